@@ -1,0 +1,12 @@
+// The Worker's bindings and secrets, in one place (see wrangler.jsonc). Declared on Cloudflare.Env so that
+// `import { env, exports } from "cloudflare:workers"` sees them too.
+declare namespace Cloudflare {
+  interface Env {
+    DB: D1Database;
+    /** The first admin token (a secret; locally from `.dev.vars`). */
+    ADMIN_TOKEN?: string;
+  }
+  interface GlobalProps {
+    mainModule: { default: ExportedHandler<Env> };
+  }
+}

@@ -1,0 +1,2 @@
+/** The Worker's bindings; declared in cloudflare-env.d.ts. */
+export type Env = Cloudflare.Env;
