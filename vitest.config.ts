@@ -7,7 +7,8 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["test/{ledger,cli,addin}/**/*.test.ts"],
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/worker/**", "**/node_modules/**"],
           testTimeout: 30_000,
         },
       },
