@@ -1,0 +1,187 @@
+import { COLUMNS, type ColumnKey } from "./columns.ts";
+import { headerKey, headerKeyWithoutRemarks } from "./header-text.ts";
+
+/** Where the ledger's header is and which column holds what. Indexes are 0-based into the grid. */
+export interface HeaderResult {
+  /** First header row (the top row of a two-level header). */
+  firstRow: number;
+  /** Last header row; data starts below it. */
+  headerRow: number;
+  /** Canonical key → column index. */
+  columns: Partial<Record<ColumnKey, number>>;
+  /** The header text of every column as the clerk wrote it (two-level headers joined with "/"). */
+  labels: string[];
+  /** Columns with a header that maps to no canonical column. */
+  unmapped: number[];
+}
+
+export interface DetectOptions {
+  /** The clerk's corrections: key → column index, or null to unmap a key. Win over detection. */
+  override?: Partial<Record<ColumnKey, number | null>>;
+  /** How many rows from the top to search for the header. */
+  scanRows?: number;
+}
+
+/** A row needs at least this many recognised headers to count as the header row. */
+const MIN_MATCHES = 3;
+
+interface Lookup {
+  exact: Map<string, ColumnKey>;
+  bare: Map<string, ColumnKey>;
+  /** Longest names first, for "contains" matching of decorated headers like "案件编号（必填）". */
+  byLength: [string, ColumnKey][];
+}
+
+function buildLookup(): Lookup {
+  const exact = new Map<string, ColumnKey>();
+  const bare = new Map<string, ColumnKey>();
+  const all: [string, ColumnKey][] = [];
+  for (const col of COLUMNS) {
+    for (const name of [col.header, ...col.synonyms]) {
+      const k = headerKey(name);
+      exact.set(k, col.key);
+      const b = headerKeyWithoutRemarks(k);
+      if (!bare.has(b)) bare.set(b, col.key);
+      all.push([b, col.key]);
+    }
+  }
+  all.sort((a, b) => b[0].length - a[0].length);
+  return { exact, bare, byLength: all.filter(([name]) => name.length >= 2) };
+}
+
+const LOOKUP = buildLookup();
+
+/** Which canonical column a header text names, if any. */
+export function matchHeader(text: unknown): ColumnKey | null {
+  const k = headerKey(text);
+  if (!k) return null;
+  const exact = LOOKUP.exact.get(k);
+  if (exact) return exact;
+  const bare = headerKeyWithoutRemarks(k);
+  const b = LOOKUP.bare.get(bare);
+  if (b) return b;
+  // A decorated header ("案件编号（必填）", "申请人姓名或名称") contains a known name; the longest wins.
+  // Long free text is a title or a note, not a header.
+  if (bare.length > 12) return null;
+  for (const [name, key] of LOOKUP.byLength) if (bare.includes(name)) return key;
+  return null;
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  return typeof v === "string" ? v.trim() : String(v);
+}
+
+interface Candidate {
+  columns: Partial<Record<ColumnKey, number>>;
+  labels: string[];
+  matched: number;
+}
+
+/** Maps one header row: each key goes to its first column; later columns with the same key stay unmapped. */
+function mapSingle(row: readonly unknown[], width: number): Candidate {
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  const labels: string[] = [];
+  let matched = 0;
+  for (let c = 0; c < width; c++) {
+    const text = cellText(row[c]);
+    labels.push(text);
+    const key = matchHeader(text);
+    if (key && columns[key] === undefined) {
+      columns[key] = c;
+      matched++;
+    }
+  }
+  return { columns, labels, matched };
+}
+
+/**
+ * Maps a two-level header: a group label ("申请人") over sub-labels ("姓名", "证件号码"). Merged group cells
+ * arrive as one value followed by blanks (Office.js) or repeated (exceljs); both are carried to the right.
+ */
+function mapTwoLevel(top: readonly unknown[], sub: readonly unknown[], width: number): Candidate {
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  const labels: string[] = [];
+  let matched = 0;
+  let group = "";
+  for (let c = 0; c < width; c++) {
+    const t = cellText(top[c]);
+    const s = cellText(sub[c]);
+    if (t) group = t;
+    else if (!s) group = "";
+    const parent = t || (s ? group : "");
+    let key: ColumnKey | null = null;
+    let label = parent;
+    if (s) {
+      label = parent && parent !== s ? `${parent}/${s}` : s;
+      key = matchHeader(parent + s) ?? matchHeader(s) ?? (parent === s ? null : null);
+      // A bare sub-label such as "姓名" or "名称" means the group itself (申请人 → 姓名 is the applicant).
+      if (!key && parent) {
+        const parentKey = matchHeader(parent);
+        if (parentKey && /^(姓名|名称|姓名或名称|名字)$/.test(s)) key = parentKey;
+      }
+    } else if (parent) {
+      key = matchHeader(parent);
+    }
+    labels.push(label);
+    if (key && columns[key] === undefined) {
+      columns[key] = c;
+      matched++;
+    }
+  }
+  return { columns, labels, matched };
+}
+
+function rowWidth(grid: readonly (readonly unknown[])[], from: number, to: number): number {
+  let w = 0;
+  for (let r = from; r < to && r < grid.length; r++) w = Math.max(w, grid[r]?.length ?? 0);
+  return w;
+}
+
+/**
+ * Finds the header of a ledger as clerks keep it: title rows, a "填报单位" line, one or two header rows.
+ * Returns null when no row names at least three known columns.
+ */
+export function detectHeader(grid: readonly (readonly unknown[])[], options: DetectOptions = {}): HeaderResult | null {
+  const scan = Math.min(grid.length, options.scanRows ?? 30);
+  const width = rowWidth(grid, 0, Math.min(grid.length, scan + 1));
+  let best: { row: number; first: number; cand: Candidate } | null = null;
+  for (let r = 0; r < scan; r++) {
+    const row = grid[r] ?? [];
+    const single = mapSingle(row, width);
+    if (single.matched >= MIN_MATCHES && (!best || single.matched > best.cand.matched)) {
+      best = { row: r, first: r, cand: single };
+    }
+    if (r + 1 < grid.length && single.matched >= 1) {
+      const two = mapTwoLevel(row, grid[r + 1] ?? [], width);
+      if (two.matched >= MIN_MATCHES && two.matched > single.matched && (!best || two.matched > best.cand.matched)) {
+        best = { row: r + 1, first: r, cand: two };
+      }
+    }
+  }
+  if (!best) return null;
+  return applyOverride(
+    { firstRow: best.first, headerRow: best.row, columns: best.cand.columns, labels: best.cand.labels, unmapped: [] },
+    options.override,
+  );
+}
+
+/** Applies the clerk's corrections and recomputes which labelled columns stay unmapped. */
+export function applyOverride(header: HeaderResult, override?: DetectOptions["override"]): HeaderResult {
+  const columns: Partial<Record<ColumnKey, number>> = { ...header.columns };
+  if (override) {
+    for (const [key, col] of Object.entries(override) as [ColumnKey, number | null | undefined][]) {
+      if (col === undefined) continue;
+      // A column holds one thing: whatever the clerk put there replaces what detection guessed.
+      for (const [k, c] of Object.entries(columns) as [ColumnKey, number][]) if (c === col && k !== key) delete columns[k];
+      if (col === null) delete columns[key];
+      else columns[key] = col;
+    }
+  }
+  const used = new Set(Object.values(columns));
+  const unmapped: number[] = [];
+  header.labels.forEach((label, c) => {
+    if (label && !used.has(c)) unmapped.push(c);
+  });
+  return { ...header, columns, unmapped };
+}

@@ -1,0 +1,76 @@
+import type { IssueCode } from "./issue-codes.ts";
+
+export type Locale = "zh-CN" | "en";
+
+/** What a message may mention. Detection fills these; wording lives only here. */
+export interface IssueParams {
+  /** The column's name as the clerk's ledger writes it. */
+  header: string;
+  /** The clerk's text, quoted back so they can find it. */
+  value?: string;
+  allowed?: readonly string[];
+  /** Another column the rule compares with (date order, reject reason …). */
+  other?: string;
+  /** The earlier row with the same case number. */
+  firstRow?: number;
+  today?: string;
+  /** For ID numbers that Excel turned into a number. */
+  numeric?: boolean;
+}
+
+type Wording = (p: IssueParams) => string;
+
+const q = (v: string | undefined) => `“${v ?? ""}”`;
+const qe = (v: string | undefined) => `"${v ?? ""}"`;
+const list = (a: readonly string[] | undefined, sep: string) => (a ?? []).join(sep);
+
+const ZH: Record<IssueCode, Wording> = {
+  required: (p) => `「${p.header}」不能为空，请填写。`,
+  invalid_date: (p) => `「${p.header}」${q(p.value)}不是可识别的日期，请写成 2026-05-26、2026年5月26日 或 2026.5.26。`,
+  future_date: (p) => `「${p.header}」${q(p.value)}晚于今天（${p.today}），请核对年份和月份。`,
+  date_order: (p) => `「${p.header}」${q(p.value)}早于「${p.other}」，请核对两个日期。`,
+  invalid_choice: (p) => `「${p.header}」${q(p.value)}不是规定的选项，请从以下选择：${list(p.allowed, "、")}。`,
+  invalid_id: (p) =>
+    p.numeric
+      ? `「${p.header}」被 Excel 存成了数字，末几位已丢失。请把该列设为“文本”格式后重新录入证件号码。`
+      : `「${p.header}」${q(p.value)}不是有效的18位身份证号或统一社会信用代码（位数或校验位不对），请核对。`,
+  invalid_phone: (p) => `「${p.header}」${q(p.value)}不像手机号（11位，1开头）或带区号的固话（如 0595-87123456），请核对。`,
+  invalid_number: (p) => `「${p.header}」${q(p.value)}不是有效的数值，请填写不小于0的数字（可写“3.5万”）。`,
+  duplicate_case_no: (p) => `「${p.header}」${q(p.value)}与第${p.firstRow}行重复，同一单位的案件编号不能重复，请修改其中一个。`,
+  reject_reason_missing: (p) => `案件未受理，但「${p.header}」为空，请填写不予受理的理由。`,
+  close_date_missing: (p) => `「${p.other}」为${q(p.value)}，已办结，请填写「${p.header}」。`,
+  close_date_unexpected: (p) => `案件仍在调解中，却填了「${p.header}」${q(p.value)}；如已结案请更新「${p.other}」，否则删除结案日期。`,
+  commitment_due_missing: (p) => `填写了「${p.other}」但「${p.header}」为空，请填写承诺兑现期限。`,
+  unknown_mediator: (p) => `「${p.header}」${q(p.value)}不在调解员名册中，请核对姓名或先把此人加入名册。`,
+  unknown_unit: (p) => `「${p.header}」${q(p.value)}不是已登记的单位，请从以下选择：${list(p.allowed, "、")}。`,
+};
+
+const EN: Record<IssueCode, Wording> = {
+  required: (p) => `"${p.header}" is empty; please fill it in.`,
+  invalid_date: (p) => `"${p.header}" ${qe(p.value)} is not a date we can read; write it as 2026-05-26, 2026年5月26日 or 2026.5.26.`,
+  future_date: (p) => `"${p.header}" ${qe(p.value)} is after today (${p.today}); check the year and month.`,
+  date_order: (p) => `"${p.header}" ${qe(p.value)} is earlier than "${p.other}"; check both dates.`,
+  invalid_choice: (p) => `"${p.header}" ${qe(p.value)} is not an allowed value; choose one of: ${list(p.allowed, ", ")}.`,
+  invalid_id: (p) =>
+    p.numeric
+      ? `"${p.header}" was stored by Excel as a number and its last digits are lost. Format the column as Text and enter the ID again.`
+      : `"${p.header}" ${qe(p.value)} is not a valid 18-character resident ID or unified social credit code (length or check character is wrong).`,
+  invalid_phone: (p) => `"${p.header}" ${qe(p.value)} is neither a mobile number (11 digits starting with 1) nor a landline with area code (e.g. 0595-87123456).`,
+  invalid_number: (p) => `"${p.header}" ${qe(p.value)} is not a valid number; enter a number of at least 0 ("3.5万" is fine).`,
+  duplicate_case_no: (p) => `"${p.header}" ${qe(p.value)} repeats row ${p.firstRow}; case numbers must be unique within a unit. Change one of them.`,
+  reject_reason_missing: (p) => `The case was not accepted but "${p.header}" is empty; give the reason.`,
+  close_date_missing: (p) => `"${p.other}" is ${qe(p.value)}, so the case is closed; fill in "${p.header}".`,
+  close_date_unexpected: (p) => `The case is still in mediation but "${p.header}" is ${qe(p.value)}; update "${p.other}" if it is closed, otherwise clear the date.`,
+  commitment_due_missing: (p) => `"${p.other}" is filled in but "${p.header}" is empty; give the date the commitment is due.`,
+  unknown_mediator: (p) => `"${p.header}" ${qe(p.value)} is not in the mediator roster; check the name or add the person to the roster.`,
+  unknown_unit: (p) => `"${p.header}" ${qe(p.value)} is not a configured unit; choose one of: ${list(p.allowed, ", ")}.`,
+};
+
+export function issueMessage(code: IssueCode, params: IssueParams, locale: Locale = "zh-CN"): string {
+  return (locale === "en" ? EN : ZH)[code](params);
+}
+
+/** "zh-CN", "zh", "en-US", "en-GB" … → the locale we have words for (Chinese unless English). */
+export function pickLocale(language: string | null | undefined): Locale {
+  return language && /^en\b/i.test(language) ? "en" : "zh-CN";
+}

@@ -1,0 +1,93 @@
+// Writes the sample ledgers in samples/: `npx node scripts/make-samples.ts`. Deterministic (seeded), so the
+// committed files only change when this script does.
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { generateCases } from "../test/fixtures/case-generator.ts";
+import { layOut, STANDARD_COLUMNS, type Layout, type LayoutColumn } from "../test/fixtures/ledger-layout.ts";
+import { addLedgerSheet } from "../test/fixtures/write-xlsx.ts";
+import { SAMPLE_ERRORS } from "../test/fixtures/sample-errors.ts";
+
+const out = path.resolve(import.meta.dirname, "../samples");
+const NOTES = [
+  "填表说明：1.案件编号按“单位简称-年份-序号”编排；2.日期请填写年月日；3.是否受理、是否司法确认填“是”或“否”。",
+  "填报人：林晓燕　　审核人：陈建国　　联系电话：0595-87712345",
+];
+
+async function save(file: string, build: (wb: ExcelJS.Workbook) => void): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "泉港区行政争议调解中心";
+  build(wb);
+  await wb.xlsx.writeFile(path.join(out, file));
+}
+
+function dateColumns(columns: LayoutColumn[]): number[] {
+  const keys = new Set(["receivedOn", "closedOn", "commitmentDue", "commitmentMetOn"]);
+  return columns.flatMap((c, i) => (keys.has(c.key) ? [i] : []));
+}
+
+// A town: the standard layout, dates typed every which way, √/× for yes/no, 万元 amounts, blank rows.
+const town: Layout = {
+  title: "泉港区山腰街道行政争议调解工作台账（2026年）",
+  info: "填报单位：山腰街道人民调解委员会　　填报日期：2026年11月20日",
+  columns: STANDARD_COLUMNS,
+  dateStyle: "mixed",
+  yesNo: ["√", "×"],
+  amountInWan: true,
+  blankEvery: 15,
+  totalRow: true,
+  notes: NOTES,
+};
+const townRows = generateCases({ seed: 11, count: 60, unit: "山腰街道", prefix: "SY" });
+await save("shanyao-2026.xlsx", (wb) => addLedgerSheet(wb, "台账", layOut(townRows, town), dateColumns(town.columns)));
+
+// A department: a two-level header (申请人 → 姓名 / 证件号码 / 联系电话), other wording, other column order.
+const deptColumns: LayoutColumn[] = [
+  { key: "seq", header: "序号" },
+  { key: "caseNo", header: "登记编号" },
+  { key: "receivedOn", header: "登记日期" },
+  { key: "applicant", header: "姓名", group: "申请人" },
+  { key: "applicantId", header: "证件号码", group: "申请人" },
+  { key: "phone", header: "联系电话", group: "申请人" },
+  { key: "respondent", header: "被申请人" },
+  { key: "domain", header: "纠纷类型" },
+  { key: "source", header: "来源" },
+  { key: "stage", header: "阶段" },
+  { key: "mediationType", header: "调解方式" },
+  { key: "summary", header: "简要案情" },
+  { key: "accepted", header: "受理情况" },
+  { key: "rejectReason", header: "未受理原因" },
+  { key: "mediator", header: "承办人" },
+  { key: "status", header: "调解结果" },
+  { key: "closedOn", header: "办结日期" },
+  { key: "amount", header: "涉及金额" },
+  { key: "commitment", header: "行政机关承诺" },
+  { key: "commitmentDue", header: "兑现期限" },
+  { key: "commitmentMetOn", header: "兑现日期" },
+  { key: "complexity", header: "案件难度" },
+  { key: "partyCount", header: "人数" },
+  { key: "notes", header: "说明" },
+];
+const dept: Layout = {
+  title: "泉港区人力资源和社会保障局行政争议调解台账",
+  columns: deptColumns,
+  dateStyle: "serial",
+  yesNo: ["是", "否"],
+  totalRow: false,
+  notes: [NOTES[1]],
+};
+const deptRows = generateCases({ seed: 22, count: 40, unit: "区人社局", prefix: "RS", successShare: 0.7 });
+await save("renshe-2026.xlsx", (wb) => addLedgerSheet(wb, "2026年", layOut(deptRows, dept), dateColumns(dept.columns)));
+
+// A town ledger with one mistake of every kind a clerk makes (see test/fixtures/sample-errors.ts).
+const errRows = generateCases({ seed: 33, count: 30, unit: "南埔镇", prefix: "NP" });
+const errLayout: Layout = { title: "泉港区南埔镇行政争议调解工作台账（2026年）", columns: STANDARD_COLUMNS, dateStyle: "iso", totalRow: true };
+const laid = layOut(errRows, errLayout);
+for (const e of SAMPLE_ERRORS) {
+  for (const [key, value] of Object.entries(e.set)) {
+    const c = STANDARD_COLUMNS.findIndex((x) => x.key === key);
+    laid.grid[laid.caseRows[e.caseIndex] - 1][c] = value;
+  }
+}
+await save("nanpu-2026-with-errors.xlsx", (wb) => addLedgerSheet(wb, "南埔镇台账", laid, []));
+
+process.stdout.write(`samples written to ${out}\n`);
