@@ -3,10 +3,12 @@ import type { HeaderResult } from "./header.ts";
 /** Text that starts a total row (合计) or a footer/notes row (填表说明, 填报人 …) rather than a case. */
 const TOTAL = /^(合\s*计|总\s*计|小\s*计|共\s*计)/;
 const FOOTER = /^(填表说明|填报说明|说\s*明|注\s*[:：]|注\s*[0-9一二三１-９]|备注\s*[:：]|填报人|填表人|审核人|制表人|制表|负责人|单位负责人|分管领导|联系人)/;
+/** A merged note repeated across the row is longer than any single case cell we expect at the row's start. */
+const LONG_NOTE = 30;
 
-function text(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  return typeof v === "string" ? v.trim() : typeof v === "number" || typeof v === "boolean" ? String(v) : "";
+function isEmpty(v: unknown): boolean {
+  if (v === null || v === undefined || v === "") return true;
+  return typeof v === "string" && v.trim() === "";
 }
 
 export type RowKind = "data" | "blank" | "total" | "footer";
@@ -18,22 +20,39 @@ export type RowKind = "data" | "blank" | "total" | "footer";
  */
 export function classifyRow(row: readonly unknown[] | undefined, mappedColumns: readonly number[]): RowKind {
   if (!row) return "blank";
-  let mappedFilled = 0;
-  for (const c of mappedColumns) if (text(row[c]) !== "") mappedFilled++;
-  if (mappedFilled === 0) return "blank";
-
-  const values: string[] = [];
-  for (const v of row) {
-    const t = text(v);
-    if (t && values[values.length - 1] !== t) values.push(t);
+  let anyMapped = false;
+  for (let i = 0; i < mappedColumns.length; i++) {
+    if (!isEmpty(row[mappedColumns[i]])) {
+      anyMapped = true;
+      break;
+    }
   }
-  const first = values[0] ?? "";
-  if (TOTAL.test(first)) return "total";
-  // A notes line is usually one merged cell, repeated across the row by some readers.
-  const distinct = new Set(values);
-  if (FOOTER.test(first) && distinct.size <= 3) return "footer";
-  if (distinct.size === 1 && first.length > 30) return "footer";
+  if (!anyMapped) return "blank";
+
+  let firstAt = 0;
+  while (firstAt < row.length && isEmpty(row[firstAt])) firstAt++;
+  const first = row[firstAt];
+  // Cases start with a number or a short code; only text can open a total or a note.
+  if (typeof first !== "string") return "data";
+  const text = first.trim();
+  if (TOTAL.test(text)) return "total";
+  if (FOOTER.test(text) && distinctValues(row, 4) <= 3) return "footer";
+  if (text.length > LONG_NOTE && distinctValues(row, 2) === 1) return "footer";
   return "data";
+}
+
+/** How many different non-empty values the row holds, counting up to `stop` at most. */
+function distinctValues(row: readonly unknown[], stop: number): number {
+  const seen: unknown[] = [];
+  for (const v of row) {
+    if (isEmpty(v)) continue;
+    const t = typeof v === "string" ? v.trim() : v;
+    if (!seen.includes(t)) {
+      seen.push(t);
+      if (seen.length >= stop) break;
+    }
+  }
+  return seen.length;
 }
 
 /** Indexes (0-based) of the grid rows below the header that hold cases. */

@@ -17,24 +17,23 @@ for (let i = 0; i < CREDIT_ALPHABET.length; i++) {
 }
 
 const DAY_MS = 86_400_000;
-let latestBirthCache = { day: 0, validUntil: 0 };
+/** Today (UTC, plus a day's slack for time zones) as YYYYMMDD; only ever too early, so refreshed on demand. */
+let latestKnownDay = 0;
 
-/** Today as YYYYMMDD (UTC, a day's slack for time zones), recomputed at most hourly. */
-function latestBirthDay(): number {
-  const now = Date.now();
-  if (now >= latestBirthCache.validUntil) {
-    const d = new Date(now + DAY_MS);
-    const day = d.getUTCFullYear() * 10_000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
-    latestBirthCache = { day, validUntil: now + 3_600_000 };
-  }
-  return latestBirthCache.day;
+function todayPlusOne(): number {
+  const d = new Date(Date.now() + DAY_MS);
+  return d.getUTCFullYear() * 10_000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
 }
 
 function isRealBirthDay(y: number, m: number, d: number): boolean {
   if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  return d <= days && y * 10_000 + m * 100 + d <= latestBirthDay();
+  if (d > days) return false;
+  const day = y * 10_000 + m * 100 + d;
+  if (day <= latestKnownDay) return true; // the clock only moves forward: no need to read it again
+  latestKnownDay = todayPlusOne();
+  return day <= latestKnownDay;
 }
 
 /**
@@ -52,8 +51,9 @@ export function isResidentId(s: string): boolean {
   let check = s.charCodeAt(17);
   if (check === 0x78) check = 0x58; // x → X
   if (check !== ID_CHECK.charCodeAt(sum % 11)) return false;
-  const birth = Number(s.slice(6, 14)); // all digits, checked above
-  return isRealBirthDay(Math.floor(birth / 10_000), Math.floor(birth / 100) % 100, birth % 100);
+  const at = (i: number) => s.charCodeAt(i) - 48; // all digits, checked above
+  const y = at(6) * 1000 + at(7) * 100 + at(8) * 10 + at(9);
+  return isRealBirthDay(y, at(10) * 10 + at(11), at(12) * 10 + at(13));
 }
 
 /** An 18-character unified social credit code (GB 32100-2015) whose last character is its check character. */

@@ -79,42 +79,172 @@ const PLAN = COLUMNS.map((col) => ({ col, normalise: normaliserFor(col), refusal
 const YES_NO_CHOICES = ["是", "否"] as const;
 const NAME_SEPARATORS = /[、,，;；/\s]+/;
 
-/** Collects a row's issues; wording is looked up only for the issues there are. */
-class RowIssues {
-  readonly list: Issue[] = [];
-  errors = 0;
-  private readonly row: number;
-  private readonly options: RecordOptions;
-  private readonly locale: Locale;
-  constructor(row: number, options: RecordOptions) {
-    this.row = row;
-    this.options = options;
-    this.locale = options.locale ?? "zh-CN";
-  }
-
-  label(key: ColumnKey): string {
-    const own = this.options.labels?.[key];
-    if (own) return own;
-    return this.locale === "en" ? COLUMN_BY_KEY[key].headerEn : COLUMN_BY_KEY[key].header;
-  }
-
-  add(key: ColumnKey, code: IssueCode, params: Omit<IssueParams, "header"> = {}): void {
-    const severity = ISSUE_SEVERITY[code];
-    if (severity === "error") this.errors++;
-    this.list.push({
-      row: this.row,
-      column: this.options.columnLetters?.[key] ?? null,
-      key,
-      code,
-      severity,
-      message: issueMessage(code, { header: this.label(key), ...params }, this.locale),
-    });
-  }
-}
-
 function shown(v: unknown): string {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
   return typeof v === "string" ? v : String(v);
+}
+
+/** What stays the same for every row of one validation run. */
+interface RunContext {
+  options: RecordOptions;
+  locale: Locale;
+  today: string;
+  units: Set<string> | null;
+  unitList: string[];
+  mediators: Set<string> | null;
+  firstRowOfCase: Map<string, number>;
+  state: RowState;
+}
+
+function label(ctx: RunContext, key: ColumnKey): string {
+  const own = ctx.options.labels?.[key];
+  if (own) return own;
+  return ctx.locale === "en" ? COLUMN_BY_KEY[key].headerEn : COLUMN_BY_KEY[key].header;
+}
+
+/** Rows are mostly clean: the issue list is made only for a row that has one, and wording looked up only then. */
+function addIssue(
+  list: Issue[] | null, ctx: RunContext, row: number, key: ColumnKey, code: IssueCode,
+  params: Omit<IssueParams, "header"> = {},
+): Issue[] {
+  const out = list ?? [];
+  out.push({
+    row,
+    column: ctx.options.columnLetters?.[key] ?? null,
+    key,
+    code,
+    severity: ISSUE_SEVERITY[code],
+    message: issueMessage(code, { header: label(ctx, key), ...params }, ctx.locale),
+  });
+  return out;
+}
+
+const NO_ISSUES: Issue[] = Object.freeze([]) as unknown as Issue[];
+const P = Object.fromEntries(PLAN.map((p, i) => [p.col.key, i])) as Record<ColumnKey, number>;
+
+/** Per-row scratch space, reused for every row of a run so clean rows allocate nothing but their result. */
+interface RowState {
+  row: number;
+  issues: Issue[] | null;
+  /** One bit per column whose cell could not be read. */
+  refused: number;
+}
+
+/** Reads and normalises one column of the row; an unreadable cell becomes its issue and reads as null. */
+function read(state: RowState, ctx: RunContext, cells: readonly unknown[], at: Int32Array | null, p: number): unknown {
+  const { col, normalise, refusal } = PLAN[p];
+  const raw = at === null ? cells[p] : at[p] < 0 ? undefined : cells[at[p]];
+  const n = normalise(raw);
+  if (n.ok) {
+    if (n.value === null && col.required) state.issues = addIssue(state.issues, ctx, state.row, col.key, "required");
+    return n.value;
+  }
+  state.refused |= 1 << p;
+  if (col.type === "partyId" && typeof raw === "number") {
+    state.issues = addIssue(state.issues, ctx, state.row, col.key, refusal, { value: shown(raw), numeric: true });
+  } else if (col.type === "yesno") {
+    state.issues = addIssue(state.issues, ctx, state.row, col.key, refusal, { value: n.raw, allowed: YES_NO_CHOICES });
+  } else {
+    state.issues = addIssue(state.issues, ctx, state.row, col.key, refusal, { value: n.raw, allowed: col.choices });
+  }
+  return null;
+}
+
+/**
+ * Validates one row. `cells[at[p]]` is the cell of PLAN[p]; `at` null means cells are already in PLAN order.
+ * Takes the sheet's row array as it is, so a 100,000-row ledger is not copied cell by cell first.
+ */
+function validateRow(rowNumber: number, cells: readonly unknown[], at: Int32Array | null, ctx: RunContext): RowResult {
+  const st = ctx.state;
+  st.row = rowNumber;
+  st.issues = null;
+  st.refused = 0;
+  // One object literal with every key in catalogue order: every case object shares one shape.
+  const c = {
+    caseNo: read(st, ctx, cells, at, 0), receivedOn: read(st, ctx, cells, at, 1), unit: read(st, ctx, cells, at, 2),
+    source: read(st, ctx, cells, at, 3), domain: read(st, ctx, cells, at, 4), stage: read(st, ctx, cells, at, 5),
+    mediationType: read(st, ctx, cells, at, 6), applicant: read(st, ctx, cells, at, 7),
+    applicantId: read(st, ctx, cells, at, 8), phone: read(st, ctx, cells, at, 9), respondent: read(st, ctx, cells, at, 10),
+    summary: read(st, ctx, cells, at, 11), accepted: read(st, ctx, cells, at, 12),
+    rejectReason: read(st, ctx, cells, at, 13), mediator: read(st, ctx, cells, at, 14), status: read(st, ctx, cells, at, 15),
+    closedOn: read(st, ctx, cells, at, 16), amount: read(st, ctx, cells, at, 17),
+    judicialConfirmation: read(st, ctx, cells, at, 18), commitment: read(st, ctx, cells, at, 19),
+    commitmentDue: read(st, ctx, cells, at, 20), commitmentMetOn: read(st, ctx, cells, at, 21),
+    complexity: read(st, ctx, cells, at, 22), partyCount: read(st, ctx, cells, at, 23), notes: read(st, ctx, cells, at, 24),
+  } as Record<ColumnKey, unknown>;
+  const refused = (key: ColumnKey) => (st.refused & (1 << P[key])) !== 0;
+  const add = (key: ColumnKey, code: IssueCode, params?: Omit<IssueParams, "header">) => {
+    st.issues = addIssue(st.issues, ctx, rowNumber, key, code, params);
+  };
+
+  if (c.unit === null && ctx.options.defaultUnit) c.unit = ctx.options.defaultUnit;
+  if (c.unit === null) {
+    if (!refused("unit")) add("unit", "required");
+  } else if (ctx.units && !ctx.units.has(c.unit as string)) {
+    add("unit", "unknown_unit", { value: c.unit as string, allowed: ctx.unitList });
+  }
+
+  const receivedOn = c.receivedOn as string | null;
+  for (const key of DATES_NOT_AFTER_TODAY) {
+    const d = c[key] as string | null;
+    if (d !== null && d > ctx.today) add(key, "future_date", { value: d, today: ctx.today });
+  }
+  if (receivedOn !== null) {
+    for (const key of DATES_NOT_BEFORE_RECEIVED) {
+      const d = c[key] as string | null;
+      if (d !== null && d < receivedOn) add(key, "date_order", { value: d, other: label(ctx, "receivedOn") });
+    }
+  }
+
+  if (c.accepted === false) {
+    if (c.rejectReason === null && !refused("rejectReason")) add("rejectReason", "reject_reason_missing");
+  } else if (c.accepted === true) {
+    if (c.mediator === null && !refused("mediator")) add("mediator", "required");
+    if (c.status === null && !refused("status")) add("status", "required");
+  }
+
+  const status = c.status as string | null;
+  if (status !== null && status !== "调解中" && c.closedOn === null && !refused("closedOn")) {
+    add("closedOn", "close_date_missing", { value: status, other: label(ctx, "status") });
+  } else if (status === "调解中" && c.closedOn !== null) {
+    add("closedOn", "close_date_unexpected", { value: c.closedOn as string, other: label(ctx, "status") });
+  }
+  if (c.commitment !== null && c.commitmentDue === null && !refused("commitmentDue")) {
+    add("commitmentDue", "commitment_due_missing", { other: label(ctx, "commitment") });
+  }
+
+  if (ctx.mediators && c.mediator !== null) {
+    for (const name of (c.mediator as string).split(NAME_SEPARATORS)) {
+      if (name && !ctx.mediators.has(name)) add("mediator", "unknown_mediator", { value: name });
+    }
+  }
+
+  if (c.caseNo !== null && c.unit !== null) {
+    const k = `${c.unit}\u0000${c.caseNo}`;
+    const first = ctx.firstRowOfCase.get(k);
+    if (first === undefined) ctx.firstRowOfCase.set(k, rowNumber);
+    else add("caseNo", "duplicate_case_no", { value: c.caseNo as string, firstRow: first });
+  }
+
+  const issues = st.issues as Issue[] | null;
+  const hasError = issues !== null && issues.some((i) => i.severity === "error");
+  return { row: rowNumber, case: hasError ? null : (c as unknown as CaseRow), issues: issues ?? NO_ISSUES };
+}
+
+const DATES_NOT_AFTER_TODAY = ["receivedOn", "closedOn", "commitmentMetOn"] as const;
+const DATES_NOT_BEFORE_RECEIVED = ["closedOn", "commitmentMetOn"] as const;
+
+function runContext(options: RecordOptions): RunContext {
+  return {
+    options,
+    locale: options.locale ?? "zh-CN",
+    today: options.today ?? chinaToday(),
+    units: options.units ? new Set(options.units) : null,
+    unitList: options.units ? [...options.units] : [],
+    mediators: options.mediators ? new Set(options.mediators) : null,
+    firstRowOfCase: new Map(),
+    state: { row: 0, issues: null, refused: 0 },
+  };
 }
 
 /**
@@ -122,84 +252,12 @@ function shown(v: unknown): string {
  * add-in), the add-in and the CLI after reading a sheet. Duplicate case numbers are found across `records`.
  */
 export function validateRecords(records: readonly RawRecord[], options: RecordOptions = {}): RowResult[] {
-  const today = options.today ?? chinaToday();
-  const units = options.units ? new Set(options.units) : null;
-  const mediators = options.mediators ? new Set(options.mediators) : null;
-  const firstRowOfCase = new Map<string, number>();
-  const results: RowResult[] = new Array(records.length);
-
-  for (let i = 0; i < records.length; i++) {
-    const rec = records[i];
-    const issues = new RowIssues(rec.row, options);
-    const out: Record<string, unknown> = {};
-    const vals = rec.values;
-    // A cell we could not read already has its issue; it must not also be reported as missing.
-    const refused: Partial<Record<ColumnKey, true>> = {};
-
-    for (const { col, normalise, refusal } of PLAN) {
-      const raw = vals[col.key];
-      const n = normalise(raw);
-      if (n.ok) {
-        out[col.key] = n.value;
-        if (n.value === null && col.required) issues.add(col.key, "required");
-      } else {
-        out[col.key] = null;
-        refused[col.key] = true;
-        if (col.type === "partyId" && typeof raw === "number") issues.add(col.key, refusal, { value: shown(raw), numeric: true });
-        else if (col.type === "yesno") issues.add(col.key, refusal, { value: n.raw, allowed: YES_NO_CHOICES });
-        else issues.add(col.key, refusal, { value: n.raw, allowed: col.choices });
-      }
-    }
-
-    if (out.unit === null && options.defaultUnit) out.unit = options.defaultUnit;
-    if (out.unit === null) issues.add("unit", "required");
-    else if (units && !units.has(out.unit as string)) issues.add("unit", "unknown_unit", { value: out.unit as string, allowed: [...units] });
-
-    const receivedOn = out.receivedOn as string | null;
-    for (const key of ["receivedOn", "closedOn", "commitmentMetOn"] as const) {
-      const d = out[key] as string | null;
-      if (d && d > today) issues.add(key, "future_date", { value: d, today });
-    }
-    if (receivedOn) {
-      for (const key of ["closedOn", "commitmentMetOn"] as const) {
-        const d = out[key] as string | null;
-        if (d && d < receivedOn) issues.add(key, "date_order", { value: d, other: issues.label("receivedOn") });
-      }
-    }
-
-    if (out.accepted === false) {
-      if (out.rejectReason === null && !refused.rejectReason) issues.add("rejectReason", "reject_reason_missing");
-    } else if (out.accepted === true) {
-      if (out.mediator === null && !refused.mediator) issues.add("mediator", "required");
-      if (out.status === null && !refused.status) issues.add("status", "required");
-    }
-
-    const status = out.status as string | null;
-    if (status && status !== "调解中" && out.closedOn === null && !refused.closedOn) {
-      issues.add("closedOn", "close_date_missing", { value: status, other: issues.label("status") });
-    } else if (status === "调解中" && out.closedOn !== null) {
-      issues.add("closedOn", "close_date_unexpected", { value: out.closedOn as string, other: issues.label("status") });
-    }
-    if (out.commitment !== null && out.commitmentDue === null && !refused.commitmentDue) {
-      issues.add("commitmentDue", "commitment_due_missing", { other: issues.label("commitment") });
-    }
-
-    if (mediators && out.mediator) {
-      for (const name of (out.mediator as string).split(NAME_SEPARATORS)) {
-        if (name && !mediators.has(name)) issues.add("mediator", "unknown_mediator", { value: name });
-      }
-    }
-
-    if (out.caseNo !== null && out.unit !== null) {
-      const k = `${out.unit}\u0000${out.caseNo}`;
-      const first = firstRowOfCase.get(k);
-      if (first === undefined) firstRowOfCase.set(k, rec.row);
-      else issues.add("caseNo", "duplicate_case_no", { value: out.caseNo as string, firstRow: first });
-    }
-
-    results[i] = { row: rec.row, case: issues.errors === 0 ? (out as CaseRow) : null, issues: issues.list };
-  }
-  return results;
+  const ctx = runContext(options);
+  const cells: unknown[] = new Array(PLAN.length);
+  return records.map((rec) => {
+    for (let p = 0; p < PLAN.length; p++) cells[p] = rec.values[PLAN[p].col.key];
+    return validateRow(rec.row, cells, null, ctx);
+  });
 }
 
 export interface LedgerResult {
@@ -217,22 +275,24 @@ export function validateLedger(
 ): LedgerResult | null {
   const header = options.header ?? detectHeader(grid);
   if (!header) return null;
-  const entries = Object.entries(header.columns) as [ColumnKey, number][];
   const columnLetters: Partial<Record<ColumnKey, string>> = {};
   const labels: Partial<Record<ColumnKey, string>> = {};
-  for (const [key, c] of entries) {
+  const at = new Int32Array(PLAN.length).fill(-1);
+  for (const [key, c] of Object.entries(header.columns) as [ColumnKey, number][]) {
     columnLetters[key] = columnLetter(c);
-    const label = header.labels[c];
-    if (label) labels[key] = label.replace(/\s+/g, "");
+    at[P[key]] = c;
+    const text = header.labels[c];
+    if (text) labels[key] = text.replace(/\s+/g, "");
   }
-  const records: RawRecord[] = dataRowIndexes(grid, header).map((r) => {
-    const row = grid[r];
-    const values: Partial<Record<ColumnKey, unknown>> = {};
-    for (const [key, c] of entries) values[key] = row[c];
-    return { row: r + 1, values };
-  });
-  const rows = validateRecords(records, { ...options, columnLetters, labels });
+  const ctx = runContext({ ...options, columnLetters, labels });
+  const indexes = dataRowIndexes(grid, header);
+  const rows: RowResult[] = new Array(indexes.length);
   const issues: Issue[] = [];
-  for (const r of rows) for (const issue of r.issues) issues.push(issue);
-  return { header, dataRows: records.length, rows, issues };
+  for (let i = 0; i < indexes.length; i++) {
+    const r = indexes[i];
+    const result = validateRow(r + 1, grid[r], at, ctx);
+    rows[i] = result;
+    for (const issue of result.issues) issues.push(issue);
+  }
+  return { header, dataRows: indexes.length, rows, issues };
 }

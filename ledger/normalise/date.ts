@@ -53,6 +53,21 @@ function fromDay(y: number, m: number, d: number, v: unknown): Normalised<string
   return isValidDay(y, m, d) ? accept(isoDay(y, m, d)) : refuse(rawText(v));
 }
 
+/** Serial → result, filled as serials are met: ledgers repeat the same few hundred days over and over. */
+const FIRST_VALID_SERIAL = 18_264; // 1950-01-01
+const LAST_VALID_SERIAL = 73_415; // 2100-12-31
+const serialResults = new Array<Normalised<string> | undefined>(LAST_VALID_SERIAL - FIRST_VALID_SERIAL + 1);
+
+function fromSerialDay(serial: number): Normalised<string> {
+  const index = serial - FIRST_VALID_SERIAL;
+  let r = serialResults[index];
+  if (r === undefined) {
+    const [y, m, d] = dayFromEpochDays(serial - EXCEL_EPOCH_OFFSET);
+    serialResults[index] = r = Object.freeze({ ok: true, value: isoDay(y, m, d) }) as Normalised<string>;
+  }
+  return r;
+}
+
 function fromNumber(n: number): Normalised<string> {
   if (!Number.isFinite(n)) return refuse(rawText(n));
   // 20260526 typed into a number cell: far beyond any serial a ledger holds.
@@ -60,8 +75,10 @@ function fromNumber(n: number): Normalised<string> {
     return fromDay(Math.floor(n / 10_000), Math.floor(n / 100) % 100, n % 100, n);
   }
   if (n < FIRST_SERIAL || n >= LAST_SERIAL + 1) return refuse(rawText(n));
-  const [y, m, d] = dayFromEpochDays(Math.floor(n) - EXCEL_EPOCH_OFFSET);
-  return fromDay(y, m, d, n);
+  const serial = Math.floor(n);
+  if (serial >= FIRST_VALID_SERIAL && serial <= LAST_VALID_SERIAL) return fromSerialDay(serial);
+  const [y, m, d] = dayFromEpochDays(serial - EXCEL_EPOCH_OFFSET);
+  return fromDay(y, m, d, n); // outside 1950–2100: refused with the year check
 }
 
 function digit(s: string, i: number): number {

@@ -10,13 +10,27 @@ import { isCreditCode, isResidentId, normalisePartyId } from "../../ledger/party
  *   91350100M000100Y43  9·1+1·3+3·9+5·27+0+1·26+0+0+M(21)·20+0+0+0+1·8+0+0+Y(30)·30+4·28 = 1640;
  *                      1640 % 31 = 28; (31 − 28) % 31 = 3 → 3
  *   91110000600037341L, 123505000036048510, 52350505MJD012345E: same computation.
+ * ONE_PER_CHECK_CHARACTER and MORE_CREDIT_CODES were computed with a separate Python script (not this code);
+ * spot check: 350503199001010030 → 21+45+0+25+0+12+2+9+54+0+0+9+0+5+0+0+6 = 188; 188 % 11 = 1 → 0.
  */
+const ONE_PER_CHECK_CHARACTER = [
+  "350503199001010030", "350503199001010081", "350503199001010022", "350503199001010073",
+  "350503199001010014", "350503199001010065", "350503199001010006", "350503199001010057",
+  "350503199001010188", "350503199001010049", "35050319900101009X",
+];
+const MORE_CREDIT_CODES = ["9135052100000000AJ", "91350521MA2Y3K7W8E", "913505210000000HJW", "91350521MACKRT4QYU"];
 const RESIDENT_IDS = ["11010519491231002X", "350503199001011236", "35052119850228234X", "110101200002290018", "440306199912315679"];
 const CREDIT_CODES = ["91350100M000100Y43", "91110000600037341L", "123505000036048510", "52350505MJD012345E"];
 
 describe("isResidentId", () => {
   it.each(RESIDENT_IDS)("accepts the valid resident ID %s", (id) => {
     expect(isResidentId(id)).toBe(true);
+  });
+
+  it.each(ONE_PER_CHECK_CHARACTER)("accepts %s: every check character 0–9 and X is computed right", (id) => {
+    expect(isResidentId(id)).toBe(true);
+    const wrong = id.slice(0, 17) + (id.endsWith("0") ? "1" : "0");
+    expect(isResidentId(wrong)).toBe(false);
   });
 
   it("reads a lower-case x check character as X", () => {
@@ -44,7 +58,7 @@ describe("isResidentId", () => {
 });
 
 describe("isCreditCode", () => {
-  it.each(CREDIT_CODES)("accepts the valid credit code %s", (code) => {
+  it.each([...CREDIT_CODES, ...MORE_CREDIT_CODES])("accepts the valid credit code %s", (code) => {
     expect(isCreditCode(code)).toBe(true);
   });
 
