@@ -56,7 +56,7 @@ function distinctValues(row: readonly unknown[], stop: number): number {
 }
 
 /** Indexes (0-based) of the grid rows below the header that hold cases. */
-export function dataRowIndexes(grid: readonly (readonly unknown[])[], header: HeaderResult): number[] {
+export function dataRowIndexes(grid: readonly (readonly unknown[])[], header: Pick<HeaderResult<string>, "headerRow" | "columns">): number[] {
   const mapped = Object.values(header.columns) as number[];
   const out: number[] = [];
   for (let r = header.headerRow + 1; r < grid.length; r++) {

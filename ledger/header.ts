@@ -1,23 +1,32 @@
 import { COLUMNS, type ColumnKey } from "./columns.ts";
+
+/** A sheet kind's columns as header detection needs them: the case ledger, the mediator roster. */
+export interface Catalogue<K extends string> {
+  readonly columns: readonly { key: K; header: string; synonyms: readonly string[] }[];
+}
+
+export const CASE_CATALOGUE: Catalogue<ColumnKey> = { columns: COLUMNS };
 import { headerKey, headerKeyWithoutRemarks } from "./header-text.ts";
 
 /** Where the ledger's header is and which column holds what. Indexes are 0-based into the grid. */
-export interface HeaderResult {
+export interface HeaderResult<K extends string = ColumnKey> {
   /** First header row (the top row of a two-level header). */
   firstRow: number;
   /** Last header row; data starts below it. */
   headerRow: number;
   /** Canonical key → column index. */
-  columns: Partial<Record<ColumnKey, number>>;
+  columns: Partial<Record<K, number>>;
   /** The header text of every column as the clerk wrote it (two-level headers joined with "/"). */
   labels: string[];
   /** Columns with a header that maps to no canonical column. */
   unmapped: number[];
 }
 
-export interface DetectOptions {
+export interface DetectOptions<K extends string = ColumnKey> {
   /** The clerk's corrections: key → column index, or null to unmap a key. Win over detection. */
-  override?: Partial<Record<ColumnKey, number | null>>;
+  override?: Partial<Record<K, number | null>>;
+  /** Which kind of sheet to look for; the case ledger unless said. */
+  catalogue?: Catalogue<K>;
   /** How many rows from the top to search for the header. */
   scanRows?: number;
 }
@@ -25,18 +34,26 @@ export interface DetectOptions {
 /** A row needs at least this many recognised headers to count as the header row. */
 const MIN_MATCHES = 3;
 
-interface Lookup {
-  exact: Map<string, ColumnKey>;
-  bare: Map<string, ColumnKey>;
+interface Lookup<K extends string> {
+  exact: Map<string, K>;
+  bare: Map<string, K>;
   /** Longest names first, for "contains" matching of decorated headers like "案件编号（必填）". */
-  byLength: [string, ColumnKey][];
+  byLength: [string, K][];
 }
 
-function buildLookup(): Lookup {
-  const exact = new Map<string, ColumnKey>();
-  const bare = new Map<string, ColumnKey>();
-  const all: [string, ColumnKey][] = [];
-  for (const col of COLUMNS) {
+const LOOKUPS = new WeakMap<Catalogue<string>, Lookup<string>>();
+
+function lookupFor<K extends string>(catalogue: Catalogue<K>): Lookup<K> {
+  let l = LOOKUPS.get(catalogue);
+  if (!l) LOOKUPS.set(catalogue, (l = buildLookup(catalogue)));
+  return l as Lookup<K>;
+}
+
+function buildLookup<K extends string>(catalogue: Catalogue<K>): Lookup<K> {
+  const exact = new Map<string, K>();
+  const bare = new Map<string, K>();
+  const all: [string, K][] = [];
+  for (const col of catalogue.columns) {
     for (const name of [col.header, ...col.synonyms]) {
       const k = headerKey(name);
       exact.set(k, col.key);
@@ -49,10 +66,9 @@ function buildLookup(): Lookup {
   return { exact, bare, byLength: all.filter(([name]) => name.length >= 2) };
 }
 
-const LOOKUP = buildLookup();
-
 /** Which canonical column a header text names, if any. */
-export function matchHeader(text: unknown): ColumnKey | null {
+export function matchHeader<K extends string = ColumnKey>(text: unknown, catalogue?: Catalogue<K>): K | null {
+  const LOOKUP = lookupFor(catalogue ?? (CASE_CATALOGUE as unknown as Catalogue<K>));
   const k = headerKey(text);
   if (!k) return null;
   const exact = LOOKUP.exact.get(k);
@@ -72,21 +88,21 @@ function cellText(v: unknown): string {
   return typeof v === "string" ? v.trim() : String(v);
 }
 
-interface Candidate {
-  columns: Partial<Record<ColumnKey, number>>;
+interface Candidate<K extends string> {
+  columns: Partial<Record<K, number>>;
   labels: string[];
   matched: number;
 }
 
 /** Maps one header row: each key goes to its first column; later columns with the same key stay unmapped. */
-function mapSingle(row: readonly unknown[], width: number): Candidate {
-  const columns: Partial<Record<ColumnKey, number>> = {};
+function mapSingle<K extends string>(row: readonly unknown[], width: number, cat: Catalogue<K>): Candidate<K> {
+  const columns: Partial<Record<K, number>> = {};
   const labels: string[] = [];
   let matched = 0;
   for (let c = 0; c < width; c++) {
     const text = cellText(row[c]);
     labels.push(text);
-    const key = matchHeader(text);
+    const key = matchHeader(text, cat);
     if (key && columns[key] === undefined) {
       columns[key] = c;
       matched++;
@@ -99,8 +115,8 @@ function mapSingle(row: readonly unknown[], width: number): Candidate {
  * Maps a two-level header: a group label ("申请人") over sub-labels ("姓名", "证件号码"). Merged group cells
  * arrive as one value followed by blanks (Office.js) or repeated (exceljs); both are carried to the right.
  */
-function mapTwoLevel(top: readonly unknown[], sub: readonly unknown[], width: number): Candidate {
-  const columns: Partial<Record<ColumnKey, number>> = {};
+function mapTwoLevel<K extends string>(top: readonly unknown[], sub: readonly unknown[], width: number, cat: Catalogue<K>): Candidate<K> {
+  const columns: Partial<Record<K, number>> = {};
   const labels: string[] = [];
   let matched = 0;
   let group = "";
@@ -110,18 +126,18 @@ function mapTwoLevel(top: readonly unknown[], sub: readonly unknown[], width: nu
     if (t) group = t;
     else if (!s) group = "";
     const parent = t || (s ? group : "");
-    let key: ColumnKey | null = null;
+    let key: K | null = null;
     let label = parent;
     if (s) {
       label = parent && parent !== s ? `${parent}/${s}` : s;
-      key = matchHeader(parent + s) ?? matchHeader(s) ?? (parent === s ? null : null);
+      key = matchHeader(parent + s, cat) ?? matchHeader(s, cat);
       // A bare sub-label such as "姓名" or "名称" means the group itself (申请人 → 姓名 is the applicant).
       if (!key && parent) {
-        const parentKey = matchHeader(parent);
+        const parentKey = matchHeader(parent, cat);
         if (parentKey && /^(姓名|名称|姓名或名称|名字)$/.test(s)) key = parentKey;
       }
     } else if (parent) {
-      key = matchHeader(parent);
+      key = matchHeader(parent, cat);
     }
     labels.push(label);
     if (key && columns[key] === undefined) {
@@ -142,18 +158,22 @@ function rowWidth(grid: readonly (readonly unknown[])[], from: number, to: numbe
  * Finds the header of a ledger as clerks keep it: title rows, a "填报单位" line, one or two header rows.
  * Returns null when no row names at least three known columns.
  */
-export function detectHeader(grid: readonly (readonly unknown[])[], options: DetectOptions = {}): HeaderResult | null {
+export function detectHeader<K extends string = ColumnKey>(
+  grid: readonly (readonly unknown[])[],
+  options: DetectOptions<K> = {},
+): HeaderResult<K> | null {
+  const cat = options.catalogue ?? (CASE_CATALOGUE as unknown as Catalogue<K>);
   const scan = Math.min(grid.length, options.scanRows ?? 30);
   const width = rowWidth(grid, 0, Math.min(grid.length, scan + 1));
-  let best: { row: number; first: number; cand: Candidate } | null = null;
+  let best: { row: number; first: number; cand: Candidate<K> } | null = null;
   for (let r = 0; r < scan; r++) {
     const row = grid[r] ?? [];
-    const single = mapSingle(row, width);
+    const single = mapSingle(row, width, cat);
     if (single.matched >= MIN_MATCHES && (!best || single.matched > best.cand.matched)) {
       best = { row: r, first: r, cand: single };
     }
     if (r + 1 < grid.length && single.matched >= 1) {
-      const two = mapTwoLevel(row, grid[r + 1] ?? [], width);
+      const two = mapTwoLevel(row, grid[r + 1] ?? [], width, cat);
       if (two.matched >= MIN_MATCHES && two.matched > single.matched && (!best || two.matched > best.cand.matched)) {
         best = { row: r + 1, first: r, cand: two };
       }
@@ -167,18 +187,21 @@ export function detectHeader(grid: readonly (readonly unknown[])[], options: Det
 }
 
 /** Applies the clerk's corrections and recomputes which labelled columns stay unmapped. */
-export function applyOverride(header: HeaderResult, override?: DetectOptions["override"]): HeaderResult {
-  const columns: Partial<Record<ColumnKey, number>> = { ...header.columns };
+export function applyOverride<K extends string = ColumnKey>(
+  header: HeaderResult<K>,
+  override?: DetectOptions<K>["override"],
+): HeaderResult<K> {
+  const columns: Partial<Record<K, number>> = { ...header.columns };
   if (override) {
-    for (const [key, col] of Object.entries(override) as [ColumnKey, number | null | undefined][]) {
+    for (const [key, col] of Object.entries(override) as [K, number | null | undefined][]) {
       if (col === undefined) continue;
       // A column holds one thing: whatever the clerk put there replaces what detection guessed.
-      for (const [k, c] of Object.entries(columns) as [ColumnKey, number][]) if (c === col && k !== key) delete columns[k];
+      for (const [k, c] of Object.entries(columns) as [K, number][]) if (c === col && k !== key) delete columns[k];
       if (col === null) delete columns[key];
       else columns[key] = col;
     }
   }
-  const used = new Set(Object.values(columns));
+  const used = new Set(Object.values(columns) as number[]);
   const unmapped: number[] = [];
   header.labels.forEach((label, c) => {
     if (label && !used.has(c)) unmapped.push(c);

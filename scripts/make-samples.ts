@@ -6,6 +6,7 @@ import { generateCases } from "../test/fixtures/case-generator.ts";
 import { layOut, STANDARD_COLUMNS, type Layout, type LayoutColumn } from "../test/fixtures/ledger-layout.ts";
 import { addLedgerSheet } from "../test/fixtures/write-xlsx.ts";
 import { SAMPLE_ERRORS } from "../test/fixtures/sample-errors.ts";
+import { DEMO_ROSTER } from "../test/fixtures/roster.ts";
 
 const out = path.resolve(import.meta.dirname, "../samples");
 const NOTES = [
@@ -89,5 +90,15 @@ for (const e of SAMPLE_ERRORS) {
   }
 }
 await save("nanpu-2026-with-errors.xlsx", (wb) => addLedgerSheet(wb, "南埔镇台账", laid, []));
+
+// The mediator roster (调解员名册), read by the same header detection as case ledgers.
+await save("roster-2026.xlsx", (wb) => {
+  const ws = wb.addWorksheet("调解员名册");
+  ws.addRow(["泉港区行政争议调解员名册（2026年）"]);
+  ws.mergeCells(1, 1, 1, 9);
+  ws.addRow(["序号", "姓名", "级别", "人才库类别", "所属单位", "擅长领域", "每期承办能力", "是否在册", "联系电话"]);
+  DEMO_ROSTER.forEach((m, i) => ws.addRow([i + 1, m.name, m.tier, m.background, m.unit, m.expertise, m.capacity, m.active, m.phone]));
+  ws.columns.forEach((col) => (col.width = 14));
+});
 
 process.stdout.write(`samples written to ${out}\n`);
