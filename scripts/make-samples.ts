@@ -17,6 +17,8 @@ const NOTES = [
 async function save(file: string, build: (wb: ExcelJS.Workbook) => void): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "泉港区行政争议调解中心";
+  // Fixed dates keep the files byte-identical between runs.
+  wb.created = wb.modified = new Date("2026-11-20T00:00:00Z");
   build(wb);
   await wb.xlsx.writeFile(path.join(out, file));
 }
