@@ -92,7 +92,8 @@ interface RunContext {
   units: Set<string> | null;
   unitList: string[];
   mediators: Set<string> | null;
-  firstRowOfCase: Map<string, number>;
+  /** unit → case number → the row it first appeared on. */
+  firstRowOfCase: Map<string, Map<string, number>>;
   state: RowState;
 }
 
@@ -220,9 +221,11 @@ function validateRow(rowNumber: number, cells: readonly unknown[], at: Int32Arra
   }
 
   if (c.caseNo !== null && c.unit !== null) {
-    const k = `${c.unit}\u0000${c.caseNo}`;
-    const first = ctx.firstRowOfCase.get(k);
-    if (first === undefined) ctx.firstRowOfCase.set(k, rowNumber);
+    // Keyed by the cell strings themselves: no joined key string is made and kept per row.
+    let seen = ctx.firstRowOfCase.get(c.unit as string);
+    if (seen === undefined) ctx.firstRowOfCase.set(c.unit as string, (seen = new Map()));
+    const first = seen.get(c.caseNo as string);
+    if (first === undefined) seen.set(c.caseNo as string, rowNumber);
     else add("caseNo", "duplicate_case_no", { value: c.caseNo as string, firstRow: first });
   }
 

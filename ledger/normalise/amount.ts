@@ -1,4 +1,5 @@
 import { cleanText, rawText } from "../text.ts";
+import { memoByText } from "./memo.ts";
 import { EMPTY, accept, refuse, type Normalised } from "./result.ts";
 
 /** Digits, or digits grouped by thousands with commas (clean text has turned ，into ,), then optional decimals. */
@@ -22,6 +23,8 @@ function isAllDigits(s: string): boolean {
  * An amount in yuan (≥ 0, to the fen). Reads ¥/￥ before, 元/万/万元 after (万 = 10 000) and thousands
  * commas. Refuses negatives, estimates ("约3万"), Chinese numerals ("三万") and anything else.
  */
+const parseText = memoByText<number>(parseOnce);
+
 export function normaliseAmount(v: unknown): Normalised<number> {
   if (typeof v === "number") {
     if (!Number.isFinite(v) || v < 0) return refuse(rawText(v));
@@ -30,6 +33,10 @@ export function normaliseAmount(v: unknown): Normalised<number> {
   if (v === null || v === undefined) return EMPTY;
   if (typeof v === "string" && isAllDigits(v)) return accept(Number(v));
   if (typeof v === "object" && "result" in v) return normaliseAmount((v as { result: unknown }).result);
+  return typeof v === "string" ? parseText(v) : parseOnce(v);
+}
+
+function parseOnce(v: unknown): Normalised<number> {
   const s = cleanText(v).replaceAll(" ", "");
   if (s === "") return EMPTY;
   const m = AMOUNT.exec(s);

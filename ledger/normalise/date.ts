@@ -1,4 +1,5 @@
 import { cleanText, rawText } from "../text.ts";
+import { memoByText } from "./memo.ts";
 import { EMPTY, accept, refuse, type Normalised } from "./result.ts";
 
 /** Ledgers hold cases of living people and agencies: anything outside these years is a typo. */
@@ -97,8 +98,12 @@ function fromIsoString(s: string): Normalised<string> | undefined {
 }
 
 function fromString(v: string): Normalised<string> {
-  const fast = fromIsoString(v);
-  if (fast) return fast;
+  return fromIsoString(v) ?? parseText(v);
+}
+
+const parseText = memoByText(parseTextOnce);
+
+function parseTextOnce(v: string): Normalised<string> {
   const s = cleanText(v);
   if (s === "") return EMPTY;
   let match = SEPARATED.exec(s);
