@@ -1,0 +1,81 @@
+/**
+ * What the task pane needs from the workbook. Only addin/excel/ knows it is Excel behind this;
+ * pages and their logic are tested with a plain-data fake.
+ */
+import type { Severity } from "../../ledger/issue-codes.ts";
+
+export interface SheetGrid {
+  sheetName: string;
+  /** Cell values from A1 to the used range's last cell, so grid[r][c] is Excel row r+1, column c. */
+  values: unknown[][];
+  rowCount: number;
+  columnCount: number;
+  /** Read syncs spent on cell values (one per ≤ 4 MB chunk). */
+  chunks: number;
+}
+
+export interface ReadProgress {
+  rowsRead: number;
+  totalRows: number;
+}
+
+/** One cell to highlight: Excel row (1-based) and 0-based column. */
+export interface CellMark {
+  row: number;
+  column: number;
+  severity: Severity;
+}
+
+export interface MarkResult {
+  /** Cells highlighted. */
+  cells: number;
+  /** Conditional formats added (one per group of ≤ 400 areas). */
+  formats: number;
+}
+
+/** The block of result columns right of the ledger (校验结果, 预警, 导师). */
+export interface WriteBackBlock {
+  sheetName: string;
+  /** 0-based column of the block's first column. */
+  column: number;
+  /** Excel row (1-based) of the ledger's last header row: the block's headers go there. */
+  headerRow: number;
+  headers: readonly string[];
+  /** Excel row (1-based) of the first and last row to fill; rows in between without an entry are cleared. */
+  firstRow: number;
+  lastRow: number;
+  /** Excel row → one text per block column. Text is escaped before writing (see toCellText). */
+  cells: ReadonlyMap<number, readonly string[]>;
+}
+
+export type CellValue = string | number | boolean | null;
+
+/** A sheet we own entirely (预警清单, 考评排名 …): rewritten on every run. */
+export interface ReportSheet {
+  name: string;
+  /** Excel table name (letters, digits, underscores). */
+  tableName: string;
+  headers: readonly string[];
+  rows: readonly (readonly CellValue[])[];
+  /** Fill colours for single cells: [row index into rows, column index, colour]. */
+  fills?: readonly (readonly [number, number, string])[];
+  /** Number formats per column, e.g. "0.0%". */
+  numberFormats?: Readonly<Record<number, string>>;
+  /** A clustered bar chart of one numeric column against a label column. */
+  chart?: { title: string; labelColumn: number; valueColumn: number };
+}
+
+export interface LedgerWorkbook {
+  /** Reads the active sheet's used range (from A1) in ≤ 4 MB chunks, one sync per chunk. */
+  readSheet(onProgress?: (p: ReadProgress) => void): Promise<SheetGrid>;
+  /** Highlights cells without touching their values or own formats; replaces earlier marks. One write sync. */
+  markIssues(sheetName: string, marks: readonly CellMark[]): Promise<MarkResult>;
+  /** Removes exactly the marks we added; returns how many formats were removed. */
+  /** Without a sheet name: the active sheet. */
+  clearMarks(sheetName?: string): Promise<number>;
+  selectCell(sheetName: string, row: number, column: number): Promise<void>;
+  writeBack(block: WriteBackBlock): Promise<void>;
+  writeReportSheet(sheet: ReportSheet): Promise<void>;
+  loadSetting<T>(key: string): Promise<T | null>;
+  saveSetting(key: string, value: unknown): Promise<void>;
+}

@@ -1,0 +1,86 @@
+import { planPush, runPush, type PushOutcome, type PushPlan } from "../../api/push.ts";
+import { ledgerUnit, pushRows } from "../../logic/push-rows.ts";
+import { buildWriteBack } from "../../logic/write-back.ts";
+import type { Page } from "../app.ts";
+import { h, message } from "../dom.ts";
+import { readAndValidate } from "./validate.ts";
+
+export const pushPage: Page = (app) => {
+  const status = h("div", { "aria-live": "polite" });
+  const progress = h("fluent-progress-bar", { max: 100, value: 0, hidden: true });
+  const cancelButton = h("fluent-button", { hidden: true }, app.t("push.cancel"));
+  const retryButton = h("fluent-button", { hidden: true }, app.t("push.retry"));
+  let controller: AbortController | null = null;
+  let plan: PushPlan | null = null;
+  let last: PushOutcome | null = null;
+
+  const send = async (resume: boolean) => {
+    const client = app.client();
+    if (!client || !plan) return;
+    controller = new AbortController();
+    cancelButton.hidden = false;
+    retryButton.hidden = true;
+    progress.hidden = false;
+    const outcome = await runPush(client, plan, {
+      signal: controller.signal,
+      from: resume && last ? last.nextChunk : 0,
+      receipts: resume && last ? last.receipts : [],
+      onProgress: (p) => {
+        progress.setAttribute("value", String(Math.round((100 * p.rowsDone) / Math.max(1, p.rows))));
+        status.replaceChildren(
+          message("info", app.t("push.progress", { done: p.rowsDone, total: p.rows })),
+          ...(p.retrying ? [message("warning", `${app.t("push.retrying")} ${app.errorText(p.retrying)}`)] : []),
+        );
+      },
+    });
+    last = outcome;
+    cancelButton.hidden = true;
+    if (outcome.status !== "done") {
+      retryButton.hidden = false;
+      status.replaceChildren(message(outcome.status === "cancelled" ? "warning" : "error",
+        outcome.status === "cancelled" ? app.t("push.cancelled") : app.t("push.failed", { reason: app.errorText(outcome.error) })));
+      return;
+    }
+    const s = outcome.summary;
+    const notes = [message("success", app.t("push.summary", { inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected }))];
+    if (s.notInLedger.length) notes.push(message("info", app.t("push.notInLedger", { count: s.notInLedger.length })));
+    try {
+      await app.workbook!.writeBack(buildWriteBack(app.grid!.sheetName, app.grid!.values, app.run!, app.locale, s));
+      notes.push(message("info", app.t("push.writeBack")));
+    } catch (e) {
+      notes.push(message("error", app.errorText(e)));
+    }
+    status.replaceChildren(...notes);
+  };
+
+  const start = async () => {
+    try {
+      if (!(await readAndValidate(app, (el) => status.replaceChildren(el)))) {
+        status.replaceChildren(message("warning", app.t("columns.noHeader")));
+        return;
+      }
+      const run = app.run!;
+      // A clerk's token names the unit; a coordinator pushes the unit the ledger itself names.
+      const unit = app.me?.role === "clerk" ? undefined : (ledgerUnit(run) ?? undefined);
+      if (app.me?.role !== "clerk" && !unit) {
+        status.replaceChildren(message("warning", app.t("push.noUnit")));
+        return;
+      }
+      plan = planPush(pushRows(app.grid!.values, run.header, run.result.rows.map((r) => r.row)), {
+        pushId: crypto.randomUUID(),
+        locale: app.locale,
+        unit,
+      });
+      last = null;
+      await send(false);
+    } catch (e) {
+      status.replaceChildren(message("error", app.errorText(e)));
+    }
+  };
+
+  cancelButton.addEventListener("click", () => controller?.abort());
+  retryButton.addEventListener("click", () => void send(true));
+  return h("section", {},
+    h("div", { class: "actions" }, h("fluent-button", { appearance: "primary", onclick: start }, app.t("push.run")), cancelButton, retryButton),
+    progress, status);
+};

@@ -1,0 +1,103 @@
+import type { Issue } from "../../../ledger/schema.ts";
+import { COLUMN_SETTINGS_KEY, readColumnSettings } from "../../logic/columns.ts";
+import { loadUnit } from "../../logic/connect.ts";
+import { codeName, fieldName, groupByCode, groupByRow, issueCell, marksFromIssues, runValidation } from "../../logic/validate.ts";
+import type { App, Page } from "../app.ts";
+import { h, message } from "../dom.ts";
+
+/** Lists get long on a bad ledger; the pane shows the first ones and says how many more there are. */
+const SHOW = 200;
+
+export async function readAndValidate(app: App, onStatus: (el: HTMLElement) => void): Promise<boolean> {
+  const wb = app.workbook!;
+  const progress = h("fluent-progress-bar", { max: 100, value: 0 });
+  const label = h("span", {});
+  onStatus(h("div", {}, label, progress));
+  app.settings = readColumnSettings(await wb.loadSetting(COLUMN_SETTINGS_KEY));
+  app.grid = await wb.readSheet((p) => {
+    label.textContent = app.t("validate.reading", { done: p.rowsRead, total: p.totalRows });
+    progress.setAttribute("value", String(Math.round((100 * p.rowsRead) / Math.max(1, p.totalRows))));
+  });
+  app.run = runValidation(app.grid.values, app.settings, {
+    locale: app.locale,
+    units: app.units,
+    // Offline, the clerk's unit is the one remembered from the last connection on this computer.
+    defaultUnit: app.me ? (app.me.role === "clerk" ? (app.me.unit ?? undefined) : undefined) : (loadUnit(app.store) ?? undefined),
+  });
+  return app.run !== null;
+}
+
+export const validatePage: Page = (app) => {
+  const status = h("div", { "aria-live": "polite" });
+  const list = h("div", { class: "issues" });
+  let view: "row" | "code" = "row";
+
+  const goTo = (issue: Issue) => {
+    const { row, column } = issueCell(issue);
+    app.workbook!.selectCell(app.grid!.sheetName, row, column).catch((e) => status.replaceChildren(message("error", app.errorText(e))));
+  };
+  const item = (issue: Issue, label: string) =>
+    h("li", { class: `issue ${issue.severity}` }, h("button", { type: "button", class: "link", onclick: () => goTo(issue) }, `${label} `, issue.message));
+
+  const renderList = () => {
+    const run = app.run;
+    if (!run) return list.replaceChildren();
+    const issues = run.result.issues;
+    let shown = 0;
+    const groups = view === "row"
+      ? groupByRow(issues).map((g) => h("details", { open: shown < 20 },
+          h("summary", { class: g.severity }, app.t("validate.row", { row: g.row }), ` (${g.issues.length})`),
+          h("ul", {}, ...g.issues.slice(0, Math.max(0, SHOW - shown)).map((i) => (shown++, item(i, `${i.column ?? ""}${i.row}`))))))
+      : groupByCode(issues).map((g) => h("details", {},
+          h("summary", { class: g.severity }, `${codeName(g.code, app.locale)} · ${g.keys.map((k) => fieldName(k, app.locale)).join("、")} (${g.issues.length})`),
+          h("ul", {}, ...g.issues.slice(0, 50).map((i) => item(i, `${i.column ?? ""}${i.row}`)))));
+    list.replaceChildren(
+      h("div", { class: "actions" },
+        h("fluent-button", { appearance: view === "row" ? "primary" : undefined, onclick: () => ((view = "row"), renderList()) }, app.t("validate.byRow")),
+        h("fluent-button", { appearance: view === "code" ? "primary" : undefined, onclick: () => ((view = "code"), renderList()) }, app.t("validate.byCode"))),
+      ...groups.slice(0, SHOW),
+      ...(groups.length > SHOW ? [h("p", {}, app.t("validate.more", { count: groups.length - SHOW }))] : []),
+    );
+  };
+
+  const summary = () => {
+    const run = app.run!;
+    return run.result.issues.length === 0
+      ? message("success", app.t("validate.clean", { rows: run.result.dataRows }))
+      : message(run.errors ? "error" : "warning", app.t("validate.summary", { rows: run.result.dataRows, errors: run.errors, warnings: run.warnings }));
+  };
+
+  const validate = async () => {
+    try {
+      if (!(await readAndValidate(app, (el) => status.replaceChildren(el)))) {
+        status.replaceChildren(message("warning", app.t("columns.noHeader")));
+        return;
+      }
+      const marks = marksFromIssues(app.run!.result.issues);
+      const marked = await app.workbook!.markIssues(app.grid!.sheetName, marks);
+      status.replaceChildren(summary(), message("info", app.t("validate.marked", { cells: marked.cells })));
+      renderList();
+    } catch (e) {
+      status.replaceChildren(message("error", app.errorText(e)));
+    }
+  };
+
+  const clearMarks = async () => {
+    try {
+      const count = await app.workbook!.clearMarks(app.grid?.sheetName);
+      status.replaceChildren(message("info", app.t("validate.cleared", { count })));
+    } catch (e) {
+      status.replaceChildren(message("error", app.errorText(e)));
+    }
+  };
+
+  if (app.run) {
+    status.replaceChildren(summary());
+    renderList();
+  }
+  return h("section", {},
+    h("div", { class: "actions" },
+      h("fluent-button", { appearance: "primary", onclick: validate }, app.t("validate.run")),
+      h("fluent-button", { onclick: clearMarks }, app.t("validate.clearMarks"))),
+    status, list);
+};

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { createApiClient, type Fetch } from "../../addin/api/client.ts";
+import { ApiError } from "../../addin/api/errors.ts";
+import { describeError } from "../../addin/logic/errors.ts";
+import { SheetTooLargeError } from "../../addin/excel/excel-ledger-workbook.ts";
+
+function respond(status: number, body: unknown, headers: Record<string, string> = {}): Fetch {
+  return async () => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
+}
+
+async function failure(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as ApiError;
+  }
+  throw new Error("expected a failure");
+}
+
+describe("the API client", () => {
+  it("sends the token and reads who the clerk is", async () => {
+    let seen: RequestInit | undefined;
+    const client = createApiClient({
+      token: "tj_x",
+      fetch: async (url, init) => {
+        seen = init;
+        expect(url).toBe("/api/me");
+        return new Response(JSON.stringify({ role: "clerk", unit: "南埔镇", tokenId: 3, label: null }));
+      },
+    });
+    expect(await client.me()).toEqual({ role: "clerk", unit: "南埔镇", tokenId: 3, label: null });
+    expect((seen?.headers as Record<string, string>).Authorization).toBe("Bearer tj_x");
+  });
+
+  it("sends a push chunk with its idempotency key and the exact body", async () => {
+    let seen: RequestInit | undefined;
+    const client = createApiClient({ token: "t", baseUrl: "https://x.example/", fetch: async (url, init) => {
+      expect(url).toBe("https://x.example/api/pushes/p-1234567/chunks");
+      seen = init;
+      return new Response("{}");
+    } });
+    await client.pushChunk("p-1234567", "p-1234567-c0", '{"rows":[]}');
+    expect((seen?.headers as Record<string, string>)["Idempotency-Key"]).toBe("p-1234567-c0");
+    expect(seen?.body).toBe('{"rows":[]}');
+  });
+
+  it("lists the configured unit names", async () => {
+    const client = createApiClient({ token: "t", fetch: respond(200, { units: [{ id: 1, name: "南埔镇", kind: "town", createdAt: "" }, { id: 2, name: "区人社局", kind: "department", createdAt: "" }] }) });
+    expect(await client.units()).toEqual(["南埔镇", "区人社局"]);
+  });
+
+  it("tells a revoked token from an unknown one", async () => {
+    const revoked = await failure(createApiClient({ token: "t", fetch: respond(401, { error: { code: "token_revoked", message: "已停用" } }) }).me());
+    expect(revoked.kind).toBe("token_revoked");
+    const unknown = await failure(createApiClient({ token: "t", fetch: respond(401, { error: { code: "unauthorized", message: "?" } }) }).me());
+    expect(unknown.kind).toBe("unauthorized");
+    expect(revoked.retryable).toBe(false);
+  });
+
+  it("treats an unreachable server as offline and a 500 as a retryable server error", async () => {
+    const offline = await failure(createApiClient({ token: "t", fetch: async () => { throw new TypeError("Failed to fetch"); } }).me());
+    expect(offline.kind).toBe("offline");
+    expect(offline.retryable).toBe(true);
+    const server = await failure(createApiClient({ token: "t", fetch: respond(500, { error: { code: "internal", message: "x" } }) }).me());
+    expect(server.kind).toBe("server");
+    expect(server.retryable).toBe(true);
+  });
+
+  it("reads Retry-After on 429 and survives a non-JSON error page", async () => {
+    const limited = await failure(createApiClient({ token: "t", fetch: respond(429, { error: { code: "rate_limited" } }, { "Retry-After": "12" }) }).me());
+    expect(limited.retryAfterSeconds).toBe(12);
+    const html = await failure(createApiClient({ token: "t", fetch: async () => new Response("<html>Bad gateway</html>", { status: 502 }) }).me());
+    expect(html.kind).toBe("server");
+  });
+
+  it("reports a cancelled request as cancelled, not offline", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const e = await failure(createApiClient({ token: "t", fetch: async (_u, init) => {
+      if (init?.signal?.aborted) throw new DOMException("The operation was aborted.", "AbortError");
+      return new Response("{}");
+    } }).me(controller.signal));
+    expect(e.kind).toBe("aborted");
+  });
+});
+
+describe("errors in plain words", () => {
+  it("tells the clerk what to do in Chinese and in English", () => {
+    expect(describeError(new ApiError("offline", "Failed to fetch"), "zh-CN")).toContain("检查网络");
+    expect(describeError(new ApiError("token_revoked", "x", 401), "zh-CN")).toContain("新令牌");
+    expect(describeError(new ApiError("token_revoked", "x", 401), "en")).toContain("revoked");
+    expect(describeError(new ApiError("server", "x", 500), "en")).toContain("the failed part wrote nothing");
+    expect(describeError(new SheetTooLargeError(12_000_000), "zh-CN")).toContain("工作表太大");
+    expect(describeError(new Error("InvalidArgument"), "en")).toBe("Excel could not do that: InvalidArgument");
+  });
+});

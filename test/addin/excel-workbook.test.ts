@@ -1,0 +1,273 @@
+import { describe, expect, it } from "vitest";
+import { MAX_CHUNK_BYTES, valuesBytes } from "../../addin/excel/cells.ts";
+import { createExcelWorkbook } from "../../addin/excel/excel-ledger-workbook.ts";
+import type { CellMark } from "../../addin/excel/ledger-workbook.ts";
+import { mockExcel, type MockSheetSpec } from "./excel-mock.ts";
+
+const HEADERS = ["案件编号", "收案日期", "承办单位", "案件来源", "纠纷领域", "所处阶段", "调解类型", "申请人", "证件号码", "联系电话",
+  "被申请行政机关", "争议概要", "是否受理", "不予受理理由", "调解员", "办理状态", "结案日期", "协议金额（元）", "是否司法确认",
+  "承诺事项", "承诺兑现期限", "承诺兑现日期", "难易程度", "涉及人数", "备注"];
+
+function ledgerSheet(rows: number): MockSheetSpec {
+  return {
+    name: "台账",
+    rows: rows + 1,
+    columns: HEADERS.length,
+    cell: (r, c) => {
+      if (r === 1) return HEADERS[c];
+      if (c === 1) return 46000 + (r % 300);
+      if (c === 11) return `申请人对征地补偿标准有异议，要求重新核算补偿款第${r}号`;
+      return `${HEADERS[c]}${r % 97}`;
+    },
+  };
+}
+
+describe("reading the ledger sheet", () => {
+  it("reads a 100,000-row sheet with one size sync plus one sync per chunk of at most 4 MB", async () => {
+    const excel = mockExcel(ledgerSheet(100_000));
+    const wb = createExcelWorkbook({ run: excel.run });
+    const progress: number[] = [];
+    const grid = await wb.readSheet((p) => progress.push(p.rowsRead));
+
+    expect(grid.values.length).toBe(100_001);
+    expect(grid.values[0][0]).toBe("案件编号");
+    expect(grid.values[100_000][11]).toBe("申请人对征地补偿标准有异议，要求重新核算补偿款第100001号");
+    expect(excel.sync).toHaveBeenCalledTimes(1 + grid.chunks);
+    expect(excel.reads.length).toBe(grid.chunks);
+    const sizes = excel.reads.map((r) => valuesBytes(r.values));
+    for (const size of sizes) expect(size).toBeLessThanOrEqual(MAX_CHUNK_BYTES);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    // Chunks are nearly full: at most the cautious first chunk and the 25 % margin above the minimum.
+    expect(grid.chunks).toBeLessThanOrEqual(Math.ceil((total * 1.25) / MAX_CHUNK_BYTES) + 1);
+    expect(grid.chunks).toBeGreaterThan(1);
+    expect(progress.at(-1)).toBe(100_001);
+  });
+
+  it("reads a small sheet in a single values sync", async () => {
+    const excel = mockExcel(ledgerSheet(50));
+    const grid = await createExcelWorkbook({ run: excel.run }).readSheet();
+    expect(grid.chunks).toBe(1);
+    expect(excel.sync).toHaveBeenCalledTimes(2);
+    expect(excel.reads[0].address).toBe("A1:Y51");
+  });
+
+  it("returns an empty grid for an empty sheet without reading values", async () => {
+    const excel = mockExcel({ name: "Sheet1", rows: 0, columns: 0, cell: () => "" });
+    const grid = await createExcelWorkbook({ run: excel.run }).readSheet();
+    expect(grid.values).toEqual([]);
+    expect(excel.sync).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps every chunk under the limit even when later rows are much longer than the first", async () => {
+    const long = "很长的争议概要".repeat(200);
+    const excel = mockExcel({ name: "台账", rows: 20_000, columns: 5, cell: (r) => (r > 2_000 ? long : "短") });
+    const grid = await createExcelWorkbook({ run: excel.run, maxChunkBytes: 1_000_000 }).readSheet();
+    expect(grid.values.length).toBe(20_000);
+    // The first long chunk may overshoot the estimate once; after that the estimate follows the data.
+    const over = excel.reads.filter((r) => valuesBytes(r.values) > 1_000_000 * 1.25 * 1.25);
+    expect(over.length).toBeLessThanOrEqual(1);
+  });
+});
+
+function issuesEvery(n: number, rows: number): CellMark[] {
+  const marks: CellMark[] = [];
+  for (let r = 2; r <= rows + 1; r += n) {
+    marks.push({ row: r, column: (r * 7) % 25, severity: r % 3 === 0 ? "warning" : "error" });
+  }
+  return marks;
+}
+
+describe("marking issue cells", () => {
+  it("marks 10,000 scattered issues with one write sync (plus one read and one bookkeeping sync)", async () => {
+    const excel = mockExcel(ledgerSheet(100_000));
+    const wb = createExcelWorkbook({ run: excel.run });
+    await wb.readSheet();
+    const readSyncs = excel.sync.mock.calls.length;
+    const result = await wb.markIssues("台账", issuesEvery(10, 100_000));
+    expect(excel.sync.mock.calls.length - readSyncs).toBe(3);
+    expect(result.cells).toBe(10_000);
+    const added = excel.formats.filter((f) => !f.deleted);
+    expect(added.length).toBe(result.formats);
+    // Every format went out in the same (write) sync.
+    expect(new Set(added.map((f) => f.addedAtSync)).size).toBe(1);
+    for (const f of added) {
+      expect(f.formula).toBe("=TRUE");
+      expect(f.areas.split(",").length).toBeLessThanOrEqual(400);
+    }
+    expect(excel.writes).toEqual([]);
+  });
+
+  it("uses the same number of syncs for 10 issues as for 10,000", async () => {
+    const few = mockExcel(ledgerSheet(100));
+    await createExcelWorkbook({ run: few.run }).markIssues("台账", issuesEvery(10, 100));
+    const many = mockExcel(ledgerSheet(100_000));
+    await createExcelWorkbook({ run: many.run }).markIssues("台账", issuesEvery(10, 100_000));
+    expect(few.sync.mock.calls.length).toBe(many.sync.mock.calls.length);
+  });
+
+  it("colours errors red and warnings yellow and never changes a cell value", async () => {
+    const excel = mockExcel(ledgerSheet(10));
+    await createExcelWorkbook({ run: excel.run }).markIssues("台账", [
+      { row: 3, column: 0, severity: "error" },
+      { row: 4, column: 9, severity: "warning" },
+    ]);
+    const fills = Object.fromEntries(excel.formats.map((f) => [f.areas, f.fill]));
+    expect(fills).toEqual({ A3: "#FFC7CE", J4: "#FFEB9C" });
+    expect(excel.writes).toEqual([]);
+  });
+
+  it("replaces our earlier marks on a new run and leaves the clerk's own conditional formats alone", async () => {
+    const excel = mockExcel(ledgerSheet(10), { formatIds: ["clerk-1"] });
+    const wb = createExcelWorkbook({ run: excel.run });
+    await wb.markIssues("台账", [{ row: 3, column: 0, severity: "error" }]);
+    await wb.markIssues("台账", [{ row: 5, column: 2, severity: "warning" }]);
+    const live = excel.formats.filter((f) => !f.deleted).map((f) => f.areas);
+    expect(live).toEqual(["A1", "C5"]);
+    expect(excel.formats.find((f) => f.id === "clerk-1")?.deleted).toBe(false);
+  });
+
+  it("clear marks removes exactly the formats we added", async () => {
+    const excel = mockExcel(ledgerSheet(10), { formatIds: ["clerk-1"] });
+    const wb = createExcelWorkbook({ run: excel.run });
+    await wb.markIssues("台账", [{ row: 3, column: 0, severity: "error" }, { row: 7, column: 4, severity: "warning" }]);
+    const removed = await wb.clearMarks("台账");
+    expect(removed).toBe(2);
+    expect(excel.formats.filter((f) => !f.deleted).map((f) => f.id)).toEqual(["clerk-1"]);
+    expect(await wb.clearMarks("台账")).toBe(0);
+  });
+
+  it("clear marks skips a mark the clerk already deleted by hand", async () => {
+    const excel = mockExcel(ledgerSheet(10));
+    const wb = createExcelWorkbook({ run: excel.run });
+    await wb.markIssues("台账", [{ row: 3, column: 0, severity: "error" }, { row: 7, column: 4, severity: "warning" }]);
+    excel.formats[0].deleted = true;
+    expect(await wb.clearMarks("台账")).toBe(1);
+  });
+});
+
+describe("writing results back", () => {
+  it("writes the result block in one sync and turns formula-like server text into text", async () => {
+    const excel = mockExcel(ledgerSheet(3));
+    const wb = createExcelWorkbook({ run: excel.run });
+    await wb.writeBack({
+      sheetName: "台账", column: 26, headerRow: 1, headers: ["校验结果", "预警", "导师"], firstRow: 2, lastRow: 4,
+      cells: new Map([[2, ["通过", "=HYPERLINK(\"x\")", "张三"]], [4, ["2 个错误", "-逾期", "@admin"]]]),
+    });
+    expect(excel.sync).toHaveBeenCalledTimes(1);
+    expect(excel.writes.map((w) => w.address)).toEqual(["AA1:AC1", "AA2:AC4"]);
+    expect(excel.writes[1].values).toEqual([
+      ["通过", "'=HYPERLINK(\"x\")", "张三"],
+      ["", "", ""],
+      ["2 个错误", "'-逾期", "'@admin"],
+    ]);
+  });
+
+  it("splits a very large write-back into batches of at most 4 MB, one sync each", async () => {
+    const excel = mockExcel(ledgerSheet(100_000));
+    const text = "调解成功；已司法确认；承诺事项已兑现".repeat(4);
+    const cells = new Map<number, string[]>();
+    for (let r = 2; r <= 100_001; r++) cells.set(r, [text, text, "张三"]);
+    await createExcelWorkbook({ run: excel.run }).writeBack({
+      sheetName: "台账", column: 25, headerRow: 1, headers: ["校验结果", "预警", "导师"], firstRow: 2, lastRow: 100_001, cells,
+    });
+    const batches = excel.writes.slice(1);
+    expect(excel.sync).toHaveBeenCalledTimes(batches.length);
+    expect(batches.length).toBeGreaterThan(1);
+    for (const b of batches) expect(valuesBytes(b.values)).toBeLessThanOrEqual(MAX_CHUNK_BYTES);
+    expect(batches.reduce((n, b) => n + b.values.length, 0)).toBe(100_000);
+  });
+});
+
+describe("workbook settings and selection", () => {
+  it("saves a setting in the workbook and reads it back", async () => {
+    const excel = mockExcel(ledgerSheet(3));
+    const wb = createExcelWorkbook({ run: excel.run });
+    expect(await wb.loadSetting("columns")).toBeNull();
+    await wb.saveSetting("columns", { override: { caseNo: 2 } });
+    expect(await wb.loadSetting("columns")).toEqual({ override: { caseNo: 2 } });
+    expect([...excel.settings.keys()]).toEqual(["tiaojie.columns"]);
+  });
+
+  it("selects the cell of a clicked issue", async () => {
+    const excel = mockExcel(ledgerSheet(3));
+    await createExcelWorkbook({ run: excel.run }).selectCell("台账", 3, 4);
+    expect(excel.selected).toEqual(["台账!E3"]);
+    expect(excel.sync).toHaveBeenCalledTimes(1);
+  });
+
+  it("rewrites a report sheet we own in one write sync after one lookup", async () => {
+    const excel = mockExcel(ledgerSheet(3));
+    await createExcelWorkbook({ run: excel.run }).writeReportSheet({
+      name: "预警清单", tableName: "预警清单", headers: ["单位", "预警", "级别"],
+      rows: [["南埔镇", "=逾期", "高"], ["界山镇", "受理率低", "中"]],
+    });
+    expect(excel.sync).toHaveBeenCalledTimes(2);
+    expect(excel.writes[0].values).toEqual([["单位", "预警", "级别"], ["南埔镇", "'=逾期", "高"], ["界山镇", "受理率低", "中"]]);
+  });
+});
+
+describe("report sheets in Excel", () => {
+  it("writes the rankings sheet as a table with a bar chart of the composite score and target misses filled", async () => {
+    const { rankingsReport } = await import("../../addin/logic/report-sheets.ts");
+    const { INDICATOR_KEYS } = await import("../../addin/api/types.ts");
+    const value = (rate: number, meets: boolean | null) => ({ num: rate * 100, den: 100, rate, low: rate - 0.05, high: rate + 0.02, target: null, meetsTarget: meets });
+    const units = [["山腰街道", 81.2, 0.98], ["南埔镇", 70.5, 0.9]].map(([unit, score, acc], i) => ({
+      unit: unit as string, kind: "town" as const, rank: i + 1, score: score as number,
+      indicators: Object.fromEntries(INDICATOR_KEYS.map((k) => [k, k === "acceptance" ? value(acc as number, (acc as number) >= 0.97) : value(0.8, null)])) as never,
+    }));
+    const excel = mockExcel(ledgerSheet(3));
+    await createExcelWorkbook({ run: excel.run }).writeReportSheet(rankingsReport({ period: "2026-Q3", units }, "zh-CN"));
+    expect(excel.sync).toHaveBeenCalledTimes(2);
+    expect(excel.sheets.has("考评排名 2026-Q3")).toBe(true);
+    expect(excel.charts).toEqual([{ sheet: "考评排名 2026-Q3", type: "BarClustered", values: "D1:D3", xAxis: "B2:B3", title: "综合得分 2026-Q3" }]);
+    expect(excel.fills).toEqual([{ sheet: "考评排名 2026-Q3", address: "E3", color: "#FFC7CE" }]);
+  });
+
+  it("clear marks without a sheet name clears the active sheet", async () => {
+    const excel = mockExcel(ledgerSheet(10));
+    const wb = createExcelWorkbook({ run: excel.run });
+    await wb.markIssues("台账", [{ row: 3, column: 0, severity: "error" }]);
+    expect(await wb.clearMarks()).toBe(1);
+  });
+
+  it("refuses a sheet too large to validate after one cheap size read", async () => {
+    const { SheetTooLargeError } = await import("../../addin/excel/excel-ledger-workbook.ts");
+    const excel = mockExcel({ name: "大表", rows: 1_000_000, columns: 16, cell: () => "x" });
+    await expect(createExcelWorkbook({ run: excel.run }).readSheet()).rejects.toBeInstanceOf(SheetTooLargeError);
+    expect(excel.sync).toHaveBeenCalledTimes(1);
+    expect(excel.reads).toEqual([]);
+  });
+});
+
+describe("validating a whole 100,000-row ledger in Excel", () => {
+  it("costs one size sync, one read sync per ≤ 4 MB chunk and a fixed few for the marks, never one per row or issue", async () => {
+    const { runValidation, marksFromIssues } = await import("../../addin/logic/validate.ts");
+    const { emptyColumnSettings } = await import("../../addin/logic/columns.ts");
+    const header = ["案件编号", "收案日期", "承办单位", "申请人", "被申请行政机关", "是否受理", "调解员", "办理状态", "结案日期", "联系电话", "争议概要"];
+    const excel = mockExcel({
+      name: "台账",
+      rows: 100_002,
+      columns: header.length,
+      cell: (r, c) => {
+        if (r === 1) return c === 0 ? "泉港区南埔镇行政争议调解工作台账（2026年）" : "";
+        if (r === 2) return header[c];
+        const n = r - 2;
+        return [
+          `NP-${n}`, n % 1000 === 0 ? "2026年13月1日" : 46000 + (n % 300), "南埔镇", `申请人${n % 500}`, "区人社局", "是", "李四",
+          n % 7 === 0 ? "调解成功" : "调解中", n % 7 === 0 ? 46200 : "", n % 250 === 0 ? "12345" : "13800138000", "对工伤认定结论有异议",
+        ][c];
+      },
+    });
+    const wb = createExcelWorkbook({ run: excel.run });
+    const grid = await wb.readSheet();
+    const run = runValidation(grid.values, emptyColumnSettings(), { locale: "zh-CN", today: "2026-11-25" })!;
+    expect(run.result.dataRows).toBe(100_000);
+    expect(run.errors).toBeGreaterThan(50);
+    expect(run.warnings).toBeGreaterThan(300);
+    await wb.markIssues(grid.sheetName, marksFromIssues(run.result.issues));
+    expect(excel.sync).toHaveBeenCalledTimes(1 + grid.chunks + 3);
+    for (const r of excel.reads) expect(valuesBytes(r.values)).toBeLessThanOrEqual(MAX_CHUNK_BYTES);
+    const formatsSync = new Set(excel.formats.map((f) => f.addedAtSync));
+    expect(formatsSync.size).toBe(1);
+  }, 120_000);
+});

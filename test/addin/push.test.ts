@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import type { ApiClient } from "../../addin/api/client.ts";
+import { ApiError } from "../../addin/api/errors.ts";
+import { planPush, runPush, type PushProgress } from "../../addin/api/push.ts";
+import type { PushReceipt, PushRow } from "../../addin/api/types.ts";
+
+function rows(n: number, summary = "争议概要"): PushRow[] {
+  return Array.from({ length: n }, (_, i) => ({ row: i + 3, values: { caseNo: `NP-${i}`, receivedOn: "2026-05-26", summary } }));
+}
+
+function receipt(body: string, key: string): PushReceipt {
+  const b = JSON.parse(body) as { chunkIndex: number; chunkCount: number; rows: PushRow[] };
+  return {
+    pushId: key.split("-c")[0], chunkIndex: b.chunkIndex, chunkCount: b.chunkCount, unit: "南埔镇", wholeLedger: true,
+    receivedAt: "2026-11-25T12:00:00.000Z",
+    counts: { inserted: b.rows.length - 1, updated: 0, unchanged: 0, rejected: 1 },
+    issues: [{ row: b.rows[0].row, column: "B", key: "receivedOn", code: "invalid_date", severity: "error", message: "日期错误" }],
+    rejectedRows: [b.rows[0].row], complete: b.chunkIndex === b.chunkCount - 1, notInLedger: b.chunkIndex === b.chunkCount - 1 ? ["OLD-1"] : null,
+  };
+}
+
+interface Call { key: string; body: string }
+
+function fakeClient(failures: Record<number, ApiError[]> = {}): { client: ApiClient; calls: Call[] } {
+  const calls: Call[] = [];
+  const attempts = new Map<string, number>();
+  const client = {
+    pushChunk: async (_pushId: string, key: string, body: string, signal?: AbortSignal) => {
+      if (signal?.aborted) throw new DOMException("aborted", "AbortError");
+      calls.push({ key, body });
+      const index = (JSON.parse(body) as { chunkIndex: number }).chunkIndex;
+      const n = attempts.get(key) ?? 0;
+      attempts.set(key, n + 1);
+      const failure = failures[index]?.[n];
+      if (failure) throw failure;
+      return receipt(body, key);
+    },
+  } as unknown as ApiClient;
+  return { client, calls };
+}
+
+const noWait = async () => undefined;
+
+describe("cutting a push into chunks", () => {
+  it("keeps every chunk within 1,000 rows and 1 MB and numbers them", () => {
+    const plan = planPush(rows(2_500), { pushId: "push-0001", locale: "zh-CN" });
+    expect(plan.chunks.map((c) => c.rows)).toEqual([1_000, 1_000, 500]);
+    for (const c of plan.chunks) {
+      const body = JSON.parse(c.body);
+      expect(body.chunkCount).toBe(3);
+      expect(body.wholeLedger).toBe(true);
+      expect(new TextEncoder().encode(c.body).length).toBeLessThanOrEqual(1_000_000);
+    }
+    expect(plan.chunks.map((c) => c.idempotencyKey)).toEqual(["push-0001-c0", "push-0001-c1", "push-0001-c2"]);
+  });
+
+  it("cuts by size when rows are long", () => {
+    const plan = planPush(rows(1_000, "很长的争议概要".repeat(100)), { pushId: "push-0002", locale: "en" });
+    expect(plan.chunks.length).toBeGreaterThan(2);
+    for (const c of plan.chunks) expect(new TextEncoder().encode(c.body).length).toBeLessThanOrEqual(1_000_000);
+    expect(plan.chunks.reduce((n, c) => n + c.rows, 0)).toBe(1_000);
+  });
+
+  it("names the unit only when asked (a clerk's token already says it)", () => {
+    expect(JSON.parse(planPush(rows(1), { pushId: "push-0003", locale: "zh-CN" }).chunks[0].body)).not.toHaveProperty("unit");
+    expect(JSON.parse(planPush(rows(1), { pushId: "push-0003", locale: "zh-CN", unit: "界山镇" }).chunks[0].body).unit).toBe("界山镇");
+  });
+});
+
+describe("sending a push", () => {
+  it("sends every chunk in order, reports progress and sums the receipts", async () => {
+    const { client, calls } = fakeClient();
+    const progress: PushProgress[] = [];
+    const out = await runPush(client, planPush(rows(2_500), { pushId: "push-0004", locale: "zh-CN" }), { onProgress: (p) => progress.push(p) });
+    expect(out.status).toBe("done");
+    expect(calls.map((c) => c.key)).toEqual(["push-0004-c0", "push-0004-c1", "push-0004-c2"]);
+    expect(progress.at(-1)).toMatchObject({ chunksDone: 3, rowsDone: 2_500, rows: 2_500 });
+    expect(out.summary).toMatchObject({ inserted: 2_497, rejected: 3, complete: true, notInLedger: ["OLD-1"], rejectedRows: [3, 1003, 2003] });
+  });
+
+  it("retries a chunk after a network error with the same key and the same bytes", async () => {
+    const { client, calls } = fakeClient({ 1: [new ApiError("offline", "Failed to fetch"), new ApiError("server", "boom", 500)] });
+    const out = await runPush(client, planPush(rows(1_500), { pushId: "push-0005", locale: "zh-CN" }), { sleep: noWait });
+    expect(out.status).toBe("done");
+    const second = calls.filter((c) => c.key === "push-0005-c1");
+    expect(second.length).toBe(3);
+    expect(new Set(second.map((c) => c.body)).size).toBe(1);
+    expect(out.receipts.length).toBe(2);
+  });
+
+  it("stops after the retries run out and resumes from the failed chunk with the same keys", async () => {
+    const offline = new ApiError("offline", "Failed to fetch");
+    const { client, calls } = fakeClient({ 1: [offline, offline, offline, offline] });
+    const plan = planPush(rows(2_500), { pushId: "push-0006", locale: "zh-CN" });
+    const failed = await runPush(client, plan, { sleep: noWait });
+    expect(failed.status).toBe("failed");
+    expect(failed.error?.kind).toBe("offline");
+    expect(failed.nextChunk).toBe(1);
+    const resumed = await runPush(client, plan, { from: failed.nextChunk, receipts: failed.receipts, sleep: noWait });
+    expect(resumed.status).toBe("done");
+    expect(calls.map((c) => c.key)).toEqual(["push-0006-c0", ...Array(5).fill("push-0006-c1"), "push-0006-c2"]);
+    expect(resumed.summary.inserted).toBe(2_497);
+  });
+
+  it("does not retry a revoked token and says so", async () => {
+    const { client, calls } = fakeClient({ 0: [new ApiError("token_revoked", "revoked", 401, "token_revoked")] });
+    const out = await runPush(client, planPush(rows(10), { pushId: "push-0007", locale: "zh-CN" }), { sleep: noWait });
+    expect(out.status).toBe("failed");
+    expect(out.error?.kind).toBe("token_revoked");
+    expect(calls.length).toBe(1);
+  });
+
+  it("cancels between chunks and while waiting to retry", async () => {
+    const controller = new AbortController();
+    const { client, calls } = fakeClient();
+    const out = await runPush(client, planPush(rows(3_000), { pushId: "push-0008", locale: "zh-CN" }), {
+      signal: controller.signal,
+      onProgress: (p) => p.chunksDone === 1 && controller.abort(),
+    });
+    expect(out.status).toBe("cancelled");
+    expect(out.nextChunk).toBe(1);
+    expect(calls.length).toBe(1);
+
+    const waiting = new AbortController();
+    const flaky = fakeClient({ 0: [new ApiError("offline", "x")] });
+    const pending = runPush(flaky.client, planPush(rows(10), { pushId: "push-0009", locale: "zh-CN" }), {
+      signal: waiting.signal,
+      retryDelays: [60_000],
+      onProgress: (p) => p.retrying && waiting.abort(),
+    });
+    expect((await pending).status).toBe("cancelled");
+  });
+
+  it("waits as long as the server's Retry-After asks", async () => {
+    const waits: number[] = [];
+    const { client } = fakeClient({ 0: [new ApiError("rate_limited", "slow down", 429, "rate_limited", 7)] });
+    await runPush(client, planPush(rows(10), { pushId: "push-0010", locale: "zh-CN" }), { sleep: async (ms) => void waits.push(ms) });
+    expect(waits).toEqual([7_000]);
+  });
+});
