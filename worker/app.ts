@@ -1,10 +1,37 @@
-import { Hono } from "hono";
-import type { Env } from "./env.ts";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "./app-env.ts";
 import { countUnits } from "./db/health.ts";
+import { handleError, handleNotFound, validationHook } from "./errors.ts";
+import { caseRoutes } from "./routes/cases.ts";
+import { meRoutes } from "./routes/me.ts";
+import { pushRoutes } from "./routes/pushes.ts";
+import { tokenRoutes } from "./routes/tokens.ts";
+import { unitRoutes } from "./routes/units.ts";
+import { assessmentRoutes } from "./routes/assessments.ts";
+import { flagRoutes } from "./routes/flags.ts";
+import { rankingRoutes } from "./routes/rankings.ts";
 
-export const app = new Hono<{ Bindings: Env }>();
+export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+app.onError(handleError);
+app.notFound(handleNotFound);
 
 app.get("/api/health", async (c) => {
   const units = await countUnits(c.env.DB);
   return c.json({ ok: true, units });
+});
+
+app.route("/", meRoutes);
+app.route("/", unitRoutes);
+app.route("/", tokenRoutes);
+app.route("/", pushRoutes);
+app.route("/", caseRoutes);
+app.route("/", rankingRoutes);
+app.route("/", assessmentRoutes);
+app.route("/", flagRoutes);
+
+app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+app.doc("/api/openapi.json", {
+  openapi: "3.0.0",
+  info: { title: "Tiaojie Ledger API 调解台账接口", version: "1.0.0", description: "See docs/API.md" },
 });

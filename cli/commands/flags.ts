@@ -1,0 +1,58 @@
+// `tiaojie flags [--unit U] [--severity high|medium|low] [--code CODE] [--json]`: what needs attention.
+import { FLAG_CODES, FLAG_SEVERITIES, type Flag } from "../../worker/assessment/flags/codes.ts";
+import { ApiRequestError, connection, createClient, reportApiError } from "../lib/client.ts";
+import { parseOptions, UsageError } from "../lib/options.ts";
+
+const USAGE = `用法 Usage: tiaojie flags [--unit 单位] [--severity high|medium|low] [--code CODE] [--scope case|unit] [--period 2026-Q3] [--locale zh-CN|en] [--json]
+  codes: ${FLAG_CODES.join(", ")}
+  (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; a clerk sees their own unit, a coordinator every unit)`;
+
+export interface FlagsResponse {
+  asOf: string;
+  period: string;
+  counts: Record<"high" | "medium" | "low", number>;
+  flags: Flag[];
+}
+
+const SEVERITY_LABEL = { high: "高 HIGH", medium: "中 MED ", low: "低 LOW " } as const;
+
+/** One line per flag: severity, unit, case, message. */
+export function formatFlags(r: FlagsResponse, locale: "zh-CN" | "en" = "zh-CN"): string {
+  const lines = r.flags.map((f) => `${SEVERITY_LABEL[f.severity]}  ${f.unit}  ${f.caseNo ?? "（单位 unit）"}  ${locale === "en" ? f.message.en : f.message.zh}  [${f.code}]`);
+  const head = `预警 Flags as of ${r.asOf}（单位指标期间 unit period ${r.period}）：高 ${r.counts.high} · 中 ${r.counts.medium} · 低 ${r.counts.low}`;
+  return [head, ...(lines.length ? lines : ["（没有预警 no flags）"])].join("\n") + "\n";
+}
+
+export async function run(args: string[]): Promise<number> {
+  try {
+    const { values } = parseOptions(args, {
+      unit: { type: "string" },
+      severity: { type: "string" },
+      code: { type: "string" },
+      scope: { type: "string" },
+      period: { type: "string" },
+      locale: { type: "string" },
+      json: { type: "boolean" },
+      url: { type: "string" },
+      token: { type: "string" },
+    });
+    if (values.severity && !(FLAG_SEVERITIES as readonly string[]).includes(values.severity)) throw new UsageError(`--severity 须为 must be one of ${FLAG_SEVERITIES.join("|")}`);
+    if (values.code && !(FLAG_CODES as readonly string[]).includes(values.code)) throw new UsageError(`未知预警代码 Unknown flag code: ${values.code}`);
+    if (values.scope && values.scope !== "case" && values.scope !== "unit") throw new UsageError("--scope 须为 must be case|unit");
+    if (values.locale && values.locale !== "zh-CN" && values.locale !== "en") throw new UsageError("--locale 须为 must be zh-CN|en");
+    const c = connection(values);
+    const client = createClient(c.url, c.token);
+    const q = new URLSearchParams();
+    for (const k of ["unit", "severity", "code", "scope", "period"] as const) if (values[k]) q.set(k, values[k]!);
+    const r = await client.request<FlagsResponse>("GET", `/api/flags${q.size ? `?${q}` : ""}`);
+    process.stdout.write(values.json ? JSON.stringify(r) + "\n" : formatFlags(r, (values.locale as "zh-CN" | "en" | undefined) ?? "zh-CN"));
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof ApiRequestError) return reportApiError(e);
+    throw e;
+  }
+}

@@ -1,0 +1,101 @@
+import { columnLetter, type ColumnKey } from "../../ledger/columns.ts";
+import { pickLocale } from "../../ledger/messages.ts";
+import { validateLedger } from "../../ledger/validate.ts";
+import { ApiRequestError, connection, createClient, reportApiError } from "../lib/client.ts";
+import { findLedgerSheet } from "../lib/find-ledger.ts";
+import { chunkRows, pushRows } from "../lib/ledger-rows.ts";
+import { parseOptions, UsageError } from "../lib/options.ts";
+import { progressBar } from "../lib/progress.ts";
+import { readWorkbook, WorkbookError } from "../lib/read-workbook.ts";
+import { sendPush } from "../lib/send-push.ts";
+
+const USAGE = `用法 Usage: tiaojie push FILE.xlsx [--unit U] [--sheet NAME] [--partial] [--json] [--url URL] [--token TOKEN]
+  --unit     推送到哪个单位（协调员必填；台账员默认本单位） unit to push to (coordinators must name it)
+  --partial  只推送部分案件：不把缺少的已存案件标记为“不在台账中” not the whole ledger: do not mark missing cases
+  --json     输出一个 JSON 对象（合计与逐行问题） print one JSON object with the totals and per-row issues`;
+
+interface Me {
+  role: string;
+  unit: string | null;
+}
+
+export async function run(args: string[]): Promise<number> {
+  try {
+    const { values, positionals } = parseOptions(args, {
+      unit: { type: "string" },
+      sheet: { type: "string" },
+      partial: { type: "boolean" },
+      json: { type: "boolean" },
+      locale: { type: "string" },
+      url: { type: "string" },
+      token: { type: "string" },
+      concurrency: { type: "string" },
+    });
+    if (positionals.length !== 1) throw new UsageError("需要一个 .xlsx 文件 Expected one .xlsx file");
+    const locale = pickLocale(values.locale ?? process.env.LANG?.replace(/_/g, "-"));
+    const en = locale === "en";
+    const { url, token } = connection(values);
+    const client = createClient(url, token);
+
+    const { sheet, header } = findLedgerSheet(await readWorkbook(positionals[0]), values.sheet);
+    const me = await client.request<Me>("GET", "/api/me");
+    if (me.role !== "clerk" && me.role !== "coordinator") {
+      throw new UsageError(en ? `A ${me.role} token cannot push ledgers; use a clerk or coordinator token.` : `${me.role} 令牌不能推送台账，请使用台账员或协调员令牌。`);
+    }
+    const unit = values.unit ?? me.unit ?? undefined;
+    if (!unit) throw new UsageError(en ? "Name the unit with --unit." : "请用 --unit 指定单位。");
+
+    // Local validation first: the clerk sees the problems even if the server is slow; the server checks again.
+    const local = validateLedger(sheet.grid, { header, locale, units: [unit], defaultUnit: unit })!;
+    const localErrors = local.issues.filter((i) => i.severity === "error").length;
+    const rows = pushRows(sheet.grid, header);
+    const chunks = chunkRows(rows);
+    const columns: Record<string, string> = {};
+    for (const [k, c] of Object.entries(header.columns) as [ColumnKey, number][]) columns[k] = columnLetter(c);
+
+    if (!values.json) {
+      process.stderr.write(en
+        ? `Sheet "${sheet.name}": ${rows.length} case rows (${localErrors} errors found locally), pushing to ${unit} at ${url}\n`
+        : `工作表“${sheet.name}”：${rows.length} 条案件（本地发现错误 ${localErrors} 处），推送到 ${unit}（${url}）\n`);
+    }
+    const bar = values.json ? { update() {}, finish() {} } : progressBar(chunks.length, en ? "push" : "推送");
+    const totals = await sendPush(client, chunks, {
+      unit: me.role === "coordinator" ? unit : values.unit,
+      wholeLedger: !values.partial,
+      locale,
+      columns,
+      concurrency: values.concurrency ? Number(values.concurrency) : undefined,
+      onChunk: (n) => bar.update(n),
+    });
+    bar.finish();
+
+    if (values.json) {
+      process.stdout.write(JSON.stringify({ ...totals, unit, sheet: sheet.name, rows: rows.length }) + "\n");
+    } else {
+      const c = totals.counts;
+      process.stdout.write(en
+        ? `Pushed ${rows.length} rows to ${unit}: ${c.inserted} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.rejected} rejected.\n`
+        : `已推送 ${rows.length} 行到 ${unit}：新增 ${c.inserted}，更新 ${c.updated}，未变 ${c.unchanged}，退回 ${c.rejected}。\n`);
+      if (totals.notInLedger.length > 0) {
+        process.stdout.write(en
+          ? `Stored cases not in this ledger (kept, marked "not in ledger"): ${totals.notInLedger.join(", ")}\n`
+          : `以下已存案件不在本次台账中（已保留并标记为“不在台账中”）：${totals.notInLedger.join("、")}\n`);
+      }
+      for (const i of totals.issues.filter((x) => x.severity === "error")) {
+        process.stdout.write(`✗ ${i.column ?? ""}${i.row} ${i.message}\n`);
+      }
+    }
+    return totals.counts.rejected > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof WorkbookError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof ApiRequestError) return reportApiError(e);
+    throw e;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Runs the Worker locally with wrangler (npm start, the CLI tests, the benchmark): applies D1 migrations to a
+ * persistence directory, starts `wrangler dev` on loopback and waits until /api/health answers.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const WRANGLER_CONFIG = path.join(ROOT, "worker/wrangler.jsonc");
+const WRANGLER = path.join(ROOT, "node_modules/wrangler/bin/wrangler.js");
+
+/** Runs wrangler to completion; rejects with its output when it fails. */
+export function wrangler(args: string[], o: { quiet?: boolean } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [WRANGLER, ...args], { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" } });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+      if (!o.quiet) process.stderr.write(d);
+    });
+    child.stderr.on("data", (d) => {
+      out += d;
+      if (!o.quiet) process.stderr.write(d);
+    });
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`wrangler ${args.join(" ")} failed (${code}):\n${out}`))));
+  });
+}
+
+export function applyMigrations(persistTo: string, o: { quiet?: boolean } = {}): Promise<string> {
+  return wrangler(["d1", "migrations", "apply", "DB", "--local", "--config", WRANGLER_CONFIG, "--persist-to", persistTo], o);
+}
+
+export function executeSql(persistTo: string, file: string, o: { quiet?: boolean } = {}): Promise<string> {
+  return wrangler(["d1", "execute", "DB", "--local", "--config", WRANGLER_CONFIG, "--persist-to", persistTo, "--file", file, "--yes"], o);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+export interface DevServer {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startDevServer(o: {
+  persistTo: string;
+  port?: number;
+  vars?: Record<string, string>;
+  /** Forward wrangler's output (npm start) instead of keeping it for error messages (tests, bench). */
+  inherit?: boolean;
+  timeoutMs?: number;
+}): Promise<DevServer> {
+  const port = o.port ?? (await freePort());
+  const args = [WRANGLER, "dev", "--config", WRANGLER_CONFIG, "--ip", "127.0.0.1", "--port", String(port),
+    "--persist-to", o.persistTo, "--show-interactive-dev-session=false", "--inspector-port", String(await freePort())];
+  for (const [k, v] of Object.entries(o.vars ?? {})) args.push("--var", `${k}:${v}`);
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    stdio: o.inherit ? ["inherit", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (d) => (log += d));
+  child.stderr?.on("data", (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+    });
+  const deadline = Date.now() + (o.timeoutMs ?? 90_000);
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${log}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return { url, child, stop };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`wrangler dev did not answer within ${o.timeoutMs ?? 90_000} ms:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

@@ -1,0 +1,73 @@
+// `npm start`: the product on this machine. Applies migrations to the local D1 (.wrangler/state), seeds demo data
+// on the first run (unless TIAOJIE_DEMO=0), runs `wrangler dev`, and prints the URL and the local admin token.
+// Later runs keep the data. Runs on Node 22: `node scripts/start.ts`.
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { ROOT, applyMigrations, executeSql, startDevServer } from "../cli/lib/dev-server.ts";
+import { demoSetupSql, seedDemo } from "../cli/lib/demo-seed.ts";
+
+// TIAOJIE_STATE_DIR moves the local database (tests of this script); the default is wrangler's own.
+const STATE = path.resolve(ROOT, process.env.TIAOJIE_STATE_DIR ?? ".wrangler/state");
+const DEV_VARS = path.join(ROOT, "worker/.dev.vars");
+const MARKER = path.join(STATE, "tiaojie-initialised.json");
+const PORT = Number(process.env.PORT ?? 8787);
+
+/** The local ADMIN_TOKEN lives in worker/.dev.vars (git-ignored), made once with a random value. */
+async function adminToken(): Promise<{ token: string; created: boolean }> {
+  if (existsSync(DEV_VARS)) {
+    const m = /^ADMIN_TOKEN\s*=\s*"?([^"\n]+)"?/m.exec(await readFile(DEV_VARS, "utf8"));
+    if (m) return { token: m[1], created: false };
+  }
+  const token = "tj_admin_" + randomBytes(24).toString("base64url");
+  const previous = existsSync(DEV_VARS) ? await readFile(DEV_VARS, "utf8") : "";
+  await writeFile(DEV_VARS, `${previous}${previous && !previous.endsWith("\n") ? "\n" : ""}ADMIN_TOKEN="${token}"\n`, { mode: 0o600 });
+  return { token, created: true };
+}
+
+async function main(): Promise<void> {
+  await mkdir(STATE, { recursive: true });
+  const { token, created } = await adminToken();
+  const firstRun = !existsSync(MARKER);
+  const demo = firstRun && process.env.TIAOJIE_DEMO !== "0";
+
+  process.stderr.write("应用数据库迁移 Applying D1 migrations…\n");
+  await applyMigrations(STATE, { quiet: true });
+  if (demo) {
+    process.stderr.write("写入演示数据 Seeding demo data (units, mediator roster)…\n");
+    const sqlFile = path.join(STATE, "demo-setup.sql");
+    await writeFile(sqlFile, demoSetupSql());
+    await executeSql(STATE, sqlFile, { quiet: true });
+  }
+
+  process.stderr.write("启动 Worker Starting wrangler dev…\n");
+  const server = await startDevServer({ persistTo: STATE, port: PORT, inherit: true });
+  const stop = () => void server.stop().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+
+  if (demo) {
+    const samples = readdirSync(path.join(ROOT, "samples")).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(ROOT, "samples", f));
+    const pushed = await seedDemo(server.url, token, samples);
+    for (const p of pushed) process.stderr.write(`  演示台账 demo ledger ${path.basename(p.file)} → ${p.unit}: ${p.summary}\n`);
+  }
+  if (firstRun) await writeFile(MARKER, JSON.stringify({ initialisedAt: new Date().toISOString(), demo }) + "\n");
+
+  const example = demo ? "山腰街道" : "<单位 unit>";
+  process.stdout.write(`
+调解台账 Tiaojie Ledger is running: ${server.url}
+本地管理员令牌 Local admin token${created ? " (new; kept in worker/.dev.vars)" : ""}:
+
+  ${token}
+
+In another shell:
+  export TIAOJIE_URL=${server.url} TIAOJIE_TOKEN=${token}
+${demo ? "" : `  npx tiaojie unit add 山腰街道 --kind town\n`}  npx tiaojie token create --role clerk --unit ${example}
+  TIAOJIE_TOKEN=<clerk token> npx tiaojie push samples/shanyao-2026.xlsx
+${demo ? "\nDemo data loaded (泉港区 units, mediator roster, sample ledgers). TIAOJIE_DEMO=0 on a fresh .wrangler/state starts empty.\n" : ""}
+Ctrl+C stops the server; the data stays in .wrangler/state.
+`);
+}
+
+await main();

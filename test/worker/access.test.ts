@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_TOKEN, UNIT_A, UNIT_B, call, chunkBody, json, makeWorld, newKey, newPushId, pushChunk, resetDb, sheetRow, snapshot, type World } from "./helpers.ts";
+
+type Role = "clerkA" | "coordinator" | "assessor" | "admin" | "none" | "unknown";
+const ROLES: Role[] = ["clerkA", "coordinator", "assessor", "admin", "none", "unknown"];
+
+let w: World;
+let pushA: string;
+let pushB: string;
+
+beforeAll(async () => {
+  await resetDb();
+  w = await makeWorld();
+  pushA = newPushId();
+  pushB = newPushId();
+  await pushChunk(w.clerkA, pushA, newKey(), chunkBody([sheetRow(2, "SY-001"), sheetRow(3, "SY-002")]));
+  await pushChunk(w.clerkB, pushB, newKey(), chunkBody([sheetRow(2, "NP-001", { applicant: "秘密申请人" }), sheetRow(3, "NP-002")]));
+});
+
+function tokenOf(role: Role): string | null {
+  if (role === "none") return null;
+  if (role === "unknown") return "tj_not-a-real-token-000000000000000000000";
+  return w[role];
+}
+
+interface Case {
+  name: string;
+  request: (token: string | null) => Promise<Response>;
+  expected: Record<Role, number>;
+}
+
+const AUTH_FAIL = { none: 401, unknown: 401 } as const;
+// Route × role. Writes that would change shared data use payloads that are refused or harmless (a new token, a
+// fresh push of unit A's own case) so every row of the matrix can run against the same database.
+const MATRIX: Case[] = [
+  { name: "GET /api/me", request: (t) => call("GET", "/api/me", { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 200, admin: 200, ...AUTH_FAIL } },
+  { name: "GET /api/units", request: (t) => call("GET", "/api/units", { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 200, admin: 200, ...AUTH_FAIL } },
+  { name: "POST /api/units (existing name)", request: (t) => call("POST", "/api/units", { token: t, body: { name: UNIT_A, kind: "town" } }), expected: { clerkA: 403, coordinator: 403, assessor: 403, admin: 409, ...AUTH_FAIL } },
+  { name: "GET /api/tokens", request: (t) => call("GET", "/api/tokens", { token: t }), expected: { clerkA: 403, coordinator: 403, assessor: 403, admin: 200, ...AUTH_FAIL } },
+  { name: "POST /api/tokens", request: (t) => call("POST", "/api/tokens", { token: t, body: { role: "assessor", label: "matrix" } }), expected: { clerkA: 403, coordinator: 403, assessor: 403, admin: 201, ...AUTH_FAIL } },
+  { name: "DELETE /api/tokens/999999", request: (t) => call("DELETE", "/api/tokens/999999", { token: t }), expected: { clerkA: 403, coordinator: 403, assessor: 403, admin: 404, ...AUTH_FAIL } },
+  { name: "POST chunk for unit A", request: (t) => pushChunk(t ?? "", newPushId(), newKey(), chunkBody([sheetRow(2, "SY-001")], { unit: UNIT_A }), t ? {} : { headers: { Authorization: "" } }), expected: { clerkA: 200, coordinator: 200, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  { name: "POST chunk for unit B", request: (t) => pushChunk(t ?? "", newPushId(), newKey(), chunkBody([sheetRow(2, "NP-001", { applicant: "篡改" })], { unit: UNIT_B }), t ? {} : { headers: { Authorization: "" } }), expected: { clerkA: 403, coordinator: 200, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  { name: "GET push of unit A", request: (t) => call("GET", `/api/pushes/${pushA}`, { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  { name: "GET push of unit B", request: (t) => call("GET", `/api/pushes/${pushB}`, { token: t }), expected: { clerkA: 404, coordinator: 200, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  { name: "GET cases of unit A", request: (t) => call("GET", `/api/cases?unit=${UNIT_A}`, { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  { name: "GET cases of unit B", request: (t) => call("GET", `/api/cases?unit=${UNIT_B}`, { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  { name: "GET case of unit A", request: (t) => call("GET", `/api/cases/${UNIT_A}/SY-001`, { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  { name: "GET case of unit B", request: (t) => call("GET", `/api/cases/${UNIT_B}/NP-001`, { token: t }), expected: { clerkA: 404, coordinator: 200, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  { name: "GET revisions of unit B's case", request: (t) => call("GET", `/api/cases/${UNIT_B}/NP-001/revisions`, { token: t }), expected: { clerkA: 404, coordinator: 200, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  { name: "DELETE unit B's case (absent number)", request: (t) => call("DELETE", `/api/cases/${UNIT_B}/NP-404`, { token: t }), expected: { clerkA: 404, coordinator: 404, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  { name: "DELETE unit A's case (absent number)", request: (t) => call("DELETE", `/api/cases/${UNIT_A}/SY-404`, { token: t }), expected: { clerkA: 404, coordinator: 404, assessor: 403, admin: 403, ...AUTH_FAIL } },
+];
+
+describe("access matrix: every route × every role", () => {
+  for (const route of MATRIX) {
+    for (const role of ROLES) {
+      it(`${route.name} as ${role} answers ${route.expected[role]}`, async () => {
+        const res = await route.request(tokenOf(role));
+        expect(res.status).toBe(route.expected[role]);
+        if (res.status >= 400) {
+          const body = await json(res);
+          expect(Object.keys(body)).toEqual(["error"]);
+          expect(body.error.code).toMatch(/^[a-z_]+$/);
+        }
+      });
+    }
+  }
+});
+
+describe("a clerk of unit A and unit B's data", () => {
+  it("learns nothing about unit B's cases: the 404 reads the same as for a case that does not exist", async () => {
+    const existing = await call("GET", `/api/cases/${UNIT_B}/NP-001`, { token: w.clerkA });
+    const absent = await call("GET", `/api/cases/${UNIT_B}/NP-999`, { token: w.clerkA });
+    const a = await json(existing);
+    const b = await json(absent);
+    expect(a.error.code).toBe(b.error.code);
+    expect(JSON.stringify(a)).not.toContain("秘密申请人");
+    const list = await call("GET", `/api/cases?unit=${UNIT_B}`, { token: w.clerkA });
+    expect(JSON.stringify(await json(list))).not.toContain("NP-");
+  });
+
+  it("cannot change or delete unit B's cases", async () => {
+    const before = (await snapshot()).cases.filter((c) => c.unit === UNIT_B);
+    expect((await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody([sheetRow(2, "NP-001", { applicant: "改写" })], { unit: UNIT_B }))).status).toBe(403);
+    expect((await call("DELETE", `/api/cases/${UNIT_B}/NP-001`, { token: w.clerkA })).status).toBe(404);
+    const pushRes = await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody([sheetRow(2, "NP-003")], { unit: UNIT_B }));
+    expect(pushRes.status).toBe(403);
+    expect((await snapshot()).cases.filter((c) => c.unit === UNIT_B)).toEqual(before);
+  });
+
+  it("sees only unit A's cases when listing without naming a unit", async () => {
+    const list = await json(await call("GET", "/api/cases", { token: w.clerkA }));
+    expect(new Set(list.cases.map((c: { unit: string }) => c.unit))).toEqual(new Set([UNIT_A]));
+  });
+});
+
+describe("revoking a token", () => {
+  it("refuses the token on its very next request", async () => {
+    const created = await json(await call("POST", "/api/tokens", { token: ADMIN_TOKEN, body: { role: "clerk", unit: UNIT_A } }));
+    expect((await call("GET", "/api/me", { token: created.token })).status).toBe(200);
+    expect((await call("DELETE", `/api/tokens/${created.id}`, { token: ADMIN_TOKEN })).status).toBe(200);
+    const res = await call("GET", "/api/cases", { token: created.token });
+    expect(res.status).toBe(401);
+    expect((await json(res)).error.code).toBe("token_revoked");
+    const push = await pushChunk(created.token, newPushId(), newKey(), chunkBody([sheetRow(2, "SY-777")]));
+    expect(push.status).toBe(401);
+    expect((await snapshot()).cases.some((c) => c.case_no === "SY-777")).toBe(false);
+  });
+});

@@ -1,0 +1,38 @@
+/** Flag codes (DOMAIN §5): stable, used by the API, the add-in and tests. */
+export const FLAG_SEVERITY = {
+  overdue: "high",
+  due_soon: "medium",
+  commitment_overdue: "high",
+  confirmation_window_closing: "medium",
+  complex_without_mentor: "medium",
+  repeat_dispute: "medium",
+  same_dispute_two_units: "medium",
+  stale_open_case: "low",
+  acceptance_below_target: "medium",
+  success_below_target: "high",
+  ledger_not_pushed: "medium",
+  low_ledger_quality: "low",
+} as const;
+
+export type FlagCode = keyof typeof FLAG_SEVERITY;
+export type FlagSeverity = "high" | "medium" | "low";
+export const FLAG_CODES = Object.keys(FLAG_SEVERITY) as FlagCode[];
+export const FLAG_SEVERITIES: readonly FlagSeverity[] = ["high", "medium", "low"];
+export const CASE_FLAG_CODES: readonly FlagCode[] = [
+  "overdue", "due_soon", "commitment_overdue", "confirmation_window_closing", "complex_without_mentor", "repeat_dispute", "same_dispute_two_units", "stale_open_case",
+];
+export const UNIT_FLAG_CODES: readonly FlagCode[] = ["acceptance_below_target", "success_below_target", "ledger_not_pushed", "low_ledger_quality"];
+
+export type Facts = Record<string, string | number | boolean | null>;
+
+export interface Flag {
+  code: FlagCode;
+  severity: FlagSeverity;
+  scope: "case" | "unit";
+  unit: string;
+  /** The case the flag is about; null for unit flags. */
+  caseNo: string | null;
+  /** The facts behind the flag (days open, limit, dates …), so a reader can check it. */
+  facts: Facts;
+  message: { zh: string; en: string };
+}

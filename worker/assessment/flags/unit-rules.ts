@@ -1,0 +1,43 @@
+import { DEFAULT_CONFIG, type AssessmentConfig } from "../config.ts";
+import type { IndicatorValue } from "../indicators.ts";
+import { daysBetween } from "../period.ts";
+import type { Flag } from "./codes.ts";
+import { makeFlag } from "./make.ts";
+
+export interface UnitFlagInput {
+  unit: string;
+  /** The period the rates cover, e.g. "2026-Q2". */
+  period: string;
+  acceptance: IndicatorValue;
+  success: IndicatorValue;
+  /** The unit's last push, or null when it never pushed. */
+  lastPush: { pushedOn: string; rows: number; cleanRows: number } | null;
+}
+
+export function unitFlags(u: UnitFlagInput, today: string, config: AssessmentConfig = DEFAULT_CONFIG): Flag[] {
+  const out: Flag[] = [];
+  const f = config.flags;
+  const a = u.acceptance;
+  // 受理率 ≥ 97 % is a floor: any shortfall in the period is flagged.
+  if (a.rate != null && a.rate < config.targets.acceptance) {
+    out.push(makeFlag("acceptance_below_target", u.unit, null, { period: u.period, num: a.num, den: a.den, rate: a.rate, low: a.low, high: a.high, target: config.targets.acceptance }));
+  }
+  // 成功率 "about 80 %": flag only when the whole 95 % interval lies below the target.
+  const s = u.success;
+  if (s.rate != null && s.high != null && s.high < config.targets.success) {
+    out.push(makeFlag("success_below_target", u.unit, null, { period: u.period, num: s.num, den: s.den, rate: s.rate, low: s.low, high: s.high, target: config.targets.success }));
+  }
+  if (u.lastPush == null) {
+    out.push(makeFlag("ledger_not_pushed", u.unit, null, { lastPushedOn: null, daysSincePush: null, limitDays: f.notPushedDays }));
+  } else {
+    const daysSincePush = daysBetween(u.lastPush.pushedOn, today);
+    if (daysSincePush >= f.notPushedDays) {
+      out.push(makeFlag("ledger_not_pushed", u.unit, null, { lastPushedOn: u.lastPush.pushedOn, daysSincePush, limitDays: f.notPushedDays }));
+    }
+    const { rows, cleanRows } = u.lastPush;
+    if (rows > 0 && cleanRows / rows < f.minLedgerQuality) {
+      out.push(makeFlag("low_ledger_quality", u.unit, null, { pushedOn: u.lastPush.pushedOn, rows, cleanRows, rate: cleanRows / rows, threshold: f.minLedgerQuality }));
+    }
+  }
+  return out;
+}

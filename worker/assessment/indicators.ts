@@ -1,0 +1,109 @@
+import type { CaseRow } from "../../ledger/schema.ts";
+import { DEFAULT_CONFIG, INDICATOR_KEYS, timeLimitFor, type AssessmentConfig, type IndicatorKey } from "./config.ts";
+import { daysBetween, inPeriod, type Period } from "./period.ts";
+import { wilson } from "./wilson.ts";
+
+export interface IndicatorDefinition {
+  key: IndicatorKey;
+  zh: string;
+  en: string;
+  /** How num and den are counted, in words (shown in reports). */
+  definitionZh: string;
+  definitionEn: string;
+}
+
+export const INDICATORS: Record<IndicatorKey, IndicatorDefinition> = {
+  acceptance: { key: "acceptance", zh: "受理率", en: "Acceptance rate", definitionZh: "受理数 ÷ 收案数（按收案日期计入期间）", definitionEn: "accepted ÷ received (by date received)" },
+  success: { key: "success", zh: "调解成功率", en: "Mediation success rate", definitionZh: "调解成功 ÷（调解成功＋调解不成＋终止），撤回、移送裁判不计（按结案日期）", definitionEn: "successes ÷ (successes + failures + terminated); withdrawn and referred excluded (by date closed)" },
+  onTime: { key: "onTime", zh: "按期办结率", en: "Concluded on time", definitionZh: "期限内办结数 ÷ 办结数（按结案日期）", definitionEn: "concluded within the time limit ÷ concluded (by date closed)" },
+  commitments: { key: "commitments", zh: "承诺兑现率", en: "Commitments kept", definitionZh: "按期兑现的承诺 ÷ 本期到期的承诺（按兑现期限）", definitionEn: "commitments met by their due date ÷ commitments due in the period (by due date)" },
+  preSuit: { key: "preSuit", zh: "诉前化解率", en: "Resolved before suit", definitionZh: "诉前阶段调解成功 ÷ 调解成功（按结案日期）", definitionEn: "successes at stage 诉前 ÷ successes (by date closed)" },
+  ledgerQuality: { key: "ledgerQuality", zh: "台账规范率", en: "Ledger quality", definitionZh: "无错误行 ÷ 上报行（本期最后一次上报）", definitionEn: "rows without errors ÷ rows (last push in the period)" },
+  review: { key: "review", zh: "评查得分", en: "Case-file review score", definitionZh: "案件质量评查平均分（满分 100）", definitionEn: "mean case-file review score (out of 100)" },
+};
+
+/** Raw counts behind one indicator. For `review`, num is points scored and den is points possible (100 per review). */
+export interface Count {
+  num: number;
+  den: number;
+}
+
+export type IndicatorCounts = Record<IndicatorKey, Count>;
+
+export interface IndicatorValue extends Count {
+  /** num ÷ den, or null when den is 0 (nothing to measure, never shown as 0 %). */
+  rate: number | null;
+  /** 95 % Wilson interval; null when den is 0. */
+  low: number | null;
+  high: number | null;
+  /** The policy target, when there is one. */
+  target: number | null;
+  /** rate ≥ target; null when there is no target or no data. */
+  meetsTarget: boolean | null;
+}
+
+export type Indicators = Record<IndicatorKey, IndicatorValue>;
+
+export const emptyCounts = (): IndicatorCounts =>
+  Object.fromEntries(INDICATOR_KEYS.map((k) => [k, { num: 0, den: 0 }])) as IndicatorCounts;
+
+export function targetOf(key: IndicatorKey, config: AssessmentConfig = DEFAULT_CONFIG): number | null {
+  if (key === "acceptance") return config.targets.acceptance;
+  if (key === "success") return config.targets.success;
+  return null;
+}
+
+/** Turns counts into reported values: rate, Wilson interval, target. */
+export function indicatorValue(key: IndicatorKey, c: Count, config: AssessmentConfig = DEFAULT_CONFIG): IndicatorValue {
+  const target = targetOf(key, config);
+  if (c.den <= 0) return { num: c.num, den: c.den, rate: null, low: null, high: null, target, meetsTarget: null };
+  const rate = c.num / c.den;
+  // A review score bounded in [0, 100] has variance at most p(1−p), so Wilson over the number of reviews is a
+  // conservative interval for the mean score.
+  const iv = key === "review" ? wilson(c.num / 100, c.den / 100) : wilson(c.num, c.den);
+  return { num: c.num, den: c.den, rate, low: iv!.low, high: iv!.high, target, meetsTarget: target == null ? null : rate >= target };
+}
+
+export function indicatorValues(counts: IndicatorCounts, config: AssessmentConfig = DEFAULT_CONFIG): Indicators {
+  return Object.fromEntries(INDICATOR_KEYS.map((k) => [k, indicatorValue(k, counts[k], config)])) as Indicators;
+}
+
+export type AssessedCase = Pick<
+  CaseRow,
+  "receivedOn" | "accepted" | "status" | "closedOn" | "stage" | "mediationType" | "commitmentDue" | "commitmentMetOn"
+>;
+
+const FOR_SUCCESS = new Set(["调解成功", "调解不成", "终止"]);
+const FINAL = new Set(["调解成功", "调解不成", "撤回", "终止", "移送裁判"]);
+
+/**
+ * The reference implementation of the case-based indicators for one unit and period (the SQL in
+ * worker/db/assessment.ts computes the same counts; tests hold the two together). `asOf` is today: a commitment
+ * counts once its due date has passed, so a current period does not count promises that still have time.
+ */
+export function countCaseIndicators(cases: readonly AssessedCase[], period: Period, asOf: string, config: AssessmentConfig = DEFAULT_CONFIG): IndicatorCounts {
+  const c = emptyCounts();
+  for (const r of cases) {
+    if (inPeriod(r.receivedOn, period)) {
+      c.acceptance.den++;
+      if (r.accepted) c.acceptance.num++;
+    }
+    if (r.accepted && r.status != null && FINAL.has(r.status) && inPeriod(r.closedOn, period)) {
+      c.onTime.den++;
+      if (daysBetween(r.receivedOn, r.closedOn!) <= timeLimitFor(r.stage, r.mediationType, config.timeLimits)) c.onTime.num++;
+      if (FOR_SUCCESS.has(r.status)) {
+        c.success.den++;
+        if (r.status === "调解成功") c.success.num++;
+      }
+      if (r.status === "调解成功") {
+        c.preSuit.den++;
+        if (r.stage === "诉前") c.preSuit.num++;
+      }
+    }
+    if (r.commitmentDue != null && inPeriod(r.commitmentDue, period) && r.commitmentDue < asOf) {
+      c.commitments.den++;
+      if (r.commitmentMetOn != null && r.commitmentMetOn <= r.commitmentDue) c.commitments.num++;
+    }
+  }
+  return c;
+}

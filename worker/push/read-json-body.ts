@@ -1,0 +1,52 @@
+import type { Context } from "hono";
+import { ApiError } from "../errors.ts";
+
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
+/**
+ * Reads a JSON body under a byte limit: 413 before reading when Content-Length says too much, 413 as soon as a
+ * streamed body passes the limit, 400 for a non-JSON content type or text that does not parse.
+ */
+export async function readJsonBody(c: Context, maxBytes: number): Promise<{ text: string; value: unknown }> {
+  if (!JSON_TYPE.test(c.req.header("Content-Type") ?? "")) {
+    throw new ApiError(400, "bad_request", "请求体必须是 JSON（Content-Type: application/json） Body must be JSON (Content-Type: application/json)");
+  }
+  const declared = Number(c.req.header("Content-Length") ?? NaN);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const body = c.req.raw.body;
+  if (!body) throw new ApiError(400, "malformed_json", "请求体为空 Request body is empty");
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    parts.push(value);
+  }
+  const bytes = parts.length === 1 ? parts[0] : concat(parts, size);
+  const text = new TextDecoder().decode(bytes);
+  try {
+    return { text, value: JSON.parse(text) };
+  } catch {
+    throw new ApiError(400, "malformed_json", "请求体不是有效的 JSON Request body is not valid JSON");
+  }
+}
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError(413, "payload_too_large", `请求体超过 ${maxBytes} 字节，请分块推送 Body exceeds ${maxBytes} bytes; push in smaller chunks`, { maxBytes });
+}

@@ -1,0 +1,83 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env.ts";
+import { requireRole } from "../auth/middleware.ts";
+import { unitInScope } from "../auth/unit-access.ts";
+import { AsOfQuery, PeriodQuery, RankedUnitSchema, WeightsSchema } from "../assessment/api-schema.ts";
+import { todayInChina } from "../assessment/clock.ts";
+import { DEFAULT_CONFIG } from "../assessment/config.ts";
+import { INDICATORS } from "../assessment/indicators.ts";
+import { rankUnits } from "../assessment/ranking.ts";
+import { getWeights, loadUnitCounts, upsertReview } from "../db/assessment.ts";
+import { ApiError, errorResponses, validationHook } from "../errors.ts";
+import { periodFromQuery } from "./rankings.ts";
+
+export const assessmentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const AssessmentSchema = z
+  .object({
+    period: z.string(),
+    asOf: z.string(),
+    method: z.enum(["wilson-lower", "shrinkage"]),
+    weights: WeightsSchema,
+    /** Units of the same kind that were ranked (so "rank 3 of 7" can be said). */
+    rankedInKind: z.number().int(),
+    assessment: RankedUnitSchema,
+    definitions: z.record(z.string(), z.object({ zh: z.string(), en: z.string(), definitionZh: z.string(), definitionEn: z.string() })),
+  })
+  .openapi("Assessment");
+
+assessmentRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/assessments/{unit}",
+    summary: "One unit's assessment for a period 单位考评 (clerk: own unit; assessor, coordinator: any)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("clerk", "assessor", "coordinator")] as const,
+    request: { params: z.object({ unit: z.string().min(1).max(100) }), query: z.object({ period: PeriodQuery, asOf: AsOfQuery }) },
+    responses: {
+      200: { description: "Indicators with intervals, points and rank", content: { "application/json": { schema: AssessmentSchema } } },
+      ...errorResponses,
+      404: { description: "No such unit", content: { "application/json": { schema: z.any() } } },
+    },
+  }),
+  async (c) => {
+    const { unit: name } = c.req.valid("param");
+    const q = c.req.valid("query");
+    const period = periodFromQuery(q.period);
+    const unit = await unitInScope(c.env.DB, c.get("principal"), name);
+    const asOf = q.asOf ?? todayInChina();
+    const [{ weights }, units] = await Promise.all([getWeights(c.env.DB, period.label), loadUnitCounts(c.env.DB, period, asOf)]);
+    const ranked = rankUnits(units, weights, DEFAULT_CONFIG);
+    const mine = ranked.find((u) => u.unit === unit.name);
+    if (!mine) throw new ApiError(404, "not_found", `“${unit.name}”不是参与考评的镇街或部门 ${unit.name} is not an assessed town or department`);
+    const rankedInKind = ranked.filter((u) => u.kind === mine.kind && u.rank != null).length;
+    return c.json({ period: period.label, asOf, method: DEFAULT_CONFIG.ranking.method, weights, rankedInKind, assessment: mine, definitions: INDICATORS }, 200);
+  },
+);
+
+const ReviewSchema = z.object({
+  unit: z.string().min(1).max(100),
+  caseNo: z.string().min(1).max(100),
+  reviewedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD"),
+  score: z.number().min(0).max(100),
+  dimensions: z.record(z.string().max(50), z.number().min(0).max(100)).nullable().optional(),
+  reviewer: z.string().max(100).nullable().optional(),
+});
+
+assessmentRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/assessments/reviews",
+    summary: "Record a case-file review score 案件质量评查 (assessor, coordinator)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("assessor", "coordinator")] as const,
+    request: { body: { required: true, content: { "application/json": { schema: ReviewSchema } } } },
+    responses: { 200: { description: "Stored (a second review of the case on the same day replaces the first)", content: { "application/json": { schema: ReviewSchema } } }, ...errorResponses },
+  }),
+  async (c) => {
+    const body = c.req.valid("json");
+    const unit = await unitInScope(c.env.DB, c.get("principal"), body.unit);
+    await upsertReview(c.env.DB, { unitId: unit.id, caseNo: body.caseNo, reviewedOn: body.reviewedOn, score: body.score, dimensions: body.dimensions ?? null, reviewer: body.reviewer ?? null }, c.get("principal").tokenId);
+    return c.json(body, 200);
+  },
+);

@@ -1,0 +1,136 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { CaseRowSchema } from "../../ledger/schema.ts";
+import type { AppEnv } from "../app-env.ts";
+import { requireRole } from "../auth/middleware.ts";
+import { unitInScope, unitVisible } from "../auth/unit-access.ts";
+import { deleteCase, findCase, listCases, listRevisions } from "../db/cases.ts";
+import { ApiError, ErrorBodySchema, errorResponses, validationHook } from "../errors.ts";
+import { CaseViewSchema } from "../push/schema.ts";
+
+export const caseRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const errorContent = { "application/json": { schema: ErrorBodySchema } };
+const CaseParams = z.object({ unit: z.string().min(1).max(100), caseNo: z.string().min(1).max(100) });
+const caseNotFound = (unit: string, caseNo: string) => () =>
+  new ApiError(404, "not_found", `没有案件 ${unit} / ${caseNo} No such case: ${unit} / ${caseNo}`);
+const CASE_ROLES = ["clerk", "coordinator"] as const;
+
+caseRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/cases",
+    summary: "A unit's live cases 案件列表 (clerk: own unit)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole(...CASE_ROLES)] as const,
+    request: {
+      query: z.object({
+        unit: z.string().min(1).max(100).optional(),
+        inLedger: z.enum(["true", "false"]).optional(),
+        after: z.string().max(100).optional(),
+        limit: z.coerce.number().int().min(1).max(1000).default(100),
+      }),
+    },
+    responses: {
+      200: { description: "One page of cases, by case number", content: { "application/json": { schema: z.object({ cases: z.array(CaseViewSchema), next: z.string().nullable() }) } } },
+      ...errorResponses,
+      404: { description: "No such unit", content: errorContent },
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    const unit = await unitInScope(c.env.DB, c.get("principal"), q.unit);
+    const page = await listCases(c.env.DB, {
+      unitId: unit.id, limit: q.limit, after: q.after, inLedger: q.inLedger === undefined ? undefined : q.inLedger === "true",
+    });
+    return c.json(page, 200);
+  },
+);
+
+caseRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/cases/{unit}/{caseNo}",
+    summary: "One case 案件 (clerk: own unit)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole(...CASE_ROLES)] as const,
+    request: { params: CaseParams },
+    responses: {
+      200: { description: "The case's current version", content: { "application/json": { schema: CaseViewSchema } } },
+      ...errorResponses,
+      404: { description: "No such case (or another unit's)", content: errorContent },
+    },
+  }),
+  async (c) => {
+    const { unit: unitName, caseNo } = c.req.valid("param");
+    const notFound = caseNotFound(unitName, caseNo);
+    const unit = await unitVisible(c.env.DB, c.get("principal"), unitName, notFound);
+    const found = await findCase(c.env.DB, unit.id, caseNo);
+    if (!found) throw notFound();
+    return c.json(found, 200);
+  },
+);
+
+const RevisionSchema = z
+  .object({
+    version: z.number().int(),
+    data: CaseRowSchema,
+    contentHash: z.string(),
+    inLedger: z.boolean(),
+    deleted: z.boolean(),
+    pushId: z.string().nullable(),
+    writtenBy: z.number().int().nullable(),
+    writtenAt: z.string(),
+    supersededAt: z.string(),
+    supersededByPush: z.string().nullable(),
+    reason: z.enum(["push", "delete"]),
+  })
+  .openapi("CaseRevision");
+
+caseRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/cases/{unit}/{caseNo}/revisions",
+    summary: "Earlier versions of a case 历史版本 (clerk: own unit)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole(...CASE_ROLES)] as const,
+    request: { params: CaseParams },
+    responses: {
+      200: { description: "Newest first", content: { "application/json": { schema: z.object({ revisions: z.array(RevisionSchema) }) } } },
+      ...errorResponses,
+      404: { description: "No such case (or another unit's)", content: errorContent },
+    },
+  }),
+  async (c) => {
+    const { unit: unitName, caseNo } = c.req.valid("param");
+    const notFound = caseNotFound(unitName, caseNo);
+    const unit = await unitVisible(c.env.DB, c.get("principal"), unitName, notFound);
+    const revisions = await listRevisions(c.env.DB, unit.id, caseNo);
+    if (!revisions) throw notFound();
+    return c.json({ revisions }, 200);
+  },
+);
+
+caseRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/api/cases/{unit}/{caseNo}",
+    summary: "Delete a case (versioned) 删除案件 (clerk: own unit)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole(...CASE_ROLES)] as const,
+    request: { params: CaseParams },
+    responses: {
+      200: { description: "Deleted; the previous version is kept in revisions", content: { "application/json": { schema: z.object({ unit: z.string(), caseNo: z.string(), version: z.number().int(), deletedAt: z.string() }) } } },
+      ...errorResponses,
+      404: { description: "No such live case (or another unit's)", content: errorContent },
+    },
+  }),
+  async (c) => {
+    const { unit: unitName, caseNo } = c.req.valid("param");
+    const notFound = caseNotFound(unitName, caseNo);
+    const p = c.get("principal");
+    const unit = await unitVisible(c.env.DB, p, unitName, notFound);
+    const deleted = await deleteCase(c.env.DB, { unitId: unit.id, caseNo, tokenId: p.tokenId, now: new Date().toISOString() });
+    if (!deleted) throw notFound();
+    return c.json({ unit: unit.name, caseNo, ...deleted }, 200);
+  },
+);

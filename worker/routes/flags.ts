@@ -1,0 +1,60 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env.ts";
+import { requireRole } from "../auth/middleware.ts";
+import { unitInScope } from "../auth/unit-access.ts";
+import { AsOfQuery, FlagSchema, PeriodQuery } from "../assessment/api-schema.ts";
+import { todayInChina } from "../assessment/clock.ts";
+import { FLAG_CODES, FLAG_SEVERITIES, type FlagCode, type FlagSeverity } from "../assessment/flags/codes.ts";
+import { periodContaining } from "../assessment/period.ts";
+import { caseFlags, filterFlags, unitFlagsFor } from "../db/flags.ts";
+import { validationHook, errorResponses } from "../errors.ts";
+import { periodFromQuery } from "./rankings.ts";
+
+export const flagRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const FlagsSchema = z
+  .object({
+    asOf: z.string(),
+    period: z.string(),
+    counts: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
+    flags: z.array(FlagSchema),
+  })
+  .openapi("Flags");
+
+flagRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/flags",
+    summary: "Case and unit flags 预警 (clerk: own unit; coordinator: all)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("clerk", "coordinator")] as const,
+    request: {
+      query: z.object({
+        unit: z.string().min(1).max(100).optional(),
+        severity: z.enum(FLAG_SEVERITIES as [FlagSeverity, ...FlagSeverity[]]).optional(),
+        code: z.enum(FLAG_CODES as [FlagCode, ...FlagCode[]]).optional(),
+        scope: z.enum(["case", "unit"]).optional(),
+        period: PeriodQuery.optional().openapi({ description: "Period of the unit flags' rates (default: the quarter containing asOf)" }),
+        asOf: AsOfQuery,
+      }),
+    },
+    responses: { 200: { description: "Most severe first", content: { "application/json": { schema: FlagsSchema } } }, ...errorResponses },
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    const p = c.get("principal");
+    // A clerk always sees their own unit; a coordinator sees every unit unless they name one.
+    const unit = p.role === "clerk" || q.unit !== undefined ? await unitInScope(c.env.DB, p, q.unit) : null;
+    const asOf = q.asOf ?? todayInChina();
+    const period = q.period ? periodFromQuery(q.period) : periodContaining(asOf, "quarter");
+    const unitId = unit?.id ?? null;
+    const [cases, units] = await Promise.all([
+      q.scope === "unit" ? [] : caseFlags(c.env.DB, { today: asOf, unitId }),
+      q.scope === "case" ? [] : unitFlagsFor(c.env.DB, { today: asOf, period, unitId }),
+    ]);
+    const flags = filterFlags([...units, ...cases], { severity: q.severity, code: q.code, scope: q.scope });
+    const counts = { high: 0, medium: 0, low: 0 };
+    for (const f of flags) counts[f.severity]++;
+    return c.json({ asOf, period: period.label, counts, flags }, 200);
+  },
+);

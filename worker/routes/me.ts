@@ -1,0 +1,28 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env.ts";
+import { ANY_ROLE, requireRole } from "../auth/middleware.ts";
+import { ROLES } from "../db/tokens.ts";
+import { errorResponses, validationHook } from "../errors.ts";
+
+export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+meRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/me",
+    summary: "Who this token is 当前令牌",
+    security: [{ bearer: [] }],
+    middleware: [requireRole(...ANY_ROLE)] as const,
+    responses: {
+      200: {
+        description: "The caller",
+        content: { "application/json": { schema: z.object({ role: z.enum(ROLES), unit: z.string().nullable(), tokenId: z.number().int().nullable(), label: z.string().nullable() }) } },
+      },
+      401: errorResponses[401],
+    },
+  }),
+  (c) => {
+    const p = c.get("principal");
+    return c.json({ role: p.role, unit: p.unit, tokenId: p.tokenId, label: p.label }, 200);
+  },
+);

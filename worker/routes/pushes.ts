@@ -1,0 +1,109 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env.ts";
+import { requireRole } from "../auth/middleware.ts";
+import { unitInScope } from "../auth/unit-access.ts";
+import { findPushSummary } from "../db/pushes.ts";
+import { ApiError, ErrorBodySchema, errorResponses, invalidRequestBody, validationHook } from "../errors.ts";
+import { MAX_CHUNK_BYTES, MAX_ROWS_PER_CHUNK } from "../push/limits.ts";
+import { processChunk } from "../push/process-chunk.ts";
+import { readJsonBody } from "../push/read-json-body.ts";
+import { PushChunkSchema, ReceiptSchema } from "../push/schema.ts";
+
+const PushIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).openapi({ example: "3f0c9a52-7d1e-4d6b-9d7e-2a51c1e0b4aa" });
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
+
+export const pushRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const errorContent = { "application/json": { schema: ErrorBodySchema } };
+
+// Documented from the zod schemas but parsed by hand: the body is read once under a byte limit and parsed once.
+pushRoutes.openAPIRegistry.registerPath({
+  method: "post",
+  path: "/api/pushes/{pushId}/chunks",
+  summary: "Push one chunk of a ledger 推送台账的一块 (clerk: own unit; coordinator: any unit)",
+  security: [{ bearer: [] }],
+  request: {
+    params: z.object({ pushId: PushIdSchema }),
+    headers: z.object({ "Idempotency-Key": z.string().min(8).max(128) }),
+    body: { required: true, content: { "application/json": { schema: PushChunkSchema } } },
+  },
+  responses: {
+    200: { description: "The chunk's receipt (the same bytes on a retry with the same key)", content: { "application/json": { schema: ReceiptSchema } } },
+    ...errorResponses,
+    404: { description: "Unknown unit", content: errorContent },
+    409: { description: "Idempotency-Key reused with another body, or chunk disagrees with its push", content: errorContent },
+    413: { description: "Body over 1.5 MiB or more than 1,000 rows", content: errorContent },
+  },
+});
+
+pushRoutes.post("/api/pushes/:pushId/chunks", requireRole("clerk", "coordinator"), async (c) => {
+  const pushId = c.req.param("pushId");
+  if (!PushIdSchema.safeParse(pushId).success) {
+    throw new ApiError(400, "bad_request", "pushId 须为 8–64 位字母、数字、- 或 _ pushId must be 8–64 letters, digits, - or _");
+  }
+  const idempotencyKey = c.req.header("Idempotency-Key") ?? "";
+  if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+    throw new ApiError(400, "bad_request", "缺少或无效的 Idempotency-Key（8–128 个可见 ASCII 字符） Missing or invalid Idempotency-Key (8–128 printable ASCII characters)");
+  }
+  const { text, value } = await readJsonBody(c, MAX_CHUNK_BYTES);
+  const rows = (value as { rows?: unknown } | null)?.rows;
+  if (Array.isArray(rows) && rows.length > MAX_ROWS_PER_CHUNK) {
+    throw new ApiError(413, "too_many_rows", `每块最多 ${MAX_ROWS_PER_CHUNK} 行，收到 ${rows.length} 行 At most ${MAX_ROWS_PER_CHUNK} rows per chunk; got ${rows.length}`, { maxRows: MAX_ROWS_PER_CHUNK, rows: rows.length });
+  }
+  const parsed = PushChunkSchema.safeParse(value);
+  if (!parsed.success) return c.json(invalidRequestBody(parsed.error), 422);
+  const principal = c.get("principal");
+  const unit = await unitInScope(c.env.DB, principal, parsed.data.unit);
+  const outcome = await processChunk({
+    db: c.env.DB, pushId, idempotencyKey, rawBody: text, body: parsed.data, unit, tokenId: principal.tokenId,
+  });
+  return c.body(outcome.receiptJson, 200, {
+    "Content-Type": "application/json; charset=UTF-8",
+    "Idempotent-Replayed": outcome.replayed ? "true" : "false",
+  });
+});
+
+const PushSummarySchema = z
+  .object({
+    pushId: z.string(),
+    unit: z.string(),
+    wholeLedger: z.boolean(),
+    chunkCount: z.number().int(),
+    chunksReceived: z.number().int(),
+    complete: z.boolean(),
+    startedAt: z.string(),
+    completedAt: z.string().nullable(),
+    counts: z.object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() }),
+    notInLedger: z.array(z.string()),
+  })
+  .openapi("PushSummary");
+
+pushRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/pushes/{pushId}",
+    summary: "A push's totals so far 推送汇总",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("clerk", "coordinator")] as const,
+    request: { params: z.object({ pushId: PushIdSchema }) },
+    responses: {
+      200: { description: "Totals over the chunks received", content: { "application/json": { schema: PushSummarySchema } } },
+      ...errorResponses,
+      404: { description: "No such push (or another unit's)", content: errorContent },
+    },
+  }),
+  async (c) => {
+    const { pushId } = c.req.valid("param");
+    const p = c.get("principal");
+    const s = await findPushSummary(c.env.DB, pushId);
+    if (!s || (p.role === "clerk" && s.unitId !== p.unitId)) {
+      throw new ApiError(404, "not_found", `没有这次推送 No such push: ${pushId}`);
+    }
+    return c.json({
+      pushId: s.pushId, unit: s.unit, wholeLedger: Boolean(s.wholeLedger), chunkCount: s.chunkCount,
+      chunksReceived: s.chunksReceived, complete: s.completedAt !== null, startedAt: s.startedAt, completedAt: s.completedAt,
+      counts: { inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected },
+      notInLedger: s.notInLedger ? (JSON.parse(s.notInLedger) as string[]) : [],
+    }, 200);
+  },
+);

@@ -1,0 +1,92 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env.ts";
+import { requireRole } from "../auth/middleware.ts";
+import { AsOfQuery, PeriodQuery, RankedUnitSchema, WeightsSchema, periodOrIssue } from "../assessment/api-schema.ts";
+import { todayInChina } from "../assessment/clock.ts";
+import { DEFAULT_CONFIG, WeightsError, parseWeights } from "../assessment/config.ts";
+import { rankUnits } from "../assessment/ranking.ts";
+import { getWeights, loadUnitCounts, setWeights } from "../db/assessment.ts";
+import { ApiError, errorResponses, validationHook } from "../errors.ts";
+
+export const rankingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+export function periodFromQuery(label: string) {
+  const r = periodOrIssue(label);
+  if ("message" in r) throw new ApiError(422, "invalid_request", r.message, { issues: [{ path: "period", message: r.message, code: "invalid_format" }] });
+  return r.period;
+}
+
+const RankingsSchema = z
+  .object({
+    period: z.string(),
+    asOf: z.string(),
+    method: z.enum(["wilson-lower", "shrinkage"]),
+    weights: WeightsSchema,
+    weightsSource: z.enum(["period", "default"]),
+    units: z.array(RankedUnitSchema),
+  })
+  .openapi("Rankings");
+
+rankingRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/rankings",
+    summary: "Rankings of towns/streets and departments for a period 考评排名 (assessor, coordinator)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("assessor", "coordinator")] as const,
+    request: { query: z.object({ period: PeriodQuery, asOf: AsOfQuery }) },
+    responses: { 200: { description: "Towns first, then departments; each with its indicators and points", content: { "application/json": { schema: RankingsSchema } } }, ...errorResponses },
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    const period = periodFromQuery(q.period);
+    const asOf = q.asOf ?? todayInChina();
+    const [{ weights, source }, units] = await Promise.all([getWeights(c.env.DB, period.label), loadUnitCounts(c.env.DB, period, asOf)]);
+    const ranked = rankUnits(units, weights, DEFAULT_CONFIG);
+    return c.json({ period: period.label, asOf, method: DEFAULT_CONFIG.ranking.method, weights, weightsSource: source, units: ranked }, 200);
+  },
+);
+
+rankingRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/rankings/weights",
+    summary: "Composite-score weights for a period 考评权重 (assessor, coordinator)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("assessor", "coordinator")] as const,
+    request: { query: z.object({ period: PeriodQuery }) },
+    responses: { 200: { description: "Weights and whether they were set for the period", content: { "application/json": { schema: z.object({ period: z.string(), weights: WeightsSchema, source: z.enum(["period", "default"]) }) } } }, ...errorResponses },
+  }),
+  async (c) => {
+    const period = periodFromQuery(c.req.valid("query").period);
+    const w = await getWeights(c.env.DB, period.label);
+    return c.json({ period: period.label, weights: w.weights, source: w.source }, 200);
+  },
+);
+
+rankingRoutes.openapi(
+  createRoute({
+    method: "put",
+    path: "/api/rankings/weights",
+    summary: "Set the weights for a period 设置考评权重 (assessor)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("assessor")] as const,
+    request: {
+      query: z.object({ period: PeriodQuery }),
+      body: { required: true, content: { "application/json": { schema: z.object({ weights: z.record(z.string(), z.unknown()) }) } } },
+    },
+    responses: { 200: { description: "The stored weights (indicators not named get 0)", content: { "application/json": { schema: z.object({ period: z.string(), weights: WeightsSchema, source: z.literal("period") }) } } }, ...errorResponses },
+  }),
+  async (c) => {
+    const period = periodFromQuery(c.req.valid("query").period);
+    let weights;
+    try {
+      weights = parseWeights(c.req.valid("json").weights);
+    } catch (e) {
+      if (e instanceof WeightsError) throw new ApiError(422, "invalid_request", e.message, { issues: [{ path: "weights", message: e.message, code: "custom" }] });
+      throw e;
+    }
+    await setWeights(c.env.DB, period.label, weights, c.get("principal").tokenId);
+    return c.json({ period: period.label, weights, source: "period" as const }, 200);
+  },
+);

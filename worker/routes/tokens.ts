@@ -1,0 +1,105 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env.ts";
+import { requireRole } from "../auth/middleware.ts";
+import { newToken, sha256Hex } from "../auth/token-hash.ts";
+import { ROLES, insertToken, listTokens, revokeToken } from "../db/tokens.ts";
+import { findUnitByName } from "../db/units.ts";
+import { ApiError, errorResponses, validationHook } from "../errors.ts";
+
+const TokenInfoSchema = z
+  .object({
+    id: z.number().int(),
+    role: z.enum(ROLES),
+    unit: z.string().nullable(),
+    label: z.string().nullable(),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi("TokenInfo");
+
+const NewTokenSchema = z
+  .object({
+    role: z.enum(ROLES),
+    unit: z.string().trim().min(1).max(100).optional(),
+    label: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((t) => (t.role === "clerk") === (t.unit !== undefined), {
+    message: "clerk 令牌必须指定单位，其他角色不能指定 A clerk token needs a unit; other roles take none",
+    path: ["unit"],
+  });
+
+const CreatedTokenSchema = TokenInfoSchema.omit({ revokedAt: true })
+  .extend({ token: z.string().openapi({ description: "The token itself; shown only in this response" }) })
+  .openapi("CreatedToken");
+
+function info(t: { id: number; role: (typeof ROLES)[number]; unit: string | null; label: string | null; createdAt: string; revokedAt: string | null }) {
+  return { id: t.id, role: t.role, unit: t.unit, label: t.label, createdAt: t.createdAt, revokedAt: t.revokedAt };
+}
+
+export const tokenRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+tokenRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tokens",
+    summary: "Issue an access token 签发令牌 (admin)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("admin")] as const,
+    request: { body: { required: true, content: { "application/json": { schema: NewTokenSchema } } } },
+    responses: {
+      201: { description: "Created; the token is shown only here", content: { "application/json": { schema: CreatedTokenSchema } } },
+      ...errorResponses,
+      404: { description: "Unknown unit", content: errorResponses[400].content },
+    },
+  }),
+  async (c) => {
+    const body = c.req.valid("json");
+    let unitId: number | null = null;
+    if (body.unit !== undefined) {
+      const unit = await findUnitByName(c.env.DB, body.unit);
+      if (!unit) throw new ApiError(404, "not_found", `没有单位“${body.unit}” No such unit: ${body.unit}`);
+      unitId = unit.id;
+    }
+    const token = newToken();
+    const rec = await insertToken(c.env.DB, { hash: await sha256Hex(token), role: body.role, unitId, label: body.label ?? null });
+    return c.json({ id: rec.id, role: rec.role, unit: rec.unit, label: rec.label, createdAt: rec.createdAt, token }, 201);
+  },
+);
+
+tokenRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tokens",
+    summary: "List access tokens 令牌列表 (admin)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("admin")] as const,
+    responses: {
+      200: { description: "Tokens (never their values)", content: { "application/json": { schema: z.object({ tokens: z.array(TokenInfoSchema) }) } } },
+      401: errorResponses[401],
+      403: errorResponses[403],
+    },
+  }),
+  async (c) => c.json({ tokens: (await listTokens(c.env.DB)).map(info) }, 200),
+);
+
+tokenRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/api/tokens/{id}",
+    summary: "Revoke an access token 吊销令牌 (admin)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("admin")] as const,
+    request: { params: z.object({ id: z.coerce.number().int().min(1) }) },
+    responses: {
+      200: { description: "Revoked", content: { "application/json": { schema: z.object({ id: z.number().int(), revokedAt: z.string() }) } } },
+      ...errorResponses,
+      404: { description: "Unknown token", content: errorResponses[400].content },
+    },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const revoked = await revokeToken(c.env.DB, id, new Date().toISOString());
+    if (!revoked) throw new ApiError(404, "not_found", `没有编号为 ${id} 的令牌 No token with id ${id}`);
+    return c.json(revoked, 200);
+  },
+);

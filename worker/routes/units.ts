@@ -1,0 +1,53 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env.ts";
+import { ANY_ROLE, requireRole } from "../auth/middleware.ts";
+import { insertUnit, listUnits } from "../db/units.ts";
+import { ApiError, errorResponses, validationHook } from "../errors.ts";
+
+const UnitSchema = z
+  .object({ id: z.number().int(), name: z.string(), kind: z.enum(["town", "department", "centre"]), createdAt: z.string() })
+  .openapi("Unit");
+
+const NewUnitSchema = z.object({
+  name: z.string().trim().min(1).max(100).openapi({ example: "南埔镇" }),
+  kind: z.enum(["town", "department", "centre"]),
+});
+
+export const unitRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+unitRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/units",
+    summary: "List configured units 单位列表",
+    security: [{ bearer: [] }],
+    middleware: [requireRole(...ANY_ROLE)] as const,
+    responses: {
+      200: { description: "Units", content: { "application/json": { schema: z.object({ units: z.array(UnitSchema) }) } } },
+      401: errorResponses[401],
+    },
+  }),
+  async (c) => c.json({ units: await listUnits(c.env.DB) }, 200),
+);
+
+unitRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/units",
+    summary: "Add a unit 添加单位 (admin)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("admin")] as const,
+    request: { body: { required: true, content: { "application/json": { schema: NewUnitSchema } } } },
+    responses: {
+      201: { description: "Created", content: { "application/json": { schema: UnitSchema } } },
+      ...errorResponses,
+      409: { description: "Name taken", content: errorResponses[400].content },
+    },
+  }),
+  async (c) => {
+    const { name, kind } = c.req.valid("json");
+    const unit = await insertUnit(c.env.DB, name, kind);
+    if (!unit) throw new ApiError(409, "conflict", `单位“${name}”已存在 Unit already exists: ${name}`);
+    return c.json(unit, 201);
+  },
+);
