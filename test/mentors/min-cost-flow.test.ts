@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { solveTransportation, type TransportProblem } from "../../worker/mentors/min-cost-flow.ts";
+import { bruteForce, prng, randomInt, randomTransport } from "./helpers.ts";
+
+describe("min-cost transportation solver", () => {
+  it("finds the same minimum as trying every choice on 300 tiny random instances", () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const rand = prng(seed);
+      const p = randomTransport(rand, randomInt(rand, 1, 7), randomInt(rand, 1, 4), 3, 0.6, 20);
+      expect({ seed, objective: solveTransportation(p).objective }).toEqual({ seed, objective: bruteForce(p) });
+    }
+  });
+
+  it("returns a solution that respects capacities and takes only existing edges", () => {
+    const rand = prng(42);
+    const p = randomTransport(rand, 400, 12, 20, 0.3, 500);
+    const s = solveTransportation(p);
+    const load = new Array(p.columns).fill(0);
+    let sum = 0;
+    for (let r = 0; r < p.rowStart.length - 1; r++) {
+      const e = s.rowEdge[r];
+      if (e < 0) continue;
+      expect(e).toBeGreaterThanOrEqual(p.rowStart[r]);
+      expect(e).toBeLessThan(p.rowStart[r + 1]);
+      expect(s.rowColumn[r]).toBe(p.edgeColumn[e]);
+      load[p.edgeColumn[e]]++;
+      sum += p.edgeCost[e];
+    }
+    load.forEach((l, m) => expect(l).toBeLessThanOrEqual(p.capacity[m]));
+    expect(sum).toBe(s.objective);
+  });
+
+  it("leaves a row unassigned when every edge would cost more than nothing", () => {
+    const s = solveTransportation({ columns: 1, capacity: [5], rowStart: [0, 1], edgeColumn: [0], edgeCost: [3] });
+    expect(s.rowColumn[0]).toBe(-1);
+    expect(s.objective).toBe(0);
+  });
+
+  it("moves an earlier row to another column when that frees room for a more valuable one", () => {
+    // Row 0 prefers column 0 slightly; row 1 can only use column 0: optimum moves row 0 to column 1.
+    const s = solveTransportation({ columns: 2, capacity: [1, 1], rowStart: [0, 2, 3], edgeColumn: [0, 1, 0], edgeCost: [-10, -9, -10] });
+    expect(Array.from(s.rowColumn)).toEqual([1, 0]);
+    expect(s.objective).toBe(-19);
+  });
+
+  it("gives the same answer byte for byte when run twice", () => {
+    const p = randomTransport(prng(9), 300, 10, 15, 0.4, 50);
+    expect(JSON.stringify(Array.from(solveTransportation(p).rowEdge))).toBe(JSON.stringify(Array.from(solveTransportation(p).rowEdge)));
+  });
+
+  const bad: [string, TransportProblem, RegExp][] = [
+    ["a fractional cost", { columns: 1, capacity: [1], rowStart: [0, 1], edgeColumn: [0], edgeCost: [0.5] }, /non-integer cost/],
+    ["a negative capacity", { columns: 1, capacity: [-1], rowStart: [0, 1], edgeColumn: [0], edgeCost: [1] }, /capacity\[0\]/],
+    ["two edges to one column", { columns: 1, capacity: [1], rowStart: [0, 2], edgeColumn: [0, 0], edgeCost: [1, 2] }, /two edges to column 0/],
+    ["a column out of range", { columns: 1, capacity: [1], rowStart: [0, 1], edgeColumn: [3], edgeCost: [1] }, /out of range/],
+    ["rowStart not ending at the edge count", { columns: 1, capacity: [1], rowStart: [0, 2], edgeColumn: [0], edgeCost: [1] }, /rowStart ends/],
+  ];
+  it.each(bad)("rejects %s with a clear error", (_name, p, message) => {
+    expect(() => solveTransportation(p)).toThrow(message);
+  });
+});

@@ -1,0 +1,257 @@
+/**
+ * Exact min-cost flow on a transportation network: rows (targets, one unit each, optional) → columns
+ * (mentors, integer capacities). Each row either takes one of its edges (cost = edge cost) or stays
+ * unassigned (cost 0). The solver minimises the total cost.
+ *
+ * Method: successive shortest paths with potentials, one row at a time (the Hungarian / Jonker–Volgenant
+ * augmentation generalised to column capacities). "Unassigned" is an extra column of unbounded capacity and
+ * cost 0. Because there are few columns (mentors) and many rows, Dijkstra runs on the condensed residual graph
+ * whose nodes are columns only: moving a row r from column m to column m' is the arc m → m' of reduced cost
+ * rc(r, m') = c(r, m') − c(r, m) + v(m) − v(m'), and for each pair (m, m') the rows sitting at m are kept in a
+ * heap keyed by the constant part c(r, m') − c(r, m) (stale entries are dropped lazily). The search stops at
+ * the first column with spare capacity (or the unassigned column) it settles.
+ *
+ * Invariants (they make the result optimal, the same value an LP solver finds):
+ * - dual feasibility: c(r, m) − u(r) − v(m) ≥ 0 for every edge, with u(r) = c(r, col(r)) − v(col(r));
+ * - v(m) ≤ 0, and v(m) = 0 while column m has spare capacity (loads never go down);
+ * - all costs are integers, so every distance and potential is an exact integer in a double.
+ * Determinism: ties break on (distance, path-ending columns first, column index) and (key, row index); same
+ * input → same output.
+ */
+
+export interface TransportProblem {
+  /** Number of columns (mentors). */
+  columns: number;
+  /** capacity[m] ≥ 0, integer. */
+  capacity: ArrayLike<number>;
+  /** Edges of row r are rowStart[r] .. rowStart[r + 1] − 1 (CSR); rows = rowStart.length − 1. */
+  rowStart: ArrayLike<number>;
+  edgeColumn: ArrayLike<number>;
+  /** Integer costs (safe integers). */
+  edgeCost: ArrayLike<number>;
+}
+
+export interface TransportSolution {
+  /** Edge index taken by each row, or −1 when the row stays unassigned. */
+  rowEdge: Int32Array;
+  /** Column of each row, or −1. */
+  rowColumn: Int32Array;
+  /** Sum of the costs of the taken edges. */
+  objective: number;
+  /** Final column potentials (dual values of the capacity constraints, ≤ 0). */
+  potentials: Float64Array;
+}
+
+/** A binary min-heap of (key, id) pairs ordered by key, then id. */
+class PairHeap {
+  keys: number[] = [];
+  ids: number[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  push(key: number, id: number): void {
+    const keys = this.keys;
+    const ids = this.ids;
+    let i = keys.length;
+    keys.push(key);
+    ids.push(id);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (keys[p] < key || (keys[p] === key && ids[p] <= id)) break;
+      keys[i] = keys[p];
+      ids[i] = ids[p];
+      i = p;
+    }
+    keys[i] = key;
+    ids[i] = id;
+  }
+
+  pop(): void {
+    const keys = this.keys;
+    const ids = this.ids;
+    const lastKey = keys.pop()!;
+    const lastId = ids.pop()!;
+    const n = keys.length;
+    if (n === 0) return;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && (keys[c + 1] < keys[c] || (keys[c + 1] === keys[c] && ids[c + 1] < ids[c]))) c++;
+      if (lastKey < keys[c] || (lastKey === keys[c] && lastId <= ids[c])) break;
+      keys[i] = keys[c];
+      ids[i] = ids[c];
+      i = c;
+    }
+    keys[i] = lastKey;
+    ids[i] = lastId;
+  }
+
+  clear(): void {
+    this.keys.length = 0;
+    this.ids.length = 0;
+  }
+}
+
+function checkProblem(p: TransportProblem): void {
+  const m = p.columns;
+  if (!Number.isInteger(m) || m < 0) throw new Error(`columns must be a non-negative integer, got ${m}`);
+  if (p.capacity.length !== m) throw new Error(`capacity has ${p.capacity.length} entries for ${m} columns`);
+  for (let j = 0; j < m; j++) {
+    const c = p.capacity[j];
+    if (!Number.isInteger(c) || c < 0) throw new Error(`capacity[${j}] must be a non-negative integer, got ${c}`);
+  }
+  const rows = p.rowStart.length - 1;
+  if (rows < 0 || p.rowStart[0] !== 0) throw new Error("rowStart must start at 0");
+  const edges = p.edgeColumn.length;
+  if (p.edgeCost.length !== edges) throw new Error("edgeColumn and edgeCost differ in length");
+  if (p.rowStart[rows] !== edges) throw new Error(`rowStart ends at ${p.rowStart[rows]}, expected ${edges}`);
+  const seen = new Int32Array(m).fill(-1);
+  for (let r = 0; r < rows; r++) {
+    if (p.rowStart[r + 1] < p.rowStart[r]) throw new Error(`rowStart decreases at row ${r}`);
+    for (let e = p.rowStart[r]; e < p.rowStart[r + 1]; e++) {
+      const j = p.edgeColumn[e];
+      if (!Number.isInteger(j) || j < 0 || j >= m) throw new Error(`edge ${e} of row ${r} has column ${j} out of range`);
+      if (seen[j] === r) throw new Error(`row ${r} has two edges to column ${j}`);
+      seen[j] = r;
+      if (!Number.isSafeInteger(p.edgeCost[e])) throw new Error(`edge ${e} has a non-integer cost ${p.edgeCost[e]}`);
+    }
+  }
+}
+
+export function solveTransportation(p: TransportProblem): TransportSolution {
+  checkProblem(p);
+  const M = p.columns;
+  const NONE = M; // the "unassigned" column
+  const W = M + 1;
+  const rows = p.rowStart.length - 1;
+  const { rowStart, edgeColumn, edgeCost, capacity } = p;
+
+  const rowColumn = new Int32Array(rows).fill(-1);
+  const rowEdge = new Int32Array(rows).fill(-1);
+  const load = new Int32Array(M);
+  const v = new Float64Array(W);
+
+  // moveHeaps[m * W + m2]: rows at m that could move to m2, keyed by c(r, m2) − c(r, m).
+  const moveHeaps: (PairHeap | undefined)[] = new Array(M * W);
+  const moveTargets: number[][] = Array.from({ length: M }, () => []);
+
+  const dist = new Float64Array(W);
+  const predRow = new Int32Array(W);
+  const reachedAt = new Int32Array(W).fill(-1); // epoch in which dist was set
+  const settledAt = new Int32Array(W).fill(-1);
+  const settled: number[] = [];
+  const frontier = new PairHeap();
+
+  const heapFor = (m: number, m2: number): PairHeap => {
+    const idx = m * W + m2;
+    let h = moveHeaps[idx];
+    if (h === undefined) {
+      h = new PairHeap();
+      moveHeaps[idx] = h;
+      moveTargets[m].push(m2);
+    }
+    return h;
+  };
+
+  const place = (r: number, column: number, edge: number): void => {
+    rowColumn[r] = column;
+    rowEdge[r] = edge;
+    if (column === NONE) return;
+    const base = edgeCost[edge];
+    for (let e = rowStart[r]; e < rowStart[r + 1]; e++) {
+      const m2 = edgeColumn[e];
+      if (m2 !== column) heapFor(column, m2).push(edgeCost[e] - base, r);
+    }
+    heapFor(column, NONE).push(-base, r);
+  };
+
+  const edgeOf = (r: number, column: number): number => {
+    if (column === NONE) return -1;
+    for (let e = rowStart[r]; e < rowStart[r + 1]; e++) if (edgeColumn[e] === column) return e;
+    throw new Error("internal: row has no edge to its column");
+  };
+
+  const reach = (epoch: number, column: number, d: number, row: number): void => {
+    if (settledAt[column] === epoch) return;
+    if (reachedAt[column] !== epoch || d < dist[column]) {
+      reachedAt[column] = epoch;
+      dist[column] = d;
+      predRow[column] = row;
+      // At equal distance a column that can end the path comes first: fewer columns to settle.
+      frontier.push(d, column === NONE || load[column] < capacity[column] ? column : W + column);
+    }
+  };
+
+  // Any insertion order gives the optimum; most valuable rows first makes later searches short, because a row
+  // worth less than what the full columns already hold then ends at "unassigned" at once.
+  const bestCost = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let best = 0;
+    for (let e = rowStart[r]; e < rowStart[r + 1]; e++) if (edgeCost[e] < best) best = edgeCost[e];
+    bestCost[r] = best;
+  }
+  const order = Array.from({ length: rows }, (_, r) => r).sort((a, b) => bestCost[a] - bestCost[b] || a - b);
+
+  for (let epoch = 0; epoch < rows; epoch++) {
+    const r = order[epoch];
+    frontier.clear();
+    settled.length = 0;
+    reach(epoch, NONE, -v[NONE], r);
+    for (let e = rowStart[r]; e < rowStart[r + 1]; e++) {
+      const m = edgeColumn[e];
+      reach(epoch, m, edgeCost[e] - v[m], r);
+    }
+
+    let terminal = -1;
+    while (frontier.size > 0) {
+      const d = frontier.keys[0];
+      const id = frontier.ids[0];
+      const m = id >= W ? id - W : id;
+      frontier.pop();
+      if (settledAt[m] === epoch || d !== dist[m]) continue;
+      settledAt[m] = epoch;
+      if (m === NONE || load[m] < capacity[m]) {
+        terminal = m;
+        break;
+      }
+      settled.push(m);
+      const targets = moveTargets[m];
+      for (let i = 0; i < targets.length; i++) {
+        const m2 = targets[i];
+        if (settledAt[m2] === epoch) continue;
+        const h = moveHeaps[m * W + m2]!;
+        while (h.size > 0 && rowColumn[h.ids[0]] !== m) h.pop();
+        if (h.size === 0) continue;
+        reach(epoch, m2, d + h.keys[0] + v[m] - v[m2], h.ids[0]);
+      }
+    }
+    if (terminal < 0) throw new Error("internal: no augmenting path (the unassigned column is always reachable)");
+
+    const delta = dist[terminal];
+    for (const m of settled) v[m] += dist[m] - delta;
+
+    // Shift rows back along the path: each row moves into the column it was reached at.
+    let column = terminal;
+    for (;;) {
+      const row = predRow[column];
+      const from = rowColumn[row];
+      place(row, column, edgeOf(row, column));
+      if (row === r) break;
+      column = from;
+    }
+    if (terminal !== NONE) load[terminal]++;
+  }
+
+  let objective = 0;
+  for (let r = 0; r < rows; r++) {
+    if (rowColumn[r] === NONE) {
+      rowColumn[r] = -1;
+    } else {
+      objective += edgeCost[rowEdge[r]];
+    }
+  }
+  return { rowEdge, rowColumn, objective, potentials: v.slice(0, M) };
+}
