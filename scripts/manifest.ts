@@ -12,7 +12,7 @@
  */
 import { writeFileSync } from "node:fs";
 
-export const DEFAULT_ADDIN_URL = "https://localhost:8787";
+export const DEFAULT_ADDIN_URL = "https://localhost:3000";
 export const ADDIN_ID = "e43b3fe0-95e7-431e-b4df-64ef82db56eb";
 export const EXCEL_API_VERSION = "1.9";
 

@@ -7,12 +7,38 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ROOT, applyMigrations, executeSql, startDevServer } from "../cli/lib/dev-server.ts";
 import { demoSetupSql, seedDemo } from "../cli/lib/demo-seed.ts";
+import { execFileSync } from "node:child_process";
+import { devHttps } from "../addin/scripts/dev-https.ts";
+import { startHttpsProxy } from "./start/https-proxy.ts";
 
 // TIAOJIE_STATE_DIR moves the local database (tests of this script); the default is wrangler's own.
 const STATE = path.resolve(ROOT, process.env.TIAOJIE_STATE_DIR ?? ".wrangler/state");
 const DEV_VARS = path.join(ROOT, "worker/.dev.vars");
 const MARKER = path.join(STATE, "tiaojie-initialised.json");
 const PORT = Number(process.env.PORT ?? 8787);
+/** Where Excel loads the task pane (manifest.xml's default URL). */
+const HTTPS_PORT = Number(process.env.HTTPS_PORT ?? 3000);
+
+/** The task pane the Worker serves as static assets. */
+function buildTaskPane(): void {
+  process.stderr.write("构建任务窗格 Building the task pane…\n");
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "addin/vite.config.ts", "--logLevel", "warn"], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
+}
+
+/** HTTPS for Excel where a certificate can be made; otherwise plain words on what to do, and HTTP still works. */
+async function serveHttps(target: string): Promise<string> {
+  try {
+    const certs = await devHttps();
+    await startHttpsProxy({ port: HTTPS_PORT, target, keyPath: certs.keyPath, certPath: certs.certPath });
+    const url = `https://localhost:${HTTPS_PORT}`;
+    return certs.advice ? `${url}  (certificate not trusted yet:)\n${certs.advice}` : url;
+  } catch (e) {
+    return `not available (${(e as Error).message}). Excel needs HTTPS for the task pane; the API and CLI work over HTTP.`;
+  }
+}
 
 /** The local ADMIN_TOKEN lives in worker/.dev.vars (git-ignored), made once with a random value. */
 async function adminToken(): Promise<{ token: string; created: boolean }> {
@@ -28,6 +54,7 @@ async function adminToken(): Promise<{ token: string; created: boolean }> {
 
 async function main(): Promise<void> {
   await mkdir(STATE, { recursive: true });
+  buildTaskPane();
   const { token, created } = await adminToken();
   const firstRun = !existsSync(MARKER);
   const demo = firstRun && process.env.TIAOJIE_DEMO !== "0";
@@ -52,11 +79,14 @@ async function main(): Promise<void> {
     const pushed = await seedDemo(server.url, token, samples);
     for (const p of pushed) process.stderr.write(`  演示台账 demo ledger ${path.basename(p.file)} → ${p.unit}: ${p.summary}\n`);
   }
+  const httpsLine = await serveHttps(server.url);
   if (firstRun) await writeFile(MARKER, JSON.stringify({ initialisedAt: new Date().toISOString(), demo }) + "\n");
 
   const example = demo ? "山腰街道" : "<单位 unit>";
   process.stdout.write(`
 调解台账 Tiaojie Ledger is running: ${server.url}
+任务窗格 Task pane for Excel (manifest.xml): ${httpsLine}
+在浏览器中预览 Preview in a browser: ${server.url}/index.html
 本地管理员令牌 Local admin token${created ? " (new; kept in worker/.dev.vars)" : ""}:
 
   ${token}

@@ -2,17 +2,20 @@
  * LedgerWorkbook over Office.js. The only module that calls Excel.run or touches the Excel object model.
  *
  * Sync budget (never context.sync() per row or per issue):
- * - readSheet: one cheap sync for the used range's size, then one sync per ≤ 4 MB chunk of values.
- * - markIssues: one read sync (our earlier formats, to replace them) and one write sync for all marks.
+ * - readSheet: one cheap sync for the used range's size (which also lists the sheet's conditional formats, so
+ *   a following markIssues knows which are ours), then one sync per ≤ 4 MB chunk of values.
+ * - markIssues right after readSheet: one write sync (delete our old marks, add all new ones). Called on its own,
+ *   or when the listing is stale, it first spends one read sync listing the formats itself.
+ * - clearMarks: one read sync (list the formats) and one write sync (delete ours), none when there is nothing.
  * - writeBack / writeReportSheet: one write sync per ≤ 4 MB batch (a single one for normal ledgers).
  *
- * Marks are conditional formats we own (rule "=TRUE", fill by severity): they colour cells without changing
- * values or the cells' own fills, and their ids are kept in workbook settings, so "clear marks" deletes exactly
- * those and nothing the clerk made (a format the clerk already deleted is simply skipped).
+ * Marks are conditional formats whose rule is our marker formula (see marks.ts), filled by severity: they colour
+ * cells without changing values or the cells' own fills, and "clear marks" deletes exactly those.
  */
 import { MAX_CHUNK_BYTES, planMarkGroups, markedCellCount, rangeAddress, rowsPerChunk, toCellText, valuesBytes } from "./cells.ts";
 import type { CellMark, LedgerWorkbook, MarkResult, ReadProgress, ReportSheet, SheetGrid, WriteBackBlock } from "./ledger-workbook.ts";
 import { SEVERITY_FILL } from "./colours.ts";
+import { MARK_FORMULA, isItemNotFound, ourMarks, queueFormatScan } from "./marks.ts";
 
 /** Beyond this the task pane would hold more than it can validate in reasonable time and memory. */
 export const MAX_SHEET_CELLS = 10_000_000;
@@ -29,25 +32,40 @@ export class SheetTooLargeError extends Error {
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 const SETTINGS_PREFIX = "tiaojie.";
-/** Marks are recorded per sheet, so marking one sheet never forgets the marks on another. */
-function marksKey(sheetName: string): string {
-  return `marks.${sheetName}`;
-}
 
-interface StoredMarks {
+/**
+ * How long the list of our marks taken by readSheet may be used by markIssues instead of a fresh read. Validation
+ * marks seconds after reading; a list older than this may miss marks the clerk copied since, so it is re-read.
+ */
+export const MARK_LIST_MAX_AGE_MS = 120_000;
+
+/** Our marks on a sheet as readSheet last saw them. */
+interface MarkList {
   sheetName: string;
-  formatIds: string[];
+  ids: string[];
+  at: number;
 }
 
 export interface ExcelWorkbookOptions {
   /** Excel.run in the product; tests pass a runner that hands over a mock context. */
   run?: ExcelRunner;
   maxChunkBytes?: number;
+  /** Clock for the age of the mark list (tests). */
+  now?: () => number;
 }
 
 export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerWorkbook {
   const run: ExcelRunner = options.run ?? ((batch) => Excel.run(batch));
   const maxChunkBytes = options.maxChunkBytes ?? MAX_CHUNK_BYTES;
+  const now = options.now ?? Date.now;
+  let markList: MarkList | null = null;
+
+  /** The mark list if it is for this sheet and fresh; used once, since marking changes the marks. */
+  function takeMarkList(sheetName: string): string[] | null {
+    const list = markList;
+    markList = null;
+    return list && list.sheetName === sheetName && now() - list.at <= MARK_LIST_MAX_AGE_MS ? list.ids : null;
+  }
 
   async function readSetting<T>(context: Excel.RequestContext, key: string): Promise<T | null> {
     const item = context.workbook.settings.getItemOrNullObject(SETTINGS_PREFIX + key);
@@ -64,11 +82,25 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
   return {
     readSheet(onProgress?: (p: ReadProgress) => void): Promise<SheetGrid> {
       return run(async (context) => {
-        const sheet = context.workbook.worksheets.getActiveWorksheet();
-        sheet.load("name");
-        const used = sheet.getUsedRangeOrNullObject(true);
-        used.load("rowIndex,columnIndex,rowCount,columnCount");
-        await context.sync();
+        markList = null;
+        const queueSize = (withFormats: boolean) => {
+          const sheet = context.workbook.worksheets.getActiveWorksheet();
+          sheet.load("name");
+          const used = sheet.getUsedRangeOrNullObject(true);
+          used.load("rowIndex,columnIndex,rowCount,columnCount");
+          return { sheet, used, formats: withFormats ? queueFormatScan(sheet) : null };
+        };
+        let size = queueSize(true);
+        try {
+          await context.sync();
+        } catch {
+          // A rule Excel cannot describe must not stop validation: read the size alone, and let markIssues list
+          // the formats itself (it reports the error if they still cannot be read).
+          size = queueSize(false);
+          await context.sync();
+        }
+        const { sheet, used, formats } = size;
+        if (formats) markList = { sheetName: sheet.name, ids: ourMarks(formats).map((f) => f.id), at: now() };
         if (used.isNullObject) return { sheetName: sheet.name, values: [], rowCount: 0, columnCount: 0, chunks: 0 };
         // Read from A1 so grid indexes are sheet coordinates (what ledger/ reports issues against).
         const rowCount = used.rowIndex + used.rowCount;
@@ -94,40 +126,51 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
       });
     },
 
-    markIssues(sheetName: string, marks: readonly CellMark[]): Promise<MarkResult> {
-      return run(async (context) => {
-        const sheet = context.workbook.worksheets.getItem(sheetName);
-        const previous = await readOwnedFormats(context, sheetName);
-        for (const f of previous.owned) f.delete();
-        const groups = planMarkGroups(marks);
-        const added: Excel.ConditionalFormat[] = [];
-        for (const group of groups) {
-          const areas = sheet.getRanges(group.areas.join(","));
-          const format = areas.conditionalFormats.add("Custom");
-          format.custom.rule.formula = "=TRUE";
-          format.custom.format.fill.color = SEVERITY_FILL[group.severity];
-          format.load("id");
-          added.push(format);
-        }
-        await context.sync();
-        // The ids exist only after the write; recording them costs one more small sync.
-        queueSetting(context, marksKey(sheetName), { sheetName, formatIds: added.map((f) => f.id) } satisfies StoredMarks);
-        await context.sync();
-        return { cells: markedCellCount(groups), formats: added.length };
-      });
+    async markIssues(sheetName: string, marks: readonly CellMark[]): Promise<MarkResult> {
+      const listed = takeMarkList(sheetName);
+      const mark = (ids: string[] | null) =>
+        run(async (context) => {
+          const sheet = context.workbook.worksheets.getItem(sheetName);
+          let old: Excel.ConditionalFormat[];
+          if (ids) {
+            const formats = sheet.getRange().conditionalFormats;
+            old = ids.map((id) => formats.getItem(id));
+          } else {
+            const formats = queueFormatScan(sheet);
+            await context.sync();
+            old = ourMarks(formats);
+          }
+          const groups = planMarkGroups(marks);
+          if (old.length === 0 && groups.length === 0) return { cells: 0, formats: 0 };
+          // Deletes first: if one fails, Excel stops the batch before any new mark is added.
+          for (const f of old) f.delete();
+          for (const group of groups) {
+            const format = sheet.getRanges(group.areas.join(",")).conditionalFormats.add("Custom");
+            format.custom.rule.formula = MARK_FORMULA;
+            format.custom.format.fill.color = SEVERITY_FILL[group.severity];
+          }
+          await context.sync();
+          return { cells: markedCellCount(groups), formats: groups.length };
+        });
+      if (!listed) return mark(null);
+      try {
+        return await mark(listed);
+      } catch (e) {
+        // The clerk deleted one of our marks since readSheet listed them: list again and redo.
+        if (isItemNotFound(e)) return mark(null);
+        throw e;
+      }
     },
 
     clearMarks(sheetName?: string): Promise<number> {
+      markList = null;
       return run(async (context) => {
-        if (sheetName === undefined) {
-          const active = context.workbook.worksheets.getActiveWorksheet();
-          active.load("name");
-          await context.sync();
-          sheetName = active.name;
-        }
-        const { owned } = await readOwnedFormats(context, sheetName);
+        const sheets = context.workbook.worksheets;
+        const formats = queueFormatScan(sheetName === undefined ? sheets.getActiveWorksheet() : sheets.getItem(sheetName));
+        await context.sync();
+        const owned = ourMarks(formats);
+        if (owned.length === 0) return 0;
         for (const f of owned) f.delete();
-        queueSetting(context, marksKey(sheetName), { sheetName, formatIds: [] } satisfies StoredMarks);
         await context.sync();
         return owned.length;
       });
@@ -227,22 +270,6 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
       });
     },
   };
-}
-
-/**
- * One read sync: our stored format ids and the ids of the formats the sheet has now. Only formats in both
- * are ours and still there (a clerk may have deleted some by hand); everything else is left alone.
- */
-async function readOwnedFormats(context: Excel.RequestContext, sheetName: string): Promise<{ owned: Excel.ConditionalFormat[] }> {
-  const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_PREFIX + marksKey(sheetName));
-  setting.load("value");
-  const formats = context.workbook.worksheets.getItem(sheetName).getRange().conditionalFormats;
-  formats.load("items/id");
-  await context.sync();
-  const stored = setting.isNullObject ? null : parseSetting<StoredMarks>(setting.value);
-  if (!stored) return { owned: [] };
-  const ours = new Set(stored.formatIds);
-  return { owned: formats.items.filter((f) => ours.has(f.id)) };
 }
 
 function parseSetting<T>(value: unknown): T | null {

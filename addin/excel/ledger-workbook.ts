@@ -66,12 +66,20 @@ export interface ReportSheet {
 }
 
 export interface LedgerWorkbook {
-  /** Reads the active sheet's used range (from A1) in ≤ 4 MB chunks, one sync per chunk. */
+  /**
+   * Reads the active sheet's used range (from A1) in ≤ 4 MB chunks, one sync per chunk, after one size sync that
+   * also lists our marks on the sheet for a following markIssues.
+   */
   readSheet(onProgress?: (p: ReadProgress) => void): Promise<SheetGrid>;
-  /** Highlights cells without touching their values or own formats; replaces earlier marks. One write sync. */
+  /**
+   * Highlights cells without touching their values or own formats; replaces earlier marks. Right after readSheet
+   * of the same sheet: one write sync and no read; otherwise one read and one write.
+   */
   markIssues(sheetName: string, marks: readonly CellMark[]): Promise<MarkResult>;
-  /** Removes exactly the marks we added; returns how many formats were removed. */
-  /** Without a sheet name: the active sheet. */
+  /**
+   * Removes exactly the marks we added (the clerk's own conditional formats stay); returns how many formats were
+   * removed. Without a sheet name: the active sheet. One read sync, plus one write sync when there is something to remove.
+   */
   clearMarks(sheetName?: string): Promise<number>;
   selectCell(sheetName: string, row: number, column: number): Promise<void>;
   writeBack(block: WriteBackBlock): Promise<void>;

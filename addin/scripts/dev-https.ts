@@ -30,7 +30,7 @@ export function linuxAdvice(caPath: string): string {
     "  2. Without sudo, for Chrome/Chromium (they read your own NSS store):",
     `     certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n "Office Add-in Dev CA" -i '${caPath}'   (certutil: package libnss3-tools)`,
     "  3. Firefox: Settings → Privacy & Security → Certificates → View Certificates → Authorities → Import the file above.",
-    "  Or open https://localhost:8787/index.html once in the same browser and accept the warning (this lasts for the session only).",
+    "  Or open https://localhost:3000/index.html once in the same browser and accept the warning (this lasts for the session only).",
   ].join("\n");
 }
 

@@ -1,7 +1,9 @@
 /**
  * A small Excel object model on office-addin-mock: properties read before load + sync come back as
- * "Error, property was not loaded"; every context.sync() is counted. Objects made inside mocked methods
- * (ranges, sheets, settings) are not in the mock's tree, so this context's sync() syncs them explicitly.
+ * "Error, property was not loaded"; every context.sync() is counted and logged as a read, a write or both
+ * (what was queued before it). Objects made inside mocked methods (ranges, sheets, settings) are not in the
+ * mock's tree, so this context's sync() syncs them explicitly. Like Excel, a queued operation that fails
+ * (ItemNotFound, a load Excel refuses) rejects the sync and drops everything queued after it.
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { vi } from "vitest";
@@ -19,15 +21,30 @@ export interface FormatRecord {
   id: string;
   sheet: string;
   areas: string;
+  /** Excel.ConditionalFormatType: "Custom", "ColorScale", "DataBar" … */
+  type: string;
   formula?: string;
   fill?: string;
   addedAtSync: number;
   deleted: boolean;
 }
 
+/** What a sync carried: loads only, changes only, both, or nothing. */
+export type SyncKind = "read" | "write" | "read+write" | "empty";
+
+/** A conditional format already on the sheet (the clerk's own, or one of ours from an earlier session). */
+export interface FormatSpec {
+  id: string;
+  type?: string;
+  formula?: string;
+  areas?: string;
+}
+
 export interface MockExcel {
   run: ExcelRunner;
   sync: ReturnType<typeof vi.fn>;
+  /** One entry per context.sync(), in order. */
+  syncKinds: SyncKind[];
   settings: Map<string, string>;
   formats: FormatRecord[];
   /** Addresses whose values were loaded, with the sync that delivered them. */
@@ -48,14 +65,34 @@ function parseAddress(address: string): { r1: number; c1: number; r2: number; c2
   return { r1, c1, r2: m[4] ? Number(m[4]) : r1, c2: m[3] ? columnIndex(m[3]) : c1 };
 }
 
-export function mockExcel(initial: MockSheetSpec, options: { settings?: Record<string, string>; formatIds?: string[] } = {}): MockExcel {
+const FORMAT_LOADS = new Set(["items/id", "items/type", "items/customOrNullObject/rule/formula", "items/custom/rule/formula"]);
+
+function excelError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+export interface MockOptions {
+  settings?: Record<string, string>;
+  /** Conditional formats already on the first sheet; a bare id is a clerk's custom rule "=TRUE". */
+  formats?: (string | FormatSpec)[];
+  /** Excel fails to describe some rule on the sheet (office-js#6835): loading the formats' rules fails. */
+  unreadableRules?: boolean;
+}
+
+export function mockExcel(initial: MockSheetSpec, options: MockOptions = {}): MockExcel {
   const pending: OfficeMockObject[] = [];
   const afterSync: (() => void)[] = [];
+  let queued = { read: false, write: false };
+  const wrote = () => (queued.write = true);
   const state: MockExcel = {
     run: null as unknown as ExcelRunner,
     sync: null as unknown as ReturnType<typeof vi.fn>,
+    syncKinds: [],
     settings: new Map(Object.entries(options.settings ?? {})),
-    formats: (options.formatIds ?? []).map((id) => ({ id, sheet: initial.name, areas: "A1", addedAtSync: 0, deleted: false })),
+    formats: (options.formats ?? []).map((f) => {
+      const spec = typeof f === "string" ? { id: f } : f;
+      return { id: spec.id, sheet: initial.name, areas: spec.areas ?? "A1", type: spec.type ?? "Custom", formula: spec.formula ?? (spec.type ? undefined : "=TRUE"), addedAtSync: 0, deleted: false };
+    }),
     reads: [],
     writes: [],
     selected: [],
@@ -67,6 +104,11 @@ export function mockExcel(initial: MockSheetSpec, options: { settings?: Record<s
   let nextId = 1;
 
   const track = <T extends OfficeMockObject>(o: T): T => {
+    const load = o.load.bind(o);
+    (o as unknown as { load: (p: string) => unknown }).load = (props: string) => {
+      queued.read = true;
+      return load(props);
+    };
     pending.push(o);
     return o;
   };
@@ -91,6 +133,7 @@ export function mockExcel(initial: MockSheetSpec, options: { settings?: Record<s
     Object.defineProperty(range, "values", {
       get: () => (valuesLoaded ? (assigned ?? slice()) : "Error, property was not loaded"),
       set: (v: unknown[][]) => {
+        wrote();
         assigned = v;
         state.writes.push({ sheet: sheetName, address, values: v, sync: syncs + 1 });
       },
@@ -98,6 +141,7 @@ export function mockExcel(initial: MockSheetSpec, options: { settings?: Record<s
     Object.assign(range, {
       load(props: string) {
         if (props.split(",").includes("values")) {
+          queued.read = true;
           afterSync.push(() => {
             valuesLoaded = true;
             state.reads.push({ address, values: slice(), sync: syncs });
@@ -108,7 +152,7 @@ export function mockExcel(initial: MockSheetSpec, options: { settings?: Record<s
       },
       format: {
         font: {},
-        fill: { set color(color: string) { state.fills.push({ sheet: sheetName, address, color }); } },
+        fill: { set color(color: string) { wrote(); state.fills.push({ sheet: sheetName, address, color }); } },
         autofitColumns: () => undefined,
       },
       select: () => state.selected.push(`${sheetName}!${address}`),
@@ -119,41 +163,58 @@ export function mockExcel(initial: MockSheetSpec, options: { settings?: Record<s
     return range;
   }
 
+  function queueDelete(find: () => FormatRecord | undefined, what: string): void {
+    wrote();
+    afterSync.push(() => {
+      const f = find();
+      if (!f || f.deleted) throw excelError("ItemNotFound", `The requested resource doesn't exist: ${what}`);
+      f.deleted = true;
+    });
+  }
+
   function formatCollection(sheetName: string, areas: string) {
     const coll = {
       items: "Error, property was not loaded" as unknown,
       load(props: string) {
-        if (props !== "items/id") throw new Error(`unexpected load ${props}`);
+        const paths = props.split(",").map((p) => p.trim());
+        for (const p of paths) if (!FORMAT_LOADS.has(p)) throw new Error(`unexpected load ${p}`);
+        queued.read = true;
         afterSync.push(() => {
-          coll.items = state.formats
-            .filter((f) => f.sheet === sheetName && !f.deleted)
-            .map((f) => ({ id: f.id, delete: () => afterSync.push(() => (f.deleted = true)) }));
+          const live = state.formats.filter((f) => f.sheet === sheetName && !f.deleted);
+          const rules = paths.some((p) => p.includes("/rule/"));
+          if (rules && options.unreadableRules) throw excelError("GeneralException", "An internal error has occurred.");
+          // office-js#2180: `custom` on a colour scale or data bar fails the whole load.
+          if (paths.includes("items/custom/rule/formula") && live.some((f) => f.type !== "Custom")) {
+            throw excelError("InvalidOperation", "This operation is not permitted for the current object.");
+          }
+          coll.items = live.map((f) => ({
+            id: f.id,
+            type: f.type,
+            customOrNullObject: { isNullObject: f.type !== "Custom", rule: { formula: f.formula } },
+            delete: () => queueDelete(() => f, f.id),
+          }));
         });
+      },
+      getItem(id: string) {
+        return { delete: () => queueDelete(() => state.formats.find((f) => f.id === id && f.sheet === sheetName), id) };
       },
       add(type: string) {
         if (type !== "Custom") throw new Error(`unexpected format type ${type}`);
-        const record: FormatRecord = { id: "", sheet: sheetName, areas, addedAtSync: syncs + 1, deleted: false };
-        let idLoaded = false;
-        const format = {
-          load(props: string) {
-            if (props !== "id") throw new Error(`unexpected load ${props}`);
-            afterSync.push(() => (idLoaded = true));
-          },
-          get id() {
-            return idLoaded ? record.id : "Error, property was not loaded";
-          },
-        };
+        wrote();
+        const record: FormatRecord = { id: "", sheet: sheetName, areas, type, addedAtSync: syncs + 1, deleted: false };
         afterSync.push(() => {
           record.id = `cf-${nextId++}`;
           state.formats.push(record);
         });
-        Object.assign(format, {
+        return {
+          load() {
+            throw new Error("marks need no ids back");
+          },
           custom: {
             rule: { set formula(f: string) { record.formula = f; } },
             format: { fill: { set color(c: string) { record.fill = c; } } },
           },
-        });
-        return format;
+        };
       },
     };
     return coll;
@@ -175,7 +236,7 @@ export function mockExcel(initial: MockSheetSpec, options: { settings?: Record<s
         return { conditionalFormats: formatCollection(name, addresses) };
       },
       activate: () => undefined,
-      delete: () => afterSync.push(() => state.sheets.delete(name)),
+      delete: () => (wrote(), afterSync.push(() => state.sheets.delete(name))),
       tables: { add: () => ({}) },
       charts: {
         add: (type: string, values: { mockAddress: string }) => {
@@ -207,6 +268,7 @@ export function mockExcel(initial: MockSheetSpec, options: { settings?: Record<s
           return s;
         },
         add: (name: string) => {
+          wrote();
           state.sheets.set(name, { name, rows: 0, columns: 0, cell: () => "" });
           return makeSheet(name);
         },
@@ -218,6 +280,7 @@ export function mockExcel(initial: MockSheetSpec, options: { settings?: Record<s
           return item;
         },
         add: (key: string, value: string) => {
+          wrote();
           afterSync.push(() => state.settings.set(key, value));
         },
       },
@@ -227,6 +290,8 @@ export function mockExcel(initial: MockSheetSpec, options: { settings?: Record<s
   const treeSync = context.sync.bind(context);
   const sync = vi.fn(async () => {
     syncs++;
+    state.syncKinds.push(queued.read && queued.write ? "read+write" : queued.read ? "read" : queued.write ? "write" : "empty");
+    queued = { read: false, write: false };
     await treeSync();
     for (const o of pending.splice(0)) await o.sync();
     for (const f of afterSync.splice(0)) f();

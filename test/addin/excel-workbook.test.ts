@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MAX_CHUNK_BYTES, valuesBytes } from "../../addin/excel/cells.ts";
-import { createExcelWorkbook } from "../../addin/excel/excel-ledger-workbook.ts";
+import { MARK_LIST_MAX_AGE_MS, createExcelWorkbook } from "../../addin/excel/excel-ledger-workbook.ts";
 import type { CellMark } from "../../addin/excel/ledger-workbook.ts";
+import { MARK_FORMULA } from "../../addin/excel/marks.ts";
 import { mockExcel, type MockSheetSpec } from "./excel-mock.ts";
 
 const HEADERS = ["案件编号", "收案日期", "承办单位", "案件来源", "纠纷领域", "所处阶段", "调解类型", "申请人", "证件号码", "联系电话",
@@ -77,32 +78,41 @@ function issuesEvery(n: number, rows: number): CellMark[] {
   return marks;
 }
 
+/** A clerk's own conditional formats, including a rule "=TRUE" like the one earlier versions used for marks. */
+const CLERK_FORMATS = [
+  { id: "clerk-true", formula: "=TRUE", areas: "A2:A11" },
+  { id: "clerk-overdue", formula: '=$Q2<>""', areas: "Q2:Q11" },
+  { id: "clerk-scale", type: "ColorScale", areas: "R2:R11" },
+];
+
+const live = (excel: ReturnType<typeof mockExcel>) => excel.formats.filter((f) => !f.deleted);
+
 describe("marking issue cells", () => {
-  it("marks 10,000 scattered issues with one write sync (plus one read and one bookkeeping sync)", async () => {
+  it("marks 10,000 scattered issues after reading the sheet with one write sync and no read", async () => {
     const excel = mockExcel(ledgerSheet(100_000));
     const wb = createExcelWorkbook({ run: excel.run });
-    await wb.readSheet();
-    const readSyncs = excel.sync.mock.calls.length;
+    const grid = await wb.readSheet();
     const result = await wb.markIssues("台账", issuesEvery(10, 100_000));
-    expect(excel.sync.mock.calls.length - readSyncs).toBe(3);
+    expect(excel.syncKinds).toEqual(["read", ...Array(grid.chunks).fill("read"), "write"]);
     expect(result.cells).toBe(10_000);
-    const added = excel.formats.filter((f) => !f.deleted);
+    const added = live(excel);
     expect(added.length).toBe(result.formats);
-    // Every format went out in the same (write) sync.
-    expect(new Set(added.map((f) => f.addedAtSync)).size).toBe(1);
+    expect(new Set(added.map((f) => f.addedAtSync))).toEqual(new Set([excel.syncKinds.length]));
     for (const f of added) {
-      expect(f.formula).toBe("=TRUE");
+      expect(f.formula).toBe(MARK_FORMULA);
       expect(f.areas.split(",").length).toBeLessThanOrEqual(400);
     }
     expect(excel.writes).toEqual([]);
+    expect(excel.settings.size).toBe(0);
   });
 
-  it("uses the same number of syncs for 10 issues as for 10,000", async () => {
+  it("marks without a fresh read of the sheet in one read and one write, as many for 10 issues as for 10,000", async () => {
     const few = mockExcel(ledgerSheet(100));
     await createExcelWorkbook({ run: few.run }).markIssues("台账", issuesEvery(10, 100));
     const many = mockExcel(ledgerSheet(100_000));
     await createExcelWorkbook({ run: many.run }).markIssues("台账", issuesEvery(10, 100_000));
-    expect(few.sync.mock.calls.length).toBe(many.sync.mock.calls.length);
+    expect(few.syncKinds).toEqual(["read", "write"]);
+    expect(many.syncKinds).toEqual(["read", "write"]);
   });
 
   it("colours errors red and warnings yellow and never changes a cell value", async () => {
@@ -116,32 +126,96 @@ describe("marking issue cells", () => {
     expect(excel.writes).toEqual([]);
   });
 
-  it("replaces our earlier marks on a new run and leaves the clerk's own conditional formats alone", async () => {
-    const excel = mockExcel(ledgerSheet(10), { formatIds: ["clerk-1"] });
+  it("replaces our earlier marks on a new run in one write sync and leaves the clerk's own conditional formats alone", async () => {
+    const excel = mockExcel(ledgerSheet(10), { formats: CLERK_FORMATS });
     const wb = createExcelWorkbook({ run: excel.run });
-    await wb.markIssues("台账", [{ row: 3, column: 0, severity: "error" }]);
+    await wb.readSheet();
+    await wb.markIssues("台账", [{ row: 3, column: 0, severity: "error" }, { row: 4, column: 1, severity: "warning" }]);
+    await wb.readSheet();
+    const before = excel.syncKinds.length;
     await wb.markIssues("台账", [{ row: 5, column: 2, severity: "warning" }]);
-    const live = excel.formats.filter((f) => !f.deleted).map((f) => f.areas);
-    expect(live).toEqual(["A1", "C5"]);
-    expect(excel.formats.find((f) => f.id === "clerk-1")?.deleted).toBe(false);
+    expect(excel.syncKinds.slice(before)).toEqual(["write"]);
+    expect(live(excel).map((f) => f.areas)).toEqual(["A2:A11", "Q2:Q11", "R2:R11", "C5"]);
+    expect(excel.writes).toEqual([]);
   });
 
-  it("clear marks removes exactly the formats we added", async () => {
-    const excel = mockExcel(ledgerSheet(10), { formatIds: ["clerk-1"] });
+  it("does nothing in Excel when a clean ledger has no marks to replace", async () => {
+    const excel = mockExcel(ledgerSheet(10), { formats: CLERK_FORMATS });
+    const wb = createExcelWorkbook({ run: excel.run });
+    await wb.readSheet();
+    const before = excel.syncKinds.length;
+    expect(await wb.markIssues("台账", [])).toEqual({ cells: 0, formats: 0 });
+    expect(excel.syncKinds.length).toBe(before);
+  });
+
+  it("still replaces every mark when the clerk deleted one of them between reading and marking", async () => {
+    const excel = mockExcel(ledgerSheet(10), { formats: CLERK_FORMATS });
     const wb = createExcelWorkbook({ run: excel.run });
     await wb.markIssues("台账", [{ row: 3, column: 0, severity: "error" }, { row: 7, column: 4, severity: "warning" }]);
-    const removed = await wb.clearMarks("台账");
-    expect(removed).toBe(2);
-    expect(excel.formats.filter((f) => !f.deleted).map((f) => f.id)).toEqual(["clerk-1"]);
-    expect(await wb.clearMarks("台账")).toBe(0);
+    await wb.readSheet();
+    live(excel).find((f) => f.areas === "A3")!.deleted = true;
+    const before = excel.syncKinds.length;
+    await wb.markIssues("台账", [{ row: 5, column: 2, severity: "error" }]);
+    // The write stops at the missing mark before adding anything; the marks are listed again and replaced.
+    expect(excel.syncKinds.slice(before)).toEqual(["write", "read", "write"]);
+    expect(live(excel).map((f) => f.areas)).toEqual(["A2:A11", "Q2:Q11", "R2:R11", "C5"]);
   });
 
-  it("clear marks skips a mark the clerk already deleted by hand", async () => {
+  it("lists the marks again when the sheet was read too long ago, so marks copied since are replaced too", async () => {
+    let clock = 0;
+    const excel = mockExcel(ledgerSheet(10));
+    const wb = createExcelWorkbook({ run: excel.run, now: () => clock });
+    await wb.markIssues("台账", [{ row: 3, column: 0, severity: "error" }]);
+    await wb.readSheet();
+    // The clerk copies a marked cell: Excel copies our rule with it.
+    excel.formats.push({ id: "copied", sheet: "台账", areas: "H9", type: "Custom", formula: MARK_FORMULA, addedAtSync: 0, deleted: false });
+    clock += MARK_LIST_MAX_AGE_MS + 1;
+    const before = excel.syncKinds.length;
+    await wb.markIssues("台账", [{ row: 4, column: 1, severity: "warning" }]);
+    expect(excel.syncKinds.slice(before)).toEqual(["read", "write"]);
+    expect(live(excel).map((f) => f.areas)).toEqual(["B4"]);
+  });
+
+  it("marks a sheet other than the one just read after listing that sheet's marks", async () => {
+    const excel = mockExcel(ledgerSheet(10));
+    excel.sheets.set("台账2", { ...ledgerSheet(10), name: "台账2" });
+    const wb = createExcelWorkbook({ run: excel.run });
+    await wb.markIssues("台账2", [{ row: 3, column: 0, severity: "error" }]);
+    await wb.readSheet();
+    const before = excel.syncKinds.length;
+    await wb.markIssues("台账2", [{ row: 4, column: 0, severity: "error" }]);
+    expect(excel.syncKinds.slice(before)).toEqual(["read", "write"]);
+    expect(live(excel).map((f) => `${f.sheet}!${f.areas}`)).toEqual(["台账2!A4"]);
+  });
+
+  it("clear marks removes exactly the formats we added, in one read and one write", async () => {
+    const excel = mockExcel(ledgerSheet(10), { formats: CLERK_FORMATS });
+    const wb = createExcelWorkbook({ run: excel.run });
+    await wb.markIssues("台账", [{ row: 3, column: 0, severity: "error" }, { row: 7, column: 4, severity: "warning" }]);
+    const before = excel.syncKinds.length;
+    expect(await wb.clearMarks("台账")).toBe(2);
+    expect(excel.syncKinds.slice(before)).toEqual(["read", "write"]);
+    expect(live(excel).map((f) => f.id)).toEqual(["clerk-true", "clerk-overdue", "clerk-scale"]);
+    expect(await wb.clearMarks("台账")).toBe(0);
+    expect(excel.syncKinds.slice(before + 2)).toEqual(["read"]);
+    expect(excel.writes).toEqual([]);
+  });
+
+  it("clear marks also removes copies of our marks Excel made and skips a mark the clerk already deleted", async () => {
     const excel = mockExcel(ledgerSheet(10));
     const wb = createExcelWorkbook({ run: excel.run });
     await wb.markIssues("台账", [{ row: 3, column: 0, severity: "error" }, { row: 7, column: 4, severity: "warning" }]);
     excel.formats[0].deleted = true;
-    expect(await wb.clearMarks("台账")).toBe(1);
+    excel.formats.push({ id: "copied", sheet: "台账", areas: "H9", type: "Custom", formula: " = n(\"tiaojie-ledger-mark\") = 0", addedAtSync: 0, deleted: false });
+    expect(await wb.clearMarks("台账")).toBe(2);
+    expect(live(excel)).toEqual([]);
+  });
+
+  it("reads the sheet even when Excel cannot describe one of its conditional formats, with one extra size sync", async () => {
+    const excel = mockExcel(ledgerSheet(50), { formats: CLERK_FORMATS, unreadableRules: true });
+    const grid = await createExcelWorkbook({ run: excel.run }).readSheet();
+    expect(grid.values.length).toBe(51);
+    expect(excel.syncKinds).toEqual(["read", "read", "read"]);
   });
 });
 
@@ -240,7 +314,7 @@ describe("report sheets in Excel", () => {
 });
 
 describe("validating a whole 100,000-row ledger in Excel", () => {
-  it("costs one size sync, one read sync per ≤ 4 MB chunk and a fixed few for the marks, never one per row or issue", async () => {
+  it("costs one size sync, one read sync per ≤ 4 MB chunk and one write sync for the marks, never one per row or issue", async () => {
     const { runValidation, marksFromIssues } = await import("../../addin/logic/validate.ts");
     const { emptyColumnSettings } = await import("../../addin/logic/columns.ts");
     const header = ["案件编号", "收案日期", "承办单位", "申请人", "被申请行政机关", "是否受理", "调解员", "办理状态", "结案日期", "联系电话", "争议概要"];
@@ -265,9 +339,12 @@ describe("validating a whole 100,000-row ledger in Excel", () => {
     expect(run.errors).toBeGreaterThan(50);
     expect(run.warnings).toBeGreaterThan(300);
     await wb.markIssues(grid.sheetName, marksFromIssues(run.result.issues));
-    expect(excel.sync).toHaveBeenCalledTimes(1 + grid.chunks + 3);
+    expect(excel.sync).toHaveBeenCalledTimes(1 + grid.chunks + 1);
+    expect(excel.syncKinds).toEqual(["read", ...Array(grid.chunks).fill("read"), "write"]);
     for (const r of excel.reads) expect(valuesBytes(r.values)).toBeLessThanOrEqual(MAX_CHUNK_BYTES);
     const formatsSync = new Set(excel.formats.map((f) => f.addedAtSync));
-    expect(formatsSync.size).toBe(1);
+    expect(formatsSync).toEqual(new Set([excel.syncKinds.length]));
+    expect(excel.formats.length).toBeGreaterThan(1);
+    expect(excel.writes).toEqual([]);
   }, 120_000);
 });
