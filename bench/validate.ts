@@ -8,14 +8,22 @@ import { printFigures, type Figure } from "./report.ts";
 
 const ROWS = 100_000;
 
-function best(runs: number, fn: () => void): number {
-  let min = Infinity;
+/**
+ * Best of `runs`, in CPU milliseconds of this process (user + system, GC threads included): on a shared 2-core
+ * machine wall time mostly measures the neighbours, CPU time measures the code.
+ */
+function best(runs: number, fn: () => void): { wall: number; cpu: number } {
+  let wall = Infinity;
+  let cpu = Infinity;
   for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
     const t = performance.now();
     fn();
-    min = Math.min(min, performance.now() - t);
+    wall = Math.min(wall, performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu = Math.min(cpu, (used.user + used.system) / 1000);
   }
-  return min;
+  return { wall, cpu };
 }
 
 export async function run(): Promise<Figure[]> {
@@ -36,13 +44,17 @@ export async function run(): Promise<Figure[]> {
     for (const row of rows) if (CaseRowSchema.safeParse(row).success) parsed++;
   });
   if (parsed !== ROWS) throw new Error(`zod rejected ${ROWS - parsed} rows`);
-  const pipeline = (ROWS / pipelineMs) * 1000;
-  const zod = (ROWS / zodMs) * 1000;
+  const pipeline = (ROWS / pipelineMs.cpu) * 1000;
+  const zod = (ROWS / zodMs.cpu) * 1000;
   return [
     {
-      bench: "validate", measure: `ledger pipeline, ${ROWS.toLocaleString("en-US")} rows`, value: pipeline, unit: "rows/s",
+      bench: "validate", measure: `ledger pipeline, ${ROWS.toLocaleString("en-US")} rows, per CPU second`, value: pipeline, unit: "rows/s",
       baseline: { name: "zod safeParse per row", value: zod },
       target: "≥ 300,000 rows/s and ≥ 0.5× zod", met: pipeline >= 300_000 && pipeline >= zod / 2,
+    },
+    {
+      bench: "validate", measure: "ledger pipeline, per wall-clock second", value: (ROWS / pipelineMs.wall) * 1000, unit: "rows/s",
+      baseline: { name: "zod safeParse per row", value: (ROWS / zodMs.wall) * 1000 },
     },
   ];
 }

@@ -94,7 +94,6 @@ interface RunContext {
   mediators: Set<string> | null;
   /** unit → case number → the row it first appeared on. */
   firstRowOfCase: Map<string, Map<string, number>>;
-  state: RowState;
 }
 
 function label(ctx: RunContext, key: ColumnKey): string {
@@ -123,59 +122,85 @@ function addIssue(
 const NO_ISSUES: Issue[] = Object.freeze([]) as unknown as Issue[];
 const P = Object.fromEntries(PLAN.map((p, i) => [p.col.key, i])) as Record<ColumnKey, number>;
 
-/** Per-row scratch space, reused for every row of a run so clean rows allocate nothing but their result. */
-interface RowState {
-  row: number;
-  issues: Issue[] | null;
-  /** One bit per column whose cell could not be read. */
-  refused: number;
+/** The rows of one run, column by column: where each row's cells are, and what each column became. */
+interface Batch {
+  /** Each row's cells, and the column of each PLAN entry in them (-1: the ledger has no such column). */
+  cells: readonly (readonly unknown[])[];
+  at: Int32Array;
+  /** Normalised values, one array per PLAN entry. */
+  values: unknown[][];
+  /** Per row, bit p set when PLAN[p]'s cell could not be read. */
+  refused: Int32Array;
+  /** Per row, the column-level issues found while normalising (in PLAN order), or undefined. */
+  early: (Issue[] | undefined)[];
 }
 
-/** Reads and normalises one column of the row; an unreadable cell becomes its issue and reads as null. */
-function read(state: RowState, ctx: RunContext, cells: readonly unknown[], at: Int32Array | null, p: number): unknown {
-  const { col, normalise, refusal } = PLAN[p];
-  const raw = at === null ? cells[p] : at[p] < 0 ? undefined : cells[at[p]];
-  const n = normalise(raw);
-  if (n.ok) {
-    if (n.value === null && col.required) state.issues = addIssue(state.issues, ctx, state.row, col.key, "required");
-    return n.value;
-  }
-  state.refused |= 1 << p;
-  if (col.type === "partyId" && typeof raw === "number") {
-    state.issues = addIssue(state.issues, ctx, state.row, col.key, refusal, { value: shown(raw), numeric: true });
-  } else if (col.type === "yesno") {
-    state.issues = addIssue(state.issues, ctx, state.row, col.key, refusal, { value: n.raw, allowed: YES_NO_CHOICES });
-  } else {
-    state.issues = addIssue(state.issues, ctx, state.row, col.key, refusal, { value: n.raw, allowed: col.choices });
-  }
-  return null;
+function refuseCell(b: Batch, ctx: RunContext, i: number, rowNumber: number, p: number, raw: unknown, rawText: string): void {
+  const { col, refusal } = PLAN[p];
+  b.refused[i] |= 1 << p;
+  const params: Omit<IssueParams, "header"> =
+    col.type === "partyId" && typeof raw === "number" ? { value: shown(raw), numeric: true }
+    : col.type === "yesno" ? { value: rawText, allowed: YES_NO_CHOICES }
+    : { value: rawText, allowed: col.choices };
+  b.early[i] = addIssue(b.early[i] ?? null, ctx, rowNumber, col.key, refusal, params);
 }
 
 /**
- * Validates one row. `cells[at[p]]` is the cell of PLAN[p]; `at` null means cells are already in PLAN order.
- * Takes the sheet's row array as it is, so a 100,000-row ledger is not copied cell by cell first.
+ * Normalises one column for every row. Each case of the switch calls one normaliser from one call site, so the
+ * engine can inline it and drop the short-lived result objects; a row-by-row loop over all columns cannot.
  */
-function validateRow(rowNumber: number, cells: readonly unknown[], at: Int32Array | null, ctx: RunContext): RowResult {
-  const st = ctx.state;
-  st.row = rowNumber;
-  st.issues = null;
-  st.refused = 0;
+function normaliseColumn(b: Batch, ctx: RunContext, rowNumbers: ArrayLike<number>, p: number): void {
+  const { col } = PLAN[p];
+  const c = b.at[p];
+  const n = b.cells.length;
+  const out: unknown[] = new Array(n);
+  b.values[p] = out;
+  if (c < 0) {
+    out.fill(null);
+    if (col.required) for (let i = 0; i < n; i++) b.early[i] = addIssue(b.early[i] ?? null, ctx, rowNumbers[i], col.key, "required");
+    return;
+  }
+  const choices = col.choices ?? [];
+  const variants = CHOICE_VARIANTS[col.key as keyof typeof CHOICE_VARIANTS] ?? {};
+  for (let i = 0; i < n; i++) {
+    const raw = b.cells[i][c];
+    let r: Normalised<unknown>;
+    switch (col.type) {
+      case "date": r = normaliseDate(raw); break;
+      case "yesno": r = normaliseYesNo(raw); break;
+      case "amount": r = normaliseAmount(raw); break;
+      case "count": r = normaliseCount(raw); break;
+      case "partyId": r = normalisePartyId(raw); break;
+      case "phone": r = normalisePhone(raw); break;
+      case "choice": r = normaliseChoice(raw, choices, variants); break;
+      default: r = normaliseText(raw);
+    }
+    if (r.ok) {
+      out[i] = r.value;
+      if (r.value === null && col.required) b.early[i] = addIssue(b.early[i] ?? null, ctx, rowNumbers[i], col.key, "required");
+    } else {
+      out[i] = null;
+      refuseCell(b, ctx, i, rowNumbers[i], p, raw, r.raw);
+    }
+  }
+}
+
+/** The cross-column rules of one row, over its already normalised values. */
+function checkRow(b: Batch, ctx: RunContext, i: number, rowNumber: number): RowResult {
+  const v = b.values;
   // One object literal with every key in catalogue order: every case object shares one shape.
   const c = {
-    caseNo: read(st, ctx, cells, at, 0), receivedOn: read(st, ctx, cells, at, 1), unit: read(st, ctx, cells, at, 2),
-    source: read(st, ctx, cells, at, 3), domain: read(st, ctx, cells, at, 4), stage: read(st, ctx, cells, at, 5),
-    mediationType: read(st, ctx, cells, at, 6), applicant: read(st, ctx, cells, at, 7),
-    applicantId: read(st, ctx, cells, at, 8), phone: read(st, ctx, cells, at, 9), respondent: read(st, ctx, cells, at, 10),
-    summary: read(st, ctx, cells, at, 11), accepted: read(st, ctx, cells, at, 12),
-    rejectReason: read(st, ctx, cells, at, 13), mediator: read(st, ctx, cells, at, 14), status: read(st, ctx, cells, at, 15),
-    closedOn: read(st, ctx, cells, at, 16), amount: read(st, ctx, cells, at, 17),
-    judicialConfirmation: read(st, ctx, cells, at, 18), commitment: read(st, ctx, cells, at, 19),
-    commitmentDue: read(st, ctx, cells, at, 20), commitmentMetOn: read(st, ctx, cells, at, 21),
-    complexity: read(st, ctx, cells, at, 22), partyCount: read(st, ctx, cells, at, 23), notes: read(st, ctx, cells, at, 24),
+    caseNo: v[0][i], receivedOn: v[1][i], unit: v[2][i], source: v[3][i], domain: v[4][i], stage: v[5][i],
+    mediationType: v[6][i], applicant: v[7][i], applicantId: v[8][i], phone: v[9][i], respondent: v[10][i],
+    summary: v[11][i], accepted: v[12][i], rejectReason: v[13][i], mediator: v[14][i], status: v[15][i],
+    closedOn: v[16][i], amount: v[17][i], judicialConfirmation: v[18][i], commitment: v[19][i],
+    commitmentDue: v[20][i], commitmentMetOn: v[21][i], complexity: v[22][i], partyCount: v[23][i], notes: v[24][i],
   } as Record<ColumnKey, unknown>;
-  const refused = (key: ColumnKey) => (st.refused & (1 << P[key])) !== 0;
+  let issues: Issue[] | null = b.early[i] ?? null;
+  const refusedBits = b.refused[i];
+  const refused = (key: ColumnKey) => (refusedBits & (1 << P[key])) !== 0;
   const add = (key: ColumnKey, code: IssueCode, params?: Omit<IssueParams, "header">) => {
-    st.issues = addIssue(st.issues, ctx, rowNumber, key, code, params);
+    issues = addIssue(issues, ctx, rowNumber, key, code, params);
   };
 
   if (c.unit === null && ctx.options.defaultUnit) c.unit = ctx.options.defaultUnit;
@@ -229,9 +254,9 @@ function validateRow(rowNumber: number, cells: readonly unknown[], at: Int32Arra
     else add("caseNo", "duplicate_case_no", { value: c.caseNo as string, firstRow: first });
   }
 
-  const issues = st.issues as Issue[] | null;
-  const hasError = issues !== null && issues.some((i) => i.severity === "error");
-  return { row: rowNumber, case: hasError ? null : (c as unknown as CaseRow), issues: issues ?? NO_ISSUES };
+  const found = issues as Issue[] | null;
+  const hasError = found !== null && found.some((x) => x.severity === "error");
+  return { row: rowNumber, case: hasError ? null : (c as unknown as CaseRow), issues: found ?? NO_ISSUES };
 }
 
 const DATES_NOT_AFTER_TODAY = ["receivedOn", "closedOn", "commitmentMetOn"] as const;
@@ -246,21 +271,37 @@ function runContext(options: RecordOptions): RunContext {
     unitList: options.units ? [...options.units] : [],
     mediators: options.mediators ? new Set(options.mediators) : null,
     firstRowOfCase: new Map(),
-    state: { row: 0, issues: null, refused: 0 },
   };
 }
+
+/** Rows per block: the block's column arrays stay small and short-lived, so they never leave the young heap. */
+const BLOCK = 2048;
+
+/** Validates rows given as cell arrays: block by block, normalising column by column, then each row's rules. */
+function validateBatch(cells: readonly (readonly unknown[])[], at: Int32Array, rowNumbers: ArrayLike<number>, ctx: RunContext): RowResult[] {
+  const results: RowResult[] = new Array(cells.length);
+  for (let start = 0; start < cells.length; start += BLOCK) {
+    const end = Math.min(cells.length, start + BLOCK);
+    const n = end - start;
+    const b: Batch = {
+      cells: cells.slice(start, end), at, values: new Array(PLAN.length), refused: new Int32Array(n), early: new Array(n),
+    };
+    const numbers = Array.prototype.slice.call(rowNumbers, start, end) as number[];
+    for (let p = 0; p < PLAN.length; p++) normaliseColumn(b, ctx, numbers, p);
+    for (let i = 0; i < n; i++) results[start + i] = checkRow(b, ctx, i, numbers[i]);
+  }
+  return results;
+}
+
+const IN_PLAN_ORDER = Int32Array.from(PLAN, (_, p) => p);
 
 /**
  * Validates rows already split into cells by key. The Worker calls this on every pushed row (it never trusts the
  * add-in), the add-in and the CLI after reading a sheet. Duplicate case numbers are found across `records`.
  */
 export function validateRecords(records: readonly RawRecord[], options: RecordOptions = {}): RowResult[] {
-  const ctx = runContext(options);
-  const cells: unknown[] = new Array(PLAN.length);
-  return records.map((rec) => {
-    for (let p = 0; p < PLAN.length; p++) cells[p] = rec.values[PLAN[p].col.key];
-    return validateRow(rec.row, cells, null, ctx);
-  });
+  const cells = records.map((rec) => PLAN.map(({ col }) => rec.values[col.key]));
+  return validateBatch(cells, IN_PLAN_ORDER, records.map((r) => r.row), runContext(options));
 }
 
 export interface LedgerResult {
@@ -289,13 +330,8 @@ export function validateLedger(
   }
   const ctx = runContext({ ...options, columnLetters, labels });
   const indexes = dataRowIndexes(grid, header);
-  const rows: RowResult[] = new Array(indexes.length);
+  const rows = validateBatch(indexes.map((r) => grid[r]), at, indexes.map((r) => r + 1), ctx);
   const issues: Issue[] = [];
-  for (let i = 0; i < indexes.length; i++) {
-    const r = indexes[i];
-    const result = validateRow(r + 1, grid[r], at, ctx);
-    rows[i] = result;
-    for (const issue of result.issues) issues.push(issue);
-  }
+  for (const r of rows) for (const issue of r.issues) issues.push(issue);
   return { header, dataRows: indexes.length, rows, issues };
 }
