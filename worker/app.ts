@@ -10,6 +10,8 @@ import { unitRoutes } from "./routes/units.ts";
 import { assessmentRoutes } from "./routes/assessments.ts";
 import { flagRoutes } from "./routes/flags.ts";
 import { rankingRoutes } from "./routes/rankings.ts";
+import { mentorRoutes } from "./routes/mentors.ts";
+import { rosterRoutes } from "./routes/roster.ts";
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -29,6 +31,8 @@ app.route("/", caseRoutes);
 app.route("/", rankingRoutes);
 app.route("/", assessmentRoutes);
 app.route("/", flagRoutes);
+app.route("/", rosterRoutes);
+app.route("/", mentorRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 app.doc("/api/openapi.json", {

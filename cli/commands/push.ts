@@ -1,22 +1,44 @@
 import { columnLetter, type ColumnKey } from "../../ledger/columns.ts";
-import { pickLocale } from "../../ledger/messages.ts";
+import { pickLocale, type Locale } from "../../ledger/messages.ts";
 import { validateLedger } from "../../ledger/validate.ts";
-import { ApiRequestError, connection, createClient, reportApiError } from "../lib/client.ts";
+import { ApiRequestError, connection, createClient, reportApiError, type Client } from "../lib/client.ts";
 import { findLedgerSheet } from "../lib/find-ledger.ts";
 import { chunkRows, pushRows } from "../lib/ledger-rows.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { progressBar } from "../lib/progress.ts";
-import { readWorkbook, WorkbookError } from "../lib/read-workbook.ts";
+import { readWorkbook, WorkbookError, type Sheet } from "../lib/read-workbook.ts";
 import { sendPush } from "../lib/send-push.ts";
+import { findRosterSheet, pushRoster } from "../lib/roster-push.ts";
 
 const USAGE = `用法 Usage: tiaojie push FILE.xlsx [--unit U] [--sheet NAME] [--partial] [--json] [--url URL] [--token TOKEN]
   --unit     推送到哪个单位（协调员必填；台账员默认本单位） unit to push to (coordinators must name it)
   --partial  只推送部分案件：不把缺少的已存案件标记为“不在台账中” not the whole ledger: do not mark missing cases
+             （名册：不停用名册中缺少的调解员 roster: do not deactivate mediators missing from the sheet）
+  调解员名册（姓名、级别、所属单位…）自动识别并推送到名册 A mediator roster sheet is recognised and pushed as the roster.
   --json     输出一个 JSON 对象（合计与逐行问题） print one JSON object with the totals and per-row issues`;
 
 interface Me {
   role: string;
   unit: string | null;
+}
+
+async function runRosterPush(client: Client, sheet: Sheet, o: { whole: boolean; json: boolean; locale: Locale }): Promise<number> {
+  const en = o.locale === "en";
+  if (!o.json) process.stderr.write(en ? `Sheet "${sheet.name}" is a mediator roster; pushing it to ${client.url}\n` : `工作表“${sheet.name}”是调解员名册，推送到 ${client.url}\n`);
+  const { receipt: r, rows } = await pushRoster(client, sheet, { wholeRoster: o.whole, locale: o.locale });
+  if (o.json) {
+    process.stdout.write(JSON.stringify({ kind: "roster", sheet: sheet.name, rows, ...r }) + "\n");
+  } else {
+    const c = r.counts;
+    process.stdout.write(en
+      ? `Roster: ${rows} rows: ${c.inserted} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.deactivated} made inactive, ${c.rejected} rejected.\n`
+      : `调解员名册 ${rows} 行：新增 ${c.inserted}，更新 ${c.updated}，未变 ${c.unchanged}，停用 ${c.deactivated}，退回 ${c.rejected}。\n`);
+    if (r.deactivated.length > 0) {
+      process.stdout.write((en ? "Not in this roster, made inactive: " : "名册中已无、已停用：") + r.deactivated.map((m) => `${m.name}（${m.unit}）`).join(en ? ", " : "、") + "\n");
+    }
+    for (const i of r.issues.filter((x) => x.severity === "error")) process.stdout.write(`✗ ${i.column ?? ""}${i.row} ${i.message}\n`);
+  }
+  return r.counts.rejected > 0 ? 1 : 0;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -37,11 +59,14 @@ export async function run(args: string[]): Promise<number> {
     const { url, token } = connection(values);
     const client = createClient(url, token);
 
-    const { sheet, header } = findLedgerSheet(await readWorkbook(positionals[0]), values.sheet);
+    const sheets = await readWorkbook(positionals[0]);
+    const rosterSheet = findRosterSheet(sheets, values.sheet);
+    const { sheet, header } = rosterSheet ? { sheet: rosterSheet, header: null } : findLedgerSheet(sheets, values.sheet);
     const me = await client.request<Me>("GET", "/api/me");
     if (me.role !== "clerk" && me.role !== "coordinator") {
       throw new UsageError(en ? `A ${me.role} token cannot push ledgers; use a clerk or coordinator token.` : `${me.role} 令牌不能推送台账，请使用台账员或协调员令牌。`);
     }
+    if (!header) return await runRosterPush(client, sheet, { whole: !values.partial, json: Boolean(values.json), locale });
     const unit = values.unit ?? me.unit ?? undefined;
     if (!unit) throw new UsageError(en ? "Name the unit with --unit." : "请用 --unit 指定单位。");
 

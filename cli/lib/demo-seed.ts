@@ -1,11 +1,12 @@
-// Demo data for `npm start`: the 泉港区 units of DOMAIN §1, a mediator roster, and the sample ledgers pushed through
-// the API as each unit's clerk would.
+// Demo data for `npm start`: the 泉港区 units of DOMAIN §1, then through the API the mediator roster
+// (samples/roster-2026.xlsx, as a coordinator) and the sample ledgers (as each unit's clerk).
 import path from "node:path";
 import type { HeaderResult } from "../../ledger/header.ts";
 import { createClient } from "./client.ts";
 import { findLedgerSheet } from "./find-ledger.ts";
 import { chunkRows, pushRows } from "./ledger-rows.ts";
 import { readWorkbook } from "./read-workbook.ts";
+import { findRosterSheet, pushRoster } from "./roster-push.ts";
 import { sendPush } from "./send-push.ts";
 
 export const DEMO_TOWNS = ["山腰街道", "南埔镇", "界山镇", "后龙镇", "峰尾镇", "前黄镇", "涂岭镇"];
@@ -15,23 +16,9 @@ export const DEMO_DEPARTMENTS = [
 ];
 export const DEMO_CENTRE = "区行政争议调解中心";
 
-/** name, tier, background, unit, expertise domains, capacity */
-const ROSTER: [string, string, string | null, string, string[], number][] = [
-  ["林志强", "金牌调解员", "退休法官", DEMO_CENTRE, ["征地拆迁", "城市管理"], 6],
-  ["陈秀英", "金牌调解员", "律师", DEMO_CENTRE, ["劳动人事争议", "医疗卫生"], 6],
-  ["黄建华", "金牌调解员", "仲裁员", "区司法局", ["劳动人事争议", "物业纠纷"], 5],
-  ["郑丽华", "金牌调解员", "法律专家", DEMO_CENTRE, ["环境保护", "海洋渔业", "交通事故"], 5],
-  ["刘伟", "星牌调解员", "村两委", "山腰街道", ["物业纠纷", "征地拆迁"], 4],
-  ["王芳", "星牌调解员", "社会贤达", "南埔镇", ["教育", "交通事故"], 4],
-  ["张明", "星牌调解员", "人大代表", "区人社局", ["劳动人事争议"], 4],
-  ["李娜", "星牌调解员", "政协委员", "峰尾镇", ["海洋渔业", "物价纠纷"], 4],
-  ["吴海峰", "普通调解员", null, "界山镇", ["城市管理"], 3],
-  ["蔡雅琴", "特邀调解员", "律师", "区法院", ["知识产权", "文化旅游"], 3],
-];
-
 const q = (s: string | null) => (s === null ? "NULL" : `'${s.replaceAll("'", "''")}'`);
 
-/** Units and roster as SQL for `wrangler d1 execute` before the Worker starts (no API owns the roster yet). */
+/** Units as SQL for `wrangler d1 execute` before the Worker starts; the roster is pushed later through PUT /api/roster. */
 export function demoSetupSql(): string {
   const units = [
     ...DEMO_TOWNS.map((n) => [n, "town"]),
@@ -39,11 +26,6 @@ export function demoSetupSql(): string {
     [DEMO_CENTRE, "centre"],
   ];
   const lines = units.map(([n, k]) => `INSERT INTO units (name, kind) VALUES (${q(n)}, ${q(k)}) ON CONFLICT (name) DO NOTHING;`);
-  for (const [name, tier, background, unit, expertise, capacity] of ROSTER) {
-    lines.push(
-      `INSERT INTO mediators (name, unit_id, tier, background, expertise, capacity) SELECT ${q(name)}, id, ${q(tier)}, ${q(background)}, ${q(JSON.stringify(expertise))}, ${capacity} FROM units WHERE name = ${q(unit)} ON CONFLICT DO NOTHING;`,
-    );
-  }
   return lines.join("\n") + "\n";
 }
 
@@ -81,8 +63,19 @@ export async function seedDemo(url: string, adminToken: string, files: string[])
   const admin = createClient(url, adminToken);
   const units = [...DEMO_TOWNS, ...DEMO_DEPARTMENTS];
   const done: { file: string; unit: string; summary: string }[] = [];
-  for (const file of files) {
-    const { sheet, header } = findLedgerSheet(await readWorkbook(file));
+  // Roster first, as a coordinator would push it, so the ledgers' 调解员 cells are checked against it.
+  const workbooks = await Promise.all(files.map(async (file) => ({ file, sheets: await readWorkbook(file) })));
+  const rosters = workbooks.filter((w) => findRosterSheet(w.sheets) !== null);
+  if (rosters.length > 0) {
+    const coordinator = await admin.request<{ token: string }>("POST", "/api/tokens", { body: { role: "coordinator", label: "演示 demo seed" } });
+    for (const w of rosters) {
+      const { receipt: r } = await pushRoster(createClient(url, coordinator.token), findRosterSheet(w.sheets)!, { wholeRoster: true, locale: "zh-CN" });
+      done.push({ file: w.file, unit: "调解员名册 roster", summary: `新增 ${r.counts.inserted} inserted, 退回 ${r.counts.rejected} rejected` });
+    }
+  }
+  for (const { file, sheets } of workbooks) {
+    if (findRosterSheet(sheets) !== null) continue;
+    const { sheet, header } = findLedgerSheet(sheets);
     const unit = unitOf(sheet.grid, header, units, file);
     if (!unit) continue;
     const clerk = await admin.request<{ token: string }>("POST", "/api/tokens", { body: { role: "clerk", unit, label: "演示 demo seed" } });

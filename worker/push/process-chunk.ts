@@ -24,6 +24,8 @@ export interface ChunkOutcome {
   /** The receipt as stored: a retry returns these exact bytes. */
   receiptJson: string;
   replayed: boolean;
+  /** Normalised case numbers the chunk carried (valid and rejected rows): the receipt's flags and assignments are theirs. */
+  caseNos: string[];
 }
 
 /** Case number of a row as validation will read it, or null when it has none. */
@@ -70,7 +72,7 @@ export async function processChunk(r: ChunkRequest): Promise<ChunkOutcome> {
 
   if (reads.stored) {
     if (reads.stored.requestHash === requestHash && reads.stored.pushId === r.pushId) {
-      return { receiptJson: reads.stored.receipt, replayed: true };
+      return { receiptJson: reads.stored.receipt, replayed: true, caseNos };
     }
     throw new ApiError(409, "idempotency_key_reused",
       "此 Idempotency-Key 已用于另一块数据，请为新的数据块使用新的键 This Idempotency-Key was used for a different chunk; use a new key for new data");
@@ -172,7 +174,7 @@ export async function processChunk(r: ChunkRequest): Promise<ChunkOutcome> {
     // Two deliveries of the same chunk at once: the loser's batch hit the unique key and wrote nothing.
     if (/UNIQUE constraint failed: push_chunks/.test(String(err))) {
       const again = await readForChunk(db, { unitId: unit.id, idempotencyKey: r.idempotencyKey, pushId: r.pushId, caseNosJson: "[]" });
-      if (again.stored && again.stored.requestHash === requestHash) return { receiptJson: again.stored.receipt, replayed: true };
+      if (again.stored && again.stored.requestHash === requestHash) return { receiptJson: again.stored.receipt, replayed: true, caseNos };
       throw new ApiError(409, "push_mismatch",
         `第 ${body.chunkIndex} 块已用另一个 Idempotency-Key 收到 Chunk ${body.chunkIndex} was already received under another Idempotency-Key`);
     }
@@ -180,5 +182,5 @@ export async function processChunk(r: ChunkRequest): Promise<ChunkOutcome> {
   }
   const last = results2[results2.length - 1].results[0] as { receipt: string } | undefined;
   if (!last) throw new Error("receipt missing after batch");
-  return { receiptJson: last.receipt, replayed: false };
+  return { receiptJson: last.receipt, replayed: false, caseNos };
 }

@@ -2,12 +2,15 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { unitInScope } from "../auth/unit-access.ts";
+import { todayInChina } from "../assessment/clock.ts";
+import { flagsForPushedCases } from "../db/flags.ts";
 import { findPushSummary } from "../db/pushes.ts";
 import { ApiError, ErrorBodySchema, errorResponses, invalidRequestBody, validationHook } from "../errors.ts";
 import { MAX_CHUNK_BYTES, MAX_ROWS_PER_CHUNK } from "../push/limits.ts";
 import { processChunk } from "../push/process-chunk.ts";
 import { readJsonBody } from "../push/read-json-body.ts";
-import { PushChunkSchema, ReceiptSchema } from "../push/schema.ts";
+import { PushChunkSchema, ReceiptSchema, type Receipt } from "../push/schema.ts";
+import { assignmentsForPushedCases } from "../mentors/receipt-assignments.ts";
 
 const PushIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).openapi({ example: "3f0c9a52-7d1e-4d6b-9d7e-2a51c1e0b4aa" });
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
@@ -57,7 +60,17 @@ pushRoutes.post("/api/pushes/:pushId/chunks", requireRole("clerk", "coordinator"
   const outcome = await processChunk({
     db: c.env.DB, pushId, idempotencyKey, rawBody: text, body: parsed.data, unit, tokenId: principal.tokenId,
   });
-  return c.body(outcome.receiptJson, 200, {
+  // Flags and assignments describe the present, not the moment the chunk landed: they are added on every delivery
+  // (a replay too) and are not part of the stored receipt, which stays byte-for-byte what was first returned.
+  const today = todayInChina();
+  const [flags, assignments] = await Promise.all([
+    flagsForPushedCases(c.env.DB, unit.id, outcome.caseNos, today),
+    assignmentsForPushedCases(c.env.DB, unit.id, outcome.caseNos, today),
+  ]);
+  const receipt = JSON.parse(outcome.receiptJson) as Receipt;
+  receipt.flags = flags;
+  receipt.assignments = assignments;
+  return c.body(JSON.stringify(receipt), 200, {
     "Content-Type": "application/json; charset=UTF-8",
     "Idempotent-Replayed": outcome.replayed ? "true" : "false",
   });

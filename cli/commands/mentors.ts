@@ -1,0 +1,148 @@
+// `tiaojie mentors --period 2026-Q3 [--compute] [--json] [--out FILE.xlsx]`: the mentor programme's assignments
+// (金牌调解员巡回导师团): complex cases, town visits and star pairings, each with its reason.
+import ExcelJS from "exceljs";
+import { parsePeriod, PeriodError } from "../../worker/assessment/period.ts";
+import { ApiRequestError, connection, createClient, reportApiError } from "../lib/client.ts";
+import { parseOptions, UsageError } from "../lib/options.ts";
+
+const USAGE = `用法 Usage: tiaojie mentors --period 2026-Q3 [--compute] [--json] [--out mentors.xlsx] [--locale zh-CN|en]
+  --compute  先按当前名册和台账重新计算本期安排（仅协调员） recompute the period first (coordinator only)
+  (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; a coordinator token sees all, a clerk token their unit)`;
+
+type Kind = "case" | "visit" | "pairing";
+interface Target {
+  id: string;
+  name: string;
+  unit: string | null;
+  caseNo: string | null;
+}
+export interface MentorsResponse {
+  period: string;
+  computedAt: string;
+  asOf: string;
+  objective: number;
+  summary: Record<string, number>;
+  scope: string | null;
+  assignments: { period: string; kind: Kind; mentor: { id: number; name: string; unit: string | null }; target: Target; slot: number; cost: number; reason: { zh: string; en: string } }[];
+  unassigned: { period: string; kind: Kind; target: Target; reason: { zh: string; en: string } }[];
+}
+
+const KIND_TEXT: Record<Kind, { zh: string; en: string }> = {
+  case: { zh: "复杂案件帮办", en: "Complex cases" },
+  visit: { zh: "巡回指导", en: "Town visits" },
+  pairing: { zh: "金牌带星牌", en: "Star pairings" },
+};
+const KINDS: Kind[] = ["case", "visit", "pairing"];
+
+const targetText = (kind: Kind, t: Target, en: boolean) =>
+  kind === "case" ? `${t.unit ?? ""} ${t.caseNo}` : kind === "visit" ? t.name : `${t.name}${t.unit ? (en ? ` (${t.unit})` : `（${t.unit}）`) : ""}`;
+
+const HEAD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+const MISS_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
+const thin: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
+
+/** A printable sheet: one table of assignments by kind, then what could not be covered, in red. */
+export function mentorsWorkbook(r: MentorsResponse): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(`导师安排 ${r.period}`, {
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    headerFooter: { oddFooter: "第 &P 页，共 &N 页 Page &P of &N" },
+  });
+  ws.columns = [{ width: 14 }, { width: 26 }, { width: 8 }, { width: 12 }, { width: 16 }, { width: 70 }];
+  ws.mergeCells(1, 1, 1, 6);
+  ws.getCell(1, 1).value = `金牌调解员巡回导师团工作安排（${r.period}） Mentor assignments ${r.period}${r.scope ? ` — ${r.scope}` : ""}`;
+  ws.getCell(1, 1).font = { bold: true, size: 16 };
+  ws.getCell(1, 1).alignment = { horizontal: "center" };
+  ws.mergeCells(2, 1, 2, 6);
+  ws.getCell(2, 1).value = `统计截至 As of：${r.asOf}　计算时间 Computed：${r.computedAt.slice(0, 16).replace("T", " ")} UTC　安排 ${r.assignments.length} 项，未安排 ${r.unassigned.length} 项`;
+  ws.getCell(2, 1).alignment = { horizontal: "center" };
+  const header = ws.getRow(4);
+  header.values = ["类别 Kind", "对象 Target", "次序 Slot", "导师 Mentor", "导师单位 Mentor's unit", "理由 Reason"];
+  header.font = { bold: true };
+  header.eachCell((c) => {
+    c.fill = HEAD_FILL;
+    c.border = thin;
+  });
+  ws.views = [{ state: "frozen", ySplit: 4 }];
+  ws.pageSetup.printTitlesRow = "4:4";
+  let n = 5;
+  for (const kind of KINDS) {
+    for (const a of r.assignments.filter((x) => x.kind === kind)) {
+      const row = ws.getRow(n++);
+      row.values = [KIND_TEXT[kind].zh, targetText(kind, a.target, false), a.slot, a.mentor.name, a.mentor.unit ?? "", `${a.reason.zh}\n${a.reason.en}`];
+      row.eachCell({ includeEmpty: true }, (c) => {
+        c.border = thin;
+        c.alignment = { vertical: "top", wrapText: true };
+      });
+    }
+  }
+  for (const u of r.unassigned) {
+    const row = ws.getRow(n++);
+    row.values = [`${KIND_TEXT[u.kind].zh}（未安排）`, targetText(u.kind, u.target, false), "", "—", "", `${u.reason.zh}\n${u.reason.en}`];
+    row.eachCell({ includeEmpty: true }, (c) => {
+      c.border = thin;
+      c.fill = MISS_FILL;
+      c.alignment = { vertical: "top", wrapText: true };
+    });
+  }
+  return wb;
+}
+
+export async function run(args: string[]): Promise<number> {
+  try {
+    const { values } = parseOptions(args, {
+      period: { type: "string" },
+      compute: { type: "boolean" },
+      json: { type: "boolean" },
+      out: { type: "string" },
+      locale: { type: "string" },
+      url: { type: "string" },
+      token: { type: "string" },
+    });
+    if (!values.period) throw new UsageError("需要 --period（如 2026-Q3） Missing --period (e.g. 2026-Q3)");
+    let period: string;
+    try {
+      period = parsePeriod(values.period).label;
+    } catch (e) {
+      if (e instanceof PeriodError) throw new UsageError(e.message);
+      throw e;
+    }
+    const en = (values.locale ?? process.env.LANG ?? "").toLowerCase().startsWith("en");
+    const c = connection(values);
+    const client = createClient(c.url, c.token);
+    const q = `/api/mentors/assignments?period=${encodeURIComponent(period)}`;
+    const r = values.compute ? await client.request<MentorsResponse>("POST", q) : await client.request<MentorsResponse>("GET", q);
+    if (values.out) {
+      await mentorsWorkbook(r).xlsx.writeFile(values.out);
+      if (!values.json) process.stdout.write(`已写入 Wrote ${values.out}（${r.assignments.length} 项安排 assignments）\n`);
+    }
+    if (values.json) {
+      process.stdout.write(JSON.stringify(r) + "\n");
+      return 0;
+    }
+    if (values.out) return 0;
+    process.stdout.write(en
+      ? `Mentor assignments ${r.period}${r.scope ? ` (${r.scope})` : ""}, as of ${r.asOf}\n`
+      : `导师安排 ${r.period}${r.scope ? `（${r.scope}）` : ""}，统计截至 ${r.asOf}\n`);
+    for (const kind of KINDS) {
+      const list = r.assignments.filter((a) => a.kind === kind);
+      if (list.length === 0) continue;
+      process.stdout.write(`\n${KIND_TEXT[kind].zh} ${KIND_TEXT[kind].en}\n`);
+      for (const a of list) {
+        process.stdout.write(`  ${targetText(kind, a.target, en)}${kind === "visit" ? ` #${a.slot}` : ""} ← ${a.mentor.name}${a.mentor.unit ? `（${a.mentor.unit}）` : ""}  ${en ? a.reason.en : a.reason.zh}\n`);
+      }
+    }
+    if (r.unassigned.length > 0) {
+      process.stdout.write(en ? "\nNot covered\n" : "\n未能安排 Not covered\n");
+      for (const u of r.unassigned) process.stdout.write(`  ✗ ${KIND_TEXT[u.kind][en ? "en" : "zh"]} ${targetText(u.kind, u.target, en)}  ${en ? u.reason.en : u.reason.zh}\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof ApiRequestError) return reportApiError(e);
+    throw e;
+  }
+}

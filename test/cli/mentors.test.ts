@@ -1,0 +1,80 @@
+import { readFile, mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_CENTRE, DEMO_DEPARTMENTS, DEMO_TOWNS } from "../../cli/lib/demo-seed.ts";
+import { TEST_ADMIN_TOKEN, startTestWorker, tiaojie } from "./push-dev-server.ts";
+
+let server: Awaited<ReturnType<typeof startTestWorker>>;
+let coordinator: Record<string, string>;
+let clerk: Record<string, string>;
+
+async function api(method: string, p: string, body?: unknown) {
+  const res = await fetch(server.url + p, { method, headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}`, "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return res.json() as Promise<any>;
+}
+
+beforeAll(async () => {
+  server = await startTestWorker();
+  for (const name of DEMO_TOWNS) await api("POST", "/api/units", { name, kind: "town" });
+  for (const name of DEMO_DEPARTMENTS) await api("POST", "/api/units", { name, kind: "department" });
+  await api("POST", "/api/units", { name: DEMO_CENTRE, kind: "centre" });
+  coordinator = { TIAOJIE_URL: server.url, TIAOJIE_TOKEN: (await api("POST", "/api/tokens", { role: "coordinator" })).token };
+  clerk = { TIAOJIE_URL: server.url, TIAOJIE_TOKEN: (await api("POST", "/api/tokens", { role: "clerk", unit: "山腰街道" })).token };
+}, 240_000);
+
+afterAll(async () => {
+  await server?.cleanup();
+});
+
+describe("tiaojie push (roster) and tiaojie mentors", () => {
+  it("recognises a roster workbook and pushes it to the roster; the same file again changes nothing", async () => {
+    const first = await tiaojie(["push", "samples/roster-2026.xlsx"], coordinator);
+    expect(first.stderr).toContain("调解员名册");
+    expect(first.stdout).toContain("新增 17，更新 0，未变 0，停用 0，退回 0");
+    expect(first.code).toBe(0);
+    const again = JSON.parse((await tiaojie(["push", "samples/roster-2026.xlsx", "--json"], coordinator)).stdout);
+    expect(again).toMatchObject({ kind: "roster", rows: 17, counts: { inserted: 0, unchanged: 17, rejected: 0 } });
+  }, 60_000);
+
+  it("computes a period for a coordinator, shows a clerk their unit, and writes a printable sheet", async () => {
+    expect((await tiaojie(["push", "samples/shanyao-2026.xlsx"], clerk)).code).toBe(0);
+    const computed = await tiaojie(["mentors", "--period", "2026-Q4", "--compute", "--json"], coordinator);
+    expect(computed.code).toBe(0);
+    const all = JSON.parse(computed.stdout);
+    expect(all.scope).toBeNull();
+    const c6 = all.assignments.find((a: any) => a.target.caseNo === "SY-2026-00006");
+    expect(c6.mentor.name).toBe("庄丽君");
+    expect(c6.reason.zh).toContain("物业纠纷");
+    expect(new Set(all.assignments.filter((a: any) => a.kind === "visit").map((a: any) => a.target.name))).toEqual(new Set(DEMO_TOWNS));
+
+    const mine = await tiaojie(["mentors", "--period", "2026-q4"], clerk);
+    expect(mine.code).toBe(0);
+    expect(mine.stdout).toContain("导师安排 2026-Q4（山腰街道）");
+    expect(mine.stdout).toContain("SY-2026-00006 ← 庄丽君");
+    expect(mine.stdout).not.toContain("峰尾镇 #");
+
+    const dir = await mkdtemp(path.join(os.tmpdir(), "tiaojie-mentors-"));
+    const out = path.join(dir, "mentors.xlsx");
+    expect((await tiaojie(["mentors", "--period", "2026-Q4", "--out", out], coordinator)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile(out)) as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets[0];
+    expect(String(ws.getCell(1, 1).value)).toContain("2026-Q4");
+    expect(String(ws.getCell(4, 6).value)).toContain("理由");
+    expect(ws.rowCount).toBeGreaterThanOrEqual(4 + all.assignments.length);
+  }, 90_000);
+
+  it("refuses --compute for a clerk, a malformed period, and a period never computed, each with its exit code", async () => {
+    const refused = await tiaojie(["mentors", "--period", "2026-Q4", "--compute"], clerk);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain("403");
+    const bad = await tiaojie(["mentors", "--period", "2026Q4"], clerk);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("2026-Q2");
+    const never = await tiaojie(["mentors", "--period", "2025-Q1"], coordinator);
+    expect(never.code).toBe(1);
+    expect(never.stderr).toContain("尚未计算");
+  }, 60_000);
+});

@@ -1,0 +1,117 @@
+/**
+ * Server side of a roster push (PUT /api/roster): the rows are read again with ledger/roster.ts exactly as the
+ * add-in and CLI read the sheet (never trusting the client's reading), then checked against the configured units
+ * and the caller's scope. Pure: the route does the SQL.
+ */
+import { z } from "@hono/zod-openapi";
+import { issueMessage, type Locale } from "../../ledger/messages.ts";
+import { normaliseText } from "../../ledger/normalise/text.ts";
+import { ROSTER_COLUMNS, ROSTER_KEYS, RosterRowSchema, validateRoster, type RosterIssue, type RosterKey, type RosterRow } from "../../ledger/roster.ts";
+
+export const MAX_ROSTER_ROWS = 2_000;
+
+const Cell = z.union([z.string().max(2_000), z.number(), z.boolean(), z.null()]);
+
+export const RosterPushSchema = z
+  .object({
+    /** Whole roster (default): mediators in the caller's scope that the push does not carry become inactive. */
+    wholeRoster: z.boolean().default(true),
+    locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
+    /** Column letters of the clerk's sheet, so issues point at the right cells. */
+    columns: z.partialRecord(z.enum(ROSTER_KEYS), z.string().regex(/^[A-Z]{1,3}$/)).optional(),
+    rows: z
+      .array(z.object({ row: z.number().int().min(1).max(1_048_576), values: z.partialRecord(z.enum(ROSTER_KEYS), Cell) }))
+      .max(MAX_ROSTER_ROWS),
+  })
+  .openapi("RosterPush");
+export type RosterPush = z.infer<typeof RosterPushSchema>;
+
+export const RosterIssueSchema = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  key: z.enum(ROSTER_KEYS),
+  code: z.string(),
+  severity: z.enum(["error", "warning"]),
+  message: z.string(),
+});
+
+export interface CheckedRoster {
+  accepted: { row: number; unitId: number; mediator: RosterRow }[];
+  issues: RosterIssue[];
+  rejectedRows: number[];
+  /** Names on rejected rows: a mediator named there is not "missing" from a whole-roster push. */
+  rejectedNames: Set<string>;
+}
+
+export interface RosterScope {
+  /** Configured units by name. */
+  units: Map<string, number>;
+  /** A clerk's unit (rows default to it and may name no other); null for a coordinator. */
+  ownUnit: { id: number; name: string } | null;
+  locale: Locale;
+}
+
+export function checkRoster(body: RosterPush, scope: RosterScope): CheckedRoster {
+  const { locale } = scope;
+  // Rebuild a sheet from the cells: row 0 is the canonical header, row i the i-th pushed row.
+  const header = { firstRow: 0, headerRow: 0, columns: {} as Partial<Record<RosterKey, number>>, labels: [] as string[], unmapped: [] };
+  ROSTER_KEYS.forEach((k, i) => {
+    header.columns[k] = i;
+    const spec = ROSTER_COLUMNS.find((c) => c.key === k)!;
+    header.labels.push(locale === "en" ? spec.headerEn : spec.header);
+  });
+  const grid: unknown[][] = [header.labels];
+  for (const r of body.rows) {
+    const values = { ...r.values };
+    const unit = normaliseText(values.unit);
+    if (scope.ownUnit && unit.ok && unit.value === null) values.unit = scope.ownUnit.name;
+    grid.push(ROSTER_KEYS.map((k) => values[k] ?? null));
+  }
+  const result = validateRoster(grid, { header, locale })!;
+  const byGridRow = new Map(result.rows.map((r) => [r.row - 1, r]));
+
+  const out: CheckedRoster = { accepted: [], issues: [], rejectedRows: [], rejectedNames: new Set() };
+  const seen = new Map<string, number>();
+  body.rows.forEach((pushed, i) => {
+    const res = byGridRow.get(i + 1);
+    const issues: RosterIssue[] = (res?.issues ?? []).map((x) => ({ ...x, row: pushed.row, column: body.columns?.[x.key] ?? null }));
+    const add = (key: RosterKey, code: RosterIssue["code"], message: string) =>
+      issues.push({ row: pushed.row, column: body.columns?.[key] ?? null, key, code, severity: "error", message });
+    if (!res) {
+      // A row the sheet reader takes for a blank, total or note row: say so rather than drop it silently.
+      add("name", "required", locale === "en" ? "Not a mediator row (empty name or a total/notes row)." : "不是调解员行（姓名为空，或为合计、说明行）。");
+    }
+    let mediator = res?.mediator ?? null;
+    let unitId: number | undefined;
+    if (mediator) {
+      unitId = scope.units.get(mediator.unit);
+      const label = locale === "en" ? "Unit" : "所属单位";
+      if (unitId === undefined) {
+        add("unit", "unknown_unit", issueMessage("unknown_unit", { header: label, value: mediator.unit, allowed: [...scope.units.keys()] }, locale));
+      } else if (scope.ownUnit && unitId !== scope.ownUnit.id) {
+        add("unit", "unknown_unit", locale === "en"
+          ? `A clerk may only push mediators of ${scope.ownUnit.name}, not "${mediator.unit}".`
+          : `台账员只能推送本单位（${scope.ownUnit.name}）的调解员，不能推送“${mediator.unit}”的。`);
+      } else {
+        const key = `${unitId}\u0000${mediator.name}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          add("name", "duplicate_case_no", locale === "en"
+            ? `${mediator.name} (${mediator.unit}) is listed twice; first at row ${first}.`
+            : `${mediator.name}（${mediator.unit}）重复登记，首次出现在第 ${first} 行。`);
+        } else seen.set(key, pushed.row);
+      }
+      // Never trust the reading either: the stored row must satisfy the schema the roster declares.
+      if (!RosterRowSchema.safeParse(mediator).success) add("name", "required", locale === "en" ? "Row does not read as a mediator." : "该行无法读成调解员记录。");
+    }
+    if (issues.some((x) => x.severity === "error")) mediator = null;
+    out.issues.push(...issues);
+    if (mediator && unitId !== undefined) out.accepted.push({ row: pushed.row, unitId, mediator });
+    else {
+      out.rejectedRows.push(pushed.row);
+      const n = normaliseText(pushed.values.name);
+      if (n.ok && n.value) out.rejectedNames.add(n.value);
+    }
+  });
+  return out;
+}

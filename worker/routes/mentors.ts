@@ -1,0 +1,81 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env.ts";
+import { requireRole } from "../auth/middleware.ts";
+import { unitInScope } from "../auth/unit-access.ts";
+import { AsOfQuery, PeriodQuery } from "../assessment/api-schema.ts";
+import { todayInChina } from "../assessment/clock.ts";
+import { readAssignments, storeAssignments } from "../db/assignments.ts";
+import { ApiError, ErrorBodySchema, errorResponses, validationHook } from "../errors.ts";
+import { computeAssignments } from "../mentors/input-from-db.ts";
+import { AssignmentViewSchema, UnassignedViewSchema, splitLines } from "../mentors/views.ts";
+import { periodFromQuery } from "./rankings.ts";
+
+export const mentorRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const AssignmentsSchema = z
+  .object({
+    period: z.string(),
+    computedAt: z.string(),
+    asOf: z.string(),
+    objective: z.number().int(),
+    summary: z.record(z.string(), z.number()),
+    scope: z.string().nullable().openapi({ description: "The clerk's unit the lines are narrowed to; null = the whole district" }),
+    assignments: z.array(AssignmentViewSchema),
+    unassigned: z.array(UnassignedViewSchema),
+  })
+  .openapi("MentorAssignments");
+
+const notFoundContent = { "application/json": { schema: ErrorBodySchema } };
+
+mentorRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/mentors/assignments",
+    summary: "Compute and store a period's mentor assignments 计算导师安排 (coordinator)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("coordinator")] as const,
+    request: { query: z.object({ period: PeriodQuery, asOf: AsOfQuery }) },
+    responses: { 200: { description: "The stored computation (replaces the period's previous one)", content: { "application/json": { schema: AssignmentsSchema } } }, ...errorResponses },
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    const period = periodFromQuery(q.period);
+    const computed = await computeAssignments(c.env.DB, period.label, q.asOf ?? todayInChina());
+    const { input, result, lines, asOf } = computed;
+    const run = {
+      period: period.label,
+      computedAt: new Date().toISOString(),
+      asOf,
+      objective: result.objective,
+      summary: { mentors: input.mentors.length, stars: input.stars.length, cases: lines.filter((l) => l.kind === "case" && l.slot === 1).length, towns: input.towns.length, assigned: result.assignments.length, unassigned: lines.length - result.assignments.length },
+    };
+    await storeAssignments(c.env.DB, run, lines, c.get("principal").tokenId);
+    return c.json({ ...run, scope: null, ...splitLines(period.label, lines) }, 200);
+  },
+);
+
+mentorRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/mentors/assignments",
+    summary: "A period's stored mentor assignments 导师安排 (coordinator: all; clerk: own unit's cases, visits, mediators)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("clerk", "coordinator")] as const,
+    request: { query: z.object({ period: PeriodQuery }) },
+    responses: {
+      200: { description: "Cases first, then visits, then pairings", content: { "application/json": { schema: AssignmentsSchema } } },
+      ...errorResponses,
+      404: { description: "Not computed for this period yet", content: notFoundContent },
+    },
+  }),
+  async (c) => {
+    const period = periodFromQuery(c.req.valid("query").period);
+    const p = c.get("principal");
+    const unit = p.role === "clerk" ? await unitInScope(c.env.DB, p, undefined) : null;
+    const stored = await readAssignments(c.env.DB, period.label, unit?.id ?? null);
+    if (!stored) {
+      throw new ApiError(404, "not_found", `${period.label} 的导师安排尚未计算（协调员：POST /api/mentors/assignments?period=${period.label}） No mentor assignments computed for ${period.label} yet`);
+    }
+    return c.json({ ...stored.run, scope: unit?.name ?? null, ...splitLines(period.label, stored.lines) }, 200);
+  },
+);
