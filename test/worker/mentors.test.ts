@@ -123,4 +123,16 @@ describe("mentor assignments", () => {
     expect(kinds).toEqual(expect.arrayContaining([["case", "A-C1"], ["case", "B-C2"], ["visit", UNIT_A], ["visit", UNIT_B], ["pairing", "陈美华"]]));
     expect(r.body.unassigned.find((u: any) => u.target.name === "A-C1").reason.zh.length).toBeGreaterThan(4);
   });
+
+  it("stops flagging a complex case as without a mentor once an assignment gives it one", async () => {
+    const complexWithout = async () => {
+      const res = await call("GET", `/api/flags?unit=${UNIT_A}&code=complex_without_mentor`, { token: w.coordinator });
+      const body = await json(res);
+      expect(body.flags, JSON.stringify(body)).toBeDefined();
+      return (body.flags as any[]).map((f) => f.caseNo).sort();
+    };
+    expect(await complexWithout()).toContain("A-C1");
+    expect((await compute(w.coordinator, "2026-Q2")).status).toBe(200);
+    expect(await complexWithout()).not.toContain("A-C1");
+  });
 });

@@ -17,8 +17,11 @@ const FLAG_CASE_COLUMNS = `
   c.data ->> '$.applicantId' AS applicantId, c.respondent AS respondent, c.judicial_confirmation AS judicialConfirmation,
   c.commitment_due AS commitmentDue, c.commitment_met_on AS commitmentMetOn, c.complexity AS complexity,
   substr(c.updated_at, 1, 10) AS lastChangedOn,
-  -- "有导师": the case's mediator is an active gold mediator (金牌调解员) on the roster
-  EXISTS (SELECT 1 FROM mediators AS m WHERE m.name = c.mediator AND m.tier = '金牌调解员' AND m.active = 1) AS hasMentor`;
+  -- "有导师": the case's mediator is an active gold mediator (金牌调解员) on the roster, or a computed mentor
+  -- assignment (any period) gave the case a gold mentor
+  (EXISTS (SELECT 1 FROM mediators AS m WHERE m.name = c.mediator AND m.tier = '金牌调解员' AND m.active = 1)
+   OR EXISTS (SELECT 1 FROM mentor_assignments AS a
+              WHERE a.kind = 'case' AND a.mentor_id IS NOT NULL AND a.target_unit_id = c.unit_id AND a.case_no = c.case_no)) AS hasMentor`;
 
 interface FlagCaseRow extends Omit<FlagCase, "accepted" | "judicialConfirmation" | "hasMentor"> {
   id: number;
