@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { COLUMN_KEYS } from "../../ledger/columns.ts";
 import { CaseRowSchema, IssueSchema } from "../../ledger/schema.ts";
+import { FlagSchema } from "../assessment/api-schema.ts";
+import { AssignmentViewSchema } from "../mentors/views.ts";
 import { MAX_CHUNKS_PER_PUSH, MAX_ROWS_PER_CHUNK } from "./limits.ts";
 
 const Cell = z.union([z.string().max(20_000), z.number(), z.boolean(), z.null()]);
@@ -39,8 +41,8 @@ export const ReceiptSchema = z
     rejectedRows: z.array(z.number().int()),
     complete: z.boolean(),
     notInLedger: z.array(z.string()).nullable(),
-    flags: z.array(z.unknown()),
-    assignments: z.array(z.unknown()),
+    flags: z.array(FlagSchema),
+    assignments: z.array(AssignmentViewSchema),
   })
   .openapi("PushReceipt");
 
