@@ -68,3 +68,12 @@ describe("text written into cells", () => {
     expect(toCellText("逾期 3 天")).toBe("逾期 3 天");
   });
 });
+
+describe("sizing text for Excel's payload limit", () => {
+  it("counts UTF-8 bytes exactly as an encoder would, for ASCII, Chinese, and emoji", async () => {
+    const { utf8Length } = await import("../../addin/excel/cells.ts");
+    for (const s of ["", "NP-2026-00001", "泉港区山腰街道", "é", "调解😀成功", "\ud800"]) {
+      expect(utf8Length(s), s).toBe(new TextEncoder().encode(s).length);
+    }
+  });
+});

@@ -1,0 +1,845 @@
+// Excel.RequestContext and the proxy objects of the Excel double, with Office.js's deferred semantics:
+// methods and property writes are queued and run in order at context.sync(); a property can be read only
+// after load() and a sync; objects of one Excel.run are dead after it ends. Only the subset addin/excel/ uses.
+import { MAX_COLUMNS, MAX_ROWS, parseRect, rectAddress, rectCells, type Rect } from "./address.ts";
+import { ExcelDoubleError, propertyNotLoaded } from "./errors.ts";
+import {
+  activeSheet, emptySheet, newId, readValues, setFormat, sheetByName, SETTINGS_MAX_BYTES, tablesOverlapping, usedRect, writeCell,
+  type ChartModel, type ConditionalFormatModel, type SheetModel, type TableModel, type WorkbookModel,
+} from "./model.ts";
+import type { Recorder, SyncRecord, WriteKind } from "./recorder.ts";
+
+/** Excel on the web rejects requests and responses over 5 MB, and single reads over 5,000,000 cells. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+export const READ_CELL_LIMIT = 5_000_000;
+/** RangeAreas fail around 500 areas / ~8.2k address characters (TOOLCHAIN-NOTES). */
+export const RANGE_AREAS_LIMIT = 500;
+export const RANGE_AREAS_ADDRESS_CHARS = 8_192;
+
+export interface DoubleState {
+  workbook: WorkbookModel;
+  recorder: Recorder;
+}
+
+interface Op {
+  label: string;
+  run(): void;
+  requestBytes?: number;
+}
+
+const encoder = new TextEncoder();
+function jsonBytes(v: unknown): number {
+  return encoder.encode(JSON.stringify(v)).length;
+}
+
+export class RequestContext {
+  readonly workbook: Workbook;
+  readonly state: DoubleState;
+  readonly runIndex: number;
+  queue: Op[] = [];
+  closed = false;
+  current: SyncRecord | null = null;
+
+  constructor(state: DoubleState, runIndex: number) {
+    this.state = state;
+    this.runIndex = runIndex;
+    this.workbook = new Workbook(this);
+  }
+
+  enqueue(op: Op): void {
+    this.assertOpen();
+    this.queue.push(op);
+  }
+
+  assertOpen(): void {
+    if (this.closed) {
+      throw new ExcelDoubleError("InvalidObjectPath", "The object path isn't working for what you're trying to do. An object was used after its Excel.run batch ended.");
+    }
+  }
+
+  write(kind: WriteKind, sheet?: SheetModel, rect?: Rect, detail?: unknown): void {
+    this.state.recorder.writes.push({ sync: this.current!.index, kind, sheet: sheet?.name, address: rect ? rectAddress(rect) : undefined, detail });
+  }
+
+  addResponse(value: unknown): void {
+    this.addResponseBytes(jsonBytes(value));
+  }
+
+  addResponseBytes(bytes: number): void {
+    this.current!.responseBytes += bytes;
+  }
+
+  async sync(): Promise<void> {
+    this.assertOpen();
+    const ops = this.queue;
+    this.queue = [];
+    const record: SyncRecord = {
+      index: this.state.recorder.syncs.length + 1,
+      run: this.runIndex,
+      ops: ops.map((o) => o.label),
+      requestBytes: ops.reduce((n, o) => n + (o.requestBytes ?? 64), 0),
+      responseBytes: 0,
+      at: performance.now(),
+    };
+    this.state.recorder.syncs.push(record);
+    // A real sync is a round trip to the host: the page gets to run (and repaint) meanwhile.
+    await new Promise((r) => setTimeout(r, 0));
+    this.current = record;
+    try {
+      if (record.requestBytes > PAYLOAD_LIMIT_BYTES) {
+        throw new ExcelDoubleError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+      }
+      for (const op of ops) op.run();
+      if (record.responseBytes > PAYLOAD_LIMIT_BYTES) {
+        throw new ExcelDoubleError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+      }
+    } catch (e) {
+      record.failed = (e as Error).message;
+      throw e;
+    } finally {
+      this.current = null;
+    }
+  }
+}
+
+function splitProps(spec: unknown): string[] {
+  if (spec === undefined) return [];
+  if (typeof spec === "string") return spec.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(spec)) return spec.flatMap(splitProps);
+  if (spec && typeof spec === "object" && "select" in spec) return splitProps((spec as { select: unknown }).select);
+  return [];
+}
+
+/** A proxy for one Excel object: queued binding, loaded property snapshots, isNullObject after sync. */
+abstract class ClientObject<T> {
+  protected readonly ctx: RequestContext;
+  protected readonly typeName: string;
+  private bound = false;
+  private model: T | null = null;
+  protected readonly loaded = new Map<string, unknown>();
+
+  constructor(ctx: RequestContext, typeName: string, resolve: (() => T | null) | null) {
+    this.ctx = ctx;
+    this.typeName = typeName;
+    if (resolve) ctx.enqueue({ label: `${typeName}.get`, run: () => this.bindTo(resolve()) });
+  }
+
+  protected bindTo(ref: T | null): void {
+    this.model = ref;
+    this.bound = true;
+  }
+
+  get isNullObject(): boolean {
+    this.ctx.assertOpen();
+    if (!this.bound) throw propertyNotLoaded("isNullObject", this.typeName);
+    return this.model === null;
+  }
+
+  /** The model object, at sync time. */
+  target(): T {
+    if (!this.bound) throw new ExcelDoubleError("InvalidObjectPath", `${this.typeName} used before it exists`);
+    if (this.model === null) throw new ExcelDoubleError("ItemNotFound", `The requested resource doesn't exist (${this.typeName} is a null object).`);
+    return this.model;
+  }
+
+  load(spec?: unknown): this {
+    const props = splitProps(spec);
+    this.ctx.enqueue({
+      label: `${this.typeName}.load(${props.join(",")})`,
+      run: () => {
+        if (this.bound && this.model === null) return;
+        const t = this.target();
+        for (const p of props) {
+          // Excel's answers arrive as JSON: the page gets copies, never the workbook's own arrays.
+          const json = JSON.stringify(this.readProperty(t, p)) ?? "null";
+          this.ctx.addResponseBytes(encoder.encode(json).length);
+          this.loaded.set(p, JSON.parse(json));
+        }
+      },
+    });
+    return this;
+  }
+
+  get<V>(property: string): V {
+    this.ctx.assertOpen();
+    if (!this.loaded.has(property)) throw propertyNotLoaded(property, this.typeName);
+    return this.loaded.get(property) as V;
+  }
+
+  protected set(label: string, run: (t: T) => void, requestBytes?: number): void {
+    this.ctx.enqueue({ label: `${this.typeName}.${label}`, run: () => run(this.target()), requestBytes });
+  }
+
+  protected readProperty(_t: T, property: string): unknown {
+    throw new ExcelDoubleError("InvalidArgument", `The double does not load ${this.typeName}.${property}`);
+  }
+}
+
+// ---------------------------------------------------------------- workbook, sheets, settings
+
+export class Workbook {
+  readonly worksheets: WorksheetCollection;
+  readonly settings: SettingCollection;
+  constructor(ctx: RequestContext) {
+    this.worksheets = new WorksheetCollection(ctx);
+    this.settings = new SettingCollection(ctx);
+  }
+}
+
+function checkSheetName(name: string): void {
+  if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw new ExcelDoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: sheet name "${name}".`);
+  }
+}
+
+class WorksheetCollection {
+  private readonly ctx: RequestContext;
+  constructor(ctx: RequestContext) {
+    this.ctx = ctx;
+  }
+  private get wb(): WorkbookModel {
+    return this.ctx.state.workbook;
+  }
+  getActiveWorksheet(): Worksheet {
+    return new Worksheet(this.ctx, () => activeSheet(this.wb));
+  }
+  getItem(name: string): Worksheet {
+    return new Worksheet(this.ctx, () => {
+      const s = sheetByName(this.wb, name);
+      if (!s) throw new ExcelDoubleError("ItemNotFound", `The requested resource doesn't exist: worksheet "${name}".`);
+      return s;
+    });
+  }
+  getItemOrNullObject(name: string): Worksheet {
+    return new Worksheet(this.ctx, () => sheetByName(this.wb, name) ?? null);
+  }
+  add(name: string): Worksheet {
+    const ws = new Worksheet(this.ctx, null);
+    this.ctx.enqueue({
+      label: `WorksheetCollection.add(${name})`,
+      run: () => {
+        checkSheetName(name);
+        if (sheetByName(this.wb, name)) throw new ExcelDoubleError("ItemAlreadyExists", `A resource with the same name or identifier already exists: worksheet "${name}".`);
+        const sheet = emptySheet(newId(this.wb, "sheet"), name);
+        this.wb.sheets.push(sheet);
+        this.ctx.write("addSheet", sheet);
+        ws.attach(sheet);
+      },
+    });
+    return ws;
+  }
+}
+
+class Worksheet extends ClientObject<SheetModel> {
+  readonly tables: TableCollection;
+  readonly charts: ChartCollection;
+  constructor(ctx: RequestContext, resolve: (() => SheetModel | null) | null) {
+    super(ctx, "Worksheet", resolve);
+    this.tables = new TableCollection(ctx, this);
+    this.charts = new ChartCollection(ctx, this);
+  }
+  attach(sheet: SheetModel): void {
+    this.bindTo(sheet);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  protected override readProperty(t: SheetModel, p: string): unknown {
+    if (p === "name") return t.name;
+    if (p === "id") return t.id;
+    return super.readProperty(t, p);
+  }
+  getRange(address?: string): Range {
+    return new Range(this.ctx, () => {
+      const sheet = this.target();
+      if (address === undefined || address === "") return { sheet, rect: { r1: 0, c1: 0, r2: MAX_ROWS - 1, c2: MAX_COLUMNS - 1 } };
+      const rect = parseRect(address);
+      if (!rect) throw new ExcelDoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: address "${address}".`);
+      return { sheet, rect };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    return new Range(this.ctx, () => {
+      const sheet = this.target();
+      // The add-in always asks for values only; formats-only cells would widen Excel's answer otherwise.
+      void valuesOnly;
+      const rect = usedRect(sheet);
+      return rect ? { sheet, rect } : null;
+    });
+  }
+  getRanges(address: string): RangeAreas {
+    return new RangeAreas(this.ctx, () => {
+      const sheet = this.target();
+      const parts = address.split(",");
+      if (parts.length > RANGE_AREAS_LIMIT || address.length > RANGE_AREAS_ADDRESS_CHARS) {
+        throw new ExcelDoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${parts.length} areas, ${address.length} characters.`);
+      }
+      const areas = parts.map((p) => {
+        const rect = parseRect(p);
+        if (!rect) throw new ExcelDoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: address "${p}".`);
+        return rect;
+      });
+      return { sheet, areas };
+    });
+  }
+  activate(): void {
+    this.set("activate", (sheet) => {
+      this.ctx.state.workbook.activeSheetId = sheet.id;
+      this.ctx.write("activate", sheet);
+    });
+  }
+  delete(): void {
+    this.set("delete", (sheet) => {
+      const wb = this.ctx.state.workbook;
+      if (wb.sheets.length === 1) throw new ExcelDoubleError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      wb.sheets = wb.sheets.filter((s) => s !== sheet);
+      if (wb.activeSheetId === sheet.id) wb.activeSheetId = wb.sheets[0].id;
+      this.ctx.write("deleteSheet", sheet);
+    });
+  }
+}
+
+class SettingCollection {
+  private readonly ctx: RequestContext;
+  constructor(ctx: RequestContext) {
+    this.ctx = ctx;
+  }
+  add(key: string, value: unknown): Setting {
+    const setting = new Setting(this.ctx, null, key);
+    this.ctx.enqueue({
+      label: `SettingCollection.add(${key})`,
+      requestBytes: jsonBytes(value) + key.length,
+      run: () => {
+        const settings = this.ctx.state.workbook.settings;
+        const next = { ...settings, [key]: JSON.parse(JSON.stringify(value)) };
+        if (jsonBytes(next) > SETTINGS_MAX_BYTES) throw new ExcelDoubleError("InvalidOperation", "Workbook settings are full (over 2 MB).");
+        settings[key] = next[key];
+        this.ctx.write("setting", undefined, undefined, { key });
+        setting.attach(key);
+      },
+    });
+    return setting;
+  }
+  getItemOrNullObject(key: string): Setting {
+    return new Setting(this.ctx, () => (key in this.ctx.state.workbook.settings ? key : null), key);
+  }
+  getItem(key: string): Setting {
+    return new Setting(this.ctx, () => {
+      if (!(key in this.ctx.state.workbook.settings)) throw new ExcelDoubleError("ItemNotFound", `The requested resource doesn't exist: setting "${key}".`);
+      return key;
+    }, key);
+  }
+}
+
+class Setting extends ClientObject<string> {
+  constructor(ctx: RequestContext, resolve: (() => string | null) | null, _key: string) {
+    super(ctx, "Setting", resolve);
+  }
+  attach(key: string): void {
+    this.bindTo(key);
+  }
+  get value(): unknown {
+    return this.get("value");
+  }
+  get key(): string {
+    return this.get("key");
+  }
+  protected override readProperty(key: string, p: string): unknown {
+    if (p === "value") return JSON.parse(JSON.stringify(this.ctx.state.workbook.settings[key]));
+    if (p === "key") return key;
+    return super.readProperty(key, p);
+  }
+  delete(): void {
+    this.set("delete", (key) => {
+      delete this.ctx.state.workbook.settings[key];
+      this.ctx.write("setting", undefined, undefined, { key, deleted: true });
+    });
+  }
+}
+
+// ---------------------------------------------------------------- ranges and their formats
+
+interface RangeRef {
+  sheet: SheetModel;
+  rect: Rect;
+}
+
+class Range extends ClientObject<RangeRef> {
+  readonly format: RangeFormat;
+  readonly conditionalFormats: ConditionalFormatCollection;
+  constructor(ctx: RequestContext, resolve: () => RangeRef | null) {
+    super(ctx, "Range", resolve);
+    this.format = new RangeFormat(ctx, this);
+    this.conditionalFormats = new ConditionalFormatCollection(ctx, () => {
+      const { sheet, rect } = this.target();
+      return { sheet, areas: [rect] };
+    });
+  }
+  get values(): unknown[][] {
+    return this.get("values");
+  }
+  set values(v: unknown[][]) {
+    this.set("values", ({ sheet, rect }) => {
+      const rows = rect.r2 - rect.r1 + 1;
+      const cols = rect.c2 - rect.c1 + 1;
+      if (!Array.isArray(v) || v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols)) {
+        throw new ExcelDoubleError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rectAddress(rect)}).`);
+      }
+      const formulas: string[] = [];
+      v.forEach((row, i) => row.forEach((cell, j) => {
+        if (writeCell(sheet, rect.r1 + i, rect.c1 + j, cell).formula) formulas.push(rectAddress({ r1: rect.r1 + i, c1: rect.c1 + j, r2: rect.r1 + i, c2: rect.c1 + j }));
+      }));
+      this.ctx.write("values", sheet, rect, { rows, columns: cols, formulas });
+    }, jsonBytes(v));
+  }
+  get numberFormat(): unknown[][] {
+    return this.get("numberFormat");
+  }
+  set numberFormat(v: unknown[][]) {
+    this.set("numberFormat", ({ sheet, rect }) => {
+      const rows = rect.r2 - rect.r1 + 1;
+      const cols = rect.c2 - rect.c1 + 1;
+      if (!Array.isArray(v) || v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols)) {
+        throw new ExcelDoubleError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rectAddress(rect)}).`);
+      }
+      v.forEach((row, i) => row.forEach((f, j) => setFormat(sheet, { r1: rect.r1 + i, c1: rect.c1 + j, r2: rect.r1 + i, c2: rect.c1 + j }, { numberFormat: String(f) })));
+      this.ctx.write("numberFormat", sheet, rect, v[0]?.[0]);
+    }, jsonBytes(v));
+  }
+  get rowIndex(): number {
+    return this.get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex");
+  }
+  get rowCount(): number {
+    return this.get("rowCount");
+  }
+  get columnCount(): number {
+    return this.get("columnCount");
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  protected override readProperty({ sheet, rect }: RangeRef, p: string): unknown {
+    switch (p) {
+      case "values":
+        if (rectCells(rect) > READ_CELL_LIMIT) throw new ExcelDoubleError("ResponsePayloadSizeLimitExceeded", `The range ${rectAddress(rect)} has more than ${READ_CELL_LIMIT} cells.`);
+        return readValues(sheet, rect);
+      case "numberFormat": {
+        const out: string[][] = [];
+        for (let r = rect.r1; r <= rect.r2; r++) {
+          const row: string[] = [];
+          for (let c = rect.c1; c <= rect.c2; c++) row.push(sheet.formats[`${r},${c}`]?.numberFormat ?? "General");
+          out.push(row);
+        }
+        return out;
+      }
+      case "rowIndex": return rect.r1;
+      case "columnIndex": return rect.c1;
+      case "rowCount": return rect.r2 - rect.r1 + 1;
+      case "columnCount": return rect.c2 - rect.c1 + 1;
+      case "address": return `${sheet.name}!${rectAddress(rect)}`;
+      default: return super.readProperty({ sheet, rect }, p);
+    }
+  }
+  select(): void {
+    this.set("select", ({ sheet, rect }) => {
+      this.ctx.state.workbook.activeSheetId = sheet.id;
+      this.ctx.state.workbook.selection = { sheet: sheet.name, address: rectAddress(rect) };
+      this.ctx.write("select", sheet, rect);
+    });
+  }
+  /** For chart sources and table ranges: the range's sheet and rectangle at sync time. */
+  ref(): RangeRef {
+    return this.target();
+  }
+}
+
+class RangeFormat {
+  readonly fill: { color: string };
+  readonly font: { bold: boolean };
+  private readonly ctx: RequestContext;
+  private readonly range: Range;
+  constructor(ctx: RequestContext, range: Range) {
+    this.ctx = ctx;
+    this.range = range;
+    const op = (label: string, run: (r: RangeRef) => void) => ctx.enqueue({ label: `RangeFormat.${label}`, run: () => run(range.ref()) });
+    this.fill = {
+      get color(): string {
+        throw propertyNotLoaded("color", "RangeFill");
+      },
+      set color(color: string) {
+        op("fill.color", ({ sheet, rect }) => {
+          setFormat(sheet, rect, { fill: color });
+          ctx.write("fill", sheet, rect, color);
+        });
+      },
+    };
+    this.font = {
+      get bold(): boolean {
+        throw propertyNotLoaded("bold", "RangeFont");
+      },
+      set bold(bold: boolean) {
+        op("font.bold", ({ sheet, rect }) => {
+          setFormat(sheet, rect, { bold });
+          ctx.write("bold", sheet, rect, bold);
+        });
+      },
+    };
+  }
+  autofitColumns(): void {
+    this.ctx.enqueue({
+      label: "RangeFormat.autofitColumns",
+      run: () => {
+        const { sheet, rect } = this.range.ref();
+        sheet.autofitCount++;
+        this.ctx.write("autofit", sheet, rect);
+      },
+    });
+  }
+}
+
+interface AreasRef {
+  sheet: SheetModel;
+  areas: Rect[];
+}
+
+class RangeAreas extends ClientObject<AreasRef> {
+  readonly conditionalFormats: ConditionalFormatCollection;
+  constructor(ctx: RequestContext, resolve: () => AreasRef | null) {
+    super(ctx, "RangeAreas", resolve);
+    this.conditionalFormats = new ConditionalFormatCollection(ctx, () => this.target());
+  }
+  get address(): string {
+    return this.get("address");
+  }
+  get areaCount(): number {
+    return this.get("areaCount");
+  }
+  protected override readProperty(t: AreasRef, p: string): unknown {
+    if (p === "address") return t.areas.map((a) => `${t.sheet.name}!${rectAddress(a)}`).join(",");
+    if (p === "areaCount") return t.areas.length;
+    return super.readProperty(t, p);
+  }
+}
+
+// ---------------------------------------------------------------- conditional formats
+
+function overlapsAny(a: Rect[], b: Rect[]): boolean {
+  return a.some((x) => b.some((y) => x.r1 <= y.r2 && y.r1 <= x.r2 && x.c1 <= y.c2 && y.c1 <= x.c2));
+}
+
+class ConditionalFormatCollection {
+  private readonly ctx: RequestContext;
+  private readonly owner: () => AreasRef;
+  private loadedItems: ConditionalFormat[] | null = null;
+  constructor(ctx: RequestContext, owner: () => AreasRef) {
+    this.ctx = ctx;
+    this.owner = owner;
+  }
+  add(type: string): ConditionalFormat {
+    const format = new ConditionalFormat(this.ctx, null);
+    this.ctx.enqueue({
+      label: `ConditionalFormatCollection.add(${type})`,
+      run: () => {
+        const { sheet, areas } = this.owner();
+        if (type !== "Custom") throw new ExcelDoubleError("InvalidArgument", `The double supports only Custom conditional formats, not ${type}.`);
+        const model: ConditionalFormatModel = { id: newId(this.ctx.state.workbook, "cf"), type, areas: areas.map((a) => ({ ...a })), formula: null, fill: null };
+        // Newest first, as Excel gives new rules the highest priority.
+        sheet.conditionalFormats.unshift(model);
+        this.ctx.write("addConditionalFormat", sheet, areas[0], { id: model.id, areas: areas.length });
+        format.attach({ sheet, format: model });
+      },
+    });
+    return format;
+  }
+  getItem(id: string): ConditionalFormat {
+    return new ConditionalFormat(this.ctx, () => {
+      const { sheet } = this.owner();
+      const format = sheet.conditionalFormats.find((f) => f.id === id);
+      if (!format) throw new ExcelDoubleError("ItemNotFound", `The requested resource doesn't exist: conditional format ${id}.`);
+      return { sheet, format };
+    });
+  }
+  get items(): ConditionalFormat[] {
+    this.ctx.assertOpen();
+    if (!this.loadedItems) throw propertyNotLoaded("items", "ConditionalFormatCollection");
+    return this.loadedItems;
+  }
+  load(spec?: unknown): this {
+    const props = splitProps(spec).map((p) => p.replace(/^items\//, ""));
+    this.ctx.enqueue({
+      label: `ConditionalFormatCollection.load(${props.join(",")})`,
+      run: () => {
+        const { sheet, areas } = this.owner();
+        const items = sheet.conditionalFormats.filter((f) => overlapsAny(f.areas, areas)).map((f) => {
+          const item = new ConditionalFormat(this.ctx, null);
+          item.attach({ sheet, format: f });
+          item.fill(props);
+          return item;
+        });
+        this.ctx.addResponse(items.map((i) => i.snapshot(props.filter((p) => !p.startsWith("customOrNullObject")))));
+        this.loadedItems = items;
+      },
+    });
+    return this;
+  }
+}
+
+interface FormatRef {
+  sheet: SheetModel;
+  format: ConditionalFormatModel;
+}
+
+class ConditionalFormat extends ClientObject<FormatRef> {
+  readonly custom: { rule: { formula: string }; format: { fill: { color: string } } };
+  constructor(ctx: RequestContext, resolve: (() => FormatRef | null) | null) {
+    super(ctx, "ConditionalFormat", resolve);
+    const self = this;
+    const op = (label: string, run: (r: FormatRef) => void) => ctx.enqueue({ label: `ConditionalFormat.${label}`, run: () => run(self.target()) });
+    this.custom = {
+      rule: {
+        get formula(): string {
+          return self.get("custom/rule/formula");
+        },
+        set formula(f: string) {
+          op("custom.rule.formula", ({ sheet, format }) => {
+            format.formula = f;
+            ctx.write("conditionalFormatRule", sheet, format.areas[0], { id: format.id, formula: f });
+          });
+        },
+      },
+      format: {
+        fill: {
+          get color(): string {
+            return self.get("custom/format/fill/color");
+          },
+          set color(c: string) {
+            op("custom.format.fill.color", ({ sheet, format }) => {
+              format.fill = c;
+              ctx.write("conditionalFormatFill", sheet, format.areas[0], { id: format.id, color: c });
+            });
+          },
+        },
+      },
+    };
+  }
+  attach(ref: FormatRef): void {
+    this.bindTo(ref);
+  }
+  /** Collection loads fill their items in the same sync. */
+  fill(props: string[]): void {
+    for (const p of props) this.loaded.set(p, this.readProperty(this.target(), p));
+  }
+  snapshot(props: string[]): Record<string, unknown> {
+    return Object.fromEntries(props.map((p) => [p, this.readProperty(this.target(), p)]));
+  }
+  get id(): string {
+    return this.get("id");
+  }
+  get type(): string {
+    return this.get("type");
+  }
+  /** Only Custom formats have one; the null object tells the others apart without failing the sync. */
+  get customOrNullObject(): { isNullObject: boolean; rule: { formula: string } } {
+    const self = this;
+    const loadedAny = () => [...this.loaded.keys()].some((k) => k.startsWith("customOrNullObject"));
+    return {
+      get isNullObject(): boolean {
+        self.ctx.assertOpen();
+        if (!loadedAny()) throw propertyNotLoaded("isNullObject", "CustomConditionalFormat");
+        return self.loaded.get("customOrNullObject/rule/formula") === NULL_OBJECT;
+      },
+      rule: {
+        get formula(): string {
+          return self.get("customOrNullObject/rule/formula");
+        },
+      },
+    };
+  }
+  protected override readProperty({ format }: FormatRef, p: string): unknown {
+    switch (p) {
+      case "id": return format.id;
+      case "type": return format.type;
+      case "custom/rule/formula":
+        if (format.type !== "Custom") throw new ExcelDoubleError("GeneralException", "There was an internal error while processing the request.");
+        return format.formula;
+      case "customOrNullObject/rule/formula": return format.type === "Custom" ? format.formula : NULL_OBJECT;
+      case "custom/format/fill/color": return format.fill;
+      default: return super.readProperty({ sheet: null as never, format }, p);
+    }
+  }
+  delete(): void {
+    this.set("delete", ({ sheet, format }) => {
+      const i = sheet.conditionalFormats.indexOf(format);
+      if (i < 0) throw new ExcelDoubleError("ItemNotFound", `The requested resource doesn't exist: conditional format ${format.id}.`);
+      sheet.conditionalFormats.splice(i, 1);
+      this.ctx.write("deleteConditionalFormat", sheet, format.areas[0], { id: format.id });
+    });
+  }
+}
+
+const NULL_OBJECT = Symbol("null object");
+
+// ---------------------------------------------------------------- tables and charts
+
+const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/;
+
+class TableCollection {
+  private readonly ctx: RequestContext;
+  private readonly sheet: Worksheet;
+  constructor(ctx: RequestContext, sheet: Worksheet) {
+    this.ctx = ctx;
+    this.sheet = sheet;
+  }
+  add(address: Range | string, hasHeaders: boolean): Table {
+    const table = new Table(this.ctx, null);
+    this.ctx.enqueue({
+      label: "TableCollection.add",
+      run: () => {
+        const sheet = this.sheet.target();
+        const rect = typeof address === "string" ? parseRect(address) : address.ref().rect;
+        if (!rect) throw new ExcelDoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: table address ${String(address)}.`);
+        const wb = this.ctx.state.workbook;
+        if (tablesOverlapping(wb, sheet, rect).length > 0) throw new ExcelDoubleError("InvalidOperation", "A table can't overlap another table.");
+        const count = wb.sheets.reduce((n, s) => n + s.tables.length, 0);
+        const model: TableModel = { id: newId(wb, "table"), name: `Table${count + 1}`, rect, hasHeaders, style: "TableStyleMedium2" };
+        sheet.tables.push(model);
+        this.ctx.write("addTable", sheet, rect, { hasHeaders });
+        table.attach({ sheet, table: model });
+      },
+    });
+    return table;
+  }
+}
+
+interface TableRef {
+  sheet: SheetModel;
+  table: TableModel;
+}
+
+class Table extends ClientObject<TableRef> {
+  constructor(ctx: RequestContext, resolve: (() => TableRef | null) | null) {
+    super(ctx, "Table", resolve);
+  }
+  attach(ref: TableRef): void {
+    this.bindTo(ref);
+  }
+  get name(): string {
+    return this.get("name");
+  }
+  set name(name: string) {
+    this.set("name", ({ sheet, table }) => {
+      if (!TABLE_NAME.test(name)) throw new ExcelDoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: table name "${name}".`);
+      const taken = this.ctx.state.workbook.sheets.some((s) => s.tables.some((t) => t !== table && t.name.toLowerCase() === name.toLowerCase()));
+      if (taken) throw new ExcelDoubleError("ItemAlreadyExists", `A resource with the same name or identifier already exists: table "${name}".`);
+      table.name = name;
+      this.ctx.write("tableName", sheet, table.rect, name);
+    });
+  }
+  set style(style: string) {
+    this.set("style", ({ sheet, table }) => {
+      table.style = style;
+      this.ctx.write("tableStyle", sheet, table.rect, style);
+    });
+  }
+  protected override readProperty({ table }: TableRef, p: string): unknown {
+    if (p === "name") return table.name;
+    if (p === "style") return table.style;
+    return super.readProperty(null as never, p);
+  }
+}
+
+class ChartCollection {
+  private readonly ctx: RequestContext;
+  private readonly sheet: Worksheet;
+  constructor(ctx: RequestContext, sheet: Worksheet) {
+    this.ctx = ctx;
+    this.sheet = sheet;
+  }
+  add(type: string, source: Range, seriesBy = "Auto"): Chart {
+    const chart = new Chart(this.ctx, null);
+    this.ctx.enqueue({
+      label: `ChartCollection.add(${type})`,
+      run: () => {
+        const sheet = this.sheet.target();
+        const { sheet: dataSheet, rect } = source.ref();
+        const byColumns = seriesBy !== "Rows";
+        const count = byColumns ? rect.c2 - rect.c1 + 1 : rect.r2 - rect.r1 + 1;
+        const series = Array.from({ length: count }, (_, i) => {
+          const first = byColumns ? dataSheet.values[rect.r1]?.[rect.c1 + i] : dataSheet.values[rect.r1 + i]?.[rect.c1];
+          const named = typeof first === "string";
+          const values: Rect = byColumns
+            ? { r1: rect.r1 + (named ? 1 : 0), r2: rect.r2, c1: rect.c1 + i, c2: rect.c1 + i }
+            : { r1: rect.r1 + i, r2: rect.r1 + i, c1: rect.c1 + (named ? 1 : 0), c2: rect.c2 };
+          return { name: named ? (first as string) : null, values, xValues: null };
+        });
+        const model: ChartModel = { id: newId(this.ctx.state.workbook, "chart"), type, source: rect, seriesBy, series, title: null, legendVisible: true, position: null };
+        sheet.charts.push(model);
+        this.ctx.write("addChart", sheet, rect, { type, seriesBy });
+        chart.attach({ sheet, chart: model });
+      },
+    });
+    return chart;
+  }
+}
+
+interface ChartRef {
+  sheet: SheetModel;
+  chart: ChartModel;
+}
+
+class Chart extends ClientObject<ChartRef> {
+  readonly title: { text: string };
+  readonly legend: { visible: boolean };
+  readonly series: { getItemAt(i: number): { setXAxisValues(r: Range): void } };
+  constructor(ctx: RequestContext, resolve: (() => ChartRef | null) | null) {
+    super(ctx, "Chart", resolve);
+    const self = this;
+    const op = (label: string, run: (r: ChartRef) => void) => ctx.enqueue({ label: `Chart.${label}`, run: () => run(self.target()) });
+    this.title = {
+      get text(): string {
+        throw propertyNotLoaded("text", "ChartTitle");
+      },
+      set text(t: string) {
+        op("title.text", ({ sheet, chart }) => {
+          chart.title = t;
+          ctx.write("chart", sheet, chart.source, { title: t });
+        });
+      },
+    };
+    this.legend = {
+      get visible(): boolean {
+        throw propertyNotLoaded("visible", "ChartLegend");
+      },
+      set visible(v: boolean) {
+        op("legend.visible", ({ sheet, chart }) => {
+          chart.legendVisible = v;
+          ctx.write("chart", sheet, chart.source, { legendVisible: v });
+        });
+      },
+    };
+    this.series = {
+      getItemAt: (i: number) => ({
+        setXAxisValues: (r: Range) =>
+          op(`series(${i}).setXAxisValues`, ({ sheet, chart }) => {
+            const s = chart.series[i];
+            if (!s) throw new ExcelDoubleError("ItemNotFound", `The requested resource doesn't exist: chart series ${i}.`);
+            s.xValues = r.ref().rect;
+            ctx.write("chart", sheet, chart.source, { series: i, xValues: rectAddress(s.xValues) });
+          }),
+      }),
+    };
+  }
+  attach(ref: ChartRef): void {
+    this.bindTo(ref);
+  }
+  setPosition(start: Range | string, end?: Range | string): void {
+    this.set("setPosition", ({ sheet, chart }) => {
+      const addr = (x: Range | string) => (typeof x === "string" ? x : rectAddress(x.ref().rect));
+      chart.position = end === undefined ? addr(start) : `${addr(start)}:${addr(end)}`;
+      this.ctx.write("chart", sheet, chart.source, { position: chart.position });
+    });
+  }
+}

@@ -1,0 +1,216 @@
+// The in-memory workbook behind the Excel double: sheets of cell values, cell formats, conditional formats,
+// tables, charts and workbook settings. Plain data, so a test can snapshot it across a task-pane reload.
+import { contains, intersects, parseRect, rectAddress, type Rect } from "./address.ts";
+import { ExcelDoubleError } from "./errors.ts";
+
+export type CellScalar = string | number | boolean | null;
+
+export interface ConditionalFormatModel {
+  id: string;
+  type: string;
+  areas: Rect[];
+  formula: string | null;
+  fill: string | null;
+}
+
+export interface TableModel {
+  id: string;
+  name: string;
+  rect: Rect;
+  hasHeaders: boolean;
+  style: string | null;
+}
+
+export interface ChartSeriesModel {
+  name: string | null;
+  values: Rect;
+  xValues: Rect | null;
+}
+
+export interface ChartModel {
+  id: string;
+  type: string;
+  source: Rect;
+  seriesBy: string;
+  series: ChartSeriesModel[];
+  title: string | null;
+  legendVisible: boolean;
+  position: string | null;
+}
+
+export interface CellFormat {
+  fill?: string;
+  bold?: boolean;
+  numberFormat?: string;
+}
+
+export interface SheetModel {
+  id: string;
+  name: string;
+  /** values[r][c], 0-based; missing or null = empty cell. */
+  values: CellScalar[][];
+  /** Cells written as formulas ("=…"): key "r,c" → formula text. */
+  formulas: Record<string, string>;
+  formats: Record<string, CellFormat>;
+  conditionalFormats: ConditionalFormatModel[];
+  tables: TableModel[];
+  charts: ChartModel[];
+  autofitCount: number;
+}
+
+export interface WorkbookModel {
+  sheets: SheetModel[];
+  activeSheetId: string;
+  selection: { sheet: string; address: string } | null;
+  settings: Record<string, unknown>;
+  nextId: number;
+}
+
+export interface SeedSheet {
+  name: string;
+  values: CellScalar[][];
+}
+
+export interface WorkbookSeed {
+  sheets: SeedSheet[];
+  /** Name of the active sheet; the first sheet when omitted. */
+  activeSheet?: string;
+  settings?: Record<string, unknown>;
+}
+
+/** workbook.settings holds about 1–2 MB in Excel; the double refuses more than 2 MB. */
+export const SETTINGS_MAX_BYTES = 2 * 1024 * 1024;
+
+export function emptySheet(id: string, name: string): SheetModel {
+  return { id, name, values: [], formulas: {}, formats: {}, conditionalFormats: [], tables: [], charts: [], autofitCount: 0 };
+}
+
+export function workbookFromSeed(seed: WorkbookSeed): WorkbookModel {
+  const wb: WorkbookModel = { sheets: [], activeSheetId: "", selection: null, settings: { ...(seed.settings ?? {}) }, nextId: 1 };
+  for (const s of seed.sheets) {
+    const sheet = emptySheet(newId(wb, "sheet"), s.name);
+    sheet.values = s.values.map((row) => row.map((v) => (v === "" ? null : v)));
+    wb.sheets.push(sheet);
+  }
+  if (wb.sheets.length === 0) wb.sheets.push(emptySheet(newId(wb, "sheet"), "Sheet1"));
+  const active = wb.sheets.find((s) => s.name === seed.activeSheet) ?? wb.sheets[0];
+  wb.activeSheetId = active.id;
+  return wb;
+}
+
+export function newId(wb: WorkbookModel, kind: string): string {
+  const n = wb.nextId++;
+  return kind === "cf" ? `{${String(n).padStart(8, "0")}-0000-4000-8000-00000000ce11}` : `{${kind}-${n}}`;
+}
+
+export function sheetByName(wb: WorkbookModel, name: string): SheetModel | undefined {
+  const lower = name.toLowerCase();
+  return wb.sheets.find((s) => s.name.toLowerCase() === lower);
+}
+
+export function activeSheet(wb: WorkbookModel): SheetModel {
+  return wb.sheets.find((s) => s.id === wb.activeSheetId) ?? wb.sheets[0];
+}
+
+export function cellValue(sheet: SheetModel, r: number, c: number): CellScalar {
+  return sheet.values[r]?.[c] ?? null;
+}
+
+/** Excel's `values`: empty cells read as "". */
+export function readValues(sheet: SheetModel, rect: Rect): (string | number | boolean)[][] {
+  const out: (string | number | boolean)[][] = [];
+  for (let r = rect.r1; r <= rect.r2; r++) {
+    const src = sheet.values[r];
+    const row: (string | number | boolean)[] = new Array(rect.c2 - rect.c1 + 1);
+    for (let c = rect.c1; c <= rect.c2; c++) row[c - rect.c1] = src?.[c] ?? "";
+    out.push(row);
+  }
+  return out;
+}
+
+/** The used range for values only: the smallest rectangle holding every non-empty cell, or null. */
+export function usedRect(sheet: SheetModel): Rect | null {
+  let r1 = Infinity, c1 = Infinity, r2 = -1, c2 = -1;
+  sheet.values.forEach((row, r) => {
+    if (!row) return;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || v === "") continue;
+      if (r < r1) r1 = r;
+      if (r > r2) r2 = r;
+      if (c < c1) c1 = c;
+      if (c > c2) c2 = c;
+    }
+  });
+  return r2 < 0 ? null : { r1, c1, r2, c2 };
+}
+
+const NUMBER_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * Writes one cell as Excel does for `range.values = …`: a leading ' makes the rest text (the ' is not part
+ * of the value), a leading = makes a formula, numeric text becomes a number unless the cell is formatted "@".
+ */
+export function writeCell(sheet: SheetModel, r: number, c: number, v: unknown): { formula: boolean } {
+  const key = `${r},${c}`;
+  delete sheet.formulas[key];
+  let value: CellScalar;
+  let formula = false;
+  if (v === null || v === undefined || v === "") value = null;
+  else if (typeof v === "number" || typeof v === "boolean") value = v;
+  else if (typeof v === "string") {
+    if (v.startsWith("'")) value = v.slice(1);
+    else if (v.startsWith("=") && v.length > 1) {
+      sheet.formulas[key] = v;
+      formula = true;
+      value = v;
+    } else if (NUMBER_TEXT.test(v.trim()) && sheet.formats[key]?.numberFormat !== "@") value = Number(v);
+    else value = v;
+  } else throw new ExcelDoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: cell value ${String(v)}`);
+  const row = (sheet.values[r] ??= []);
+  row[c] = value;
+  return { formula };
+}
+
+export function setFormat(sheet: SheetModel, rect: Rect, patch: CellFormat): void {
+  for (let r = rect.r1; r <= rect.r2; r++) {
+    for (let c = rect.c1; c <= rect.c2; c++) {
+      const key = `${r},${c}`;
+      sheet.formats[key] = { ...sheet.formats[key], ...patch };
+    }
+  }
+}
+
+export function formatsAt(sheet: SheetModel, address: string): CellFormat {
+  const rect = parseRect(address);
+  return rect ? (sheet.formats[`${rect.r1},${rect.c1}`] ?? {}) : {};
+}
+
+/**
+ * A rule formula that refers to no cell, evaluated: TRUE / FALSE, and N("text")=0 (N of text is 0). Anything
+ * else is beyond the double (null: not evaluated, so not shown).
+ */
+export function constantRuleValue(formula: string | null): boolean | null {
+  const f = (formula ?? "").replace(/\s+/g, "").replace(/^=/, "").toUpperCase();
+  if (f === "TRUE") return true;
+  if (f === "FALSE") return false;
+  const n = /^N\("[^"]*"\)=(-?\d+(\.\d+)?)$/.exec(f);
+  if (n) return Number(n[1]) === 0;
+  return null;
+}
+
+/** Fill colour a cell shows through conditional formats (newest rule first, as Excel's priority). */
+export function conditionalFillAt(sheet: SheetModel, r: number, c: number): string | null {
+  for (const f of sheet.conditionalFormats) {
+    if (constantRuleValue(f.formula) === true && f.areas.some((a) => contains(a, r, c))) return f.fill;
+  }
+  return null;
+}
+
+export function tablesOverlapping(wb: WorkbookModel, sheet: SheetModel, rect: Rect): TableModel[] {
+  return sheet.tables.filter((t) => intersects(t.rect, rect));
+}
+
+export function describeRect(sheet: SheetModel, rect: Rect): string {
+  return `${sheet.name}!${rectAddress(rect)}`;
+}
