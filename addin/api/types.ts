@@ -29,13 +29,12 @@ export interface Flag {
   message: Bilingual;
 }
 
+/** A mentor assignment as the Worker sends it (worker/mentors/views.ts, docs/API.md § Mentor assignments). */
 export interface Assignment {
-  kind: string;
-  mentorId: string;
-  /** Shown when the server sends it; otherwise the id is shown. */
-  mentorName?: string;
-  targetId: string;
-  caseNo?: string | null;
+  period: string;
+  kind: "case" | "visit" | "pairing";
+  mentor: { id: number; name: string; unit: string | null };
+  target: { id: string; name: string; unit: string | null; caseNo: string | null };
   reason: Bilingual;
 }
 

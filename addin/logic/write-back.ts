@@ -58,7 +58,7 @@ function flagText(flags: readonly Flag[], locale: Locale): string {
 function mentorText(assignments: readonly Assignment[], locale: Locale): string {
   return clip(
     assignments
-      .map((a) => `${a.mentorName ?? a.mentorId}${locale === "en" ? `: ${a.reason.en}` : `：${a.reason.zh}`}`)
+      .map((a) => `${a.mentor.name}${locale === "en" ? `: ${a.reason.en}` : `：${a.reason.zh}`}`)
       .join(locale === "en" ? "; " : "；"),
   );
 }
@@ -75,8 +75,7 @@ export function caseNumbers(grid: readonly (readonly unknown[])[], run: Validati
 }
 
 function caseOfAssignment(a: Assignment): string | null {
-  if (a.caseNo) return a.caseNo;
-  return null;
+  return a.kind === "case" ? a.target.caseNo : null;
 }
 
 export function buildWriteBack(

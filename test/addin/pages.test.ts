@@ -155,7 +155,7 @@ describe("Write back", () => {
       issues: [{ row: 4, column: "B", key: "receivedOn", code: "invalid_date", severity: "error", message: "日期不对" }],
       rejectedRows: [4, 5],
       flags: [{ code: "overdue", severity: "high", scope: "case", unit: "南埔镇", caseNo: "NP-001", message: { zh: "=已超期 5 天", en: "overdue" } }],
-      assignments: [{ kind: "case", mentorId: "m1", mentorName: "陈金牌", targetId: "南埔镇/NP-001", caseNo: "NP-001", reason: { zh: "领域匹配：劳动人事争议", en: "domain" } }],
+      assignments: [{ period: "2026-Q4", kind: "case", mentor: { id: 1, name: "陈金牌", unit: "区司法局" }, target: { id: "南埔镇/NP-001", name: "NP-001", unit: "南埔镇", caseNo: "NP-001" }, reason: { zh: "领域匹配：劳动人事争议", en: "domain" } }],
     }]);
     const block = buildWriteBack("台账", LEDGER, run, "zh-CN", summary);
     expect(block).toMatchObject({ column: 8, headerRow: 2, firstRow: 3, lastRow: 5, headers: ["校验结果", "预警", "导师"] });
