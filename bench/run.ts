@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { printFigures, type Figure } from "./report.ts";
 
-const ALL = ["validate", "push", "rankings", "mentors", "addin-bundle", "addin-browser"];
+const ALL = ["validate", "push", "rankings", "mentors", "addin-bundle", "addin-browser", "load"];
 const wanted = process.argv.slice(2);
 const names = wanted.length ? wanted : ALL;
 

@@ -15,6 +15,8 @@ export const ISSUE_SEVERITY = {
   commitment_due_missing: "error",
   unknown_mediator: "warning",
   unknown_unit: "error",
+  // Beyond DOMAIN §2's list: a cell longer than the stored row allows (a pasted document, a runaway formula).
+  too_long: "error",
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;

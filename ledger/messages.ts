@@ -16,6 +16,9 @@ export interface IssueParams {
   today?: string;
   /** For ID numbers that Excel turned into a number. */
   numeric?: boolean;
+  /** For too_long: the cell's length and the most it may hold. */
+  length?: number;
+  max?: number;
 }
 
 type Wording = (p: IssueParams) => string;
@@ -43,6 +46,7 @@ const ZH: Record<IssueCode, Wording> = {
   commitment_due_missing: (p) => `填写了「${p.other}」但「${p.header}」为空，请填写承诺兑现期限。`,
   unknown_mediator: (p) => `「${p.header}」${q(p.value)}不在调解员名册中，请核对姓名或先把此人加入名册。`,
   unknown_unit: (p) => `「${p.header}」${q(p.value)}不是已登记的单位，请从以下选择：${list(p.allowed, "、")}。`,
+  too_long: (p) => `「${p.header}」有 ${p.length} 个字，超过上限 ${p.max} 字，请精简（详细材料可另行存档）。`,
 };
 
 const EN: Record<IssueCode, Wording> = {
@@ -64,6 +68,7 @@ const EN: Record<IssueCode, Wording> = {
   commitment_due_missing: (p) => `"${p.other}" is filled in but "${p.header}" is empty; give the date the commitment is due.`,
   unknown_mediator: (p) => `"${p.header}" ${qe(p.value)} is not in the mediator roster; check the name or add the person to the roster.`,
   unknown_unit: (p) => `"${p.header}" ${qe(p.value)} is not a configured unit; choose one of: ${list(p.allowed, ", ")}.`,
+  too_long: (p) => `"${p.header}" holds ${p.length} characters, more than the ${p.max} allowed; shorten it (keep long material in the case file).`,
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams, locale: Locale = "zh-CN"): string {

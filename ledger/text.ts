@@ -36,7 +36,29 @@ function isWhitespace(c: number): boolean {
 
 /** Characters that copy-paste from web pages and WeChat leave behind, invisible in the cell. */
 function isZeroWidth(c: number): boolean {
-  return (c >= 0x200b && c <= 0x200d) || c === 0xfeff || c === 0x2060;
+  return (c >= 0x200b && c <= 0x200d) || c === 0xfeff || c === 0x2060 || isBidiControl(c);
+}
+
+/**
+ * Direction marks and overrides (U+200E/F, U+202A–E, U+2066–9): invisible, yet they would make "SY-\u202E001" a
+ * different case number from "SY-001".
+ */
+function isBidiControl(c: number): boolean {
+  return c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/** Half of a surrogate pair without its other half: not a character at all (broken copy-paste or encoding). */
+function isLoneSurrogate(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const next = s.charCodeAt(i + 1);
+    return !(next >= 0xdc00 && next <= 0xdfff);
+  }
+  if (c >= 0xdc00 && c <= 0xdfff) {
+    const prev = s.charCodeAt(i - 1);
+    return !(prev >= 0xd800 && prev <= 0xdbff);
+  }
+  return false;
 }
 
 /** True when cleaning would not change `s`: the common case, checked without allocating. */
@@ -56,6 +78,7 @@ function isClean(s: string): boolean {
     }
     if (c < 0x80) return false; // control characters, tabs, line breaks
     if (isWhitespace(c) || isZeroWidth(c) || (c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST)) return false;
+    if (c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(s, i)) return false;
     prevSpace = false;
   }
   return true;
@@ -68,6 +91,7 @@ function cleanString(s: string): string {
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
     if (isZeroWidth(c)) continue;
+    if (c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(s, i)) continue;
     if (isWhitespace(c)) {
       pendingSpace = out.length > 0;
       continue;

@@ -176,7 +176,22 @@ function normaliseColumn(b: Batch, ctx: RunContext, rowNumbers: ArrayLike<number
   }
 }
 
+/** The longest text each column may hold (CaseRowSchema's limits); other text columns hold MAX_TEXT. */
+const MAX_TEXT = 20_000;
+const MAX_LENGTH: Partial<Record<ColumnKey, number>> = { caseNo: 100, unit: 100, mediator: 200, phone: 100 };
+
 function take(b: Batch, ctx: RunContext, rowNumbers: ArrayLike<number>, p: number, i: number, out: unknown[], raw: unknown, r: Normalised<unknown>): void {
+  if (r.ok && typeof r.value === "string") {
+    const key = PLAN[p].col.key;
+    const max = MAX_LENGTH[key] ?? MAX_TEXT;
+    if (r.value.length > max) {
+      // Refused here, on its own row: the Worker's schema would otherwise refuse the whole chunk.
+      out[i] = null;
+      b.refused[i] |= 1 << p;
+      b.early[i] = addIssue(b.early[i] ?? null, ctx, rowNumbers[i], key, "too_long", { length: r.value.length, max });
+      return;
+    }
+  }
   if (r.ok) {
     out[i] = r.value;
     if (r.value === null && PLAN[p].col.required) b.early[i] = addIssue(b.early[i] ?? null, ctx, rowNumbers[i], PLAN[p].col.key, "required");

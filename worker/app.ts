@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./app-env.ts";
+import { limitRequestBody } from "./body-limit.ts";
 import { countUnits } from "./db/health.ts";
 import { handleError, handleNotFound, validationHook } from "./errors.ts";
 import { caseRoutes } from "./routes/cases.ts";
@@ -17,6 +18,7 @@ export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 app.onError(handleError);
 app.notFound(handleNotFound);
+app.use("/api/*", limitRequestBody);
 
 app.get("/api/health", async (c) => {
   const units = await countUnits(c.env.DB);

@@ -5,6 +5,8 @@ declare namespace Cloudflare {
     DB: D1Database;
     /** The first admin token (a secret; locally from `.dev.vars`). */
     ADMIN_TOKEN?: string;
+    /** Per-token request budget (wrangler.jsonc `ratelimits`); optional so that an environment without it still runs. */
+    TOKEN_LIMITER?: RateLimit;
   }
   interface GlobalProps {
     mainModule: { default: ExportedHandler<Env> };

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "@hono/zod-openapi";
+import { bearerOf, logEvent } from "./log.ts";
 
 /** The one shape every failure takes (docs/API.md § Errors). */
 export const ErrorBodySchema = z
@@ -55,7 +56,10 @@ export function handleError(err: Error, c: Context): Response {
     const message = malformed ? "请求体不是有效的 JSON Request body is not valid JSON" : err.message || "请求有误 Bad request";
     return c.json(errorBody(code, message), err.status as ContentfulStatusCode);
   }
-  console.error("unexpected error", c.req.method, c.req.path, err);
+  // Masked: the path may carry a case number, the error a cell value; the token and the secret are never printed.
+  logEvent("error", "unexpected_error", { method: c.req.method, path: c.req.path, error: err }, {
+    secrets: [bearerOf(c.req.header("Authorization")), (c.env as { ADMIN_TOKEN?: string } | undefined)?.ADMIN_TOKEN],
+  });
   return c.json(errorBody("internal", "服务器内部错误，请稍后重试 Internal server error, please retry"), 500);
 }
 

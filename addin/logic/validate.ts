@@ -94,6 +94,7 @@ const CODE_NAMES: Record<IssueCode, { zh: string; en: string }> = {
   commitment_due_missing: { zh: "缺少承诺兑现期限", en: "Commitment due date missing" },
   unknown_mediator: { zh: "调解员不在名册中", en: "Mediator not in roster" },
   unknown_unit: { zh: "单位未配置", en: "Unit not configured" },
+  too_long: { zh: "内容过长", en: "Text too long" },
 };
 
 /** The issue code in words, for the "by issue" list. */

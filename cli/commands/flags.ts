@@ -1,7 +1,8 @@
 // `tiaojie flags [--unit U] [--severity high|medium|low] [--code CODE] [--json]`: what needs attention.
 import { FLAG_CODES, FLAG_SEVERITIES, type Flag } from "../../worker/assessment/flags/codes.ts";
-import { ApiRequestError, connection, createClient, reportApiError } from "../lib/client.ts";
+import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
+import { commandFailed } from "../lib/command-error.ts";
 
 const USAGE = `用法 Usage: tiaojie flags [--unit 单位] [--severity high|medium|low] [--code CODE] [--scope case|unit] [--period 2026-Q3] [--locale zh-CN|en] [--json]
   codes: ${FLAG_CODES.join(", ")}
@@ -48,11 +49,6 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(values.json ? JSON.stringify(r) + "\n" : formatFlags(r, (values.locale as "zh-CN" | "en" | undefined) ?? "zh-CN"));
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n${USAGE}\n`);
-      return 2;
-    }
-    if (e instanceof ApiRequestError) return reportApiError(e);
-    throw e;
+    return commandFailed(e, USAGE);
   }
 }

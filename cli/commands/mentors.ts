@@ -2,8 +2,9 @@
 // (金牌调解员巡回导师团): complex cases, town visits and star pairings, each with its reason.
 import ExcelJS from "exceljs";
 import { parsePeriod, PeriodError } from "../../worker/assessment/period.ts";
-import { ApiRequestError, connection, createClient, reportApiError } from "../lib/client.ts";
+import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
+import { commandFailed } from "../lib/command-error.ts";
 
 const USAGE = `用法 Usage: tiaojie mentors --period 2026-Q3 [--compute] [--json] [--out mentors.xlsx] [--locale zh-CN|en]
   --compute  先按当前名册和台账重新计算本期安排（仅协调员） recompute the period first (coordinator only)
@@ -138,11 +139,6 @@ export async function run(args: string[]): Promise<number> {
     }
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n${USAGE}\n`);
-      return 2;
-    }
-    if (e instanceof ApiRequestError) return reportApiError(e);
-    throw e;
+    return commandFailed(e, USAGE);
   }
 }

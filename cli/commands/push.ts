@@ -1,14 +1,15 @@
 import { columnLetter, type ColumnKey } from "../../ledger/columns.ts";
 import { pickLocale, type Locale } from "../../ledger/messages.ts";
 import { validateLedger } from "../../ledger/validate.ts";
-import { ApiRequestError, connection, createClient, reportApiError, type Client } from "../lib/client.ts";
+import { connection, createClient, type Client } from "../lib/client.ts";
 import { findLedgerSheet } from "../lib/find-ledger.ts";
 import { chunkRows, pushRows } from "../lib/ledger-rows.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { progressBar } from "../lib/progress.ts";
-import { readWorkbook, WorkbookError, type Sheet } from "../lib/read-workbook.ts";
+import { readWorkbook, type Sheet } from "../lib/read-workbook.ts";
 import { sendPush } from "../lib/send-push.ts";
 import { findRosterSheet, pushRoster } from "../lib/roster-push.ts";
+import { commandFailed } from "../lib/command-error.ts";
 
 const USAGE = `用法 Usage: tiaojie push FILE.xlsx [--unit U] [--sheet NAME] [--partial] [--json] [--url URL] [--token TOKEN]
   --unit     推送到哪个单位（协调员必填；台账员默认本单位） unit to push to (coordinators must name it)
@@ -112,15 +113,6 @@ export async function run(args: string[]): Promise<number> {
     }
     return totals.counts.rejected > 0 ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n${USAGE}\n`);
-      return 2;
-    }
-    if (e instanceof WorkbookError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof ApiRequestError) return reportApiError(e);
-    throw e;
+    return commandFailed(e, USAGE);
   }
 }

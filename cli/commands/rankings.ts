@@ -4,8 +4,9 @@ import { INDICATOR_KEYS, type IndicatorKey } from "../../worker/assessment/confi
 import { INDICATORS } from "../../worker/assessment/indicators.ts";
 import { parsePeriod, PeriodError } from "../../worker/assessment/period.ts";
 import type { RankedUnit } from "../../worker/assessment/ranking.ts";
-import { ApiRequestError, connection, createClient, reportApiError } from "../lib/client.ts";
+import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
+import { commandFailed } from "../lib/command-error.ts";
 
 const USAGE = `用法 Usage: tiaojie rankings --period 2026-Q3 [--json] [--out rankings.xlsx] [--as-of 2026-10-01]
   (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; an assessor or coordinator token)`;
@@ -167,11 +168,6 @@ export async function run(args: string[]): Promise<number> {
     }
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n${USAGE}\n`);
-      return 2;
-    }
-    if (e instanceof ApiRequestError) return reportApiError(e);
-    throw e;
+    return commandFailed(e, USAGE);
   }
 }

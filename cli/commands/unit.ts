@@ -1,5 +1,6 @@
-import { ApiRequestError, connection, createClient, reportApiError } from "../lib/client.ts";
+import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
+import { commandFailed } from "../lib/command-error.ts";
 
 const USAGE = `用法 Usage:
   tiaojie unit add 名称 --kind town|department|centre [--json]
@@ -45,11 +46,6 @@ export async function run(args: string[]): Promise<number> {
     }
     throw new UsageError(sub ? `未知子命令 Unknown subcommand: ${sub}` : "需要子命令 Missing subcommand");
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n${USAGE}\n`);
-      return 2;
-    }
-    if (e instanceof ApiRequestError) return reportApiError(e);
-    throw e;
+    return commandFailed(e, USAGE);
   }
 }

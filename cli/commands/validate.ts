@@ -3,7 +3,8 @@ import { pickLocale } from "../../ledger/messages.ts";
 import { validateLedger } from "../../ledger/validate.ts";
 import { findLedgerSheet } from "../lib/find-ledger.ts";
 import { parseOptions, splitList, UsageError } from "../lib/options.ts";
-import { readWorkbook, WorkbookError } from "../lib/read-workbook.ts";
+import { readWorkbook } from "../lib/read-workbook.ts";
+import { commandFailed } from "../lib/command-error.ts";
 
 const USAGE = "用法 Usage: tiaojie validate FILE.xlsx [--sheet NAME] [--locale zh-CN|en] [--json] [--unit 本单位] [--units A,B] [--mediators 张三,李四]";
 
@@ -65,14 +66,6 @@ export async function run(args: string[]): Promise<number> {
     }
     return errors > 0 ? 1 : 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n${USAGE}\n`);
-      return 2;
-    }
-    if (e instanceof WorkbookError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    return commandFailed(e, USAGE);
   }
 }

@@ -45,13 +45,16 @@ export function createClient(url: string, token: string): Client {
         headers["Content-Type"] = "application/json";
       }
       let res: Response;
+      let text: string;
       try {
         res = await fetch(url + path, { method, headers, body });
+        // Inside the same try: a connection cut while the answer is still arriving is a network failure too,
+        // and must be retried like one rather than crash the push.
+        text = await res.text();
       } catch (e) {
         const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
         throw new ApiRequestError(0, "network", `无法连接 ${url}（${cause}）。服务是否已启动（npm start）？ Cannot reach ${url} (${cause}). Is the server running?`);
       }
-      const text = await res.text();
       let parsed: unknown = null;
       try {
         parsed = text ? JSON.parse(text) : null;

@@ -51,6 +51,7 @@ describe("validating one case row", () => {
     ["commitment_due_missing", { commitmentDue: "" }, "commitmentDue"],
     ["unknown_mediator", { mediator: "张无名" }, "mediator", { mediators: ["陈美华"] }],
     ["unknown_unit", { unit: "东海镇" }, "unit", { units: ["山腰街道", "南埔镇"] }],
+    ["too_long", { summary: "长".repeat(20_001) }, "summary"],
   ];
 
   it.each(failing)("reports %s where the clerk made that mistake", (code, values, key, options) => {
@@ -72,6 +73,7 @@ describe("validating one case row", () => {
     ["commitment_due_missing", { commitment: null, commitmentDue: null, commitmentMetOn: null }],
     ["unknown_mediator", { mediator: "陈美华" }, { mediators: ["陈美华"] }],
     ["unknown_unit", { unit: "南埔镇" }, { units: ["山腰街道", "南埔镇"] }],
+    ["too_long", { summary: "长".repeat(20_000) }],
   ];
 
   it.each(passing)("raises no %s when the value is right", (_code, values, options) => {

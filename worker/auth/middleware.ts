@@ -5,6 +5,7 @@ import { ApiError } from "../errors.ts";
 import { sameDigest, sha256Hex } from "./token-hash.ts";
 import type { Principal } from "./principal.ts";
 import { recordFailedAuth, retryAfterSeconds } from "./failed-auth-limit.ts";
+import { limitPerToken } from "./rate-limit.ts";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -42,6 +43,7 @@ export function requireRole(...roles: Role[]) {
       throw new ApiError(403, "forbidden", `角色 ${p.role} 无权使用此功能 Role ${p.role} may not use this route`);
     }
     c.set("principal", p);
+    await limitPerToken(c, p);
     await next();
   });
 }

@@ -29,7 +29,13 @@ export async function readJsonBody(c: Context, maxBytes: number): Promise<{ text
     parts.push(value);
   }
   const bytes = parts.length === 1 ? parts[0] : concat(parts, size);
-  const text = new TextDecoder().decode(bytes);
+  let text: string;
+  try {
+    // Fatal: a silently replaced byte (U+FFFD) would be stored in a citizen's name instead of refusing the chunk.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError(400, "malformed_json", "请求体不是有效的 UTF-8 文本 Request body is not valid UTF-8");
+  }
   try {
     return { text, value: JSON.parse(text) };
   } catch {
