@@ -51,31 +51,13 @@ export function chinaToday(now = Date.now()): string {
   return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-type Normaliser = (v: unknown) => Normalised<unknown>;
-
-function normaliserFor(col: ColumnSpec): Normaliser {
-  switch (col.type) {
-    case "date": return normaliseDate;
-    case "yesno": return normaliseYesNo;
-    case "amount": return normaliseAmount;
-    case "count": return normaliseCount;
-    case "partyId": return normalisePartyId;
-    case "phone": return normalisePhone;
-    case "text": return normaliseText;
-    case "choice": {
-      const choices = col.choices ?? [];
-      const variants = CHOICE_VARIANTS[col.key as keyof typeof CHOICE_VARIANTS] ?? {};
-      return (v) => normaliseChoice(v, choices, variants);
-    }
-  }
-}
-
 const REFUSAL_CODE: Record<ColumnSpec["type"], IssueCode> = {
   date: "invalid_date", yesno: "invalid_choice", amount: "invalid_number", count: "invalid_number",
   partyId: "invalid_id", phone: "invalid_phone", text: "required", choice: "invalid_choice",
 };
 
-const PLAN = COLUMNS.map((col) => ({ col, normalise: normaliserFor(col), refusal: REFUSAL_CODE[col.type] }));
+/** The columns in catalogue order, each with the issue an unreadable cell of it gets. */
+const PLAN = COLUMNS.map((col) => ({ col, refusal: REFUSAL_CODE[col.type] }));
 const YES_NO_CHOICES = ["是", "否"] as const;
 const NAME_SEPARATORS = /[、,，;；/\s]+/;
 
