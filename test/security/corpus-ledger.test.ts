@@ -16,6 +16,7 @@ describe("ledger/ reads every cell of the bad-input corpus as a clear issue or a
         expect(run).not.toThrow();
         expect(performance.now() - t).toBeLessThan(1000);
       });
+      // Reason: a corpus case marked with a known gap stays visible as a todo until ledger/ handles it (none now).
       it.todo(`${k.name}: ${what} (known gap: ${k.gap})`);
       continue;
     }

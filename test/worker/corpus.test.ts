@@ -92,6 +92,7 @@ describe("the API answers every case of the bad-input corpus with its expected o
       expect(await env.DB.prepare("SELECT count(*) AS n FROM units").first<{ n: number }>()).toEqual(unitsBefore);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
+    // Reason: a corpus case marked with a known gap stays visible as a todo until it is fixed (none now).
     if (k.gap) it.todo(`${k.name}: stored as ${JSON.stringify(Object.keys((e as Accepted).stored))} (known gap: ${k.gap})`);
   }
 });
