@@ -103,6 +103,8 @@ function addIssue(
 
 const NO_ISSUES: Issue[] = Object.freeze([]) as unknown as Issue[];
 const P = Object.fromEntries(PLAN.map((p, i) => [p.col.key, i])) as Record<ColumnKey, number>;
+/** Each column's bit in a row's `refused` mask. */
+const BIT = Object.fromEntries(PLAN.map((p, i) => [p.col.key, 1 << i])) as Record<ColumnKey, number>;
 
 /** The rows of one run, column by column: where each row's cells are, and what each column became. */
 interface Batch {
@@ -195,51 +197,52 @@ function checkRow(b: Batch, ctx: RunContext, i: number, rowNumber: number): RowR
     commitmentDue: v[20][i], commitmentMetOn: v[21][i], complexity: v[22][i], partyCount: v[23][i], notes: v[24][i],
   } as Record<ColumnKey, unknown>;
   let issues: Issue[] | null = b.early[i] ?? null;
-  const refusedBits = b.refused[i];
-  const refused = (key: ColumnKey) => (refusedBits & (1 << P[key])) !== 0;
-  const add = (key: ColumnKey, code: IssueCode, params?: Omit<IssueParams, "header">) => {
-    issues = addIssue(issues, ctx, rowNumber, key, code, params);
-  };
+  // Bit p set: PLAN[p]'s cell was unreadable and already has its issue; it must not be reported missing too.
+  const refused = b.refused[i];
+  const today = ctx.today;
 
   if (c.unit === null && ctx.options.defaultUnit) c.unit = ctx.options.defaultUnit;
   if (c.unit === null) {
-    if (!refused("unit")) add("unit", "required");
+    if (!(refused & BIT.unit)) issues = addIssue(issues, ctx, rowNumber, "unit", "required");
   } else if (ctx.units && !ctx.units.has(c.unit as string)) {
-    add("unit", "unknown_unit", { value: c.unit as string, allowed: ctx.unitList });
+    issues = addIssue(issues, ctx, rowNumber, "unit", "unknown_unit", { value: c.unit as string, allowed: ctx.unitList });
   }
 
   const receivedOn = c.receivedOn as string | null;
-  for (const key of DATES_NOT_AFTER_TODAY) {
-    const d = c[key] as string | null;
-    if (d !== null && d > ctx.today) add(key, "future_date", { value: d, today: ctx.today });
-  }
+  const closedOn = c.closedOn as string | null;
+  const metOn = c.commitmentMetOn as string | null;
+  if (receivedOn !== null && receivedOn > today) issues = addIssue(issues, ctx, rowNumber, "receivedOn", "future_date", { value: receivedOn, today });
+  if (closedOn !== null && closedOn > today) issues = addIssue(issues, ctx, rowNumber, "closedOn", "future_date", { value: closedOn, today });
+  if (metOn !== null && metOn > today) issues = addIssue(issues, ctx, rowNumber, "commitmentMetOn", "future_date", { value: metOn, today });
   if (receivedOn !== null) {
-    for (const key of DATES_NOT_BEFORE_RECEIVED) {
-      const d = c[key] as string | null;
-      if (d !== null && d < receivedOn) add(key, "date_order", { value: d, other: label(ctx, "receivedOn") });
+    if (closedOn !== null && closedOn < receivedOn) {
+      issues = addIssue(issues, ctx, rowNumber, "closedOn", "date_order", { value: closedOn, other: label(ctx, "receivedOn") });
+    }
+    if (metOn !== null && metOn < receivedOn) {
+      issues = addIssue(issues, ctx, rowNumber, "commitmentMetOn", "date_order", { value: metOn, other: label(ctx, "receivedOn") });
     }
   }
 
   if (c.accepted === false) {
-    if (c.rejectReason === null && !refused("rejectReason")) add("rejectReason", "reject_reason_missing");
+    if (c.rejectReason === null && !(refused & BIT.rejectReason)) issues = addIssue(issues, ctx, rowNumber, "rejectReason", "reject_reason_missing");
   } else if (c.accepted === true) {
-    if (c.mediator === null && !refused("mediator")) add("mediator", "required");
-    if (c.status === null && !refused("status")) add("status", "required");
+    if (c.mediator === null && !(refused & BIT.mediator)) issues = addIssue(issues, ctx, rowNumber, "mediator", "required");
+    if (c.status === null && !(refused & BIT.status)) issues = addIssue(issues, ctx, rowNumber, "status", "required");
   }
 
   const status = c.status as string | null;
-  if (status !== null && status !== "调解中" && c.closedOn === null && !refused("closedOn")) {
-    add("closedOn", "close_date_missing", { value: status, other: label(ctx, "status") });
-  } else if (status === "调解中" && c.closedOn !== null) {
-    add("closedOn", "close_date_unexpected", { value: c.closedOn as string, other: label(ctx, "status") });
+  if (status !== null && status !== "调解中" && closedOn === null && !(refused & BIT.closedOn)) {
+    issues = addIssue(issues, ctx, rowNumber, "closedOn", "close_date_missing", { value: status, other: label(ctx, "status") });
+  } else if (status === "调解中" && closedOn !== null) {
+    issues = addIssue(issues, ctx, rowNumber, "closedOn", "close_date_unexpected", { value: closedOn, other: label(ctx, "status") });
   }
-  if (c.commitment !== null && c.commitmentDue === null && !refused("commitmentDue")) {
-    add("commitmentDue", "commitment_due_missing", { other: label(ctx, "commitment") });
+  if (c.commitment !== null && c.commitmentDue === null && !(refused & BIT.commitmentDue)) {
+    issues = addIssue(issues, ctx, rowNumber, "commitmentDue", "commitment_due_missing", { other: label(ctx, "commitment") });
   }
 
   if (ctx.mediators && c.mediator !== null) {
     for (const name of (c.mediator as string).split(NAME_SEPARATORS)) {
-      if (name && !ctx.mediators.has(name)) add("mediator", "unknown_mediator", { value: name });
+      if (name && !ctx.mediators.has(name)) issues = addIssue(issues, ctx, rowNumber, "mediator", "unknown_mediator", { value: name });
     }
   }
 
@@ -249,7 +252,7 @@ function checkRow(b: Batch, ctx: RunContext, i: number, rowNumber: number): RowR
     if (seen === undefined) ctx.firstRowOfCase.set(c.unit as string, (seen = new Map()));
     const first = seen.get(c.caseNo as string);
     if (first === undefined) seen.set(c.caseNo as string, rowNumber);
-    else add("caseNo", "duplicate_case_no", { value: c.caseNo as string, firstRow: first });
+    else issues = addIssue(issues, ctx, rowNumber, "caseNo", "duplicate_case_no", { value: c.caseNo as string, firstRow: first });
   }
 
   const found = issues as Issue[] | null;
@@ -257,8 +260,6 @@ function checkRow(b: Batch, ctx: RunContext, i: number, rowNumber: number): RowR
   return { row: rowNumber, case: hasError ? null : (c as unknown as CaseRow), issues: found ?? NO_ISSUES };
 }
 
-const DATES_NOT_AFTER_TODAY = ["receivedOn", "closedOn", "commitmentMetOn"] as const;
-const DATES_NOT_BEFORE_RECEIVED = ["closedOn", "commitmentMetOn"] as const;
 
 function runContext(options: RecordOptions): RunContext {
   return {
