@@ -1,17 +1,10 @@
 /** Test helpers: a seeded PRNG, a brute-force solver for tiny instances, and the CPLEX LP text for HiGHS. */
 import type { TransportProblem } from "../../worker/mentors/min-cost-flow.ts";
 
-/** mulberry32: small, seeded, reproducible. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../fixtures/case-generator.ts";
+
+/** The project's seeded PRNG (mulberry32): small, reproducible. */
+export const prng = mulberry32;
 
 export function randomInt(rand: () => number, lo: number, hi: number): number {
   return lo + Math.floor(rand() * (hi - lo + 1));
