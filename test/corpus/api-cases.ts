@@ -31,8 +31,6 @@ export interface ApiCase {
   streamBytes?: number;
   headers?: Record<string, string>;
   expect: Refused | Accepted;
-  /** What the case shows that is not yet as promised: the test asserts the safety invariants and marks the rest todo. */
-  gap?: string;
 }
 
 export const UNIT_A = "山腰街道";

@@ -8,7 +8,6 @@ export interface CellCase {
   name: string;
   cells: Record<string, unknown>;
   expect: { issues: string[] } | { reads: Record<string, unknown> };
-  gap?: string;
 }
 
 export const VALID_CELLS: Record<string, unknown> = {
