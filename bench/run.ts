@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { printFigures, type Figure } from "./report.ts";
 
-// `load` is run by name only (`npm run bench -- load`): see SECURITY.md, Known gaps.
-const ALL = ["validate", "push", "rankings", "mentors", "addin-bundle", "addin-browser"];
+
+const ALL = ["validate", "push", "rankings", "mentors", "addin-bundle", "addin-browser", "load"];
 const wanted = process.argv.slice(2);
 const names = wanted.length ? wanted : ALL;
 

@@ -16,6 +16,9 @@ export function wrangler(args: string[], o: { quiet?: boolean } = {}): Promise<s
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [WRANGLER, ...args], { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "1" } });
     let out = "";
+    // Decoded as a stream: a chunk boundary can fall inside a multi-byte character.
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
     child.stdout.on("data", (d) => {
       out += d;
       if (!o.quiet) process.stderr.write(d);
@@ -52,6 +55,8 @@ export interface DevServer {
   url: string;
   child: ChildProcess;
   stop(): Promise<void>;
+  /** What wrangler printed so far (empty with `inherit`), for explaining a failure. */
+  output(): string;
 }
 
 export async function startDevServer(o: {
@@ -72,6 +77,8 @@ export async function startDevServer(o: {
     stdio: o.inherit ? ["inherit", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
   });
   let log = "";
+  child.stdout?.setEncoding("utf8");
+  child.stderr?.setEncoding("utf8");
   child.stdout?.on("data", (d) => (log += d));
   child.stderr?.on("data", (d) => (log += d));
   const url = `http://127.0.0.1:${port}`;
@@ -87,7 +94,7 @@ export async function startDevServer(o: {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${log}`);
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) return { url, child, stop };
+      if (res.ok) return { url, child, stop, output: () => log };
     } catch {
       // not listening yet
     }

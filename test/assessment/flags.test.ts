@@ -97,6 +97,25 @@ describe("case flags across cases", () => {
     ]);
   });
 
+  it("cites one case per other unit for the same dispute, the earliest, however many that unit holds", () => {
+    const a = flagCase({ caseNo: "A", unit: "后龙镇", applicant: "李四", respondent: "区住建局", receivedOn: "2026-05-01" });
+    const others = ["2026-05-20", "2026-05-03", "2026-05-09"].map((receivedOn, i) =>
+      flagCase({ caseNo: `B-${i}`, unit: "区住建局", applicant: "李四", respondent: "区住建局", receivedOn }));
+    const third = flagCase({ caseNo: "C", unit: "山腰街道", applicant: "李四", respondent: "区住建局", receivedOn: "2026-06-01" });
+    const fs = crossCaseFlags([a, ...others, third]).filter((f) => f.caseNo === "A");
+    expect(fs.map((f) => [f.code, f.facts.otherUnit, f.facts.otherCaseNo])).toEqual([
+      ["same_dispute_two_units", "区住建局", "B-1"],
+      ["same_dispute_two_units", "山腰街道", "C"],
+    ]);
+  });
+
+  it("raises flags only for the cases in scope, still comparing them with every other case", () => {
+    const a = flagCase({ caseNo: "A", unit: "后龙镇", applicant: "李四", respondent: "区住建局", receivedOn: "2026-05-01" });
+    const b = flagCase({ caseNo: "B", unit: "区住建局", applicant: "李四", respondent: "区住建局", receivedOn: "2026-05-20" });
+    const fs = crossCaseFlags([a, b], undefined, (c) => c.unit === "后龙镇");
+    expect(fs.map((f) => [f.code, f.caseNo, f.facts.otherCaseNo])).toEqual([["same_dispute_two_units", "A", "B"]]);
+  });
+
   it("does not call it the same dispute within one unit or when one case closed before the other began", () => {
     const a = flagCase({ unit: "后龙镇", applicant: "李四", respondent: "区住建局", receivedOn: "2026-05-01", status: "调解不成", closedOn: "2026-05-10" });
     const sameUnit = flagCase({ unit: "后龙镇", applicant: "李四", respondent: "区住建局", receivedOn: "2026-05-05" });

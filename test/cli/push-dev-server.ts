@@ -29,6 +29,9 @@ export function tiaojie(args: string[], env: Record<string, string>): Promise<{ 
     });
     let stdout = "";
     let stderr = "";
+    // Decoded as a stream: a chunk boundary can fall inside a multi-byte character.
+    child.stdout.setEncoding("utf8");
+    child.stderr.setEncoding("utf8");
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);

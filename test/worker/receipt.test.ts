@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { todayInChina } from "../../worker/assessment/clock.ts";
 import { addDays, periodContaining } from "../../worker/assessment/period.ts";
 import { addUnit } from "./assessment-fixtures.ts";
-import { call, chunkBody, json, makeWorld, newKey, newPushId, pushChunk, sheetRow, UNIT_A, type World } from "./helpers.ts";
+import { call, chunkBody, json, makeWorld, newKey, newPushId, pushChunk, sheetRow, UNIT_A, UNIT_B, type World } from "./helpers.ts";
 import { putRoster, resetMentors, rosterRow } from "./mentor-fixtures.ts";
 
 let w: World;
@@ -37,6 +37,15 @@ describe("push receipt flags and assignments", () => {
     expect(r.flags.map((f: any) => [f.code, f.caseNo])).toEqual([["overdue", "A-OVERDUE"]]);
     expect(r.flags[0].message.zh).toContain("超期");
     expect(r.assignments).toEqual([]);
+  });
+
+  it("cites another unit's same dispute once however many of its rows share the names, and flags none of that unit's cases", async () => {
+    const same = { applicant: "王五", respondent: "区人社局", mediator: "李四" };
+    const others = Array.from({ length: 30 }, (_, i) => sheetRow(5 + i, `B-${String(i).padStart(2, "0")}`, { ...same, receivedOn: addDays(recent, -(i % 5)) }));
+    expect((await pushChunk(w.clerkB, newPushId(), newKey(), chunkBody(others))).status).toBe(200);
+    const r = await json(await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody([sheetRow(5, "A-1", { ...same, receivedOn: recent })])));
+    const same2 = r.flags.filter((f: any) => f.code === "same_dispute_two_units");
+    expect(same2.map((f: any) => [f.unit, f.caseNo, f.facts.otherUnit, f.facts.otherCaseNo])).toEqual([[UNIT_A, "A-1", UNIT_B, "B-04"]]);
   });
 
   it("carries the current period's stored mentor assignments of the pushed cases", async () => {

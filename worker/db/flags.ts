@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CONFIG, type AssessmentConfig } from "../assessment/config.ts";
 import { FLAG_SEVERITIES, type Flag, type FlagCode, type FlagSeverity } from "../assessment/flags/codes.ts";
-import { crossCaseFlags, singleCaseFlags, type FlagCase } from "../assessment/flags/case-rules.ts";
+import { crossCaseFlags, singleCaseFlags, type FlagCase, type PartyCase } from "../assessment/flags/case-rules.ts";
 import { unitFlags } from "../assessment/flags/unit-rules.ts";
 import { indicatorValue } from "../assessment/indicators.ts";
 import { addDays, type Period } from "../assessment/period.ts";
@@ -22,6 +22,11 @@ const FLAG_CASE_COLUMNS = `
   (EXISTS (SELECT 1 FROM mediators AS m WHERE m.name = c.mediator AND m.tier = '金牌调解员' AND m.active = 1)
    OR EXISTS (SELECT 1 FROM mentor_assignments AS a
               WHERE a.kind = 'case' AND a.mentor_id IS NOT NULL AND a.target_unit_id = c.unit_id AND a.case_no = c.case_no)) AS hasMentor`;
+
+/** What comparing cases needs: no mentor lookups, which cost most per row. */
+const PARTY_CASE_COLUMNS = `
+  u.name AS unit, c.case_no AS caseNo, c.received_on AS receivedOn, c.status AS status, c.closed_on AS closedOn,
+  c.applicant AS applicant, c.data ->> '$.applicantId' AS applicantId, c.respondent AS respondent`;
 
 interface FlagCaseRow extends Omit<FlagCase, "accepted" | "judicialConfirmation" | "hasMentor"> {
   id: number;
@@ -49,7 +54,7 @@ export async function caseFlags(
   const config = a.config ?? { ...DEFAULT_CONFIG, timeLimits: await loadTimeLimits(db) };
   const recentAgreements = addDays(a.today, -config.flags.confirmationWindowDays);
   const only = a.caseNos ? JSON.stringify(a.caseNos) : null;
-  const [single, parties] = await db.batch<FlagCaseRow>([
+  const [single, parties] = (await db.batch([
     db
       .prepare(`SELECT ${FLAG_CASE_COLUMNS} FROM cases AS c JOIN units AS u ON u.id = c.unit_id
                 WHERE c.deleted_at IS NULL AND c.in_ledger = 1 AND (?1 IS NULL OR c.unit_id = ?1)
@@ -58,24 +63,27 @@ export async function caseFlags(
                     OR (c.commitment_due < ?2 AND c.commitment_met_on IS NULL)
                     OR (c.status = '调解成功' AND c.closed_on >= ?3))`)
       .bind(a.unitId, a.today, recentAgreements, only),
-    // Every live case whose respondent + applicant name occurs more than once across the district.
+    // Every live case whose respondent + applicant names occur more than once across the district, for the names
+    // that the cases in scope carry (all names when the scope is the district).
     db
-      .prepare(`WITH shared AS (
-                  SELECT respondent, applicant FROM cases INDEXED BY cases_parties
-                  WHERE deleted_at IS NULL AND in_ledger = 1 GROUP BY respondent, applicant HAVING count(*) > 1)
-                SELECT ${FLAG_CASE_COLUMNS} FROM shared JOIN cases AS c ON c.respondent = shared.respondent AND c.applicant = shared.applicant
-                JOIN units AS u ON u.id = c.unit_id WHERE c.deleted_at IS NULL AND c.in_ledger = 1`),
-  ]);
+      .prepare(`WITH mine AS (
+                  SELECT DISTINCT respondent, applicant FROM cases
+                  WHERE deleted_at IS NULL AND in_ledger = 1 AND (?1 IS NULL OR unit_id = ?1)
+                    AND (?2 IS NULL OR case_no IN (SELECT value FROM json_each(?2)))),
+                shared AS (
+                  SELECT c.respondent, c.applicant FROM mine JOIN cases AS c INDEXED BY cases_parties
+                    ON c.respondent = mine.respondent AND c.applicant = mine.applicant
+                  WHERE c.deleted_at IS NULL AND c.in_ledger = 1 GROUP BY c.respondent, c.applicant HAVING count(*) > 1)
+                SELECT ${PARTY_CASE_COLUMNS} FROM shared JOIN cases AS c ON c.respondent = shared.respondent AND c.applicant = shared.applicant
+                JOIN units AS u ON u.id = c.unit_id WHERE c.deleted_at IS NULL AND c.in_ledger = 1`)
+      .bind(a.unitId, only),
+  ])) as [D1Result<FlagCaseRow>, D1Result<PartyCase>];
   const out: Flag[] = [];
   for (const r of single.results) out.push(...singleCaseFlags(toFlagCase(r), a.today, config));
-  const cross = crossCaseFlags(parties.results.map(toFlagCase), config);
   const unitName = a.unitId == null ? null : (await db.prepare(`SELECT name FROM units WHERE id = ?`).bind(a.unitId).first<{ name: string }>())?.name;
   const wanted = a.caseNos ? new Set(a.caseNos) : null;
-  for (const f of cross) {
-    if (unitName != null && f.unit !== unitName) continue;
-    if (wanted && !wanted.has(f.caseNo!)) continue;
-    out.push(f);
-  }
+  const inScope = (c: PartyCase) => (unitName == null || c.unit === unitName) && (wanted == null || wanted.has(c.caseNo));
+  out.push(...crossCaseFlags(parties.results, config, inScope));
   return out;
 }
 

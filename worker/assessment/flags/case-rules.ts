@@ -16,6 +16,9 @@ export type FlagCase = Pick<
   lastChangedOn: string | null;
 };
 
+/** What the rules that compare cases with each other read. */
+export type PartyCase = Pick<FlagCase, "caseNo" | "unit" | "receivedOn" | "status" | "closedOn" | "applicant" | "applicantId" | "respondent">;
+
 /** Accepted and not concluded: 调解中, or accepted with no status yet. */
 export const isOpen = (c: Pick<CaseRow, "accepted" | "status">) => c.accepted && (c.status == null || c.status === "调解中");
 const isFinal = (c: Pick<CaseRow, "status" | "closedOn">) => c.status != null && c.status !== "调解中" && c.closedOn != null;
@@ -63,38 +66,41 @@ export function sameParties(a: Pick<CaseRow, "applicant" | "applicantId" | "resp
 }
 
 /** "判后仍有上访": `later` was received within N months after `earlier` concluded, between the same parties. */
-export function isRepeatOf(later: FlagCase, earlier: FlagCase, config: AssessmentConfig = DEFAULT_CONFIG): boolean {
+export function isRepeatOf(later: PartyCase, earlier: PartyCase, config: AssessmentConfig = DEFAULT_CONFIG): boolean {
   if (later === earlier || (later.unit === earlier.unit && later.caseNo === earlier.caseNo)) return false;
   if (!isFinal(earlier) || !sameParties(later, earlier)) return false;
   return earlier.closedOn! <= later.receivedOn && later.receivedOn <= addMonths(earlier.closedOn!, config.flags.repeatWithinMonths);
 }
 
 /** Two units hold the same parties' dispute over overlapping dates (open cases run to infinity). */
-export function isSameDisputeElsewhere(a: FlagCase, b: FlagCase): boolean {
+export function isSameDisputeElsewhere(a: PartyCase, b: PartyCase): boolean {
   if (a.unit === b.unit || !sameParties(a, b)) return false;
   const aEnd = isFinal(a) ? a.closedOn! : "9999-12-31";
   const bEnd = isFinal(b) ? b.closedOn! : "9999-12-31";
   return a.receivedOn <= bEnd && b.receivedOn <= aEnd;
 }
 
-export function repeatFlag(later: FlagCase, earlier: FlagCase, config: AssessmentConfig = DEFAULT_CONFIG): Flag {
+export function repeatFlag(later: PartyCase, earlier: PartyCase, config: AssessmentConfig = DEFAULT_CONFIG): Flag {
   return makeFlag("repeat_dispute", later.unit, later.caseNo, {
     receivedOn: later.receivedOn, previousUnit: earlier.unit, previousCaseNo: earlier.caseNo, previousClosedOn: earlier.closedOn, withinMonths: config.flags.repeatWithinMonths,
   });
 }
 
-export function sameDisputeFlag(c: FlagCase, other: FlagCase): Flag {
+export function sameDisputeFlag(c: PartyCase, other: PartyCase): Flag {
   return makeFlag("same_dispute_two_units", c.unit, c.caseNo, { otherUnit: other.unit, otherCaseNo: other.caseNo, otherReceivedOn: other.receivedOn });
 }
 
-const partyKey = (c: FlagCase) => `${c.respondent}\u0000${c.applicant}`;
+const partyKey = (c: PartyCase) => `${c.respondent}\u0000${c.applicant}`;
 
 /**
  * Flags that compare cases with each other. Cases are grouped by respondent + applicant name first; rows with ID
- * numbers but the same name are then told apart by `sameParties`. Only the latest earlier case is cited per repeat.
+ * numbers but the same name are then told apart by `sameParties`. Only the latest earlier case is cited per repeat,
+ * and one case per other unit for the same dispute (its earliest), so a case's flags stay few however many ledgers
+ * repeat the same names. `inScope` picks the cases whose flags are wanted (a push receipt's cases); the others are
+ * only compared against.
  */
-export function crossCaseFlags(cases: readonly FlagCase[], config: AssessmentConfig = DEFAULT_CONFIG): Flag[] {
-  const groups = new Map<string, FlagCase[]>();
+export function crossCaseFlags<C extends PartyCase>(cases: readonly C[], config: AssessmentConfig = DEFAULT_CONFIG, inScope?: (c: C) => boolean): Flag[] {
+  const groups = new Map<string, C[]>();
   for (const c of cases) {
     const k = partyKey(c);
     const g = groups.get(k);
@@ -105,12 +111,18 @@ export function crossCaseFlags(cases: readonly FlagCase[], config: AssessmentCon
   for (const g of groups.values()) {
     if (g.length < 2) continue;
     for (const c of g) {
-      let previous: FlagCase | null = null;
+      if (inScope && !inScope(c)) continue;
+      let previous: C | null = null;
+      const elsewhere = new Map<string, C>();
       for (const o of g) {
         if (isRepeatOf(c, o, config) && (previous == null || o.closedOn! > previous.closedOn!)) previous = o;
+        if (o !== c && isSameDisputeElsewhere(c, o)) {
+          const seen = elsewhere.get(o.unit);
+          if (!seen || o.receivedOn < seen.receivedOn || (o.receivedOn === seen.receivedOn && o.caseNo < seen.caseNo)) elsewhere.set(o.unit, o);
+        }
       }
       if (previous) out.push(repeatFlag(c, previous, config));
-      for (const o of g) if (o !== c && isSameDisputeElsewhere(c, o)) out.push(sameDisputeFlag(c, o));
+      for (const o of elsewhere.values()) out.push(sameDisputeFlag(c, o));
     }
   }
   return out;
