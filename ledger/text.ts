@@ -86,24 +86,39 @@ function isClean(s: string): boolean {
 
 function cleanString(s: string): string {
   if (isClean(s)) return s;
+  // Unchanged stretches are copied as slices, not character by character: a long summary with one full-width
+  // comma costs three strings, not one per character.
   let out = "";
+  let runStart = -1;
   let pendingSpace = false;
   for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (isZeroWidth(c)) continue;
-    if (c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(s, i)) continue;
-    if (isWhitespace(c)) {
-      pendingSpace = out.length > 0;
+    const c = s.charCodeAt(i);
+    const keep = !isZeroWidth(c) && !(c >= 0xd800 && c <= 0xdfff && isLoneSurrogate(s, i));
+    const space = keep && isWhitespace(c);
+    // other control characters carry nothing a clerk typed
+    const narrow = keep && !space && c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST;
+    if (keep && !space && !narrow && c >= 0x20 && c !== 0x7f) {
+      if (pendingSpace) {
+        out += " ";
+        pendingSpace = false;
+      }
+      if (runStart < 0) runStart = i;
       continue;
     }
-    if (c < 0x20 || c === 0x7f) continue; // other control characters carry nothing a clerk typed
-    if (c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST) c -= FULL_WIDTH_OFFSET;
-    if (pendingSpace) {
-      out += " ";
-      pendingSpace = false;
+    if (runStart >= 0) {
+      out += s.slice(runStart, i);
+      runStart = -1;
     }
-    out += c === s.charCodeAt(i) ? s[i] : String.fromCharCode(c);
+    if (space) pendingSpace = out.length > 0;
+    else if (narrow) {
+      if (pendingSpace) {
+        out += " ";
+        pendingSpace = false;
+      }
+      out += String.fromCharCode(c - FULL_WIDTH_OFFSET);
+    }
   }
+  if (runStart >= 0) out += s.slice(runStart);
   return out;
 }
 

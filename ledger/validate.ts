@@ -1,6 +1,7 @@
 import { CHOICE_VARIANTS } from "./choices.ts";
 import { COLUMNS, COLUMN_BY_KEY, columnLetter, type ColumnKey, type ColumnSpec } from "./columns.ts";
 import { dataRowIndexes } from "./data-rows.ts";
+import { FirstSeen } from "./first-seen.ts";
 import { detectHeader, type HeaderResult } from "./header.ts";
 import { ISSUE_SEVERITY, type IssueCode } from "./issue-codes.ts";
 import { issueMessage, type IssueParams, type Locale } from "./messages.ts";
@@ -74,8 +75,8 @@ interface RunContext {
   units: Set<string> | null;
   unitList: string[];
   mediators: Set<string> | null;
-  /** unit → case number → the row it first appeared on. */
-  firstRowOfCase: Map<string, Map<string, number>>;
+  /** The row each unit's case number first appeared on. */
+  firstRowOfCase: FirstSeen;
 }
 
 function label(ctx: RunContext, key: ColumnKey): string {
@@ -247,12 +248,8 @@ function checkRow(b: Batch, ctx: RunContext, i: number, rowNumber: number): RowR
   }
 
   if (c.caseNo !== null && c.unit !== null) {
-    // Keyed by the cell strings themselves: no joined key string is made and kept per row.
-    let seen = ctx.firstRowOfCase.get(c.unit as string);
-    if (seen === undefined) ctx.firstRowOfCase.set(c.unit as string, (seen = new Map()));
-    const first = seen.get(c.caseNo as string);
-    if (first === undefined) seen.set(c.caseNo as string, rowNumber);
-    else issues = addIssue(issues, ctx, rowNumber, "caseNo", "duplicate_case_no", { value: c.caseNo as string, firstRow: first });
+    const first = ctx.firstRowOfCase.firstRow(c.unit as string, c.caseNo as string, rowNumber);
+    if (first >= 0) issues = addIssue(issues, ctx, rowNumber, "caseNo", "duplicate_case_no", { value: c.caseNo as string, firstRow: first });
   }
 
   const found = issues as Issue[] | null;
@@ -261,7 +258,7 @@ function checkRow(b: Batch, ctx: RunContext, i: number, rowNumber: number): RowR
 }
 
 
-function runContext(options: RecordOptions): RunContext {
+function runContext(options: RecordOptions, rowCount: number): RunContext {
   return {
     options,
     locale: options.locale ?? "zh-CN",
@@ -269,7 +266,7 @@ function runContext(options: RecordOptions): RunContext {
     units: options.units ? new Set(options.units) : null,
     unitList: options.units ? [...options.units] : [],
     mediators: options.mediators ? new Set(options.mediators) : null,
-    firstRowOfCase: new Map(),
+    firstRowOfCase: new FirstSeen(undefined, rowCount),
   };
 }
 
@@ -300,7 +297,7 @@ const IN_PLAN_ORDER = Int32Array.from(PLAN, (_, p) => p);
  */
 export function validateRecords(records: readonly RawRecord[], options: RecordOptions = {}): RowResult[] {
   const cells = records.map((rec) => PLAN.map(({ col }) => rec.values[col.key]));
-  return validateBatch(cells, IN_PLAN_ORDER, records.map((r) => r.row), runContext(options));
+  return validateBatch(cells, IN_PLAN_ORDER, records.map((r) => r.row), runContext(options, records.length));
 }
 
 export interface LedgerResult {
@@ -327,10 +324,13 @@ export function validateLedger(
     const text = header.labels[c];
     if (text) labels[key] = text.replace(/\s+/g, "");
   }
-  const ctx = runContext({ ...options, columnLetters, labels });
   const indexes = dataRowIndexes(grid, header);
+  const ctx = runContext({ ...options, columnLetters, labels }, indexes.length);
   const rows = validateBatch(indexes.map((r) => grid[r]), at, indexes.map((r) => r + 1), ctx);
   const issues: Issue[] = [];
-  for (const r of rows) for (const issue of r.issues) issues.push(issue);
+  for (let r = 0; r < rows.length; r++) {
+    const found = rows[r].issues;
+    for (let k = 0; k < found.length; k++) issues.push(found[k]);
+  }
   return { header, dataRows: indexes.length, rows, issues };
 }

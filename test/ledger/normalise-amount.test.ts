@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { normaliseAmount } from "../../ledger/normalise/amount.ts";
 
 describe("normaliseAmount", () => {
@@ -57,5 +58,28 @@ describe("normaliseAmount", () => {
 
   it.each([null, undefined, "", "  ", "\n"])("reads the empty cell %j as null", (input) => {
     expect(normaliseAmount(input)).toEqual({ ok: true, value: null });
+  });
+});
+
+describe("normaliseAmount against the pattern it reads by hand", () => {
+  // The written rule: ¥/￥, digits or digits grouped by thousands, decimals, 元/万/万元 — as a regular expression.
+  const RULE = /^(?:[¥￥])?(\d+|\d{1,3}(?:,\d{3})+)(\.\d+)?(万元|万|元)?$/;
+  const byRule = (text: string) => {
+    const m = RULE.exec(text.replaceAll(" ", ""));
+    if (!m) return null;
+    const yuan = Number(m[1].replaceAll(",", "") + (m[2] ?? ""));
+    return Math.round((m[3] === "万" || m[3] === "万元" ? yuan * 10_000 : yuan) * 100) / 100;
+  };
+
+  it("accepts exactly what the rule accepts, with the same value, for texts made of the characters amounts use", () => {
+    const text = fc.string({ unit: fc.constantFrom(..."0123456789,.¥￥元万 约-"), maxLength: 14 }).filter((s) => s.trim() !== "");
+    fc.assert(
+      fc.property(text, (s) => {
+        const got = normaliseAmount(s);
+        const want = byRule(s.trim().replace(/ +/g, " "));
+        expect(got.ok ? got.value : null).toBe(want);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { cleanText, toHalfWidth } from "../../ledger/text.ts";
 import { normaliseText } from "../../ledger/normalise/text.ts";
 
@@ -81,5 +82,38 @@ describe("normaliseText", () => {
     [true, "是"],
   ])("keeps the text of %j as %j", (input, expected) => {
     expect(normaliseText(input)).toEqual({ ok: true, value: expected });
+  });
+});
+
+describe("cleanText against its rule applied one character at a time", () => {
+  // The rule, spelt out slowly: drop invisible and control characters, collapse whitespace runs to one space
+  // (none at either end), narrow full-width ASCII.
+  const invisible = (c: number) => (c >= 0x200b && c <= 0x200f) || c === 0xfeff || c === 0x2060 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+  const space = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x85;
+  function slowly(s: string): string {
+    const out: string[] = [];
+    let pending = false;
+    for (let i = 0; i < s.length; i++) {
+      let c = s.charCodeAt(i);
+      const hi = c >= 0xd800 && c <= 0xdbff, lo = c >= 0xdc00 && c <= 0xdfff;
+      if (hi && !(s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff)) continue;
+      if (lo && !(s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) continue;
+      if (invisible(c)) continue;
+      if (space(c)) {
+        pending = out.length > 0;
+        continue;
+      }
+      if (c < 0x20 || c === 0x7f) continue;
+      if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+      if (pending) out.push(" ");
+      pending = false;
+      out.push(String.fromCharCode(c));
+    }
+    return out.join("");
+  }
+
+  it("gives the same text as the rule for any mix of the characters it treats specially", () => {
+    const unit = fc.constantFrom(..."a1 调解，：（）\t\n\u3000\u00a0\u200b\u202e\ufeff\u0007\u007f\ud83d\ude00\ud800ＡＢ");
+    fc.assert(fc.property(fc.string({ unit, maxLength: 24 }), (s) => cleanText(s) === slowly(s)), { numRuns: 5000 });
   });
 });
