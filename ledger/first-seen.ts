@@ -23,7 +23,8 @@ export class FirstSeen {
   private mask: number;
   private readonly units: string[] = [];
   private readonly caseNos: string[] = [];
-  private readonly rows: number[] = [];
+  private rows: Int32Array;
+  private count = 0;
   private lastUnit: string | null = null;
   private lastUnitHash = 0;
 
@@ -37,6 +38,7 @@ export class FirstSeen {
     this.slotHash = new Int32Array(size);
     this.slotEntry = new Int32Array(size);
     this.mask = size - 1;
+    this.rows = new Int32Array(size >> 1);
   }
 
   /** The row `caseNo` of `unit` was first seen on; when this is the first time, remembers `row` and returns -1. */
@@ -51,11 +53,12 @@ export class FirstSeen {
       if (entry === 0) break;
       if (this.slotHash[slot] === h && this.caseNos[entry - 1] === caseNo && this.units[entry - 1] === unit) return this.rows[entry - 1];
     }
+    if (this.count === this.rows.length) this.grow();
+    const entry = this.count++;
     this.units.push(unit);
     this.caseNos.push(caseNo);
-    this.rows.push(row);
-    if (this.rows.length * 2 > this.slotEntry.length) this.grow();
-    this.place(h, this.rows.length);
+    this.rows[entry] = row;
+    this.place(h, entry + 1);
     return -1;
   }
 
@@ -66,7 +69,11 @@ export class FirstSeen {
     this.slotEntry[slot] = entry;
   }
 
+  /** Twice the room: the table stays at most half full, so probes stay short. */
   private grow(): void {
+    const rows = new Int32Array(this.rows.length * 2);
+    rows.set(this.rows);
+    this.rows = rows;
     const oldHash = this.slotHash;
     const oldEntry = this.slotEntry;
     this.slotHash = new Int32Array(oldHash.length * 2);

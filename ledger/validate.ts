@@ -11,6 +11,7 @@ import { normaliseCount } from "./normalise/count.ts";
 import { normaliseDate } from "./normalise/date.ts";
 import type { Normalised } from "./normalise/result.ts";
 import { normaliseText } from "./normalise/text.ts";
+import { cleanText } from "./text.ts";
 import { normaliseYesNo } from "./normalise/yes-no.ts";
 import { normalisePartyId } from "./party-id.ts";
 import { normalisePhone } from "./phone.ts";
@@ -42,10 +43,12 @@ export interface RecordOptions extends ValidateOptions {
 }
 
 export interface RowResult {
-  row: number;
-  /** The normalised case, or null when the row has an error (it must not be stored). */
-  case: CaseRow | null;
-  issues: Issue[];
+  readonly row: number;
+  /** False when the row has an error: it must not be stored. */
+  readonly ok: boolean;
+  /** The normalised case, or null when the row has an error. */
+  readonly case: CaseRow | null;
+  readonly issues: Issue[];
 }
 
 export function chinaToday(now = Date.now()): string {
@@ -157,7 +160,16 @@ function normaliseColumn(b: Batch, ctx: RunContext, rowNumbers: ArrayLike<number
     case "partyId": for (let i = 0; i < n; i++) take(b, ctx, rowNumbers, p, i, out, cells[i][c], normalisePartyId(cells[i][c])); break;
     case "phone": for (let i = 0; i < n; i++) take(b, ctx, rowNumbers, p, i, out, cells[i][c], normalisePhone(cells[i][c])); break;
     case "choice": for (let i = 0; i < n; i++) take(b, ctx, rowNumbers, p, i, out, cells[i][c], normaliseChoice(cells[i][c], choices, variants)); break;
-    case "text": for (let i = 0; i < n; i++) take(b, ctx, rowNumbers, p, i, out, cells[i][c], normaliseText(cells[i][c])); break;
+    case "text": {
+      // Most cells are short, non-empty text: kept without a result object; the rest go the general way.
+      const max = MAX_LENGTH[col.key] ?? MAX_TEXT;
+      for (let i = 0; i < n; i++) {
+        const s = cleanText(cells[i][c]);
+        if (s !== "" && s.length <= max) out[i] = s;
+        else take(b, ctx, rowNumbers, p, i, out, cells[i][c], normaliseText(cells[i][c]));
+      }
+      break;
+    }
   }
 }
 
@@ -189,29 +201,27 @@ function take(b: Batch, ctx: RunContext, rowNumbers: ArrayLike<number>, p: numbe
 /** The cross-column rules of one row, over its already normalised values. */
 function checkRow(b: Batch, ctx: RunContext, i: number, rowNumber: number): RowResult {
   const v = b.values;
-  // One object literal with every key in catalogue order: every case object shares one shape.
-  const c = {
-    caseNo: v[0][i], receivedOn: v[1][i], unit: v[2][i], source: v[3][i], domain: v[4][i], stage: v[5][i],
-    mediationType: v[6][i], applicant: v[7][i], applicantId: v[8][i], phone: v[9][i], respondent: v[10][i],
-    summary: v[11][i], accepted: v[12][i], rejectReason: v[13][i], mediator: v[14][i], status: v[15][i],
-    closedOn: v[16][i], amount: v[17][i], judicialConfirmation: v[18][i], commitment: v[19][i],
-    commitmentDue: v[20][i], commitmentMetOn: v[21][i], complexity: v[22][i], partyCount: v[23][i], notes: v[24][i],
-  } as Record<ColumnKey, unknown>;
+  // Plain locals, not an object: this runs once per row and nothing of it outlives the call.
+  const caseNo = v[P.caseNo][i] as string | null;
+  let unit = v[P.unit][i] as string | null;
+  const accepted = v[P.accepted][i] as boolean | null;
+  const mediator = v[P.mediator][i] as string | null;
+  const status = v[P.status][i] as string | null;
   let issues: Issue[] | null = b.early[i] ?? null;
   // Bit p set: PLAN[p]'s cell was unreadable and already has its issue; it must not be reported missing too.
   const refused = b.refused[i];
   const today = ctx.today;
 
-  if (c.unit === null && ctx.options.defaultUnit) c.unit = ctx.options.defaultUnit;
-  if (c.unit === null) {
+  if (unit === null && ctx.options.defaultUnit) v[P.unit][i] = unit = ctx.options.defaultUnit;
+  if (unit === null) {
     if (!(refused & BIT.unit)) issues = addIssue(issues, ctx, rowNumber, "unit", "required");
-  } else if (ctx.units && !ctx.units.has(c.unit as string)) {
-    issues = addIssue(issues, ctx, rowNumber, "unit", "unknown_unit", { value: c.unit as string, allowed: ctx.unitList });
+  } else if (ctx.units && !ctx.units.has(unit)) {
+    issues = addIssue(issues, ctx, rowNumber, "unit", "unknown_unit", { value: unit, allowed: ctx.unitList });
   }
 
-  const receivedOn = c.receivedOn as string | null;
-  const closedOn = c.closedOn as string | null;
-  const metOn = c.commitmentMetOn as string | null;
+  const receivedOn = v[P.receivedOn][i] as string | null;
+  const closedOn = v[P.closedOn][i] as string | null;
+  const metOn = v[P.commitmentMetOn][i] as string | null;
   if (receivedOn !== null && receivedOn > today) issues = addIssue(issues, ctx, rowNumber, "receivedOn", "future_date", { value: receivedOn, today });
   if (closedOn !== null && closedOn > today) issues = addIssue(issues, ctx, rowNumber, "closedOn", "future_date", { value: closedOn, today });
   if (metOn !== null && metOn > today) issues = addIssue(issues, ctx, rowNumber, "commitmentMetOn", "future_date", { value: metOn, today });
@@ -224,37 +234,78 @@ function checkRow(b: Batch, ctx: RunContext, i: number, rowNumber: number): RowR
     }
   }
 
-  if (c.accepted === false) {
-    if (c.rejectReason === null && !(refused & BIT.rejectReason)) issues = addIssue(issues, ctx, rowNumber, "rejectReason", "reject_reason_missing");
-  } else if (c.accepted === true) {
-    if (c.mediator === null && !(refused & BIT.mediator)) issues = addIssue(issues, ctx, rowNumber, "mediator", "required");
-    if (c.status === null && !(refused & BIT.status)) issues = addIssue(issues, ctx, rowNumber, "status", "required");
+  if (accepted === false) {
+    if (v[P.rejectReason][i] === null && !(refused & BIT.rejectReason)) issues = addIssue(issues, ctx, rowNumber, "rejectReason", "reject_reason_missing");
+  } else if (accepted === true) {
+    if (mediator === null && !(refused & BIT.mediator)) issues = addIssue(issues, ctx, rowNumber, "mediator", "required");
+    if (status === null && !(refused & BIT.status)) issues = addIssue(issues, ctx, rowNumber, "status", "required");
   }
 
-  const status = c.status as string | null;
   if (status !== null && status !== "调解中" && closedOn === null && !(refused & BIT.closedOn)) {
     issues = addIssue(issues, ctx, rowNumber, "closedOn", "close_date_missing", { value: status, other: label(ctx, "status") });
   } else if (status === "调解中" && closedOn !== null) {
     issues = addIssue(issues, ctx, rowNumber, "closedOn", "close_date_unexpected", { value: closedOn, other: label(ctx, "status") });
   }
-  if (c.commitment !== null && c.commitmentDue === null && !(refused & BIT.commitmentDue)) {
+  if (v[P.commitment][i] !== null && v[P.commitmentDue][i] === null && !(refused & BIT.commitmentDue)) {
     issues = addIssue(issues, ctx, rowNumber, "commitmentDue", "commitment_due_missing", { other: label(ctx, "commitment") });
   }
 
-  if (ctx.mediators && c.mediator !== null) {
-    for (const name of (c.mediator as string).split(NAME_SEPARATORS)) {
+  if (ctx.mediators && mediator !== null) {
+    for (const name of mediator.split(NAME_SEPARATORS)) {
       if (name && !ctx.mediators.has(name)) issues = addIssue(issues, ctx, rowNumber, "mediator", "unknown_mediator", { value: name });
     }
   }
 
-  if (c.caseNo !== null && c.unit !== null) {
-    const first = ctx.firstRowOfCase.firstRow(c.unit as string, c.caseNo as string, rowNumber);
-    if (first >= 0) issues = addIssue(issues, ctx, rowNumber, "caseNo", "duplicate_case_no", { value: c.caseNo as string, firstRow: first });
+  if (caseNo !== null && unit !== null) {
+    const first = ctx.firstRowOfCase.firstRow(unit, caseNo, rowNumber);
+    if (first >= 0) issues = addIssue(issues, ctx, rowNumber, "caseNo", "duplicate_case_no", { value: caseNo, firstRow: first });
   }
 
   const found = issues as Issue[] | null;
   const hasError = found !== null && found.some((x) => x.severity === "error");
-  return { row: rowNumber, case: hasError ? null : (c as unknown as CaseRow), issues: found ?? NO_ISSUES };
+  return new CheckedRow(rowNumber, !hasError, found ?? NO_ISSUES, v, i);
+}
+
+/**
+ * A validated row. Its case object is put together from the block's normalised columns when first asked for:
+ * the Worker asks for every row it stores, while `tiaojie validate` and the add-in mostly need only the issues,
+ * and 100,000 objects of 25 fields nobody reads were most of what validating a large ledger allocated.
+ */
+class CheckedRow implements RowResult {
+  readonly row: number;
+  readonly ok: boolean;
+  readonly issues: Issue[];
+  #values: unknown[][] | null;
+  #i: number;
+  #case: CaseRow | null = null;
+
+  constructor(row: number, ok: boolean, issues: Issue[], values: unknown[][], i: number) {
+    this.row = row;
+    this.ok = ok;
+    this.issues = issues;
+    this.#values = ok ? values : null;
+    this.#i = i;
+  }
+
+  get case(): CaseRow | null {
+    const v = this.#values;
+    if (v === null) return this.#case;
+    const i = this.#i;
+    // One object literal with every key in catalogue order: every case object shares one shape.
+    this.#case = {
+      caseNo: v[0][i], receivedOn: v[1][i], unit: v[2][i], source: v[3][i], domain: v[4][i], stage: v[5][i],
+      mediationType: v[6][i], applicant: v[7][i], applicantId: v[8][i], phone: v[9][i], respondent: v[10][i],
+      summary: v[11][i], accepted: v[12][i], rejectReason: v[13][i], mediator: v[14][i], status: v[15][i],
+      closedOn: v[16][i], amount: v[17][i], judicialConfirmation: v[18][i], commitment: v[19][i],
+      commitmentDue: v[20][i], commitmentMetOn: v[21][i], complexity: v[22][i], partyCount: v[23][i], notes: v[24][i],
+    } as unknown as CaseRow;
+    this.#values = null;
+    return this.#case;
+  }
+
+  toJSON(): { row: number; ok: boolean; case: CaseRow | null; issues: Issue[] } {
+    return { row: this.row, ok: this.ok, case: this.case, issues: this.issues };
+  }
 }
 
 
@@ -270,7 +321,7 @@ function runContext(options: RecordOptions, rowCount: number): RunContext {
   };
 }
 
-/** Rows per block: the block's column arrays stay small and short-lived, so they never leave the young heap. */
+/** Rows per block: a block's rows stay in the CPU's cache across its 25 column loops. */
 const BLOCK = 2048;
 
 /** Validates rows given as cell arrays: block by block, normalising column by column, then each row's rules. */

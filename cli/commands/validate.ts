@@ -46,7 +46,7 @@ export async function run(args: string[]): Promise<number> {
       );
     } else {
       const warnings = result.issues.length - errors;
-      const okRows = result.rows.filter((r) => r.case).length;
+      const okRows = result.rows.filter((r) => r.ok).length;
       const en = locale === "en";
       process.stdout.write(
         en

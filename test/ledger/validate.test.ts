@@ -36,6 +36,16 @@ describe("validating one case row", () => {
     expect(CaseRowSchema.safeParse(r.case).success).toBe(true);
   });
 
+  it("says a row is ok exactly when it has a case to store, and gives the same case every time it is asked", () => {
+    const [good, bad] = validateRecords([{ row: 7, values: GOOD }, { row: 8, values: { ...GOOD, caseNo: "SY-2", receivedOn: "2026.13.45" } }], { today: TODAY });
+    expect(good.ok).toBe(true);
+    expect(good.case).toBe(good.case);
+    expect(good.case?.caseNo).toBe("SY-2026-001");
+    expect(bad.ok).toBe(false);
+    expect(bad.case).toBeNull();
+    expect(JSON.parse(JSON.stringify(good))).toEqual({ row: 7, ok: true, case: JSON.parse(JSON.stringify(good.case)), issues: [] });
+  });
+
   const failing: [IssueCode, Partial<Record<ColumnKey, unknown>>, ColumnKey, RecordOptions?][] = [
     ["required", { applicant: "  " }, "applicant"],
     ["invalid_date", { receivedOn: "2026.13.45" }, "receivedOn"],
