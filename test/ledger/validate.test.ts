@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ColumnKey } from "../../ledger/columns.ts";
 import { ISSUE_CODES, type IssueCode } from "../../ledger/issue-codes.ts";
 import { CaseRowSchema } from "../../ledger/schema.ts";
+import { cleanText } from "../../ledger/text.ts";
 import { validateLedger, validateRecords, type RecordOptions } from "../../ledger/validate.ts";
 import { generateCases } from "../fixtures/case-generator.ts";
 import { layOut, STANDARD_COLUMNS } from "../fixtures/ledger-layout.ts";
@@ -159,5 +160,21 @@ describe("validating a whole sheet", () => {
 
   it("returns null when there is no ledger header to be found", () => {
     expect(validateLedger([["hello"]])).toBeNull();
+  });
+});
+
+describe("reading a whole messy ledger back", () => {
+  it("recovers every generated case exactly, whatever form its dates, yes/no and amounts were typed in", () => {
+    const cases = generateCases({ seed: 77, count: 3_000, unit: "山腰街道" });
+    const { grid } = layOut(cases, {
+      title: "泉港区山腰街道行政争议调解工作台账（2026年）", info: "填报单位：山腰街道", columns: STANDARD_COLUMNS,
+      dateStyle: "mixed", yesNo: ["√", "×"], amountInWan: true, blankEvery: 50, totalRow: true,
+    });
+    const result = validateLedger(grid, { today: TODAY })!;
+    expect(result.issues).toEqual([]);
+    expect(result.rows.every((r) => r.ok)).toBe(true);
+    // Full-width ASCII in free text is narrowed when read (，→ ,), as everywhere else.
+    const expected = cases.map((c) => ({ ...c, summary: c.summary == null ? null : cleanText(c.summary) }));
+    expect(result.rows.map((r) => r.case)).toEqual(expected);
   });
 });
