@@ -63,12 +63,13 @@ function mentorText(assignments: readonly Assignment[], locale: Locale): string 
   );
 }
 
-/** The case number of each validated row: normalised when the row is valid, else the cell as written. */
+/** The case number of each validated row, read the way validation reads it (cleaned text). */
 export function caseNumbers(grid: readonly (readonly unknown[])[], run: ValidationRun): Map<string, number> {
   const byCase = new Map<string, number>();
   const col = run.header.columns.caseNo;
   for (const r of run.result.rows) {
-    const caseNo = r.case?.caseNo ?? (col === undefined ? "" : cleanText(grid[r.row - 1]?.[col]));
+    // The cell itself, not r.case: a case number is cleaned text either way, and a row's case is made on demand.
+    const caseNo = col === undefined ? "" : cleanText(grid[r.row - 1]?.[col]);
     if (caseNo && !byCase.has(caseNo)) byCase.set(caseNo, r.row);
   }
   return byCase;
