@@ -12,13 +12,13 @@ import { STANDARD_COLUMNS, layOut } from "../test/fixtures/ledger-layout.ts";
 import { generateCases } from "../test/fixtures/case-generator.ts";
 import type { WorkbookSeed } from "../test/e2e/excel-double/model.ts";
 import { ensureAddinBuilt, launchBrowser, openPane, preparePane, startPaneServer } from "../test/e2e/harness.ts";
+import { median } from "./stats.ts";
 import { printFigures, type Figure } from "./report.ts";
 
 const ROWS = 20_000;
 const LOAD_RUNS = 7;
 const VALIDATE_RUNS = 3;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** A messy 20,000-row town ledger with a planted mistake every 40 rows and a bad phone every 25. */
 function bigLedger(): unknown[][] {

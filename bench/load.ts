@@ -10,6 +10,7 @@ import { WRANGLER_CONFIG, applyMigrations, startDevServer, wrangler } from "../c
 import { chunkRows } from "../cli/lib/ledger-rows.ts";
 import { sendPush } from "../cli/lib/send-push.ts";
 import { printFigures, type Figure } from "./report.ts";
+import { percentile } from "./stats.ts";
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
 const ROWS = Number(process.env.LOAD_ROWS ?? 2_000);
@@ -72,11 +73,6 @@ function rowsFor(unit: string, u: number, n: number) {
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 async function countStored(persistTo: string): Promise<{ total: number; distinct: number; units: number }> {
   const out = await wrangler(["d1", "execute", "DB", "--local", "--config", WRANGLER_CONFIG, "--persist-to", persistTo, "--json", "--command",
     "SELECT count(*) AS total, count(DISTINCT unit_id || '/' || case_no) AS distinct_rows, count(DISTINCT unit_id) AS units FROM cases WHERE deleted_at IS NULL"], { quiet: true });
@@ -88,8 +84,9 @@ async function load(dir: string, started: (stop: () => Promise<void>) => void): 
   await applyMigrations(dir, { quiet: true });
   const server = await startDevServer({ persistTo: dir, vars: { ADMIN_TOKEN: ADMIN } });
   started(server.stop);
-  const t: Timings = { push: [], rankings: [], serverErrors: 0, dropped: 0 };
-  const solo: Timings = { push: [], rankings: [], serverErrors: 0, dropped: 0 };
+  const newTimings = (): Timings => ({ push: [], rankings: [], serverErrors: 0, dropped: 0 });
+  const t = newTimings();
+  const solo = newTimings();
   let seconds: number;
   let soloSeconds: number;
   let inserted = 0;

@@ -5,6 +5,7 @@ import { validateLedger } from "../ledger/validate.ts";
 import { generateCases } from "../test/fixtures/case-generator.ts";
 import { layOut, STANDARD_COLUMNS } from "../test/fixtures/ledger-layout.ts";
 import { printFigures, type Figure } from "./report.ts";
+import { median } from "./stats.ts";
 
 const ROWS = 100_000;
 const RUNS = 9;
@@ -18,11 +19,6 @@ function timed(fn: () => void): { wall: number; cpu: number } {
   const wall = performance.now() - t;
   const used = process.cpuUsage(c);
   return { wall, cpu: (used.user + used.system) / 1000 };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
 /**
