@@ -11,7 +11,7 @@ export interface IssueParams {
   allowed?: readonly string[];
   /** Another column the rule compares with (date order, reject reason …). */
   other?: string;
-  /** The earlier row with the same case number. */
+  /** The earlier row with the same case number; absent when it came in an earlier chunk of the same push. */
   firstRow?: number;
   today?: string;
   /** For ID numbers that Excel turned into a number. */
@@ -39,7 +39,7 @@ const ZH: Record<IssueCode, Wording> = {
       : `「${p.header}」${q(p.value)}不是有效的18位身份证号或统一社会信用代码（位数或校验位不对），请核对。`,
   invalid_phone: (p) => `「${p.header}」${q(p.value)}不像手机号（11位，1开头）或带区号的固话（如 0595-87123456），请核对。`,
   invalid_number: (p) => `「${p.header}」${q(p.value)}不是有效的数值，请填写不小于0的数字（可写“3.5万”）。`,
-  duplicate_case_no: (p) => `「${p.header}」${q(p.value)}与第${p.firstRow}行重复，同一单位的案件编号不能重复，请修改其中一个。`,
+  duplicate_case_no: (p) => `「${p.header}」${q(p.value)}与${p.firstRow === undefined ? "本次推送的前一块" : `第${p.firstRow}行`}重复，同一单位的案件编号不能重复，请修改其中一个。`,
   reject_reason_missing: (p) => `案件未受理，但「${p.header}」为空，请填写不予受理的理由。`,
   close_date_missing: (p) => `「${p.other}」为${q(p.value)}，已办结，请填写「${p.header}」。`,
   close_date_unexpected: (p) => `案件仍在调解中，却填了「${p.header}」${q(p.value)}；如已结案请更新「${p.other}」，否则删除结案日期。`,
@@ -61,7 +61,7 @@ const EN: Record<IssueCode, Wording> = {
       : `"${p.header}" ${qe(p.value)} is not a valid 18-character resident ID or unified social credit code (length or check character is wrong).`,
   invalid_phone: (p) => `"${p.header}" ${qe(p.value)} is neither a mobile number (11 digits starting with 1) nor a landline with area code (e.g. 0595-87123456).`,
   invalid_number: (p) => `"${p.header}" ${qe(p.value)} is not a valid number; enter a number of at least 0 ("3.5万" is fine).`,
-  duplicate_case_no: (p) => `"${p.header}" ${qe(p.value)} repeats row ${p.firstRow}; case numbers must be unique within a unit. Change one of them.`,
+  duplicate_case_no: (p) => `"${p.header}" ${qe(p.value)} repeats ${p.firstRow === undefined ? "an earlier chunk of this push" : `row ${p.firstRow}`}; case numbers must be unique within a unit. Change one of them.`,
   reject_reason_missing: (p) => `The case was not accepted but "${p.header}" is empty; give the reason.`,
   close_date_missing: (p) => `"${p.other}" is ${qe(p.value)}, so the case is closed; fill in "${p.header}".`,
   close_date_unexpected: (p) => `The case is still in mediation but "${p.header}" is ${qe(p.value)}; update "${p.other}" if it is closed, otherwise clear the date.`,
@@ -75,7 +75,7 @@ export function issueMessage(code: IssueCode, params: IssueParams, locale: Local
   return (locale === "en" ? EN : ZH)[code](params);
 }
 
-/** "zh-CN", "zh", "en-US", "en-GB" … → the locale we have words for (Chinese unless English). */
+/** "zh-CN", "zh", "en-US", "en-GB", "en_US.UTF-8" (LANG) … → the locale we have words for (Chinese unless English). */
 export function pickLocale(language: string | null | undefined): Locale {
-  return language && /^en\b/i.test(language) ? "en" : "zh-CN";
+  return language && /^en(?![a-z])/i.test(language) ? "en" : "zh-CN";
 }

@@ -170,6 +170,7 @@ describe("pushing a chunk", () => {
     const receipt = await json(res);
     expect(receipt.counts.rejected).toBe(1);
     expect(receipt.issues[0]).toMatchObject({ row: 1002, code: "duplicate_case_no" });
+    expect(receipt.issues[0].message).toContain("「案件编号」“SY-001”与本次推送的前一块重复");
     expect(JSON.parse((await snapshot()).cases[0].data).applicant).toBe("张三");
   });
 

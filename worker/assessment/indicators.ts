@@ -1,3 +1,4 @@
+import { FINAL_STATUSES } from "../../ledger/choices.ts";
 import type { CaseRow } from "../../ledger/schema.ts";
 import { DEFAULT_CONFIG, INDICATOR_KEYS, timeLimitFor, type AssessmentConfig, type IndicatorKey } from "./config.ts";
 import { daysBetween, inPeriod, type Period } from "./period.ts";
@@ -74,7 +75,7 @@ export type AssessedCase = Pick<
 >;
 
 const FOR_SUCCESS = new Set(["调解成功", "调解不成", "终止"]);
-const FINAL = new Set(["调解成功", "调解不成", "撤回", "终止", "移送裁判"]);
+const FINAL = new Set<string>(FINAL_STATUSES);
 
 /**
  * The reference implementation of the case-based indicators for one unit and period (the SQL in

@@ -1,5 +1,4 @@
 import type { Context } from "hono";
-import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env.ts";
 import { ApiError } from "../errors.ts";
 import { logEvent } from "../log.ts";
@@ -39,9 +38,3 @@ export async function limitPerToken(c: Context<AppEnv>, p: Principal): Promise<v
       { retryAfterSeconds: wait }, { "Retry-After": String(wait) });
   }
 }
-
-/** The same check as a named middleware, for routes that resolve the principal themselves. Runs after auth. */
-export const rateLimitPerToken = createMiddleware<AppEnv>(async (c, next) => {
-  await limitPerToken(c, c.get("principal"));
-  await next();
-});

@@ -25,7 +25,7 @@ const FLAG_CASE_COLUMNS = `
 
 /** What comparing cases needs: no mentor lookups, which cost most per row. */
 const PARTY_CASE_COLUMNS = `
-  u.name AS unit, c.case_no AS caseNo, c.received_on AS receivedOn, c.status AS status, c.closed_on AS closedOn,
+  c.unit_id AS unitId, u.name AS unit, c.case_no AS caseNo, c.received_on AS receivedOn, c.status AS status, c.closed_on AS closedOn,
   c.applicant AS applicant, c.data ->> '$.applicantId' AS applicantId, c.respondent AS respondent`;
 
 interface FlagCaseRow extends Omit<FlagCase, "accepted" | "judicialConfirmation" | "hasMentor"> {
@@ -50,11 +50,14 @@ export async function caseFlags(
   db: D1Database,
   a: { today: string; unitId: number | null; caseNos?: string[]; config?: AssessmentConfig },
 ): Promise<Flag[]> {
-  // The time limits live in D1 (assessment_time_limits) so flags and the on-time counts use the same ones.
-  const config = a.config ?? { ...DEFAULT_CONFIG, timeLimits: await loadTimeLimits(db) };
-  const recentAgreements = addDays(a.today, -config.flags.confirmationWindowDays);
+  const flagRules = (a.config ?? DEFAULT_CONFIG).flags;
+  const recentAgreements = addDays(a.today, -flagRules.confirmationWindowDays);
   const only = a.caseNos ? JSON.stringify(a.caseNos) : null;
-  const [single, parties] = (await db.batch([
+  // The time limits live in D1 (assessment_time_limits) so flags and the on-time counts use the same ones; they
+  // are read alongside the cases, not before them.
+  const [timeLimits, [single, parties]] = await Promise.all([
+    a.config ? a.config.timeLimits : loadTimeLimits(db),
+    db.batch([
     db
       .prepare(`SELECT ${FLAG_CASE_COLUMNS} FROM cases AS c JOIN units AS u ON u.id = c.unit_id
                 WHERE c.deleted_at IS NULL AND c.in_ledger = 1 AND (?1 IS NULL OR c.unit_id = ?1)
@@ -77,12 +80,13 @@ export async function caseFlags(
                 SELECT ${PARTY_CASE_COLUMNS} FROM shared JOIN cases AS c ON c.respondent = shared.respondent AND c.applicant = shared.applicant
                 JOIN units AS u ON u.id = c.unit_id WHERE c.deleted_at IS NULL AND c.in_ledger = 1`)
       .bind(a.unitId, only),
-  ])) as [D1Result<FlagCaseRow>, D1Result<PartyCase>];
+    ]) as Promise<[D1Result<FlagCaseRow>, D1Result<PartyCase & { unitId: number }>]>,
+  ]);
+  const config = a.config ?? { ...DEFAULT_CONFIG, timeLimits };
   const out: Flag[] = [];
   for (const r of single.results) out.push(...singleCaseFlags(toFlagCase(r), a.today, config));
-  const unitName = a.unitId == null ? null : (await db.prepare(`SELECT name FROM units WHERE id = ?`).bind(a.unitId).first<{ name: string }>())?.name;
   const wanted = a.caseNos ? new Set(a.caseNos) : null;
-  const inScope = (c: PartyCase) => (unitName == null || c.unit === unitName) && (wanted == null || wanted.has(c.caseNo));
+  const inScope = (c: PartyCase & { unitId: number }) => (a.unitId == null || c.unitId === a.unitId) && (wanted == null || wanted.has(c.caseNo));
   out.push(...crossCaseFlags(parties.results, config, inScope));
   return out;
 }

@@ -1,4 +1,5 @@
 import type { ColumnKey } from "../../ledger/columns.ts";
+import { columnName } from "../../ledger/columns.ts";
 import { normaliseText } from "../../ledger/normalise/text.ts";
 import type { Issue } from "../../ledger/schema.ts";
 import { validateRecords } from "../../ledger/validate.ts";
@@ -107,8 +108,7 @@ export async function processChunk(r: ChunkRequest): Promise<ChunkOutcome> {
       // The same case number in an earlier chunk of this push: a duplicate the chunk alone cannot see.
       issues.push({
         row: res.row, column: body.columns?.caseNo ?? null, key: "caseNo", code: "duplicate_case_no", severity: "error",
-        message: issueMessage("duplicate_case_no", { header: body.locale === "en" ? "Case no." : "案件编号", value: rowCase.caseNo, firstRow: 0 }, body.locale)
-          .replace(/第0行|row 0/, body.locale === "en" ? "an earlier chunk of this push" : "本次推送的前一块"),
+        message: issueMessage("duplicate_case_no", { header: columnName("caseNo", body.locale), value: rowCase.caseNo }, body.locale),
       });
       rowCase = null;
     }

@@ -3,7 +3,7 @@ import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { unitInScope } from "../auth/unit-access.ts";
 import { AsOfQuery, PeriodQuery, RankedUnitSchema, WeightsSchema } from "../assessment/api-schema.ts";
-import { todayInChina } from "../assessment/clock.ts";
+import { todayInChina } from "../../ledger/today.ts";
 import { DEFAULT_CONFIG } from "../assessment/config.ts";
 import { INDICATORS } from "../assessment/indicators.ts";
 import { rankUnits } from "../assessment/ranking.ts";

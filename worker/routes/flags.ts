@@ -3,7 +3,7 @@ import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { unitInScope } from "../auth/unit-access.ts";
 import { AsOfQuery, FlagSchema, PeriodQuery } from "../assessment/api-schema.ts";
-import { todayInChina } from "../assessment/clock.ts";
+import { todayInChina } from "../../ledger/today.ts";
 import { FLAG_CODES, FLAG_SEVERITIES, type FlagCode, type FlagSeverity } from "../assessment/flags/codes.ts";
 import { periodContaining } from "../assessment/period.ts";
 import { caseFlags, filterFlags, unitFlagsFor } from "../db/flags.ts";

@@ -3,7 +3,7 @@ import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { unitInScope } from "../auth/unit-access.ts";
 import { AsOfQuery, PeriodQuery } from "../assessment/api-schema.ts";
-import { todayInChina } from "../assessment/clock.ts";
+import { todayInChina } from "../../ledger/today.ts";
 import { readAssignments, storeAssignments } from "../db/assignments.ts";
 import { ApiError, ErrorBodySchema, errorResponses, validationHook } from "../errors.ts";
 import { computeAssignments } from "../mentors/input-from-db.ts";

@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { AsOfQuery, PeriodQuery, RankedUnitSchema, WeightsSchema, periodOrIssue } from "../assessment/api-schema.ts";
-import { todayInChina } from "../assessment/clock.ts";
+import { todayInChina } from "../../ledger/today.ts";
 import { DEFAULT_CONFIG, WeightsError, parseWeights } from "../assessment/config.ts";
 import { rankUnits } from "../assessment/ranking.ts";
 import { getWeights, loadUnitCounts, setWeights } from "../db/assessment.ts";

@@ -18,10 +18,6 @@ export type FlagCode = keyof typeof FLAG_SEVERITY;
 export type FlagSeverity = "high" | "medium" | "low";
 export const FLAG_CODES = Object.keys(FLAG_SEVERITY) as FlagCode[];
 export const FLAG_SEVERITIES: readonly FlagSeverity[] = ["high", "medium", "low"];
-export const CASE_FLAG_CODES: readonly FlagCode[] = [
-  "overdue", "due_soon", "commitment_overdue", "confirmation_window_closing", "complex_without_mentor", "repeat_dispute", "same_dispute_two_units", "stale_open_case",
-];
-export const UNIT_FLAG_CODES: readonly FlagCode[] = ["acceptance_below_target", "success_below_target", "ledger_not_pushed", "low_ledger_quality"];
 
 export type Facts = Record<string, string | number | boolean | null>;
 
