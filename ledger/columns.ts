@@ -59,6 +59,11 @@ export const COLUMN_BY_KEY: Readonly<Record<ColumnKey, ColumnSpec>> = Object.fro
 ) as Record<ColumnKey, ColumnSpec>;
 
 /** 0-based column index → Excel column letters ("A", "Z", "AA"). */
+/** A column's catalogue name in the user's language. */
+export function columnName(key: ColumnKey, locale: string | undefined): string {
+  return locale === "en" ? COLUMN_BY_KEY[key].headerEn : COLUMN_BY_KEY[key].header;
+}
+
 export function columnLetter(index: number): string {
   let n = index + 1;
   let s = "";

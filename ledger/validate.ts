@@ -1,5 +1,5 @@
 import { CHOICE_VARIANTS } from "./choices.ts";
-import { COLUMNS, COLUMN_BY_KEY, columnLetter, type ColumnKey, type ColumnSpec } from "./columns.ts";
+import { COLUMNS, columnLetter, columnName, type ColumnKey, type ColumnSpec } from "./columns.ts";
 import { dataRowIndexes } from "./data-rows.ts";
 import { FirstSeen } from "./first-seen.ts";
 import { detectHeader, type HeaderResult } from "./header.ts";
@@ -16,6 +16,7 @@ import { normaliseYesNo } from "./normalise/yes-no.ts";
 import { normalisePartyId } from "./party-id.ts";
 import { normalisePhone } from "./phone.ts";
 import type { CaseRow, Issue } from "./schema.ts";
+import { todayInChina } from "./today.ts";
 
 export interface ValidateOptions {
   locale?: Locale;
@@ -46,13 +47,11 @@ export interface RowResult {
   readonly row: number;
   /** False when the row has an error: it must not be stored. */
   readonly ok: boolean;
+  /** The row's unit as validated (the clerk's own when the ledger leaves it out), or null. */
+  readonly unit: string | null;
   /** The normalised case, or null when the row has an error. */
   readonly case: CaseRow | null;
   readonly issues: Issue[];
-}
-
-export function chinaToday(now = Date.now()): string {
-  return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 const REFUSAL_CODE: Record<ColumnSpec["type"], IssueCode> = {
@@ -60,8 +59,21 @@ const REFUSAL_CODE: Record<ColumnSpec["type"], IssueCode> = {
   partyId: "invalid_id", phone: "invalid_phone", text: "required", choice: "invalid_choice",
 };
 
-/** The columns in catalogue order, each with the issue an unreadable cell of it gets. */
-const PLAN = COLUMNS.map((col) => ({ col, refusal: REFUSAL_CODE[col.type] }));
+/** The longest text each column may hold (CaseRowSchema's limits); other text columns hold MAX_TEXT. */
+const MAX_TEXT = 20_000;
+const MAX_LENGTH: Partial<Record<ColumnKey, number>> = { caseNo: 100, unit: 100, mediator: 200, phone: 100 };
+
+/**
+ * The columns in catalogue order, each with the issue an unreadable cell of it gets, the longest text it holds and
+ * its choice variants: looked up once here, not per cell.
+ */
+const PLAN = COLUMNS.map((col) => ({
+  col,
+  refusal: REFUSAL_CODE[col.type],
+  max: MAX_LENGTH[col.key] ?? MAX_TEXT,
+  choices: col.choices ?? [],
+  variants: CHOICE_VARIANTS[col.key as keyof typeof CHOICE_VARIANTS] ?? {},
+}));
 const YES_NO_CHOICES = ["是", "否"] as const;
 const NAME_SEPARATORS = /[、,，;；/\s]+/;
 
@@ -85,7 +97,7 @@ interface RunContext {
 function label(ctx: RunContext, key: ColumnKey): string {
   const own = ctx.options.labels?.[key];
   if (own) return own;
-  return ctx.locale === "en" ? COLUMN_BY_KEY[key].headerEn : COLUMN_BY_KEY[key].header;
+  return columnName(key, ctx.locale);
 }
 
 /** Rows are mostly clean: the issue list is made only for a row that has one, and wording looked up only then. */
@@ -148,8 +160,7 @@ function normaliseColumn(b: Batch, ctx: RunContext, rowNumbers: ArrayLike<number
     if (col.required) for (let i = 0; i < n; i++) b.early[i] = addIssue(b.early[i] ?? null, ctx, rowNumbers[i], col.key, "required");
     return;
   }
-  const choices = col.choices ?? [];
-  const variants = CHOICE_VARIANTS[col.key as keyof typeof CHOICE_VARIANTS] ?? {};
+  const { choices, variants } = PLAN[p];
   const cells = b.cells;
   // One loop per normaliser: each call site sees one function, so it can be inlined and its result object elided.
   switch (col.type) {
@@ -162,7 +173,7 @@ function normaliseColumn(b: Batch, ctx: RunContext, rowNumbers: ArrayLike<number
     case "choice": for (let i = 0; i < n; i++) take(b, ctx, rowNumbers, p, i, out, cells[i][c], normaliseChoice(cells[i][c], choices, variants)); break;
     case "text": {
       // Most cells are short, non-empty text: kept without a result object; the rest go the general way.
-      const max = MAX_LENGTH[col.key] ?? MAX_TEXT;
+      const max = PLAN[p].max;
       for (let i = 0; i < n; i++) {
         const s = cleanText(cells[i][c]);
         if (s !== "" && s.length <= max) out[i] = s;
@@ -173,14 +184,9 @@ function normaliseColumn(b: Batch, ctx: RunContext, rowNumbers: ArrayLike<number
   }
 }
 
-/** The longest text each column may hold (CaseRowSchema's limits); other text columns hold MAX_TEXT. */
-const MAX_TEXT = 20_000;
-const MAX_LENGTH: Partial<Record<ColumnKey, number>> = { caseNo: 100, unit: 100, mediator: 200, phone: 100 };
-
 function take(b: Batch, ctx: RunContext, rowNumbers: ArrayLike<number>, p: number, i: number, out: unknown[], raw: unknown, r: Normalised<unknown>): void {
   if (r.ok && typeof r.value === "string") {
-    const key = PLAN[p].col.key;
-    const max = MAX_LENGTH[key] ?? MAX_TEXT;
+    const { col: { key }, max } = PLAN[p];
     if (r.value.length > max) {
       // Refused here, on its own row: the Worker's schema would otherwise refuse the whole chunk.
       out[i] = null;
@@ -277,7 +283,7 @@ function normaliseCell(p: number, raw: unknown): unknown {
     case "count": r = normaliseCount(raw); break;
     case "partyId": r = normalisePartyId(raw); break;
     case "phone": r = normalisePhone(raw); break;
-    case "choice": r = normaliseChoice(raw, col.choices ?? [], CHOICE_VARIANTS[col.key as keyof typeof CHOICE_VARIANTS] ?? {}); break;
+    case "choice": r = normaliseChoice(raw, PLAN[p].choices, PLAN[p].variants); break;
     case "text": r = normaliseText(raw); break;
   }
   return r.ok ? r.value : null;
@@ -293,9 +299,9 @@ class CheckedRow implements RowResult {
   readonly row: number;
   readonly ok: boolean;
   readonly issues: Issue[];
+  readonly unit: string | null;
   #cells: readonly unknown[] | null;
   #at: Int32Array;
-  #unit: string | null;
   #case: CaseRow | null = null;
 
   constructor(row: number, ok: boolean, issues: Issue[], cells: readonly unknown[], at: Int32Array, unit: string | null) {
@@ -304,7 +310,7 @@ class CheckedRow implements RowResult {
     this.issues = issues;
     this.#cells = ok ? cells : null;
     this.#at = at;
-    this.#unit = unit;
+    this.unit = unit;
   }
 
   get case(): CaseRow | null {
@@ -314,7 +320,7 @@ class CheckedRow implements RowResult {
     for (let p = 0; p < PLAN.length; p++) v[p] = this.#at[p] < 0 ? null : normaliseCell(p, cells[this.#at[p]]);
     // One object literal with every key in catalogue order: every case object shares one shape.
     this.#case = {
-      caseNo: v[0], receivedOn: v[1], unit: this.#unit, source: v[3], domain: v[4], stage: v[5],
+      caseNo: v[0], receivedOn: v[1], unit: this.unit, source: v[3], domain: v[4], stage: v[5],
       mediationType: v[6], applicant: v[7], applicantId: v[8], phone: v[9], respondent: v[10],
       summary: v[11], accepted: v[12], rejectReason: v[13], mediator: v[14], status: v[15],
       closedOn: v[16], amount: v[17], judicialConfirmation: v[18], commitment: v[19],
@@ -324,8 +330,8 @@ class CheckedRow implements RowResult {
     return this.#case;
   }
 
-  toJSON(): { row: number; ok: boolean; case: CaseRow | null; issues: Issue[] } {
-    return { row: this.row, ok: this.ok, case: this.case, issues: this.issues };
+  toJSON(): { row: number; ok: boolean; unit: string | null; case: CaseRow | null; issues: Issue[] } {
+    return { row: this.row, ok: this.ok, unit: this.unit, case: this.case, issues: this.issues };
   }
 }
 
@@ -333,7 +339,7 @@ function runContext(options: RecordOptions, rowCount: number): RunContext {
   return {
     options,
     locale: options.locale ?? "zh-CN",
-    today: options.today ?? chinaToday(),
+    today: options.today ?? todayInChina(),
     units: options.units ? new Set(options.units) : null,
     unitList: options.units ? [...options.units] : [],
     mediators: options.mediators ? new Set(options.mediators) : null,

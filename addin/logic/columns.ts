@@ -1,5 +1,5 @@
 /** Columns page: show the detected mapping, let the clerk fix a column, keep the fix in the workbook. */
-import { COLUMNS, columnLetter, type ColumnKey } from "../../ledger/columns.ts";
+import { COLUMNS, columnLetter, columnName, type ColumnKey } from "../../ledger/columns.ts";
 import { detectHeader, type HeaderResult } from "../../ledger/header.ts";
 import type { Locale } from "../../ledger/messages.ts";
 
@@ -60,7 +60,7 @@ export interface MappingRow {
 export function mappingRows(header: HeaderResult, settings: ColumnSettings, locale: Locale): MappingRow[] {
   return COLUMNS.map((c) => ({
     key: c.key,
-    field: locale === "en" ? c.headerEn : c.header,
+    field: columnName(c.key, locale),
     required: c.required,
     column: header.columns[c.key] ?? null,
     overridden: c.key in settings.override,

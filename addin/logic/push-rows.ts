@@ -29,7 +29,7 @@ export function pushRows(grid: readonly (readonly unknown[])[], header: HeaderRe
 /** The unit a ledger belongs to: the unit most of its valid rows name (a coordinator's push must say it). */
 export function ledgerUnit(run: ValidationRun): string | null {
   const counts = new Map<string, number>();
-  for (const r of run.result.rows) if (r.case) counts.set(r.case.unit, (counts.get(r.case.unit) ?? 0) + 1);
+  for (const r of run.result.rows) if (r.ok && r.unit !== null) counts.set(r.unit, (counts.get(r.unit) ?? 0) + 1);
   let best: string | null = null;
   let n = 0;
   for (const [unit, c] of counts) if (c > n) (best = unit), (n = c);

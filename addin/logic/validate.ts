@@ -102,11 +102,6 @@ export function codeName(code: IssueCode, locale: Locale): string {
   return locale === "en" ? CODE_NAMES[code].en : CODE_NAMES[code].zh;
 }
 
-export function fieldName(key: ColumnKey, locale: Locale): string {
-  const spec = COLUMN_BY_KEY[key];
-  return locale === "en" ? spec.headerEn : spec.header;
-}
-
 /** The cell of each issue; issues about a column the ledger lacks (column null) have no cell to mark. */
 export function marksFromIssues(issues: readonly Issue[]): CellMark[] {
   const marks: CellMark[] = [];

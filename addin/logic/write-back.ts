@@ -75,6 +75,12 @@ export function caseNumbers(grid: readonly (readonly unknown[])[], run: Validati
   return byCase;
 }
 
+function addTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
 function caseOfAssignment(a: Assignment): string | null {
   return a.kind === "case" ? a.target.caseNo : null;
 }
@@ -91,16 +97,16 @@ export function buildWriteBack(
   const flagsByRow = new Map<number, Flag[]>();
   for (const f of summary?.flags ?? []) {
     const row = f.caseNo ? byCase.get(f.caseNo) : undefined;
-    if (row !== undefined) flagsByRow.set(row, [...(flagsByRow.get(row) ?? []), f]);
+    if (row !== undefined) addTo(flagsByRow, row, f);
   }
   const mentorsByRow = new Map<number, Assignment[]>();
   for (const a of summary?.assignments ?? []) {
     const caseNo = caseOfAssignment(a);
     const row = caseNo ? byCase.get(caseNo) : undefined;
-    if (row !== undefined) mentorsByRow.set(row, [...(mentorsByRow.get(row) ?? []), a]);
+    if (row !== undefined) addTo(mentorsByRow, row, a);
   }
   const serverIssues = new Map<number, ServerIssue[]>();
-  for (const i of summary?.issues ?? []) serverIssues.set(i.row, [...(serverIssues.get(i.row) ?? []), i]);
+  for (const i of summary?.issues ?? []) addTo(serverIssues, i.row, i);
   const rejected = new Set(summary?.rejectedRows ?? []);
 
   const cells = new Map<number, string[]>();

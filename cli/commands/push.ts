@@ -55,7 +55,7 @@ export async function run(args: string[]): Promise<number> {
       concurrency: { type: "string" },
     });
     if (positionals.length !== 1) throw new UsageError("需要一个 .xlsx 文件 Expected one .xlsx file");
-    const locale = pickLocale(values.locale ?? process.env.LANG?.replace(/_/g, "-"));
+    const locale = pickLocale(values.locale ?? process.env.LANG);
     const en = locale === "en";
     const { url, token } = connection(values);
     const client = createClient(url, token);

@@ -20,7 +20,7 @@ export async function run(args: string[]): Promise<number> {
       today: { type: "string" },
     });
     if (positionals.length !== 1) throw new UsageError("需要一个 .xlsx 文件 Expected one .xlsx file");
-    const locale = pickLocale(values.locale ?? process.env.LANG?.replace(/_/g, "-"));
+    const locale = pickLocale(values.locale ?? process.env.LANG);
     const { sheet, header } = findLedgerSheet(await readWorkbook(positionals[0]), values.sheet);
     const result = validateLedger(sheet.grid, {
       header,

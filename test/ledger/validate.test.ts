@@ -44,7 +44,7 @@ describe("validating one case row", () => {
     expect(good.case?.caseNo).toBe("SY-2026-001");
     expect(bad.ok).toBe(false);
     expect(bad.case).toBeNull();
-    expect(JSON.parse(JSON.stringify(good))).toEqual({ row: 7, ok: true, case: JSON.parse(JSON.stringify(good.case)), issues: [] });
+    expect(JSON.parse(JSON.stringify(good))).toEqual({ row: 7, ok: true, unit: "山腰街道", case: JSON.parse(JSON.stringify(good.case)), issues: [] });
   });
 
   const failing: [IssueCode, Partial<Record<ColumnKey, unknown>>, ColumnKey, RecordOptions?][] = [

@@ -1,3 +1,4 @@
+import { todayInChina } from "../../../ledger/today.ts";
 import { flagsReport, periodOptions, rankingsReport, rankingsSheetName } from "../../logic/report-sheets.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
@@ -18,7 +19,7 @@ export const coordinatorPage: Page = (app) => {
 
 export const rankingsPage: Page = (app) => {
   const status = h("div", { "aria-live": "polite" });
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = todayInChina();
   const options = periodOptions(today);
   const select = h("select", { id: "period" }, ...options.map((p, i) => h("option", { value: p, selected: i === 1 }, p)));
   const make = async () => {

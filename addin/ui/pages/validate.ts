@@ -1,7 +1,8 @@
 import type { Issue } from "../../../ledger/schema.ts";
 import { COLUMN_SETTINGS_KEY, readColumnSettings } from "../../logic/columns.ts";
 import { loadUnit } from "../../logic/connect.ts";
-import { codeName, fieldName, groupByCode, groupByRow, issueCell, marksFromIssues, runValidation } from "../../logic/validate.ts";
+import { columnName } from "../../../ledger/columns.ts";
+import { codeName, groupByCode, groupByRow, issueCell, marksFromIssues, runValidation } from "../../logic/validate.ts";
 import type { App, Page } from "../app.ts";
 import { h, message } from "../dom.ts";
 
@@ -44,19 +45,25 @@ export const validatePage: Page = (app) => {
     if (!run) return list.replaceChildren();
     const issues = run.result.issues;
     let shown = 0;
-    const groups = view === "row"
-      ? groupByRow(issues).map((g) => h("details", { open: shown < 20 },
-          h("summary", { class: g.severity }, app.t("validate.row", { row: g.row }), ` (${g.issues.length})`),
-          h("ul", {}, ...g.issues.slice(0, Math.max(0, SHOW - shown)).map((i) => (shown++, item(i, `${i.column ?? ""}${i.row}`))))))
-      : groupByCode(issues).map((g) => h("details", {},
-          h("summary", { class: g.severity }, `${codeName(g.code, app.locale)} · ${g.keys.map((k) => fieldName(k, app.locale)).join("、")} (${g.issues.length})`),
-          h("ul", {}, ...g.issues.slice(0, 50).map((i) => item(i, `${i.column ?? ""}${i.row}`)))));
+    const cell = (i: Issue) => `${i.column ?? ""}${i.row}`;
+    // Elements only for the groups on screen; a large ledger has tens of thousands of groups.
+    const byRow = view === "row" ? groupByRow(issues) : [];
+    const byCode = view === "code" ? groupByCode(issues) : [];
+    const total = byRow.length + byCode.length;
+    const groups = [
+      ...byRow.slice(0, SHOW).map((g) => h("details", { open: shown < 20 },
+        h("summary", { class: g.severity }, app.t("validate.row", { row: g.row }), ` (${g.issues.length})`),
+        h("ul", {}, ...g.issues.slice(0, Math.max(0, SHOW - shown)).map((i) => (shown++, item(i, cell(i))))))),
+      ...byCode.slice(0, SHOW).map((g) => h("details", {},
+        h("summary", { class: g.severity }, `${codeName(g.code, app.locale)} · ${g.keys.map((k) => columnName(k, app.locale)).join("、")} (${g.issues.length})`),
+        h("ul", {}, ...g.issues.slice(0, 50).map((i) => item(i, cell(i)))))),
+    ];
     list.replaceChildren(
       h("div", { class: "actions" },
         h("fluent-button", { appearance: view === "row" ? "primary" : undefined, onclick: () => ((view = "row"), renderList()) }, app.t("validate.byRow")),
         h("fluent-button", { appearance: view === "code" ? "primary" : undefined, onclick: () => ((view = "code"), renderList()) }, app.t("validate.byCode"))),
-      ...groups.slice(0, SHOW),
-      ...(groups.length > SHOW ? [h("p", {}, app.t("validate.more", { count: groups.length - SHOW }))] : []),
+      ...groups,
+      ...(total > SHOW ? [h("p", {}, app.t("validate.more", { count: total - SHOW }))] : []),
     );
   };
 
