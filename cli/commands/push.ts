@@ -74,7 +74,7 @@ export async function run(args: string[]): Promise<number> {
     // Local validation first: the clerk sees the problems even if the server is slow; the server checks again.
     const local = validateLedger(sheet.grid, { header, locale, units: [unit], defaultUnit: unit })!;
     const localErrors = local.issues.filter((i) => i.severity === "error").length;
-    const rows = pushRows(sheet.grid, header);
+    const rows = pushRows(sheet.grid, header, local.rows.map((r) => r.row - 1));
     const chunks = chunkRows(rows);
     const columns: Record<string, string> = {};
     for (const [k, c] of Object.entries(header.columns) as [ColumnKey, number][]) columns[k] = columnLetter(c);

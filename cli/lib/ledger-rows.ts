@@ -9,7 +9,7 @@ export interface PushRow {
 }
 
 /** A cell as JSON can carry it: Excel dates become YYYY-MM-DD, everything else stays as Excel gave it. */
-function jsonCell(v: unknown): string | number | boolean | null {
+export function jsonCell(v: unknown): string | number | boolean | null {
   if (v === null || v === undefined) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   if (v instanceof Date) {
@@ -23,9 +23,14 @@ function jsonCell(v: unknown): string | number | boolean | null {
  * The sheet's case rows as the server takes them: raw cells by column key, with their Excel row numbers. Raw, not
  * normalised: the server re-validates every row and reports issues exactly as a local validation would.
  */
-export function pushRows(grid: readonly (readonly unknown[])[], header: HeaderResult): PushRow[] {
+export function pushRows(
+  grid: readonly (readonly unknown[])[],
+  header: HeaderResult,
+  /** The case rows' grid indexes, when a validation has already found them. */
+  indexes: readonly number[] = dataRowIndexes(grid, header),
+): PushRow[] {
   const entries = Object.entries(header.columns) as [ColumnKey, number][];
-  return dataRowIndexes(grid, header).map((r) => {
+  return indexes.map((r) => {
     const values: PushRow["values"] = {};
     for (const [key, c] of entries) values[key] = jsonCell(grid[r][c]);
     return { row: r + 1, values };

@@ -5,6 +5,7 @@ import { detectHeader } from "../../ledger/header.ts";
 import type { Locale } from "../../ledger/messages.ts";
 import { looksLikeRoster, validateRoster, type RosterKey } from "../../ledger/roster.ts";
 import type { Client } from "./client.ts";
+import { jsonCell } from "./ledger-rows.ts";
 import type { Sheet } from "./read-workbook.ts";
 
 export interface RosterReceipt {
@@ -25,12 +26,6 @@ export function findRosterSheet(sheets: Sheet[], wanted?: string): Sheet | null 
     ? sheets.find((s) => s.name === wanted)
     : sheets.find((s) => looksLikeRoster(s.grid) || detectHeader(s.grid) !== null);
   return candidate && looksLikeRoster(candidate.grid) ? candidate : null;
-}
-
-function jsonCell(v: unknown): string | number | boolean | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  return String(v);
 }
 
 /** Validates locally (the clerk sees the problems at once) and sends the raw cells; the server reads them again. */
