@@ -18,7 +18,7 @@ export const ErrorBodySchema = z
 export type ErrorCode =
   | "bad_request" | "malformed_json" | "unauthorized" | "token_revoked" | "forbidden" | "not_found" | "conflict"
   | "idempotency_key_reused" | "push_mismatch" | "payload_too_large" | "too_many_rows" | "invalid_request"
-  | "rate_limited" | "internal";
+  | "rate_limited" | "busy" | "internal";
 
 /** An expected failure: becomes `{error: {code, message, details}}` with its status. */
 export class ApiError extends Error {

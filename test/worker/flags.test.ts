@@ -96,9 +96,9 @@ describe("flags over the API", () => {
 
   it("returns the flags of just the cases a push carried, for the push receipt", async () => {
     await storeCases([row(UNIT_A, { caseNo: "P-1", receivedOn: "2026-05-01" }), row(UNIT_A, { caseNo: "P-2", receivedOn: "2026-05-01" })]);
-    const fs = await flagsForPushedCases(env.DB, await unitId(UNIT_A), ["P-2"], TODAY);
+    const fs = await flagsForPushedCases(env.DB, { unitId: await unitId(UNIT_A), caseNos: ["P-2"], today: TODAY, acrossUnits: false });
     expect(fs.map((f) => [f.code, f.caseNo])).toEqual([["overdue", "P-2"]]);
-    expect(await flagsForPushedCases(env.DB, await unitId(UNIT_A), [], TODAY)).toEqual([]);
+    expect(await flagsForPushedCases(env.DB, { unitId: await unitId(UNIT_A), caseNos: [], today: TODAY, acrossUnits: false })).toEqual([]);
   });
 });
 

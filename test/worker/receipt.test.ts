@@ -43,7 +43,8 @@ describe("push receipt flags and assignments", () => {
     const same = { applicant: "王五", respondent: "区人社局", mediator: "李四" };
     const others = Array.from({ length: 30 }, (_, i) => sheetRow(5 + i, `B-${String(i).padStart(2, "0")}`, { ...same, receivedOn: addDays(recent, -(i % 5)) }));
     expect((await pushChunk(w.clerkB, newPushId(), newKey(), chunkBody(others))).status).toBe(200);
-    const r = await json(await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody([sheetRow(5, "A-1", { ...same, receivedOn: recent })])));
+    // The coordinator's receipt: a clerk's never compares with other units (flag-privacy.test.ts).
+    const r = await json(await pushChunk(w.coordinator, newPushId(), newKey(), chunkBody([sheetRow(5, "A-1", { ...same, receivedOn: recent })], { unit: UNIT_A })));
     const same2 = r.flags.filter((f: any) => f.code === "same_dispute_two_units");
     expect(same2.map((f: any) => [f.unit, f.caseNo, f.facts.otherUnit, f.facts.otherCaseNo])).toEqual([[UNIT_A, "A-1", UNIT_B, "B-04"]]);
   });

@@ -40,3 +40,13 @@ export async function unitVisible(db: D1Database, p: Principal, name: string, no
   if (!unit) throw notFound();
   return { id: unit.id, name: unit.name };
 }
+
+/**
+ * Whether the caller's flags may compare their cases with other units' cases. A clerk's may not: a flag citing
+ * another unit's case ("the same dispute at 南埔镇, NP-2026-00007, received 3 May") — or even saying that one
+ * exists — would answer a probe row "does this person have a dispute with this agency anywhere in the district?".
+ * The coordinator sees those flags with their details and follows them up.
+ */
+export function flagsCompareAcrossUnits(p: Principal): boolean {
+  return p.role !== "clerk";
+}

@@ -44,12 +44,15 @@ const toFlagCase = (r: FlagCaseRow): FlagCase & { id: number } => ({
 
 /**
  * Case flags for live cases still in their unit's ledger (a flag is about a row the clerk can see). `unitId` null =
- * every unit; `caseNos` narrows to those case numbers of that unit (the push receipt).
+ * every unit; `caseNos` narrows to those case numbers of that unit (the push receipt). `acrossUnits` false compares
+ * the cases only with their own unit's (what a clerk may see; see flagsCompareAcrossUnits).
  */
 export async function caseFlags(
   db: D1Database,
-  a: { today: string; unitId: number | null; caseNos?: string[]; config?: AssessmentConfig },
+  a: { today: string; unitId: number | null; caseNos?: string[]; config?: AssessmentConfig; acrossUnits: boolean },
 ): Promise<Flag[]> {
+  if (!a.acrossUnits && a.unitId == null) throw new Error("flags within one unit need the unit");
+  const compareWithin = a.acrossUnits ? null : a.unitId;
   const flagRules = (a.config ?? DEFAULT_CONFIG).flags;
   const recentAgreements = addDays(a.today, -flagRules.confirmationWindowDays);
   const only = a.caseNos ? JSON.stringify(a.caseNos) : null;
@@ -76,10 +79,11 @@ export async function caseFlags(
                 shared AS (
                   SELECT c.respondent, c.applicant FROM mine JOIN cases AS c INDEXED BY cases_parties
                     ON c.respondent = mine.respondent AND c.applicant = mine.applicant
-                  WHERE c.deleted_at IS NULL AND c.in_ledger = 1 GROUP BY c.respondent, c.applicant HAVING count(*) > 1)
+                  WHERE c.deleted_at IS NULL AND c.in_ledger = 1 AND (?3 IS NULL OR c.unit_id = ?3)
+                  GROUP BY c.respondent, c.applicant HAVING count(*) > 1)
                 SELECT ${PARTY_CASE_COLUMNS} FROM shared JOIN cases AS c ON c.respondent = shared.respondent AND c.applicant = shared.applicant
-                JOIN units AS u ON u.id = c.unit_id WHERE c.deleted_at IS NULL AND c.in_ledger = 1`)
-      .bind(a.unitId, only),
+                JOIN units AS u ON u.id = c.unit_id WHERE c.deleted_at IS NULL AND c.in_ledger = 1 AND (?3 IS NULL OR c.unit_id = ?3)`)
+      .bind(a.unitId, only, compareWithin),
     ]) as Promise<[D1Result<FlagCaseRow>, D1Result<PartyCase & { unitId: number }>]>,
   ]);
   const config = a.config ?? { ...DEFAULT_CONFIG, timeLimits };
@@ -143,7 +147,10 @@ export function filterFlags(flags: Flag[], f: FlagFilter): Flag[] {
 }
 
 /** The flags of the cases one push chunk carried (for the push receipt). */
-export function flagsForPushedCases(db: D1Database, unitId: number, caseNos: string[], today: string, config?: AssessmentConfig): Promise<Flag[]> {
-  if (caseNos.length === 0) return Promise.resolve([]);
-  return caseFlags(db, { today, unitId, caseNos, config }).then((fs) => filterFlags(fs, {}));
+export function flagsForPushedCases(
+  db: D1Database,
+  a: { unitId: number; caseNos: string[]; today: string; acrossUnits: boolean; config?: AssessmentConfig },
+): Promise<Flag[]> {
+  if (a.caseNos.length === 0) return Promise.resolve([]);
+  return caseFlags(db, a).then((fs) => filterFlags(fs, {}));
 }

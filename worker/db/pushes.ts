@@ -1,7 +1,9 @@
 /**
  * SQL of a push chunk. Reads happen in one batch before validation; writes in one batch (one transaction), so a
- * chunk lands whole or not at all. Bulk rows travel as one JSON parameter through json_each(?), never as one
- * parameter per value (D1: 100 parameters per statement).
+ * chunk lands whole or not at all. The write batch first asserts that what the reads saw still holds (migration
+ * 0022): when another push changed the same cases in between, the batch aborts and the chunk is worked out again,
+ * so no version is ever overwritten unseen. Bulk rows travel as one JSON parameter through json_each(?), never as
+ * one parameter per value (D1: 100 parameters per statement).
  */
 
 export interface StoredChunk {
@@ -23,7 +25,13 @@ export interface ExistingCase {
   hash: string;
   inLedger: boolean;
   deleted: boolean;
+  /** version, in_ledger and deleted as one string: what the write batch expects to find unchanged. */
+  state: string;
 }
+
+/** The state string of a case that does not exist. */
+export const ABSENT_STATE = "0";
+const STATE_SQL = (c: string) => `${c}.version || '.' || ${c}.in_ledger || '.' || (${c}.deleted_at IS NOT NULL)`;
 
 export interface ChunkReads {
   stored: StoredChunk | null;
@@ -50,7 +58,8 @@ export async function readForChunk(
       .bind(a.pushId),
     db.prepare(`SELECT DISTINCT name FROM mediators WHERE active = 1`),
     db
-      .prepare(`SELECT case_no AS caseNo, content_hash AS hash, in_ledger AS inLedger, deleted_at IS NOT NULL AS deleted
+      .prepare(`SELECT case_no AS caseNo, content_hash AS hash, in_ledger AS inLedger, deleted_at IS NOT NULL AS deleted,
+                  ${STATE_SQL("cases")} AS state
                 FROM cases WHERE unit_id = ? AND case_no IN (SELECT value FROM json_each(?))`)
       .bind(a.unitId, a.caseNosJson),
     db
@@ -69,9 +78,9 @@ export async function readForChunk(
     },
     mediators: (mediators.results as { name: string }[]).map((m) => m.name),
     existing: new Map(
-      (existing.results as { caseNo: string; hash: string; inLedger: number; deleted: number }[]).map((r) => [
+      (existing.results as { caseNo: string; hash: string; inLedger: number; deleted: number; state: string }[]).map((r) => [
         r.caseNo,
-        { caseNo: r.caseNo, hash: r.hash, inLedger: r.inLedger === 1, deleted: r.deleted === 1 },
+        { caseNo: r.caseNo, hash: r.hash, inLedger: r.inLedger === 1, deleted: r.deleted === 1, state: r.state },
       ]),
     ),
     seenEarlier: new Set((seen.results as { caseNo: string }[]).map((r) => r.caseNo)),
@@ -96,6 +105,10 @@ export interface ChunkWrite {
   rowGroups: string[];
   /** JSON arrays of `{"n": caseNo, "h": hash}` for rows that exist and will be overwritten. */
   revisionGroups: string[];
+  /** JSON arrays of `{"n": caseNo, "s": state}`: every valid row's case as the reads found it (ABSENT_STATE when new). */
+  expectGroups: string[];
+  /** How many of the chunk's case numbers the reads found in other chunks of this push. */
+  seenEarlierCount: number;
 }
 
 const UPSERT_CASES = `
@@ -118,10 +131,12 @@ WHERE c.content_hash IS NOT j.value ->> '$.h' OR c.in_ledger = 0 OR c.deleted_at
 const ALL_CHUNKS_IN = (pushId: string, count: string) => `(SELECT count(*) FROM push_chunks WHERE push_id = ${pushId}) = ${count}`;
 
 // Runs in every chunk's batch of a whole-ledger push; only true in the batch that brings in the last missing chunk
-// (batches are serialised transactions). ?1 now, ?2 pushId, ?3 unitId, ?4 chunkCount.
+// (batches are serialised transactions). A whole-ledger push that carried no case number at all (an empty sheet
+// pushed by mistake) marks nothing. ?1 now, ?2 pushId, ?3 unitId, ?4 chunkCount.
 const MARK_NOT_IN_LEDGER = `
 UPDATE cases SET in_ledger = 0, not_in_ledger_since = ?1, not_in_ledger_push = ?2
 WHERE unit_id = ?3 AND in_ledger = 1 AND deleted_at IS NULL AND ${ALL_CHUNKS_IN("?2", "?4")}
+  AND EXISTS (SELECT 1 FROM push_chunks AS pc, json_each(pc.case_nos) WHERE pc.push_id = ?2)
   AND case_no NOT IN (SELECT j.value FROM push_chunks AS pc, json_each(pc.case_nos) AS j WHERE pc.push_id = ?2)`;
 
 // ?1 now, ?2 pushId
@@ -139,13 +154,36 @@ const COMPLETE_RECEIPT_PARTIAL = `
 UPDATE push_chunks SET receipt = json_set(receipt, '$.complete', json('true'))
 WHERE push_id = ?2 AND chunk_index = ?1 AND ${ALL_CHUNKS_IN("?2", "?3")}`;
 
+// ?1 unitId, ?2 JSON [{n, s}]: fails when any case is no longer as it was read.
+const ASSERT_CASES_AS_READ = `
+INSERT INTO batch_assertions (kind, failed)
+SELECT 'fresh_read', EXISTS (
+  SELECT 1 FROM json_each(?2) AS j LEFT JOIN cases AS c ON c.unit_id = ?1 AND c.case_no = j.value ->> '$.n'
+  WHERE coalesce(${STATE_SQL("c")}, '${ABSENT_STATE}') IS NOT j.value ->> '$.s')`;
+
+// ?1 pushId, ?2 chunkIndex, ?3 JSON case numbers, ?4 how many the reads found: fails when another chunk of the push
+// took one of them since (a case number is taken once per push, by whichever chunk lands first).
+const ASSERT_NO_NEW_EARLIER = `
+INSERT INTO batch_assertions (kind, failed)
+SELECT 'fresh_read', (SELECT count(DISTINCT j.value) FROM push_chunks AS pc, json_each(pc.case_nos) AS j
+  WHERE pc.push_id = ?1 AND pc.chunk_index <> ?2 AND j.value IN (SELECT value FROM json_each(?3))) IS NOT ?4`;
+
+// ?1 pushId, ?2 unitId, ?3 wholeLedger, ?4 chunkCount: the first chunk that lands fixes the push's terms.
+const ASSERT_PUSH_AGREES = `
+INSERT INTO batch_assertions (kind, failed)
+SELECT 'push_agrees', NOT EXISTS (SELECT 1 FROM pushes WHERE id = ?1 AND unit_id = ?2 AND whole_ledger = ?3 AND chunk_count = ?4)`;
+
 /** The statements of one chunk, in order; the last one reads back the stored receipt. */
-export function chunkStatements(db: D1Database, w: ChunkWrite): D1PreparedStatement[] {
+function chunkStatements(db: D1Database, w: ChunkWrite): D1PreparedStatement[] {
+  const whole = w.wholeLedger ? 1 : 0;
   const s: D1PreparedStatement[] = [
     db
       .prepare(`INSERT INTO pushes (id, unit_id, token_id, whole_ledger, chunk_count, started_at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING`)
-      .bind(w.pushId, w.unitId, w.tokenId, w.wholeLedger ? 1 : 0, w.chunkCount, w.now),
+      .bind(w.pushId, w.unitId, w.tokenId, whole, w.chunkCount, w.now),
+    db.prepare(ASSERT_PUSH_AGREES).bind(w.pushId, w.unitId, whole, w.chunkCount),
+    db.prepare(ASSERT_NO_NEW_EARLIER).bind(w.pushId, w.chunkIndex, w.caseNosJson, w.seenEarlierCount),
+    ...w.expectGroups.map((group) => db.prepare(ASSERT_CASES_AS_READ).bind(w.unitId, group)),
     db
       .prepare(`INSERT INTO push_chunks (push_id, chunk_index, unit_id, idempotency_key, request_hash, case_nos,
                   inserted, updated, unchanged, rejected, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -164,6 +202,32 @@ export function chunkStatements(db: D1Database, w: ChunkWrite): D1PreparedStatem
   s.push(db.prepare(COMPLETE_PUSH).bind(w.now, w.pushId));
   s.push(db.prepare(`SELECT receipt FROM push_chunks WHERE push_id = ? AND chunk_index = ?`).bind(w.pushId, w.chunkIndex));
   return s;
+}
+
+/**
+ * What became of a chunk's write batch: written (the stored receipt), or nothing written because the reads were
+ * stale, the push disagrees, or the chunk index (or the Idempotency-Key) was taken by a delivery that landed first.
+ */
+export type ChunkWriteOutcome =
+  | { kind: "written"; receipt: string }
+  | { kind: "stale_read" }
+  | { kind: "push_mismatch" }
+  | { kind: "chunk_taken" };
+
+export async function writeChunk(db: D1Database, w: ChunkWrite): Promise<ChunkWriteOutcome> {
+  let results: D1Result[];
+  try {
+    results = await db.batch(chunkStatements(db, w));
+  } catch (err) {
+    const text = String(err);
+    if (text.includes("tiaojie_stale_read")) return { kind: "stale_read" };
+    if (text.includes("tiaojie_push_mismatch")) return { kind: "push_mismatch" };
+    if (/UNIQUE constraint failed: push_chunks/.test(text)) return { kind: "chunk_taken" };
+    throw err;
+  }
+  const last = results[results.length - 1].results[0] as { receipt: string } | undefined;
+  if (!last) throw new Error("receipt missing after batch");
+  return { kind: "written", receipt: last.receipt };
 }
 
 export interface PushSummary {

@@ -5,7 +5,7 @@ import type { Issue } from "../../ledger/schema.ts";
 import { validateRecords } from "../../ledger/validate.ts";
 import { issueMessage } from "../../ledger/messages.ts";
 import { sha256Hex } from "../auth/token-hash.ts";
-import { chunkStatements, readForChunk, type ChunkWrite } from "../db/pushes.ts";
+import { ABSENT_STATE, readForChunk, writeChunk, type ChunkReads, type ChunkWrite } from "../db/pushes.ts";
 import { ApiError } from "../errors.ts";
 import { canonicalJson, contentHash } from "./content-hash.ts";
 import { MAX_JSON_PARAM_BYTES } from "./limits.ts";
@@ -54,9 +54,20 @@ function groupJson(items: string[]): string[] {
   return groups;
 }
 
+/** How often a chunk is worked out again when other pushes keep changing its cases first; then 503, and the client retries. */
+const MAX_ATTEMPTS = 8;
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const alreadyReceived = (chunkIndex: number) => new ApiError(409, "push_mismatch",
+  `第 ${chunkIndex} 块已用另一个 Idempotency-Key 收到 Chunk ${chunkIndex} was already received under another Idempotency-Key`);
+
 /**
  * One chunk of a push: replay a stored receipt, or re-validate every row with ledger/, write new and changed rows
- * (keeping the versions they replace) and the receipt in one D1 batch.
+ * (keeping the versions they replace) and the receipt in one D1 batch. The batch asserts that the cases and the
+ * push's other chunks are still as they were read; when a concurrent push got there first, the chunk is compared
+ * again with what is now stored and written anew, so every version lands in the history and the receipt counts
+ * what was really written.
  */
 export async function processChunk(r: ChunkRequest): Promise<ChunkOutcome> {
   const { db, body, unit } = r;
@@ -66,74 +77,112 @@ export async function processChunk(r: ChunkRequest): Promise<ChunkOutcome> {
     if (no !== null) caseNos.push(no);
   }
   const caseNosJson = JSON.stringify(caseNos);
-  const [requestHash, reads] = await Promise.all([
-    sha256Hex(r.rawBody),
-    readForChunk(db, { unitId: unit.id, idempotencyKey: r.idempotencyKey, pushId: r.pushId, caseNosJson }),
-  ]);
+  const readArgs = { unitId: unit.id, idempotencyKey: r.idempotencyKey, pushId: r.pushId, caseNosJson };
+  const [requestHash, firstReads] = await Promise.all([sha256Hex(r.rawBody), readForChunk(db, readArgs)]);
+  let reads = firstReads;
+  let validated: Validated | null = null;
 
-  if (reads.stored) {
-    if (reads.stored.requestHash === requestHash && reads.stored.pushId === r.pushId) {
-      return { receiptJson: reads.stored.receipt, replayed: true, caseNos };
+  for (let attempt = 1; ; attempt++) {
+    if (reads.stored) {
+      if (reads.stored.requestHash === requestHash && reads.stored.pushId === r.pushId) {
+        return { receiptJson: reads.stored.receipt, replayed: true, caseNos };
+      }
+      throw new ApiError(409, "idempotency_key_reused",
+        "此 Idempotency-Key 已用于另一块数据，请为新的数据块使用新的键 This Idempotency-Key was used for a different chunk; use a new key for new data");
     }
-    throw new ApiError(409, "idempotency_key_reused",
-      "此 Idempotency-Key 已用于另一块数据，请为新的数据块使用新的键 This Idempotency-Key was used for a different chunk; use a new key for new data");
+    const push = reads.push;
+    if (push) {
+      if (push.unitId !== unit.id || push.wholeLedger !== body.wholeLedger || push.chunkCount !== body.chunkCount) throw pushMismatch();
+      if (push.received.includes(body.chunkIndex)) throw alreadyReceived(body.chunkIndex);
+    }
+    // Validation depends on the rows alone (and the roster read the first time): done once, whatever the attempts.
+    validated ??= validate(r, reads.mediators);
+    const write = planWrite(r, validated, reads, { requestHash, caseNosJson });
+    const outcome = await writeChunk(db, write);
+    if (outcome.kind === "written") return { receiptJson: outcome.receipt, replayed: false, caseNos };
+    if (outcome.kind === "push_mismatch") throw pushMismatch();
+    if (outcome.kind === "chunk_taken") {
+      // Two deliveries of the same chunk at once: the loser's batch hit the unique key and wrote nothing.
+      const again = await readForChunk(db, { ...readArgs, caseNosJson: "[]" });
+      if (again.stored && again.stored.requestHash === requestHash) return { receiptJson: again.stored.receipt, replayed: true, caseNos };
+      throw alreadyReceived(body.chunkIndex);
+    }
+    if (attempt >= MAX_ATTEMPTS) {
+      throw new ApiError(503, "busy",
+        "同一批案件正被其他推送同时修改，本块未写入；请稍后用同一 Idempotency-Key 重试 The same cases are being changed by other pushes right now; nothing of this chunk was written, retry with the same Idempotency-Key",
+        { retryAfterSeconds: 1 }, { "Retry-After": "1" });
+    }
+    // Spread the losers out so that they do not collide again in the same order.
+    await wait(Math.random() * 10 * attempt);
+    reads = await readForChunk(db, readArgs);
   }
-  const push = reads.push;
-  if (push) {
-    if (push.unitId !== unit.id || push.wholeLedger !== body.wholeLedger || push.chunkCount !== body.chunkCount) {
-      throw new ApiError(409, "push_mismatch",
-        "此数据块与同一推送的其他数据块不一致（单位、wholeLedger 或 chunkCount） This chunk disagrees with earlier chunks of the same push (unit, wholeLedger or chunkCount)");
-    }
-    if (push.received.includes(body.chunkIndex)) {
-      throw new ApiError(409, "push_mismatch",
-        `第 ${body.chunkIndex} 块已用另一个 Idempotency-Key 收到 Chunk ${body.chunkIndex} was already received under another Idempotency-Key`);
-    }
-  }
+}
 
+const pushMismatch = () => new ApiError(409, "push_mismatch",
+  "此数据块与同一推送的其他数据块不一致（单位、wholeLedger 或 chunkCount） This chunk disagrees with earlier chunks of the same push (unit, wholeLedger or chunkCount)");
+
+/** Every row validated, and the canonical JSON and hash of each row that passed. */
+interface Validated {
+  results: ReturnType<typeof validateRecords>;
+  /** Per result: its case number, canonical JSON and hash, or null when the row was rejected. */
+  cases: ({ caseNo: string; canonical: string; hash: string } | null)[];
+}
+
+function validate(r: ChunkRequest, mediators: string[]): Validated {
+  const { body, unit } = r;
   const results = validateRecords(body.rows, {
     locale: body.locale,
     units: [unit.name],
-    mediators: reads.mediators.length > 0 ? reads.mediators : undefined,
+    mediators: mediators.length > 0 ? mediators : undefined,
     defaultUnit: unit.name,
     columnLetters: body.columns,
   });
+  const cases = results.map((res) => {
+    const c = res.case;
+    if (!c) return null;
+    const canonical = canonicalJson(c);
+    return { caseNo: c.caseNo, canonical, hash: contentHash(canonical) };
+  });
+  return { results, cases };
+}
 
+/** What this attempt writes, decided from its reads; the batch's assertions make sure those reads still hold. */
+function planWrite(r: ChunkRequest, v: Validated, reads: ChunkReads, a: { requestHash: string; caseNosJson: string }): ChunkWrite {
+  const { body, unit } = r;
   const issues: Issue[] = [];
   const rejectedRows: number[] = [];
-  const toHash: { caseNo: string; canonical: string }[] = [];
-  for (const res of results) {
-    let rowCase = res.case;
+  const counts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const rowItems: string[] = [];
+  const revisionItems: string[] = [];
+  const expectItems: string[] = [];
+  for (let i = 0; i < v.results.length; i++) {
+    const res = v.results[i];
     for (const issue of res.issues) issues.push(issue);
-    if (rowCase && reads.seenEarlier.has(rowCase.caseNo)) {
+    const c = v.cases[i];
+    if (c && reads.seenEarlier.has(c.caseNo)) {
       // The same case number in an earlier chunk of this push: a duplicate the chunk alone cannot see.
       issues.push({
         row: res.row, column: body.columns?.caseNo ?? null, key: "caseNo", code: "duplicate_case_no", severity: "error",
-        message: issueMessage("duplicate_case_no", { header: columnName("caseNo", body.locale), value: rowCase.caseNo }, body.locale),
+        message: issueMessage("duplicate_case_no", { header: columnName("caseNo", body.locale), value: c.caseNo }, body.locale),
       });
-      rowCase = null;
     }
-    if (rowCase) toHash.push({ caseNo: rowCase.caseNo, canonical: canonicalJson(rowCase) });
-    else rejectedRows.push(res.row);
-  }
-  const hashes = toHash.map((t) => contentHash(t.canonical));
-
-  const counts = { inserted: 0, updated: 0, unchanged: 0, rejected: rejectedRows.length };
-  const rowItems: string[] = [];
-  const revisionItems: string[] = [];
-  for (let i = 0; i < toHash.length; i++) {
-    const { caseNo, canonical } = toHash[i];
-    const hash = hashes[i];
-    const old = reads.existing.get(caseNo);
-    if (old && !old.deleted && old.inLedger && old.hash === hash) {
+    if (!c || reads.seenEarlier.has(c.caseNo)) {
+      rejectedRows.push(res.row);
+      continue;
+    }
+    const n = JSON.stringify(c.caseNo);
+    const old = reads.existing.get(c.caseNo);
+    expectItems.push(`{"n":${n},"s":"${old ? old.state : ABSENT_STATE}"}`);
+    if (old && !old.deleted && old.inLedger && old.hash === c.hash) {
       counts.unchanged++;
       continue;
     }
     if (!old || old.deleted) counts.inserted++;
     else counts.updated++;
-    const n = JSON.stringify(caseNo);
-    rowItems.push(`{"n":${n},"h":"${hash}","d":${canonical}}`);
-    if (old) revisionItems.push(`{"n":${n},"h":"${hash}"}`);
+    rowItems.push(`{"n":${n},"h":"${c.hash}","d":${c.canonical}}`);
+    if (old) revisionItems.push(`{"n":${n},"h":"${c.hash}"}`);
   }
+  counts.rejected = rejectedRows.length;
 
   const now = new Date().toISOString();
   const receipt: Receipt = {
@@ -151,7 +200,7 @@ export async function processChunk(r: ChunkRequest): Promise<ChunkOutcome> {
     flags: [],
     assignments: [],
   };
-  const write: ChunkWrite = {
+  return {
     pushId: r.pushId,
     chunkIndex: body.chunkIndex,
     chunkCount: body.chunkCount,
@@ -159,28 +208,14 @@ export async function processChunk(r: ChunkRequest): Promise<ChunkOutcome> {
     tokenId: r.tokenId,
     wholeLedger: body.wholeLedger,
     idempotencyKey: r.idempotencyKey,
-    requestHash,
+    requestHash: a.requestHash,
     now,
-    caseNosJson,
+    caseNosJson: a.caseNosJson,
     counts,
     receiptJson: JSON.stringify(receipt),
     rowGroups: groupJson(rowItems),
     revisionGroups: groupJson(revisionItems),
+    expectGroups: groupJson(expectItems),
+    seenEarlierCount: reads.seenEarlier.size,
   };
-  let results2: D1Result[];
-  try {
-    results2 = await db.batch(chunkStatements(db, write));
-  } catch (err) {
-    // Two deliveries of the same chunk at once: the loser's batch hit the unique key and wrote nothing.
-    if (/UNIQUE constraint failed: push_chunks/.test(String(err))) {
-      const again = await readForChunk(db, { unitId: unit.id, idempotencyKey: r.idempotencyKey, pushId: r.pushId, caseNosJson: "[]" });
-      if (again.stored && again.stored.requestHash === requestHash) return { receiptJson: again.stored.receipt, replayed: true, caseNos };
-      throw new ApiError(409, "push_mismatch",
-        `第 ${body.chunkIndex} 块已用另一个 Idempotency-Key 收到 Chunk ${body.chunkIndex} was already received under another Idempotency-Key`);
-    }
-    throw err;
-  }
-  const last = results2[results2.length - 1].results[0] as { receipt: string } | undefined;
-  if (!last) throw new Error("receipt missing after batch");
-  return { receiptJson: last.receipt, replayed: false, caseNos };
 }

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
-import { unitInScope } from "../auth/unit-access.ts";
+import { flagsCompareAcrossUnits, unitInScope } from "../auth/unit-access.ts";
 import { AsOfQuery, FlagSchema, PeriodQuery } from "../assessment/api-schema.ts";
 import { todayInChina } from "../../ledger/today.ts";
 import { FLAG_CODES, FLAG_SEVERITIES, type FlagCode, type FlagSeverity } from "../assessment/flags/codes.ts";
@@ -49,7 +49,7 @@ flagRoutes.openapi(
     const period = q.period ? periodFromQuery(q.period) : periodContaining(asOf, "quarter");
     const unitId = unit?.id ?? null;
     const [cases, units] = await Promise.all([
-      q.scope === "unit" ? [] : caseFlags(c.env.DB, { today: asOf, unitId }),
+      q.scope === "unit" ? [] : caseFlags(c.env.DB, { today: asOf, unitId, acrossUnits: flagsCompareAcrossUnits(p) }),
       q.scope === "case" ? [] : unitFlagsFor(c.env.DB, { today: asOf, period, unitId }),
     ]);
     const flags = filterFlags([...units, ...cases], { severity: q.severity, code: q.code, scope: q.scope });

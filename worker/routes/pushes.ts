@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
-import { unitInScope } from "../auth/unit-access.ts";
+import { flagsCompareAcrossUnits, unitInScope } from "../auth/unit-access.ts";
 import { todayInChina } from "../../ledger/today.ts";
 import { flagsForPushedCases } from "../db/flags.ts";
 import { findPushSummary } from "../db/pushes.ts";
@@ -36,6 +36,7 @@ pushRoutes.openAPIRegistry.registerPath({
     404: { description: "Unknown unit", content: errorContent },
     409: { description: "Idempotency-Key reused with another body, or chunk disagrees with its push", content: errorContent },
     413: { description: "Body over 1.5 MiB or more than 1,000 rows", content: errorContent },
+    503: { description: "Other pushes kept changing the same cases; nothing was written, retry with the same key (Retry-After)", content: errorContent },
   },
 });
 
@@ -64,7 +65,7 @@ pushRoutes.post("/api/pushes/:pushId/chunks", requireRole("clerk", "coordinator"
   // (a replay too) and are not part of the stored receipt, which stays byte-for-byte what was first returned.
   const today = todayInChina();
   const [flags, assignments] = await Promise.all([
-    flagsForPushedCases(c.env.DB, unit.id, outcome.caseNos, today),
+    flagsForPushedCases(c.env.DB, { unitId: unit.id, caseNos: outcome.caseNos, today, acrossUnits: flagsCompareAcrossUnits(principal) }),
     assignmentsForPushedCases(c.env.DB, unit.id, outcome.caseNos, today),
   ]);
   const receipt = JSON.parse(outcome.receiptJson) as Receipt;
