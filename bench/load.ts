@@ -1,7 +1,10 @@
 // Load test, bounded and loopback only: LOAD_CLIENTS (50) clients at once, each a clerk of its own unit pushing
 // LOAD_ROWS (2,000) rows as a whole ledger with the CLI's code and reading the rankings LOAD_READS (3) times, against
 // `wrangler dev` on 127.0.0.1 with a fresh local D1. Stops by itself after LOAD_TIMEOUT_S (600) seconds at most.
-// Pass/fail: no 5xx, every row in D1 exactly once. Figures: p50/p95/p99 latency per request kind, rows/s.
+// Then CONTENDED_CLERKS (6) clerks of one unit re-push the same CONTENDED_ROWS (500) cases at once, each with its own
+// wording, so that their chunks race for the same rows.
+// Pass/fail: no 5xx, every row in D1 exactly once, every case's history whole (versions 1…n, none lost) and exactly
+// as many versions stored as the receipts say were written. Figures: p50/p95/p99 latency per request kind, rows/s.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,6 +19,8 @@ const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
 const ROWS = Number(process.env.LOAD_ROWS ?? 2_000);
 const READS = Number(process.env.LOAD_READS ?? 3);
 const TIMEOUT_MS = Number(process.env.LOAD_TIMEOUT_S ?? 600) * 1000;
+const CONTENDED_CLERKS = Number(process.env.LOAD_CONTENDED_CLERKS ?? 6);
+const CONTENDED_ROWS = Math.min(ROWS, Number(process.env.LOAD_CONTENDED_ROWS ?? 500));
 const ADMIN = "load-admin-token-0123456789abcdef";
 
 interface Timings {
@@ -80,6 +85,18 @@ async function countStored(persistTo: string): Promise<{ total: number; distinct
   return { total: r.total, distinct: r.distinct_rows, units: r.units };
 }
 
+/** Cases whose history has a gap or a stray version, and the versions stored in all (live rows plus revisions). */
+async function checkHistory(persistTo: string): Promise<{ broken: number; versions: number }> {
+  const out = await wrangler(["d1", "execute", "DB", "--local", "--config", WRANGLER_CONFIG, "--persist-to", persistTo, "--json", "--command",
+    `SELECT
+       (SELECT count(*) FROM cases AS c
+        WHERE (SELECT count(*) FROM case_revisions AS r WHERE r.case_id = c.id) <> c.version - 1
+           OR EXISTS (SELECT 1 FROM case_revisions AS r WHERE r.case_id = c.id AND (r.version < 1 OR r.version >= c.version))) AS broken,
+       (SELECT sum(version) FROM cases) AS versions`], { quiet: true });
+  const r = (JSON.parse(out.slice(out.indexOf("["))) as { results: { broken: number; versions: number }[] }[])[0].results[0];
+  return r;
+}
+
 async function load(dir: string, started: (stop: () => Promise<void>) => void): Promise<Figure[]> {
   await applyMigrations(dir, { quiet: true });
   const server = await startDevServer({ persistTo: dir, vars: { ADMIN_TOKEN: ADMIN } });
@@ -87,9 +104,12 @@ async function load(dir: string, started: (stop: () => Promise<void>) => void): 
   const newTimings = (): Timings => ({ push: [], rankings: [], serverErrors: 0, dropped: 0 });
   const t = newTimings();
   const solo = newTimings();
+  const contended = newTimings();
   let seconds: number;
   let soloSeconds: number;
   let inserted = 0;
+  let written = 0;
+  let contendedSeconds = 0;
   try {
     const admin = createClient(server.url, ADMIN);
     // Unit 0 is the baseline: the same work by one client alone, before the others start.
@@ -121,6 +141,19 @@ async function load(dir: string, started: (stop: () => Promise<void>) => void): 
     inserted = totals.reduce((n, p) => n + p.counts.inserted, alone.counts.inserted);
     const rejected = totals.reduce((n, p) => n + p.counts.rejected, alone.counts.rejected);
     if (rejected > 0) throw new Error(`${rejected} rows rejected: the generated rows should all be valid`);
+    written = inserted + totals.reduce((n, p) => n + p.counts.updated, alone.counts.updated);
+
+    // Several clerks of one unit change the same cases at the same moment, each differently.
+    const shared = units[1];
+    const contenders = await Promise.all(Array.from({ length: CONTENDED_CLERKS }, () =>
+      admin.request<{ token: string }>("POST", "/api/tokens", { body: { role: "clerk", unit: shared } })));
+    start = performance.now();
+    const raced = await Promise.all(contenders.map(({ token }, k) => {
+      const rows = rowsFor(shared, 1, CONTENDED_ROWS).map((r) => ({ ...r, values: { ...r.values, summary: `第${k}位台账员改写：${r.values.summary}` } }));
+      return sendPush(timed(createClient(server.url, token), "push", contended), chunkRows(rows), { wholeLedger: false, concurrency: 2 });
+    }));
+    contendedSeconds = (performance.now() - start) / 1000;
+    written += raced.reduce((n, p) => n + p.counts.inserted + p.counts.updated, 0);
   } catch (e) {
     const logFile = path.join(tmpdir(), "tiaojie-load-wrangler.log");
     writeFileSync(logFile, server.output());
@@ -129,18 +162,25 @@ async function load(dir: string, started: (stop: () => Promise<void>) => void): 
     await server.stop();
   }
   const stored = await countStored(dir);
+  const history = await checkHistory(dir);
   const expected = (CLIENTS + 1) * ROWS;
-  const serverErrors = t.serverErrors + solo.serverErrors;
+  const serverErrors = t.serverErrors + solo.serverErrors + contended.serverErrors;
   if (serverErrors > 0) throw new Error(`${serverErrors} requests answered 5xx`);
   if (stored.total !== expected || stored.distinct !== expected || inserted !== expected) {
     throw new Error(`rows lost or duplicated: expected ${expected}, receipts counted ${inserted}, D1 holds ${stored.total} (${stored.distinct} distinct)`);
+  }
+  if (history.broken > 0 || history.versions !== written) {
+    throw new Error(`history lost: ${history.broken} cases with a gap in their versions; D1 holds ${history.versions} versions, receipts say ${written} were written`);
   }
   const figures: Figure[] = [
     { bench: "load", measure: `${CLIENTS} clients at once × ${ROWS.toLocaleString("en-US")} rows, whole-ledger pushes + ${READS} rankings reads each: throughput`, value: (CLIENTS * ROWS) / seconds, unit: "rows/s",
       baseline: { name: "one client alone, same work", value: ROWS / soloSeconds } },
     { bench: "load", measure: "5xx answers", value: serverErrors, unit: "", target: "0", met: serverErrors === 0 },
-    { bench: "load", measure: "responses cut off mid-body (retried with the same Idempotency-Key)", value: t.dropped + solo.dropped, unit: "" },
+    { bench: "load", measure: "responses cut off mid-body (retried with the same Idempotency-Key)", value: t.dropped + solo.dropped + contended.dropped, unit: "" },
     { bench: "load", measure: `rows in D1 (expected ${expected.toLocaleString("en-US")}, each once)`, value: stored.distinct, unit: "rows", target: "all, none twice", met: stored.total === expected },
+    { bench: "load", measure: `then ${CONTENDED_CLERKS} clerks of one unit changing the same ${CONTENDED_ROWS} cases at once: cases with a gap in their history`, value: history.broken, unit: "", target: "0", met: history.broken === 0 },
+    { bench: "load", measure: "versions stored (live rows + revisions) = versions the receipts say were written", value: history.versions, unit: "versions", target: `${written}`, met: history.versions === written },
+    { bench: "load", measure: `the ${CONTENDED_CLERKS} contended pushes, wall time`, value: contendedSeconds, unit: "s" },
   ];
   for (const kind of ["push", "rankings"] as const) {
     const sorted = [...t[kind]].sort((a, b) => a - b);
