@@ -8,13 +8,22 @@ import { getPlatformProxy } from "wrangler";
 import { DEFAULT_WEIGHTS } from "../worker/assessment/config.ts";
 import { parsePeriod } from "../worker/assessment/period.ts";
 import { rankUnits } from "../worker/assessment/ranking.ts";
-import { bareAggregateStatement, caseCountsStatement, loadUnitCounts } from "../worker/db/assessment.ts";
+import { loadUnitCounts } from "../worker/db/assessment.ts";
+import { caseCountsStatement } from "../test/support/direct-counts.ts";
 import { printFigures, type Figure } from "./report.ts";
 import type { Env } from "../worker/env.ts";
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const UNITS = 50;
 const PER_STATEMENT = Number(process.env.BENCH_PER_STATEMENT ?? 5_000);
+/** The simplest aggregate over `cases` for the same period: the benchmark's yardstick. */
+function bareAggregateStatement(db: D1Database, period: ReturnType<typeof parsePeriod>): D1PreparedStatement {
+  return db
+    .prepare(`SELECT unit_id AS unitId, count(*) AS received, sum(accepted) AS accepted FROM cases
+              WHERE deleted_at IS NULL AND received_on >= ?1 AND received_on < ?2 GROUP BY unit_id`)
+    .bind(period.start, period.end);
+}
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Splits a migration into statements; a CREATE TRIGGER runs to its END. */

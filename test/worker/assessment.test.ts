@@ -6,7 +6,8 @@ import type { CaseRow } from "../../ledger/schema.ts";
 import { DEFAULT_CONFIG, INDICATOR_KEYS } from "../../worker/assessment/config.ts";
 import { countCaseIndicators } from "../../worker/assessment/indicators.ts";
 import { parsePeriod } from "../../worker/assessment/period.ts";
-import { caseCountsStatement, countsFromCaseRow, dailyCountsStatement, loadTimeLimits, loadUnitCounts, rebuildDailyCounts } from "../../worker/db/assessment.ts";
+import { countsFromCaseRow, dailyCountsStatement, loadTimeLimits, loadUnitCounts, rebuildDailyCounts } from "../../worker/db/assessment.ts";
+import { caseCountsStatement } from "../support/direct-counts.ts";
 import { addUnit, resetAll, row, storeCases, unitId, updateCase } from "./assessment-fixtures.ts";
 import { call, chunkBody, json, makeWorld, newKey, newPushId, pushChunk, sheetRow, UNIT_A, UNIT_B, type World } from "./helpers.ts";
 
@@ -109,37 +110,59 @@ describe("indicators computed in D1 per unit and period", () => {
     await same();
   });
 
-  it("computes in D1 what the reference implementation computes, for random ledgers", async () => {
+  it("counts the same in the trigger-kept daily counts, a direct scan of cases and the TypeScript definition, for random ledgers edited and deleted at random", async () => {
     const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 864e5).toISOString().slice(0, 10);
-    const arb = fc.array(
-      fc.record({
-        unit: fc.constantFrom(UNIT_A, UNIT_B), r: fc.integer({ min: 0, max: 360 }), accepted: fc.boolean(), status: fc.constantFrom(...STATUSES),
-        dur: fc.integer({ min: 0, max: 80 }), stage: fc.constantFrom(...STAGES), type: fc.constantFrom("人民调解", "行政调解", "司法调解") as fc.Arbitrary<CaseRow["mediationType"]>,
-        due: fc.option(fc.integer({ min: 0, max: 60 })), met: fc.option(fc.integer({ min: -5, max: 10 })),
-      }),
-      { maxLength: 40 },
-    );
+    const caseSpec = fc.record({
+      unit: fc.constantFrom(UNIT_A, UNIT_B), r: fc.integer({ min: 0, max: 360 }), accepted: fc.boolean(), status: fc.constantFrom(...STATUSES),
+      dur: fc.integer({ min: 0, max: 80 }), stage: fc.constantFrom(...STAGES), type: fc.constantFrom("人民调解", "行政调解", "司法调解") as fc.Arbitrary<CaseRow["mediationType"]>,
+      due: fc.option(fc.integer({ min: 0, max: 60 })), met: fc.option(fc.integer({ min: -5, max: 10 })),
+    });
+    type Spec = typeof caseSpec extends fc.Arbitrary<infer T> ? T : never;
+    const toRow = (s: Spec, caseNo: string): CaseRow => {
+      const accepted = s.accepted;
+      const status = accepted ? s.status : null;
+      const closedOn = status && status !== "调解中" ? day(s.r + s.dur) : null;
+      const due = s.due == null ? null : day(s.r + s.due);
+      return {
+        ...row(s.unit, {
+          receivedOn: day(s.r), accepted, status, closedOn, stage: s.stage, mediationType: s.type, rejectReason: accepted ? null : "x",
+          commitment: due ? "承诺" : null, commitmentDue: due, commitmentMetOn: due && s.met != null ? day(s.r + s.due! + s.met) : null,
+        }),
+        caseNo,
+      };
+    };
+    // Each case: its first version, then maybe an edit (a re-push changing any field), then maybe a delete.
+    const arb = fc.array(fc.record({ first: caseSpec, edit: fc.option(caseSpec), deleted: fc.boolean() }), { maxLength: 30 });
     await fc.assert(
       fc.asyncProperty(arb, fc.constantFrom("2026-02", "2026-Q2", "2026-Q4", "2026"), async (spec, label) => {
-        await env.DB.prepare(`DELETE FROM cases`).run();
-        const rows = spec.map((s) => {
-          const accepted = s.accepted;
-          const status = accepted ? s.status : null;
-          const closedOn = status && status !== "调解中" ? day(s.r + s.dur) : null;
-          const due = s.due == null ? null : day(s.r + s.due);
-          return row(s.unit, {
-            receivedOn: day(s.r), accepted, status, closedOn, stage: s.stage, mediationType: s.type, rejectReason: accepted ? null : "x",
-            commitment: due ? "承诺" : null, commitmentDue: due, commitmentMetOn: due && s.met != null ? day(s.r + s.due! + s.met) : null,
-          });
-        });
-        await storeCases(rows);
+        await env.DB.batch([env.DB.prepare(`DELETE FROM cases`), env.DB.prepare(`DELETE FROM assessment_daily`)]);
+        const firsts = spec.map((s, i) => toRow(s.first, `P-${i}`));
+        await storeCases(firsts);
+        const live: CaseRow[] = [];
+        for (let i = 0; i < spec.length; i++) {
+          // An edit keeps the case in its unit (as a push does); the unit of the spec is ignored.
+          const now = spec[i].edit ? { ...toRow(spec[i].edit!, `P-${i}`), unit: firsts[i].unit } : firsts[i];
+          if (spec[i].edit) await updateCase(firsts[i].unit, now.caseNo, now);
+          if (spec[i].deleted) await env.DB.prepare(`UPDATE cases SET deleted_at = '2026-12-01' WHERE case_no = ?`).bind(now.caseNo).run();
+          else live.push(now);
+        }
         const period = parsePeriod(label);
         const asOf = "2026-08-15";
-        const units = await loadUnitCounts(env.DB, period, asOf);
-        for (const u of units) {
-          const expected = countCaseIndicators(rows.filter((r) => r.unit === u.unit), period, asOf, DEFAULT_CONFIG);
-          for (const k of ["acceptance", "success", "onTime", "commitments", "preSuit"] as const) expect(u.counts[k], `${u.unit} ${k}`).toEqual(expected[k]);
-        }
+        const check = async (what: string) => {
+          const [units, direct] = await Promise.all([loadUnitCounts(env.DB, period, asOf), caseCountsStatement(env.DB, period, asOf).all()]);
+          const directByUnit = new Map((direct.results as { unitId: number }[]).map((r) => [r.unitId, countsFromCaseRow(r as never)]));
+          for (const u of units) {
+            const expected = countCaseIndicators(live.filter((r) => r.unit === u.unit), period, asOf, DEFAULT_CONFIG);
+            const scanned = directByUnit.get(u.unitId) ?? countsFromCaseRow(undefined);
+            for (const k of ["acceptance", "success", "onTime", "commitments", "preSuit"] as const) {
+              expect(u.counts[k], `${what}: ${u.unit} ${k}, daily counts`).toEqual(expected[k]);
+              expect(scanned[k], `${what}: ${u.unit} ${k}, direct scan`).toEqual(expected[k]);
+            }
+          }
+        };
+        await check("kept by the triggers");
+        await rebuildDailyCounts(env.DB);
+        await check("rebuilt");
       }),
       { numRuns: 15 },
     );

@@ -1,4 +1,4 @@
-import { FINAL_STATUSES } from "../../ledger/choices.ts";
+import { countsForSuccess, isCommitmentKept, isConcluded, isPreSuitSuccess, isSuccess } from "../../ledger/counting.ts";
 import type { CaseRow } from "../../ledger/schema.ts";
 import { DEFAULT_CONFIG, INDICATOR_KEYS, timeLimitFor, type AssessmentConfig, type IndicatorKey } from "./config.ts";
 import { daysBetween, inPeriod, type Period } from "./period.ts";
@@ -74,8 +74,6 @@ export type AssessedCase = Pick<
   "receivedOn" | "accepted" | "status" | "closedOn" | "stage" | "mediationType" | "commitmentDue" | "commitmentMetOn"
 >;
 
-const FOR_SUCCESS = new Set(["调解成功", "调解不成", "终止"]);
-const FINAL = new Set<string>(FINAL_STATUSES);
 
 /**
  * The reference implementation of the case-based indicators for one unit and period (the SQL in
@@ -89,21 +87,19 @@ export function countCaseIndicators(cases: readonly AssessedCase[], period: Peri
       c.acceptance.den++;
       if (r.accepted) c.acceptance.num++;
     }
-    if (r.accepted && r.status != null && FINAL.has(r.status) && inPeriod(r.closedOn, period)) {
+    if (isConcluded(r) && inPeriod(r.closedOn, period)) {
       c.onTime.den++;
       if (daysBetween(r.receivedOn, r.closedOn!) <= timeLimitFor(r.stage, r.mediationType, config.timeLimits)) c.onTime.num++;
-      if (FOR_SUCCESS.has(r.status)) {
-        c.success.den++;
-        if (r.status === "调解成功") c.success.num++;
-      }
-      if (r.status === "调解成功") {
+      if (countsForSuccess(r)) c.success.den++;
+      if (isSuccess(r)) {
+        c.success.num++;
         c.preSuit.den++;
-        if (r.stage === "诉前") c.preSuit.num++;
+        if (isPreSuitSuccess(r)) c.preSuit.num++;
       }
     }
     if (r.commitmentDue != null && inPeriod(r.commitmentDue, period) && r.commitmentDue < asOf) {
       c.commitments.den++;
-      if (r.commitmentMetOn != null && r.commitmentMetOn <= r.commitmentDue) c.commitments.num++;
+      if (isCommitmentKept(r)) c.commitments.num++;
     }
   }
   return c;

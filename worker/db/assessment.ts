@@ -1,73 +1,13 @@
 /**
- * Indicator counts per unit and period, computed in D1 (worker/assessment/indicators.ts is the reference
- * implementation the tests hold this SQL to). One pass over `cases` for the case-based indicators; reviews and
- * push quality come from their own small tables. Bound parameters only, far under D1's 100 per statement.
+ * Indicator counts per unit and period, computed in D1 from the daily counts the triggers of migration 0014 keep
+ * (ledger/counting.ts defines what counts; tests hold the triggers, the rebuild and a direct scan of `cases` to it).
+ * Reviews and push quality come from their own small tables. Bound parameters only, far under D1's 100 per statement.
  */
 import { DEFAULT_CONFIG, DEFAULT_WEIGHTS, parseWeights, type TimeLimits, type Weights } from "../assessment/config.ts";
 import { emptyCounts, type IndicatorCounts } from "../assessment/indicators.ts";
 import type { Period } from "../assessment/period.ts";
 import type { UnitCounts, UnitKind } from "../assessment/ranking.ts";
-
-/** `CASE … END` choosing a case's time limit (stage first, then mediation type), as SQL plus its parameters. */
-function timeLimitSql(limits: TimeLimits, firstParam: number): { sql: string; params: (string | number)[] } {
-  const params: (string | number)[] = [];
-  const whens: string[] = [];
-  let n = firstParam;
-  for (const [stage, days] of Object.entries(limits.byStage)) {
-    whens.push(`WHEN stage = ?${n} THEN ?${n + 1}`);
-    params.push(stage, days as number);
-    n += 2;
-  }
-  for (const [type, days] of Object.entries(limits.byMediationType)) {
-    whens.push(`WHEN mediation_type = ?${n} THEN ?${n + 1}`);
-    params.push(type, days as number);
-    n += 2;
-  }
-  params.push(limits.fallback);
-  return { sql: `CASE ${whens.join(" ")} ELSE ?${n} END`, params };
-}
-
-/**
- * The indicator counts by a direct scan of `cases` — the definition the maintained daily counts must equal (tests
- * compare the two after every kind of write). ?1 = period start, ?2 = period end (exclusive), ?3 = today (a commitment counts once its due date has passed).
- * Live cases only (`deleted_at IS NULL`); cases a whole-ledger push no longer carried still count — dropping a row
- * from the sheet must not improve a score (docs/ASSESSMENT.md).
- */
-export function caseCountsStatement(db: D1Database, period: Period, asOf: string, limits: TimeLimits = DEFAULT_CONFIG.timeLimits): D1PreparedStatement {
-  const limit = timeLimitSql(limits, 4);
-  const sql = `
-    SELECT unit_id AS unitId,
-      sum(rin) AS received,
-      sum(rin AND accepted = 1) AS accepted,
-      sum(cin) AS concluded,
-      sum(cin AND julianday(closed_on) - julianday(received_on) <= ${limit.sql}) AS onTime,
-      sum(cin AND status IN ('调解成功', '调解不成', '终止')) AS successDen,
-      sum(cin AND status = '调解成功') AS successes,
-      sum(cin AND status = '调解成功' AND stage = '诉前') AS preSuit,
-      sum(din) AS commitmentsDue,
-      sum(din AND commitment_met_on IS NOT NULL AND commitment_met_on <= commitment_due) AS commitmentsKept
-    FROM (
-      SELECT unit_id, status, stage, mediation_type, received_on, closed_on, accepted, commitment_due, commitment_met_on,
-        received_on >= ?1 AND received_on < ?2 AS rin,
-        accepted = 1 AND closed_on >= ?1 AND closed_on < ?2
-          AND status IN ('调解成功', '调解不成', '撤回', '终止', '移送裁判') AS cin,
-        commitment_due >= ?1 AND commitment_due < ?2 AND commitment_due < ?3 AS din
-      FROM cases
-      WHERE deleted_at IS NULL
-        AND ((received_on >= ?1 AND received_on < ?2) OR (closed_on >= ?1 AND closed_on < ?2)
-             OR (commitment_due >= ?1 AND commitment_due < ?2))
-    )
-    GROUP BY unit_id`;
-  return db.prepare(sql).bind(period.start, period.end, asOf, ...limit.params);
-}
-
-/** The simplest aggregate over `cases` for the same period: the benchmark's yardstick. */
-export function bareAggregateStatement(db: D1Database, period: Period): D1PreparedStatement {
-  return db
-    .prepare(`SELECT unit_id AS unitId, count(*) AS received, sum(accepted) AS accepted FROM cases
-              WHERE deleted_at IS NULL AND received_on >= ?1 AND received_on < ?2 GROUP BY unit_id`)
-    .bind(period.start, period.end);
-}
+import { countingSql, storedTimeLimitSql } from "./counting-sql.ts";
 
 /**
  * The same counts from assessment_daily (kept by triggers, migration 0014): a year is at most units × 366 × 3
@@ -206,25 +146,23 @@ export async function upsertReview(db: D1Database, r: ReviewInput, tokenId: numb
     .run();
 }
 
+const c = countingSql("c.");
+
 /** Recomputes assessment_daily from `cases` (after the time limits change). One batch: all or nothing. */
-export const REBUILD_DAILY_SQL: readonly string[] = [
+const REBUILD_DAILY_SQL: readonly string[] = [
   `DELETE FROM assessment_daily`,
   `INSERT INTO assessment_daily (unit_id, day, received, accepted)
   SELECT c.unit_id, c.received_on, count(*), sum(c.accepted = 1) FROM cases AS c
   WHERE c.deleted_at IS NULL AND c.received_on IS NOT NULL GROUP BY c.unit_id, c.received_on`,
   `INSERT INTO assessment_daily (unit_id, day, concluded, on_time, success_den, successes, pre_suit)
-  SELECT c.unit_id, c.closed_on, count(*),
-    sum(julianday(c.closed_on) - julianday(c.received_on) <= COALESCE((SELECT days FROM assessment_time_limits WHERE kind = 'stage' AND value = c.stage),
-        (SELECT days FROM assessment_time_limits WHERE kind = 'mediation_type' AND value = c.mediation_type),
-        (SELECT days FROM assessment_time_limits WHERE kind = 'fallback'))),
-    sum(c.status IN ('调解成功', '调解不成', '终止')), sum(c.status = '调解成功'), sum(c.status = '调解成功' AND c.stage IS '诉前')
-  FROM cases AS c
-  WHERE c.deleted_at IS NULL AND c.accepted = 1 AND c.closed_on IS NOT NULL AND c.status IN ('调解成功', '调解不成', '撤回', '终止', '移送裁判')
+  SELECT c.unit_id, c.closed_on, count(*), sum(${c.onTime(storedTimeLimitSql("c."))}),
+    sum(${c.forSuccess}), sum(${c.success}), sum(${c.preSuit})
+  FROM cases AS c WHERE c.deleted_at IS NULL AND ${c.concluded}
   GROUP BY c.unit_id, c.closed_on
   ON CONFLICT (unit_id, day) DO UPDATE SET concluded = concluded + excluded.concluded, on_time = on_time + excluded.on_time,
     success_den = success_den + excluded.success_den, successes = successes + excluded.successes, pre_suit = pre_suit + excluded.pre_suit`,
   `INSERT INTO assessment_daily (unit_id, day, commitments_due, commitments_kept)
-  SELECT c.unit_id, c.commitment_due, count(*), sum(c.commitment_met_on IS NOT NULL AND c.commitment_met_on <= c.commitment_due)
+  SELECT c.unit_id, c.commitment_due, count(*), sum(${c.commitmentKept})
   FROM cases AS c WHERE c.deleted_at IS NULL AND c.commitment_due IS NOT NULL GROUP BY c.unit_id, c.commitment_due
   ON CONFLICT (unit_id, day) DO UPDATE SET commitments_due = commitments_due + excluded.commitments_due,
     commitments_kept = commitments_kept + excluded.commitments_kept`,

@@ -16,6 +16,8 @@
  * - Previous periods: stored periods of the same kind (month / quarter / year) only, so "2026-09" never counts as
  *   the period before "2026-Q4".
  */
+import { SUCCESS_DENOMINATOR_STATUSES, SUCCESS_STATUS } from "../../ledger/counting.ts";
+import type { Status } from "../../ledger/choices.ts";
 import { DEFAULT_CONFIG, timeLimitFor, type TimeLimits } from "../assessment/config.ts";
 import { addDays, daysBetween, parsePeriod, type Period } from "../assessment/period.ts";
 import { loadTimeLimits, loadUnitCounts } from "../db/assessment.ts";
@@ -65,8 +67,8 @@ export async function computeAssignments(db: D1Database, periodLabel: string, to
   for (const c of cases.starCases) {
     const s = starStats.get(c.mediatorId) ?? { num: 0, den: 0, overdue: 0 };
     if (c.closedOn !== null && c.closedOn >= period.start && c.closedOn < period.end && c.status !== null) {
-      if (c.status === "调解成功" || c.status === "调解不成" || c.status === "终止") s.den++;
-      if (c.status === "调解成功") s.num++;
+      if (SUCCESS_DENOMINATOR_STATUSES.includes(c.status as Status)) s.den++;
+      if (c.status === SUCCESS_STATUS) s.num++;
     }
     if ((c.status === null || c.status === "调解中") && isOverdue(c, asOf, limits)) s.overdue++;
     starStats.set(c.mediatorId, s);
