@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { getPlatformProxy } from "wrangler";
 import { DEFAULT_WEIGHTS } from "../worker/assessment/config.ts";
-import { parsePeriod } from "../worker/assessment/period.ts";
+import { parsePeriod } from "../ledger/period.ts";
 import { rankUnits } from "../worker/assessment/ranking.ts";
 import { loadUnitCounts } from "../worker/db/assessment.ts";
 import { caseCountsStatement } from "../test/support/direct-counts.ts";

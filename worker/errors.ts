@@ -4,21 +4,12 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "@hono/zod-openapi";
 import { bearerOf, logEvent } from "./log.ts";
 
-/** The one shape every failure takes (docs/API.md § Errors). */
-export const ErrorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: z.unknown().optional(),
-    }),
-  })
-  .openapi("Error");
+import type { ErrorCode } from "../ledger/api/errors.ts";
+import { Named } from "./openapi-names.ts";
 
-export type ErrorCode =
-  | "bad_request" | "malformed_json" | "unauthorized" | "token_revoked" | "forbidden" | "not_found" | "conflict"
-  | "idempotency_key_reused" | "push_mismatch" | "payload_too_large" | "too_many_rows" | "invalid_request"
-  | "rate_limited" | "busy" | "internal";
+/** The one shape every failure takes (docs/API.md § Errors; ledger/api/errors.ts). */
+export const ErrorBodySchema = Named.Error;
+export type { ErrorCode };
 
 /** An expected failure: becomes `{error: {code, message, details}}` with its status. */
 export class ApiError extends Error {

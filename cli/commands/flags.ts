@@ -1,5 +1,5 @@
 // `tiaojie flags [--unit U] [--severity high|medium|low] [--code CODE] [--json]`: what needs attention.
-import { FLAG_CODES, FLAG_SEVERITIES, type Flag } from "../../worker/assessment/flags/codes.ts";
+import { FLAG_CODES, FLAG_SEVERITIES, type Flag } from "../../ledger/api/flags.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { commandFailed } from "../lib/command-error.ts";

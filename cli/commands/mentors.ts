@@ -1,7 +1,7 @@
 // `tiaojie mentors --period 2026-Q3 [--compute] [--json] [--out FILE.xlsx]`: the mentor programme's assignments
 // (金牌调解员巡回导师团): complex cases, town visits and star pairings, each with its reason.
 import ExcelJS from "exceljs";
-import { parsePeriod, PeriodError } from "../../worker/assessment/period.ts";
+import { parsePeriod, PeriodError } from "../../ledger/period.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { commandFailed } from "../lib/command-error.ts";

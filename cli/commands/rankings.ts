@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { INDICATOR_KEYS, type IndicatorKey } from "../../worker/assessment/config.ts";
 import { INDICATORS } from "../../worker/assessment/indicators.ts";
-import { parsePeriod, PeriodError } from "../../worker/assessment/period.ts";
+import { parsePeriod, PeriodError } from "../../ledger/period.ts";
 import type { RankedUnit } from "../../worker/assessment/ranking.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FLAG_CODES, FLAG_SEVERITY } from "../../worker/assessment/flags/codes.ts";
+import { FLAG_CODES, FLAG_SEVERITY } from "../../ledger/api/flags.ts";
 import { crossCaseFlags, singleCaseFlags } from "../../worker/assessment/flags/case-rules.ts";
 import { unitFlags, type UnitFlagInput } from "../../worker/assessment/flags/unit-rules.ts";
 import { indicatorValue } from "../../worker/assessment/indicators.ts";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { STAGES, STATUSES } from "../../ledger/choices.ts";
 import { DEFAULT_CONFIG, timeLimitFor } from "../../worker/assessment/config.ts";
 import { countCaseIndicators, indicatorValue, indicatorValues, type AssessedCase } from "../../worker/assessment/indicators.ts";
-import { parsePeriod } from "../../worker/assessment/period.ts";
+import { parsePeriod } from "../../ledger/period.ts";
 import { caseRow } from "./case-fixture.ts";
 
 const may = parsePeriod("2026-05");

@@ -5,7 +5,7 @@
  * Live cases only; cases a whole-ledger push no longer carried still count (docs/ASSESSMENT.md).
  */
 import { DEFAULT_CONFIG, type TimeLimits } from "../../worker/assessment/config.ts";
-import type { Period } from "../../worker/assessment/period.ts";
+import type { Period } from "../../ledger/period.ts";
 import { countingSql } from "../../worker/db/counting-sql.ts";
 
 /** `CASE … END` choosing a case's time limit (stage first, then mediation type), as SQL plus its parameters. */

@@ -5,7 +5,7 @@ import { STAGES, STATUSES } from "../../ledger/choices.ts";
 import type { CaseRow } from "../../ledger/schema.ts";
 import { DEFAULT_CONFIG, INDICATOR_KEYS } from "../../worker/assessment/config.ts";
 import { countCaseIndicators } from "../../worker/assessment/indicators.ts";
-import { parsePeriod } from "../../worker/assessment/period.ts";
+import { parsePeriod } from "../../ledger/period.ts";
 import { countsFromCaseRow, dailyCountsStatement, loadTimeLimits, loadUnitCounts, rebuildDailyCounts } from "../../worker/db/assessment.ts";
 import { caseCountsStatement } from "../support/direct-counts.ts";
 import { addUnit, resetAll, row, storeCases, unitId, updateCase } from "./assessment-fixtures.ts";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { processChunk, type ChunkOutcome } from "../../worker/push/process-chunk.ts";
-import type { Receipt } from "../../worker/push/schema.ts";
+import type { Receipt } from "../../ledger/api/push.ts";
 import { UNIT_A, chunkBody, json, makeWorld, newKey, newPushId, pushChunk, resetDb, sheetRow, type World } from "./helpers.ts";
 
 // Pushes that land at the same moment, made deterministic: every caller's reads happen before any caller's write

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { todayInChina } from "../../ledger/today.ts";
-import { addDays } from "../../worker/assessment/period.ts";
+import { addDays } from "../../ledger/period.ts";
 import { emptyColumnSettings } from "../../addin/logic/columns.ts";
 import { runValidation } from "../../addin/logic/validate.ts";
 import { buildWriteBack } from "../../addin/logic/write-back.ts";

@@ -1,8 +1,8 @@
 import type { MediationType, Stage } from "../../ledger/choices.ts";
 
-/** Indicator keys, in the order reports print them. */
-export const INDICATOR_KEYS = ["acceptance", "success", "onTime", "commitments", "preSuit", "ledgerQuality", "review"] as const;
-export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+import { INDICATOR_KEYS, type IndicatorKey } from "../../ledger/api/indicators.ts";
+
+export { INDICATOR_KEYS, type IndicatorKey };
 
 export type Weights = Record<IndicatorKey, number>;
 

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CONFIG, DEFAULT_WEIGHTS, parseWeights, type TimeLimits, type Weights } from "../assessment/config.ts";
 import { emptyCounts, type IndicatorCounts } from "../assessment/indicators.ts";
-import type { Period } from "../assessment/period.ts";
+import type { Period } from "../../ledger/period.ts";
 import type { UnitCounts, UnitKind } from "../assessment/ranking.ts";
 import { countingSql, storedTimeLimitSql } from "./counting-sql.ts";
 

@@ -4,11 +4,11 @@
  * push receipt and the tests share one definition of every flag.
  */
 import { DEFAULT_CONFIG, type AssessmentConfig } from "../assessment/config.ts";
-import { FLAG_SEVERITIES, type Flag, type FlagCode, type FlagSeverity } from "../assessment/flags/codes.ts";
+import { FLAG_SEVERITIES, type Flag, type FlagCode, type FlagSeverity } from "../../ledger/api/flags.ts";
 import { crossCaseFlags, singleCaseFlags, type FlagCase, type PartyCase } from "../assessment/flags/case-rules.ts";
 import { unitFlags } from "../assessment/flags/unit-rules.ts";
 import { indicatorValue } from "../assessment/indicators.ts";
-import { addDays, type Period } from "../assessment/period.ts";
+import { addDays, type Period } from "../../ledger/period.ts";
 import { loadTimeLimits, loadUnitCounts } from "./assessment.ts";
 
 const FLAG_CASE_COLUMNS = `

@@ -1,5 +1,6 @@
-export type Role = "clerk" | "coordinator" | "assessor" | "admin";
-export const ROLES = ["clerk", "coordinator", "assessor", "admin"] as const;
+import type { Role } from "../../ledger/api/roles.ts";
+
+export type { Role };
 
 export interface TokenRecord {
   id: number;

@@ -19,7 +19,7 @@
 import { SUCCESS_DENOMINATOR_STATUSES, SUCCESS_STATUS } from "../../ledger/counting.ts";
 import type { Status } from "../../ledger/choices.ts";
 import { DEFAULT_CONFIG, timeLimitFor, type TimeLimits } from "../assessment/config.ts";
-import { addDays, daysBetween, parsePeriod, type Period } from "../assessment/period.ts";
+import { addDays, daysBetween, parsePeriod, type Period } from "../../ledger/period.ts";
 import { loadTimeLimits, loadUnitCounts } from "../db/assessment.ts";
 import { loadCasesForMentors, loadPreviousAssignments, type StoredAssignment } from "../db/assignments.ts";
 import { listMediators, type StoredMediator } from "../db/mediators.ts";

@@ -1,7 +1,8 @@
 /** The mentor assignments a push receipt carries: the current period's stored case assignments of the pushed cases. */
-import { parsePeriod, type Period } from "../assessment/period.ts";
+import { parsePeriod, type Period } from "../../ledger/period.ts";
 import { caseAssignments, listRunPeriods } from "../db/assignments.ts";
-import { assignmentView, type AssignmentView } from "./views.ts";
+import type { AssignmentView } from "../../ledger/api/mentors.ts";
+import { assignmentView } from "./views.ts";
 
 /**
  * The computed period that is "current" on `today`: among stored periods containing today, the most specific

@@ -3,37 +3,10 @@
  * add-in and CLI read the sheet (never trusting the client's reading), then checked against the configured units
  * and the caller's scope. Pure: the route does the SQL.
  */
-import { z } from "@hono/zod-openapi";
+import type { RosterPush } from "../../ledger/api/mentors.ts";
 import { issueMessage, type Locale } from "../../ledger/messages.ts";
 import { normaliseText } from "../../ledger/normalise/text.ts";
 import { ROSTER_COLUMNS, ROSTER_KEYS, RosterRowSchema, validateRoster, type RosterIssue, type RosterKey, type RosterRow } from "../../ledger/roster.ts";
-
-export const MAX_ROSTER_ROWS = 2_000;
-
-const Cell = z.union([z.string().max(2_000), z.number(), z.boolean(), z.null()]);
-
-export const RosterPushSchema = z
-  .object({
-    /** Whole roster (default): mediators in the caller's scope that the push does not carry become inactive. */
-    wholeRoster: z.boolean().default(true),
-    locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
-    /** Column letters of the clerk's sheet, so issues point at the right cells. */
-    columns: z.partialRecord(z.enum(ROSTER_KEYS), z.string().regex(/^[A-Z]{1,3}$/)).optional(),
-    rows: z
-      .array(z.object({ row: z.number().int().min(1).max(1_048_576), values: z.partialRecord(z.enum(ROSTER_KEYS), Cell) }))
-      .max(MAX_ROSTER_ROWS),
-  })
-  .openapi("RosterPush");
-export type RosterPush = z.infer<typeof RosterPushSchema>;
-
-export const RosterIssueSchema = z.object({
-  row: z.number().int(),
-  column: z.string().nullable(),
-  key: z.enum(ROSTER_KEYS),
-  code: z.string(),
-  severity: z.enum(["error", "warning"]),
-  message: z.string(),
-});
 
 export interface CheckedRoster {
   accepted: { row: number; unitId: number; mediator: RosterRow }[];

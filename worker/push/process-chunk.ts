@@ -9,7 +9,7 @@ import { ABSENT_STATE, readForChunk, writeChunk, type ChunkReads, type ChunkWrit
 import { ApiError } from "../errors.ts";
 import { canonicalJson, contentHash } from "./content-hash.ts";
 import { MAX_JSON_PARAM_BYTES } from "./limits.ts";
-import type { PushChunk, Receipt } from "./schema.ts";
+import type { PushChunk, Receipt } from "../../ledger/api/push.ts";
 
 export interface ChunkRequest {
   db: D1Database;

@@ -2,29 +2,18 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { unitInScope } from "../auth/unit-access.ts";
-import { AsOfQuery, PeriodQuery, RankedUnitSchema, WeightsSchema } from "../assessment/api-schema.ts";
+import { AsOfQuery, PeriodQuery, ReviewSchema } from "../../ledger/api/assessment.ts";
+import { Named } from "../openapi-names.ts";
 import { todayInChina } from "../../ledger/today.ts";
 import { DEFAULT_CONFIG } from "../assessment/config.ts";
 import { INDICATORS } from "../assessment/indicators.ts";
 import { rankUnits } from "../assessment/ranking.ts";
 import { getWeights, loadUnitCounts, upsertReview } from "../db/assessment.ts";
 import { ApiError, errorResponses, validationHook } from "../errors.ts";
-import { periodFromQuery } from "./rankings.ts";
+import { periodFromQuery } from "./period-query.ts";
 
 export const assessmentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const AssessmentSchema = z
-  .object({
-    period: z.string(),
-    asOf: z.string(),
-    method: z.enum(["wilson-lower", "shrinkage"]),
-    weights: WeightsSchema,
-    /** Units of the same kind that were ranked (so "rank 3 of 7" can be said). */
-    rankedInKind: z.number().int(),
-    assessment: RankedUnitSchema,
-    definitions: z.record(z.string(), z.object({ zh: z.string(), en: z.string(), definitionZh: z.string(), definitionEn: z.string() })),
-  })
-  .openapi("Assessment");
 
 assessmentRoutes.openapi(
   createRoute({
@@ -35,7 +24,7 @@ assessmentRoutes.openapi(
     middleware: [requireRole("clerk", "assessor", "coordinator")] as const,
     request: { params: z.object({ unit: z.string().min(1).max(100) }), query: z.object({ period: PeriodQuery, asOf: AsOfQuery }) },
     responses: {
-      200: { description: "Indicators with intervals, points and rank", content: { "application/json": { schema: AssessmentSchema } } },
+      200: { description: "Indicators with intervals, points and rank", content: { "application/json": { schema: Named.Assessment } } },
       ...errorResponses,
       404: { description: "No such unit", content: { "application/json": { schema: z.any() } } },
     },
@@ -55,14 +44,6 @@ assessmentRoutes.openapi(
   },
 );
 
-const ReviewSchema = z.object({
-  unit: z.string().min(1).max(100),
-  caseNo: z.string().min(1).max(100),
-  reviewedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD"),
-  score: z.number().min(0).max(100),
-  dimensions: z.record(z.string().max(50), z.number().min(0).max(100)).nullable().optional(),
-  reviewer: z.string().max(100).nullable().optional(),
-});
 
 assessmentRoutes.openapi(
   createRoute({

@@ -1,11 +1,11 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { CaseRowSchema } from "../../ledger/schema.ts";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { unitInScope, unitVisible } from "../auth/unit-access.ts";
 import { deleteCase, findCase, listCases, listRevisions } from "../db/cases.ts";
 import { ApiError, ErrorBodySchema, errorResponses, validationHook } from "../errors.ts";
-import { CaseViewSchema } from "../push/schema.ts";
+import { CasePageSchema, CaseRevisionsSchema, DeletedCaseSchema } from "../../ledger/api/cases.ts";
+import { Named } from "../openapi-names.ts";
 
 export const caseRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -31,7 +31,7 @@ caseRoutes.openapi(
       }),
     },
     responses: {
-      200: { description: "One page of cases, by case number", content: { "application/json": { schema: z.object({ cases: z.array(CaseViewSchema), next: z.string().nullable() }) } } },
+      200: { description: "One page of cases, by case number", content: { "application/json": { schema: CasePageSchema } } },
       ...errorResponses,
       404: { description: "No such unit", content: errorContent },
     },
@@ -55,7 +55,7 @@ caseRoutes.openapi(
     middleware: [requireRole(...CASE_ROLES)] as const,
     request: { params: CaseParams },
     responses: {
-      200: { description: "The case's current version", content: { "application/json": { schema: CaseViewSchema } } },
+      200: { description: "The case's current version", content: { "application/json": { schema: Named.Case } } },
       ...errorResponses,
       404: { description: "No such case (or another unit's)", content: errorContent },
     },
@@ -70,21 +70,6 @@ caseRoutes.openapi(
   },
 );
 
-const RevisionSchema = z
-  .object({
-    version: z.number().int(),
-    data: CaseRowSchema,
-    contentHash: z.string(),
-    inLedger: z.boolean(),
-    deleted: z.boolean(),
-    pushId: z.string().nullable(),
-    writtenBy: z.number().int().nullable(),
-    writtenAt: z.string(),
-    supersededAt: z.string(),
-    supersededByPush: z.string().nullable(),
-    reason: z.enum(["push", "delete"]),
-  })
-  .openapi("CaseRevision");
 
 caseRoutes.openapi(
   createRoute({
@@ -95,7 +80,7 @@ caseRoutes.openapi(
     middleware: [requireRole(...CASE_ROLES)] as const,
     request: { params: CaseParams },
     responses: {
-      200: { description: "Newest first", content: { "application/json": { schema: z.object({ revisions: z.array(RevisionSchema) }) } } },
+      200: { description: "Newest first", content: { "application/json": { schema: CaseRevisionsSchema } } },
       ...errorResponses,
       404: { description: "No such case (or another unit's)", content: errorContent },
     },
@@ -119,7 +104,7 @@ caseRoutes.openapi(
     middleware: [requireRole(...CASE_ROLES)] as const,
     request: { params: CaseParams },
     responses: {
-      200: { description: "Deleted; the previous version is kept in revisions", content: { "application/json": { schema: z.object({ unit: z.string(), caseNo: z.string(), version: z.number().int(), deletedAt: z.string() }) } } },
+      200: { description: "Deleted; the previous version is kept in revisions", content: { "application/json": { schema: DeletedCaseSchema } } },
       ...errorResponses,
       404: { description: "No such live case (or another unit's)", content: errorContent },
     },

@@ -2,24 +2,17 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { flagsCompareAcrossUnits, unitInScope } from "../auth/unit-access.ts";
-import { AsOfQuery, FlagSchema, PeriodQuery } from "../assessment/api-schema.ts";
+import { AsOfQuery, PeriodQuery } from "../../ledger/api/assessment.ts";
+import { Named } from "../openapi-names.ts";
 import { todayInChina } from "../../ledger/today.ts";
-import { FLAG_CODES, FLAG_SEVERITIES, type FlagCode, type FlagSeverity } from "../assessment/flags/codes.ts";
-import { periodContaining } from "../assessment/period.ts";
+import { FLAG_CODES, FLAG_SEVERITIES, type FlagCode, type FlagSeverity } from "../../ledger/api/flags.ts";
+import { periodContaining } from "../../ledger/period.ts";
 import { caseFlags, filterFlags, unitFlagsFor } from "../db/flags.ts";
 import { validationHook, errorResponses } from "../errors.ts";
-import { periodFromQuery } from "./rankings.ts";
+import { periodFromQuery } from "./period-query.ts";
 
 export const flagRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const FlagsSchema = z
-  .object({
-    asOf: z.string(),
-    period: z.string(),
-    counts: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
-    flags: z.array(FlagSchema),
-  })
-  .openapi("Flags");
 
 flagRoutes.openapi(
   createRoute({
@@ -38,7 +31,7 @@ flagRoutes.openapi(
         asOf: AsOfQuery,
       }),
     },
-    responses: { 200: { description: "Most severe first", content: { "application/json": { schema: FlagsSchema } } }, ...errorResponses },
+    responses: { 200: { description: "Most severe first", content: { "application/json": { schema: Named.Flags } } }, ...errorResponses },
   }),
   async (c) => {
     const q = c.req.valid("query");

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { ANY_ROLE, requireRole } from "../auth/middleware.ts";
-import { ROLES } from "../db/tokens.ts";
+import { Named } from "../openapi-names.ts";
 import { errorResponses, validationHook } from "../errors.ts";
 
 export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -16,7 +16,7 @@ meRoutes.openapi(
     responses: {
       200: {
         description: "The caller",
-        content: { "application/json": { schema: z.object({ role: z.enum(ROLES), unit: z.string().nullable(), tokenId: z.number().int().nullable(), label: z.string().nullable() }) } },
+        content: { "application/json": { schema: Named.Me } },
       },
       401: errorResponses[401],
     },

@@ -2,28 +2,17 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { unitInScope } from "../auth/unit-access.ts";
-import { AsOfQuery, PeriodQuery } from "../assessment/api-schema.ts";
+import { AsOfQuery, PeriodQuery } from "../../ledger/api/assessment.ts";
 import { todayInChina } from "../../ledger/today.ts";
 import { readAssignments, storeAssignments } from "../db/assignments.ts";
 import { ApiError, ErrorBodySchema, errorResponses, validationHook } from "../errors.ts";
 import { computeAssignments } from "../mentors/input-from-db.ts";
-import { AssignmentViewSchema, UnassignedViewSchema, splitLines } from "../mentors/views.ts";
-import { periodFromQuery } from "./rankings.ts";
+import { splitLines } from "../mentors/views.ts";
+import { Named } from "../openapi-names.ts";
+import { periodFromQuery } from "./period-query.ts";
 
 export const mentorRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const AssignmentsSchema = z
-  .object({
-    period: z.string(),
-    computedAt: z.string(),
-    asOf: z.string(),
-    objective: z.number().int(),
-    summary: z.record(z.string(), z.number()),
-    scope: z.string().nullable().openapi({ description: "The clerk's unit the lines are narrowed to; null = the whole district" }),
-    assignments: z.array(AssignmentViewSchema),
-    unassigned: z.array(UnassignedViewSchema),
-  })
-  .openapi("MentorAssignments");
 
 const notFoundContent = { "application/json": { schema: ErrorBodySchema } };
 
@@ -35,7 +24,7 @@ mentorRoutes.openapi(
     security: [{ bearer: [] }],
     middleware: [requireRole("coordinator")] as const,
     request: { query: z.object({ period: PeriodQuery, asOf: AsOfQuery }) },
-    responses: { 200: { description: "The stored computation (replaces the period's previous one)", content: { "application/json": { schema: AssignmentsSchema } } }, ...errorResponses },
+    responses: { 200: { description: "The stored computation (replaces the period's previous one)", content: { "application/json": { schema: Named.MentorAssignments } } }, ...errorResponses },
   }),
   async (c) => {
     const q = c.req.valid("query");
@@ -63,7 +52,7 @@ mentorRoutes.openapi(
     middleware: [requireRole("clerk", "coordinator")] as const,
     request: { query: z.object({ period: PeriodQuery }) },
     responses: {
-      200: { description: "Cases first, then visits, then pairings", content: { "application/json": { schema: AssignmentsSchema } } },
+      200: { description: "Cases first, then visits, then pairings", content: { "application/json": { schema: Named.MentorAssignments } } },
       ...errorResponses,
       404: { description: "Not computed for this period yet", content: notFoundContent },
     },

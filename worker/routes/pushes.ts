@@ -6,14 +6,13 @@ import { todayInChina } from "../../ledger/today.ts";
 import { flagsForPushedCases } from "../db/flags.ts";
 import { findPushSummary } from "../db/pushes.ts";
 import { ApiError, ErrorBodySchema, errorResponses, invalidRequestBody, validationHook } from "../errors.ts";
-import { MAX_CHUNK_BYTES, MAX_ROWS_PER_CHUNK } from "../push/limits.ts";
 import { processChunk } from "../push/process-chunk.ts";
 import { readJsonBody } from "../push/read-json-body.ts";
-import { PushChunkSchema, ReceiptSchema, type Receipt } from "../push/schema.ts";
+import { IDEMPOTENCY_KEY, MAX_CHUNK_BYTES, MAX_ROWS_PER_CHUNK, PUSH_ID, PushChunkSchema, type Receipt } from "../../ledger/api/push.ts";
+import { Named } from "../openapi-names.ts";
 import { assignmentsForPushedCases } from "../mentors/receipt-assignments.ts";
 
-const PushIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).openapi({ example: "3f0c9a52-7d1e-4d6b-9d7e-2a51c1e0b4aa" });
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
+const PushIdSchema = z.string().regex(PUSH_ID).openapi({ example: "3f0c9a52-7d1e-4d6b-9d7e-2a51c1e0b4aa" });
 
 export const pushRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -28,10 +27,10 @@ pushRoutes.openAPIRegistry.registerPath({
   request: {
     params: z.object({ pushId: PushIdSchema }),
     headers: z.object({ "Idempotency-Key": z.string().min(8).max(128) }),
-    body: { required: true, content: { "application/json": { schema: PushChunkSchema } } },
+    body: { required: true, content: { "application/json": { schema: Named.PushChunk } } },
   },
   responses: {
-    200: { description: "The chunk's receipt (the same bytes on a retry with the same key)", content: { "application/json": { schema: ReceiptSchema } } },
+    200: { description: "The chunk's receipt (the same bytes on a retry with the same key)", content: { "application/json": { schema: Named.PushReceipt } } },
     ...errorResponses,
     404: { description: "Unknown unit", content: errorContent },
     409: { description: "Idempotency-Key reused with another body, or chunk disagrees with its push", content: errorContent },
@@ -77,20 +76,6 @@ pushRoutes.post("/api/pushes/:pushId/chunks", requireRole("clerk", "coordinator"
   });
 });
 
-const PushSummarySchema = z
-  .object({
-    pushId: z.string(),
-    unit: z.string(),
-    wholeLedger: z.boolean(),
-    chunkCount: z.number().int(),
-    chunksReceived: z.number().int(),
-    complete: z.boolean(),
-    startedAt: z.string(),
-    completedAt: z.string().nullable(),
-    counts: z.object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() }),
-    notInLedger: z.array(z.string()),
-  })
-  .openapi("PushSummary");
 
 pushRoutes.openapi(
   createRoute({
@@ -101,7 +86,7 @@ pushRoutes.openapi(
     middleware: [requireRole("clerk", "coordinator")] as const,
     request: { params: z.object({ pushId: PushIdSchema }) },
     responses: {
-      200: { description: "Totals over the chunks received", content: { "application/json": { schema: PushSummarySchema } } },
+      200: { description: "Totals over the chunks received", content: { "application/json": { schema: Named.PushSummary } } },
       ...errorResponses,
       404: { description: "No such push (or another unit's)", content: errorContent },
     },

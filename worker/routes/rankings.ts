@@ -1,7 +1,9 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
-import { AsOfQuery, PeriodQuery, RankedUnitSchema, WeightsSchema, periodOrIssue } from "../assessment/api-schema.ts";
+import { AsOfQuery, PeriodQuery, WeightsBodySchema, WeightsResponseSchema } from "../../ledger/api/assessment.ts";
+import { Named } from "../openapi-names.ts";
+import { periodFromQuery } from "./period-query.ts";
 import { todayInChina } from "../../ledger/today.ts";
 import { DEFAULT_CONFIG, WeightsError, parseWeights } from "../assessment/config.ts";
 import { rankUnits } from "../assessment/ranking.ts";
@@ -10,22 +12,7 @@ import { ApiError, errorResponses, validationHook } from "../errors.ts";
 
 export const rankingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-export function periodFromQuery(label: string) {
-  const r = periodOrIssue(label);
-  if ("message" in r) throw new ApiError(422, "invalid_request", r.message, { issues: [{ path: "period", message: r.message, code: "invalid_format" }] });
-  return r.period;
-}
 
-const RankingsSchema = z
-  .object({
-    period: z.string(),
-    asOf: z.string(),
-    method: z.enum(["wilson-lower", "shrinkage"]),
-    weights: WeightsSchema,
-    weightsSource: z.enum(["period", "default"]),
-    units: z.array(RankedUnitSchema),
-  })
-  .openapi("Rankings");
 
 rankingRoutes.openapi(
   createRoute({
@@ -35,7 +22,7 @@ rankingRoutes.openapi(
     security: [{ bearer: [] }],
     middleware: [requireRole("assessor", "coordinator")] as const,
     request: { query: z.object({ period: PeriodQuery, asOf: AsOfQuery }) },
-    responses: { 200: { description: "Towns first, then departments; each with its indicators and points", content: { "application/json": { schema: RankingsSchema } } }, ...errorResponses },
+    responses: { 200: { description: "Towns first, then departments; each with its indicators and points", content: { "application/json": { schema: Named.Rankings } } }, ...errorResponses },
   }),
   async (c) => {
     const q = c.req.valid("query");
@@ -55,7 +42,7 @@ rankingRoutes.openapi(
     security: [{ bearer: [] }],
     middleware: [requireRole("assessor", "coordinator")] as const,
     request: { query: z.object({ period: PeriodQuery }) },
-    responses: { 200: { description: "Weights and whether they were set for the period", content: { "application/json": { schema: z.object({ period: z.string(), weights: WeightsSchema, source: z.enum(["period", "default"]) }) } } }, ...errorResponses },
+    responses: { 200: { description: "Weights and whether they were set for the period", content: { "application/json": { schema: WeightsResponseSchema } } }, ...errorResponses },
   }),
   async (c) => {
     const period = periodFromQuery(c.req.valid("query").period);
@@ -73,9 +60,9 @@ rankingRoutes.openapi(
     middleware: [requireRole("assessor")] as const,
     request: {
       query: z.object({ period: PeriodQuery }),
-      body: { required: true, content: { "application/json": { schema: z.object({ weights: z.record(z.string(), z.unknown()) }) } } },
+      body: { required: true, content: { "application/json": { schema: WeightsBodySchema } } },
     },
-    responses: { 200: { description: "The stored weights (indicators not named get 0)", content: { "application/json": { schema: z.object({ period: z.string(), weights: WeightsSchema, source: z.literal("period") }) } } }, ...errorResponses },
+    responses: { 200: { description: "The stored weights (indicators not named get 0)", content: { "application/json": { schema: WeightsResponseSchema } } }, ...errorResponses },
   }),
   async (c) => {
     const period = periodFromQuery(c.req.valid("query").period);

@@ -1,43 +1,17 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import { BACKGROUNDS, TIERS } from "../../ledger/roster.ts";
-import { DOMAINS } from "../../ledger/choices.ts";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { unitInScope } from "../auth/unit-access.ts";
 import { listMediators, writeRoster } from "../db/mediators.ts";
 import { listUnits } from "../db/units.ts";
 import { errorResponses, validationHook } from "../errors.ts";
-import { checkRoster, RosterIssueSchema, RosterPushSchema } from "../mentors/roster-push.ts";
+import { checkRoster } from "../mentors/roster-push.ts";
+import { RosterSchema } from "../../ledger/api/mentors.ts";
+import { Named } from "../openapi-names.ts";
 
 export const rosterRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const MediatorSchema = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    unit: z.string(),
-    tier: z.enum(TIERS),
-    background: z.enum(BACKGROUNDS).nullable(),
-    expertise: z.array(z.enum(DOMAINS)),
-    capacity: z.number().int(),
-    active: z.boolean(),
-    phone: z.string().nullable(),
-    version: z.number().int(),
-    updatedAt: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .openapi("Mediator");
 
-const RosterReceiptSchema = z
-  .object({
-    wholeRoster: z.boolean(),
-    scope: z.string().nullable(),
-    counts: z.object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), deactivated: z.number().int(), rejected: z.number().int() }),
-    issues: z.array(RosterIssueSchema),
-    rejectedRows: z.array(z.number().int()),
-    deactivated: z.array(z.object({ name: z.string(), unit: z.string() })),
-  })
-  .openapi("RosterReceipt");
 
 const sameStored = (a: { tier: string; background: string | null; expertise: string[]; capacity: number; active: boolean; phone: string | null }, b: typeof a) =>
   a.tier === b.tier && a.background === b.background && JSON.stringify(a.expertise) === JSON.stringify(b.expertise) &&
@@ -50,9 +24,9 @@ rosterRoutes.openapi(
     summary: "Push the mediator roster 推送调解员名册 (coordinator: whole district; clerk: own unit's mediators)",
     security: [{ bearer: [] }],
     middleware: [requireRole("clerk", "coordinator")] as const,
-    request: { body: { required: true, content: { "application/json": { schema: RosterPushSchema } } } },
+    request: { body: { required: true, content: { "application/json": { schema: Named.RosterPush } } } },
     responses: {
-      200: { description: "What was stored; rows with errors were not", content: { "application/json": { schema: RosterReceiptSchema } } },
+      200: { description: "What was stored; rows with errors were not", content: { "application/json": { schema: Named.RosterReceipt } } },
       ...errorResponses,
     },
   }),
@@ -103,7 +77,7 @@ rosterRoutes.openapi(
     security: [{ bearer: [] }],
     middleware: [requireRole("clerk", "coordinator")] as const,
     request: { query: z.object({ unit: z.string().min(1).max(100).optional() }) },
-    responses: { 200: { description: "Mediators, active and inactive", content: { "application/json": { schema: z.object({ mediators: z.array(MediatorSchema) }) } } }, ...errorResponses },
+    responses: { 200: { description: "Mediators, active and inactive", content: { "application/json": { schema: RosterSchema } } }, ...errorResponses },
   }),
   async (c) => {
     const q = c.req.valid("query");

@@ -2,37 +2,16 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { newToken, sha256Hex } from "../auth/token-hash.ts";
-import { ROLES, insertToken, listTokens, revokeToken } from "../db/tokens.ts";
+import { insertToken, listTokens, revokeToken, type Role } from "../db/tokens.ts";
+import { NewTokenSchema, RevokedTokenSchema, TokensSchema } from "../../ledger/api/tokens.ts";
+import { Named } from "../openapi-names.ts";
 import { findUnitByName } from "../db/units.ts";
 import { ApiError, errorResponses, validationHook } from "../errors.ts";
 
-const TokenInfoSchema = z
-  .object({
-    id: z.number().int(),
-    role: z.enum(ROLES),
-    unit: z.string().nullable(),
-    label: z.string().nullable(),
-    createdAt: z.string(),
-    revokedAt: z.string().nullable(),
-  })
-  .openapi("TokenInfo");
 
-const NewTokenSchema = z
-  .object({
-    role: z.enum(ROLES),
-    unit: z.string().trim().min(1).max(100).optional(),
-    label: z.string().trim().min(1).max(200).optional(),
-  })
-  .refine((t) => (t.role === "clerk") === (t.unit !== undefined), {
-    message: "clerk 令牌必须指定单位，其他角色不能指定 A clerk token needs a unit; other roles take none",
-    path: ["unit"],
-  });
 
-const CreatedTokenSchema = TokenInfoSchema.omit({ revokedAt: true })
-  .extend({ token: z.string().openapi({ description: "The token itself; shown only in this response" }) })
-  .openapi("CreatedToken");
 
-function info(t: { id: number; role: (typeof ROLES)[number]; unit: string | null; label: string | null; createdAt: string; revokedAt: string | null }) {
+function info(t: { id: number; role: Role; unit: string | null; label: string | null; createdAt: string; revokedAt: string | null }) {
   return { id: t.id, role: t.role, unit: t.unit, label: t.label, createdAt: t.createdAt, revokedAt: t.revokedAt };
 }
 
@@ -47,7 +26,7 @@ tokenRoutes.openapi(
     middleware: [requireRole("admin")] as const,
     request: { body: { required: true, content: { "application/json": { schema: NewTokenSchema } } } },
     responses: {
-      201: { description: "Created; the token is shown only here", content: { "application/json": { schema: CreatedTokenSchema } } },
+      201: { description: "Created; the token is shown only here", content: { "application/json": { schema: Named.CreatedToken } } },
       ...errorResponses,
       404: { description: "Unknown unit", content: errorResponses[400].content },
     },
@@ -74,7 +53,7 @@ tokenRoutes.openapi(
     security: [{ bearer: [] }],
     middleware: [requireRole("admin")] as const,
     responses: {
-      200: { description: "Tokens (never their values)", content: { "application/json": { schema: z.object({ tokens: z.array(TokenInfoSchema) }) } } },
+      200: { description: "Tokens (never their values)", content: { "application/json": { schema: TokensSchema } } },
       401: errorResponses[401],
       403: errorResponses[403],
     },
@@ -91,7 +70,7 @@ tokenRoutes.openapi(
     middleware: [requireRole("admin")] as const,
     request: { params: z.object({ id: z.coerce.number().int().min(1) }) },
     responses: {
-      200: { description: "Revoked", content: { "application/json": { schema: z.object({ id: z.number().int(), revokedAt: z.string() }) } } },
+      200: { description: "Revoked", content: { "application/json": { schema: RevokedTokenSchema } } },
       ...errorResponses,
       404: { description: "Unknown token", content: errorResponses[400].content },
     },

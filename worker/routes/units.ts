@@ -1,17 +1,12 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { ANY_ROLE, requireRole } from "../auth/middleware.ts";
 import { insertUnit, listUnits } from "../db/units.ts";
 import { ApiError, errorResponses, validationHook } from "../errors.ts";
+import { NewUnitSchema, UnitsSchema } from "../../ledger/api/units.ts";
+import { Named } from "../openapi-names.ts";
 
-const UnitSchema = z
-  .object({ id: z.number().int(), name: z.string(), kind: z.enum(["town", "department", "centre"]), createdAt: z.string() })
-  .openapi("Unit");
 
-const NewUnitSchema = z.object({
-  name: z.string().trim().min(1).max(100).openapi({ example: "南埔镇" }),
-  kind: z.enum(["town", "department", "centre"]),
-});
 
 export const unitRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -23,7 +18,7 @@ unitRoutes.openapi(
     security: [{ bearer: [] }],
     middleware: [requireRole(...ANY_ROLE)] as const,
     responses: {
-      200: { description: "Units", content: { "application/json": { schema: z.object({ units: z.array(UnitSchema) }) } } },
+      200: { description: "Units", content: { "application/json": { schema: UnitsSchema } } },
       401: errorResponses[401],
     },
   }),
@@ -39,7 +34,7 @@ unitRoutes.openapi(
     middleware: [requireRole("admin")] as const,
     request: { body: { required: true, content: { "application/json": { schema: NewUnitSchema } } } },
     responses: {
-      201: { description: "Created", content: { "application/json": { schema: UnitSchema } } },
+      201: { description: "Created", content: { "application/json": { schema: Named.Unit } } },
       ...errorResponses,
       409: { description: "Name taken", content: errorResponses[400].content },
     },

@@ -1,7 +1,7 @@
 import type { CaseRow } from "../../../ledger/schema.ts";
 import { DEFAULT_CONFIG, timeLimitFor, type AssessmentConfig } from "../config.ts";
-import { addDays, addMonths, daysBetween } from "../period.ts";
-import type { Flag } from "./codes.ts";
+import { addDays, addMonths, daysBetween } from "../../../ledger/period.ts";
+import type { Flag } from "../../../ledger/api/flags.ts";
 import { makeFlag } from "./make.ts";
 
 /** What the case rules read: the normalised row plus two facts the server knows about it. */

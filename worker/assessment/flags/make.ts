@@ -1,4 +1,4 @@
-import { FLAG_SEVERITY, type Facts, type Flag, type FlagCode } from "./codes.ts";
+import { FLAG_SEVERITY, type Facts, type Flag, type FlagCode } from "../../../ledger/api/flags.ts";
 import { FLAG_MESSAGES } from "./messages.ts";
 
 export function makeFlag(code: FlagCode, unit: string, caseNo: string | null, facts: Facts): Flag {

@@ -1,4 +1,4 @@
-import type { Facts, FlagCode } from "./codes.ts";
+import type { Facts, FlagCode } from "../../../ledger/api/flags.ts";
 
 const pct = (x: unknown) => (typeof x === "number" ? `${(x * 100).toFixed(1)}%` : "—");
 

@@ -1,7 +1,7 @@
 import { DEFAULT_CONFIG, type AssessmentConfig } from "../config.ts";
 import type { IndicatorValue } from "../indicators.ts";
-import { daysBetween } from "../period.ts";
-import type { Flag } from "./codes.ts";
+import { daysBetween } from "../../../ledger/period.ts";
+import type { Flag } from "../../../ledger/api/flags.ts";
 import { makeFlag } from "./make.ts";
 
 export interface UnitFlagInput {

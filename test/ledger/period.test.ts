@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, daysBetween, inPeriod, parsePeriod, periodContaining, PeriodError } from "../../worker/assessment/period.ts";
+import { addMonths, daysBetween, inPeriod, parsePeriod, periodContaining, PeriodError } from "../../ledger/period.ts";
 
 describe("assessment periods", () => {
   it("reads a month, a quarter and a year as half-open date ranges", () => {

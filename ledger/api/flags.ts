@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** Flag codes (DOMAIN §5): stable, used by the API, the add-in and tests. */
 export const FLAG_SEVERITY = {
   overdue: "high",
@@ -32,3 +34,23 @@ export interface Flag {
   facts: Facts;
   message: { zh: string; en: string };
 }
+
+
+export const FlagSchema = z.object({
+  code: z.enum(FLAG_CODES as [FlagCode, ...FlagCode[]]),
+  severity: z.enum(FLAG_SEVERITIES as [FlagSeverity, ...FlagSeverity[]]),
+  scope: z.enum(["case", "unit"]),
+  unit: z.string(),
+  caseNo: z.string().nullable(),
+  facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  message: z.object({ zh: z.string(), en: z.string() }),
+});
+
+/** GET /api/flags */
+export const FlagsSchema = z.object({
+  asOf: z.string(),
+  period: z.string(),
+  counts: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
+  flags: z.array(FlagSchema),
+});
+export type Flags = z.infer<typeof FlagsSchema>;

@@ -1,0 +1,36 @@
+/**
+ * The contract's schemas (ledger/api/) under the names the OpenAPI document gives them. The contract is plain zod,
+ * so that the add-in and the CLI use it without Hono; naming components is the Worker's business. (Importing
+ * @hono/zod-openapi adds `.openapi()` to every zod schema.)
+ */
+import "@hono/zod-openapi";
+import { AssessmentSchema, RankedUnitSchema, RankingsSchema, WeightsSchema } from "../ledger/api/assessment.ts";
+import { ErrorBodySchema } from "../ledger/api/errors.ts";
+import { FlagsSchema } from "../ledger/api/flags.ts";
+import { MediatorSchema, MentorAssignmentsSchema, RosterPushSchema, RosterReceiptSchema } from "../ledger/api/mentors.ts";
+import { CaseViewSchema } from "../ledger/api/cases.ts";
+import { PushChunkSchema, PushSummarySchema, ReceiptSchema } from "../ledger/api/push.ts";
+import { MeSchema } from "../ledger/api/roles.ts";
+import { CreatedTokenSchema, TokenInfoSchema } from "../ledger/api/tokens.ts";
+import { UnitSchema } from "../ledger/api/units.ts";
+
+export const Named = {
+  Error: ErrorBodySchema.openapi("Error"),
+  Me: MeSchema.openapi("Me"),
+  Unit: UnitSchema.openapi("Unit"),
+  TokenInfo: TokenInfoSchema.openapi("TokenInfo"),
+  CreatedToken: CreatedTokenSchema.openapi("CreatedToken"),
+  PushChunk: PushChunkSchema.openapi("PushChunk"),
+  PushReceipt: ReceiptSchema.openapi("PushReceipt"),
+  PushSummary: PushSummarySchema.openapi("PushSummary"),
+  Case: CaseViewSchema.openapi("Case"),
+  Flags: FlagsSchema.openapi("Flags"),
+  RankedUnit: RankedUnitSchema.openapi("RankedUnit"),
+  Weights: WeightsSchema.openapi("Weights"),
+  Rankings: RankingsSchema.openapi("Rankings"),
+  Assessment: AssessmentSchema.openapi("Assessment"),
+  Mediator: MediatorSchema.openapi("Mediator"),
+  RosterPush: RosterPushSchema.openapi("RosterPush"),
+  RosterReceipt: RosterReceiptSchema.openapi("RosterReceipt"),
+  MentorAssignments: MentorAssignmentsSchema.openapi("MentorAssignments"),
+};
