@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     try {
       app.me = await client.me();
       rememberUnit(localStorage, app.me);
-      app.units = await client.units().catch(() => undefined);
+      app.units = await client.units().then((us) => us.map((u) => u.name), () => undefined);
       app.rerender();
     } catch {
       // The Connect page explains; validation still works offline.

@@ -1,4 +1,5 @@
 /** Pure helpers for talking to Excel in few, bounded requests: addresses, payload sizes, mark grouping. */
+import { utf8Length } from "../../ledger/utf8-length.ts";
 import { columnLetter } from "../../ledger/columns.ts";
 import type { Severity } from "../../ledger/issue-codes.ts";
 import type { CellMark } from "./ledger-workbook.ts";
@@ -25,24 +26,7 @@ export function rangeAddress(row1: number, col1: number, row2: number, col2: num
   return row1 === row2 && col1 === col2 ? a : `${a}:${cellAddress(row2, col2)}`;
 }
 
-/**
- * UTF-8 length of a string, counted without encoding it: sizing every text cell of a large sheet by
- * TextEncoder allocated a buffer per cell and dominated validation time in the browser.
- */
-export function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      // A surrogate pair is 4 bytes for 2 UTF-16 units.
-      n += 2;
-      i++;
-    } else n += 2;
-  }
-  return n;
-}
+export { utf8Length };
 
 /** Approximate bytes of one cell value in Excel's JSON payload (UTF-8 text plus quotes and comma). */
 export function cellBytes(v: unknown): number {

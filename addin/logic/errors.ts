@@ -1,6 +1,6 @@
 /** Any failure the pane can meet, in words a clerk can act on. */
 import type { Locale } from "../../ledger/messages.ts";
-import { ApiError } from "../api/errors.ts";
+import { ApiError } from "../../ledger/api/client.ts";
 import { MAX_SHEET_CELLS, SheetTooLargeError } from "../excel/excel-ledger-workbook.ts";
 import { t, type MessageKey } from "../ui/i18n.ts";
 

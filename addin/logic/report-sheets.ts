@@ -1,6 +1,9 @@
 /** Coordinator and Rankings pages: the server's flags and rankings as sheets we own. */
 import type { Locale } from "../../ledger/messages.ts";
-import { INDICATOR_KEYS, type Flag, type IndicatorKey, type Rankings } from "../api/types.ts";
+import type { Rankings } from "../../ledger/api/assessment.ts";
+import type { Flag } from "../../ledger/api/flags.ts";
+import { INDICATOR_KEYS, INDICATORS } from "../../ledger/api/indicators.ts";
+import { parsePeriod } from "../../ledger/period.ts";
 import { SEVERITY_FILL, TARGET_MISS_FILL } from "../excel/colours.ts";
 import type { CellValue, ReportSheet } from "../excel/ledger-workbook.ts";
 
@@ -31,9 +34,13 @@ export function flagsReport(flags: readonly Flag[], locale: Locale): ReportSheet
   };
 }
 
-/** "2026-Q3", "2026-07", "2026". */
+/** "2026-Q3", "2026-07", "2026": the period syntax of ledger/period.ts. */
 export function isPeriod(p: string): boolean {
-  return /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/.test(p);
+  try {
+    return parsePeriod(p).label === p;
+  } catch {
+    return false;
+  }
 }
 
 /** Picker choices, newest first: this and the last 4 quarters, the last 6 months, this and last year. */
@@ -57,16 +64,6 @@ export function rankingsSheetName(period: string): string {
   return `考评排名 ${period}`;
 }
 
-const INDICATOR_NAMES: Record<IndicatorKey, { zh: string; en: string }> = {
-  acceptance: { zh: "受理率", en: "Acceptance" },
-  success: { zh: "调解成功率", en: "Success" },
-  onTime: { zh: "按期办结率", en: "On time" },
-  commitments: { zh: "承诺兑现率", en: "Commitments kept" },
-  preSuit: { zh: "诉前化解率", en: "Before suit" },
-  ledgerQuality: { zh: "台账规范率", en: "Ledger quality" },
-  review: { zh: "评查得分", en: "Review score" },
-};
-
 const pct = (x: number | null) => (x === null ? "" : `${(x * 100).toFixed(1)}%`);
 
 /**
@@ -80,7 +77,7 @@ export function rankingsReport(rankings: Rankings, locale: Locale): ReportSheet 
   );
   const headers: string[] = en ? ["Rank", "Unit", "Kind", "Composite score"] : ["排名", "单位", "类别", "综合得分"];
   for (const k of INDICATOR_KEYS) {
-    const name = en ? INDICATOR_NAMES[k].en : INDICATOR_NAMES[k].zh;
+    const name = en ? INDICATORS[k].en : INDICATORS[k].zh;
     headers.push(name, en ? `${name} n/N` : `${name} 分子/分母`, en ? `${name} 95% CI` : `${name} 95%区间`);
   }
   const fills: [number, number, string][] = [];

@@ -7,8 +7,12 @@ import type { HeaderResult } from "../../ledger/header.ts";
 import type { Locale } from "../../ledger/messages.ts";
 import type { Issue } from "../../ledger/schema.ts";
 import { cleanText } from "../../ledger/text.ts";
-import type { PushSummary } from "../api/push.ts";
-import type { Assignment, Flag, ServerIssue } from "../api/types.ts";
+import type { PushSummary } from "../../ledger/api/push-engine.ts";
+import type { Receipt } from "../../ledger/api/push.ts";
+
+type Flag = Receipt["flags"][number];
+type Assignment = Receipt["assignments"][number];
+type ServerIssue = Receipt["issues"][number];
 import type { WriteBackBlock } from "../excel/ledger-workbook.ts";
 import type { ValidationRun } from "./validate.ts";
 

@@ -1,7 +1,7 @@
 /** The pane's shared state and the tabs. Pages read and update it; Excel and HTTP sit behind interfaces. */
 import type { Locale } from "../../ledger/messages.ts";
-import { createApiClient, type ApiClient } from "../api/client.ts";
-import type { Me } from "../api/types.ts";
+import { createApiClient, type ApiClient } from "../../ledger/api/client.ts";
+import type { Me } from "../../ledger/api/roles.ts";
 import type { LedgerWorkbook, SheetGrid } from "../excel/ledger-workbook.ts";
 import { emptyColumnSettings, type ColumnSettings } from "../logic/columns.ts";
 import { pagesFor, type KeyValueStore } from "../logic/connect.ts";

@@ -283,14 +283,15 @@ describe("workbook settings and selection", () => {
 describe("report sheets in Excel", () => {
   it("writes the rankings sheet as a table with a bar chart of the composite score and target misses filled", async () => {
     const { rankingsReport } = await import("../../addin/logic/report-sheets.ts");
-    const { INDICATOR_KEYS } = await import("../../addin/api/types.ts");
-    const value = (rate: number, meets: boolean | null) => ({ num: rate * 100, den: 100, rate, low: rate - 0.05, high: rate + 0.02, target: null, meetsTarget: meets });
+    const { INDICATOR_KEYS } = await import("../../ledger/api/indicators.ts");
+    const value = (rate: number, meets: boolean | null) => ({ num: rate * 100, den: 100, rate, low: rate - 0.05, high: rate + 0.02, target: null, meetsTarget: meets, weight: 0, effectiveWeight: 0, basis: null, points: 0 });
     const units = [["山腰街道", 81.2, 0.98], ["南埔镇", 70.5, 0.9]].map(([unit, score, acc], i) => ({
-      unit: unit as string, kind: "town" as const, rank: i + 1, score: score as number,
+      unit: unit as string, kind: "town" as const, rank: i + 1, score: score as number, missing: [],
       indicators: Object.fromEntries(INDICATOR_KEYS.map((k) => [k, k === "acceptance" ? value(acc as number, (acc as number) >= 0.97) : value(0.8, null)])) as never,
     }));
+    const weights = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, 0])) as never;
     const excel = mockExcel(ledgerSheet(3));
-    await createExcelWorkbook({ run: excel.run }).writeReportSheet(rankingsReport({ period: "2026-Q3", units }, "zh-CN"));
+    await createExcelWorkbook({ run: excel.run }).writeReportSheet(rankingsReport({ period: "2026-Q3", asOf: "2026-10-01", method: "wilson-lower", weights, weightsSource: "default", units }, "zh-CN"));
     expect(excel.sync).toHaveBeenCalledTimes(2);
     expect(excel.sheets.has("考评排名 2026-Q3")).toBe(true);
     expect(excel.charts).toEqual([{ sheet: "考评排名 2026-Q3", type: "BarClustered", values: "D1:D3", xAxis: "B2:B3", title: "综合得分 2026-Q3" }]);

@@ -6,8 +6,9 @@ import { ledgerUnit, pushRows } from "../../addin/logic/push-rows.ts";
 import { codeName, groupByCode, groupByRow, issueCell, marksFromIssues, runValidation } from "../../addin/logic/validate.ts";
 import { buildWriteBack, locateBlock } from "../../addin/logic/write-back.ts";
 import { flagsReport, periodOptions, rankingsReport, rankingsSheetName, isPeriod } from "../../addin/logic/report-sheets.ts";
-import { summarise } from "../../addin/api/push.ts";
-import { INDICATOR_KEYS, type IndicatorValue, type RankedUnit } from "../../addin/api/types.ts";
+import { summarise } from "../../ledger/api/push-engine.ts";
+import type { Rankings, RankedUnit, ScoredIndicator } from "../../ledger/api/assessment.ts";
+import { INDICATOR_KEYS } from "../../ledger/api/indicators.ts";
 
 const TOKEN = `tj_${"A".repeat(43)}`;
 
@@ -154,8 +155,8 @@ describe("Write back", () => {
       counts: { inserted: 1, updated: 0, unchanged: 0, rejected: 2 },
       issues: [{ row: 4, column: "B", key: "receivedOn", code: "invalid_date", severity: "error", message: "日期不对" }],
       rejectedRows: [4, 5],
-      flags: [{ code: "overdue", severity: "high", scope: "case", unit: "南埔镇", caseNo: "NP-001", message: { zh: "=已超期 5 天", en: "overdue" } }],
-      assignments: [{ period: "2026-Q4", kind: "case", mentor: { id: 1, name: "陈金牌", unit: "区司法局" }, target: { id: "南埔镇/NP-001", name: "NP-001", unit: "南埔镇", caseNo: "NP-001" }, reason: { zh: "领域匹配：劳动人事争议", en: "domain" } }],
+      flags: [{ code: "overdue", severity: "high", scope: "case", unit: "南埔镇", caseNo: "NP-001", facts: {}, message: { zh: "=已超期 5 天", en: "overdue" } }],
+      assignments: [{ period: "2026-Q4", kind: "case", mentor: { id: 1, name: "陈金牌", unit: "区司法局" }, target: { id: "南埔镇/NP-001", name: "NP-001", unit: "南埔镇", caseNo: "NP-001" }, slot: 1, cost: 0, terms: [], reason: { zh: "领域匹配：劳动人事争议", en: "domain" } }],
     }]);
     const block = buildWriteBack("台账", LEDGER, run, "zh-CN", summary);
     expect(block).toMatchObject({ column: 8, headerRow: 2, firstRow: 3, lastRow: 5, headers: ["校验结果", "预警", "导师"] });
@@ -170,22 +171,30 @@ describe("Write back", () => {
   });
 });
 
-function indicator(rate: number | null, meetsTarget: boolean | null): IndicatorValue {
-  return { num: rate === null ? 0 : Math.round(rate * 100), den: rate === null ? 0 : 100, rate, low: rate === null ? null : rate - 0.05, high: rate === null ? null : Math.min(1, rate + 0.03), target: null, meetsTarget };
+function indicator(rate: number | null, meetsTarget: boolean | null): ScoredIndicator {
+  return {
+    num: rate === null ? 0 : Math.round(rate * 100), den: rate === null ? 0 : 100, rate, low: rate === null ? null : rate - 0.05, high: rate === null ? null : Math.min(1, rate + 0.03), target: null, meetsTarget,
+    weight: 0, effectiveWeight: 0, basis: null, points: 0,
+  };
 }
+
+const rankings = (period: string, units: RankedUnit[]): Rankings => ({
+  period, asOf: "2026-10-01", method: "wilson-lower", weightsSource: "default", units,
+  weights: Object.fromEntries(INDICATOR_KEYS.map((k) => [k, 0])) as Rankings["weights"],
+});
 
 function unit(name: string, kind: "town" | "department", rank: number, score: number, acceptance: number): RankedUnit {
   const indicators = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, indicator(k === "review" ? null : 0.9, null)])) as RankedUnit["indicators"];
   indicators.acceptance = indicator(acceptance, acceptance >= 0.97);
-  return { unit: name, kind, rank, score, indicators };
+  return { unit: name, kind, rank, score, indicators, missing: [] };
 }
 
 describe("Coordinator and Rankings sheets", () => {
   it("lists flags by severity with severity colours", () => {
     const report = flagsReport([
-      { code: "stale_open_case", severity: "low", scope: "case", unit: "界山镇", caseNo: "JS-1", message: { zh: "久未更新", en: "stale" } },
-      { code: "overdue", severity: "high", scope: "case", unit: "南埔镇", caseNo: "NP-1", message: { zh: "已超期", en: "overdue" } },
-      { code: "acceptance_below_target", severity: "medium", scope: "unit", unit: "后龙镇", caseNo: null, message: { zh: "受理率低", en: "low" } },
+      { code: "stale_open_case", severity: "low", scope: "case", unit: "界山镇", caseNo: "JS-1", facts: {}, message: { zh: "久未更新", en: "stale" } },
+      { code: "overdue", severity: "high", scope: "case", unit: "南埔镇", caseNo: "NP-1", facts: {}, message: { zh: "已超期", en: "overdue" } },
+      { code: "acceptance_below_target", severity: "medium", scope: "unit", unit: "后龙镇", caseNo: null, facts: {}, message: { zh: "受理率低", en: "low" } },
     ], "zh-CN");
     expect(report.name).toBe("预警清单");
     expect(report.rows.map((r) => r[0])).toEqual(["高", "中", "低"]);
@@ -194,9 +203,9 @@ describe("Coordinator and Rankings sheets", () => {
   });
 
   it("ranks towns then departments, shows n/N and interval, highlights target misses and charts the score", () => {
-    const report = rankingsReport({ period: "2026-Q3", units: [
+    const report = rankingsReport(rankings("2026-Q3", [
       unit("区人社局", "department", 1, 88, 0.99), unit("南埔镇", "town", 2, 70.5, 0.9), unit("山腰街道", "town", 1, 81.2, 0.98),
-    ] }, "zh-CN");
+    ]), "zh-CN");
     expect(report.name).toBe("考评排名 2026-Q3");
     expect(report.rows.map((r) => r[1])).toEqual(["山腰街道", "南埔镇", "区人社局"]);
     expect(report.headers.slice(0, 7)).toEqual(["排名", "单位", "类别", "综合得分", "受理率", "受理率 分子/分母", "受理率 95%区间"]);

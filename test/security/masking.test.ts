@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { ApiError, errorFromResponse } from "../../addin/api/errors.ts";
+import { ApiError, errorFromResponse } from "../../ledger/api/client.ts";
 import { toCellText } from "../../addin/excel/cells.ts";
 import { describeError } from "../../addin/logic/errors.ts";
 import { logEvent, maskSensitive } from "../../worker/log.ts";

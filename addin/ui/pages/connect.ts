@@ -1,4 +1,4 @@
-import { createApiClient } from "../../api/client.ts";
+import { createApiClient } from "../../../ledger/api/client.ts";
 import { cleanToken, describeConnection, forgetToken, looksLikeToken, rememberUnit, saveToken } from "../../logic/connect.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
@@ -15,7 +15,7 @@ export const connectPage: Page = (app) => {
     try {
       const client = createApiClient({ token });
       app.me = await client.me();
-      app.units = await client.units().catch(() => undefined);
+      app.units = await client.units().then((us) => us.map((u) => u.name), () => undefined);
       app.token = token;
       saveToken(app.store, token);
       rememberUnit(app.store, app.me);

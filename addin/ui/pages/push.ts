@@ -1,4 +1,5 @@
-import { planPush, runPush, type PushOutcome, type PushPlan } from "../../api/push.ts";
+import { columnLetters } from "../../../ledger/api/push-rows.ts";
+import { planPush, runPush, type PushOutcome, type PushPlan } from "../../../ledger/api/push-engine.ts";
 import { ledgerUnit, pushRows } from "../../logic/push-rows.ts";
 import { buildWriteBack } from "../../logic/write-back.ts";
 import type { Page } from "../app.ts";
@@ -23,7 +24,6 @@ export const pushPage: Page = (app) => {
     progress.hidden = false;
     const outcome = await runPush(client, plan, {
       signal: controller.signal,
-      from: resume && last ? last.nextChunk : 0,
       receipts: resume && last ? last.receipts : [],
       onProgress: (p) => {
         progress.setAttribute("value", String(Math.round((100 * p.rowsDone) / Math.max(1, p.rows))));
@@ -70,6 +70,7 @@ export const pushPage: Page = (app) => {
         pushId: crypto.randomUUID(),
         locale: app.locale,
         unit,
+        columns: columnLetters(run.header.columns),
       });
       last = null;
       await send(false);

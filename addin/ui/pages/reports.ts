@@ -7,7 +7,7 @@ export const coordinatorPage: Page = (app) => {
   const status = h("div", { "aria-live": "polite" });
   const pull = async () => {
     try {
-      const flags = await app.client()!.flags();
+      const { flags } = await app.client()!.flags();
       await app.workbook!.writeReportSheet(flagsReport(flags, app.locale));
       status.replaceChildren(message("success", app.t("coordinator.done", { count: flags.length })));
     } catch (e) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { ApiClient } from "../../addin/api/client.ts";
-import { ApiError } from "../../addin/api/errors.ts";
-import { planPush, runPush, type PushProgress } from "../../addin/api/push.ts";
-import type { PushReceipt, PushRow } from "../../addin/api/types.ts";
+import { ApiError, type ApiClient } from "../../../ledger/api/client.ts";
+import { planPush, runPush, type PushProgress } from "../../../ledger/api/push-engine.ts";
+import type { Receipt as PushReceipt } from "../../../ledger/api/push.ts";
+import type { SheetRow as PushRow } from "../../../ledger/api/push-rows.ts";
 
 function rows(n: number, summary = "争议概要"): PushRow[] {
   return Array.from({ length: n }, (_, i) => ({ row: i + 3, values: { caseNo: `NP-${i}`, receivedOn: "2026-05-26", summary } }));
@@ -11,11 +11,12 @@ function rows(n: number, summary = "争议概要"): PushRow[] {
 function receipt(body: string, key: string): PushReceipt {
   const b = JSON.parse(body) as { chunkIndex: number; chunkCount: number; rows: PushRow[] };
   return {
-    pushId: key.split("-c")[0], chunkIndex: b.chunkIndex, chunkCount: b.chunkCount, unit: "南埔镇", wholeLedger: true,
+    pushId: key.split(".")[0], chunkIndex: b.chunkIndex, chunkCount: b.chunkCount, unit: "南埔镇", wholeLedger: true,
     receivedAt: "2026-11-25T12:00:00.000Z",
     counts: { inserted: b.rows.length - 1, updated: 0, unchanged: 0, rejected: 1 },
     issues: [{ row: b.rows[0].row, column: "B", key: "receivedOn", code: "invalid_date", severity: "error", message: "日期错误" }],
     rejectedRows: [b.rows[0].row], complete: b.chunkIndex === b.chunkCount - 1, notInLedger: b.chunkIndex === b.chunkCount - 1 ? ["OLD-1"] : null,
+    flags: [], assignments: [],
   };
 }
 
@@ -51,7 +52,7 @@ describe("cutting a push into chunks", () => {
       expect(body.wholeLedger).toBe(true);
       expect(new TextEncoder().encode(c.body).length).toBeLessThanOrEqual(1_000_000);
     }
-    expect(plan.chunks.map((c) => c.idempotencyKey)).toEqual(["push-0001-c0", "push-0001-c1", "push-0001-c2"]);
+    expect(plan.chunks.map((c) => c.idempotencyKey)).toEqual(["push-0001.0", "push-0001.1", "push-0001.2"]);
   });
 
   it("cuts by size when rows are long", () => {
@@ -73,16 +74,16 @@ describe("sending a push", () => {
     const progress: PushProgress[] = [];
     const out = await runPush(client, planPush(rows(2_500), { pushId: "push-0004", locale: "zh-CN" }), { onProgress: (p) => progress.push(p) });
     expect(out.status).toBe("done");
-    expect(calls.map((c) => c.key)).toEqual(["push-0004-c0", "push-0004-c1", "push-0004-c2"]);
+    expect(calls.map((c) => c.key)).toEqual(["push-0004.0", "push-0004.1", "push-0004.2"]);
     expect(progress.at(-1)).toMatchObject({ chunksDone: 3, rowsDone: 2_500, rows: 2_500 });
     expect(out.summary).toMatchObject({ inserted: 2_497, rejected: 3, complete: true, notInLedger: ["OLD-1"], rejectedRows: [3, 1003, 2003] });
   });
 
   it("retries a chunk after a network error with the same key and the same bytes", async () => {
-    const { client, calls } = fakeClient({ 1: [new ApiError("offline", "Failed to fetch"), new ApiError("server", "boom", 500)] });
+    const { client, calls } = fakeClient({ 1: [new ApiError("offline", "Failed to fetch"), new ApiError("server", "boom", { status: 500 })] });
     const out = await runPush(client, planPush(rows(1_500), { pushId: "push-0005", locale: "zh-CN" }), { sleep: noWait });
     expect(out.status).toBe("done");
-    const second = calls.filter((c) => c.key === "push-0005-c1");
+    const second = calls.filter((c) => c.key === "push-0005.1");
     expect(second.length).toBe(3);
     expect(new Set(second.map((c) => c.body)).size).toBe(1);
     expect(out.receipts.length).toBe(2);
@@ -96,14 +97,14 @@ describe("sending a push", () => {
     expect(failed.status).toBe("failed");
     expect(failed.error?.kind).toBe("offline");
     expect(failed.nextChunk).toBe(1);
-    const resumed = await runPush(client, plan, { from: failed.nextChunk, receipts: failed.receipts, sleep: noWait });
+    const resumed = await runPush(client, plan, { receipts: failed.receipts, sleep: noWait });
     expect(resumed.status).toBe("done");
-    expect(calls.map((c) => c.key)).toEqual(["push-0006-c0", ...Array(5).fill("push-0006-c1"), "push-0006-c2"]);
+    expect(calls.map((c) => c.key)).toEqual(["push-0006.0", ...Array(5).fill("push-0006.1"), "push-0006.2"]);
     expect(resumed.summary.inserted).toBe(2_497);
   });
 
   it("does not retry a revoked token and says so", async () => {
-    const { client, calls } = fakeClient({ 0: [new ApiError("token_revoked", "revoked", 401, "token_revoked")] });
+    const { client, calls } = fakeClient({ 0: [new ApiError("token_revoked", "revoked", { status: 401, code: "token_revoked" })] });
     const out = await runPush(client, planPush(rows(10), { pushId: "push-0007", locale: "zh-CN" }), { sleep: noWait });
     expect(out.status).toBe("failed");
     expect(out.error?.kind).toBe("token_revoked");
@@ -133,8 +134,29 @@ describe("sending a push", () => {
 
   it("waits as long as the server's Retry-After asks", async () => {
     const waits: number[] = [];
-    const { client } = fakeClient({ 0: [new ApiError("rate_limited", "slow down", 429, "rate_limited", 7)] });
+    const { client } = fakeClient({ 0: [new ApiError("rate_limited", "slow down", { status: 429, code: "rate_limited", retryAfterSeconds: 7 })] });
     await runPush(client, planPush(rows(10), { pushId: "push-0010", locale: "zh-CN" }), { sleep: async (ms) => void waits.push(ms) });
     expect(waits).toEqual([7_000]);
+  });
+
+  it("sends several chunks at once when asked, keeps each receipt with its chunk and resumes only the chunks that did not land", async () => {
+    const offline = new ApiError("offline", "Failed to fetch");
+    const { client, calls } = fakeClient({ 2: [offline, offline, offline, offline] });
+    const plan = planPush(rows(5_000), { pushId: "push-0011", locale: "zh-CN" });
+    const failed = await runPush(client, plan, { concurrency: 3, sleep: noWait });
+    expect(failed.status).toBe("failed");
+    expect(failed.nextChunk).toBe(2);
+    // Chunks already in flight when chunk 2 gave up still landed; nothing after the failure was started.
+    const landed = failed.receipts.map((r, i) => (r ? i : null)).filter((i) => i !== null);
+    expect(landed).toEqual(expect.arrayContaining([0, 1]));
+    expect(landed).not.toContain(2);
+    const resumed = await runPush(client, plan, { receipts: failed.receipts, concurrency: 3, sleep: noWait });
+    expect(resumed.status).toBe("done");
+    expect(resumed.receipts.map((r) => r!.chunkIndex)).toEqual([0, 1, 2, 3, 4]);
+    // Every chunk landed once under its own key (chunk 2 after its four failed tries).
+    const keys = calls.map((c) => c.key);
+    for (const i of [0, 1, 3, 4]) expect(keys.filter((k) => k === `push-0011.${i}`)).toHaveLength(1);
+    expect(keys.filter((k) => k === "push-0011.2")).toHaveLength(5);
+    expect(resumed.summary.inserted).toBe(4_995);
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createApiClient, type Fetch } from "../../addin/api/client.ts";
-import { ApiError } from "../../addin/api/errors.ts";
-import { describeError } from "../../addin/logic/errors.ts";
-import { SheetTooLargeError } from "../../addin/excel/excel-ledger-workbook.ts";
+import { ApiError, createApiClient, type Fetch } from "../../../ledger/api/client.ts";
+import { describeError } from "../../../addin/logic/errors.ts";
+import { SheetTooLargeError } from "../../../addin/excel/excel-ledger-workbook.ts";
 
 function respond(status: number, body: unknown, headers: Record<string, string> = {}): Fetch {
   return async () => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
@@ -39,14 +38,14 @@ describe("the API client", () => {
       seen = init;
       return new Response("{}");
     } });
-    await client.pushChunk("p-1234567", "p-1234567-c0", '{"rows":[]}');
-    expect((seen?.headers as Record<string, string>)["Idempotency-Key"]).toBe("p-1234567-c0");
+    await client.pushChunk("p-1234567", "p-1234567.0", '{"rows":[]}');
+    expect((seen?.headers as Record<string, string>)["Idempotency-Key"]).toBe("p-1234567.0");
     expect(seen?.body).toBe('{"rows":[]}');
   });
 
-  it("lists the configured unit names", async () => {
+  it("lists the configured units", async () => {
     const client = createApiClient({ token: "t", fetch: respond(200, { units: [{ id: 1, name: "南埔镇", kind: "town", createdAt: "" }, { id: 2, name: "区人社局", kind: "department", createdAt: "" }] }) });
-    expect(await client.units()).toEqual(["南埔镇", "区人社局"]);
+    expect((await client.units()).map((u) => u.name)).toEqual(["南埔镇", "区人社局"]);
   });
 
   it("tells a revoked token from an unknown one", async () => {
@@ -87,9 +86,9 @@ describe("the API client", () => {
 describe("errors in plain words", () => {
   it("tells the clerk what to do in Chinese and in English", () => {
     expect(describeError(new ApiError("offline", "Failed to fetch"), "zh-CN")).toContain("检查网络");
-    expect(describeError(new ApiError("token_revoked", "x", 401), "zh-CN")).toContain("新令牌");
-    expect(describeError(new ApiError("token_revoked", "x", 401), "en")).toContain("revoked");
-    expect(describeError(new ApiError("server", "x", 500), "en")).toContain("the failed part wrote nothing");
+    expect(describeError(new ApiError("token_revoked", "x", { status: 401 }), "zh-CN")).toContain("新令牌");
+    expect(describeError(new ApiError("token_revoked", "x", { status: 401 }), "en")).toContain("revoked");
+    expect(describeError(new ApiError("server", "x", { status: 500 }), "en")).toContain("the failed part wrote nothing");
     expect(describeError(new SheetTooLargeError(12_000_000), "zh-CN")).toContain("工作表太大");
     expect(describeError(new Error("InvalidArgument"), "en")).toBe("Excel could not do that: InvalidArgument");
   });

@@ -1,0 +1,148 @@
+/**
+ * The one client of the Worker API, for the add-in and the CLI alike: bearer token, JSON, typed answers (inferred
+ * from the contract's schemas), failures sorted into ApiError kinds a person can act on. No retries here: the push
+ * engine retries pushes (push-engine.ts); anything else is the caller's to repeat.
+ */
+import type { Flags } from "./flags.ts";
+import type { Rankings } from "./assessment.ts";
+import type { MentorAssignments, RosterPush, RosterReceipt } from "./mentors.ts";
+import { PATHS, type FlagsQuery } from "./paths.ts";
+import type { Receipt } from "./push.ts";
+import type { Me } from "./roles.ts";
+import type { Unit } from "./units.ts";
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** What went wrong talking to the Worker, sorted into what a person can do about it. */
+export type ApiErrorKind =
+  | "offline" // no answer: the network or the server could not be reached, or the answer broke off; retry
+  | "unauthorized" // unknown token: paste a new one
+  | "token_revoked" // the token was revoked: ask for a new one
+  | "forbidden" // this role may not do that
+  | "not_found"
+  | "rejected" // the server refused the request as sent
+  | "too_large"
+  | "rate_limited"
+  | "server" // 5xx: retry later; a chunk that failed wrote nothing
+  | "aborted"; // the person cancelled
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  /** The HTTP status; null when no answer came. */
+  readonly status: number | null;
+  /** The API's error code (docs/API.md § Errors); null when no answer came. */
+  readonly code: string | null;
+  readonly details: unknown;
+  readonly retryAfterSeconds: number | null;
+
+  constructor(kind: ApiErrorKind, message: string, o: { status?: number | null; code?: string | null; details?: unknown; retryAfterSeconds?: number | null } = {}) {
+    super(message);
+    this.name = "ApiError";
+    this.kind = kind;
+    this.status = o.status ?? null;
+    this.code = o.code ?? null;
+    this.details = o.details;
+    this.retryAfterSeconds = o.retryAfterSeconds ?? null;
+  }
+
+  /** Worth sending the same request again (same Idempotency-Key): it may never have landed. */
+  get retryable(): boolean {
+    return this.kind === "offline" || this.kind === "server" || this.kind === "rate_limited";
+  }
+}
+
+export function errorFromResponse(status: number, body: unknown, retryAfter: string | null): ApiError {
+  const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  const o = { status, code: err?.code ?? null, details: err?.details, retryAfterSeconds: retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null };
+  const message = err?.message ?? `HTTP ${status}`;
+  if (o.code === "token_revoked") return new ApiError("token_revoked", message, o);
+  if (status === 401) return new ApiError("unauthorized", message, o);
+  if (status === 403) return new ApiError("forbidden", message, o);
+  if (status === 404) return new ApiError("not_found", message, o);
+  if (status === 413) return new ApiError("too_large", message, o);
+  if (status === 429) return new ApiError("rate_limited", message, o);
+  if (status >= 500) return new ApiError("server", message, o);
+  return new ApiError("rejected", message, o);
+}
+
+const isAbort = (e: unknown) => (e as { name?: string } | null)?.name === "AbortError";
+
+/** fetch() threw, or the answer broke off: either the person cancelled, or the server is out of reach. */
+export function errorFromThrown(e: unknown, url = ""): ApiError {
+  if (e instanceof ApiError) return e;
+  if (isAbort(e)) return new ApiError("aborted", "aborted");
+  const cause = (e as { cause?: { code?: string } } | null)?.cause?.code ?? (e instanceof Error ? e.message : String(e));
+  return new ApiError("offline", `无法连接 ${url}（${cause}）。服务是否已启动？ Cannot reach ${url} (${cause}). Is the server running?`);
+}
+
+export interface RequestOptions {
+  /** An object is sent as JSON; a string is sent as it is (a push chunk: the same bytes on every retry). */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface ApiClient {
+  /** The Worker's base URL ("" = the origin that served the task pane). */
+  readonly url: string;
+  request<T>(method: string, path: string, o?: RequestOptions): Promise<T>;
+  me(signal?: AbortSignal): Promise<Me>;
+  units(signal?: AbortSignal): Promise<Unit[]>;
+  flags(query?: FlagsQuery, signal?: AbortSignal): Promise<Flags>;
+  rankings(period: string, asOf?: string, signal?: AbortSignal): Promise<Rankings>;
+  /** Sends one push chunk. `body` is the exact JSON text: a retry must send the same bytes under the same key. */
+  pushChunk(pushId: string, idempotencyKey: string, body: string, signal?: AbortSignal): Promise<Receipt>;
+  putRoster(body: RosterPush, signal?: AbortSignal): Promise<RosterReceipt>;
+  mentorAssignments(period: string, o?: { compute?: boolean; asOf?: string }, signal?: AbortSignal): Promise<MentorAssignments>;
+}
+
+export interface ApiClientOptions {
+  token: string;
+  baseUrl?: string;
+  fetch?: Fetch;
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const base = (options.baseUrl ?? "").replace(/\/+$/, "");
+  const doFetch: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function request<T>(method: string, path: string, o: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${options.token}`, ...o.headers };
+    let body: string | undefined;
+    if (o.body !== undefined) {
+      body = typeof o.body === "string" ? o.body : JSON.stringify(o.body);
+      headers["Content-Type"] ??= "application/json";
+    }
+    let response: Response;
+    let text: string;
+    try {
+      response = await doFetch(base + path, { method, headers, body, signal: o.signal });
+      // Inside the same try: an answer that breaks off while it arrives is a failure to reach the server too,
+      // and is retried like one.
+      text = await response.text();
+    } catch (e) {
+      throw errorFromThrown(e, base || path);
+    }
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = null;
+    }
+    if (!response.ok) throw errorFromResponse(response.status, parsed, response.headers.get("Retry-After"));
+    return parsed as T;
+  }
+
+  return {
+    url: base,
+    request,
+    me: (signal) => request("GET", PATHS.me, { signal }),
+    units: async (signal) => (await request<{ units: Unit[] }>("GET", PATHS.units, { signal })).units,
+    flags: (query, signal) => request("GET", PATHS.flags(query), { signal }),
+    rankings: (period, asOf, signal) => request("GET", PATHS.rankings(period, asOf), { signal }),
+    pushChunk: (pushId, idempotencyKey, body, signal) =>
+      request("POST", PATHS.pushChunk(pushId), { body, signal, headers: { "Idempotency-Key": idempotencyKey } }),
+    putRoster: (body, signal) => request("PUT", PATHS.roster, { body, signal }),
+    mentorAssignments: (period, o = {}, signal) => request(o.compute ? "POST" : "GET", PATHS.mentorAssignments(period, o.asOf), { signal }),
+  };
+}

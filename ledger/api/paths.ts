@@ -1,0 +1,27 @@
+/** Every Worker route the clients call, in one place (docs/API.md). */
+const q = (params: Record<string, string | undefined>) => {
+  const pairs = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined);
+  return pairs.length === 0 ? "" : `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&")}`;
+};
+
+export const PATHS = {
+  me: "/api/me",
+  units: "/api/units",
+  tokens: "/api/tokens",
+  token: (id: number) => `/api/tokens/${id}`,
+  pushChunk: (pushId: string) => `/api/pushes/${encodeURIComponent(pushId)}/chunks`,
+  push: (pushId: string) => `/api/pushes/${encodeURIComponent(pushId)}`,
+  flags: (query: FlagsQuery = {}) => `/api/flags${q({ ...query })}`,
+  rankings: (period: string, asOf?: string) => `/api/rankings${q({ period, asOf })}`,
+  roster: "/api/roster",
+  mentorAssignments: (period: string, asOf?: string) => `/api/mentors/assignments${q({ period, asOf })}`,
+} as const;
+
+export interface FlagsQuery {
+  unit?: string;
+  severity?: string;
+  code?: string;
+  scope?: "case" | "unit";
+  period?: string;
+  asOf?: string;
+}

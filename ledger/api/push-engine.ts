@@ -1,0 +1,234 @@
+/**
+ * One push engine for the add-in and the CLI: rows → chunks (each under the server's row and byte limits) →
+ * one Idempotency-Key per chunk → a few chunks in flight → retries of a failed chunk with the same key and the same
+ * bytes (so nothing is written twice) → cancel through an AbortSignal → one merged receipt. The add-in and the CLI
+ * keep only their own reading of the sheet and their own progress display.
+ */
+import { utf8Length } from "../utf8-length.ts";
+import { ApiError, errorFromThrown, type ApiClient } from "./client.ts";
+import { CLIENT_CHUNK_BYTES, MAX_ROWS_PER_CHUNK, type PushCounts, type Receipt } from "./push.ts";
+import type { SheetRow } from "./push-rows.ts";
+
+export interface PlannedChunk {
+  index: number;
+  idempotencyKey: string;
+  /** The exact JSON sent, kept so a retry repeats it byte for byte. */
+  body: string;
+  rows: number;
+}
+
+export interface PushPlan {
+  pushId: string;
+  chunks: PlannedChunk[];
+  rows: number;
+}
+
+export interface PlanOptions {
+  /** Made once per push (a UUID); the chunks' keys are `${pushId}.${index}`. */
+  pushId: string;
+  /** Omit for a clerk (the token's unit); a coordinator names the unit. */
+  unit?: string;
+  locale: "zh-CN" | "en";
+  /** The whole ledger (default): stored cases the push does not carry are marked "not in ledger". */
+  wholeLedger?: boolean;
+  /** Column letters of the sheet, so the server's issues name the clerk's cells. */
+  columns?: Record<string, string>;
+  maxRows?: number;
+  maxBytes?: number;
+}
+
+/** Envelope bytes around the rows (keys, ids, counts, column letters), generously. */
+const ENVELOPE_BYTES = 1_000;
+
+export const chunkKey = (pushId: string, index: number) => `${pushId}.${index}`;
+
+export function planPush(rows: readonly SheetRow[], options: PlanOptions): PushPlan {
+  const maxRows = options.maxRows ?? MAX_ROWS_PER_CHUNK;
+  const maxBytes = options.maxBytes ?? CLIENT_CHUNK_BYTES;
+  const groups: string[][] = [];
+  let current: string[] | null = null;
+  let bytes = 0;
+  for (const row of rows) {
+    const json = JSON.stringify(row);
+    const size = utf8Length(json) + 1;
+    if (size + ENVELOPE_BYTES > maxBytes) {
+      throw new ApiError("too_large", `第 ${row.row} 行单独就超过一块推送的上限（${size} 字节） Row ${row.row} alone is larger than one push chunk (${size} bytes)`);
+    }
+    if (!current || current.length >= maxRows || bytes + size + ENVELOPE_BYTES > maxBytes) {
+      current = [];
+      groups.push(current);
+      bytes = 0;
+    }
+    current.push(json);
+    bytes += size;
+  }
+  // An empty ledger is one empty chunk: a whole-ledger push of it completes, and marks nothing (the server refuses to).
+  if (groups.length === 0) groups.push([]);
+  const chunkCount = groups.length;
+  const chunks = groups.map((g, index) => {
+    const head = JSON.stringify({
+      ...(options.unit ? { unit: options.unit } : {}),
+      wholeLedger: options.wholeLedger ?? true,
+      chunkIndex: index,
+      chunkCount,
+      locale: options.locale,
+      ...(options.columns ? { columns: options.columns } : {}),
+    });
+    const body = `${head.slice(0, -1)},"rows":[${g.join(",")}]}`;
+    return { index, idempotencyKey: chunkKey(options.pushId, index), body, rows: g.length };
+  });
+  return { pushId: options.pushId, chunks, rows: rows.length };
+}
+
+export interface PushProgress {
+  chunksDone: number;
+  chunkCount: number;
+  rowsDone: number;
+  rows: number;
+  /** Set while waiting to retry after an error. */
+  retrying: ApiError | null;
+}
+
+/** The receipts of a push added up. */
+export interface PushSummary extends PushCounts {
+  issues: Receipt["issues"];
+  rejectedRows: number[];
+  flags: Receipt["flags"];
+  assignments: Receipt["assignments"];
+  notInLedger: string[];
+  complete: boolean;
+}
+
+export interface PushOutcome {
+  status: "done" | "cancelled" | "failed";
+  /** By chunk index; a chunk not yet landed has none. */
+  receipts: (Receipt | undefined)[];
+  /** The first chunk without a receipt: resume with runPush(…, {receipts}) after a failure or cancel. */
+  nextChunk: number;
+  error: ApiError | null;
+  summary: PushSummary;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: PushProgress) => void;
+  /** Chunks in flight at once (default 1). */
+  concurrency?: number;
+  /** Resume: chunks that have a receipt here are not sent again. */
+  receipts?: readonly (Receipt | undefined)[];
+  /** Waits between automatic retries of one chunk, in ms; after the last one the push stops as failed. */
+  retryDelays?: readonly number[];
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export const DEFAULT_RETRY_DELAYS: readonly number[] = [1_000, 3_000, 9_000];
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new ApiError("aborted", "aborted"));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new ApiError("aborted", "aborted"));
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+class Stop extends Error {
+  readonly status: "cancelled" | "failed";
+  readonly error: ApiError;
+  constructor(status: "cancelled" | "failed", error: ApiError) {
+    super(error.message);
+    this.status = status;
+    this.error = error;
+  }
+}
+
+export async function runPush(client: ApiClient, plan: PushPlan, options: RunOptions = {}): Promise<PushOutcome> {
+  const receipts: (Receipt | undefined)[] = plan.chunks.map((_, i) => options.receipts?.[i]);
+  const delays = options.retryDelays ?? DEFAULT_RETRY_DELAYS;
+  const sleep = options.sleep ?? abortableSleep;
+  const todo = plan.chunks.filter((c) => receipts[c.index] === undefined);
+  let chunksDone = plan.chunks.length - todo.length;
+  let rowsDone = plan.chunks.reduce((n, c) => n + (receipts[c.index] ? c.rows : 0), 0);
+  const progress = (retrying: ApiError | null) =>
+    options.onProgress?.({ chunksDone, chunkCount: plan.chunks.length, rowsDone, rows: plan.rows, retrying });
+  let stopped: Stop | null = null;
+
+  async function send(chunk: PlannedChunk): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      if (stopped) return;
+      if (options.signal?.aborted) throw new Stop("cancelled", new ApiError("aborted", "aborted"));
+      try {
+        receipts[chunk.index] = await client.pushChunk(plan.pushId, chunk.idempotencyKey, chunk.body, options.signal);
+        return;
+      } catch (e) {
+        const error = errorFromThrown(e);
+        if (error.kind === "aborted") throw new Stop("cancelled", error);
+        if (!error.retryable || attempt >= delays.length) throw new Stop("failed", error);
+        progress(error);
+        const wait = error.retryAfterSeconds !== null ? error.retryAfterSeconds * 1000 : delays[attempt];
+        try {
+          await sleep(wait, options.signal);
+        } catch {
+          throw new Stop("cancelled", new ApiError("aborted", "aborted"));
+        }
+      }
+    }
+  }
+
+  let next = 0;
+  async function lane(): Promise<void> {
+    while (!stopped && next < todo.length) {
+      const chunk = todo[next++];
+      try {
+        await send(chunk);
+      } catch (e) {
+        if (!(e instanceof Stop)) throw e;
+        stopped ??= e;
+        return;
+      }
+      if (stopped) return;
+      chunksDone++;
+      rowsDone += chunk.rows;
+      progress(null);
+    }
+  }
+
+  progress(null);
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, todo.length)) }, lane));
+  const nextChunk = receipts.findIndex((r) => r === undefined);
+  const stop = stopped as Stop | null;
+  return {
+    status: stop ? stop.status : "done",
+    receipts,
+    nextChunk: nextChunk === -1 ? plan.chunks.length : nextChunk,
+    error: stop ? stop.error : null,
+    summary: summarise(receipts),
+  };
+}
+
+export function summarise(receipts: readonly (Receipt | undefined)[]): PushSummary {
+  const s: PushSummary = {
+    inserted: 0, updated: 0, unchanged: 0, rejected: 0,
+    issues: [], rejectedRows: [], flags: [], assignments: [], notInLedger: [], complete: false,
+  };
+  for (const r of receipts) {
+    if (!r) continue;
+    s.inserted += r.counts.inserted;
+    s.updated += r.counts.updated;
+    s.unchanged += r.counts.unchanged;
+    s.rejected += r.counts.rejected;
+    s.issues.push(...r.issues);
+    s.rejectedRows.push(...r.rejectedRows);
+    s.flags.push(...(r.flags ?? []));
+    s.assignments.push(...(r.assignments ?? []));
+    s.notInLedger.push(...(r.notInLedger ?? []));
+    s.complete ||= r.complete;
+  }
+  return s;
+}
