@@ -15,6 +15,12 @@ export interface ColumnSpec {
   /** Always required; conditional rules (e.g. mediator when accepted) live in validation. */
   required: boolean;
   choices?: readonly string[];
+  /**
+   * The party this column is a detail of. Under a two-level header a group naming that party (申请人, 当事人) holds
+   * it; under a group naming another party (被申请人 → 电话) the same sub-heading is that party's detail, which the
+   * ledger does not keep, so it is left unmapped.
+   */
+  party?: ColumnKey;
 }
 
 export const COLUMN_KEYS = [
@@ -35,8 +41,8 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { key: "stage", header: "所处阶段", headerEn: "Stage", synonyms: ["阶段", "诉讼阶段", "调解阶段"], type: "choice", required: false, choices: STAGES },
   { key: "mediationType", header: "调解类型", headerEn: "Mediation type", synonyms: ["调解方式", "调解种类"], type: "choice", required: false, choices: MEDIATION_TYPES },
   { key: "applicant", header: "申请人", headerEn: "Applicant", synonyms: ["当事人", "申请人姓名", "申请人名称"], type: "text", required: true },
-  { key: "applicantId", header: "证件号码", headerEn: "ID number", synonyms: ["身份证号", "身份证号码", "统一社会信用代码", "申请人证件号码", "申请人身份证号", "证件号"], type: "partyId", required: false },
-  { key: "phone", header: "联系电话", headerEn: "Phone", synonyms: ["电话", "手机", "手机号码", "联系方式", "申请人联系电话"], type: "phone", required: false },
+  { key: "applicantId", header: "证件号码", headerEn: "ID number", synonyms: ["身份证号", "身份证号码", "统一社会信用代码", "申请人证件号码", "申请人身份证号", "证件号"], type: "partyId", required: false, party: "applicant" },
+  { key: "phone", header: "联系电话", headerEn: "Phone", synonyms: ["电话", "手机", "手机号码", "联系方式", "申请人联系电话"], type: "phone", required: false, party: "applicant" },
   { key: "respondent", header: "被申请行政机关", headerEn: "Respondent agency", synonyms: ["被申请人", "行政机关", "涉诉行政机关", "被申请单位"], type: "text", required: true },
   { key: "summary", header: "争议概要", headerEn: "Summary", synonyms: ["简要案情", "纠纷简要情况", "案情摘要", "争议事项", "案情简介"], type: "text", required: false },
   { key: "accepted", header: "是否受理", headerEn: "Accepted", synonyms: ["受理情况"], type: "yesno", required: true },

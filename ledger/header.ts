@@ -2,11 +2,14 @@ import { COLUMNS, type ColumnKey } from "./columns.ts";
 
 /** A sheet kind's columns as header detection needs them: the case ledger, the mediator roster. */
 export interface Catalogue<K extends string> {
-  readonly columns: readonly { key: K; header: string; synonyms: readonly string[] }[];
+  readonly columns: readonly { key: K; header: string; synonyms: readonly string[]; party?: K }[];
 }
 
 export const CASE_CATALOGUE: Catalogue<ColumnKey> = { columns: COLUMNS };
 import { headerKey, headerKeyWithoutRemarks } from "./header-text.ts";
+
+/** Sub-headings that name the group itself: 申请人 → 姓名 is the applicant, 被申请人 → 名称 the respondent. */
+const NAME_SUBHEADINGS = new Set(["姓名", "名称", "姓名或名称", "名字", "单位名称", "机关名称"]);
 
 /** Where the ledger's header is and which column holds what. Indexes are 0-based into the grid. */
 export interface HeaderResult<K extends string = ColumnKey> {
@@ -39,6 +42,8 @@ interface Lookup<K extends string> {
   bare: Map<string, K>;
   /** Longest names first, for "contains" matching of decorated headers like "案件编号（必填）". */
   byLength: [string, K][];
+  /** Column → the party it is a detail of (ColumnSpec.party). */
+  party: Map<K, K>;
 }
 
 const LOOKUPS = new WeakMap<Catalogue<string>, Lookup<string>>();
@@ -53,7 +58,9 @@ function buildLookup<K extends string>(catalogue: Catalogue<K>): Lookup<K> {
   const exact = new Map<string, K>();
   const bare = new Map<string, K>();
   const all: [string, K][] = [];
+  const party = new Map<K, K>();
   for (const col of catalogue.columns) {
+    if (col.party) party.set(col.key, col.party);
     for (const name of [col.header, ...col.synonyms]) {
       const k = headerKey(name);
       exact.set(k, col.key);
@@ -63,7 +70,7 @@ function buildLookup<K extends string>(catalogue: Catalogue<K>): Lookup<K> {
     }
   }
   all.sort((a, b) => b[0].length - a[0].length);
-  return { exact, bare, byLength: all.filter(([name]) => name.length >= 2) };
+  return { exact, bare, byLength: all.filter(([name]) => name.length >= 2), party };
 }
 
 /** Which canonical column a header text names, if any. */
@@ -112,6 +119,24 @@ function mapSingle<K extends string>(row: readonly unknown[], width: number, cat
 }
 
 /**
+ * Which column a sub-heading names, read together with its group. Under a group that names a column (申请人,
+ * 被申请人) a name sub-heading is that column, and a party's detail (证件号码, 电话) counts only under its own
+ * party: 申请人/电话 is the phone, 被申请人/电话 nothing we keep. Under any other group ("调解情况") the
+ * sub-heading is read on its own, or with the group in front of it ("申请" over "日期").
+ */
+function subHeadingKey<K extends string>(parent: string, sub: string, cat: Catalogue<K>): K | null {
+  // exceljs repeats a vertically merged single-level header in both rows.
+  if (!parent || parent === sub) return matchHeader(sub, cat);
+  const group = matchHeader(parent, cat);
+  if (!group) return matchHeader(sub, cat) ?? matchHeader(parent + sub, cat);
+  if (NAME_SUBHEADINGS.has(headerKeyWithoutRemarks(headerKey(sub)))) return group;
+  const key = matchHeader(sub, cat);
+  if (!key) return null;
+  const party = lookupFor(cat).party.get(key);
+  return party === undefined || party === group ? key : null;
+}
+
+/**
  * Maps a two-level header: a group label ("申请人") over sub-labels ("姓名", "证件号码"). Merged group cells
  * arrive as one value followed by blanks (Office.js) or repeated (exceljs); both are carried to the right.
  */
@@ -130,12 +155,7 @@ function mapTwoLevel<K extends string>(top: readonly unknown[], sub: readonly un
     let label = parent;
     if (s) {
       label = parent && parent !== s ? `${parent}/${s}` : s;
-      key = matchHeader(parent + s, cat) ?? matchHeader(s, cat);
-      // A bare sub-label such as "姓名" or "名称" means the group itself (申请人 → 姓名 is the applicant).
-      if (!key && parent) {
-        const parentKey = matchHeader(parent, cat);
-        if (parentKey && /^(姓名|名称|姓名或名称|名字)$/.test(s)) key = parentKey;
-      }
+      key = subHeadingKey(parent, s, cat);
     } else if (parent) {
       key = matchHeader(parent, cat);
     }

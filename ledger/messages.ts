@@ -1,4 +1,5 @@
 import type { IssueCode } from "./issue-codes.ts";
+import type { NoSuchDay } from "./normalise/result.ts";
 
 export type Locale = "zh-CN" | "en";
 
@@ -19,17 +20,23 @@ export interface IssueParams {
   /** For too_long: the cell's length and the most it may hold. */
   length?: number;
   max?: number;
+  /** For invalid_date of a well-written day the calendar does not have (2026年2月30日). */
+  noSuchDay?: NoSuchDay;
 }
 
 type Wording = (p: IssueParams) => string;
 
 const q = (v: string | undefined) => `“${v ?? ""}”`;
 const qe = (v: string | undefined) => `"${v ?? ""}"`;
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const list = (a: readonly string[] | undefined, sep: string) => (a ?? []).join(sep);
 
 const ZH: Record<IssueCode, Wording> = {
   required: (p) => `「${p.header}」不能为空，请填写。`,
-  invalid_date: (p) => `「${p.header}」${q(p.value)}不是可识别的日期，请写成 2026-05-26、2026年5月26日 或 2026.5.26。`,
+  invalid_date: (p) =>
+    p.noSuchDay
+      ? `「${p.header}」${q(p.value)}这一天不存在：${p.noSuchDay.year}年${p.noSuchDay.month}月只有${p.noSuchDay.days}天，请核对日期。`
+      : `「${p.header}」${q(p.value)}不是可识别的日期，请写成 2026-05-26、2026年5月26日 或 2026.5.26。`,
   future_date: (p) => `「${p.header}」${q(p.value)}晚于今天（${p.today}），请核对年份和月份。`,
   date_order: (p) => `「${p.header}」${q(p.value)}早于「${p.other}」，请核对两个日期。`,
   invalid_choice: (p) => `「${p.header}」${q(p.value)}不是规定的选项，请从以下选择：${list(p.allowed, "、")}。`,
@@ -51,7 +58,10 @@ const ZH: Record<IssueCode, Wording> = {
 
 const EN: Record<IssueCode, Wording> = {
   required: (p) => `"${p.header}" is empty; please fill it in.`,
-  invalid_date: (p) => `"${p.header}" ${qe(p.value)} is not a date we can read; write it as 2026-05-26, 2026年5月26日 or 2026.5.26.`,
+  invalid_date: (p) =>
+    p.noSuchDay
+      ? `"${p.header}" ${qe(p.value)} is not a day on the calendar: ${MONTHS_EN[p.noSuchDay.month - 1]} ${p.noSuchDay.year} has ${p.noSuchDay.days} days; check the date.`
+      : `"${p.header}" ${qe(p.value)} is not a date we can read; write it as 2026-05-26, 2026年5月26日 or 2026.5.26.`,
   future_date: (p) => `"${p.header}" ${qe(p.value)} is after today (${p.today}); check the year and month.`,
   date_order: (p) => `"${p.header}" ${qe(p.value)} is earlier than "${p.other}"; check both dates.`,
   invalid_choice: (p) => `"${p.header}" ${qe(p.value)} is not an allowed value; choose one of: ${list(p.allowed, ", ")}.`,

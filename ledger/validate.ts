@@ -9,7 +9,7 @@ import { normaliseAmount } from "./normalise/amount.ts";
 import { normaliseChoice } from "./normalise/choice.ts";
 import { normaliseCount } from "./normalise/count.ts";
 import { normaliseDate } from "./normalise/date.ts";
-import type { Normalised } from "./normalise/result.ts";
+import type { Normalised, Refusal } from "./normalise/result.ts";
 import { normaliseText } from "./normalise/text.ts";
 import { cleanText } from "./text.ts";
 import { normaliseYesNo } from "./normalise/yes-no.ts";
@@ -135,12 +135,14 @@ interface Batch {
   early: (Issue[] | undefined)[];
 }
 
-function refuseCell(b: Batch, ctx: RunContext, i: number, rowNumber: number, p: number, raw: unknown, rawText: string): void {
+function refuseCell(b: Batch, ctx: RunContext, i: number, rowNumber: number, p: number, raw: unknown, r: Refusal): void {
   const { col, refusal } = PLAN[p];
   b.refused[i] |= 1 << p;
+  const rawText = r.raw;
   const params: Omit<IssueParams, "header"> =
     col.type === "partyId" && typeof raw === "number" ? { value: shown(raw), numeric: true }
     : col.type === "yesno" ? { value: rawText, allowed: YES_NO_CHOICES }
+    : r.noSuchDay ? { value: rawText, noSuchDay: r.noSuchDay }
     : { value: rawText, allowed: col.choices };
   b.early[i] = addIssue(b.early[i] ?? null, ctx, rowNumber, col.key, refusal, params);
 }
@@ -200,7 +202,7 @@ function take(b: Batch, ctx: RunContext, rowNumbers: ArrayLike<number>, p: numbe
     if (r.value === null && PLAN[p].col.required) b.early[i] = addIssue(b.early[i] ?? null, ctx, rowNumbers[i], PLAN[p].col.key, "required");
   } else {
     out[i] = null;
-    refuseCell(b, ctx, i, rowNumbers[i], p, raw, r.raw);
+    refuseCell(b, ctx, i, rowNumbers[i], p, raw, r);
   }
 }
 

@@ -1,6 +1,7 @@
 import { cleanText, rawText } from "../text.ts";
+import { hasChineseNumeral, withArabicNumerals } from "./chinese-date.ts";
 import { memoByText } from "./memo.ts";
-import { EMPTY, accept, refuse, type Normalised } from "./result.ts";
+import { EMPTY, accept, refuse, type Normalised, type Refusal } from "./result.ts";
 
 /** Ledgers hold cases of living people and agencies: anything outside these years is a typo. */
 const MIN_YEAR = 1950;
@@ -13,6 +14,7 @@ const LAST_SERIAL = 2_958_465; // 9999-12-31
 
 /**
  * 2026-5-26, 2026.5.26, 2026/5/26, 2026年5月26日 / 号, each optionally followed by a time of day (dropped).
+ * Dates in Chinese numerals are rewritten to this form first (chinese-date.ts).
  * The two separators must agree (年 goes with 月); spaces around them are allowed.
  */
 const SEPARATED =
@@ -50,8 +52,17 @@ function dayFromEpochDays(days: number): [number, number, number] {
   return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
 }
 
+/**
+ * The refusal of a day that is not a real calendar day. When only the day of the month is wrong (2026年2月30日) it
+ * says so, with the month's length; a wrong month or year is left to the general "not a date" message.
+ */
+function refuseDay(y: number, m: number, d: number, raw: string): Refusal {
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12) return refuse(raw);
+  return { ok: false, raw, noSuchDay: { year: y, month: m, days: daysInMonth(y, m) } };
+}
+
 function fromDay(y: number, m: number, d: number, v: unknown): Normalised<string> {
-  return isValidDay(y, m, d) ? accept(isoDay(y, m, d)) : refuse(rawText(v));
+  return isValidDay(y, m, d) ? accept(isoDay(y, m, d)) : refuseDay(y, m, d, rawText(v));
 }
 
 /** Serial → result, filled as serials are met: ledgers repeat the same few hundred days over and over. */
@@ -94,7 +105,8 @@ function fromIsoString(s: string): Normalised<string> | undefined {
   const m0 = digit(s, 5), m1 = digit(s, 6), d0 = digit(s, 8), d1 = digit(s, 9);
   if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return undefined;
   const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  return isValidDay(y, m0 * 10 + m1, d0 * 10 + d1) ? accept(s) : refuse(s);
+  const m = m0 * 10 + m1, d = d0 * 10 + d1;
+  return isValidDay(y, m, d) ? accept(s) : refuseDay(y, m, d, s);
 }
 
 function fromString(v: string): Normalised<string> {
@@ -106,23 +118,36 @@ const parseText = memoByText(parseTextOnce);
 function parseTextOnce(v: string): Normalised<string> {
   const s = cleanText(v);
   if (s === "") return EMPTY;
-  let match = SEPARATED.exec(s);
-  if (match) {
-    const [, y, sep1, m, sep2, d, dayMark, hh, mm, ss] = match;
-    const agree = sep1 === "年" ? sep2 === "月" : sep2 === sep1 && dayMark === undefined;
-    const timeOk = hh === undefined || (Number(hh) < 24 && Number(mm) < 60 && (ss === undefined || Number(ss) < 60));
-    if (!agree || !timeOk) return refuse(v);
-    return fromDay(Number(y), Number(m), Number(d), v);
-  }
-  match = COMPACT.exec(s);
+  const separated = fromSeparated(s, v, false);
+  if (separated) return separated;
+  const match = COMPACT.exec(s);
   if (match) return fromDay(Number(match[1]), Number(match[2]), Number(match[3]), v);
+  // Only text the Arabic forms did not read pays for looking at Chinese numerals.
+  if (hasChineseNumeral(s)) {
+    const arabic = withArabicNumerals(s);
+    if (arabic !== null) return fromSeparated(arabic, v, true) ?? refuse(v);
+  }
   return refuse(v);
+}
+
+/**
+ * Reads "2026-5-26", "2026年5月26日" and the like, or returns undefined when the text is not of that shape.
+ * A date written in Chinese numerals (`chinese`) is read only with 年月: "二〇二六.三.五" is no form anyone writes.
+ */
+function fromSeparated(s: string, v: string, chinese: boolean): Normalised<string> | undefined {
+  const match = SEPARATED.exec(s);
+  if (!match) return undefined;
+  const [, y, sep1, m, sep2, d, dayMark, hh, mm, ss] = match;
+  const agree = sep1 === "年" ? sep2 === "月" : !chinese && sep2 === sep1 && dayMark === undefined;
+  const timeOk = hh === undefined || (Number(hh) < 24 && Number(mm) < 60 && (ss === undefined || Number(ss) < 60));
+  if (!agree || !timeOk) return refuse(v);
+  return fromDay(Number(y), Number(m), Number(d), v);
 }
 
 /**
  * A date cell as "YYYY-MM-DD". Reads Excel serials, 8-digit numbers (20260526), Date objects (UTC, as exceljs
  * gives them) and the forms clerks type. Refuses impossible days, two-digit years and years outside 1950–2100:
- * a wrong date in a ledger is worse than a flagged one.
+ * a wrong date in a ledger is worse than a flagged one. 公文 dates in Chinese numerals (二〇二六年三月五日) read too.
  */
 export function normaliseDate(v: unknown): Normalised<string> {
   if (typeof v === "string") return fromString(v);

@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import type { LaidOut } from "../fixtures/ledger-layout.ts";
 import { SAMPLE_ERRORS } from "../fixtures/sample-errors.ts";
+import { addLedgerSheet } from "../fixtures/write-xlsx.ts";
 import { ROOT, tiaojie } from "./run-cli.ts";
 
 const sample = (f: string) => path.join(ROOT, "samples", f);
@@ -85,6 +87,37 @@ describe("tiaojie validate", () => {
     const other = path.join(tmp, "other.xlsx");
     await wb.xlsx.writeFile(other);
     expect(tiaojie(["validate", other])).toMatchObject({ code: 2, stderr: expect.stringContaining("找不到台账表头") });
+  });
+
+  it("validates a registration form whose 申请人 and 被申请人 groups share 姓名或名称 / 电话, with 公文 dates, by the right columns", async () => {
+    const laid: LaidOut = {
+      grid: [
+        ["行政争议调解案件登记表", null, null, null, null, null, null, null],
+        ["登记编号", "登记日期", "申请人", null, "被申请人", null, "是否受理", "不予受理理由"],
+        [null, null, "姓名或名称", "电话", "姓名或名称", "电话", null, null],
+        ["DJ-1", "二〇二六年三月五日", "王伟", "12345", "区住建局", "住建局办公室", "否", "不属于受理范围"],
+        ["DJ-2", "二〇二六 年 十 月 二十五 日", "李娜", "13800138000", "区人社局", "0595-87123456", "否", "已过申请期限"],
+        ["DJ-3", "二〇二六年二月三十日", "张强", "13900139000", "区教育局", null, "否", "重复申请"],
+      ],
+      merges: [
+        { row: 0, from: 0, to: 7 }, { row: 1, from: 2, to: 3 }, { row: 1, from: 4, to: 5 },
+        ...[0, 1, 6, 7].map((c) => ({ row: 1, from: c, to: c, rows: 2 })),
+      ],
+      caseRows: [4, 5, 6],
+    };
+    const wb = new ExcelJS.Workbook();
+    addLedgerSheet(wb, "登记表", laid);
+    const file = path.join(tmp, "登记表.xlsx");
+    await wb.xlsx.writeFile(file);
+    const r = tiaojie(["validate", file, "--json", "--unit", "山腰街道", "--today", "2026-11-25"]);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ headerRow: 3, dataRows: 3, unmapped: ["F"] });
+    expect(report.columns).toEqual({ caseNo: "A", receivedOn: "B", applicant: "C", phone: "D", respondent: "E", accepted: "G", rejectReason: "H" });
+    expect(report.issues.map((i: { row: number; column: string; code: string }) => [i.row, i.column, i.code])).toEqual([
+      [4, "D", "invalid_phone"], [6, "B", "invalid_date"],
+    ]);
+    expect(report.issues[1].message).toContain("2026年2月只有28天");
+    expect(r.code).toBe(1);
   });
 
   it("validates the sheet named with --sheet and refuses a sheet that does not exist", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyOverride, detectHeader, matchHeader } from "../../ledger/header.ts";
+import { validateLedger } from "../../ledger/validate.ts";
 import { generateCases } from "../fixtures/case-generator.ts";
 import { layOut, STANDARD_COLUMNS, type LayoutColumn } from "../fixtures/ledger-layout.ts";
 
@@ -50,6 +51,58 @@ describe("finding the header of a ledger", () => {
     const h = detectHeader(grid)!;
     expect(h.headerRow).toBe(1);
     expect(h.columns).toMatchObject({ caseNo: 0, receivedOn: 1, applicant: 2, applicantId: 3, respondent: 4, accepted: 5 });
+  });
+
+  /** A published case-registration form: 申请人 and 被申请人 each merged over 姓名或名称 | 电话, as Office.js gives it. */
+  const REGISTRATION = [
+    ["案件登记表", null, null, null, null, null, null, null, null, null],
+    ["登记编号", "登记日期", "申请人", null, "被申请人", null, "争议事项", "是否受理", "不予受理理由", "承办单位"],
+    [null, null, "姓名或名称", "电话", "姓名或名称", "电话", null, null, null, null],
+  ];
+
+  it("reads groups that share sub-headings by group and sub-heading together: 申请人/电话 is the phone, 被申请人/电话 nothing we keep", () => {
+    const h = detectHeader(REGISTRATION)!;
+    expect(h.firstRow).toBe(1);
+    expect(h.headerRow).toBe(2);
+    expect(h.columns).toEqual({ caseNo: 0, receivedOn: 1, applicant: 2, phone: 3, respondent: 4, summary: 6, accepted: 7, rejectReason: 8, unit: 9 });
+    expect(h.labels.slice(2, 6)).toEqual(["申请人/姓名或名称", "申请人/电话", "被申请人/姓名或名称", "被申请人/电话"]);
+    expect(h.unmapped).toEqual([5]);
+  });
+
+  it("reads the same registration form when the group labels are repeated across their merged cells (as exceljs gives it)", () => {
+    const grid = [
+      ["登记编号", "登记日期", "申请人", "申请人", "被申请人", "被申请人", "是否受理"],
+      ["登记编号", "登记日期", "姓名或名称", "电话", "姓名或名称", "电话", "是否受理"],
+    ];
+    const h = detectHeader(grid)!;
+    expect(h.columns).toEqual({ caseNo: 0, receivedOn: 1, applicant: 2, phone: 3, respondent: 4, accepted: 6 });
+    expect(h.unmapped).toEqual([5]);
+  });
+
+  it("counts a party's details under any name of that party and under no other, and reads other groups' sub-headings on their own", () => {
+    const grid = [
+      ["编号", "被申请行政机关", null, null, "当事人", null, null, "受理情况", null],
+      [null, "名称", "统一社会信用代码", "联系方式", "姓名", "手机号码", "身份证号码", "是否受理", "不予受理理由"],
+    ];
+    const h = detectHeader(grid)!;
+    expect(h.columns).toEqual({ caseNo: 0, respondent: 1, applicant: 4, phone: 5, applicantId: 6, accepted: 7, rejectReason: 8 });
+    expect(h.unmapped).toEqual([2, 3]);
+  });
+
+  it("validates a row of the registration form: the applicant's phone is checked, the respondent read, the respondent's phone left alone", () => {
+    const grid = [
+      ...REGISTRATION,
+      ["DJ-1", "二〇二六年三月五日", "王伟", "12345", "区住建局", "不是电话", "追讨工资", "否", "不属于受理范围", "山腰街道"],
+      ["DJ-2", "2026-03-06", "李娜", "13800138000", "区人社局", "0595-87123456", "工伤认定", "否", "已过申请期限", "山腰街道"],
+    ];
+    const result = validateLedger(grid, { today: "2026-11-25" })!;
+    expect(result.dataRows).toBe(2);
+    // Only the applicant's phone is checked (a warning); the respondent's "不是电话" is no cell of ours.
+    expect(result.issues.map((i) => [i.row, i.column, i.key, i.code])).toEqual([[4, "D", "phone", "invalid_phone"]]);
+    expect(result.rows.map((r) => [r.case?.applicant, r.case?.phone, r.case?.respondent, r.case?.receivedOn])).toEqual([
+      ["王伟", null, "区住建局", "2026-03-05"],
+      ["李娜", "13800138000", "区人社局", "2026-03-06"],
+    ]);
   });
 
   it("matches headers written with full-width brackets, line breaks, spaces and required-marks", () => {

@@ -5,7 +5,7 @@ import { CaseRowSchema } from "../../ledger/schema.ts";
 import { cleanText } from "../../ledger/text.ts";
 import { validateLedger, validateRecords, type RecordOptions } from "../../ledger/validate.ts";
 import { generateCases } from "../fixtures/case-generator.ts";
-import { layOut, STANDARD_COLUMNS } from "../fixtures/ledger-layout.ts";
+import { gongwenDate, layOut, STANDARD_COLUMNS } from "../fixtures/ledger-layout.ts";
 
 const TODAY = "2026-11-25";
 
@@ -156,6 +156,39 @@ describe("validating a whole sheet", () => {
     expect(result.dataRows).toBe(12);
     expect(result.issues.map((i) => [i.row, i.column, i.code])).toEqual([[laid.caseRows[5], "C", "invalid_date"]]);
     expect(result.rows.filter((r) => r.case).length).toBe(11);
+  });
+
+  it("reads 公文 dates in Chinese numerals in every date column, beside the other columns, and recovers each case", () => {
+    expect(gongwenDate("2026-12-31")).toBe("二〇二六年十二月三十一日");
+    const cases = generateCases({ seed: 12, count: 400, unit: "山腰街道" });
+    const { grid } = layOut(cases, { title: "台账", columns: STANDARD_COLUMNS, dateStyle: "gongwen", yesNo: ["√", "×"], amountInWan: true });
+    expect(grid.flat()).toContain(gongwenDate(cases[0].receivedOn));
+    const result = validateLedger(grid, { today: TODAY })!;
+    expect(result.issues).toEqual([]);
+    const expected = cases.map((c) => ({ ...c, summary: c.summary == null ? null : cleanText(c.summary) }));
+    expect(result.rows.map((r) => r.case)).toEqual(expected);
+  });
+
+  it("reports a 公文 date the calendar lacks as invalid_date naming the month's length, a later one as future_date, and compares their order", () => {
+    const grid = [
+      ["案件编号", "收案日期", "申请人", "被申请行政机关", "是否受理", "调解员", "办理状态", "结案日期", "承办单位"],
+      ["A-1", "二〇二六年三月五日", "王伟", "区住建局", "是", "陈美华", "调解成功", "二〇二六年十月二十五日", "山腰街道"],
+      ["A-2", "二〇二六年二月三十日", "李娜", "区住建局", "是", "陈美华", "调解中", null, "山腰街道"],
+      ["A-3", "二〇二六年十二月三十一日", "张强", "区住建局", "是", "陈美华", "调解中", null, "山腰街道"],
+      ["A-4", "二〇二六 年 十 月 二十五 日", "赵敏", "区住建局", "是", "陈美华", "调解成功", "二〇二六年十月一日", "山腰街道"],
+      ["A-5", "二〇二六年十三月一日", "周杰", "区住建局", "否", null, null, null, "山腰街道"],
+    ];
+    const result = validateLedger(grid, { today: TODAY })!;
+    expect(result.rows[0].case).toMatchObject({ receivedOn: "2026-03-05", closedOn: "2026-10-25" });
+    expect(result.issues.map((i) => [i.row, i.column, i.code])).toEqual([
+      [3, "B", "invalid_date"], [4, "B", "future_date"], [5, "H", "date_order"], [6, "B", "invalid_date"],
+      [6, null, "reject_reason_missing"], // the sheet has no 不予受理理由 column
+    ]);
+    expect(result.issues[0].message).toBe("「收案日期」“二〇二六年二月三十日”这一天不存在：2026年2月只有28天，请核对日期。");
+    expect(result.issues[1].message).toContain("晚于今天（2026-11-25）");
+    expect(result.issues[3].message).toContain("不是可识别的日期");
+    const en = validateLedger(grid, { today: TODAY, locale: "en" })!;
+    expect(en.issues[0].message).toBe('"收案日期" "二〇二六年二月三十日" is not a day on the calendar: February 2026 has 28 days; check the date.');
   });
 
   it("returns null when there is no ledger header to be found", () => {
