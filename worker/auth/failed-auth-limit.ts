@@ -29,14 +29,16 @@ const failures = new Map<string, Failures>();
 /** address → (token key → last success), least recently used first. */
 const recentGood = new Map<string, Map<string, number>>();
 
-const SALT = crypto.getRandomValues(new Uint8Array(16));
+/** Made on first use: workerd refuses random values in global scope. */
+let salt: Uint8Array | undefined;
 
 /** The short, non-reversible key under which a token is remembered. */
 export async function tokenKey(token: string): Promise<string> {
+  salt ??= crypto.getRandomValues(new Uint8Array(16));
   const text = new TextEncoder().encode(token);
-  const salted = new Uint8Array(SALT.length + text.length);
-  salted.set(SALT);
-  salted.set(text, SALT.length);
+  const salted = new Uint8Array(salt.length + text.length);
+  salted.set(salt);
+  salted.set(text, salt.length);
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", salted));
   let s = "";
   for (const b of digest.subarray(0, 8)) s += b.toString(16).padStart(2, "0");
