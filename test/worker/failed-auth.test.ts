@@ -13,7 +13,7 @@ afterEach(() => vi.useRealTimers());
 let addressSeq = 0;
 function newAddress(): string {
   addressSeq++;
-  return `203.0.113.${addressSeq}`;
+  return `198.51.100.${addressSeq}`;
 }
 
 function me(token: string, address: string) {

@@ -3,13 +3,16 @@ import type { AppEnv } from "../app-env.ts";
 import { ANY_ROLE, requireRole } from "../auth/middleware.ts";
 import { insertUnit, listUnits } from "../db/units.ts";
 import { ApiError, errorResponses, validationHook } from "../errors.ts";
+import { cleanText } from "../../ledger/text.ts";
 
 const UnitSchema = z
   .object({ id: z.number().int(), name: z.string(), kind: z.enum(["town", "department", "centre"]), createdAt: z.string() })
   .openapi("Unit");
 
 const NewUnitSchema = z.object({
-  name: z.string().trim().min(1).max(100).openapi({ example: "南埔镇" }),
+  // Cleaned as ledger cells are (zero-width and direction marks gone, spaces collapsed, full-width narrowed), so a
+  // name pasted with an invisible character is the unit the ledgers' 承办单位 column names.
+  name: z.string().max(1000).transform(cleanText).pipe(z.string().min(1).max(100)).openapi({ example: "南埔镇" }),
   kind: z.enum(["town", "department", "centre"]),
 });
 
@@ -46,8 +49,10 @@ unitRoutes.openapi(
   }),
   async (c) => {
     const { name, kind } = c.req.valid("json");
-    const unit = await insertUnit(c.env.DB, name, kind);
-    if (!unit) throw new ApiError(409, "conflict", `单位“${name}”已存在 Unit already exists: ${name}`);
+    // Units made before names were cleaned may still carry invisible characters: compare them cleaned too.
+    const taken = (await listUnits(c.env.DB)).find((u) => cleanText(u.name) === name);
+    const unit = taken ? null : await insertUnit(c.env.DB, name, kind);
+    if (!unit) throw new ApiError(409, "conflict", `单位“${name}”已存在 Unit already exists: ${name}`, taken ? { existing: taken.name } : undefined);
     return c.json(unit, 201);
   },
 );
