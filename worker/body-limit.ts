@@ -65,6 +65,12 @@ export const limitRequestBody = createMiddleware<AppEnv>(async (c, next) => {
   const source = c.req.raw.body;
   if (!source) return next();
   const reader = source.getReader();
+  if (c.req.method === "GET" || c.req.method === "HEAD") {
+    // No route reads a body here, and a Request of these methods cannot be given one back: drop it.
+    await drain(reader);
+    c.req.raw = new Request(c.req.raw, { body: null });
+    return next();
+  }
   if (!CHUNK_ROUTE.test(c.req.path)) {
     const declared = Number(c.req.header("Content-Length") ?? NaN);
     const bytes = declared > MAX_BODY_BYTES ? null : await readUpTo(reader, MAX_BODY_BYTES);

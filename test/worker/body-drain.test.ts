@@ -58,3 +58,4 @@ describe("a refused body is read to the end before the 413, so a client still se
     expect(big.pulled()).toBeLessThan(MAX_DRAINED_BYTES + MAX_BODY_BYTES + 4 * PIECE);
   }, 60_000);
 });
+
