@@ -5,6 +5,13 @@ const TOTAL = /^(合\s*计|总\s*计|小\s*计|共\s*计)/;
 const FOOTER = /^(填表说明|填报说明|说\s*明|注\s*[:：]|注\s*[0-9一二三１-９]|备注\s*[:：]|填报人|填表人|审核人|制表人|制表|负责人|单位负责人|分管领导|联系人)/;
 /** A merged note repeated across the row is longer than any single case cell we expect at the row's start. */
 const LONG_NOTE = 30;
+/**
+ * …but no note under a ledger runs to pages: text longer than this alone on a row is a case cell that is too long
+ * (validation says so, too_long), not a note to skip. A row is never dropped for looking odd.
+ */
+const MAX_NOTE = 500;
+/** Notes are prose: they have spaces or non-ASCII text. One long run of letters, digits and dashes is a code. */
+const CODE_LIKE = /^[\x21-\x7e]+$/;
 
 function isEmpty(v: unknown): boolean {
   if (v === null || v === undefined || v === "") return true;
@@ -37,7 +44,7 @@ export function classifyRow(row: readonly unknown[] | undefined, mappedColumns: 
   const text = first.trim();
   if (TOTAL.test(text)) return "total";
   if (FOOTER.test(text) && distinctValues(row, 4) <= 3) return "footer";
-  if (text.length > LONG_NOTE && distinctValues(row, 2) === 1) return "footer";
+  if (text.length > LONG_NOTE && text.length <= MAX_NOTE && !CODE_LIKE.test(text) && distinctValues(row, 2) === 1) return "footer";
   return "data";
 }
 

@@ -1,6 +1,6 @@
 /**
  * Writes the Excel add-in manifest. Every URL in it comes from one setting, the origin that serves the
- * task pane (the Worker): TIAOJIE_ADDIN_URL, default https://localhost:8787 (npm start).
+ * task pane (the Worker): TIAOJIE_ADDIN_URL, default https://localhost:3000 (npm start's HTTPS proxy).
  *
  *   npx node scripts/manifest.ts                      # manifest.xml for local development
  *   TIAOJIE_ADDIN_URL=https://tiaojie.example.org npx node scripts/manifest.ts dist/manifest.xml

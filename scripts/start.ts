@@ -10,6 +10,7 @@ import { demoSetupSql, seedDemo } from "../cli/lib/demo-seed.ts";
 import { execFileSync } from "node:child_process";
 import { devHttps } from "../addin/scripts/dev-https.ts";
 import { startHttpsProxy } from "./start/https-proxy.ts";
+import { httpsPaneUrl, manifestNote } from "./start/pane-url.ts";
 
 // TIAOJIE_STATE_DIR moves the local database (tests of this script); the default is wrangler's own.
 const STATE = path.resolve(ROOT, process.env.TIAOJIE_STATE_DIR ?? ".wrangler/state");
@@ -30,11 +31,14 @@ function buildTaskPane(): void {
 
 /** HTTPS for Excel where a certificate can be made; otherwise plain words on what to do, and HTTP still works. */
 async function serveHttps(target: string): Promise<string> {
+  const url = httpsPaneUrl(HTTPS_PORT);
   try {
-    const certs = await devHttps();
+    const certs = await devHttps({ paneUrl: url });
     await startHttpsProxy({ port: HTTPS_PORT, target, keyPath: certs.keyPath, certPath: certs.certPath });
-    const url = `https://localhost:${HTTPS_PORT}`;
-    return certs.advice ? `${url}  (certificate not trusted yet:)\n${certs.advice}` : url;
+    const lines = [certs.advice ? `${url}  (certificate not trusted yet:)\n${certs.advice}` : url];
+    const note = manifestNote(url);
+    if (note) lines.push(note);
+    return lines.join("\n");
   } catch (e) {
     return `not available (${(e as Error).message}). Excel needs HTTPS for the task pane; the API and CLI work over HTTP.`;
   }

@@ -2,7 +2,9 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./app-env.ts";
 import { limitRequestBody } from "./body-limit.ts";
 import { countUnits } from "./db/health.ts";
-import { handleError, handleNotFound, validationHook } from "./errors.ts";
+import { apiResponseHeaders } from "./api-headers.ts";
+import { handleError, validationHook } from "./errors.ts";
+import { unroutedHandler } from "./http-methods.ts";
 import { caseRoutes } from "./routes/cases.ts";
 import { meRoutes } from "./routes/me.ts";
 import { pushRoutes } from "./routes/pushes.ts";
@@ -17,8 +19,8 @@ import { rosterRoutes } from "./routes/roster.ts";
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 app.onError(handleError);
-app.notFound(handleNotFound);
-app.use("/api/*", limitRequestBody);
+app.notFound(unroutedHandler(() => app.routes));
+app.use("/api/*", apiResponseHeaders, limitRequestBody);
 
 app.get("/api/health", async (c) => {
   const units = await countUnits(c.env.DB);

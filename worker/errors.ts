@@ -31,7 +31,7 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown) {
 }
 
 const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
-  400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 409: "conflict",
+  400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 409: "conflict",
   413: "payload_too_large", 422: "invalid_request", 429: "rate_limited",
 };
 
@@ -52,10 +52,6 @@ export function handleError(err: Error, c: Context): Response {
     secrets: [bearerOf(c.req.header("Authorization")), (c.env as { ADMIN_TOKEN?: string } | undefined)?.ADMIN_TOKEN],
   });
   return c.json(errorBody("internal", "服务器内部错误，请稍后重试 Internal server error, please retry"), 500);
-}
-
-export function handleNotFound(c: Context): Response {
-  return c.json(errorBody("not_found", `没有这个接口 No such route: ${c.req.method} ${c.req.path}`), 404);
 }
 
 /** zod-openapi defaultHook: request validation failures use the same shape (422, with zod's issues). */

@@ -22,7 +22,10 @@ export interface DevHttps {
 
 const DIR = path.join(os.homedir(), ".office-addin-dev-certs");
 
-export function linuxAdvice(caPath: string): string {
+/** Where the pane is served: npm start's HTTPS_PORT, so the advice names the address that works. */
+const DEFAULT_PANE_URL = "https://localhost:3000";
+
+export function linuxAdvice(caPath: string, paneUrl: string = DEFAULT_PANE_URL): string {
   return [
     "无法自动安装开发证书（Linux 上需要 sudo）。The development certificate could not be installed (Linux needs sudo).",
     "Do one of these, then reload Excel on the web:",
@@ -30,11 +33,11 @@ export function linuxAdvice(caPath: string): string {
     "  2. Without sudo, for Chrome/Chromium (they read your own NSS store):",
     `     certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n "Office Add-in Dev CA" -i '${caPath}'   (certutil: package libnss3-tools)`,
     "  3. Firefox: Settings → Privacy & Security → Certificates → View Certificates → Authorities → Import the file above.",
-    "  Or open https://localhost:3000/index.html once in the same browser and accept the warning (this lasts for the session only).",
+    `  Or open ${paneUrl}/index.html once in the same browser and accept the warning (this lasts for the session only).`,
   ].join("\n");
 }
 
-export async function devHttps(options: { install?: boolean } = {}): Promise<DevHttps> {
+export async function devHttps(options: { install?: boolean; paneUrl?: string } = {}): Promise<DevHttps> {
   const certs = await import("office-addin-dev-certs");
   const keyPath = path.join(DIR, "localhost.key");
   const certPath = path.join(DIR, "localhost.crt");
@@ -51,7 +54,7 @@ export async function devHttps(options: { install?: boolean } = {}): Promise<Dev
     await certs.generateCertificates(caPath, certPath, keyPath);
   }
   const advice = process.platform === "linux"
-    ? linuxAdvice(caPath)
+    ? linuxAdvice(caPath, options.paneUrl)
     : `Trust the CA certificate ${caPath} (run "npx office-addin-dev-certs install" as an administrator).`;
   return { keyPath, certPath, caPath, trusted: false, advice };
 }

@@ -1,12 +1,52 @@
 /** Assessment and rankings as the API takes and returns them (docs/API.md § Assessments; docs/ASSESSMENT.md). */
 import { z } from "zod";
+import { parsePeriod, PeriodError } from "../period.ts";
+import { todayInChina } from "../today.ts";
 import { INDICATOR_KEYS, type IndicatorKey } from "./indicators.ts";
 
+/**
+ * Years a period or an as-of day may name. Nothing was assessed before 2000 (the ledgers start far later); a year
+ * ahead lets a coordinator prepare the next period. Anything else is a typo (1970, 2206), not a question.
+ */
+export const FIRST_YEAR = 2000;
+function lastYear(): number {
+  return Number(todayInChina().slice(0, 4)) + 1;
+}
+
+function yearIssue(year: number): string | null {
+  const last = lastYear();
+  if (year >= FIRST_YEAR && year <= last) return null;
+  return `年份须在 ${FIRST_YEAR}–${last} 之间 Year must be between ${FIRST_YEAR} and ${last}`;
+}
+
 /** ?period=: "2026-05" (month), "2026-Q2" (quarter), "2026" (year); parsed with ledger/period.ts. */
-export const PeriodQuery = z.string().min(4).max(10).meta({ example: "2026-Q3", description: "2026-05 | 2026-Q2 | 2026" });
+export const PeriodQuery = z
+  .string()
+  .min(4)
+  .max(10)
+  .superRefine((label, ctx) => {
+    let message: string | null;
+    try {
+      message = yearIssue(Number(parsePeriod(label).start.slice(0, 4)));
+    } catch (e) {
+      if (!(e instanceof PeriodError)) throw e;
+      message = e.message;
+    }
+    if (message) ctx.addIssue({ code: "custom", message });
+  })
+  .meta({ example: "2026-Q3", description: `2026-05 | 2026-Q2 | 2026 (years ${FIRST_YEAR} to next year)` });
+
 export const AsOfQuery = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD")
+  .superRefine((day, ctx) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return; // the regex has said so
+    // A real calendar day: Date.UTC rolls 2026-02-30 over to March, so the round trip tells.
+    const [y, m, d] = day.split("-").map(Number);
+    const real = new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10) === day;
+    const message = real ? yearIssue(y) : `不是真实的日期：${day} Not a real calendar day: ${day}`;
+    if (message) ctx.addIssue({ code: "custom", message });
+  })
   .optional()
   .meta({ description: "Evaluate as of this day (default: today, China time)", example: "2026-10-01" });
 

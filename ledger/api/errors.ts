@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 export const ERROR_CODES = [
-  "bad_request", "malformed_json", "unauthorized", "token_revoked", "forbidden", "not_found", "conflict",
+  "bad_request", "malformed_json", "unauthorized", "token_revoked", "forbidden", "not_found", "conflict", "method_not_allowed",
   "idempotency_key_reused", "push_mismatch", "payload_too_large", "too_many_rows", "invalid_request",
   "rate_limited", "busy", "internal",
 ] as const;

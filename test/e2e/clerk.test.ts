@@ -11,7 +11,7 @@ import { SEVERITY_FILL } from "../../addin/excel/colours.ts";
 import { SAMPLE_ERRORS } from "../fixtures/sample-errors.ts";
 import { STANDARD_COLUMNS } from "../fixtures/ledger-layout.ts";
 import {
-  ADMIN_TOKEN, addUnit, allCases, api, createToken, ensureAddinBuilt, launchBrowser, openPane, screenshot, startPaneServer, startWorker, step,
+  ADMIN_TOKEN, addUnit, allCases, api, assertNoCspViolations, createToken, ensureAddinBuilt, launchBrowser, openPane, screenshot, startPaneServer, startWorker, step,
   type OpenPane, type PaneServer, type TestWorker,
 } from "./harness.ts";
 import { columnsWithUnknownHeader, generatedLedger, sampleSeed, type GeneratedLedger } from "./fixtures.ts";
@@ -193,6 +193,7 @@ describe("a clerk's session in the task pane", () => {
       const after = await allCases(worker.url, coordinator, NANPU);
       expect(after.map((c) => [c.caseNo, c.version])).toEqual(before.map((c) => [c.caseNo, c.version]));
     });
+    await step(clerkPane, S, "the whole session (connect, validate, push twice) broke no Content-Security-Policy rule", () => assertNoCspViolations(page));
   });
 
   it("with a revoked token the push stops with a plain explanation and nothing is written anywhere", SLOW, async () => {
@@ -211,6 +212,7 @@ describe("a clerk's session in the task pane", () => {
       const after = await allCases(worker.url, coordinator, NANPU);
       expect(after.map((c) => [c.caseNo, c.version])).toEqual(before.map((c) => [c.caseNo, c.version]));
     });
+    await step(clerkPane, S, "the whole session (connect, validate, push twice) broke no Content-Security-Policy rule", () => assertNoCspViolations(page));
   });
 
   it("a column the pane could not recognise is mapped by hand and remembered after the pane reloads", SLOW, async () => {

@@ -1,7 +1,7 @@
 // Browser end-to-end harness: the built task pane served from a small loopback server that proxies /api/* to a
 // real `wrangler dev` (fresh local D1 per file), office.js replaced by the Excel double, Chromium via playwright-core.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
@@ -18,6 +18,23 @@ export const ADMIN_TOKEN = "e2e-admin-token-0123456789abcdef";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
 
 // ---------------------------------------------------------------- the built page
+
+/**
+ * The headers the build's `_headers` file gives every static file (the pane's Content-Security-Policy among
+ * them), as Workers static assets serve them: the pane is tested under the policy it ships with.
+ */
+function assetHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  let inAll = false;
+  for (const line of readFileSync(path.join(ADDIN_DIST, "_headers"), "utf8").split("\n")) {
+    if (!line.startsWith(" ")) inAll = line.trim() === "/*";
+    else if (inAll) {
+      const at = line.indexOf(":");
+      headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+  }
+  return headers;
+}
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -105,7 +122,7 @@ export async function startPaneServer(target: string): Promise<PaneServer> {
     const file = path.join(ADDIN_DIST, path.normalize(url.pathname === "/" ? "/index.html" : url.pathname));
     if (!file.startsWith(ADDIN_DIST)) return void res.writeHead(403).end();
     readFile(file).then(
-      (body) => res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" }).end(body),
+      (body) => res.writeHead(200, { ...assetHeaders(), "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" }).end(body),
       () => res.writeHead(404).end("not found"),
     );
   });
@@ -270,6 +287,12 @@ export async function preparePane(browser: Browser, pane: PaneServer, o: PaneOpt
     route.fulfill({ status: 200, contentType: "text/javascript", body: `window.__excelDoubleConfig=${JSON.stringify(config)};\n${bundle}` }));
   // Nothing else may leave the machine.
   await context.route((url) => !url.href.startsWith(pane.url) && !url.href.startsWith("https://appsforoffice.microsoft.com/"), (route) => route.abort());
+  // Any Content-Security-Policy violation is a failure of the pane, not a detail (checked in openPane).
+  await context.addInitScript(() => {
+    const w = globalThis as unknown as { __cspViolations: string[] };
+    w.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
@@ -282,10 +305,20 @@ export async function preparePane(browser: Browser, pane: PaneServer, o: PaneOpt
 /** A fresh browser profile with the pane open as Excel would open it. */
 export async function openPane(browser: Browser, pane: PaneServer, o: PaneOptions): Promise<OpenPane> {
   const { context, page, errors } = await preparePane(browser, pane, o);
-  await page.goto(`${pane.url}/index.html`);
+  const response = await page.goto(`${pane.url}/index.html`);
+  if (!response?.headers()["content-security-policy"]?.includes("script-src")) {
+    throw new Error("the pane was served without its Content-Security-Policy (dist/addin/_headers)");
+  }
   await page.waitForFunction(() => (globalThis as unknown as { __excelDouble?: unknown }).__excelDouble !== undefined);
   await page.locator("fluent-tablist fluent-tab").first().waitFor();
+  await assertNoCspViolations(page);
   return { context, page, errors };
+}
+
+/** Fails when the page has broken its Content-Security-Policy so far (a blocked script, style, frame or fetch). */
+export async function assertNoCspViolations(page: Page): Promise<void> {
+  const violations = await page.evaluate(() => (globalThis as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+  if (violations.length > 0) throw new Error(`Content-Security-Policy violations: ${violations.join("; ")}`);
 }
 
 // ---------------------------------------------------------------- steps and screenshots

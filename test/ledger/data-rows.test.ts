@@ -30,4 +30,10 @@ describe("telling case rows from the rest", () => {
     expect(classifyRow(["合 计", "30件"], [0, 1])).toBe("total");
     expect(classifyRow(["注：带*为必填项"], [0, 1])).toBe("footer");
   });
+
+  it("keeps a row whose one long text is a code or longer than any note, so validation can report it", () => {
+    expect(classifyRow([null, "A".repeat(100_000), null], [1, 2])).toBe("data");
+    expect(classifyRow(["长".repeat(100_000)], [0, 1])).toBe("data");
+    expect(classifyRow(["SY-2026-000000000000000000000000000001"], [0, 1])).toBe("data");
+  });
 });

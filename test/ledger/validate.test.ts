@@ -191,6 +191,19 @@ describe("validating a whole sheet", () => {
     expect(en.issues[0].message).toBe('"收案日期" "二〇二六年二月三十日" is not a day on the calendar: February 2026 has 28 days; check the date.');
   });
 
+  it("reports a 100,000-character case number alone on its row as too_long on that cell, never skips the row", () => {
+    const rows = generateCases({ seed: 4, count: 3, unit: "山腰街道" });
+    const laid = layOut(rows, { title: "台账", columns: STANDARD_COLUMNS });
+    for (const long of ["A".repeat(100_000), "长".repeat(100_000)]) {
+      const odd = new Array(STANDARD_COLUMNS.length).fill(null);
+      odd[1] = long;
+      const grid = [...laid.grid, odd];
+      const result = validateLedger(grid, { today: TODAY })!;
+      expect(result.dataRows).toBe(4);
+      expect(result.issues).toContainEqual(expect.objectContaining({ row: grid.length, column: "B", code: "too_long" }));
+    }
+  });
+
   it("returns null when there is no ledger header to be found", () => {
     expect(validateLedger([["hello"]])).toBeNull();
   });

@@ -21,6 +21,32 @@ describe("units", () => {
     expect(list.units.map((u: { name: string }) => u.name)).toEqual(["南埔镇"]);
   });
 
+  it("cleans a unit name as a ledger cell is cleaned, and refuses one that only invisible characters set apart", async () => {
+    const res = await call("POST", "/api/units", { token: ADMIN_TOKEN, body: { name: "\u3000南埔镇\u200b ", kind: "town" } });
+    expect(res.status).toBe(201);
+    expect((await json(res)).name).toBe("南埔镇");
+    for (const twin of ["南埔镇\u200b", "\ufeff南埔镇", "南\u202e埔镇", "南埔镇\u2060", " 南埔镇 "]) {
+      const dup = await call("POST", "/api/units", { token: ADMIN_TOKEN, body: { name: twin, kind: "town" } });
+      expect(dup.status, JSON.stringify(twin)).toBe(409);
+      expect((await json(dup)).error.code).toBe("conflict");
+    }
+    const list = await json(await call("GET", "/api/units", { token: ADMIN_TOKEN }));
+    expect(list.units.map((u: { name: string }) => u.name)).toEqual(["南埔镇"]);
+  });
+
+  it("refuses a new name that matches, cleaned, a unit stored before names were cleaned", async () => {
+    await env.DB.prepare("INSERT INTO units (name, kind) VALUES (?, 'town')").bind("山腰街道\u200b").run();
+    const dup = await call("POST", "/api/units", { token: ADMIN_TOKEN, body: { name: "山腰街道", kind: "town" } });
+    expect(dup.status).toBe(409);
+    expect((await json(dup)).error.details).toEqual({ existing: "山腰街道\u200b" });
+  });
+
+  it("refuses a name of nothing but invisible characters and spaces with 422", async () => {
+    const res = await call("POST", "/api/units", { token: ADMIN_TOKEN, body: { name: "\u200b\u3000\ufeff", kind: "town" } });
+    expect(res.status).toBe(422);
+    expect((await json(res)).error.details.issues[0].path).toBe("name");
+  });
+
   it("refuses a unit kind that is not town, department or centre with 422", async () => {
     const res = await call("POST", "/api/units", { token: ADMIN_TOKEN, body: { name: "X", kind: "village" } });
     expect(res.status).toBe(422);
@@ -81,9 +107,9 @@ describe("authentication", () => {
   });
 
   it("slows down token guessing with 429 and a Retry-After header", async () => {
-    const headers = { Authorization: "Bearer tj_wrong", "CF-Connecting-IP": "203.0.113.9" };
     let last: Response | undefined;
-    for (let i = 0; i < 31; i++) last = await call("GET", "/api/me", { headers });
+    // Different guesses: one wrong token resent (a typo loop) counts once (test/worker/failed-auth.test.ts).
+    for (let i = 0; i < 31; i++) last = await call("GET", "/api/me", { headers: { Authorization: `Bearer tj_wrong_${i}`, "CF-Connecting-IP": "203.0.113.9" } });
     expect(last!.status).toBe(429);
     expect(Number(last!.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect((await json(last!)).error.code).toBe("rate_limited");

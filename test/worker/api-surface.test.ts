@@ -41,3 +41,59 @@ describe("API surface", () => {
     expect((await json(res)).error.code).toBe("malformed_json");
   });
 });
+
+describe("methods a route does not have", () => {
+  it.each(["PUT", "TRACE", "PATCH"])("answers %s on an existing route with 405, an Allow header and the error shape", async (method) => {
+    const res = await call(method, "/api/units", { token: ADMIN_TOKEN });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("Allow")).toBe("GET, HEAD, OPTIONS, POST");
+    const body = await json(res);
+    expect(Object.keys(body)).toEqual(["error"]);
+    expect(body.error.code).toBe("method_not_allowed");
+    expect(body.error.message).toContain("不支持");
+    expect(body.error.message).toContain("not allowed");
+  });
+
+  it("names the methods of a route with parameters", async () => {
+    const res = await call("POST", "/api/cases/山腰街道/SY-001");
+    expect(res.status).toBe(405);
+    expect(res.headers.get("Allow")).toBe("DELETE, GET, HEAD, OPTIONS");
+  });
+
+  it("answers OPTIONS with 204 and Allow, and no CORS headers (the task pane is same-origin)", async () => {
+    const res = await call("OPTIONS", "/api/units", { headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" } });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("Allow")).toBe("GET, HEAD, OPTIONS, POST");
+    expect([...res.headers.keys()].filter((k) => k.startsWith("access-control-"))).toEqual([]);
+  });
+
+  it("still answers 404 for a path no route has, whatever the method", async () => {
+    for (const method of ["GET", "PUT", "OPTIONS"]) {
+      const res = await call(method, "/api/nothing-here");
+      expect(res.status).toBe(404);
+      expect((await json(res)).error.code).toBe("not_found");
+    }
+  });
+});
+
+describe("headers of API responses", () => {
+  it.each([
+    ["a success", () => call("GET", "/api/units", { token: ADMIN_TOKEN }), 200],
+    ["a refusal", () => call("GET", "/api/cases"), 401],
+    ["an unknown route", () => call("GET", "/api/nothing-here"), 404],
+    ["a new token", () => call("POST", "/api/tokens", { token: ADMIN_TOKEN, body: { role: "assessor", label: "headers" } }), 201],
+    ["an unexpected failure", async () => {
+      await env.DB.prepare("ALTER TABLE units RENAME TO units_away").run();
+      try {
+        return await call("GET", "/api/units", { token: ADMIN_TOKEN });
+      } finally {
+        await env.DB.prepare("ALTER TABLE units_away RENAME TO units").run();
+      }
+    }, 500],
+  ] as const)("forbid caching and sniffing on %s", async (_name, request, status) => {
+    const res = await request();
+    expect(res.status).toBe(status);
+    expect(res.headers.get("Cache-Control")).toBe("no-store");
+    expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+  });
+});

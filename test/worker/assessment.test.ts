@@ -64,7 +64,7 @@ describe("indicators computed in D1 per unit and period", () => {
   });
 
   it("reports zero denominators and no score for a period without cases", async () => {
-    const r = await assessment(w.coordinator, UNIT_A, "2031-Q1");
+    const r = await assessment(w.coordinator, UNIT_A, "2001-Q1");
     expect(r.status).toBe(200);
     for (const k of INDICATOR_KEYS) expect(r.body.assessment.indicators[k]).toMatchObject({ den: 0, rate: null, points: 0 });
     expect(r.body.assessment).toMatchObject({ rank: null, score: null });

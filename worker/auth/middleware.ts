@@ -4,7 +4,7 @@ import { findTokenByHash, type Role } from "../db/tokens.ts";
 import { ApiError } from "../errors.ts";
 import { sameDigest, sha256Hex } from "./token-hash.ts";
 import type { Principal } from "./principal.ts";
-import { recordFailedAuth, retryAfterSeconds } from "./failed-auth-limit.ts";
+import { recordFailedAuth, recordGoodAuth, retryAfterSeconds, tokenKey } from "./failed-auth-limit.ts";
 import { limitPerToken } from "./rate-limit.ts";
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -26,19 +26,23 @@ async function resolvePrincipal(db: D1Database, adminSecret: string | undefined,
  */
 export function requireRole(...roles: Role[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const client = c.req.header("CF-Connecting-IP") ?? "local";
-    const wait = retryAfterSeconds(client);
-    if (wait > 0) {
-      throw new ApiError(429, "rate_limited", `认证失败次数过多，请 ${wait} 秒后再试 Too many failed attempts; retry in ${wait} s`, undefined, { "Retry-After": String(wait) });
-    }
     const m = BEARER.exec(c.req.header("Authorization") ?? "");
     if (!m) throw new ApiError(401, "unauthorized", "缺少访问令牌（Authorization: Bearer …） Missing bearer token");
-    const p = await resolvePrincipal(c.env.DB, c.env.ADMIN_TOKEN, m[1]);
+    const token = m[1];
+    // Failures are throttled per address, but a token that has worked from there keeps working (failed-auth-limit.ts).
+    const client = c.req.header("CF-Connecting-IP") ?? "local";
+    const key = await tokenKey(token);
+    const wait = retryAfterSeconds(client, key);
+    if (wait > 0) {
+      throw new ApiError(429, "rate_limited", `认证失败次数过多，请 ${wait} 秒后再试 Too many failed attempts; retry in ${wait} s`, { retryAfterSeconds: wait }, { "Retry-After": String(wait) });
+    }
+    const p = await resolvePrincipal(c.env.DB, c.env.ADMIN_TOKEN, token);
     if (p === null) {
-      recordFailedAuth(client);
+      recordFailedAuth(client, key);
       throw new ApiError(401, "unauthorized", "访问令牌无效 Unknown access token");
     }
     if (p === "revoked") throw new ApiError(401, "token_revoked", "访问令牌已被吊销 This access token was revoked");
+    recordGoodAuth(client, key);
     if (!roles.includes(p.role)) {
       throw new ApiError(403, "forbidden", `角色 ${p.role} 无权使用此功能 Role ${p.role} may not use this route`);
     }

@@ -5,6 +5,7 @@ import { insertUnit, listUnits } from "../db/units.ts";
 import { ApiError, errorResponses, validationHook } from "../errors.ts";
 import { NewUnitSchema, UnitsSchema } from "../../ledger/api/units.ts";
 import { Named } from "../openapi-names.ts";
+import { cleanText } from "../../ledger/text.ts";
 
 
 
@@ -41,8 +42,10 @@ unitRoutes.openapi(
   }),
   async (c) => {
     const { name, kind } = c.req.valid("json");
-    const unit = await insertUnit(c.env.DB, name, kind);
-    if (!unit) throw new ApiError(409, "conflict", `单位“${name}”已存在 Unit already exists: ${name}`);
+    // Units made before names were cleaned may still carry invisible characters: compare them cleaned too.
+    const taken = (await listUnits(c.env.DB)).find((u) => cleanText(u.name) === name);
+    const unit = taken ? null : await insertUnit(c.env.DB, name, kind);
+    if (!unit) throw new ApiError(409, "conflict", `单位“${name}”已存在 Unit already exists: ${name}`, taken ? { existing: taken.name } : undefined);
     return c.json(unit, 201);
   },
 );
