@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { CHOICE_VARIANTS, DOMAINS } from "./choices.ts";
-import { columnLetter } from "./columns.ts";
 import { dataRowIndexes } from "./data-rows.ts";
 import { detectHeader, type Catalogue, type HeaderResult } from "./header.ts";
 import { ISSUE_SEVERITY, type IssueCode } from "./issue-codes.ts";
@@ -11,6 +10,7 @@ import type { Normalised } from "./normalise/result.ts";
 import { normaliseText } from "./normalise/text.ts";
 import { normaliseYesNo } from "./normalise/yes-no.ts";
 import { normalisePhone } from "./phone.ts";
+import { sheetColumnLetter, type ColumnPlaces } from "./sheet-columns.ts";
 
 /** The mediator roster (调解员名册, DOMAIN §3). */
 export const TIERS = ["金牌调解员", "星牌调解员", "普通调解员", "特邀调解员"] as const;
@@ -76,7 +76,7 @@ const LIST_SEPARATORS = /[、,，;；/\s]+/;
 /** Reads a roster sheet: the same header detection, normalisers and issue codes as the case ledger. */
 export function validateRoster(
   grid: readonly (readonly unknown[])[],
-  options: { locale?: Locale; header?: HeaderResult<RosterKey> } = {},
+  options: { locale?: Locale; header?: HeaderResult<RosterKey>; columnPlaces?: ColumnPlaces } = {},
 ): RosterResult | null {
   const header = options.header ?? detectHeader(grid, { catalogue: ROSTER_CATALOGUE });
   if (!header) return null;
@@ -94,7 +94,7 @@ export function validateRoster(
       const spec = ROSTER_COLUMNS.find((x) => x.key === key)!;
       const label = c !== undefined && header.labels[c] ? header.labels[c] : locale === "en" ? spec.headerEn : spec.header;
       issues.push({
-        row: r + 1, column: c === undefined ? null : columnLetter(c), key, code, severity: ISSUE_SEVERITY[code],
+        row: r + 1, column: c === undefined ? null : sheetColumnLetter(c, options.columnPlaces), key, code, severity: ISSUE_SEVERITY[code],
         message: issueMessage(code, { header: label, ...params }, locale),
       });
     };

@@ -1,5 +1,5 @@
 import { CHOICE_VARIANTS } from "./choices.ts";
-import { COLUMNS, columnLetter, columnName, type ColumnKey, type ColumnSpec } from "./columns.ts";
+import { COLUMNS, columnName, type ColumnKey, type ColumnSpec } from "./columns.ts";
 import { dataRowIndexes } from "./data-rows.ts";
 import { FirstSeen } from "./first-seen.ts";
 import { detectHeader, type HeaderResult } from "./header.ts";
@@ -15,6 +15,7 @@ import { cleanText } from "./text.ts";
 import { normaliseYesNo } from "./normalise/yes-no.ts";
 import { normalisePartyId } from "./party-id.ts";
 import { normalisePhone } from "./phone.ts";
+import { sheetColumnLetter, type ColumnPlaces } from "./sheet-columns.ts";
 import type { CaseRow, Issue } from "./schema.ts";
 import { todayInChina } from "./today.ts";
 
@@ -393,7 +394,7 @@ export interface LedgerResult {
 /** Reads a whole sheet as Excel gives it: finds the header, the case rows, and validates them. */
 export function validateLedger(
   grid: readonly (readonly unknown[])[],
-  options: ValidateOptions & { header?: HeaderResult } = {},
+  options: ValidateOptions & { header?: HeaderResult; columnPlaces?: ColumnPlaces } = {},
 ): LedgerResult | null {
   const header = options.header ?? detectHeader(grid);
   if (!header) return null;
@@ -401,7 +402,7 @@ export function validateLedger(
   const labels: Partial<Record<ColumnKey, string>> = {};
   const at = new Int32Array(PLAN.length).fill(-1);
   for (const [key, c] of Object.entries(header.columns) as [ColumnKey, number][]) {
-    columnLetters[key] = columnLetter(c);
+    columnLetters[key] = sheetColumnLetter(c, options.columnPlaces);
     at[P[key]] = c;
     const text = header.labels[c];
     if (text) labels[key] = text.replace(/\s+/g, "");

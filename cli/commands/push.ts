@@ -1,5 +1,6 @@
-import { columnLetter, type ColumnKey } from "../../ledger/columns.ts";
+import type { ColumnKey } from "../../ledger/columns.ts";
 import { pickLocale, type Locale } from "../../ledger/messages.ts";
+import { sheetColumnLetter } from "../../ledger/sheet-columns.ts";
 import { validateLedger } from "../../ledger/validate.ts";
 import { connection, createClient, type Client } from "../lib/client.ts";
 import { findLedgerSheet } from "../lib/find-ledger.ts";
@@ -60,7 +61,7 @@ export async function run(args: string[]): Promise<number> {
     const { url, token } = connection(values);
     const client = createClient(url, token);
 
-    const sheets = await readWorkbook(positionals[0]);
+    const sheets = await readWorkbook(positionals[0], locale);
     const rosterSheet = findRosterSheet(sheets, values.sheet);
     const { sheet, header } = rosterSheet ? { sheet: rosterSheet, header: null } : findLedgerSheet(sheets, values.sheet);
     const me = await client.request<Me>("GET", "/api/me");
@@ -72,12 +73,12 @@ export async function run(args: string[]): Promise<number> {
     if (!unit) throw new UsageError(en ? "Name the unit with --unit." : "请用 --unit 指定单位。");
 
     // Local validation first: the clerk sees the problems even if the server is slow; the server checks again.
-    const local = validateLedger(sheet.grid, { header, locale, units: [unit], defaultUnit: unit })!;
+    const local = validateLedger(sheet.grid, { header, columnPlaces: sheet.columns, locale, units: [unit], defaultUnit: unit })!;
     const localErrors = local.issues.filter((i) => i.severity === "error").length;
     const rows = pushRows(sheet.grid, header, local.rows.map((r) => r.row - 1));
     const chunks = chunkRows(rows);
     const columns: Record<string, string> = {};
-    for (const [k, c] of Object.entries(header.columns) as [ColumnKey, number][]) columns[k] = columnLetter(c);
+    for (const [k, c] of Object.entries(header.columns) as [ColumnKey, number][]) columns[k] = sheetColumnLetter(c, sheet.columns);
 
     if (!values.json) {
       process.stderr.write(en

@@ -1,5 +1,6 @@
-import { columnLetter, type ColumnKey } from "../../ledger/columns.ts";
+import type { ColumnKey } from "../../ledger/columns.ts";
 import { pickLocale } from "../../ledger/messages.ts";
+import { sheetColumnLetter } from "../../ledger/sheet-columns.ts";
 import { validateLedger } from "../../ledger/validate.ts";
 import { findLedgerSheet } from "../lib/find-ledger.ts";
 import { parseOptions, splitList, UsageError } from "../lib/options.ts";
@@ -21,9 +22,11 @@ export async function run(args: string[]): Promise<number> {
     });
     if (positionals.length !== 1) throw new UsageError("需要一个 .xlsx 文件 Expected one .xlsx file");
     const locale = pickLocale(values.locale ?? process.env.LANG);
-    const { sheet, header } = findLedgerSheet(await readWorkbook(positionals[0]), values.sheet);
+    const { sheet, header } = findLedgerSheet(await readWorkbook(positionals[0], locale), values.sheet);
+    const columnLetter = (c: number) => sheetColumnLetter(c, sheet.columns);
     const result = validateLedger(sheet.grid, {
       header,
+      columnPlaces: sheet.columns,
       locale,
       today: values.today,
       defaultUnit: values.unit,

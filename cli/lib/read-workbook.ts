@@ -1,19 +1,21 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import type { Locale } from "../../ledger/messages.ts";
+import type { ColumnPlaces } from "../../ledger/sheet-columns.ts";
+import { prescanWorkbook } from "./prescan-workbook.ts";
+import { sparseGrid } from "./sparse-grid.ts";
+import { WorkbookError } from "./workbook-error.ts";
+import { LIMITS, tooLarge } from "./workbook-limits.ts";
 
-/** Why a file could not be read, in words a clerk can act on. */
-export class WorkbookError extends Error {
-  readonly code: "not_found" | "not_xlsx" | "encrypted" | "old_xls" | "corrupt" | "no_sheet";
-  constructor(code: WorkbookError["code"], message: string) {
-    super(message);
-    this.code = code;
-  }
-}
+export { WorkbookError } from "./workbook-error.ts";
+export { plainValue } from "./plain-value.ts";
 
 export interface Sheet {
   name: string;
-  /** Values as Excel shows them: numbers, strings, booleans, Dates, null. */
+  /** Values as Excel shows them: numbers, strings, booleans, Dates, null. Empty columns are left out. */
   grid: unknown[][];
+  /** The sheet column (0-based) of each grid column: what issues and the push's column letters name. */
+  columns: ColumnPlaces;
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -36,42 +38,29 @@ function checkSignature(buf: Buffer, file: string): void {
   throw new WorkbookError("not_xlsx", `${file} 不是 Excel .xlsx 文件（可能是 CSV 或其他文件改了扩展名）。请用 Excel 打开后另存为 .xlsx。 Not an .xlsx file; open it in Excel and save as .xlsx.`);
 }
 
-/** One cell's value as a plain value: formulas give their result, rich text its text, errors nothing. */
-export function plainValue(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v !== "object" || v instanceof Date) return v;
-  if ("richText" in v) return v.richText.map((t) => t.text).join("");
-  if ("formula" in v || "sharedFormula" in v) return plainValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  if ("hyperlink" in v) return (v as ExcelJS.CellHyperlinkValue).text;
-  if ("error" in v) return null;
-  return null;
-}
-
-function sheetGrid(ws: ExcelJS.Worksheet): unknown[][] {
-  const grid: unknown[][] = [];
-  const width = ws.columnCount;
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const out: unknown[] = new Array(width).fill(null);
-    for (let c = 1; c <= width; c++) out[c - 1] = plainValue(row.getCell(c).value);
-    grid.push(out);
-  }
-  return grid;
-}
-
-export async function readWorkbook(file: string): Promise<Sheet[]> {
+/**
+ * Reads every sheet of an .xlsx in bounded memory: the file is looked through (prescan-workbook.ts) before exceljs
+ * unpacks it, and only the cells that exist make the grid (sparse-grid.ts). `locale` is the language of a refusal
+ * for size; the older refusals say both languages.
+ */
+export async function readWorkbook(file: string, locale?: Locale): Promise<Sheet[]> {
   let buf: Buffer;
   try {
+    // Before reading it in: a file larger than everything it may unpack to is refused unread.
+    if ((await stat(file)).size > LIMITS.unpackedBytes) throw tooLarge(file, { kind: "unpacked" }, locale);
     buf = await readFile(file);
-  } catch {
+  } catch (e) {
+    if (e instanceof WorkbookError) throw e;
     throw new WorkbookError("not_found", `找不到文件 ${file}。 File not found: ${file}`);
   }
   checkSignature(buf, file);
+  const corrupt = () => new WorkbookError("corrupt", `${file} 已损坏，无法读取。请用 Excel 打开并另存后再试。 The workbook is damaged; open it in Excel and save it again.`);
+  await prescanWorkbook(buf, file, corrupt, locale);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch {
-    throw new WorkbookError("corrupt", `${file} 已损坏，无法读取。请用 Excel 打开并另存后再试。 The workbook is damaged; open it in Excel and save it again.`);
+    throw corrupt();
   }
-  return wb.worksheets.map((ws) => ({ name: ws.name, grid: sheetGrid(ws) }));
+  return wb.worksheets.map((ws) => ({ name: ws.name, ...sparseGrid(ws, file, locale) }));
 }

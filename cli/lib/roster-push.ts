@@ -1,8 +1,8 @@
 /** `tiaojie push roster.xlsx`: a 调解员名册 sheet goes to PUT /api/roster instead of the case-ledger push. */
-import { columnLetter } from "../../ledger/columns.ts";
 import { dataRowIndexes } from "../../ledger/data-rows.ts";
 import { detectHeader } from "../../ledger/header.ts";
 import type { Locale } from "../../ledger/messages.ts";
+import { sheetColumnLetter } from "../../ledger/sheet-columns.ts";
 import { looksLikeRoster, validateRoster, type RosterKey } from "../../ledger/roster.ts";
 import type { Client } from "./client.ts";
 import { jsonCell } from "./ledger-rows.ts";
@@ -30,10 +30,10 @@ export function findRosterSheet(sheets: Sheet[], wanted?: string): Sheet | null 
 
 /** Validates locally (the clerk sees the problems at once) and sends the raw cells; the server reads them again. */
 export async function pushRoster(client: Client, sheet: Sheet, o: { wholeRoster: boolean; locale: Locale }) {
-  const local = validateRoster(sheet.grid, { locale: o.locale })!;
+  const local = validateRoster(sheet.grid, { locale: o.locale, columnPlaces: sheet.columns })!;
   const entries = Object.entries(local.header.columns) as [RosterKey, number][];
   const columns: Partial<Record<RosterKey, string>> = {};
-  for (const [k, c] of entries) columns[k] = columnLetter(c);
+  for (const [k, c] of entries) columns[k] = sheetColumnLetter(c, sheet.columns);
   const rows = dataRowIndexes(sheet.grid, local.header).map((r) => {
     const values: Partial<Record<RosterKey, string | number | boolean | null>> = {};
     for (const [k, c] of entries) values[k] = jsonCell(sheet.grid[r][c]);

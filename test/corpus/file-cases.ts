@@ -6,11 +6,17 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { columnLetter as columnName } from "../../ledger/columns.ts";
+import { handMadeWorkbook } from "./hand-made-xlsx.ts";
 
 export interface FileCase {
   name: string;
   make: (dir: string) => Promise<string> | string;
-  expect: { exit: number; says: string };
+  /**
+   * `says` is in stdout for a reading, stderr for a refusal (exit 2); `saysEn` is a refusal's words with
+   * `--locale en`. `row`: the Excel row number `tiaojie push` must send for the file's one case.
+   */
+  expect: { exit: number; says: string; saysEn?: string; row?: number };
 }
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -32,6 +38,38 @@ function write(dir: string, name: string, data: Buffer | string): string {
   writeFileSync(file, data);
   return file;
 }
+
+/** `count` copies of `text`, one piece at a time: a hand-made part of hundreds of MB never sits in memory. */
+function* repeated(text: string, count: number): Generator<string> {
+  const PIECE = 1 << 16;
+  const piece = text.repeat(Math.max(1, Math.floor(PIECE / text.length)));
+  const perPiece = piece.length / text.length;
+  let left = count;
+  for (; left >= perPiece; left -= perPiece) yield piece;
+  yield text.repeat(left);
+}
+
+/** The ledger's header on row 1 and one case on row `at`, its cells in A…L unless `cell` says otherwise. */
+async function caseAt(dir: string, name: string, at: number, place?: { column: string; header: string; value: string }): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("台账");
+  const header = place ? HEADER.filter((h) => h !== place.header) : HEADER;
+  const values = place ? row("SY-001", "a").filter((_, i) => HEADER[i] !== place.header) : row("SY-001", "a");
+  ws.getRow(1).values = header;
+  ws.getRow(at).values = values;
+  if (place) {
+    ws.getCell(`${place.column}1`).value = place.header;
+    ws.getCell(`${place.column}${at}`).value = place.value;
+  } else {
+    ws.getCell(`B${at}`).value = "2026年13月5日";
+  }
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+/** A shared-strings cell and an inline number cell of hand-made sheet XML. */
+const sharedCell = (ref: string, index: number) => `<c r="${ref}" t="s"><v>${index}</v></c>`;
 
 export const FILE_CASES: FileCase[] = [
   { name: "a CSV renamed .xlsx", make: (d) => write(d, "csv.xlsx", "案件编号,收案日期\nSY-1,2026-05-01\n"), expect: { exit: 2, says: "不是 Excel .xlsx 文件" } },
@@ -67,5 +105,66 @@ export const FILE_CASES: FileCase[] = [
     name: "a ledger 10,000 columns wide",
     make: (d) => ledger(d, "wide.xlsx", [row("SY-001", "a"), row("SY-002", "b")], 10_000 - HEADER.length),
     expect: { exit: 0, says: "共 2 条案件，2 条通过" },
+  },
+  {
+    name: "a ledger whose one case sits on row 1,048,576, Excel's last (read, and its mistake reported at its real row)",
+    make: (d) => caseAt(d, "last-row.xlsx", 1_048_576),
+    expect: { exit: 1, says: "✗ B1048576 收案日期", row: 1_048_576 },
+  },
+  {
+    name: "a ledger whose 收案日期 column is XFD, Excel's last, with its one case at XFD1048576 (read, the cell named as Excel names it)",
+    make: (d) => caseAt(d, "last-cell.xlsx", 1_048_576, { column: "XFD", header: "收案日期", value: "2026年13月5日" }),
+    expect: { exit: 1, says: "✗ XFD1048576 收案日期", row: 1_048_576 },
+  },
+  {
+    name: "a hand-made workbook whose one cell holds 500 MB of text",
+    make: (d) => handMadeWorkbook(path.join(d, "huge-cell.xlsx"), {
+      strings: [() => ["案件编号"], () => repeated("长", 500 * 1024 * 1024 / 3)],
+      rows: () => [`<row r="1">${sharedCell("A1", 0)}</row><row r="2">${sharedCell("A2", 1)}</row>`],
+    }),
+    expect: { exit: 2, says: "中有单元格超过 1,000,000 个字符（Excel 最多 32,767 个）", saysEn: "has a cell longer than 1,000,000 characters (Excel allows 32,767)" },
+  },
+  {
+    name: "a hand-made workbook of 2,000,001 empty cells",
+    make: (d) => handMadeWorkbook(path.join(d, "many-cells.xlsx"), {
+      rows: function* () {
+        for (let r = 1; r <= 2_000; r++) yield `<row r="${r}">` + "<c/>".repeat(r === 1 ? 1_001 : 1_000) + "</row>";
+      },
+    }),
+    expect: { exit: 2, says: "的单元格超过 2,000,000 个", saysEn: "has more than 2,000,000 cells" },
+  },
+  {
+    name: "a hand-made workbook whose values spread over 5,000 rows × 10,000 columns, one per row",
+    make: (d) => handMadeWorkbook(path.join(d, "spread.xlsx"), {
+      strings: [() => ["x"]],
+      rows: function* () {
+        for (let r = 1; r <= 5_000; r++) yield `<row r="${r}">${sharedCell(`${columnName(r * 3)}${r}`, 0)}</row>`;
+      },
+    }),
+    expect: { exit: 2, says: "有内容的区域达 5,000 行 × 10,000 列", saysEn: "spreads over 5,000 rows × 10,000 columns" },
+  },
+  {
+    name: "a hand-made workbook with a cell on row 2,000,000, beyond Excel's last row",
+    make: (d) => handMadeWorkbook(path.join(d, "beyond.xlsx"), {
+      strings: [() => ["x"]],
+      rows: () => [`<row r="2000000">${sharedCell("A2000000", 0)}</row>`],
+    }),
+    expect: { exit: 2, says: "超出 Excel 的范围（1,048,576 行 × 16,384 列）", saysEn: "outside Excel's 1,048,576 rows × 16,384 columns" },
+  },
+  {
+    name: "a zip bomb: a part that claims 1 KB and unpacks to 300 MB",
+    make: (d) => handMadeWorkbook(path.join(d, "bomb.xlsx"), {
+      rows: () => ["<row/>"],
+      extra: [{ name: "xl/media/image1.png", pieces: () => repeated("\0", 300 * 1024 * 1024), claimSize: 1024 }],
+    }),
+    expect: { exit: 2, says: "已损坏" },
+  },
+  {
+    name: "a workbook whose picture unpacks to 300 MB",
+    make: (d) => handMadeWorkbook(path.join(d, "big-picture.xlsx"), {
+      rows: () => ["<row/>"],
+      extra: [{ name: "xl/media/image1.png", pieces: () => repeated("\0", 300 * 1024 * 1024) }],
+    }),
+    expect: { exit: 2, says: "解压后超过 256 MB", saysEn: "larger than 256 MB once unpacked" },
   },
 ];

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { XmlTextScan } from "../../cli/lib/xml-text-scan.ts";
+
+function scan(xml: string, pieceSize = 7, countCells = true): XmlTextScan {
+  const s = new XmlTextScan({ countCells });
+  const bytes = Buffer.from(xml, "utf8");
+  // Small pieces: a tag, an entity or a character split across two pieces must count the same.
+  for (let p = 0; p < bytes.length; p += pieceSize) s.feed(bytes.subarray(p, p + pieceSize));
+  return s;
+}
+
+describe("the pre-scan's count of one cell's text", () => {
+  it("joins a shared string's rich-text runs, as exceljs does, and counts characters, not bytes", () => {
+    const s = scan(`<sst><si><r><t>${"长".repeat(400)}</t></r><r><t>${"a".repeat(300)}</t></r></si><si><t>短</t></si></sst>`);
+    expect(s.longest).toBe(700);
+  });
+
+  it("counts an entity as one character and a CDATA section as text", () => {
+    expect(scan(`<si><t>${"&amp;".repeat(100)}</t></si>`).longest).toBe(100);
+    expect(scan(`<c><is><t><![CDATA[${"x".repeat(1000)}]]></t></is></c>`).longest).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("does not join text outside cells, and counts the cells and rows of a worksheet", () => {
+    const s = scan(`<worksheet><a>${"x".repeat(50)}</a><b>${"y".repeat(60)}</b><sheetData><row r="1"><c r="A1"/><c r="B1" t="s"><v>12</v></c></row><cols/></sheetData></worksheet>`);
+    expect(s.longest).toBe(60);
+    expect(s.cells).toBe(3);
+  });
+
+  it("sees a long attribute value as long as a long cell", () => {
+    expect(scan(`<c r="A1" x="${"z".repeat(5000)}"/>`).longest).toBeGreaterThan(5000);
+  });
+});

@@ -1,0 +1,34 @@
+/**
+ * A stand-in for the Worker that records every request `tiaojie push` makes: a clerk's /api/me, and each chunk
+ * accepted whole. Enough to see whether a push sent anything, and which rows.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface Recorded {
+  method: string;
+  url: string;
+  body: string;
+}
+
+export async function recordingServer(): Promise<{ url: string; requests: Recorded[]; close(): Promise<void> }> {
+  const requests: Recorded[] = [];
+  const server = createServer((req, res) => {
+    let body = "";
+    req.setEncoding("utf8");
+    req.on("data", (d) => (body += d));
+    req.on("end", () => {
+      requests.push({ method: req.method ?? "", url: req.url ?? "", body });
+      res.setHeader("Content-Type", "application/json");
+      if (req.url === "/api/me") return res.end(JSON.stringify({ role: "clerk", unit: "山腰街道" }));
+      const chunk = JSON.parse(body) as { chunkIndex: number; rows: unknown[] };
+      res.end(JSON.stringify({
+        pushId: "p", chunkIndex: chunk.chunkIndex, counts: { inserted: chunk.rows.length, updated: 0, unchanged: 0, rejected: 0 },
+        issues: [], rejectedRows: [], complete: true, notInLedger: [], flags: [], assignments: [],
+      }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(() => r())) };
+}
