@@ -1,11 +1,16 @@
 #!/usr/bin/env node
-// `tiaojie <command> …`: each command lives in cli/commands/<command>.ts and exports `run(args)`.
-import { existsSync } from "node:fs";
+// `tiaojie <command> …`: each command lives in cli/commands/<command>.ts and exports `USAGE` and `run(args)`.
+// Help, version and wrong use are answered here, once, so every command behaves the same:
+// `--help`/`-h` → that usage on stdout, exit 0; an unknown option or command → message and usage on stderr, exit 2.
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { wantsHelp } from "./lib/options.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const USAGE = `用法 Usage: tiaojie <command> [options]
+       tiaojie <command> --help      每个命令的用法 usage of one command
+       tiaojie --version             版本 version
 
   validate FILE.xlsx [--sheet NAME] [--locale zh-CN|en] [--json]   校验台账 validate a ledger
   push FILE.xlsx [--unit U] [--json]                                 上传台账 push a ledger
@@ -14,24 +19,61 @@ const USAGE = `用法 Usage: tiaojie <command> [options]
   rankings --period 2026-Q3 [--json] [--out FILE.xlsx]               考评排名 rankings
   flags [--unit U] [--json]                                          预警 flags
   mentors --period 2026-Q3 [--json] [--out FILE.xlsx]                导师安排 mentor assignments
+
+退出码 Exit codes: 0 成功 ok · 1 台账有错误或服务器拒绝 ledger errors or refused by the server
+  · 2 用法错误或文件无法读取 wrong use or unreadable file · 3 令牌无效或无权限 token refused
 `;
 
 export interface Command {
+  USAGE: string;
   run(args: string[]): Promise<number>;
+}
+
+function version(): string {
+  // The CLI ships inside the project, so its version is the project's.
+  return (JSON.parse(readFileSync(path.join(here, "..", "package.json"), "utf8")) as { version: string }).version;
+}
+
+async function loadCommand(name: string): Promise<Command | undefined> {
+  const file = path.join(here, "commands", `${name}.ts`);
+  if (!/^[a-z-]+$/.test(name) || !existsSync(file)) return undefined;
+  return (await import(file)) as Command;
+}
+
+function wrongUse(message: string, usage: string): number {
+  process.stderr.write(`${message}\n\n${usage.trimEnd()}\n`);
+  return 2;
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "help" || name === "--help" || name === "-h") {
+  if (!name) return wrongUse("需要命令 Missing command", USAGE);
+  if (name === "--help" || name === "-h") {
     process.stdout.write(USAGE);
-    return name ? 0 : 2;
+    return 0;
   }
-  const file = path.join(here, "commands", `${name}.ts`);
-  if (!/^[a-z-]+$/.test(name) || !existsSync(file)) {
-    process.stderr.write(`未知命令 Unknown command: ${name}\n\n${USAGE}`);
-    return 2;
+  if (name === "--version" || name === "-v") {
+    process.stdout.write(`tiaojie ${version()}\n`);
+    return 0;
   }
-  const command = (await import(file)) as Command;
+  // `tiaojie help` and `tiaojie help validate` read naturally; keep them.
+  if (name === "help") {
+    if (!rest[0]) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const command = await loadCommand(rest[0]);
+    if (!command) return wrongUse(`未知命令 Unknown command: ${rest[0]}`, USAGE);
+    process.stdout.write(`${command.USAGE.trimEnd()}\n`);
+    return 0;
+  }
+  if (name.startsWith("-")) return wrongUse(`未知选项 Unknown option: ${name}`, USAGE);
+  const command = await loadCommand(name);
+  if (!command) return wrongUse(`未知命令 Unknown command: ${name}`, USAGE);
+  if (wantsHelp(rest)) {
+    process.stdout.write(`${command.USAGE.trimEnd()}\n`);
+    return 0;
+  }
   return command.run(rest);
 }
 

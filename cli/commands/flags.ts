@@ -4,7 +4,7 @@ import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { commandFailed } from "../lib/command-error.ts";
 
-const USAGE = `用法 Usage: tiaojie flags [--unit 单位] [--severity high|medium|low] [--code CODE] [--scope case|unit] [--period 2026-Q3] [--locale zh-CN|en] [--json]
+export const USAGE = `用法 Usage: tiaojie flags [--unit 单位] [--severity high|medium|low] [--code CODE] [--scope case|unit] [--period 2026-Q3] [--locale zh-CN|en] [--json]
   codes: ${FLAG_CODES.join(", ")}
   (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; a clerk sees their own unit, a coordinator every unit)`;
 

@@ -12,7 +12,7 @@ import { sendPush } from "../lib/send-push.ts";
 import { findRosterSheet, pushRoster } from "../lib/roster-push.ts";
 import { commandFailed } from "../lib/command-error.ts";
 
-const USAGE = `用法 Usage: tiaojie push FILE.xlsx [--unit U] [--sheet NAME] [--partial] [--json] [--url URL] [--token TOKEN]
+export const USAGE = `用法 Usage: tiaojie push FILE.xlsx [--unit U] [--sheet NAME] [--partial] [--json] [--url URL] [--token TOKEN]
   --unit     推送到哪个单位（协调员必填；台账员默认本单位） unit to push to (coordinators must name it)
   --partial  只推送部分案件：不把缺少的已存案件标记为“不在台账中” not the whole ledger: do not mark missing cases
              （名册：不停用名册中缺少的调解员 roster: do not deactivate mediators missing from the sheet）

@@ -8,7 +8,7 @@ import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { commandFailed } from "../lib/command-error.ts";
 
-const USAGE = `用法 Usage: tiaojie rankings --period 2026-Q3 [--json] [--out rankings.xlsx] [--as-of 2026-10-01]
+export const USAGE = `用法 Usage: tiaojie rankings --period 2026-Q3 [--json] [--out rankings.xlsx] [--as-of 2026-10-01]
   (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; an assessor or coordinator token)`;
 
 export interface RankingsResponse {

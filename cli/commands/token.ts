@@ -2,7 +2,7 @@ import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { commandFailed } from "../lib/command-error.ts";
 
-const USAGE = `用法 Usage:
+export const USAGE = `用法 Usage:
   tiaojie token create --role clerk|coordinator|assessor|admin [--unit 单位] [--label 说明] [--json]
   tiaojie token list [--json]
   tiaojie token revoke ID
@@ -20,8 +20,8 @@ interface TokenInfo {
 
 export async function run(args: string[]): Promise<number> {
   try {
-    const [sub, ...rest] = args;
-    const { values, positionals } = parseOptions(rest, {
+    // Options may come before the subcommand too; an unknown one is reported before any subcommand or server check.
+    const { values, positionals: [sub, ...positionals] } = parseOptions(args, {
       role: { type: "string" },
       unit: { type: "string" },
       label: { type: "string" },
@@ -29,6 +29,8 @@ export async function run(args: string[]): Promise<number> {
       url: { type: "string" },
       token: { type: "string" },
     });
+    if (!sub) throw new UsageError("需要子命令 Missing subcommand");
+    if (!["create", "list", "revoke"].includes(sub)) throw new UsageError(`未知子命令 Unknown subcommand: ${sub}`);
     const client = (() => {
       const c = connection(values);
       return createClient(c.url, c.token);
@@ -59,15 +61,13 @@ export async function run(args: string[]): Promise<number> {
       }
       return 0;
     }
-    if (sub === "revoke") {
-      const id = Number(positionals[0]);
-      if (positionals.length !== 1 || !Number.isInteger(id) || id < 1) throw new UsageError("需要令牌编号 Expected a token id");
-      const r = await client.request<{ id: number; revokedAt: string }>("DELETE", `/api/tokens/${id}`);
-      if (values.json) out(JSON.stringify(r) + "\n");
-      else out(`令牌 #${r.id} 已吊销 revoked at ${r.revokedAt}\n`);
-      return 0;
-    }
-    throw new UsageError(sub ? `未知子命令 Unknown subcommand: ${sub}` : "需要子命令 Missing subcommand");
+    // sub is "revoke"
+    const id = Number(positionals[0]);
+    if (positionals.length !== 1 || !Number.isInteger(id) || id < 1) throw new UsageError("需要令牌编号 Expected a token id");
+    const r = await client.request<{ id: number; revokedAt: string }>("DELETE", `/api/tokens/${id}`);
+    if (values.json) out(JSON.stringify(r) + "\n");
+    else out(`令牌 #${r.id} 已吊销 revoked at ${r.revokedAt}\n`);
+    return 0;
   } catch (e) {
     return commandFailed(e, USAGE);
   }

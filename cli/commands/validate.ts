@@ -7,7 +7,7 @@ import { parseOptions, splitList, UsageError } from "../lib/options.ts";
 import { readWorkbook } from "../lib/read-workbook.ts";
 import { commandFailed } from "../lib/command-error.ts";
 
-const USAGE = "用法 Usage: tiaojie validate FILE.xlsx [--sheet NAME] [--locale zh-CN|en] [--json] [--unit 本单位] [--units A,B] [--mediators 张三,李四]";
+export const USAGE = "用法 Usage: tiaojie validate FILE.xlsx [--sheet NAME] [--locale zh-CN|en] [--json] [--unit 本单位] [--units A,B] [--mediators 张三,李四]";
 
 export async function run(args: string[]): Promise<number> {
   try {
