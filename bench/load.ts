@@ -8,10 +8,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { ApiRequestError, createClient, type Client } from "../cli/lib/client.ts";
+import { createApiClient, type ApiClient as Client } from "../ledger/api/client.ts";
+import { createClient } from "../cli/lib/client.ts";
 import { WRANGLER_CONFIG, applyMigrations, startDevServer, wrangler } from "../cli/lib/dev-server.ts";
-import { chunkRows } from "../cli/lib/ledger-rows.ts";
-import { sendPush } from "../cli/lib/send-push.ts";
+import { pushAll } from "../ledger/api/push-engine.ts";
 import { printFigures, type Figure } from "./report.ts";
 import { percentile } from "./stats.ts";
 
@@ -31,25 +31,27 @@ interface Timings {
   dropped: number;
 }
 
-/** A client that records how long each request took and counts 5xx answers (which the CLI would retry). */
-function timed(client: Client, kind: "push" | "rankings", t: Timings): Client {
-  return {
-    url: client.url,
-    async request<T>(method: string, p: string, o?: { body?: unknown; headers?: Record<string, string> }): Promise<T> {
+/** A client whose requests record how long they took and count 5xx answers (which the push engine retries). */
+function timed(url: string, token: string, kind: "push" | "rankings", t: Timings): Client {
+  return createApiClient({
+    baseUrl: url,
+    token,
+    fetch: async (input, init) => {
       const start = performance.now();
       try {
-        return await client.request<T>(method, p, o);
+        const res = await fetch(input, init);
+        // Read here so that an answer cut off mid-body is counted (the client retries it like a network failure).
+        const body = await res.arrayBuffer();
+        if (res.status >= 500) t.serverErrors++;
+        return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
       } catch (e) {
-        if (e instanceof ApiRequestError && e.status >= 500) t.serverErrors++;
-        if (e instanceof ApiRequestError) throw e;
-        // Retried like any network failure, with the same Idempotency-Key: exactly-once is what is being measured.
         t.dropped++;
-        throw new ApiRequestError(0, "network", `connection dropped: ${(e as Error).message}`);
+        throw e;
       } finally {
         t[kind].push(performance.now() - start);
       }
     },
-  };
+  });
 }
 
 const SURNAMES = [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"];
@@ -118,8 +120,8 @@ async function load(dir: string, started: (stop: () => Promise<void>) => void): 
     const clerks = await Promise.all(units.map((unit) => admin.request<{ token: string }>("POST", "/api/tokens", { body: { role: "clerk", unit } })));
     const { token: assessor } = await admin.request<{ token: string }>("POST", "/api/tokens", { body: { role: "assessor" } });
     const client = async (i: number, timings: Timings) => {
-      const clerk = timed(createClient(server.url, clerks[i].token), "push", timings);
-      const pushed = await sendPush(clerk, chunkRows(rowsFor(units[i], i, ROWS)), { wholeLedger: true, concurrency: 2 });
+      const clerk = timed(server.url, clerks[i].token, "push", timings);
+      const { summary: pushed } = await pushAll(clerk, rowsFor(units[i], i, ROWS), { wholeLedger: true, locale: "zh-CN", concurrency: 2 });
       for (let r = 0; r < READS; r++) {
         const start = performance.now();
         const res = await fetch(`${server.url}/api/rankings?period=2026&asOf=2026-11-25`, { headers: { Authorization: `Bearer ${assessor}` } });
@@ -138,10 +140,10 @@ async function load(dir: string, started: (stop: () => Promise<void>) => void): 
     start = performance.now();
     const totals = await Promise.all(units.slice(1).map((_, i) => client(i + 1, t)));
     seconds = (performance.now() - start) / 1000;
-    inserted = totals.reduce((n, p) => n + p.counts.inserted, alone.counts.inserted);
-    const rejected = totals.reduce((n, p) => n + p.counts.rejected, alone.counts.rejected);
+    inserted = totals.reduce((n, p) => n + p.inserted, alone.inserted);
+    const rejected = totals.reduce((n, p) => n + p.rejected, alone.rejected);
     if (rejected > 0) throw new Error(`${rejected} rows rejected: the generated rows should all be valid`);
-    written = inserted + totals.reduce((n, p) => n + p.counts.updated, alone.counts.updated);
+    written = inserted + totals.reduce((n, p) => n + p.updated, alone.updated);
 
     // Several clerks of one unit change the same cases at the same moment, each differently.
     const shared = units[1];
@@ -150,10 +152,10 @@ async function load(dir: string, started: (stop: () => Promise<void>) => void): 
     start = performance.now();
     const raced = await Promise.all(contenders.map(({ token }, k) => {
       const rows = rowsFor(shared, 1, CONTENDED_ROWS).map((r) => ({ ...r, values: { ...r.values, summary: `第${k}位台账员改写：${r.values.summary}` } }));
-      return sendPush(timed(createClient(server.url, token), "push", contended), chunkRows(rows), { wholeLedger: false, concurrency: 2 });
+      return pushAll(timed(server.url, token, "push", contended), rows, { wholeLedger: false, locale: "zh-CN", concurrency: 2 }).then((p) => p.summary);
     }));
     contendedSeconds = (performance.now() - start) / 1000;
-    written += raced.reduce((n, p) => n + p.counts.inserted + p.counts.updated, 0);
+    written += raced.reduce((n, p) => n + p.inserted + p.updated, 0);
   } catch (e) {
     const logFile = path.join(tmpdir(), "tiaojie-load-wrangler.log");
     writeFileSync(logFile, server.output());

@@ -12,8 +12,7 @@ import { COLUMN_KEYS } from "../ledger/columns.ts";
 import { DOMAINS, MEDIATION_TYPES, SOURCES, STAGES } from "../ledger/choices.ts";
 import { createClient } from "../cli/lib/client.ts";
 import { ROOT, applyMigrations, startDevServer } from "../cli/lib/dev-server.ts";
-import { chunkRows } from "../cli/lib/ledger-rows.ts";
-import { sendPush } from "../cli/lib/send-push.ts";
+import { pushAll } from "../ledger/api/push-engine.ts";
 import { printFigures, type Figure } from "./report.ts";
 
 const ROWS = Number(process.env.BENCH_PUSH_ROWS ?? 100_000);
@@ -110,19 +109,19 @@ async function endToEnd(rows: Row[]): Promise<{ seconds: number; inserted: numbe
     const { token } = await admin.request<{ token: string }>("POST", "/api/tokens", { body: { role: "clerk", unit: UNIT } });
     const clerk = createClient(server.url, token);
     const pushRows = rows.map((values, i) => ({ row: i + 3, values }));
-    const chunks = chunkRows(pushRows);
+    const push = { wholeLedger: true, locale: "zh-CN", concurrency: CONCURRENCY } as const;
     // Warm the isolate with one small push so the figure is throughput, not start-up.
-    await sendPush(clerk, [[{ row: 2, values: { ...rows[0], caseNo: "WARM-UP" } }]], { wholeLedger: false });
+    await pushAll(clerk, [{ row: 2, values: { ...rows[0], caseNo: "WARM-UP" } }], { ...push, wholeLedger: false });
     const t = performance.now();
-    const totals = await sendPush(clerk, chunks, { wholeLedger: true, concurrency: CONCURRENCY });
+    const { summary: totals } = await pushAll(clerk, pushRows, push);
     const seconds = (performance.now() - t) / 1000;
     const t2 = performance.now();
-    const again = await sendPush(clerk, chunks, { wholeLedger: true, concurrency: CONCURRENCY });
+    const { summary: again } = await pushAll(clerk, pushRows, push);
     const againSeconds = (performance.now() - t2) / 1000;
-    if (totals.counts.inserted !== rows.length || again.counts.unchanged !== rows.length) {
-      throw new Error(`push counted ${JSON.stringify(totals.counts)} then ${JSON.stringify(again.counts)}`);
+    if (totals.inserted !== rows.length || again.unchanged !== rows.length) {
+      throw new Error(`push counted ${JSON.stringify(totals)} then ${JSON.stringify(again)}`);
     }
-    return { seconds, inserted: totals.counts.inserted, again: againSeconds };
+    return { seconds, inserted: totals.inserted, again: againSeconds };
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /** Pure helpers for talking to Excel in few, bounded requests: addresses, payload sizes, mark grouping. */
 import { utf8Length } from "../../ledger/utf8-length.ts";
-import { columnLetter } from "../../ledger/columns.ts";
+import { columnIndex, columnLetter } from "../../ledger/columns.ts";
 import type { Severity } from "../../ledger/issue-codes.ts";
 import type { CellMark } from "./ledger-workbook.ts";
 
@@ -160,4 +160,16 @@ function letterSpan(a: string, b: string): number {
  */
 export function toCellText(s: string): string {
   return /^[=+\-@]/.test(s) ? `'${s}` : s;
+}
+
+/** "B5:C8" or "B5" (with or without $) → 0-based rows and columns; null when it is not an A1 reference. */
+export function parseA1Range(a1: string): { r1: number; c1: number; r2: number; c2: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?$/.exec(a1.trim().toUpperCase());
+  if (!m) return null;
+  const c1 = columnIndex(m[1]);
+  const r1 = Number(m[2]) - 1;
+  const c2 = m[3] ? columnIndex(m[3]) : c1;
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  if (c1 < 0 || c2 < 0 || r1 < 0 || r2 < r1 || c2 < c1) return null;
+  return { r1, c1, r2, c2 };
 }

@@ -16,6 +16,16 @@ import { MAX_CHUNK_BYTES, planMarkGroups, markedCellCount, rangeAddress, rowsPer
 import type { CellMark, LedgerWorkbook, MarkResult, ReadProgress, ReportSheet, SheetGrid, WriteBackBlock } from "./ledger-workbook.ts";
 import { SEVERITY_FILL } from "./colours.ts";
 import { MARK_FORMULA, isItemNotFound, ourMarks, queueFormatScan } from "./marks.ts";
+import { fillMergedAreas } from "./merged-areas.ts";
+
+/**
+ * Reading merged areas needs ExcelApi 1.13 (Excel 2021 / Microsoft 365, Excel on the web). The manifest keeps
+ * asking for 1.9 so older desktop builds still load the pane; there a merged block reads as Excel stores it (value in
+ * its first row only), as before.
+ */
+function canReadMergedAreas(): boolean {
+  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.13") === true;
+}
 
 /** Beyond this the task pane would hold more than it can validate in reasonable time and memory. */
 export const MAX_SHEET_CELLS = 10_000_000;
@@ -107,6 +117,8 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
         const columnCount = used.columnIndex + used.columnCount;
         if (rowCount * columnCount > MAX_SHEET_CELLS) throw new SheetTooLargeError(rowCount * columnCount);
         const values: unknown[][] = [];
+        const merged: string[] = [];
+        const readMerges = canReadMergedAreas();
         let observedBytesPerRow: number | null = null;
         let chunks = 0;
         while (values.length < rowCount) {
@@ -114,14 +126,19 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
           const take = Math.min(rowCount - first, rowsPerChunk(columnCount, observedBytesPerRow, maxChunkBytes));
           const range = sheet.getRange(rangeAddress(first + 1, 0, first + take, columnCount - 1));
           range.load("values");
+          // In the same sync as the values: each merged area is listed by the chunk that holds its top-left cell.
+          const areas = readMerges ? range.getMergedAreasOrNullObject() : null;
+          areas?.load("address");
           await context.sync();
           chunks++;
+          if (areas && !areas.isNullObject) merged.push(areas.address);
           const part = range.values as unknown[][];
           const perRow = valuesBytes(part) / Math.max(1, part.length);
           observedBytesPerRow = Math.max(observedBytesPerRow ?? 0, perRow);
           for (const row of part) values.push(row);
           onProgress?.({ rowsRead: values.length, totalRows: rowCount });
         }
+        fillMergedAreas(values, merged);
         return { sheetName: sheet.name, values, rowCount, columnCount, chunks };
       });
     },

@@ -1,7 +1,10 @@
 /** Push page: the ledger's case rows as the API takes them (ledger/api/push-rows.ts, the same for the CLI). */
 import type { ColumnKey } from "../../ledger/columns.ts";
 import type { HeaderResult } from "../../ledger/header.ts";
-import { sheetRows, type SheetRow } from "../../ledger/api/push-rows.ts";
+import { planPush, type PushPlan } from "../../ledger/api/push-engine.ts";
+import { columnLetters, sheetRows, type SheetRow } from "../../ledger/api/push-rows.ts";
+import type { Role } from "../../ledger/api/roles.ts";
+import type { Locale } from "../../ledger/messages.ts";
 import type { ValidationRun } from "./validate.ts";
 
 /**
@@ -20,4 +23,19 @@ export function ledgerUnit(run: ValidationRun): string | null {
   let n = 0;
   for (const [unit, c] of counts) if (c > n) (best = unit), (n = c);
   return best;
+}
+
+/**
+ * The push of a validated ledger: every case row, with the sheet's column letters. A clerk's token names the unit; a
+ * coordinator pushes the unit the ledger itself names (null when it names none: the pane asks for one).
+ */
+export function planLedgerPush(grid: readonly (readonly unknown[])[], run: ValidationRun, o: { role: Role | undefined; locale: Locale; pushId: string }): PushPlan | null {
+  const unit = o.role === "clerk" ? undefined : (ledgerUnit(run) ?? undefined);
+  if (o.role !== "clerk" && !unit) return null;
+  return planPush(pushRows(grid, run.header, run.result.rows.map((r) => r.row)), {
+    pushId: o.pushId,
+    locale: o.locale,
+    unit,
+    columns: columnLetters(run.header.columns),
+  });
 }

@@ -4,13 +4,16 @@ import { sheetColumnLetter } from "../../ledger/sheet-columns.ts";
 import { validateLedger } from "../../ledger/validate.ts";
 import { connection, createClient, type Client } from "../lib/client.ts";
 import { findLedgerSheet } from "../lib/find-ledger.ts";
-import { chunkRows, pushRows } from "../lib/ledger-rows.ts";
+import { columnLetters, sheetRows } from "../../ledger/api/push-rows.ts";
+import { pushAll } from "../../ledger/api/push-engine.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { progressBar } from "../lib/progress.ts";
 import { readWorkbook, type Sheet } from "../lib/read-workbook.ts";
-import { sendPush } from "../lib/send-push.ts";
 import { findRosterSheet, pushRoster } from "../lib/roster-push.ts";
 import { commandFailed } from "../lib/command-error.ts";
+
+/** Chunks in flight at once: a file of 100 chunks is not sent one round trip at a time. */
+const CLI_CONCURRENCY = 4;
 
 export const USAGE = `用法 Usage: tiaojie push FILE.xlsx [--unit U] [--sheet NAME] [--partial] [--json] [--url URL] [--token TOKEN]
   --unit     推送到哪个单位（协调员必填；台账员默认本单位） unit to push to (coordinators must name it)
@@ -75,31 +78,37 @@ export async function run(args: string[]): Promise<number> {
     // Local validation first: the clerk sees the problems even if the server is slow; the server checks again.
     const local = validateLedger(sheet.grid, { header, columnPlaces: sheet.columns, locale, units: [unit], defaultUnit: unit })!;
     const localErrors = local.issues.filter((i) => i.severity === "error").length;
-    const rows = pushRows(sheet.grid, header, local.rows.map((r) => r.row - 1));
-    const chunks = chunkRows(rows);
-    const columns: Record<string, string> = {};
-    for (const [k, c] of Object.entries(header.columns) as [ColumnKey, number][]) columns[k] = sheetColumnLetter(c, sheet.columns);
+    const rows = sheetRows<ColumnKey>(sheet.grid, header.columns, local.rows.map((r) => r.row));
+    const columns = columnLetters<ColumnKey>(header.columns, sheet.columns);
 
     if (!values.json) {
       process.stderr.write(en
         ? `Sheet "${sheet.name}": ${rows.length} case rows (${localErrors} errors found locally), pushing to ${unit} at ${url}\n`
         : `工作表“${sheet.name}”：${rows.length} 条案件（本地发现错误 ${localErrors} 处），推送到 ${unit}（${url}）\n`);
     }
-    const bar = values.json ? { update() {}, finish() {} } : progressBar(chunks.length, en ? "push" : "推送");
-    const totals = await sendPush(client, chunks, {
+    let bar: ReturnType<typeof progressBar> | null = null;
+    const pushed = await pushAll(client, rows, {
       unit: me.role === "coordinator" ? unit : values.unit,
       wholeLedger: !values.partial,
       locale,
       columns,
-      concurrency: values.concurrency ? Number(values.concurrency) : undefined,
-      onChunk: (n) => bar.update(n),
+      concurrency: values.concurrency ? Number(values.concurrency) : CLI_CONCURRENCY,
+      onProgress: (p) => {
+        if (values.json) return;
+        bar ??= progressBar(p.chunkCount, en ? "push" : "推送");
+        bar.update(p.chunksDone);
+      },
     });
-    bar.finish();
+    (bar as ReturnType<typeof progressBar> | null)?.finish();
+    const totals = pushed.summary;
 
     if (values.json) {
-      process.stdout.write(JSON.stringify({ ...totals, unit, sheet: sheet.name, rows: rows.length }) + "\n");
+      const { inserted, updated, unchanged, rejected, ...rest } = totals;
+      process.stdout.write(JSON.stringify({
+        pushId: pushed.pushId, unit, chunks: pushed.chunks, counts: { inserted, updated, unchanged, rejected }, ...rest, sheet: sheet.name, rows: rows.length,
+      }) + "\n");
     } else {
-      const c = totals.counts;
+      const c = totals;
       process.stdout.write(en
         ? `Pushed ${rows.length} rows to ${unit}: ${c.inserted} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.rejected} rejected.\n`
         : `已推送 ${rows.length} 行到 ${unit}：新增 ${c.inserted}，更新 ${c.updated}，未变 ${c.unchanged}，退回 ${c.rejected}。\n`);
@@ -112,7 +121,7 @@ export async function run(args: string[]): Promise<number> {
         process.stdout.write(`✗ ${i.column ?? ""}${i.row} ${i.message}\n`);
       }
     }
-    return totals.counts.rejected > 0 ? 1 : 0;
+    return totals.rejected > 0 ? 1 : 0;
   } catch (e) {
     return commandFailed(e, USAGE);
   }

@@ -1,4 +1,5 @@
-import { ApiRequestError, reportApiError } from "./client.ts";
+import { ApiError } from "../../ledger/api/client.ts";
+import { reportApiError } from "./client.ts";
 import { UsageError } from "./options.ts";
 import { WorkbookError } from "./read-workbook.ts";
 
@@ -15,6 +16,6 @@ export function commandFailed(e: unknown, usage: string): number {
     process.stderr.write(`${e.message}\n`);
     return 2;
   }
-  if (e instanceof ApiRequestError) return reportApiError(e);
+  if (e instanceof ApiError) return reportApiError(e);
   throw e;
 }

@@ -4,10 +4,11 @@ import path from "node:path";
 import type { HeaderResult } from "../../ledger/header.ts";
 import { createClient } from "./client.ts";
 import { findLedgerSheet } from "./find-ledger.ts";
-import { chunkRows, pushRows } from "./ledger-rows.ts";
+import { columnLetters, sheetRows } from "../../ledger/api/push-rows.ts";
+import { pushAll } from "../../ledger/api/push-engine.ts";
+import { dataRowIndexes } from "../../ledger/data-rows.ts";
 import { readWorkbook } from "./read-workbook.ts";
 import { findRosterSheet, pushRoster } from "./roster-push.ts";
-import { sendPush } from "./send-push.ts";
 
 export const DEMO_TOWNS = ["山腰街道", "南埔镇", "界山镇", "后龙镇", "峰尾镇", "前黄镇", "涂岭镇"];
 export const DEMO_DEPARTMENTS = [
@@ -79,8 +80,8 @@ export async function seedDemo(url: string, adminToken: string, files: string[])
     const unit = unitOf(sheet.grid, header, units, file);
     if (!unit) continue;
     const clerk = await admin.request<{ token: string }>("POST", "/api/tokens", { body: { role: "clerk", unit, label: "演示 demo seed" } });
-    const totals = await sendPush(createClient(url, clerk.token), chunkRows(pushRows(sheet.grid, header)), { wholeLedger: true });
-    const c = totals.counts;
+    const rows = sheetRows(sheet.grid, header.columns, dataRowIndexes(sheet.grid, header).map((r) => r + 1));
+    const { summary: c } = await pushAll(createClient(url, clerk.token), rows, { wholeLedger: true, locale: "zh-CN", columns: columnLetters(header.columns, sheet.columns) });
     done.push({ file, unit, summary: `新增 ${c.inserted} inserted, 退回 ${c.rejected} rejected` });
   }
   return done;

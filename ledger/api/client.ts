@@ -72,7 +72,7 @@ export function errorFromThrown(e: unknown, url = ""): ApiError {
   if (e instanceof ApiError) return e;
   if (isAbort(e)) return new ApiError("aborted", "aborted");
   const cause = (e as { cause?: { code?: string } } | null)?.cause?.code ?? (e instanceof Error ? e.message : String(e));
-  return new ApiError("offline", `无法连接 ${url}（${cause}）。服务是否已启动？ Cannot reach ${url} (${cause}). Is the server running?`);
+  return new ApiError("offline", `无法连接 ${url}（${cause}） Cannot reach ${url} (${cause})`);
 }
 
 export interface RequestOptions {

@@ -232,3 +232,16 @@ export function summarise(receipts: readonly (Receipt | undefined)[]): PushSumma
   }
   return s;
 }
+
+export interface PushAllOptions extends Omit<PlanOptions, "pushId">, Omit<RunOptions, "receipts"> {
+  /** Default: a new random UUID. */
+  pushId?: string;
+}
+
+/** Plans and sends a whole push in one call, for callers with nothing to resume (the CLI, the demo seed, benchmarks). */
+export async function pushAll(client: ApiClient, rows: readonly SheetRow[], o: PushAllOptions): Promise<{ pushId: string; chunks: number; summary: PushSummary }> {
+  const plan = planPush(rows, { ...o, pushId: o.pushId ?? crypto.randomUUID() });
+  const outcome = await runPush(client, plan, o);
+  if (outcome.status !== "done") throw outcome.error ?? new ApiError("aborted", "aborted");
+  return { pushId: plan.pushId, chunks: plan.chunks.length, summary: outcome.summary };
+}

@@ -3,7 +3,7 @@
  * values): raw cells by column key with their Excel row numbers (1-based). Raw, not normalised: the server
  * validates every row again and reports issues exactly as a local validation would.
  */
-import { columnLetter } from "../columns.ts";
+import { sheetColumnLetter, type ColumnPlaces } from "../sheet-columns.ts";
 import { normaliseDate } from "../normalise/date.ts";
 import type { Cell } from "./push.ts";
 
@@ -43,9 +43,12 @@ export function sheetRows<K extends string>(
   });
 }
 
-/** Column letters of the mapped columns, so the server's issues name the clerk's own cells. */
-export function columnLetters<K extends string>(columns: Partial<Record<K, number>>): Partial<Record<K, string>> {
+/**
+ * Column letters of the mapped columns, so the server's issues name the clerk's own cells. `places` when the reader
+ * left empty columns out of the grid (ledger/sheet-columns.ts).
+ */
+export function columnLetters<K extends string>(columns: Partial<Record<K, number>>, places?: ColumnPlaces): Partial<Record<K, string>> {
   const out: Partial<Record<K, string>> = {};
-  for (const [k, c] of Object.entries(columns) as [K, number][]) out[k] = columnLetter(c);
+  for (const [k, c] of Object.entries(columns) as [K, number][]) out[k] = sheetColumnLetter(c, places);
   return out;
 }

@@ -6,10 +6,12 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, type Client } from "../../cli/lib/client.ts";
+import { createClient } from "../../cli/lib/client.ts";
+import { createApiClient } from "../../ledger/api/client.ts";
+import { pushAll, type PushSummary } from "../../ledger/api/push-engine.ts";
 import { WRANGLER_CONFIG, applyMigrations, startDevServer, wrangler, type DevServer } from "../../cli/lib/dev-server.ts";
-import { chunkRows } from "../../cli/lib/ledger-rows.ts";
-import { sendPush } from "../../cli/lib/send-push.ts";
+
+const counts = ({ inserted, updated, unchanged, rejected }: PushSummary) => ({ inserted, updated, unchanged, rejected });
 
 const ADMIN = "kill-test-admin-token-0123456789";
 const UNIT = "山腰街道";
@@ -89,22 +91,21 @@ describe("the Worker killed mid-push", () => {
     const admin = createClient(server.url, ADMIN);
     await admin.request("POST", "/api/units", { body: { name: UNIT, kind: "town" } });
     const { token } = await admin.request<{ token: string }>("POST", "/api/tokens", { body: { role: "clerk", unit: UNIT } });
-    const first = await sendPush(createClient(server.url, token), chunkRows(rows(1)), { wholeLedger: true, concurrency: 1 });
-    expect(first.counts).toEqual({ inserted: ROWS, updated: 0, unchanged: 0, rejected: 0 });
+    const first = (await pushAll(createClient(server.url, token), rows(1), { wholeLedger: true, locale: "zh-CN" })).summary;
+    expect(counts(first)).toEqual({ inserted: ROWS, updated: 0, unchanged: 0, rejected: 0 });
 
     // The second chunk's request is on its way (or being written) when the process tree is killed.
     let killed = false;
     let restarted: Promise<void> | null = null;
     const port = Number(new URL(server.url).port);
     const attempts: number[] = [];
-    const client: Client = {
-      get url() {
-        return server.url;
-      },
-      request<T>(method: string, p: string, o?: { body?: unknown; headers?: Record<string, string> }): Promise<T> {
-        const index = JSON.parse(o!.body as string).chunkIndex as number;
+    const client = createApiClient({
+      baseUrl: server.url,
+      token,
+      fetch: (input, init) => {
+        const index = JSON.parse(init!.body as string).chunkIndex as number;
         attempts.push(index);
-        const sent = createClient(server.url, token).request<T>(method, p, o);
+        const sent = fetch(input, init);
         if (index === 1 && !killed) {
           killed = true;
           setTimeout(() => {
@@ -114,9 +115,9 @@ describe("the Worker killed mid-push", () => {
         }
         return sent;
       },
-    };
-    const second = await sendPush(client, chunkRows(rows(2)), {
-      wholeLedger: true, concurrency: 1, attempts: 30,
+    });
+    const { summary: second } = await pushAll(client, rows(2), {
+      wholeLedger: true, locale: "zh-CN", retryDelays: Array(30).fill(0),
       // Retries wait for the restarted Worker rather than a fixed back-off.
       sleep: async () => {
         await (restarted ?? Promise.resolve());
@@ -127,7 +128,7 @@ describe("the Worker killed mid-push", () => {
     // At least one chunk had to be sent again: the kill cut it off.
     expect(attempts.length).toBeGreaterThan(3);
     expect(second.complete).toBe(true);
-    expect(second.counts).toEqual({ inserted: 0, updated: ROWS / 2, unchanged: ROWS / 2, rejected: 0 });
+    expect(counts(second)).toEqual({ inserted: 0, updated: ROWS / 2, unchanged: ROWS / 2, rejected: 0 });
 
     await server.stop();
     const stored = await storedRows(dir);

@@ -1,6 +1,5 @@
-import { columnLetters } from "../../../ledger/api/push-rows.ts";
-import { planPush, runPush, type PushOutcome, type PushPlan } from "../../../ledger/api/push-engine.ts";
-import { ledgerUnit, pushRows } from "../../logic/push-rows.ts";
+import { runPush, type PushOutcome, type PushPlan } from "../../../ledger/api/push-engine.ts";
+import { planLedgerPush } from "../../logic/push-rows.ts";
 import { buildWriteBack } from "../../logic/write-back.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
@@ -59,19 +58,12 @@ export const pushPage: Page = (app) => {
         status.replaceChildren(message("warning", app.t("columns.noHeader")));
         return;
       }
-      const run = app.run!;
-      // A clerk's token names the unit; a coordinator pushes the unit the ledger itself names.
-      const unit = app.me?.role === "clerk" ? undefined : (ledgerUnit(run) ?? undefined);
-      if (app.me?.role !== "clerk" && !unit) {
+      const planned = planLedgerPush(app.grid!.values, app.run!, { role: app.me?.role, locale: app.locale, pushId: crypto.randomUUID() });
+      if (!planned) {
         status.replaceChildren(message("warning", app.t("push.noUnit")));
         return;
       }
-      plan = planPush(pushRows(app.grid!.values, run.header, run.result.rows.map((r) => r.row)), {
-        pushId: crypto.randomUUID(),
-        locale: app.locale,
-        unit,
-        columns: columnLetters(run.header.columns),
-      });
+      plan = planned;
       last = null;
       await send(false);
     } catch (e) {

@@ -450,6 +450,14 @@ class Range extends ClientObject<RangeRef> {
       this.ctx.write("select", sheet, rect);
     });
   }
+  /** ExcelApi 1.13: the merged areas whose top-left cell lies in this range (as Excel answers), or a null object. */
+  getMergedAreasOrNullObject(): RangeAreas {
+    return new RangeAreas(this.ctx, () => {
+      const { sheet, rect } = this.target();
+      const areas = sheet.merges.filter((m) => m.r1 >= rect.r1 && m.r1 <= rect.r2 && m.c1 >= rect.c1 && m.c1 <= rect.c2);
+      return areas.length > 0 ? { sheet, areas } : null;
+    });
+  }
   /** For chart sources and table ranges: the range's sheet and rectangle at sync time. */
   ref(): RangeRef {
     return this.target();

@@ -54,7 +54,8 @@ const Office = {
     displayLanguage: config.displayLanguage,
     contentLanguage: config.displayLanguage,
     officeTheme: theme,
-    requirements: { isSetSupported: (name: string, version?: string) => name === "ExcelApi" && Number(version ?? "1.1") <= 1.9 },
+    // Excel on the web and current desktop builds: ExcelApi up to 1.13 (merged areas) is what the pane may use.
+    requirements: { isSetSupported: (name: string, version?: string) => name === "ExcelApi" && Number((version ?? "1.1").split(".")[1] ?? 0) <= 13 },
   },
   async onReady(callback?: (info: { host: string; platform: string }) => void) {
     await ready;

@@ -56,6 +56,8 @@ export interface SheetModel {
   tables: TableModel[];
   charts: ChartModel[];
   autofitCount: number;
+  /** Merged areas (Excel keeps the value in the top-left cell only). */
+  merges: Rect[];
 }
 
 export interface WorkbookModel {
@@ -69,6 +71,8 @@ export interface WorkbookModel {
 export interface SeedSheet {
   name: string;
   values: CellScalar[][];
+  /** Merged areas as A1 addresses ("B5:B8"). */
+  merges?: string[];
 }
 
 export interface WorkbookSeed {
@@ -82,7 +86,7 @@ export interface WorkbookSeed {
 export const SETTINGS_MAX_BYTES = 2 * 1024 * 1024;
 
 export function emptySheet(id: string, name: string): SheetModel {
-  return { id, name, values: [], formulas: {}, formats: {}, conditionalFormats: [], tables: [], charts: [], autofitCount: 0 };
+  return { id, name, values: [], formulas: {}, formats: {}, conditionalFormats: [], tables: [], charts: [], autofitCount: 0, merges: [] };
 }
 
 export function workbookFromSeed(seed: WorkbookSeed): WorkbookModel {
@@ -90,6 +94,7 @@ export function workbookFromSeed(seed: WorkbookSeed): WorkbookModel {
   for (const s of seed.sheets) {
     const sheet = emptySheet(newId(wb, "sheet"), s.name);
     sheet.values = s.values.map((row) => row.map((v) => (v === "" ? null : v)));
+    sheet.merges = (s.merges ?? []).map((a) => parseRect(a)).filter((r): r is Rect => r !== null);
     wb.sheets.push(sheet);
   }
   if (wb.sheets.length === 0) wb.sheets.push(emptySheet(newId(wb, "sheet"), "Sheet1"));

@@ -27,7 +27,8 @@ export function seedFromWorkbook(wb: ExcelJS.Workbook, activeSheet?: string): Wo
       }
       values.push(out);
     }
-    return { name: ws.name, values };
+    const merges = (ws.model as { merges?: string[] }).merges ?? [];
+    return { name: ws.name, values, merges };
   });
   return { sheets, activeSheet: activeSheet ?? sheets[0]?.name };
 }
