@@ -1,9 +1,8 @@
 // `tiaojie rankings --period 2026-Q3 [--json] [--out rankings.xlsx]`: the assessment office's ranking table.
 import ExcelJS from "exceljs";
-import { INDICATOR_KEYS, type IndicatorKey } from "../../worker/assessment/config.ts";
-import { INDICATORS } from "../../worker/assessment/indicators.ts";
+import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from "../../ledger/api/indicators.ts";
 import { parsePeriod, PeriodError } from "../../ledger/period.ts";
-import type { RankedUnit } from "../../worker/assessment/ranking.ts";
+import type { RankedUnit } from "../../ledger/api/assessment.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { commandFailed } from "../lib/command-error.ts";
