@@ -74,6 +74,71 @@ export const DEFAULT_CAPACITY = 3;
 const LIST_SEPARATORS = /[、,，;；/\s]+/;
 
 /** Reads a roster sheet: the same header detection, normalisers and issue codes as the case ledger. */
+/** One row of a roster, read and checked; `mediator` is null when the row has an error. */
+export interface RosterRecordResult {
+  row: number;
+  mediator: RosterRow | null;
+  issues: RosterIssue[];
+}
+
+/**
+ * Reads and checks one roster row, whatever it came from (a sheet, or a push's cells by key). `label` names a
+ * column in messages, `column` its letter in the clerk's sheet.
+ */
+export function validateRosterRecord(
+  row: number,
+  cell: (key: RosterKey) => unknown,
+  o: { locale: Locale; label: (key: RosterKey) => string; column: (key: RosterKey) => string | null },
+): RosterRecordResult {
+  const issues: RosterIssue[] = [];
+  const add = (key: RosterKey, code: IssueCode, params: Omit<IssueParams, "header"> = {}) => {
+    issues.push({
+      row, column: o.column(key), key, code, severity: ISSUE_SEVERITY[code],
+      message: issueMessage(code, { header: o.label(key), ...params }, o.locale),
+    });
+  };
+  const take = <T>(key: RosterKey, n: Normalised<T>, code: IssueCode, allowed?: readonly string[]): T | null => {
+    if (!n.ok) {
+      add(key, code, { value: n.raw, allowed });
+      return null;
+    }
+    if (n.value === null && ROSTER_COLUMNS.find((x) => x.key === key)!.required) add(key, "required");
+    return n.value;
+  };
+  const name = take("name", normaliseText(cell("name")), "required");
+  const tier = take("tier", normaliseChoice(cell("tier"), TIERS, TIER_VARIANTS), "invalid_choice", TIERS);
+  const background = take("background", normaliseChoice(cell("background"), BACKGROUNDS, BACKGROUND_VARIANTS), "invalid_choice", BACKGROUNDS);
+  const unit = take("unit", normaliseText(cell("unit")), "required");
+  const capacity = take("capacity", normaliseCount(cell("capacity")), "invalid_number");
+  const active = take("active", normaliseYesNo(cell("active")), "invalid_choice", ["是", "否"]);
+  const phone = take("phone", normalisePhone(cell("phone")), "invalid_phone");
+  const expertise: (typeof DOMAINS)[number][] = [];
+  const text = normaliseText(cell("expertise"));
+  if (text.ok && text.value) {
+    for (const part of text.value.split(LIST_SEPARATORS)) {
+      if (!part) continue;
+      const d = normaliseChoice(part, DOMAINS, CHOICE_VARIANTS.domain);
+      if (d.ok && d.value) {
+        if (!expertise.includes(d.value as (typeof DOMAINS)[number])) expertise.push(d.value as (typeof DOMAINS)[number]);
+      } else add("expertise", "invalid_choice", { value: part, allowed: DOMAINS });
+    }
+  }
+  const ok = !issues.some((i) => i.severity === "error");
+  return {
+    row,
+    mediator: ok
+      ? { name: name!, tier: tier as RosterRow["tier"], background: background as RosterRow["background"], unit: unit!, expertise, capacity: capacity ?? DEFAULT_CAPACITY, active: active ?? true, phone }
+      : null,
+    issues,
+  };
+}
+
+const catalogueLabel = (key: RosterKey, locale: Locale) => {
+  const spec = ROSTER_COLUMNS.find((x) => x.key === key)!;
+  return locale === "en" ? spec.headerEn : spec.header;
+};
+
+/** A roster sheet: its header found, every data row read and checked. */
 export function validateRoster(
   grid: readonly (readonly unknown[])[],
   options: { locale?: Locale; header?: HeaderResult<RosterKey>; columnPlaces?: ColumnPlaces } = {},
@@ -81,60 +146,38 @@ export function validateRoster(
   const header = options.header ?? detectHeader(grid, { catalogue: ROSTER_CATALOGUE });
   if (!header) return null;
   const locale = options.locale ?? "zh-CN";
+  const label = (key: RosterKey) => {
+    const c = header.columns[key];
+    return c !== undefined && header.labels[c] ? header.labels[c] : catalogueLabel(key, locale);
+  };
+  const column = (key: RosterKey) => {
+    const c = header.columns[key];
+    return c === undefined ? null : sheetColumnLetter(c, options.columnPlaces);
+  };
   const rows: RosterResult["rows"] = [];
   const all: RosterIssue[] = [];
   for (const r of dataRowIndexes(grid, header)) {
-    const issues: RosterIssue[] = [];
-    const cell = (key: RosterKey) => {
+    const result = validateRosterRecord(r + 1, (key) => {
       const c = header.columns[key];
       return c === undefined ? undefined : grid[r][c];
-    };
-    const add = (key: RosterKey, code: IssueCode, params: Omit<IssueParams, "header"> = {}) => {
-      const c = header.columns[key];
-      const spec = ROSTER_COLUMNS.find((x) => x.key === key)!;
-      const label = c !== undefined && header.labels[c] ? header.labels[c] : locale === "en" ? spec.headerEn : spec.header;
-      issues.push({
-        row: r + 1, column: c === undefined ? null : sheetColumnLetter(c, options.columnPlaces), key, code, severity: ISSUE_SEVERITY[code],
-        message: issueMessage(code, { header: label, ...params }, locale),
-      });
-    };
-    const take = <T>(key: RosterKey, n: Normalised<T>, code: IssueCode, allowed?: readonly string[]): T | null => {
-      if (!n.ok) {
-        add(key, code, { value: n.raw, allowed });
-        return null;
-      }
-      if (n.value === null && ROSTER_COLUMNS.find((x) => x.key === key)!.required) add(key, "required");
-      return n.value;
-    };
-    const name = take("name", normaliseText(cell("name")), "required");
-    const tier = take("tier", normaliseChoice(cell("tier"), TIERS, TIER_VARIANTS), "invalid_choice", TIERS);
-    const background = take("background", normaliseChoice(cell("background"), BACKGROUNDS, BACKGROUND_VARIANTS), "invalid_choice", BACKGROUNDS);
-    const unit = take("unit", normaliseText(cell("unit")), "required");
-    const capacity = take("capacity", normaliseCount(cell("capacity")), "invalid_number");
-    const active = take("active", normaliseYesNo(cell("active")), "invalid_choice", ["是", "否"]);
-    const phone = take("phone", normalisePhone(cell("phone")), "invalid_phone");
-    const expertise: (typeof DOMAINS)[number][] = [];
-    const text = normaliseText(cell("expertise"));
-    if (text.ok && text.value) {
-      for (const part of text.value.split(LIST_SEPARATORS)) {
-        if (!part) continue;
-        const d = normaliseChoice(part, DOMAINS, CHOICE_VARIANTS.domain);
-        if (d.ok && d.value) {
-          if (!expertise.includes(d.value as (typeof DOMAINS)[number])) expertise.push(d.value as (typeof DOMAINS)[number]);
-        } else add("expertise", "invalid_choice", { value: part, allowed: DOMAINS });
-      }
-    }
-    const ok = !issues.some((i) => i.severity === "error");
-    rows.push({
-      row: r + 1,
-      mediator: ok
-        ? { name: name!, tier: tier as RosterRow["tier"], background: background as RosterRow["background"], unit: unit!, expertise, capacity: capacity ?? DEFAULT_CAPACITY, active: active ?? true, phone }
-        : null,
-      issues,
-    });
-    all.push(...issues);
+    }, { locale, label, column });
+    rows.push(result);
+    all.push(...result.issues);
   }
   return { header, rows, issues: all };
+}
+
+/**
+ * Pushed roster rows (cells by key, the sheet's row numbers and column letters), read exactly as the sheet would be:
+ * the Worker's reading of a roster push, without rebuilding a sheet.
+ */
+export function validateRosterRecords(
+  rows: readonly { row: number; values: Partial<Record<RosterKey, unknown>> }[],
+  o: { locale: Locale; columns?: Partial<Record<RosterKey, string>> },
+): RosterRecordResult[] {
+  const label = (key: RosterKey) => catalogueLabel(key, o.locale);
+  const column = (key: RosterKey) => o.columns?.[key] ?? null;
+  return rows.map((r) => validateRosterRecord(r.row, (key) => r.values[key], { locale: o.locale, label, column }));
 }
 
 /** Whether a sheet is a roster rather than a case ledger: its header names more roster columns than case columns. */

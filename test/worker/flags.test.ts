@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { flagsForPushedCases } from "../../worker/db/flags.ts";
+import { flagsForPushedCases } from "../../worker/assessment/flags/flag-service.ts";
 import { resetAll, row, storeCases, unitId } from "./assessment-fixtures.ts";
 import { call, json, makeWorld, UNIT_A, UNIT_B, type World } from "./helpers.ts";
 

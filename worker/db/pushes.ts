@@ -6,6 +6,27 @@
  * one parameter per value (D1: 100 parameters per statement).
  */
 
+import { MAX_JSON_PARAM_BYTES } from "./limits.ts";
+
+/** Splits `{…}` items into JSON arrays whose UTF-8 size stays under D1's string limit. */
+function groupJson(items: string[]): string[] {
+  const groups: string[] = [];
+  let current: string[] = [];
+  let size = 2;
+  for (const item of items) {
+    const bound = item.length * 3 + 1;
+    if (current.length > 0 && size + bound > MAX_JSON_PARAM_BYTES) {
+      groups.push(`[${current.join(",")}]`);
+      current = [];
+      size = 2;
+    }
+    current.push(item);
+    size += bound;
+  }
+  if (current.length > 0) groups.push(`[${current.join(",")}]`);
+  return groups;
+}
+
 export interface StoredChunk {
   pushId: string;
   chunkIndex: number;
@@ -101,12 +122,12 @@ export interface ChunkWrite {
   caseNosJson: string;
   counts: { inserted: number; updated: number; unchanged: number; rejected: number };
   receiptJson: string;
-  /** JSON arrays of `{"n": caseNo, "h": hash, "d": CaseRow}` for rows to write (new or changed), each under D1's string limit. */
-  rowGroups: string[];
-  /** JSON arrays of `{"n": caseNo, "h": hash}` for rows that exist and will be overwritten. */
-  revisionGroups: string[];
-  /** JSON arrays of `{"n": caseNo, "s": state}`: every valid row's case as the reads found it (ABSENT_STATE when new). */
-  expectGroups: string[];
+  /** `{"n": caseNo, "h": hash, "d": CaseRow}` JSON objects for rows to write (new or changed). */
+  rowItems: string[];
+  /** `{"n": caseNo, "h": hash}` JSON objects for rows that exist and will be overwritten. */
+  revisionItems: string[];
+  /** `{"n": caseNo, "s": state}` JSON objects: every valid row's case as the reads found it (ABSENT_STATE when new). */
+  expectItems: string[];
   /** How many of the chunk's case numbers the reads found in other chunks of this push. */
   seenEarlierCount: number;
 }
@@ -183,7 +204,7 @@ function chunkStatements(db: D1Database, w: ChunkWrite): D1PreparedStatement[] {
       .bind(w.pushId, w.unitId, w.tokenId, whole, w.chunkCount, w.now),
     db.prepare(ASSERT_PUSH_AGREES).bind(w.pushId, w.unitId, whole, w.chunkCount),
     db.prepare(ASSERT_NO_NEW_EARLIER).bind(w.pushId, w.chunkIndex, w.caseNosJson, w.seenEarlierCount),
-    ...w.expectGroups.map((group) => db.prepare(ASSERT_CASES_AS_READ).bind(w.unitId, group)),
+    ...groupJson(w.expectItems).map((group) => db.prepare(ASSERT_CASES_AS_READ).bind(w.unitId, group)),
     db
       .prepare(`INSERT INTO push_chunks (push_id, chunk_index, unit_id, idempotency_key, request_hash, case_nos,
                   inserted, updated, unchanged, rejected, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -191,8 +212,8 @@ function chunkStatements(db: D1Database, w: ChunkWrite): D1PreparedStatement[] {
         w.counts.inserted, w.counts.updated, w.counts.unchanged, w.counts.rejected, w.receiptJson, w.now),
   ];
   // Revisions first: they copy the rows the upsert is about to overwrite.
-  for (const group of w.revisionGroups) s.push(db.prepare(KEEP_REVISIONS).bind(w.now, w.pushId, group, w.unitId));
-  for (const group of w.rowGroups) s.push(db.prepare(UPSERT_CASES).bind(w.unitId, w.pushId, w.tokenId, w.now, group));
+  for (const group of groupJson(w.revisionItems)) s.push(db.prepare(KEEP_REVISIONS).bind(w.now, w.pushId, group, w.unitId));
+  for (const group of groupJson(w.rowItems)) s.push(db.prepare(UPSERT_CASES).bind(w.unitId, w.pushId, w.tokenId, w.now, group));
   if (w.wholeLedger) {
     s.push(db.prepare(MARK_NOT_IN_LEDGER).bind(w.now, w.pushId, w.unitId, w.chunkCount));
     s.push(db.prepare(COMPLETE_RECEIPT_WHOLE).bind(w.chunkIndex, w.pushId, w.unitId, w.chunkCount));

@@ -6,7 +6,7 @@
 import type { RosterPush } from "../../ledger/api/mentors.ts";
 import { issueMessage, type Locale } from "../../ledger/messages.ts";
 import { normaliseText } from "../../ledger/normalise/text.ts";
-import { ROSTER_COLUMNS, ROSTER_KEYS, RosterRowSchema, validateRoster, type RosterIssue, type RosterKey, type RosterRow } from "../../ledger/roster.ts";
+import { RosterRowSchema, validateRosterRecords, type RosterIssue, type RosterKey, type RosterRow } from "../../ledger/roster.ts";
 
 export interface CheckedRoster {
   accepted: { row: number; unitId: number; mediator: RosterRow }[];
@@ -26,35 +26,25 @@ export interface RosterScope {
 
 export function checkRoster(body: RosterPush, scope: RosterScope): CheckedRoster {
   const { locale } = scope;
-  // Rebuild a sheet from the cells: row 0 is the canonical header, row i the i-th pushed row.
-  const header = { firstRow: 0, headerRow: 0, columns: {} as Partial<Record<RosterKey, number>>, labels: [] as string[], unmapped: [] };
-  ROSTER_KEYS.forEach((k, i) => {
-    header.columns[k] = i;
-    const spec = ROSTER_COLUMNS.find((c) => c.key === k)!;
-    header.labels.push(locale === "en" ? spec.headerEn : spec.header);
-  });
-  const grid: unknown[][] = [header.labels];
-  for (const r of body.rows) {
-    const values = { ...r.values };
-    const unit = normaliseText(values.unit);
-    if (scope.ownUnit && unit.ok && unit.value === null) values.unit = scope.ownUnit.name;
-    grid.push(ROSTER_KEYS.map((k) => values[k] ?? null));
-  }
-  const result = validateRoster(grid, { header, locale })!;
-  const byGridRow = new Map(result.rows.map((r) => [r.row - 1, r]));
+  // The cells are read exactly as the sheet's rows would be (ledger/roster.ts); a clerk's rows default to their unit.
+  const results = validateRosterRecords(
+    body.rows.map((r) => {
+      const values = { ...r.values };
+      const unit = normaliseText(values.unit);
+      if (scope.ownUnit && unit.ok && unit.value === null) values.unit = scope.ownUnit.name;
+      return { row: r.row, values };
+    }),
+    { locale, columns: body.columns },
+  );
 
   const out: CheckedRoster = { accepted: [], issues: [], rejectedRows: [], rejectedNames: new Set() };
   const seen = new Map<string, number>();
   body.rows.forEach((pushed, i) => {
-    const res = byGridRow.get(i + 1);
-    const issues: RosterIssue[] = (res?.issues ?? []).map((x) => ({ ...x, row: pushed.row, column: body.columns?.[x.key] ?? null }));
+    const res = results[i];
+    const issues: RosterIssue[] = [...res.issues];
     const add = (key: RosterKey, code: RosterIssue["code"], message: string) =>
       issues.push({ row: pushed.row, column: body.columns?.[key] ?? null, key, code, severity: "error", message });
-    if (!res) {
-      // A row the sheet reader takes for a blank, total or note row: say so rather than drop it silently.
-      add("name", "required", locale === "en" ? "Not a mediator row (empty name or a total/notes row)." : "不是调解员行（姓名为空，或为合计、说明行）。");
-    }
-    let mediator = res?.mediator ?? null;
+    let mediator = res.mediator;
     let unitId: number | undefined;
     if (mediator) {
       unitId = scope.units.get(mediator.unit);

@@ -8,7 +8,6 @@ import { sha256Hex } from "../auth/token-hash.ts";
 import { ABSENT_STATE, readForChunk, writeChunk, type ChunkReads, type ChunkWrite } from "../db/pushes.ts";
 import { ApiError } from "../errors.ts";
 import { canonicalJson, contentHash } from "./content-hash.ts";
-import { MAX_JSON_PARAM_BYTES } from "./limits.ts";
 import type { PushChunk, Receipt } from "../../ledger/api/push.ts";
 
 export interface ChunkRequest {
@@ -35,24 +34,6 @@ function caseNoOf(values: Partial<Record<ColumnKey, unknown>>): string | null {
   return n.ok ? n.value : null;
 }
 
-/** Splits `{…}` items into JSON arrays whose UTF-8 size stays under D1's string limit. */
-function groupJson(items: string[]): string[] {
-  const groups: string[] = [];
-  let current: string[] = [];
-  let size = 2;
-  for (const item of items) {
-    const bound = item.length * 3 + 1;
-    if (current.length > 0 && size + bound > MAX_JSON_PARAM_BYTES) {
-      groups.push(`[${current.join(",")}]`);
-      current = [];
-      size = 2;
-    }
-    current.push(item);
-    size += bound;
-  }
-  if (current.length > 0) groups.push(`[${current.join(",")}]`);
-  return groups;
-}
 
 /** How often a chunk is worked out again when other pushes keep changing its cases first; then 503, and the client retries. */
 const MAX_ATTEMPTS = 8;
@@ -213,9 +194,9 @@ function planWrite(r: ChunkRequest, v: Validated, reads: ChunkReads, a: { reques
     caseNosJson: a.caseNosJson,
     counts,
     receiptJson: JSON.stringify(receipt),
-    rowGroups: groupJson(rowItems),
-    revisionGroups: groupJson(revisionItems),
-    expectGroups: groupJson(expectItems),
+    rowItems,
+    revisionItems,
+    expectItems,
     seenEarlierCount: reads.seenEarlier.size,
   };
 }

@@ -7,7 +7,8 @@ import { Named } from "../openapi-names.ts";
 import { todayInChina } from "../../ledger/today.ts";
 import { FLAG_CODES, FLAG_SEVERITIES, type FlagCode, type FlagSeverity } from "../../ledger/api/flags.ts";
 import { periodContaining } from "../../ledger/period.ts";
-import { caseFlags, filterFlags, unitFlagsFor } from "../db/flags.ts";
+import { caseFlags, unitFlagsFor } from "../assessment/flags/flag-service.ts";
+import { filterFlags } from "../assessment/flags/filter.ts";
 import { validationHook, errorResponses } from "../errors.ts";
 import { periodFromQuery } from "./period-query.ts";
 

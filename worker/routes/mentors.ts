@@ -6,7 +6,7 @@ import { AsOfQuery, PeriodQuery } from "../../ledger/api/assessment.ts";
 import { todayInChina } from "../../ledger/today.ts";
 import { readAssignments, storeAssignments } from "../db/assignments.ts";
 import { ApiError, ErrorBodySchema, errorResponses, validationHook } from "../errors.ts";
-import { computeAssignments } from "../mentors/input-from-db.ts";
+import { computeAssignments } from "../mentors/assignment-service.ts";
 import { splitLines } from "../mentors/views.ts";
 import { Named } from "../openapi-names.ts";
 import { periodFromQuery } from "./period-query.ts";

@@ -3,7 +3,7 @@ import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { flagsCompareAcrossUnits, unitInScope } from "../auth/unit-access.ts";
 import { todayInChina } from "../../ledger/today.ts";
-import { flagsForPushedCases } from "../db/flags.ts";
+import { flagsForPushedCases } from "../assessment/flags/flag-service.ts";
 import { findPushSummary } from "../db/pushes.ts";
 import { ApiError, ErrorBodySchema, errorResponses, invalidRequestBody, validationHook } from "../errors.ts";
 import { processChunk } from "../push/process-chunk.ts";

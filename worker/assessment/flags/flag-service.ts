@@ -1,0 +1,76 @@
+/**
+ * Flags: loads what the rules need (worker/db/flags.ts, worker/db/assessment.ts) and runs the pure rules
+ * (case-rules.ts, unit-rules.ts). Routes and the push receipt call these; nothing else decides a flag.
+ */
+import { addDays, type Period } from "../../../ledger/period.ts";
+import type { Flag } from "../../../ledger/api/flags.ts";
+import { loadTimeLimits, loadUnitCounts } from "../../db/assessment.ts";
+import { loadFlagCases, loadLastPushes, loadPartyCases } from "../../db/flags.ts";
+import { DEFAULT_CONFIG, type AssessmentConfig } from "../config.ts";
+import { indicatorValue } from "../indicators.ts";
+import { crossCaseFlags, singleCaseFlags, type PartyCase } from "./case-rules.ts";
+import { filterFlags } from "./filter.ts";
+import { unitFlags } from "./unit-rules.ts";
+
+/**
+ * Case flags for live cases still in their unit's ledger (a flag is about a row the clerk can see). `unitId` null =
+ * every unit; `caseNos` narrows to those case numbers of that unit (the push receipt). `acrossUnits` false compares
+ * the cases only with their own unit's (what a clerk may see; see flagsCompareAcrossUnits).
+ */
+export async function caseFlags(
+  db: D1Database,
+  a: { today: string; unitId: number | null; caseNos?: string[]; config?: AssessmentConfig; acrossUnits: boolean },
+): Promise<Flag[]> {
+  if (!a.acrossUnits && a.unitId == null) throw new Error("flags within one unit need the unit");
+  const flagRules = (a.config ?? DEFAULT_CONFIG).flags;
+  const caseNos = a.caseNos ?? null;
+  // The time limits live in D1 (assessment_time_limits) so flags and the on-time counts use the same ones; they
+  // are read alongside the cases, not before them.
+  const [timeLimits, single, parties] = await Promise.all([
+    a.config ? a.config.timeLimits : loadTimeLimits(db),
+    loadFlagCases(db, { today: a.today, recentAgreements: addDays(a.today, -flagRules.confirmationWindowDays), unitId: a.unitId, caseNos }),
+    loadPartyCases(db, { unitId: a.unitId, caseNos, compareWithin: a.acrossUnits ? null : a.unitId }),
+  ]);
+  const config = a.config ?? { ...DEFAULT_CONFIG, timeLimits };
+  const out: Flag[] = [];
+  for (const c of single) out.push(...singleCaseFlags(c, a.today, config));
+  const wanted = caseNos ? new Set(caseNos) : null;
+  const inScope = (c: PartyCase & { unitId: number }) => (a.unitId == null || c.unitId === a.unitId) && (wanted == null || wanted.has(c.caseNo));
+  out.push(...crossCaseFlags(parties, config, inScope));
+  return out;
+}
+
+/** Unit flags for a period's rates plus the units' push history. */
+export async function unitFlagsFor(db: D1Database, a: { today: string; period: Period; unitId: number | null; config?: AssessmentConfig }): Promise<Flag[]> {
+  const config = a.config ?? DEFAULT_CONFIG;
+  const [units, pushes] = await Promise.all([loadUnitCounts(db, a.period, a.today), loadLastPushes(db)]);
+  const lastPush = new Map(pushes.map((p) => [p.unitId, p]));
+  const out: Flag[] = [];
+  for (const u of units) {
+    if (a.unitId != null && u.unitId !== a.unitId) continue;
+    const p = lastPush.get(u.unitId);
+    out.push(
+      ...unitFlags(
+        {
+          unit: u.unit,
+          period: a.period.label,
+          acceptance: indicatorValue("acceptance", u.counts.acceptance, config),
+          success: indicatorValue("success", u.counts.success, config),
+          lastPush: p ? { pushedOn: p.pushedOn, rows: p.rows, cleanRows: p.rows - p.rejected } : null,
+        },
+        a.today,
+        config,
+      ),
+    );
+  }
+  return out;
+}
+
+/** The flags of the cases one push chunk carried (for the push receipt). */
+export function flagsForPushedCases(
+  db: D1Database,
+  a: { unitId: number; caseNos: string[]; today: string; acrossUnits: boolean; config?: AssessmentConfig },
+): Promise<Flag[]> {
+  if (a.caseNos.length === 0) return Promise.resolve([]);
+  return caseFlags(db, a).then((fs) => filterFlags(fs, {}));
+}
