@@ -1,4 +1,5 @@
 // `tiaojie flags [--unit U] [--severity high|medium|low] [--code CODE] [--json]`: what needs attention.
+import type { Flags } from "../../ledger/api/flags.ts";
 import { FLAG_CODES, FLAG_SEVERITIES, type Flag } from "../../ledger/api/flags.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
@@ -8,12 +9,8 @@ export const USAGE = `用法 Usage: tiaojie flags [--unit 单位] [--severity hi
   codes: ${FLAG_CODES.join(", ")}
   (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; a clerk sees their own unit, a coordinator every unit)`;
 
-export interface FlagsResponse {
-  asOf: string;
-  period: string;
-  counts: Record<"high" | "medium" | "low", number>;
-  flags: Flag[];
-}
+/** GET /api/flags as the contract describes it. */
+export type FlagsResponse = Flags;
 
 const SEVERITY_LABEL = { high: "高 HIGH", medium: "中 MED ", low: "低 LOW " } as const;
 

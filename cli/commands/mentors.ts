@@ -1,5 +1,6 @@
 // `tiaojie mentors --period 2026-Q3 [--compute] [--json] [--out FILE.xlsx]`: the mentor programme's assignments
 // (金牌调解员巡回导师团): complex cases, town visits and star pairings, each with its reason.
+import type { MentorAssignments } from "../../ledger/api/mentors.ts";
 import ExcelJS from "exceljs";
 import { parsePeriod, PeriodError } from "../../ledger/period.ts";
 import { connection, createClient } from "../lib/client.ts";
@@ -10,23 +11,10 @@ export const USAGE = `用法 Usage: tiaojie mentors --period 2026-Q3 [--compute]
   --compute  先按当前名册和台账重新计算本期安排（仅协调员） recompute the period first (coordinator only)
   (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; a coordinator token sees all, a clerk token their unit)`;
 
-type Kind = "case" | "visit" | "pairing";
-interface Target {
-  id: string;
-  name: string;
-  unit: string | null;
-  caseNo: string | null;
-}
-export interface MentorsResponse {
-  period: string;
-  computedAt: string;
-  asOf: string;
-  objective: number;
-  summary: Record<string, number>;
-  scope: string | null;
-  assignments: { period: string; kind: Kind; mentor: { id: number; name: string; unit: string | null }; target: Target; slot: number; cost: number; reason: { zh: string; en: string } }[];
-  unassigned: { period: string; kind: Kind; target: Target; reason: { zh: string; en: string } }[];
-}
+type Kind = MentorAssignments["assignments"][number]["kind"];
+type Target = MentorAssignments["assignments"][number]["target"];
+/** GET/POST /api/mentors/assignments as the contract describes it. */
+export type MentorsResponse = MentorAssignments;
 
 const KIND_TEXT: Record<Kind, { zh: string; en: string }> = {
   case: { zh: "复杂案件帮办", en: "Complex cases" },

@@ -1,3 +1,4 @@
+import type { Me } from "../../ledger/api/roles.ts";
 import type { ColumnKey } from "../../ledger/columns.ts";
 import { pickLocale, type Locale } from "../../ledger/messages.ts";
 import { sheetColumnLetter } from "../../ledger/sheet-columns.ts";
@@ -22,10 +23,6 @@ export const USAGE = `用法 Usage: tiaojie push FILE.xlsx [--unit U] [--sheet N
   调解员名册（姓名、级别、所属单位…）自动识别并推送到名册 A mediator roster sheet is recognised and pushed as the roster.
   --json     输出一个 JSON 对象（合计与逐行问题） print one JSON object with the totals and per-row issues`;
 
-interface Me {
-  role: string;
-  unit: string | null;
-}
 
 async function runRosterPush(client: Client, sheet: Sheet, o: { whole: boolean; json: boolean; locale: Locale }): Promise<number> {
   const en = o.locale === "en";

@@ -2,7 +2,7 @@
 import ExcelJS from "exceljs";
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from "../../ledger/api/indicators.ts";
 import { parsePeriod, PeriodError } from "../../ledger/period.ts";
-import type { RankedUnit } from "../../ledger/api/assessment.ts";
+import type { RankedUnit, Rankings } from "../../ledger/api/assessment.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { commandFailed } from "../lib/command-error.ts";
@@ -10,14 +10,8 @@ import { commandFailed } from "../lib/command-error.ts";
 export const USAGE = `用法 Usage: tiaojie rankings --period 2026-Q3 [--json] [--out rankings.xlsx] [--as-of 2026-10-01]
   (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; an assessor or coordinator token)`;
 
-export interface RankingsResponse {
-  period: string;
-  asOf: string;
-  method: "wilson-lower" | "shrinkage";
-  weights: Record<IndicatorKey, number>;
-  weightsSource: "period" | "default";
-  units: RankedUnit[];
-}
+/** GET /api/rankings as the contract describes it. */
+export type RankingsResponse = Rankings;
 
 const round = (x: number | null, d: number) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
 

@@ -1,3 +1,4 @@
+import type { TokenInfo as ContractTokenInfo } from "../../ledger/api/tokens.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { commandFailed } from "../lib/command-error.ts";
@@ -8,15 +9,7 @@ export const USAGE = `用法 Usage:
   tiaojie token revoke ID
   (--url URL --token ADMIN_TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN)`;
 
-interface TokenInfo {
-  id: number;
-  role: string;
-  unit: string | null;
-  label: string | null;
-  createdAt: string;
-  revokedAt?: string | null;
-  token?: string;
-}
+type TokenInfo = ContractTokenInfo & { token?: string };
 
 export async function run(args: string[]): Promise<number> {
   try {

@@ -1,3 +1,4 @@
+import type { Unit } from "../../ledger/api/units.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { commandFailed } from "../lib/command-error.ts";
@@ -8,12 +9,6 @@ export const USAGE = `用法 Usage:
 
 const KIND_NAMES: Record<string, string> = { town: "镇/街道 town", department: "区直单位 department", centre: "调解中心 centre" };
 
-interface Unit {
-  id: number;
-  name: string;
-  kind: string;
-  createdAt: string;
-}
 
 export async function run(args: string[]): Promise<number> {
   try {
