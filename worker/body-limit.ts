@@ -1,3 +1,4 @@
+import { concatBytes } from "./bytes.ts";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "./app-env.ts";
 import { ApiError } from "./errors.ts";
@@ -45,13 +46,7 @@ async function readUpTo(reader: ReadableStreamDefaultReader<Uint8Array>, max: nu
     if (size > max) return null;
     parts.push(value);
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
+  return concatBytes(parts, size);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { concatBytes } from "../bytes.ts";
 import type { Context } from "hono";
 import { ApiError } from "../errors.ts";
 
@@ -28,7 +29,7 @@ export async function readJsonBody(c: Context, maxBytes: number): Promise<{ text
     }
     parts.push(value);
   }
-  const bytes = parts.length === 1 ? parts[0] : concat(parts, size);
+  const bytes = parts.length === 1 ? parts[0] : concatBytes(parts, size);
   let text: string;
   try {
     // Fatal: a silently replaced byte (U+FFFD) would be stored in a citizen's name instead of refusing the chunk.
@@ -41,16 +42,6 @@ export async function readJsonBody(c: Context, maxBytes: number): Promise<{ text
   } catch {
     throw new ApiError(400, "malformed_json", "请求体不是有效的 JSON Request body is not valid JSON");
   }
-}
-
-function concat(parts: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
 }
 
 function tooLarge(maxBytes: number): ApiError {
