@@ -1,4 +1,5 @@
 /** Task pane entry: wait for Office (or find there is none), pick language and theme, start the pages. */
+import "./zod-without-eval.ts";
 import { pickLocale } from "../ledger/messages.ts";
 import { createExcelWorkbook } from "./excel/excel-ledger-workbook.ts";
 import { loadToken, rememberUnit } from "./logic/connect.ts";

@@ -261,7 +261,7 @@ describe("a clerk's session in the task pane", () => {
     // Chunk 1 reaches the Worker and is stored, then the server vanishes before the answer gets back.
     pane.fault = (req) => {
       if (down) return "drop";
-      if (req.method === "POST" && String(req.headers["idempotency-key"] ?? "").endsWith("-c1")) {
+      if (req.method === "POST" && String(req.headers["idempotency-key"] ?? "").endsWith(".1")) {
         down = true;
         wentDown();
         return "drop-after-response";
