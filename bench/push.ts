@@ -56,6 +56,7 @@ function makeRows(n: number): Row[] {
       complexity: ["简易", "普通", "复杂"][i % 3],
       partyCount: 1 + (i % 5),
       notes: null,
+      place: null,
     });
   }
   return rows;

@@ -27,6 +27,9 @@ export const COLUMN_KEYS = [
   "caseNo", "receivedOn", "unit", "source", "domain", "stage", "mediationType", "applicant", "applicantId",
   "phone", "respondent", "summary", "accepted", "rejectReason", "mediator", "status", "closedOn", "amount",
   "judicialConfirmation", "commitment", "commitmentDue", "commitmentMetOn", "complexity", "partyCount", "notes",
+  // Added after the first ledgers were stored: last, so every earlier column keeps its position (validate.ts's case
+  // object, the canonical JSON), and left out of the canonical JSON when empty (worker/push/content-hash.ts).
+  "place",
 ] as const;
 
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
@@ -58,6 +61,10 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { key: "complexity", header: "难易程度", headerEn: "Complexity", synonyms: ["案件难度", "疑难程度"], type: "choice", required: false, choices: COMPLEXITIES },
   { key: "partyCount", header: "涉及人数", headerEn: "Parties", synonyms: ["人数", "涉及人员数"], type: "count", required: false },
   { key: "notes", header: "备注", headerEn: "Notes", synonyms: ["说明"], type: "text", required: false },
+  // Where the dispute happened, as free text ("涂岭镇樟脚村3组"): routing (分流, ledger/routing/) finds the town in it.
+  { key: "place", header: "纠纷发生地", headerEn: "Place", synonyms: ["发生地点", "地点", "地址", "住址", "所在村（社区）", "纠纷发生地点", "发生地"], type: "text", required: false,
+    // 申请人 → 住址 is where the applicant lives, near enough to where the dispute is; 被申请人 → 地址 is the agency's office.
+    party: "applicant" },
 ];
 
 export const COLUMN_BY_KEY: Readonly<Record<ColumnKey, ColumnSpec>> = Object.fromEntries(

@@ -32,6 +32,11 @@ export interface DetectOptions<K extends string = ColumnKey> {
   catalogue?: Catalogue<K>;
   /** How many rows from the top to search for the header. */
   scanRows?: number;
+  /**
+   * How many recognised headers make a header row; MIN_MATCHES unless said. A two-column sheet (the routing rules,
+   * 纠纷领域 | 主管部门) can never name three.
+   */
+  minMatches?: number;
 }
 
 /** A row needs at least this many recognised headers to count as the header row. */
@@ -176,7 +181,7 @@ function rowWidth(grid: readonly (readonly unknown[])[], from: number, to: numbe
 
 /**
  * Finds the header of a ledger as clerks keep it: title rows, a "填报单位" line, one or two header rows.
- * Returns null when no row names at least three known columns.
+ * Returns null when no row names at least three known columns (`minMatches`).
  */
 export function detectHeader<K extends string = ColumnKey>(
   grid: readonly (readonly unknown[])[],
@@ -184,17 +189,18 @@ export function detectHeader<K extends string = ColumnKey>(
 ): HeaderResult<K> | null {
   const cat = options.catalogue ?? (CASE_CATALOGUE as unknown as Catalogue<K>);
   const scan = Math.min(grid.length, options.scanRows ?? 30);
+  const least = options.minMatches ?? MIN_MATCHES;
   const width = rowWidth(grid, 0, Math.min(grid.length, scan + 1));
   let best: { row: number; first: number; cand: Candidate<K> } | null = null;
   for (let r = 0; r < scan; r++) {
     const row = grid[r] ?? [];
     const single = mapSingle(row, width, cat);
-    if (single.matched >= MIN_MATCHES && (!best || single.matched > best.cand.matched)) {
+    if (single.matched >= least && (!best || single.matched > best.cand.matched)) {
       best = { row: r, first: r, cand: single };
     }
     if (r + 1 < grid.length && single.matched >= 1) {
       const two = mapTwoLevel(row, grid[r + 1] ?? [], width, cat);
-      if (two.matched >= MIN_MATCHES && two.matched > single.matched && (!best || two.matched > best.cand.matched)) {
+      if (two.matched >= least && two.matched > single.matched && (!best || two.matched > best.cand.matched)) {
         best = { row: r + 1, first: r, cand: two };
       }
     }

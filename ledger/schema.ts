@@ -5,6 +5,8 @@ import { ISSUE_CODES } from "./issue-codes.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 const text = z.string().min(1).max(20_000);
+/** A place is an address, not a document: long enough for "某镇某村某组某号" written out in full. */
+export const MAX_PLACE = 200;
 
 /**
  * A case row after normalising: what the Worker stores and the add-in pushes.
@@ -36,6 +38,11 @@ export const CaseRowSchema = z.object({
   complexity: z.enum(COMPLEXITIES).nullable(),
   partyCount: z.number().int().min(1).nullable(),
   notes: text.nullable(),
+  /**
+   * Where the dispute happened. Rows stored before the column existed have no such key, and a row without a place is
+   * stored without it (its hash must not change), so reading stored data it may be absent: absent means null.
+   */
+  place: z.string().min(1).max(MAX_PLACE).nullable().default(null),
 });
 
 export type CaseRow = z.infer<typeof CaseRowSchema>;

@@ -16,7 +16,7 @@ import { normaliseYesNo } from "./normalise/yes-no.ts";
 import { normalisePartyId } from "./party-id.ts";
 import { normalisePhone } from "./phone.ts";
 import { sheetColumnLetter, type ColumnPlaces } from "./sheet-columns.ts";
-import type { CaseRow, Issue } from "./schema.ts";
+import { MAX_PLACE, type CaseRow, type Issue } from "./schema.ts";
 import { todayInChina } from "./today.ts";
 
 export interface ValidateOptions {
@@ -62,7 +62,7 @@ const REFUSAL_CODE: Record<ColumnSpec["type"], IssueCode> = {
 
 /** The longest text each column may hold (CaseRowSchema's limits); other text columns hold MAX_TEXT. */
 const MAX_TEXT = 20_000;
-const MAX_LENGTH: Partial<Record<ColumnKey, number>> = { caseNo: 100, unit: 100, mediator: 200, phone: 100 };
+const MAX_LENGTH: Partial<Record<ColumnKey, number>> = { caseNo: 100, unit: 100, mediator: 200, phone: 100, place: MAX_PLACE };
 
 /**
  * The columns in catalogue order, each with the issue an unreadable cell of it gets, the longest text it holds and
@@ -328,6 +328,7 @@ class CheckedRow implements RowResult {
       summary: v[11], accepted: v[12], rejectReason: v[13], mediator: v[14], status: v[15],
       closedOn: v[16], amount: v[17], judicialConfirmation: v[18], commitment: v[19],
       commitmentDue: v[20], commitmentMetOn: v[21], complexity: v[22], partyCount: v[23], notes: v[24],
+      place: v[25],
     } as unknown as CaseRow;
     this.#cells = null;
     return this.#case;

@@ -32,6 +32,7 @@ export function caseRow(over: Partial<CaseRow> = {}): CaseRow {
     complexity: "普通",
     partyCount: 1,
     notes: null,
+    place: null,
     ...over,
   };
 }

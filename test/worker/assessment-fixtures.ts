@@ -28,7 +28,7 @@ export function row(unit: string, over: Partial<CaseRow> = {}): CaseRow {
     caseNo: `W-${seq}`, receivedOn: "2026-05-01", unit, source: "当事人申请", domain: "征地拆迁", stage: "诉前", mediationType: "人民调解",
     applicant: `申请人${seq}`, applicantId: null, phone: null, respondent: "区自然资源局", summary: null, accepted: true, rejectReason: null,
     mediator: "张三", status: "调解中", closedOn: null, amount: null, judicialConfirmation: null, commitment: null, commitmentDue: null,
-    commitmentMetOn: null, complexity: "普通", partyCount: 1, notes: null, ...over,
+    commitmentMetOn: null, complexity: "普通", partyCount: 1, notes: null, place: null, ...over,
   };
 }
 

@@ -5,6 +5,11 @@ import {
 } from "./helpers.ts";
 
 let w: World;
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
 beforeEach(async () => {
   await resetDb();
   w = await makeWorld();
@@ -73,6 +78,31 @@ describe("pushing a chunk", () => {
     const after = await snapshot();
     expect(after.cases).toEqual(before.cases);
     expect(after.revisions).toHaveLength(0);
+  });
+
+  it("writes zero rows when a ledger stored before the place column is pushed again, and updates only a case given a place", async () => {
+    const rows = [sheetRow(2, "SY-001"), sheetRow(3, "SY-002")];
+    await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody(rows));
+    const before = await snapshot();
+    // A case without a place is stored as it was before the column existed: no place key, the same hash.
+    for (const c of before.cases) {
+      expect(JSON.parse(c.data)).not.toHaveProperty("place");
+      expect(c.content_hash).toBe(await sha256(c.data));
+    }
+
+    const again = await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody(rows));
+    expect((await json(again)).counts).toEqual({ inserted: 0, updated: 0, unchanged: 2, rejected: 0 });
+    expect(await snapshot()).toMatchObject({ cases: before.cases, revisions: [] });
+
+    const placed = await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody([sheetRow(2, "SY-001", { place: "涂岭镇樟脚村3组" }), rows[1]]));
+    expect((await json(placed)).counts).toEqual({ inserted: 0, updated: 1, unchanged: 1, rejected: 0 });
+    const after = await snapshot();
+    expect(JSON.parse(after.cases.find((c) => c.case_no === "SY-001")!.data).place).toBe("涂岭镇樟脚村3组");
+    expect(after.cases.find((c) => c.case_no === "SY-002")).toEqual(before.cases.find((c) => c.case_no === "SY-002"));
+
+    // Read through the API, a case stored without a place has place null.
+    const res = await call("GET", `/api/cases/${UNIT_A}/SY-002`, { token: w.clerkA });
+    expect((await json(res)).data.place).toBeNull();
   });
 
   it("keeps the previous version of a changed case in revisions, with who pushed it, when and from which push", async () => {

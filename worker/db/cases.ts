@@ -1,4 +1,5 @@
 import type { CaseRow } from "../../ledger/schema.ts";
+import { storedCase } from "../push/content-hash.ts";
 
 export interface CaseView {
   unit: string;
@@ -30,7 +31,7 @@ const VIEW = `u.name AS unit, c.case_no AS caseNo, c.data, c.content_hash AS con
   c.not_in_ledger_since AS notInLedgerSince, c.push_id AS pushId, c.updated_at AS updatedAt, c.created_at AS createdAt`;
 
 function toView(r: CaseDbRow): CaseView {
-  return { ...r, data: JSON.parse(r.data) as CaseRow, inLedger: r.inLedger === 1 };
+  return { ...r, data: storedCase(r.data), inLedger: r.inLedger === 1 };
 }
 
 /** Live (not deleted) cases of one unit, by case number, one page at a time. */
@@ -85,7 +86,7 @@ export async function listRevisions(db: D1Database, unitId: number, caseNo: stri
   ]);
   if (found.results.length === 0) return null;
   return (revs.results as (Omit<RevisionView, "data" | "inLedger" | "deleted"> & { data: string; inLedger: number; deleted: number })[]).map(
-    (r) => ({ ...r, data: JSON.parse(r.data) as CaseRow, inLedger: r.inLedger === 1, deleted: r.deleted === 1 }),
+    (r) => ({ ...r, data: storedCase(r.data), inLedger: r.inLedger === 1, deleted: r.deleted === 1 }),
   );
 }
 
