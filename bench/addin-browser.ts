@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { validateLedger } from "../ledger/validate.ts";
 import { STANDARD_COLUMNS, layOut } from "../test/fixtures/ledger-layout.ts";
 import { generateCases } from "../test/fixtures/case-generator.ts";
-import type { WorkbookSeed } from "../test/e2e/excel-double/model.ts";
+import type { WorkbookSeed } from "../test/support/excel-double/model.ts";
 import { ensureAddinBuilt, launchBrowser, openPane, preparePane, startPaneServer } from "../test/e2e/harness.ts";
 import { median } from "./stats.ts";
 import { printFigures, type Figure } from "./report.ts";

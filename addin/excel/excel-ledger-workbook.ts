@@ -3,7 +3,8 @@
  *
  * Sync budget (never context.sync() per row or per issue):
  * - readSheet: one cheap sync for the used range's size (which also lists the sheet's conditional formats, so
- *   a following markIssues knows which are ours), then one sync per ≤ 4 MB chunk of values.
+ *   a following markIssues knows which are ours), then one sync per ≤ 4 MB chunk of values (plus one per read
+ *   Excel refuses as over 5 MB, when rows turn much longer than those read before; that stretch is re-read smaller).
  * - markIssues right after readSheet: one write sync (delete our old marks, add all new ones). Called on its own,
  *   or when the listing is stale, it first spends one read sync listing the formats itself.
  * - clearMarks: one read sync (list the formats) and one write sync (delete ours), none when there is nothing.
@@ -15,7 +16,7 @@
 import { MAX_CHUNK_BYTES, planMarkGroups, markedCellCount, rangeAddress, rowsPerChunk, toCellText, valuesBytes } from "./cells.ts";
 import type { CellMark, LedgerWorkbook, MarkResult, ReadProgress, ReportSheet, SheetGrid, WriteBackBlock } from "./ledger-workbook.ts";
 import { SEVERITY_FILL } from "./colours.ts";
-import { MARK_FORMULA, isItemNotFound, ourMarks, queueFormatScan } from "./marks.ts";
+import { MARK_FORMULA, isItemNotFound, isPayloadTooLarge, ourMarks, queueFormatScan } from "./marks.ts";
 import { fillMergedAreas } from "./merged-areas.ts";
 
 /**
@@ -123,13 +124,29 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
         let chunks = 0;
         while (values.length < rowCount) {
           const first = values.length;
-          const take = Math.min(rowCount - first, rowsPerChunk(columnCount, observedBytesPerRow, maxChunkBytes));
-          const range = sheet.getRange(rangeAddress(first + 1, 0, first + take, columnCount - 1));
-          range.load("values");
-          // In the same sync as the values: each merged area is listed by the chunk that holds its top-left cell.
-          const areas = readMerges ? range.getMergedAreasOrNullObject() : null;
-          areas?.load("address");
-          await context.sync();
+          let take = Math.min(rowCount - first, rowsPerChunk(columnCount, observedBytesPerRow, maxChunkBytes));
+          const queueChunk = () => {
+            const range = sheet.getRange(rangeAddress(first + 1, 0, first + take, columnCount - 1));
+            range.load("values");
+            // In the same sync as the values: each merged area is listed by the chunk that holds its top-left cell.
+            const areas = readMerges ? range.getMergedAreasOrNullObject() : null;
+            areas?.load("address");
+            return { range, areas };
+          };
+          let chunk = queueChunk();
+          for (;;) {
+            try {
+              await context.sync();
+              break;
+            } catch (e) {
+              // Rows much longer than those measured so far can push one read over Excel's 5 MB answer limit:
+              // read that stretch in smaller pieces (the rows after it are sized from what it measures).
+              if (!isPayloadTooLarge(e) || take === 1) throw e;
+              take = Math.max(1, Math.floor(take / 8));
+              chunk = queueChunk();
+            }
+          }
+          const { range, areas } = chunk;
           chunks++;
           if (areas && !areas.isNullObject) merged.push(areas.address);
           const part = range.values as unknown[][];
@@ -145,6 +162,8 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
 
     async markIssues(sheetName: string, marks: readonly CellMark[]): Promise<MarkResult> {
       const listed = takeMarkList(sheetName);
+      // readSheet saw none of our marks and there is nothing to mark: nothing to ask of Excel.
+      if (listed?.length === 0 && marks.length === 0) return { cells: 0, formats: 0 };
       const mark = (ids: string[] | null) =>
         run(async (context) => {
           const sheet = context.workbook.worksheets.getItem(sheetName);

@@ -38,3 +38,8 @@ export function ourMarks(formats: Excel.ConditionalFormatCollection): Excel.Cond
 export function isItemNotFound(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "ItemNotFound";
 }
+
+/** Excel's error when the answer to one sync would exceed its payload limit (5 MB on the web). */
+export function isPayloadTooLarge(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "ResponsePayloadSizeLimitExceeded";
+}

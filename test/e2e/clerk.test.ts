@@ -16,7 +16,7 @@ import {
 } from "./harness.ts";
 import { columnsWithUnknownHeader, generatedLedger, sampleSeed, type GeneratedLedger } from "./fixtures.ts";
 import { button, excel, note, openTab, waitForNote } from "./pane-ui.ts";
-import type { WorkbookSeed } from "./excel-double/model.ts";
+import type { WorkbookSeed } from "../support/excel-double/model.ts";
 
 const NANPU = "南埔镇";
 const SHANYAO = "山腰街道";

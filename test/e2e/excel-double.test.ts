@@ -1,23 +1,11 @@
 // The Excel double keeps Office.js's rules, so the browser tests cannot pass on code that real Excel would refuse.
 import { describe, expect, it } from "vitest";
 import { createExcelWorkbook } from "../../addin/excel/excel-ledger-workbook.ts";
-import { RequestContext, type DoubleState } from "./excel-double/context.ts";
-import { workbookFromSeed, type CellScalar } from "./excel-double/model.ts";
-import { newRecorder } from "./excel-double/recorder.ts";
+import type { CellScalar } from "../support/excel-double/model.ts";
+import { excelDouble } from "../support/excel-double/node.ts";
 
 function double(values: CellScalar[][] = [["案件编号", "申请人"], ["SY-1", "王"]]) {
-  const state: DoubleState = { workbook: workbookFromSeed({ sheets: [{ name: "台账", values }, { name: "其他", values: [] }] }), recorder: newRecorder() };
-  const run = async <T,>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const context = new RequestContext(state, ++state.recorder.runs);
-    try {
-      const result = await batch(context as unknown as Excel.RequestContext);
-      if (context.queue.length > 0) await context.sync();
-      return result;
-    } finally {
-      context.closed = true;
-    }
-  };
-  return { state, run };
+  return excelDouble({ sheets: [{ name: "台账", values }, { name: "其他", values: [] }] });
 }
 
 describe("the Excel double behaves like Excel", () => {

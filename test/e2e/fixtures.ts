@@ -5,8 +5,8 @@ import type { CaseRow } from "../../ledger/schema.ts";
 import { generateCases } from "../fixtures/case-generator.ts";
 import { layOut, STANDARD_COLUMNS, type LayoutColumn } from "../fixtures/ledger-layout.ts";
 import { addLedgerSheet } from "../fixtures/write-xlsx.ts";
-import type { WorkbookSeed } from "./excel-double/model.ts";
-import { seedFromBuilt, seedFromXlsx } from "./excel-double/seed.ts";
+import type { WorkbookSeed } from "../support/excel-double/model.ts";
+import { seedFromBuilt, seedFromXlsx } from "../support/excel-double/seed.ts";
 
 export function sampleSeed(file: string): Promise<WorkbookSeed> {
   return seedFromXlsx(path.join(ROOT, "samples", file));

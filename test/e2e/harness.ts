@@ -9,8 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { ROOT, applyMigrations, freePort, startDevServer, type DevServer } from "../../cli/lib/dev-server.ts";
-import { doubleBundle } from "./excel-double/bundle.ts";
-import type { WorkbookSeed } from "./excel-double/model.ts";
+import { doubleBundle } from "../support/excel-double/bundle.ts";
+import type { WorkbookSeed } from "../support/excel-double/model.ts";
 
 export const ADDIN_DIST = path.join(ROOT, "dist/addin");
 export const SCREENSHOTS = path.join(ROOT, "test-output/screenshots");

@@ -12,7 +12,7 @@ import {
 } from "./harness.ts";
 import { sampleSeed } from "./fixtures.ts";
 import { button, excel, openTab, waitForNote } from "./pane-ui.ts";
-import type { WorkbookSeed } from "./excel-double/model.ts";
+import type { WorkbookSeed } from "../support/excel-double/model.ts";
 
 const SLOW = { timeout: 90_000 };
 const UNITS = [

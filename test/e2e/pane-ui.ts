@@ -1,6 +1,6 @@
 // What a clerk clicks and reads in the task pane, found by visible text (the pane has no test ids).
 import type { Locator, Page } from "playwright-core";
-import type { ExcelDoubleInspector } from "./excel-double/install.ts";
+import type { ExcelDoubleInspector } from "../support/excel-double/install.ts";
 
 const exact = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`);
 

@@ -17,10 +17,8 @@ import { runPush } from "../../../ledger/api/push-engine.ts";
 import type { Receipt } from "../../../ledger/api/push.ts";
 import { validateLedger } from "../../../ledger/validate.ts";
 import { TEST_ADMIN_TOKEN, startTestWorker, tiaojie } from "../../cli/push-dev-server.ts";
-import { RequestContext, type DoubleState } from "../../e2e/excel-double/context.ts";
-import { workbookFromSeed } from "../../e2e/excel-double/model.ts";
-import { newRecorder } from "../../e2e/excel-double/recorder.ts";
-import { seedFromXlsx } from "../../e2e/excel-double/seed.ts";
+import { excelDouble } from "../../support/excel-double/node.ts";
+import { seedFromXlsx } from "../../support/excel-double/seed.ts";
 
 const TODAY = "2026-11-25";
 let server: Awaited<ReturnType<typeof startTestWorker>>;
@@ -82,13 +80,7 @@ function recording(sent: Sent[], receipts: Receipt[], send: Fetch = (input, init
 
 /** The add-in's path: the pane reads the sheet through Office.js (here the Excel double, seeded from the file). */
 async function throughTheAddin(token: string) {
-  const state: DoubleState = { workbook: workbookFromSeed(await seedFromXlsx(file)), recorder: newRecorder() };
-  const run = async <T,>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const context = new RequestContext(state, ++state.recorder.runs);
-    const result = await batch(context as unknown as Excel.RequestContext);
-    if (context.queue.length > 0) await context.sync();
-    return result;
-  };
+  const { run } = excelDouble(await seedFromXlsx(file));
   const grid = await createExcelWorkbook({ run }).readSheet();
   const validation = runValidation(grid.values, emptyColumnSettings(), { locale: "zh-CN", today: TODAY, defaultUnit: "南埔镇", units: ["南埔镇"] })!;
   const plan = planLedgerPush(grid.values, validation, { role: "clerk", locale: "zh-CN", pushId: crypto.randomUUID() })!;

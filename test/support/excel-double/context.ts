@@ -7,7 +7,7 @@ import {
   activeSheet, emptySheet, newId, readValues, setFormat, sheetByName, SETTINGS_MAX_BYTES, tablesOverlapping, usedRect, writeCell,
   type ChartModel, type ConditionalFormatModel, type SheetModel, type TableModel, type WorkbookModel,
 } from "./model.ts";
-import type { Recorder, SyncRecord, WriteKind } from "./recorder.ts";
+import type { ReadRecord, Recorder, SyncKind, SyncRecord, WriteKind } from "./recorder.ts";
 
 /** Excel on the web rejects requests and responses over 5 MB, and single reads over 5,000,000 cells. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -25,6 +25,14 @@ interface Op {
   label: string;
   run(): void;
   requestBytes?: number;
+  /** Getting an object, loading properties, or a change to the workbook (the default). */
+  kind?: "get" | "load" | "write";
+}
+
+function syncKind(ops: readonly Op[]): SyncKind {
+  const read = ops.some((o) => o.kind === "load");
+  const write = ops.some((o) => (o.kind ?? "write") === "write");
+  return read && write ? "read+write" : read ? "read" : write ? "write" : "empty";
 }
 
 const encoder = new TextEncoder();
@@ -61,8 +69,8 @@ export class RequestContext {
     this.state.recorder.writes.push({ sync: this.current!.index, kind, sheet: sheet?.name, address: rect ? rectAddress(rect) : undefined, detail });
   }
 
-  addResponse(value: unknown): void {
-    this.addResponseBytes(jsonBytes(value));
+  read(record: Omit<ReadRecord, "sync">): void {
+    this.state.recorder.reads.push({ sync: this.current!.index, ...record });
   }
 
   addResponseBytes(bytes: number): void {
@@ -80,6 +88,7 @@ export class RequestContext {
       requestBytes: ops.reduce((n, o) => n + (o.requestBytes ?? 64), 0),
       responseBytes: 0,
       at: performance.now(),
+      kind: syncKind(ops),
     };
     this.state.recorder.syncs.push(record);
     // A real sync is a round trip to the host: the page gets to run (and repaint) meanwhile.
@@ -121,7 +130,7 @@ abstract class ClientObject<T> {
   constructor(ctx: RequestContext, typeName: string, resolve: (() => T | null) | null) {
     this.ctx = ctx;
     this.typeName = typeName;
-    if (resolve) ctx.enqueue({ label: `${typeName}.get`, run: () => this.bindTo(resolve()) });
+    if (resolve) ctx.enqueue({ label: `${typeName}.get`, kind: "get", run: () => this.bindTo(resolve()) });
   }
 
   protected bindTo(ref: T | null): void {
@@ -146,15 +155,19 @@ abstract class ClientObject<T> {
     const props = splitProps(spec);
     this.ctx.enqueue({
       label: `${this.typeName}.load(${props.join(",")})`,
+      kind: "load",
       run: () => {
         if (this.bound && this.model === null) return;
         const t = this.target();
+        let bytes = 0;
         for (const p of props) {
           // Excel's answers arrive as JSON: the page gets copies, never the workbook's own arrays.
           const json = JSON.stringify(this.readProperty(t, p)) ?? "null";
-          this.ctx.addResponseBytes(encoder.encode(json).length);
+          bytes += encoder.encode(json).length;
           this.loaded.set(p, JSON.parse(json));
         }
+        this.ctx.addResponseBytes(bytes);
+        this.ctx.read({ object: this.typeName, properties: props, ...this.where(t), bytes });
       },
     });
     return this;
@@ -168,6 +181,11 @@ abstract class ClientObject<T> {
 
   protected set(label: string, run: (t: T) => void, requestBytes?: number): void {
     this.ctx.enqueue({ label: `${this.typeName}.${label}`, run: () => run(this.target()), requestBytes });
+  }
+
+  /** Where the object is, for the recorder's reads. */
+  protected where(_t: T): { sheet?: string; address?: string } {
+    return {};
   }
 
   protected readProperty(_t: T, property: string): unknown {
@@ -386,10 +404,13 @@ class Range extends ClientObject<RangeRef> {
         throw new ExcelDoubleError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rectAddress(rect)}).`);
       }
       const formulas: string[] = [];
+      const quoted: string[] = [];
       v.forEach((row, i) => row.forEach((cell, j) => {
-        if (writeCell(sheet, rect.r1 + i, rect.c1 + j, cell).formula) formulas.push(rectAddress({ r1: rect.r1 + i, c1: rect.c1 + j, r2: rect.r1 + i, c2: rect.c1 + j }));
+        const at = () => rectAddress({ r1: rect.r1 + i, c1: rect.c1 + j, r2: rect.r1 + i, c2: rect.c1 + j });
+        if (writeCell(sheet, rect.r1 + i, rect.c1 + j, cell).formula) formulas.push(at());
+        else if (typeof cell === "string" && cell.startsWith("'")) quoted.push(at());
       }));
-      this.ctx.write("values", sheet, rect, { rows, columns: cols, formulas });
+      this.ctx.write("values", sheet, rect, { rows, columns: cols, formulas, quoted });
     }, jsonBytes(v));
   }
   get numberFormat(): unknown[][] {
@@ -421,11 +442,22 @@ class Range extends ClientObject<RangeRef> {
   get address(): string {
     return this.get("address");
   }
+  protected override where({ sheet, rect }: RangeRef): { sheet: string; address: string } {
+    return { sheet: sheet.name, address: rectAddress(rect) };
+  }
   protected override readProperty({ sheet, rect }: RangeRef, p: string): unknown {
     switch (p) {
-      case "values":
+      case "values": {
         if (rectCells(rect) > READ_CELL_LIMIT) throw new ExcelDoubleError("ResponsePayloadSizeLimitExceeded", `The range ${rectAddress(rect)} has more than ${READ_CELL_LIMIT} cells.`);
-        return readValues(sheet, rect);
+        const values = readValues(sheet, rect);
+        // Refused as soon as the answer passes the limit (the sync would fail anyway), without building all of it.
+        let bytes = this.ctx.current!.responseBytes;
+        for (const row of values) {
+          bytes += jsonBytes(row) + 1;
+          if (bytes > PAYLOAD_LIMIT_BYTES) throw new ExcelDoubleError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+        }
+        return values;
+      }
       case "numberFormat": {
         const out: string[][] = [];
         for (let r = rect.r1; r <= rect.r2; r++) {
@@ -525,6 +557,9 @@ class RangeAreas extends ClientObject<AreasRef> {
   get areaCount(): number {
     return this.get("areaCount");
   }
+  protected override where(t: AreasRef): { sheet: string; address: string } {
+    return { sheet: t.sheet.name, address: t.areas.map(rectAddress).join(",") };
+  }
   protected override readProperty(t: AreasRef, p: string): unknown {
     if (p === "address") return t.areas.map((a) => `${t.sheet.name}!${rectAddress(a)}`).join(",");
     if (p === "areaCount") return t.areas.length;
@@ -579,6 +614,7 @@ class ConditionalFormatCollection {
     const props = splitProps(spec).map((p) => p.replace(/^items\//, ""));
     this.ctx.enqueue({
       label: `ConditionalFormatCollection.load(${props.join(",")})`,
+      kind: "load",
       run: () => {
         const { sheet, areas } = this.owner();
         const items = sheet.conditionalFormats.filter((f) => overlapsAny(f.areas, areas)).map((f) => {
@@ -587,7 +623,9 @@ class ConditionalFormatCollection {
           item.fill(props);
           return item;
         });
-        this.ctx.addResponse(items.map((i) => i.snapshot(props.filter((p) => !p.startsWith("customOrNullObject")))));
+        const bytes = jsonBytes(items.map((i) => i.snapshot(props.filter((p) => !p.startsWith("customOrNullObject")))));
+        this.ctx.addResponseBytes(bytes);
+        this.ctx.read({ object: "ConditionalFormatCollection", properties: props.map((p) => `items/${p}`), sheet: sheet.name, bytes });
         this.loadedItems = items;
       },
     });
@@ -671,9 +709,10 @@ class ConditionalFormat extends ClientObject<FormatRef> {
       case "id": return format.id;
       case "type": return format.type;
       case "custom/rule/formula":
-        if (format.type !== "Custom") throw new ExcelDoubleError("GeneralException", "There was an internal error while processing the request.");
-        return format.formula;
-      case "customOrNullObject/rule/formula": return format.type === "Custom" ? format.formula : NULL_OBJECT;
+        // office-js#2180: `custom` of a colour scale, data bar … fails the whole load.
+        if (format.type !== "Custom") throw new ExcelDoubleError("InvalidOperation", "This operation is not permitted for the current object.");
+        return ruleFormula(format);
+      case "customOrNullObject/rule/formula": return format.type === "Custom" ? ruleFormula(format) : NULL_OBJECT;
       case "custom/format/fill/color": return format.fill;
       default: return super.readProperty({ sheet: null as never, format }, p);
     }
@@ -690,9 +729,16 @@ class ConditionalFormat extends ClientObject<FormatRef> {
 
 const NULL_OBJECT = Symbol("null object");
 
+/** office-js#6835: Excel fails to describe some rules (a rule duplicated in Excel's dialog); loading one fails the sync. */
+function ruleFormula(format: ConditionalFormatModel): string | null {
+  if (format.unreadable) throw new ExcelDoubleError("GeneralException", "There was an internal error while processing the request.");
+  return format.formula;
+}
+
 // ---------------------------------------------------------------- tables and charts
 
-const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/;
+// Excel's name rules: a letter (of any script: Chinese Excel names tables 表1), _ or \ first, then letters, digits, _ . \.
+const TABLE_NAME = /^[\p{L}_\\][\p{L}\p{N}_.\\]{0,254}$/u;
 
 class TableCollection {
   private readonly ctx: RequestContext;
@@ -850,4 +896,24 @@ class Chart extends ClientObject<ChartRef> {
       this.ctx.write("chart", sheet, chart.source, { position: chart.position });
     });
   }
+}
+
+// ---------------------------------------------------------------- Excel.run
+
+/**
+ * Excel.run over a workbook: a fresh context per batch, whatever is still queued when the batch returns is sent,
+ * and the batch's objects die with it. `ready` holds the first batch until the workbook is loaded (in the page).
+ */
+export function excelRun(state: DoubleState, ready?: Promise<unknown>): <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T> {
+  return async (batch) => {
+    await ready;
+    const context = new RequestContext(state, ++state.recorder.runs);
+    try {
+      const result = await batch(context as unknown as Excel.RequestContext);
+      if (context.queue.length > 0) await context.sync();
+      return result;
+    } finally {
+      context.closed = true;
+    }
+  };
 }

@@ -9,6 +9,22 @@ export interface SyncRecord {
   /** performance.now() when the sync was sent. */
   at: number;
   failed?: string;
+  /** What the sync carried: loads only, changes only, both, or neither (getting objects alone). */
+  kind: SyncKind;
+}
+
+export type SyncKind = "read" | "write" | "read+write" | "empty";
+
+/** One property load answered by a sync (a collection's load counts once). */
+export interface ReadRecord {
+  sync: number;
+  object: string;
+  properties: string[];
+  sheet?: string;
+  /** For ranges: the A1 address read, without the sheet. */
+  address?: string;
+  /** JSON bytes of the answer. */
+  bytes: number;
 }
 
 export type WriteKind =
@@ -28,10 +44,16 @@ export interface Recorder {
   runs: number;
   syncs: SyncRecord[];
   writes: WriteRecord[];
+  reads: ReadRecord[];
 }
 
 export function newRecorder(): Recorder {
-  return { runs: 0, syncs: [], writes: [] };
+  return { runs: 0, syncs: [], writes: [], reads: [] };
+}
+
+/** The kind of each sync, in order. */
+export function syncKinds(recorder: Recorder, since = 0): SyncKind[] {
+  return recorder.syncs.slice(since).map((s) => s.kind);
 }
 
 /** Writes that change what the clerk's workbook holds (activating or selecting a sheet does not). */

@@ -11,6 +11,8 @@ export interface ConditionalFormatModel {
   areas: Rect[];
   formula: string | null;
   fill: string | null;
+  /** A rule Excel fails to describe (office-js#6835): loading its rule fails the sync. */
+  unreadable?: boolean;
 }
 
 export interface TableModel {
@@ -73,6 +75,19 @@ export interface SeedSheet {
   values: CellScalar[][];
   /** Merged areas as A1 addresses ("B5:B8"). */
   merges?: string[];
+  /** Conditional formats already on the sheet (the clerk's own), highest priority first. */
+  conditionalFormats?: SeedConditionalFormat[];
+}
+
+export interface SeedConditionalFormat {
+  /** Excel.ConditionalFormatType: "Custom", "ColorScale", "DataBar" … */
+  type: string;
+  /** Comma-separated A1 areas ("A2:A11,C3"). */
+  areas: string;
+  /** The rule of a Custom format. */
+  formula?: string;
+  fill?: string;
+  unreadable?: boolean;
 }
 
 export interface WorkbookSeed {
@@ -95,12 +110,23 @@ export function workbookFromSeed(seed: WorkbookSeed): WorkbookModel {
     const sheet = emptySheet(newId(wb, "sheet"), s.name);
     sheet.values = s.values.map((row) => row.map((v) => (v === "" ? null : v)));
     sheet.merges = (s.merges ?? []).map((a) => parseRect(a)).filter((r): r is Rect => r !== null);
+    sheet.conditionalFormats = (s.conditionalFormats ?? []).map((f) => conditionalFormat(wb, f));
     wb.sheets.push(sheet);
   }
   if (wb.sheets.length === 0) wb.sheets.push(emptySheet(newId(wb, "sheet"), "Sheet1"));
   const active = wb.sheets.find((s) => s.name === seed.activeSheet) ?? wb.sheets[0];
   wb.activeSheetId = active.id;
   return wb;
+}
+
+/** A conditional format as the clerk made it in Excel (seeds, or a test playing the clerk between two runs). */
+export function conditionalFormat(wb: WorkbookModel, f: SeedConditionalFormat): ConditionalFormatModel {
+  const areas = f.areas.split(",").map((a) => {
+    const rect = parseRect(a);
+    if (!rect) throw new Error(`bad conditional format area ${a}`);
+    return rect;
+  });
+  return { id: newId(wb, "cf"), type: f.type, areas, formula: f.type === "Custom" ? (f.formula ?? null) : null, fill: f.fill ?? null, ...(f.unreadable ? { unreadable: true } : {}) };
 }
 
 export function newId(wb: WorkbookModel, kind: string): string {

@@ -1,7 +1,7 @@
 // Loaded into the task pane instead of office.js: installs the `Office` and `Excel` globals over an in-memory
 // workbook, and `__excelDouble` for tests to look at what the pane did. Bundled as an IIFE by bundle.ts.
 import { parseRect, rectAddress } from "./address.ts";
-import { RequestContext, type DoubleState } from "./context.ts";
+import { excelRun, RequestContext, type DoubleState } from "./context.ts";
 import { activeSheet, conditionalFillAt, formatsAt, readValues, sheetByName, workbookFromSeed, type WorkbookModel, type WorkbookSeed } from "./model.ts";
 import { contentWrites, newRecorder } from "./recorder.ts";
 
@@ -32,18 +32,7 @@ const ready = loadWorkbook().then((wb) => {
   state.workbook = wb;
 });
 
-async function run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T> {
-  await ready;
-  const context = new RequestContext(state, ++state.recorder.runs);
-  try {
-    const result = await batch(context);
-    // Excel.run sends whatever is still queued when the batch returns.
-    if (context.queue.length > 0) await context.sync();
-    return result;
-  } finally {
-    context.closed = true;
-  }
-}
+const run = excelRun(state, ready);
 
 const theme = config.officeTheme ?? { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#000000" };
 
