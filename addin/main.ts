@@ -2,6 +2,7 @@
 import "./zod-without-eval.ts";
 import { pickLocale } from "../ledger/messages.ts";
 import { createExcelWorkbook } from "./excel/excel-ledger-workbook.ts";
+import { officeHost } from "./excel/office-host.ts";
 import { loadToken, rememberUnit } from "./logic/connect.ts";
 import { startApp } from "./ui/app.ts";
 import { applyTheme } from "./ui/components.ts";
@@ -13,26 +14,11 @@ import { validatePage } from "./ui/pages/validate.ts";
 import { paneTheme } from "./ui/theme.ts";
 import "./ui/styles.css";
 
-interface OfficeLike {
-  onReady(): Promise<{ host: string | null }>;
-  context?: { displayLanguage?: string; officeTheme?: Record<string, string> };
-  HostType?: { Excel: string };
-}
-
-async function officeHost(): Promise<{ office: OfficeLike | null; host: string | null }> {
-  // office.js comes from Microsoft's CDN; offline or in a plain browser it may be missing.
-  const office = (globalThis as unknown as { Office?: OfficeLike }).Office ?? null;
-  if (!office) return { office: null, host: null };
-  const info = await Promise.race([office.onReady(), new Promise<{ host: null }>((r) => setTimeout(() => r({ host: null }), 5_000))]);
-  return { office, host: info.host };
-}
-
 async function main(): Promise<void> {
-  const { office, host } = await officeHost();
-  const inExcel = host !== null && host === (office?.HostType?.Excel ?? "Excel");
-  const locale = pickLocale(office?.context?.displayLanguage ?? navigator.language);
+  const { inExcel, displayLanguage, officeTheme } = await officeHost();
+  const locale = pickLocale(displayLanguage ?? navigator.language);
   document.documentElement.lang = locale;
-  applyTheme(paneTheme(inExcel ? office?.context?.officeTheme : null));
+  applyTheme(paneTheme(inExcel ? officeTheme : null));
   const app = startApp(document.getElementById("app")!, {
     locale,
     workbook: inExcel ? createExcelWorkbook() : null,

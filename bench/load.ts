@@ -9,8 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createApiClient, type ApiClient as Client } from "../ledger/api/client.ts";
-import { createClient } from "../cli/lib/client.ts";
-import { WRANGLER_CONFIG, applyMigrations, startDevServer, wrangler } from "../cli/lib/dev-server.ts";
+import { WRANGLER_CONFIG, applyMigrations, startDevServer, wrangler } from "../scripts/dev/dev-server.ts";
 import { pushAll } from "../ledger/api/push-engine.ts";
 import { printFigures, type Figure } from "./report.ts";
 import { percentile } from "./stats.ts";
@@ -27,7 +26,7 @@ interface Timings {
   push: number[];
   rankings: number[];
   serverErrors: number;
-  /** Responses cut off while their body was read (cli/lib/client.ts does not yet treat that as a network error). */
+  /** Responses cut off while their body was read (ledger/api/client.ts treats that as a network failure, retried by the push engine). */
   dropped: number;
 }
 
@@ -113,7 +112,7 @@ async function load(dir: string, started: (stop: () => Promise<void>) => void): 
   let written = 0;
   let contendedSeconds = 0;
   try {
-    const admin = createClient(server.url, ADMIN);
+    const admin = createApiClient({ baseUrl: server.url, token: ADMIN });
     // Unit 0 is the baseline: the same work by one client alone, before the others start.
     const units = Array.from({ length: CLIENTS + 1 }, (_, i) => (i === 0 ? "负载测试基线镇" : `负载测试镇${String(i).padStart(2, "0")}`));
     for (const name of units) await admin.request("POST", "/api/units", { body: { name, kind: "town" } });

@@ -10,8 +10,8 @@
 import { assignMentors } from "../worker/mentors/assign.ts";
 import { buildNetwork } from "../worker/mentors/build-network.ts";
 import { resolveCosts } from "../worker/mentors/costs.ts";
-import { randomPeriod } from "../test/mentors/fixtures.ts";
-import { loadHighs, prng, transportLp } from "../test/mentors/helpers.ts";
+import { randomPeriod } from "../test/worker/mentors/fixtures.ts";
+import { loadHighs, prng, transportLp } from "../test/worker/mentors/helpers.ts";
 
 export interface MentorBenchOptions {
   seed?: number;

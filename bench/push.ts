@@ -10,8 +10,8 @@ import { DatabaseSync } from "node:sqlite";
 import { getPlatformProxy } from "wrangler";
 import { COLUMN_KEYS } from "../ledger/columns.ts";
 import { DOMAINS, MEDIATION_TYPES, SOURCES, STAGES } from "../ledger/choices.ts";
-import { createClient } from "../cli/lib/client.ts";
-import { ROOT, applyMigrations, startDevServer } from "../cli/lib/dev-server.ts";
+import { createApiClient } from "../ledger/api/client.ts";
+import { ROOT, applyMigrations, startDevServer } from "../scripts/dev/dev-server.ts";
 import { pushAll } from "../ledger/api/push-engine.ts";
 import { printFigures, type Figure } from "./report.ts";
 
@@ -105,10 +105,10 @@ async function endToEnd(rows: Row[]): Promise<{ seconds: number; inserted: numbe
   await applyMigrations(dir, { quiet: true });
   const server = await startDevServer({ persistTo: dir, vars: { ADMIN_TOKEN: ADMIN } });
   try {
-    const admin = createClient(server.url, ADMIN);
+    const admin = createApiClient({ baseUrl: server.url, token: ADMIN });
     await admin.request("POST", "/api/units", { body: { name: UNIT, kind: "town" } });
     const { token } = await admin.request<{ token: string }>("POST", "/api/tokens", { body: { role: "clerk", unit: UNIT } });
-    const clerk = createClient(server.url, token);
+    const clerk = createApiClient({ baseUrl: server.url, token });
     const pushRows = rows.map((values, i) => ({ row: i + 3, values }));
     const push = { wholeLedger: true, locale: "zh-CN", concurrency: CONCURRENCY } as const;
     // Warm the isolate with one small push so the figure is throughput, not start-up.

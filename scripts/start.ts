@@ -5,10 +5,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ROOT, applyMigrations, executeSql, startDevServer } from "../cli/lib/dev-server.ts";
-import { demoSetupSql, seedDemo } from "../cli/lib/demo-seed.ts";
+import { ROOT, applyMigrations, startDevServer } from "./dev/dev-server.ts";
+import { seedDemo } from "./start/demo-seed.ts";
 import { execFileSync } from "node:child_process";
-import { devHttps } from "../addin/scripts/dev-https.ts";
+import { devHttps } from "./start/dev-https.ts";
 import { startHttpsProxy } from "./start/https-proxy.ts";
 import { httpsPaneUrl, manifestNote } from "./start/pane-url.ts";
 
@@ -65,12 +65,6 @@ async function main(): Promise<void> {
 
   process.stderr.write("应用数据库迁移 Applying D1 migrations…\n");
   await applyMigrations(STATE, { quiet: true });
-  if (demo) {
-    process.stderr.write("写入演示数据 Seeding demo data (units, mediator roster)…\n");
-    const sqlFile = path.join(STATE, "demo-setup.sql");
-    await writeFile(sqlFile, demoSetupSql());
-    await executeSql(STATE, sqlFile, { quiet: true });
-  }
 
   process.stderr.write("启动 Worker Starting wrangler dev…\n");
   const server = await startDevServer({ persistTo: STATE, port: PORT, inherit: true });
@@ -79,6 +73,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", stop);
 
   if (demo) {
+    process.stderr.write("写入演示数据 Seeding demo data through the API (units, mediator roster, sample ledgers)…\n");
     const samples = readdirSync(path.join(ROOT, "samples")).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(ROOT, "samples", f));
     const pushed = await seedDemo(server.url, token, samples);
     for (const p of pushed) process.stderr.write(`  演示台账 demo ledger ${path.basename(p.file)} → ${p.unit}: ${p.summary}\n`);

@@ -1,7 +1,7 @@
 /** Connect page: the token lives in this computer's storage (never the workbook, which gets e-mailed around). */
 import type { Locale } from "../../ledger/messages.ts";
 import type { Me, Role } from "../../ledger/api/roles.ts";
-import { t, type MessageKey } from "../ui/i18n.ts";
+import { t, type MessageKey } from "../i18n.ts";
 
 const TOKEN_KEY = "tiaojie.token";
 const UNIT_KEY = "tiaojie.unit";

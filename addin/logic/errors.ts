@@ -2,7 +2,7 @@
 import type { Locale } from "../../ledger/messages.ts";
 import { ApiError } from "../../ledger/api/client.ts";
 import { MAX_SHEET_CELLS, SheetTooLargeError } from "../excel/excel-ledger-workbook.ts";
-import { t, type MessageKey } from "../ui/i18n.ts";
+import { t, type MessageKey } from "../i18n.ts";
 
 export function describeError(e: unknown, locale: Locale): string {
   if (e instanceof ApiError) {

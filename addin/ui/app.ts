@@ -8,7 +8,7 @@ import { pagesFor, type KeyValueStore } from "../logic/connect.ts";
 import { describeError } from "../logic/errors.ts";
 import type { ValidationRun } from "../logic/validate.ts";
 import { clear, h, message } from "./dom.ts";
-import { t, type MessageKey } from "./i18n.ts";
+import { t, type MessageKey } from "../i18n.ts";
 
 export type PageId = ReturnType<typeof pagesFor>[number];
 

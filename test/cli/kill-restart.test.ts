@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "../../cli/lib/client.ts";
 import { createApiClient } from "../../ledger/api/client.ts";
 import { pushAll, type PushSummary } from "../../ledger/api/push-engine.ts";
-import { WRANGLER_CONFIG, applyMigrations, startDevServer, wrangler, type DevServer } from "../../cli/lib/dev-server.ts";
+import { WRANGLER_CONFIG, applyMigrations, startDevServer, wrangler, type DevServer } from "../../scripts/dev/dev-server.ts";
 
 const counts = ({ inserted, updated, unchanged, rejected }: PushSummary) => ({ inserted, updated, unchanged, rejected });
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_CENTRE, DEMO_DEPARTMENTS, DEMO_TOWNS } from "../../cli/lib/demo-seed.ts";
+import { DEMO_CENTRE, DEMO_DEPARTMENTS, DEMO_TOWNS } from "../../scripts/start/demo-seed.ts";
 import { TEST_ADMIN_TOKEN, startTestWorker, tiaojie } from "./push-dev-server.ts";
 
 let server: Awaited<ReturnType<typeof startTestWorker>>;

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
-import { ROOT, applyMigrations, startDevServer, type DevServer } from "../../cli/lib/dev-server.ts";
+import { ROOT, applyMigrations, startDevServer, type DevServer } from "../../scripts/dev/dev-server.ts";
 
 export const TEST_ADMIN_TOKEN = "cli-test-admin-token-0123456789";
 

@@ -1,7 +1,7 @@
 /**
  * Bad-input corpus for ledger/ (validateRecords, what the add-in, the CLI and the Worker all run): each case is one
  * row's cells and either the issues it must raise (the row is refused) or the clean reading it must give.
- * Runs in test/security/corpus-ledger.test.ts.
+ * Runs in test/ledger/corpus.test.ts.
  */
 
 export interface CellCase {

@@ -1,7 +1,7 @@
 /**
  * Bad-input corpus for the CLI's workbook reader: files a clerk might hand it, each with the exit code and the
  * plain reason `tiaojie validate` must give (or a clean reading). Files are written at run time into `dir`.
- * Runs in test/security/corpus-cli.test.ts.
+ * Runs in test/cli/corpus.test.ts.
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";

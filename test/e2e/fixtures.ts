@@ -1,6 +1,6 @@
 // Workbooks for the browser tests: the committed samples and generated ledgers, as Excel would hand them over.
 import path from "node:path";
-import { ROOT } from "../../cli/lib/dev-server.ts";
+import { ROOT } from "../../scripts/dev/dev-server.ts";
 import type { CaseRow } from "../../ledger/schema.ts";
 import { generateCases } from "../fixtures/case-generator.ts";
 import { layOut, STANDARD_COLUMNS, type LayoutColumn } from "../fixtures/ledger-layout.ts";

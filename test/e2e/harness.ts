@@ -8,7 +8,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { ROOT, applyMigrations, freePort, startDevServer, type DevServer } from "../../cli/lib/dev-server.ts";
+import { ROOT, applyMigrations, freePort, startDevServer, type DevServer } from "../../scripts/dev/dev-server.ts";
 import { doubleBundle } from "../support/excel-double/bundle.ts";
 import type { WorkbookSeed } from "../support/excel-double/model.ts";
 

@@ -18,7 +18,9 @@ export default defineConfig({
   ],
   test: {
     name: "worker",
-    include: ["test/worker/**/*.test.ts"],
+    // Only the files directly in test/worker/: its subfolders (assessment/, mentors/) hold the Worker's pure
+    // modules' tests, which the node project runs (vitest.config.ts).
+    include: ["test/worker/*.test.ts"],
     root,
     setupFiles: ["test/worker/apply-migrations.ts"],
   },

@@ -3,7 +3,7 @@ import { planLedgerPush } from "../../logic/push-rows.ts";
 import { buildWriteBack } from "../../logic/write-back.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
-import { readAndValidate } from "./validate.ts";
+import { readAndValidate } from "../read-and-validate.ts";
 
 export const pushPage: Page = (app) => {
   const status = h("div", { "aria-live": "polite" });

@@ -1,7 +1,7 @@
 /** Test helpers: a seeded PRNG, a brute-force solver for tiny instances, and the CPLEX LP text for HiGHS. */
-import type { TransportProblem } from "../../worker/mentors/min-cost-flow.ts";
+import type { TransportProblem } from "../../../worker/mentors/min-cost-flow.ts";
 
-import { mulberry32 } from "../fixtures/case-generator.ts";
+import { mulberry32 } from "../../fixtures/case-generator.ts";
 
 /** The project's seeded PRNG (mulberry32): small, reproducible. */
 export const prng = mulberry32;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { FLAG_CODES, FLAG_SEVERITY } from "../../ledger/api/flags.ts";
-import { crossCaseFlags, singleCaseFlags } from "../../worker/assessment/flags/case-rules.ts";
-import { unitFlags, type UnitFlagInput } from "../../worker/assessment/flags/unit-rules.ts";
-import { indicatorValue } from "../../worker/assessment/indicators.ts";
+import { FLAG_CODES, FLAG_SEVERITY } from "../../../ledger/api/flags.ts";
+import { crossCaseFlags, singleCaseFlags } from "../../../worker/assessment/flags/case-rules.ts";
+import { unitFlags, type UnitFlagInput } from "../../../worker/assessment/flags/unit-rules.ts";
+import { indicatorValue } from "../../../worker/assessment/indicators.ts";
 import { flagCase } from "./case-fixture.ts";
 
 const TODAY = "2026-06-15";

@@ -1,6 +1,6 @@
 /** Small builders for engine inputs, plus a seeded random period for the optimality test and the benchmark. */
-import { DOMAINS } from "../../ledger/choices.ts";
-import type { AssignmentInput, ComplexCase, Domain, Mentor, PreviousAssignment, StarMediator, TownNeed } from "../../worker/mentors/types.ts";
+import { DOMAINS } from "../../../ledger/choices.ts";
+import type { AssignmentInput, ComplexCase, Domain, Mentor, PreviousAssignment, StarMediator, TownNeed } from "../../../worker/mentors/types.ts";
 import { randomInt } from "./helpers.ts";
 
 export function mentor(id: string, expertise: Domain[], capacity = 5, unit = `${id}单位`): Mentor {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { solveTransportation, type TransportProblem } from "../../worker/mentors/min-cost-flow.ts";
+import { solveTransportation, type TransportProblem } from "../../../worker/mentors/min-cost-flow.ts";
 import { bruteForce, prng, randomInt, randomTransport } from "./helpers.ts";
 
 describe("min-cost transportation solver", () => {

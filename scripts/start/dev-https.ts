@@ -2,7 +2,7 @@
  * HTTPS for the local task pane (Excel only loads add-ins over https). Makes sure the office-addin-dev-certs
  * certificate exists and, where possible, is trusted; otherwise says plainly what to do.
  *
- *   npx node addin/scripts/dev-https.ts      # prints the wrangler dev flags for the certificate
+ *   npx node scripts/start/dev-https.ts      # prints the wrangler dev flags for the certificate
  *
  * For `npm start`: wrangler dev --local-protocol https --https-key-path <key> --https-cert-path <cert>
  */

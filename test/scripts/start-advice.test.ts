@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linuxAdvice } from "../../addin/scripts/dev-https.ts";
+import { linuxAdvice } from "../../scripts/start/dev-https.ts";
 import { httpsPaneUrl, manifestNote } from "../../scripts/start/pane-url.ts";
 
 describe("npm start's advice about the HTTPS task pane", () => {

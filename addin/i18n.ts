@@ -1,5 +1,6 @@
-/** Task pane words in Chinese (default) and English, chosen from Office's display language. */
-import type { Locale } from "../../ledger/messages.ts";
+/** Task pane words in Chinese (default) and English, chosen from Office's display language. Plain data and one
+ * function, outside ui/ so that logic/ (which never imports ui/) can word its messages too. */
+import type { Locale } from "../ledger/messages.ts";
 
 const ZH = {
   appTitle: "调解台账",

@@ -1,7 +1,7 @@
 /**
  * Draws the add-in's icons (16/32/64/80 px PNG) into addin/assets: a blue rounded square with a white
  * ledger page and a check mark. A tiny PNG encoder on node:zlib, so no image tooling is needed.
- *   npx node addin/scripts/make-icons.ts
+ *   npx node scripts/make-icons.ts
  */
 import { writeFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
@@ -75,6 +75,6 @@ function icon(size: number): Buffer {
 }
 
 if (import.meta.main) {
-  const dir = new URL("../assets/", import.meta.url);
+  const dir = new URL("../addin/assets/", import.meta.url);
   for (const size of [16, 32, 64, 80]) writeFileSync(new URL(`icon-${size}.png`, dir), icon(size));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assignMentors } from "../../worker/mentors/assign.ts";
-import type { AssignmentInput } from "../../worker/mentors/types.ts";
+import { assignMentors } from "../../../worker/mentors/assign.ts";
+import type { AssignmentInput } from "../../../worker/mentors/types.ts";
 import { complexCase, mentor, period, star, town } from "./fixtures.ts";
 
 const mentorsOf = (input: AssignmentInput, kind: string, targetId: string) =>

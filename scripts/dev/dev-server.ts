@@ -1,6 +1,7 @@
 /**
- * Runs the Worker locally with wrangler (npm start, the CLI tests, the benchmark): applies D1 migrations to a
- * persistence directory, starts `wrangler dev` on loopback and waits until /api/health answers.
+ * Runs the Worker locally with wrangler (npm start, the CLI and browser tests, the benchmarks): applies D1
+ * migrations to a persistence directory, starts `wrangler dev` on loopback and waits until /api/health answers.
+ * Development tooling, not part of the CLI: nothing in cli/ needs it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
@@ -34,10 +35,6 @@ export function wrangler(args: string[], o: { quiet?: boolean } = {}): Promise<s
 
 export function applyMigrations(persistTo: string, o: { quiet?: boolean } = {}): Promise<string> {
   return wrangler(["d1", "migrations", "apply", "DB", "--local", "--config", WRANGLER_CONFIG, "--persist-to", persistTo], o);
-}
-
-export function executeSql(persistTo: string, file: string, o: { quiet?: boolean } = {}): Promise<string> {
-  return wrangler(["d1", "execute", "DB", "--local", "--config", WRANGLER_CONFIG, "--persist-to", persistTo, "--file", file, "--yes"], o);
 }
 
 export function freePort(): Promise<number> {

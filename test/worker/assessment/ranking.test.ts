@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CONFIG, DEFAULT_WEIGHTS, INDICATOR_KEYS, parseWeights, type Weights } from "../../worker/assessment/config.ts";
-import { emptyCounts, type IndicatorCounts } from "../../worker/assessment/indicators.ts";
-import { rankUnits, type UnitCounts, type UnitKind } from "../../worker/assessment/ranking.ts";
+import { DEFAULT_CONFIG, DEFAULT_WEIGHTS, INDICATOR_KEYS, parseWeights, type Weights } from "../../../worker/assessment/config.ts";
+import { emptyCounts, type IndicatorCounts } from "../../../worker/assessment/indicators.ts";
+import { rankUnits, type UnitCounts, type UnitKind } from "../../../worker/assessment/ranking.ts";
 
 function unit(name: string, counts: Partial<IndicatorCounts>, kind: UnitKind = "town"): UnitCounts {
   return { unit: name, kind, counts: { ...emptyCounts(), ...counts } };

@@ -1,5 +1,5 @@
-import type { CaseRow } from "../../ledger/schema.ts";
-import type { FlagCase } from "../../worker/assessment/flags/case-rules.ts";
+import type { CaseRow } from "../../../ledger/schema.ts";
+import type { FlagCase } from "../../../worker/assessment/flags/case-rules.ts";
 
 let seq = 0;
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { wilson } from "../../worker/assessment/wilson.ts";
+import { wilson } from "../../../worker/assessment/wilson.ts";
 
 describe("Wilson 95 % interval", () => {
   it("matches hand-computed bounds", () => {

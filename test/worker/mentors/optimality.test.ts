@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { assignMentors } from "../../worker/mentors/assign.ts";
-import { buildNetwork } from "../../worker/mentors/build-network.ts";
-import { resolveCosts } from "../../worker/mentors/costs.ts";
-import { solveTransportation } from "../../worker/mentors/min-cost-flow.ts";
+import { assignMentors } from "../../../worker/mentors/assign.ts";
+import { buildNetwork } from "../../../worker/mentors/build-network.ts";
+import { resolveCosts } from "../../../worker/mentors/costs.ts";
+import { solveTransportation } from "../../../worker/mentors/min-cost-flow.ts";
 import { randomPeriod } from "./fixtures.ts";
 import { highsObjective, prng, randomInt, randomTransport, transportLp } from "./helpers.ts";
 

@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT } from "../cli/run-cli.ts";
+import { ROOT } from "./run-cli.ts";
 
 export interface Measured {
   code: number | null;

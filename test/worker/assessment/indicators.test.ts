@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { STAGES, STATUSES } from "../../ledger/choices.ts";
-import { DEFAULT_CONFIG, timeLimitFor } from "../../worker/assessment/config.ts";
-import { countCaseIndicators, indicatorValue, indicatorValues, type AssessedCase } from "../../worker/assessment/indicators.ts";
-import { parsePeriod } from "../../ledger/period.ts";
+import { STAGES, STATUSES } from "../../../ledger/choices.ts";
+import { DEFAULT_CONFIG, timeLimitFor } from "../../../worker/assessment/config.ts";
+import { countCaseIndicators, indicatorValue, indicatorValues, type AssessedCase } from "../../../worker/assessment/indicators.ts";
+import { parsePeriod } from "../../../ledger/period.ts";
 import { caseRow } from "./case-fixture.ts";
 
 const may = parsePeriod("2026-05");

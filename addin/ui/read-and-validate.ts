@@ -1,0 +1,25 @@
+/** Reads the sheet (with a progress bar in `onStatus`) and validates it: the Validate and Push pages both start here. */
+import { COLUMN_SETTINGS_KEY, readColumnSettings } from "../logic/columns.ts";
+import { loadUnit } from "../logic/connect.ts";
+import { runValidation } from "../logic/validate.ts";
+import type { App } from "./app.ts";
+import { h } from "./dom.ts";
+
+export async function readAndValidate(app: App, onStatus: (el: HTMLElement) => void): Promise<boolean> {
+  const wb = app.workbook!;
+  const progress = h("fluent-progress-bar", { max: 100, value: 0 });
+  const label = h("span", {});
+  onStatus(h("div", {}, label, progress));
+  app.settings = readColumnSettings(await wb.loadSetting(COLUMN_SETTINGS_KEY));
+  app.grid = await wb.readSheet((p) => {
+    label.textContent = app.t("validate.reading", { done: p.rowsRead, total: p.totalRows });
+    progress.setAttribute("value", String(Math.round((100 * p.rowsRead) / Math.max(1, p.totalRows))));
+  });
+  app.run = runValidation(app.grid.values, app.settings, {
+    locale: app.locale,
+    units: app.units,
+    // Offline, the clerk's unit is the one remembered from the last connection on this computer.
+    defaultUnit: app.me ? (app.me.role === "clerk" ? (app.me.unit ?? undefined) : undefined) : (loadUnit(app.store) ?? undefined),
+  });
+  return app.run !== null;
+}
