@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { exports } from "cloudflare:workers";
-import { MAX_BODY_BYTES, MAX_DRAINED_BYTES } from "../../worker/body-limit.ts";
+import { MAX_BODY_BYTES } from "../../worker/body-limit.ts";
+import { MAX_DRAINED_BYTES } from "../../worker/drain-body.ts";
 import { ADMIN_TOKEN, json, makeWorld, newKey, newPushId, resetDb, snapshot, type World } from "./helpers.ts";
 
 let w: World;

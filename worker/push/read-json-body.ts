@@ -1,4 +1,5 @@
 import { concatBytes } from "../bytes.ts";
+import { drainBody } from "../drain-body.ts";
 import type { Context } from "hono";
 import { ApiError } from "../errors.ts";
 
@@ -24,7 +25,8 @@ export async function readJsonBody(c: Context, maxBytes: number): Promise<{ text
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel();
+      // Read to the end (and drop) rather than cancel: a client still sending would see a reset, not the 413.
+      await drainBody(reader);
       throw tooLarge(maxBytes);
     }
     parts.push(value);
