@@ -40,33 +40,31 @@ const toFlagCase = (r: FlagCaseRow): FlagCase & { id: number } => ({
  * Live cases still in their unit's ledger that a single-case flag may concern. `unitId` null = every unit; `caseNos`
  * narrows to those case numbers of that unit (the push receipt).
  */
-export async function loadFlagCases(
+function flagCasesStatement(
   db: D1Database,
   a: { today: string; recentAgreements: string; unitId: number | null; caseNos: string[] | null },
-): Promise<(FlagCase & { id: number })[]> {
+): D1PreparedStatement {
   const only = a.caseNos ? JSON.stringify(a.caseNos) : null;
-  const { results } = await db
+  return db
     .prepare(`SELECT ${FLAG_CASE_COLUMNS} FROM cases AS c JOIN units AS u ON u.id = c.unit_id
               WHERE c.deleted_at IS NULL AND c.in_ledger = 1 AND (?1 IS NULL OR c.unit_id = ?1)
                 AND (?4 IS NULL OR c.case_no IN (SELECT value FROM json_each(?4)))
                 AND ((c.accepted = 1 AND (c.status IS NULL OR c.status = '调解中'))
                   OR (c.commitment_due < ?2 AND c.commitment_met_on IS NULL)
                   OR (c.status = '调解成功' AND c.closed_on >= ?3))`)
-    .bind(a.unitId, a.today, a.recentAgreements, only)
-    .all<FlagCaseRow>();
-  return results.map(toFlagCase);
+    .bind(a.unitId, a.today, a.recentAgreements, only);
 }
 
 /**
  * Every live case whose respondent + applicant names occur more than once, for the names that the cases in scope
  * carry (all names when the scope is the district). `compareWithin` keeps the comparison inside one unit.
  */
-export async function loadPartyCases(
+function partyCasesStatement(
   db: D1Database,
   a: { unitId: number | null; caseNos: string[] | null; compareWithin: number | null },
-): Promise<(PartyCase & { unitId: number })[]> {
+): D1PreparedStatement {
   const only = a.caseNos ? JSON.stringify(a.caseNos) : null;
-  const { results } = await db
+  return db
     .prepare(`WITH mine AS (
                 SELECT DISTINCT respondent, applicant FROM cases
                 WHERE deleted_at IS NULL AND in_ledger = 1 AND (?1 IS NULL OR unit_id = ?1)
@@ -78,9 +76,19 @@ export async function loadPartyCases(
                 GROUP BY c.respondent, c.applicant HAVING count(*) > 1)
               SELECT ${PARTY_CASE_COLUMNS} FROM shared JOIN cases AS c ON c.respondent = shared.respondent AND c.applicant = shared.applicant
               JOIN units AS u ON u.id = c.unit_id WHERE c.deleted_at IS NULL AND c.in_ledger = 1 AND (?3 IS NULL OR c.unit_id = ?3)`)
-    .bind(a.unitId, only, a.compareWithin)
-    .all<PartyCase & { unitId: number }>();
-  return results;
+    .bind(a.unitId, only, a.compareWithin);
+}
+
+/** Both kinds of rows the case flags read, in one round trip. */
+export async function loadFlagInputs(
+  db: D1Database,
+  a: { today: string; recentAgreements: string; unitId: number | null; caseNos: string[] | null; compareWithin: number | null },
+): Promise<{ single: (FlagCase & { id: number })[]; parties: (PartyCase & { unitId: number })[] }> {
+  const [single, parties] = await db.batch([flagCasesStatement(db, a), partyCasesStatement(db, a)]);
+  return {
+    single: (single.results as unknown as FlagCaseRow[]).map(toFlagCase),
+    parties: parties.results as unknown as (PartyCase & { unitId: number })[],
+  };
 }
 
 /** Each unit's last completed push: when, how many rows, how many of them rejected. */

@@ -5,7 +5,7 @@
 import { addDays, type Period } from "../../../ledger/period.ts";
 import type { Flag } from "../../../ledger/api/flags.ts";
 import { loadTimeLimits, loadUnitCounts } from "../../db/assessment.ts";
-import { loadFlagCases, loadLastPushes, loadPartyCases } from "../../db/flags.ts";
+import { loadFlagInputs, loadLastPushes } from "../../db/flags.ts";
 import { DEFAULT_CONFIG, type AssessmentConfig } from "../config.ts";
 import { indicatorValue } from "../indicators.ts";
 import { crossCaseFlags, singleCaseFlags, type PartyCase } from "./case-rules.ts";
@@ -26,10 +26,12 @@ export async function caseFlags(
   const caseNos = a.caseNos ?? null;
   // The time limits live in D1 (assessment_time_limits) so flags and the on-time counts use the same ones; they
   // are read alongside the cases, not before them.
-  const [timeLimits, single, parties] = await Promise.all([
+  const [timeLimits, { single, parties }] = await Promise.all([
     a.config ? a.config.timeLimits : loadTimeLimits(db),
-    loadFlagCases(db, { today: a.today, recentAgreements: addDays(a.today, -flagRules.confirmationWindowDays), unitId: a.unitId, caseNos }),
-    loadPartyCases(db, { unitId: a.unitId, caseNos, compareWithin: a.acrossUnits ? null : a.unitId }),
+    loadFlagInputs(db, {
+      today: a.today, recentAgreements: addDays(a.today, -flagRules.confirmationWindowDays), unitId: a.unitId, caseNos,
+      compareWithin: a.acrossUnits ? null : a.unitId,
+    }),
   ]);
   const config = a.config ?? { ...DEFAULT_CONFIG, timeLimits };
   const out: Flag[] = [];
