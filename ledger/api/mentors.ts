@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { DOMAINS } from "../choices.ts";
 import { BACKGROUNDS, ROSTER_KEYS, TIERS } from "../roster.ts";
+import { columnLettersSchema, sheetRowSchema } from "./sheet-rows.ts";
 
 const BilingualSchema = z.object({ zh: z.string(), en: z.string() });
 
@@ -13,11 +14,8 @@ export const RosterPushSchema = z.object({
   /** Whole roster (default): mediators in the caller's scope that the push does not carry become inactive. */
   wholeRoster: z.boolean().default(true),
   locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
-  /** Column letters of the clerk's sheet, so issues point at the right cells. */
-  columns: z.partialRecord(z.enum(ROSTER_KEYS), z.string().regex(/^[A-Z]{1,3}$/)).optional(),
-  rows: z
-    .array(z.object({ row: z.number().int().min(1).max(1_048_576), values: z.partialRecord(z.enum(ROSTER_KEYS), Cell) }))
-    .max(MAX_ROSTER_ROWS),
+  columns: columnLettersSchema(ROSTER_KEYS).optional(),
+  rows: z.array(sheetRowSchema(ROSTER_KEYS, Cell)).max(MAX_ROSTER_ROWS),
 });
 export type RosterPush = z.infer<typeof RosterPushSchema>;
 

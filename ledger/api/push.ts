@@ -4,6 +4,7 @@ import { COLUMN_KEYS } from "../columns.ts";
 import { IssueSchema } from "../schema.ts";
 import { FlagSchema } from "./flags.ts";
 import { AssignmentViewSchema } from "./mentors.ts";
+import { columnLettersSchema, sheetRowSchema } from "./sheet-rows.ts";
 
 /** What one chunk may carry. Clients aim for ≤ 1,000 rows and ≤ 1 MB; the server allows JSON overhead on top. */
 export const MAX_ROWS_PER_CHUNK = 1_000;
@@ -22,11 +23,7 @@ export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
 export const CellSchema = z.union([z.string().max(MAX_CELL_CHARS), z.number(), z.boolean(), z.null()]);
 export type Cell = z.infer<typeof CellSchema>;
 
-export const PushRowSchema = z.object({
-  /** The row's number in the clerk's sheet (1-based, as Excel shows it). */
-  row: z.number().int().min(1).max(1_048_576),
-  values: z.partialRecord(z.enum(COLUMN_KEYS), CellSchema),
-});
+export const PushRowSchema = sheetRowSchema(COLUMN_KEYS, CellSchema);
 export type PushRow = z.infer<typeof PushRowSchema>;
 
 export const PushChunkSchema = z
@@ -36,8 +33,7 @@ export const PushChunkSchema = z
     chunkIndex: z.number().int().min(0),
     chunkCount: z.number().int().min(1).max(MAX_CHUNKS_PER_PUSH),
     locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
-    /** Column letters of the clerk's sheet, so issues point at the right cells. */
-    columns: z.partialRecord(z.enum(COLUMN_KEYS), z.string().regex(/^[A-Z]{1,3}$/)).optional(),
+    columns: columnLettersSchema(COLUMN_KEYS).optional(),
     rows: z.array(PushRowSchema).max(MAX_ROWS_PER_CHUNK),
   })
   .refine((b) => b.chunkIndex < b.chunkCount, { message: "chunkIndex must be below chunkCount", path: ["chunkIndex"] });

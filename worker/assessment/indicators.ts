@@ -4,8 +4,6 @@ import { DEFAULT_CONFIG, INDICATOR_KEYS, timeLimitFor, type AssessmentConfig, ty
 import { daysBetween, inPeriod, type Period } from "../../ledger/period.ts";
 import { wilson } from "./wilson.ts";
 
-export { INDICATORS } from "../../ledger/api/indicators.ts";
-
 /** Raw counts behind one indicator. For `review`, num is points scored and den is points possible (100 per review). */
 export interface Count {
   num: number;

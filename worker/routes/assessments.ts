@@ -6,7 +6,7 @@ import { AsOfQuery, PeriodQuery, ReviewSchema } from "../../ledger/api/assessmen
 import { Named } from "../openapi-names.ts";
 import { todayInChina } from "../../ledger/today.ts";
 import { DEFAULT_CONFIG } from "../assessment/config.ts";
-import { INDICATORS } from "../assessment/indicators.ts";
+import { INDICATORS } from "../../ledger/api/indicators.ts";
 import { rankUnits } from "../assessment/ranking.ts";
 import { getWeights, loadUnitCounts, upsertReview } from "../db/assessment.ts";
 import { ApiError, errorResponses, validationHook } from "../errors.ts";

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CONFIG, DEFAULT_WEIGHTS, INDICATOR_KEYS, parseWeights, type Weights } from "../../../worker/assessment/config.ts";
+import { INDICATOR_KEYS } from "../../../ledger/api/indicators.ts";
+import { DEFAULT_CONFIG, DEFAULT_WEIGHTS, parseWeights, type Weights } from "../../../worker/assessment/config.ts";
 import { emptyCounts, type IndicatorCounts } from "../../../worker/assessment/indicators.ts";
 import { rankUnits, type UnitCounts, type UnitKind } from "../../../worker/assessment/ranking.ts";
 
