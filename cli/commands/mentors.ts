@@ -6,6 +6,7 @@ import { parsePeriod, PeriodError } from "../../ledger/period.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { commandFailed } from "../lib/command-error.ts";
+import { wrappedRowHeight } from "../lib/row-height.ts";
 
 export const USAGE = `用法 Usage: tiaojie mentors --period 2026-Q3 [--compute] [--json] [--out mentors.xlsx] [--locale zh-CN|en]
   --compute  先按当前名册和台账重新计算本期安排（仅协调员） recompute the period first (coordinator only)
@@ -37,7 +38,8 @@ export function mentorsWorkbook(r: MentorsResponse): ExcelJS.Workbook {
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     headerFooter: { oddFooter: "第 &P 页，共 &N 页 Page &P of &N" },
   });
-  ws.columns = [{ width: 14 }, { width: 26 }, { width: 8 }, { width: 12 }, { width: 16 }, { width: 70 }];
+  const widths = [14, 26, 8, 12, 16, 70];
+  ws.columns = widths.map((width) => ({ width }));
   ws.mergeCells(1, 1, 1, 6);
   ws.getCell(1, 1).value = `金牌调解员巡回导师团工作安排（${r.period}） Mentor assignments ${r.period}${r.scope ? ` — ${r.scope}` : ""}`;
   ws.getCell(1, 1).font = { bold: true, size: 16 };
@@ -46,8 +48,10 @@ export function mentorsWorkbook(r: MentorsResponse): ExcelJS.Workbook {
   ws.getCell(2, 1).value = `统计截至 As of：${r.asOf}　计算时间 Computed：${r.computedAt.slice(0, 16).replace("T", " ")} UTC　安排 ${r.assignments.length} 项，未安排 ${r.unassigned.length} 项`;
   ws.getCell(2, 1).alignment = { horizontal: "center" };
   const header = ws.getRow(4);
-  header.values = ["类别 Kind", "对象 Target", "次序 Slot", "导师 Mentor", "导师单位 Mentor's unit", "理由 Reason"];
+  header.values = ["类别 Kind", "对象 Target", "次序 Slot", "导师 Mentor", "导师单位\nMentor's unit", "理由 Reason"];
   header.font = { bold: true };
+  header.alignment = { vertical: "middle", wrapText: true };
+  header.height = 32;
   header.eachCell((c) => {
     c.fill = HEAD_FILL;
     c.border = thin;
@@ -59,6 +63,7 @@ export function mentorsWorkbook(r: MentorsResponse): ExcelJS.Workbook {
     for (const a of r.assignments.filter((x) => x.kind === kind)) {
       const row = ws.getRow(n++);
       row.values = [KIND_TEXT[kind].zh, targetText(kind, a.target, false), a.slot, a.mentor.name, a.mentor.unit ?? "", `${a.reason.zh}\n${a.reason.en}`];
+      row.height = wrappedRowHeight(row.values.slice(1).map(String), widths);
       row.eachCell({ includeEmpty: true }, (c) => {
         c.border = thin;
         c.alignment = { vertical: "top", wrapText: true };
@@ -68,6 +73,7 @@ export function mentorsWorkbook(r: MentorsResponse): ExcelJS.Workbook {
   for (const u of r.unassigned) {
     const row = ws.getRow(n++);
     row.values = [`${KIND_TEXT[u.kind].zh}（未安排）`, targetText(u.kind, u.target, false), "", "—", "", `${u.reason.zh}\n${u.reason.en}`];
+    row.height = wrappedRowHeight(row.values.slice(1).map(String), widths);
     row.eachCell({ includeEmpty: true }, (c) => {
       c.border = thin;
       c.fill = MISS_FILL;

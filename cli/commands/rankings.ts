@@ -66,7 +66,7 @@ export function rankingsWorkbook(r: RankingsResponse): ExcelJS.Workbook {
   ws.getCell(2, 1).alignment = { horizontal: "center", wrapText: true };
   ws.getRow(2).height = 30;
 
-  const header = ["类别 Kind", "排名 Rank", "单位 Unit", "得分 Score", ...shown.flatMap((k) => [`${INDICATORS[k].zh}（数/基数）`, "得分 Pts"])];
+  const header = ["类别 Kind", "排名 Rank", "单位 Unit", "得分 Score", ...shown.flatMap((k) => [`${INDICATORS[k].zh}\n（数/基数）`, "得分 Pts"])];
   const headerRow = ws.getRow(4);
   headerRow.values = header;
   headerRow.font = { bold: true };

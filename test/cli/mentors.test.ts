@@ -64,6 +64,8 @@ describe("tiaojie push (roster) and tiaojie mentors", () => {
     expect(String(ws.getCell(1, 1).value)).toContain("2026-Q4");
     expect(String(ws.getCell(4, 6).value)).toContain("理由");
     expect(ws.rowCount).toBeGreaterThanOrEqual(4 + all.assignments.length);
+    // Each reason is a Chinese line over an English one: a row at the default height would draw it over the next.
+    for (let r = 5; r < 5 + all.assignments.length; r++) expect(ws.getRow(r).height, `row ${r}`).toBeGreaterThanOrEqual(30);
   }, 90_000);
 
   it("refuses --compute for a clerk, a malformed period, and a period never computed, each with its exit code", async () => {

@@ -63,7 +63,7 @@ mentorRoutes.openapi(
     const unit = p.role === "clerk" ? await unitInScope(c.env.DB, p, undefined) : null;
     const stored = await readAssignments(c.env.DB, period.label, unit?.id ?? null);
     if (!stored) {
-      throw new ApiError(404, "not_found", `${period.label} 的导师安排尚未计算（协调员：POST /api/mentors/assignments?period=${period.label}） No mentor assignments computed for ${period.label} yet`);
+      throw new ApiError(404, "not_found", `${period.label} 的导师安排尚未计算：请协调员先计算（tiaojie mentors --period ${period.label} --compute） No mentor assignments computed for ${period.label} yet: a coordinator computes them first (tiaojie mentors --period ${period.label} --compute)`);
     }
     return c.json({ ...stored.run, scope: unit?.name ?? null, ...splitLines(period.label, stored.lines) }, 200);
   },
