@@ -6,6 +6,7 @@ import type { RankedUnit, Rankings } from "../../ledger/api/assessment.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { commandFailed } from "../lib/command-error.ts";
+import { fitColumnWidths } from "../lib/sheet-fit.ts";
 
 export const USAGE = `用法 Usage: tiaojie rankings --period 2026-Q3 [--json] [--out rankings.xlsx] [--as-of 2026-10-01]
   (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; an assessor or coordinator token)`;
@@ -114,6 +115,8 @@ export function rankingsWorkbook(r: RankingsResponse): ExcelJS.Workbook {
     ws.getCell(n, 1).font = { size: 9, italic: true };
     n++;
   }
+  // From the header down: the figures and the unit names decide the widths, not the title or the notes.
+  fitColumnWidths(ws, { fromRow: 4, min: 7, max: 40 });
   return wb;
 }
 

@@ -1,0 +1,84 @@
+// Every workbook the CLI writes must open in a real spreadsheet program and print whole. LibreOffice (headless)
+// converts each to PDF here; pdftotext reads the PDF back, so a figure cut by a narrow column or a file the program
+// cannot open fails the test, not a person at the printer.
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import type ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mentorsWorkbook, type MentorsResponse } from "../../cli/commands/mentors.ts";
+import { rankingsWorkbook, type RankingsResponse } from "../../cli/commands/rankings.ts";
+import { displayWidth } from "../../cli/lib/sheet-fit.ts";
+import { DEFAULT_WEIGHTS } from "../../worker/assessment/config.ts";
+import { emptyCounts } from "../../worker/assessment/indicators.ts";
+import { rankUnits } from "../../worker/assessment/ranking.ts";
+
+const run = promisify(execFile);
+let dir = "";
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "tiaojie-open-"));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+/** The workbook as LibreOffice prints it: its text, page by page. Fails if LibreOffice cannot open the file. */
+async function printedText(wb: ExcelJS.Workbook, name: string): Promise<string> {
+  const xlsx = path.join(dir, `${name}.xlsx`);
+  await writeFile(xlsx, Buffer.from(await wb.xlsx.writeBuffer()));
+  // A profile of its own: two conversions at once must not share LibreOffice's user directory.
+  const profile = `file://${path.join(dir, `lo-${name}`)}`;
+  await run("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], { timeout: 120_000 });
+  const pdf = path.join(dir, `${name}.pdf`);
+  expect((await readFile(pdf)).subarray(0, 5).toString()).toBe("%PDF-");
+  const { stdout } = await run("pdftotext", ["-layout", pdf, "-"]);
+  return stdout;
+}
+
+function bigRankings(): RankingsResponse {
+  const a = emptyCounts();
+  a.acceptance = { num: 97_522, den: 100_000 };
+  a.success = { num: 81_234, den: 97_522 };
+  const b = emptyCounts();
+  b.acceptance = { num: 50, den: 50 };
+  b.success = { num: 45, den: 50 };
+  const units = rankUnits([{ unit: "区市场监督管理局", kind: "department", counts: a }, { unit: "山腰街道", kind: "town", counts: b }], DEFAULT_WEIGHTS);
+  return { period: "2026", asOf: "2026-12-31", method: "wilson-lower", weights: DEFAULT_WEIGHTS, weightsSource: "default", units };
+}
+
+function mentors(): MentorsResponse {
+  const target = { id: "山腰街道/SY-2026-00006", name: "SY-2026-00006", unit: "山腰街道", caseNo: "SY-2026-00006" };
+  return {
+    period: "2026-Q3", computedAt: "2026-10-01T08:00:00Z", asOf: "2026-09-30", objective: 12, summary: {}, scope: null,
+    assignments: [{
+      period: "2026-Q3", kind: "case", mentor: { id: 1, name: "庄丽君", unit: "区法院" }, target, slot: 1, cost: 12, terms: [],
+      reason: { zh: "领域匹配：物业纠纷；复杂案件；导师单位（区法院）不是被申请人", en: "Domain match: 物业纠纷; complex case; the mentor's unit (区法院) is not the respondent" },
+    }],
+    unassigned: [{ period: "2026-Q3", kind: "visit", target: { id: "峰尾镇", name: "峰尾镇", unit: null, caseNo: null }, reason: { zh: "没有可派的金牌调解员", en: "No gold mediator left to send" } }],
+  };
+}
+
+describe("workbooks the CLI writes, opened in LibreOffice", () => {
+  it("prints the rankings with every figure whole, even six-digit counts", async () => {
+    const wb = rankingsWorkbook(bigRankings());
+    const ws = wb.worksheets[0];
+    const row = [5, 6].map((r) => ws.getRow(r)).find((r) => r.getCell(3).value === "区市场监督管理局")!;
+    const figure = String(row.getCell(5).value);
+    expect(figure).toBe("97.5%（97522/100000）");
+    // The column is at least as wide as the figure, so the printer does not cut it.
+    expect(ws.getColumn(5).width).toBeGreaterThanOrEqual(displayWidth(figure));
+    const text = await printedText(wb, "rankings");
+    expect(text).toContain("考评排名（2026）");
+    expect(text.replace(/\s+/g, "")).toContain("97.5%（97522/100000）");
+    expect(text).toContain("区市场监督管理局");
+  }, 150_000);
+
+  it("prints the mentor assignments with both lines of each reason and the unassigned town", async () => {
+    const text = await printedText(mentorsWorkbook(mentors()), "mentors");
+    expect(text).toContain("金牌调解员巡回导师团工作安排（2026-Q3）");
+    expect(text).toContain("导师单位（区法院）不是被申请人");
+    expect(text).toContain("is not the respondent");
+    expect(text).toContain("峰尾镇");
+  }, 150_000);
+});
