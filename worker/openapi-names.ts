@@ -12,6 +12,7 @@ import { CaseViewSchema } from "../ledger/api/cases.ts";
 import { PushChunkSchema, PushSummarySchema, ReceiptSchema } from "../ledger/api/push.ts";
 import { MeSchema } from "../ledger/api/roles.ts";
 import { CreatedTokenSchema, TokenInfoSchema } from "../ledger/api/tokens.ts";
+import { SubsidiesSchema } from "../ledger/api/subsidies.ts";
 import { UnitSchema } from "../ledger/api/units.ts";
 
 export const Named = {
@@ -33,4 +34,5 @@ export const Named = {
   RosterPush: RosterPushSchema.openapi("RosterPush"),
   RosterReceipt: RosterReceiptSchema.openapi("RosterReceipt"),
   MentorAssignments: MentorAssignmentsSchema.openapi("MentorAssignments"),
+  Subsidies: SubsidiesSchema.openapi("Subsidies"),
 };

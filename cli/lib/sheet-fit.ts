@@ -52,3 +52,15 @@ export function fitColumnWidths(ws: ExcelJS.Worksheet, o: { fromRow: number; min
   });
   for (const [c, w] of widest) ws.getColumn(c).width = Math.min(max, Math.max(min, Math.ceil(w + padding)));
 }
+
+/**
+ * Widens columns 1..cols evenly until together they hold a merged title of `text` at `fontSize` points: a title
+ * wider than the table it heads is cut at the page edge.
+ */
+export function widenForTitle(ws: ExcelJS.Worksheet, cols: number, text: string, fontSize: number): void {
+  const need = (displayWidth(text) * fontSize) / 11 + 2;
+  const have = Array.from({ length: cols }, (_, i) => ws.getColumn(i + 1).width ?? 8.43).reduce((a, b) => a + b, 0);
+  if (have >= need) return;
+  const extra = (need - have) / cols;
+  for (let c = 1; c <= cols; c++) ws.getColumn(c).width = Math.ceil((ws.getColumn(c).width ?? 8.43) + extra);
+}

@@ -10,10 +10,12 @@ import type ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mentorsWorkbook, type MentorsResponse } from "../../cli/commands/mentors.ts";
 import { rankingsWorkbook, type RankingsResponse } from "../../cli/commands/rankings.ts";
+import { subsidiesWorkbook } from "../../cli/commands/subsidies.ts";
 import { displayWidth } from "../../cli/lib/sheet-fit.ts";
 import { DEFAULT_WEIGHTS } from "../../worker/assessment/config.ts";
 import { emptyCounts } from "../../worker/assessment/indicators.ts";
 import { rankUnits } from "../../worker/assessment/ranking.ts";
+import { statement } from "../fixtures/subsidy-statement.ts";
 
 const run = promisify(execFile);
 let dir = "";
@@ -80,5 +82,13 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
     expect(text).toContain("导师单位（区法院）不是被申请人");
     expect(text).toContain("is not the respondent");
     expect(text).toContain("峰尾镇");
+  }, 150_000);
+
+  it("prints the subsidy summary and every mediator's statement with amounts in 元", async () => {
+    const text = await printedText(subsidiesWorkbook(statement()), "subsidies");
+    expect(text).toContain("办案补贴汇总表（2026-Q3）");
+    expect(text).toContain("调解员办案补贴明细表（2026-Q3）");
+    expect(text).toMatch(/全区合计 District total\s+4\s+1,100\.00/);
+    expect(text).toMatch(/林志强 合计 total\s+山腰街道\s+2 件 cases\s+600\.00/);
   }, 150_000);
 });
