@@ -16,6 +16,7 @@ import { rankingRoutes } from "./routes/rankings.ts";
 import { mentorRoutes } from "./routes/mentors.ts";
 import { rosterRoutes } from "./routes/roster.ts";
 import { subsidyRoutes } from "./routes/subsidies.ts";
+import { mediatorResultRoutes } from "./routes/mediator-results.ts";
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -39,6 +40,7 @@ app.route("/", flagRoutes);
 app.route("/", rosterRoutes);
 app.route("/", mentorRoutes);
 app.route("/", subsidyRoutes);
+app.route("/", mediatorResultRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 app.doc("/api/openapi.json", {

@@ -12,6 +12,7 @@ import { CaseViewSchema } from "../ledger/api/cases.ts";
 import { PushChunkSchema, PushSummarySchema, ReceiptSchema } from "../ledger/api/push.ts";
 import { MeSchema } from "../ledger/api/roles.ts";
 import { CreatedTokenSchema, TokenInfoSchema } from "../ledger/api/tokens.ts";
+import { MediatorResultsSchema } from "../ledger/api/mediator-results.ts";
 import { SubsidiesSchema } from "../ledger/api/subsidies.ts";
 import { UnitSchema } from "../ledger/api/units.ts";
 
@@ -35,4 +36,5 @@ export const Named = {
   RosterReceipt: RosterReceiptSchema.openapi("RosterReceipt"),
   MentorAssignments: MentorAssignmentsSchema.openapi("MentorAssignments"),
   Subsidies: SubsidiesSchema.openapi("Subsidies"),
+  MediatorResults: MediatorResultsSchema.openapi("MediatorResults"),
 };

@@ -15,6 +15,7 @@ export const PATHS = {
   rankings: (period: string, asOf?: string) => `/api/rankings${q({ period, asOf })}`,
   roster: "/api/roster",
   mentorAssignments: (period: string, asOf?: string) => `/api/mentors/assignments${q({ period, asOf })}`,
+  mediatorResults: (period: string, asOf?: string) => `/api/mediators/results${q({ period, asOf })}`,
   subsidies: (period: string) => `/api/subsidies${q({ period })}`,
   subsidyTiers: (period: string) => `/api/subsidies/tiers${q({ period })}`,
 } as const;

@@ -1,0 +1,59 @@
+// `tiaojie mediators --period 2026-Q3 [--json] [--as-of 2026-10-01]`: results per mediator, ranked within each
+// tier, with who meets the gold (金牌) standard and who is falling behind, and why (assessor or coordinator).
+import { PATHS } from "../../ledger/api/paths.ts";
+import type { MediatorResults } from "../../ledger/api/mediator-results.ts";
+import { parsePeriod, PeriodError } from "../../ledger/period.ts";
+import { connection, createClient } from "../lib/client.ts";
+import { commandFailed } from "../lib/command-error.ts";
+import { parseOptions, UsageError } from "../lib/options.ts";
+
+export const USAGE = `用法 Usage: tiaojie mediators --period 2026-Q3 [--json] [--as-of 2026-10-01]
+  调解员考评：办案数、调解成功率和按期办结率（含 95% 区间）、评查平均分，按级别排名；达到金牌标准和落后的调解员及依据
+  results per mediator, ranked within each tier; who meets the gold standard and who is falling behind, and why
+  (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; an assessor or coordinator token)`;
+
+const pct = (x: number | null) => (x == null ? "  —" : `${Math.round(x * 100)}%`.padStart(4));
+const MARK = { gold: "★ 达金牌标准 meets gold", behind: "▼ 落后 falling behind" } as const;
+
+export function formatMediators(r: MediatorResults): string {
+  const lines: string[] = [`调解员考评 Mediators — ${r.period}（统计截至 as of ${r.asOf}）`];
+  for (const tier of [...new Set(r.mediators.map((m) => m.tier))]) {
+    lines.push("", tier);
+    const ms = r.mediators.filter((m) => m.tier === tier).sort((a, b) => (a.rankInTier ?? 1e9) - (b.rankInTier ?? 1e9) || a.name.localeCompare(b.name, "zh"));
+    for (const m of ms) {
+      lines.push(
+        `${String(m.rankInTier ?? "-").padStart(3)}  ${m.name}（${m.unit}）  收案 ${m.cases}  办结 ${m.concluded}  成功 ${pct(m.success.rate)}（${m.success.num}/${m.success.den}）` +
+          `  按期 ${pct(m.onTime.rate)}  评查 ${m.review.rate == null ? "—" : Math.round(m.review.rate * 100)}${m.standing ? `  ${MARK[m.standing]}` : ""}`,
+      );
+      for (const reason of m.standing ? m.reasons : []) lines.push(`       ${reason.zh}`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+export async function run(args: string[]): Promise<number> {
+  try {
+    const { values } = parseOptions(args, {
+      period: { type: "string" },
+      json: { type: "boolean" },
+      "as-of": { type: "string" },
+      url: { type: "string" },
+      token: { type: "string" },
+    });
+    if (!values.period) throw new UsageError("需要 --period（如 2026-Q3） Missing --period (e.g. 2026-Q3)");
+    let label: string;
+    try {
+      label = parsePeriod(values.period).label;
+    } catch (e) {
+      if (e instanceof PeriodError) throw new UsageError(e.message);
+      throw e;
+    }
+    if (values["as-of"] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values["as-of"])) throw new UsageError("--as-of 须为 YYYY-MM-DD  --as-of must be YYYY-MM-DD");
+    const c = connection(values);
+    const r = await createClient(c.url, c.token).request<MediatorResults>("GET", PATHS.mediatorResults(label, values["as-of"]));
+    process.stdout.write(values.json ? JSON.stringify(r) + "\n" : formatMediators(r));
+    return 0;
+  } catch (e) {
+    return commandFailed(e, USAGE);
+  }
+}

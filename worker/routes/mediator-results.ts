@@ -1,0 +1,34 @@
+import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env.ts";
+import { requireRole } from "../auth/middleware.ts";
+import { AsOfQuery, PeriodQuery } from "../../ledger/api/assessment.ts";
+import { todayInChina } from "../../ledger/today.ts";
+import { DEFAULT_CONFIG } from "../assessment/config.ts";
+import { MEDIATOR_STANDARD, mediatorResults } from "../assessment/mediator-results.ts";
+import { loadTimeLimits } from "../db/assessment.ts";
+import { loadMediatorInputs } from "../db/mediator-results.ts";
+import { errorResponses, validationHook } from "../errors.ts";
+import { Named } from "../openapi-names.ts";
+import { periodFromQuery } from "./period-query.ts";
+
+export const mediatorResultRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+mediatorResultRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/mediators/results",
+    summary: "Results per mediator for a period, ranked within each tier 调解员考评 (assessor, coordinator)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("assessor", "coordinator")] as const,
+    request: { query: z.object({ period: PeriodQuery, asOf: AsOfQuery }) },
+    responses: { 200: { description: "Each active mediator's cases, success, on time and review mean, with gold / falling-behind standing", content: { "application/json": { schema: Named.MediatorResults } } }, ...errorResponses },
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    const period = periodFromQuery(q.period);
+    const asOf = q.asOf ?? todayInChina();
+    const [inputs, timeLimits] = await Promise.all([loadMediatorInputs(c.env.DB, period), loadTimeLimits(c.env.DB)]);
+    const mediators = mediatorResults(inputs.roster, inputs.cases, inputs.reviews, period, asOf, { ...DEFAULT_CONFIG, timeLimits });
+    return c.json({ period: period.label, asOf, standard: MEDIATOR_STANDARD as unknown as Record<string, Record<string, number>>, mediators }, 200);
+  },
+);
