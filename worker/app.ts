@@ -17,6 +17,7 @@ import { mentorRoutes } from "./routes/mentors.ts";
 import { rosterRoutes } from "./routes/roster.ts";
 import { subsidyRoutes } from "./routes/subsidies.ts";
 import { mediatorResultRoutes } from "./routes/mediator-results.ts";
+import { competitionRoutes } from "./routes/competition.ts";
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -41,6 +42,7 @@ app.route("/", rosterRoutes);
 app.route("/", mentorRoutes);
 app.route("/", subsidyRoutes);
 app.route("/", mediatorResultRoutes);
+app.route("/", competitionRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 app.doc("/api/openapi.json", {

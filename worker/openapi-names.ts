@@ -12,6 +12,7 @@ import { CaseViewSchema } from "../ledger/api/cases.ts";
 import { PushChunkSchema, PushSummarySchema, ReceiptSchema } from "../ledger/api/push.ts";
 import { MeSchema } from "../ledger/api/roles.ts";
 import { CreatedTokenSchema, TokenInfoSchema } from "../ledger/api/tokens.ts";
+import { CompetitionSchema } from "../ledger/api/competition.ts";
 import { MediatorResultsSchema } from "../ledger/api/mediator-results.ts";
 import { SubsidiesSchema } from "../ledger/api/subsidies.ts";
 import { UnitSchema } from "../ledger/api/units.ts";
@@ -37,4 +38,5 @@ export const Named = {
   MentorAssignments: MentorAssignmentsSchema.openapi("MentorAssignments"),
   Subsidies: SubsidiesSchema.openapi("Subsidies"),
   MediatorResults: MediatorResultsSchema.openapi("MediatorResults"),
+  Competition: CompetitionSchema.openapi("Competition"),
 };

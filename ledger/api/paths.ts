@@ -16,6 +16,8 @@ export const PATHS = {
   roster: "/api/roster",
   mentorAssignments: (period: string, asOf?: string) => `/api/mentors/assignments${q({ period, asOf })}`,
   mediatorResults: (period: string, asOf?: string) => `/api/mediators/results${q({ period, asOf })}`,
+  zones: "/api/zones",
+  competition: (period: string, asOf?: string) => `/api/competition${q({ period, asOf })}`,
   subsidies: (period: string) => `/api/subsidies${q({ period })}`,
   subsidyTiers: (period: string) => `/api/subsidies/tiers${q({ period })}`,
 } as const;
