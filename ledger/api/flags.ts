@@ -54,3 +54,14 @@ export const FlagsSchema = z.object({
   flags: z.array(FlagSchema),
 });
 export type Flags = z.infer<typeof FlagsSchema>;
+
+/** The longest "due within N days" a flags query takes: a year covers every configured time limit. */
+export const MAX_DUE_WITHIN_DAYS = 366;
+
+/** ?dueWithinDays=: whole days from today, 0 (due today) to MAX_DUE_WITHIN_DAYS. */
+export const DueWithinDaysQuery = z
+  .string()
+  .regex(/^\d{1,4}$/, `须为 0–${MAX_DUE_WITHIN_DAYS} 的整数天数 Must be a whole number of days from 0 to ${MAX_DUE_WITHIN_DAYS}`)
+  .transform(Number)
+  .pipe(z.number().int().max(MAX_DUE_WITHIN_DAYS, `不能超过 ${MAX_DUE_WITHIN_DAYS} 天 Must be at most ${MAX_DUE_WITHIN_DAYS} days`))
+  .meta({ description: "Only cases whose time limit (调解期限) runs out within this many days", example: "7" });
