@@ -15,8 +15,10 @@ const SEVERITY_COLOUR = { high: SEVERITY_FILL.error, medium: SEVERITY_FILL.warni
 
 export function flagsReport(flags: readonly Flag[], locale: Locale): ReportSheet {
   const en = locale === "en";
+  // Within a severity and unit, what runs out soonest comes first (flags without a due day after them).
   const sorted = [...flags].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.unit.localeCompare(b.unit, "zh-CN") || (a.caseNo ?? "").localeCompare(b.caseNo ?? ""),
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.unit.localeCompare(b.unit, "zh-CN")
+      || (dueDay(a) || "\uffff").localeCompare(dueDay(b) || "\uffff") || (a.caseNo ?? "").localeCompare(b.caseNo ?? ""),
   );
   const rows: CellValue[][] = sorted.map((f) => [
     en ? SEVERITY_TEXT[f.severity].en : SEVERITY_TEXT[f.severity].zh,

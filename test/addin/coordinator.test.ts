@@ -12,6 +12,7 @@ import { classifySheet, SUMMARY_SHEET, summaryReport, summarySheetName, validate
 import { runValidation } from "../../addin/logic/validate.ts";
 import { detectHeader } from "../../ledger/header.ts";
 import { PATHS } from "../../ledger/api/paths.ts";
+import type { Facts } from "../../ledger/api/flags.ts";
 import { excelDouble } from "../support/excel-double/node.ts";
 import { syncKinds } from "../support/excel-double/recorder.ts";
 
@@ -56,6 +57,14 @@ describe("flag filters", () => {
     ], "zh-CN");
     expect(report.headers).toEqual(["级别", "单位", "案件编号", "预警内容", "代码", "到期日"]);
     expect(report.rows.map((r) => [r[2], r[5]])).toEqual([["NP-2", "2026-06-01"], ["=NP-1", "2026-06-18"]]);
+  });
+
+  it("puts what runs out soonest first within a severity and unit, flags without a due day last", () => {
+    const due = (caseNo: string, dueOn: string | null) => ({
+      code: "due_soon" as const, severity: "medium" as const, scope: "case" as const, unit: "南埔镇", caseNo, facts: (dueOn ? { dueOn } : {}) as Facts, message: { zh: "", en: "" },
+    });
+    const report = flagsReport([due("A", null), due("B", "2026-06-20"), due("C", "2026-06-17")], "zh-CN");
+    expect(report.rows.map((r) => r[2])).toEqual(["C", "B", "A"]);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   type OpenPane, type PaneServer, type TestWorker,
 } from "./harness.ts";
 import { button, excel, note, openTab, tab, waitForNote } from "./pane-ui.ts";
+import { renderSheet } from "./render-sheet.ts";
 
 const SLOW = { timeout: 120_000 };
 const TODAY = todayInChina();
@@ -139,13 +140,14 @@ describe("the coordinator's desk", () => {
       await waitForNote(page, "已写入 3 条预警（筛选：南埔镇 · 14 天内到期）。");
     });
     await screenshot(page, "21-flags-filtered");
-    await step(office, S, "the sheet lists exactly 南埔镇's cases due within 14 days, with their due days, = as text", async () => {
+    await step(office, S, "render the flag sheet", () => renderSheet(page, "预警清单", "27-flags-filtered-sheet"));
+    await step(office, S, "the sheet lists exactly 南埔镇's cases due within 14 days, soonest first, with their due days, = as text", async () => {
       const cells = await excel(page, (x) => x.values("预警清单", "A1:F4"));
       expect(cells[0]).toEqual(["级别", "单位", "案件编号", "预警内容", "代码", "到期日"]);
       expect(cells.slice(1).map((r) => [r[1], r[2], r[4], r[5]])).toEqual([
+        ["南埔镇", "NP-5-LEFT", "due_soon", addDays(ago(25), 30)],
         ["南埔镇", "=NP-8-LEFT", "due_soon", addDays(ago(22), 30)],
         ["南埔镇", "NP-10-LEFT", "due_soon", addDays(ago(20), 30)],
-        ["南埔镇", "NP-5-LEFT", "due_soon", addDays(ago(25), 30)],
       ]);
       expect(await excel(page, (x) => x.formulas("预警清单"))).toEqual({});
       expect(await excel(page, (x) => x.tables("预警清单"))).toEqual([{ name: "TiaojieFlags", address: "A1:F4", style: "TableStyleMedium2", hasHeaders: true }]);
@@ -222,6 +224,8 @@ describe("the coordinator's desk", () => {
       expect(cells.slice(4, 6).map((r) => [r[1], r[6]])).toEqual([["调解员名册", "调解员名册，不按台账校验"], ["备忘", expect.stringContaining("没有找到台账表头")]]);
       expect((await excel(page, (x) => x.format("台账校验汇总", "D2"))).fill).toBe("#FFC7CE");
     });
+    // The summary as a coordinator opens it (xlsx → LibreOffice → PNG), for a person to look at.
+    await step(office, S, "render the summary sheet", () => renderSheet(page, "台账校验汇总", "26-validate-all-summary-sheet"));
     await step(office, S, "reads took a few syncs for the whole workbook, one write; no ledger sheet was marked or changed", async () => {
       const syncs = await excel(page, (x, since) => x.syncs(since), syncsBefore);
       // settings, sheet list, sizes, one values read; then the write (existence check + write).
