@@ -216,4 +216,16 @@ describe("reading every sheet of a workbook", () => {
     expect(reads.every((s) => s.responseBytes <= 1024 * 1024)).toBe(true);
     expect(reads.length).toBeLessThan(12);
   });
+
+  it("re-reads smaller when a read comes back over Excel's 5 MB limit, and still returns every row once", async () => {
+    const long = "x".repeat(2000);
+    const values = [["案件编号", "申请人", "争议概要", "备注", "说明"], ...Array.from({ length: 2000 }, (_, i) => [`C-${i}`, long, long, long, long])];
+    const { state, run } = excelDouble({ sheets: [{ name: "长文本", values }, { name: "小表", values: [["a"], ["b"]] }] });
+    const grids = await createExcelWorkbook({ run }).readAllSheets();
+    expect(grids[0].values.map((r) => r[0])).toEqual(values.map((r) => r[0]));
+    expect(grids[1].values).toEqual([["a"], ["b"]]);
+    const syncs = state.recorder.syncs;
+    expect(syncs.filter((s) => s.failed).length).toBe(1);
+    expect(syncs.every((s) => s.failed || s.responseBytes <= 5 * 1024 * 1024)).toBe(true);
+  });
 });
