@@ -56,3 +56,28 @@ export function defaultUnitFor(picked: string, grid: readonly (readonly unknown[
   if (picked) return { unit: picked, source: "picked" };
   return unitFromTitle(grid, header, sheetName, units);
 }
+
+/** workbook.settings key of the coordinator's picks: sheet name → unit, so each sheet keeps its own. */
+export const SHEET_UNITS_KEY = "sheetUnits";
+
+/** Picks read from a workbook may be anything (hand-edited, older add-in): keep only name → name entries. */
+export function readSheetUnits(raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return out;
+  for (const [sheet, unit] of Object.entries(raw)) if (typeof unit === "string" && unit && sheet) out[sheet] = unit;
+  return out;
+}
+
+/**
+ * The unit to use for a sheet: what the coordinator just picked (`pending`, null when the picker was not touched
+ * since the last validation; "" = find it), else what was picked for this sheet before. `changed` is the map to
+ * save when the pick differs from the remembered one.
+ */
+export function resolveSheetPick(picks: Readonly<Record<string, string>>, sheet: string, pending: string | null): { pick: string; changed: Record<string, string> | null } {
+  const remembered = picks[sheet] ?? "";
+  if (pending === null || pending === remembered) return { pick: remembered, changed: null };
+  const changed = { ...picks };
+  if (pending) changed[sheet] = pending;
+  else delete changed[sheet];
+  return { pick: pending, changed };
+}

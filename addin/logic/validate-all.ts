@@ -91,9 +91,9 @@ export function classifySheet(grid: SheetGrid): SkipReason | "ledger" {
 /**
  * Validates each ledger sheet (the workbook's column corrections apply to every sheet, as they do to the active
  * one) and counts rows, errors and warnings per unit within each sheet. Rows without a unit get the unit the
- * coordinator picked (`picked`, when given) or the one the sheet's title or name names.
+ * coordinator picked for that sheet (`picks`, remembered per sheet) or the one the sheet's title or name names.
  */
-export function validateWorkbook(grids: readonly SheetGrid[], settings: ColumnSettings, ctx: ValidateContext & { picked?: string }): WorkbookValidation {
+export function validateWorkbook(grids: readonly SheetGrid[], settings: ColumnSettings, ctx: ValidateContext & { picks?: Readonly<Record<string, string>> }): WorkbookValidation {
   const out: WorkbookValidation = { rows: [], skipped: [], ledgers: 0, errors: 0, warnings: 0 };
   for (const grid of grids) {
     const kind = classifySheet(grid);
@@ -102,7 +102,7 @@ export function validateWorkbook(grids: readonly SheetGrid[], settings: ColumnSe
       continue;
     }
     const header = detectWithSettings(grid.values, settings);
-    const sheetUnit = header ? defaultUnitFor(ctx.picked ?? "", grid.values, header, grid.sheetName, ctx.units ?? []) : null;
+    const sheetUnit = header ? defaultUnitFor(ctx.picks?.[grid.sheetName] ?? "", grid.values, header, grid.sheetName, ctx.units ?? []) : null;
     const run = header ? runValidation(grid.values, settings, { ...ctx, defaultUnit: sheetUnit?.unit ?? ctx.defaultUnit }) : null;
     if (!run) {
       out.skipped.push({ sheet: grid.sheetName, reason: "no_header" });

@@ -24,8 +24,11 @@ export interface App {
   grid: SheetGrid | null;
   run: ValidationRun | null;
   units: string[] | undefined;
-  /** The unit a coordinator picked for the sheet they validate ("" = let the pane find it); clerks never pick. */
-  unitPick: string;
+  /**
+   * The unit a coordinator picked for the sheet they validate next ("" = let the pane find it); null when the picker
+   * was not touched since the last validation (the sheet's remembered pick applies). Clerks never pick.
+   */
+  unitPick: string | null;
   /** The unit the last validation gave rows without one, and how it was found. */
   sheetUnit: SheetUnit | null;
   client(): ApiClient | null;
@@ -55,7 +58,7 @@ export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook
     grid: null,
     run: null,
     units: undefined,
-    unitPick: "",
+    unitPick: null,
     sheetUnit: null,
     client() {
       return app.token ? createApiClient({ token: app.token }) : null;

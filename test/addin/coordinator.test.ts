@@ -7,7 +7,7 @@ import type { SheetGrid } from "../../addin/excel/ledger-workbook.ts";
 import { emptyColumnSettings } from "../../addin/logic/columns.ts";
 import { describeFlagFilters, flagsQueryFrom, NO_FILTER } from "../../addin/logic/flag-filters.ts";
 import { flagsReport } from "../../addin/logic/report-sheets.ts";
-import { defaultUnitFor, unitFromTitle, unitNamedIn } from "../../addin/logic/unit-pick.ts";
+import { defaultUnitFor, readSheetUnits, resolveSheetPick, unitFromTitle, unitNamedIn } from "../../addin/logic/unit-pick.ts";
 import { classifySheet, SUMMARY_SHEET, summaryReport, summarySheetName, validateWorkbook } from "../../addin/logic/validate-all.ts";
 import { runValidation } from "../../addin/logic/validate.ts";
 import { detectHeader } from "../../ledger/header.ts";
@@ -87,6 +87,16 @@ describe("which unit a coordinator's sheet is", () => {
     expect(unitFromTitle(sheet.slice(1), detectHeader(sheet.slice(1)), "Sheet1", UNITS)).toBeNull();
   });
 
+  it("remembers a pick per sheet: a new pick replaces it, choosing 自动识别 forgets it, an untouched picker keeps it", () => {
+    expect(readSheetUnits({ Sheet2: "涂岭镇", bad: 3, "": "x" })).toEqual({ Sheet2: "涂岭镇" });
+    expect(readSheetUnits("garbage")).toEqual({});
+    expect(resolveSheetPick({ Sheet2: "涂岭镇" }, "Sheet2", null)).toEqual({ pick: "涂岭镇", changed: null });
+    expect(resolveSheetPick({ Sheet2: "涂岭镇" }, "南埔镇台账", null)).toEqual({ pick: "", changed: null });
+    expect(resolveSheetPick({ Sheet2: "涂岭镇" }, "南埔镇台账", "南埔镇")).toEqual({ pick: "南埔镇", changed: { Sheet2: "涂岭镇", 南埔镇台账: "南埔镇" } });
+    expect(resolveSheetPick({ Sheet2: "涂岭镇" }, "Sheet2", "")).toEqual({ pick: "", changed: {} });
+    expect(resolveSheetPick({ Sheet2: "涂岭镇" }, "Sheet2", "涂岭镇")).toEqual({ pick: "涂岭镇", changed: null });
+  });
+
   it("uses the unit the coordinator picked over anything the sheet says", () => {
     expect(defaultUnitFor("山腰街道", sheet, header, "Sheet1", UNITS)).toEqual({ unit: "山腰街道", source: "picked" });
   });
@@ -153,8 +163,9 @@ describe("validating every ledger of a workbook", () => {
     expect(v.warnings).toBe(2);
   });
 
-  it("gives rows without a unit the unit the coordinator picked", () => {
-    const v = validateWorkbook(workbook(), emptyColumnSettings(), { ...ctx, picked: "山腰街道" });
+  it("gives rows without a unit the unit the coordinator picked for that sheet", () => {
+    const v = validateWorkbook(workbook(), emptyColumnSettings(), { ...ctx, picks: { 山腰: "山腰街道", 南埔镇: "涂岭镇" } });
+    expect(v.rows.find((r) => r.sheet === "南埔镇")).toMatchObject({ unit: "涂岭镇", unitSource: "picked" });
     expect(v.rows.find((r) => r.sheet === "山腰" && r.unit === "山腰街道")).toMatchObject({ rows: 2, unitSource: "picked" });
     expect(v.rows.some((r) => r.unit === null)).toBe(false);
   });

@@ -196,6 +196,13 @@ describe("the coordinator's desk", () => {
       expect(await excel(page, (x) => x.values("Sheet2", "A1:H3"))).toEqual(WORKBOOK.sheets[1].values);
     });
     await screenshot(page, "23-unit-picked");
+    await step(office, S, "the pick is remembered in the workbook for that sheet and used by 校验本工作簿全部台账", async () => {
+      expect(JSON.parse(String((await excel(page, (x) => x.settings()))["tiaojie.sheetUnits"]))).toEqual({ Sheet2: "涂岭镇" });
+      await button(page, "校验本工作簿全部台账").click();
+      await waitForNote(page, /已校验 3 个台账工作表/);
+      const rows = await excel(page, (x) => x.values("台账校验汇总", "A2:G4"));
+      expect(rows.find((r) => r[1] === "Sheet2")).toEqual(["涂岭镇", "Sheet2", 2, 0, 0, "", "未填单位的行按所选单位"]);
+    });
   }
 
   it("validates every ledger sheet and writes one summary, worst unit first; re-running replaces only that sheet", SLOW, async () => {

@@ -1,6 +1,7 @@
 /** The Validate page's "校验本工作簿全部台账" (coordinators): every ledger sheet, one summary sheet. */
 import { COLUMN_SETTINGS_KEY, readColumnSettings } from "../../logic/columns.ts";
 import { summaryReport, summarySheetName, validateWorkbook } from "../../logic/validate-all.ts";
+import { readSheetUnits, SHEET_UNITS_KEY } from "../../logic/unit-pick.ts";
 import type { App } from "../app.ts";
 import { h, message } from "../dom.ts";
 
@@ -13,11 +14,12 @@ export function validateAllPart(app: App): HTMLElement {
       const label = h("span", {});
       status.replaceChildren(h("div", {}, label, progress));
       const settings = readColumnSettings(await wb.loadSetting(COLUMN_SETTINGS_KEY));
+      const picks = readSheetUnits(await wb.loadSetting(SHEET_UNITS_KEY));
       const grids = await wb.readAllSheets((p) => {
         label.textContent = app.t("validate.reading", { done: p.rowsRead, total: p.totalRows });
         progress.setAttribute("value", String(Math.round((100 * p.rowsRead) / Math.max(1, p.totalRows))));
       });
-      const result = validateWorkbook(grids, settings, { locale: app.locale, units: app.units, picked: app.unitPick || undefined });
+      const result = validateWorkbook(grids, settings, { locale: app.locale, units: app.units, picks });
       if (result.ledgers === 0) {
         status.replaceChildren(message("warning", app.t("validate.allNone")));
         return;

@@ -57,13 +57,13 @@ export const validatePage: Page = (app) => {
 
   // A coordinator says which unit's sheet this is; clerks never see the picker (their token names their unit).
   const coordinator = app.me?.role === "coordinator";
-  const unitPicker = coordinator
-    ? h("div", { class: "field" },
-      h("label", { for: "sheet-unit" }, app.t("validate.unit"), " "),
-      h("select", { id: "sheet-unit", onchange: (e: Event) => (app.unitPick = (e.target as HTMLSelectElement).value) },
-        h("option", { value: "", selected: app.unitPick === "" }, app.t("validate.unitAuto")),
-        ...(app.units ?? []).map((u) => h("option", { value: u, selected: app.unitPick === u }, u))))
+  const pickedNow = () => (app.sheetUnit?.source === "picked" ? app.sheetUnit.unit : "");
+  const unitSelect = coordinator
+    ? h("select", { id: "sheet-unit", onchange: (e: Event) => (app.unitPick = (e.target as HTMLSelectElement).value) },
+      h("option", { value: "", selected: pickedNow() === "" }, app.t("validate.unitAuto")),
+      ...(app.units ?? []).map((u) => h("option", { value: u, selected: pickedNow() === u }, u)))
     : null;
+  const unitPicker = unitSelect ? h("div", { class: "field" }, h("label", { for: "sheet-unit" }, app.t("validate.unit"), " "), unitSelect) : null;
   const unitNote = () => {
     if (!coordinator || !app.run) return null;
     const used = app.sheetUnit;
@@ -80,6 +80,8 @@ export const validatePage: Page = (app) => {
       }
       const marks = marksFromIssues(app.run!.result.issues);
       const marked = await app.workbook!.markIssues(app.grid!.sheetName, marks);
+      // The picker shows the unit this sheet was validated as (each sheet remembers its own pick).
+      if (unitSelect) unitSelect.value = pickedNow();
       status.replaceChildren(summary(), ...[unitNote()].filter((x) => x !== null), message("info", app.t("validate.marked", { cells: marked.cells })));
       renderList();
     } catch (e) {
