@@ -58,6 +58,43 @@ export function rowsPerChunk(columnCount: number, observedBytesPerRow: number | 
   return Math.max(1, Math.min(byBytes, byCells));
 }
 
+/** One sheet's share of a workbook-wide read: rows [firstRow, firstRow + rows) (0-based), all columns from A. */
+export interface ReadPiece {
+  sheet: number;
+  firstRow: number;
+  rows: number;
+}
+
+/**
+ * The next read of a workbook-wide scan: as many sheets' next rows as fit one ≤ maxBytes answer (and Excel's cell
+ * cap), in tab order, so small sheets share one sync and a large one is split by rows. `bytesPerCell` is the
+ * largest seen so far (null before anything was read: a cautious guess). Empty when everything has been read.
+ */
+export function planWorkbookRead(
+  sheets: readonly { rowCount: number; columnCount: number; rowsRead: number }[],
+  bytesPerCell: number | null,
+  maxBytes = MAX_CHUNK_BYTES,
+): ReadPiece[] {
+  const perCell = bytesPerCell === null ? FIRST_GUESS_BYTES_PER_CELL : Math.max(1, bytesPerCell * SAFETY);
+  let bytesLeft = maxBytes;
+  let cellsLeft = MAX_CHUNK_CELLS;
+  const pieces: ReadPiece[] = [];
+  for (let sheet = 0; sheet < sheets.length; sheet++) {
+    const s = sheets[sheet];
+    const rowsLeft = s.rowCount - s.rowsRead;
+    if (rowsLeft <= 0 || s.columnCount <= 0) continue;
+    const fit = Math.min(Math.floor(bytesLeft / (s.columnCount * perCell)), Math.floor(cellsLeft / s.columnCount));
+    if (fit < 1 && pieces.length > 0) break;
+    const rows = Math.min(rowsLeft, Math.max(1, fit));
+    pieces.push({ sheet, firstRow: s.rowsRead, rows });
+    // A sheet not read to its end fills this read: the next one carries on from its next row.
+    if (rows < rowsLeft) break;
+    bytesLeft -= rows * s.columnCount * perCell;
+    cellsLeft -= rows * s.columnCount;
+  }
+  return pieces;
+}
+
 export interface MarkGroup {
   severity: Severity;
   /** Rectangle addresses without sheet name, e.g. "C5:C9", "E12". */

@@ -8,12 +8,14 @@
  * - markIssues right after readSheet: one write sync (delete our old marks, add all new ones). Called on its own,
  *   or when the listing is stale, it first spends one read sync listing the formats itself.
  * - clearMarks: one read sync (list the formats) and one write sync (delete ours), none when there is nothing.
+ * - readAllSheets: one sync for the sheet list, one for every used range's size, then one per ≤ 4 MB of cells
+ *   across sheets (plus one per read Excel refuses as over 5 MB, re-planned smaller).
  * - writeBack / writeReportSheet: one write sync per ≤ 4 MB batch (a single one for normal ledgers).
  *
  * Marks are conditional formats whose rule is our marker formula (see marks.ts), filled by severity: they colour
  * cells without changing values or the cells' own fills, and "clear marks" deletes exactly those.
  */
-import { MAX_CHUNK_BYTES, planMarkGroups, markedCellCount, rangeAddress, rowsPerChunk, toCellText, valuesBytes } from "./cells.ts";
+import { MAX_CHUNK_BYTES, planMarkGroups, planWorkbookRead, markedCellCount, rangeAddress, rowsPerChunk, toCellText, valuesBytes } from "./cells.ts";
 import type { CellMark, LedgerWorkbook, MarkResult, ReadProgress, ReportSheet, SheetGrid, WriteBackBlock } from "./ledger-workbook.ts";
 import { SEVERITY_FILL } from "./colours.ts";
 import { MARK_FORMULA, isItemNotFound, isPayloadTooLarge, ourMarks, queueFormatScan } from "./marks.ts";
@@ -157,6 +159,63 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
         }
         fillMergedAreas(values, merged);
         return { sheetName: sheet.name, values, rowCount, columnCount, chunks };
+      });
+    },
+
+    readAllSheets(onProgress?: (p: ReadProgress) => void): Promise<SheetGrid[]> {
+      return run(async (context) => {
+        markList = null;
+        const collection = context.workbook.worksheets;
+        collection.load("items/name");
+        await context.sync();
+        const sized = collection.items.map((sheet) => {
+          const used = sheet.getUsedRangeOrNullObject(true);
+          used.load("rowIndex,columnIndex,rowCount,columnCount");
+          return { sheet, used };
+        });
+        await context.sync();
+        const grids = sized.map(({ sheet, used }) => {
+          const rowCount = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+          const columnCount = used.isNullObject ? 0 : used.columnIndex + used.columnCount;
+          return { sheet, name: sheet.name, rowCount, columnCount, values: [] as unknown[][], merged: [] as string[], chunks: 0, get rowsRead() { return this.values.length; } };
+        });
+        for (const g of grids) if (g.rowCount * g.columnCount > MAX_SHEET_CELLS) throw new SheetTooLargeError(g.rowCount * g.columnCount);
+        const totalRows = grids.reduce((n, g) => n + g.rowCount, 0);
+        const readMerges = canReadMergedAreas();
+        let bytesPerCell: number | null = null;
+        for (;;) {
+          const pieces = planWorkbookRead(grids, bytesPerCell, maxChunkBytes);
+          if (pieces.length === 0) break;
+          const queued = pieces.map((p) => {
+            const g = grids[p.sheet];
+            const range = g.sheet.getRange(rangeAddress(p.firstRow + 1, 0, p.firstRow + p.rows, g.columnCount - 1));
+            range.load("values");
+            const areas = readMerges ? range.getMergedAreasOrNullObject() : null;
+            areas?.load("address");
+            return { g, range, areas };
+          });
+          try {
+            await context.sync();
+          } catch (e) {
+            // Longer text than measured so far pushed the answer over Excel's limit: plan smaller and read again.
+            if (!isPayloadTooLarge(e) || (pieces.length === 1 && pieces[0].rows === 1)) throw e;
+            bytesPerCell = Math.max(bytesPerCell ?? 256, 1) * 8;
+            continue;
+          }
+          for (const { g, range, areas } of queued) {
+            const part = range.values as unknown[][];
+            const cells = Math.max(1, part.length * g.columnCount);
+            bytesPerCell = Math.max(bytesPerCell ?? 0, valuesBytes(part) / cells);
+            for (const row of part) g.values.push(row);
+            if (areas && !areas.isNullObject) g.merged.push(areas.address);
+            g.chunks++;
+          }
+          onProgress?.({ rowsRead: grids.reduce((n, g) => n + g.values.length, 0), totalRows });
+        }
+        return grids.map((g) => {
+          fillMergedAreas(g.values, g.merged);
+          return { sheetName: g.name, values: g.values, rowCount: g.rowCount, columnCount: g.columnCount, chunks: g.chunks };
+        });
       });
     },
 

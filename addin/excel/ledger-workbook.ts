@@ -72,6 +72,11 @@ export interface LedgerWorkbook {
    */
   readSheet(onProgress?: (p: ReadProgress) => void): Promise<SheetGrid>;
   /**
+   * Reads every sheet's used range (from A1), in tab order: one sync for the sheet list, one for all their sizes,
+   * then one per ≤ 4 MB of cells across sheets (small sheets share a read; a large one is split by rows).
+   */
+  readAllSheets(onProgress?: (p: ReadProgress) => void): Promise<SheetGrid[]>;
+  /**
    * Highlights cells without touching their values or own formats; replaces earlier marks. Right after readSheet
    * of the same sheet: one write sync and no read; otherwise one read and one write.
    */

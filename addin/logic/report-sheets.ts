@@ -15,8 +15,10 @@ const SEVERITY_COLOUR = { high: SEVERITY_FILL.error, medium: SEVERITY_FILL.warni
 
 export function flagsReport(flags: readonly Flag[], locale: Locale): ReportSheet {
   const en = locale === "en";
+  // Within a severity and unit, what runs out soonest comes first (flags without a due day after them).
   const sorted = [...flags].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.unit.localeCompare(b.unit, "zh-CN") || (a.caseNo ?? "").localeCompare(b.caseNo ?? ""),
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.unit.localeCompare(b.unit, "zh-CN")
+      || (dueDay(a) || "\uffff").localeCompare(dueDay(b) || "\uffff") || (a.caseNo ?? "").localeCompare(b.caseNo ?? ""),
   );
   const rows: CellValue[][] = sorted.map((f) => [
     en ? SEVERITY_TEXT[f.severity].en : SEVERITY_TEXT[f.severity].zh,
@@ -24,14 +26,21 @@ export function flagsReport(flags: readonly Flag[], locale: Locale): ReportSheet
     f.caseNo ?? (en ? "(unit)" : "（单位）"),
     en ? f.message.en : f.message.zh,
     f.code,
+    dueDay(f),
   ]);
   return {
     name: FLAGS_SHEET,
     tableName: "TiaojieFlags",
-    headers: en ? ["Severity", "Unit", "Case no.", "Flag", "Code"] : ["级别", "单位", "案件编号", "预警内容", "代码"],
+    headers: en ? ["Severity", "Unit", "Case no.", "Flag", "Code", "Due"] : ["级别", "单位", "案件编号", "预警内容", "代码", "到期日"],
     rows,
     fills: sorted.map((f, i) => [i, 0, SEVERITY_COLOUR[f.severity]] as const),
   };
+}
+
+/** The day the flag is about running out: the case's time limit, the commitment's due day or the confirmation deadline. */
+function dueDay(f: Flag): string {
+  const d = f.facts.dueOn ?? f.facts.commitmentDue ?? f.facts.deadline;
+  return typeof d === "string" ? d : "";
 }
 
 /** "2026-Q3", "2026-07", "2026": the period syntax of ledger/period.ts. */

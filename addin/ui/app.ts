@@ -7,6 +7,7 @@ import { emptyColumnSettings, type ColumnSettings } from "../logic/columns.ts";
 import { pagesFor, type KeyValueStore } from "../logic/connect.ts";
 import { describeError } from "../logic/errors.ts";
 import type { ValidationRun } from "../logic/validate.ts";
+import type { SheetUnit } from "../logic/unit-pick.ts";
 import { clear, h, message } from "./dom.ts";
 import { t, type MessageKey } from "../i18n.ts";
 
@@ -23,6 +24,13 @@ export interface App {
   grid: SheetGrid | null;
   run: ValidationRun | null;
   units: string[] | undefined;
+  /**
+   * The unit a coordinator picked for the sheet they validate next ("" = let the pane find it); null when the picker
+   * was not touched since the last validation (the sheet's remembered pick applies). Clerks never pick.
+   */
+  unitPick: string | null;
+  /** The unit the last validation gave rows without one, and how it was found. */
+  sheetUnit: SheetUnit | null;
   client(): ApiClient | null;
   t(key: MessageKey, params?: Record<string, string | number>): string;
   errorText(e: unknown): string;
@@ -50,6 +58,8 @@ export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook
     grid: null,
     run: null,
     units: undefined,
+    unitPick: null,
+    sheetUnit: null,
     client() {
       return app.token ? createApiClient({ token: app.token }) : null;
     },

@@ -2,6 +2,8 @@
 import { COLUMN_SETTINGS_KEY, readColumnSettings } from "../logic/columns.ts";
 import { loadUnit } from "../logic/connect.ts";
 import { runValidation } from "../logic/validate.ts";
+import { defaultUnitFor, readSheetUnits, resolveSheetPick, SHEET_UNITS_KEY } from "../logic/unit-pick.ts";
+import { detectWithSettings } from "../logic/columns.ts";
 import type { App } from "./app.ts";
 import { h } from "./dom.ts";
 
@@ -15,11 +17,21 @@ export async function readAndValidate(app: App, onStatus: (el: HTMLElement) => v
     label.textContent = app.t("validate.reading", { done: p.rowsRead, total: p.totalRows });
     progress.setAttribute("value", String(Math.round((100 * p.rowsRead) / Math.max(1, p.totalRows))));
   });
+  // A coordinator's sheet is the unit picked for it (now or before, remembered per sheet in the workbook), or the
+  // one its title or tab name names.
+  app.sheetUnit = null;
+  if (app.me?.role === "coordinator") {
+    const picks = readSheetUnits(await wb.loadSetting(SHEET_UNITS_KEY));
+    const { pick, changed } = resolveSheetPick(picks, app.grid.sheetName, app.unitPick);
+    if (changed) await wb.saveSetting(SHEET_UNITS_KEY, changed);
+    app.unitPick = null;
+    app.sheetUnit = defaultUnitFor(pick, app.grid.values, detectWithSettings(app.grid.values, app.settings), app.grid.sheetName, app.units ?? []);
+  }
   app.run = runValidation(app.grid.values, app.settings, {
     locale: app.locale,
     units: app.units,
     // Offline, the clerk's unit is the one remembered from the last connection on this computer.
-    defaultUnit: app.me ? (app.me.role === "clerk" ? (app.me.unit ?? undefined) : undefined) : (loadUnit(app.store) ?? undefined),
+    defaultUnit: app.me ? (app.me.role === "clerk" ? (app.me.unit ?? undefined) : app.sheetUnit?.unit) : (loadUnit(app.store) ?? undefined),
   });
   return app.run !== null;
 }

@@ -1,12 +1,13 @@
-// `tiaojie flags [--unit U] [--severity high|medium|low] [--code CODE] [--json]`: what needs attention.
+// `tiaojie flags [--unit U] [--severity high|medium|low] [--code CODE] [--due-within N] [--json]`: what needs attention.
 import type { Flags } from "../../ledger/api/flags.ts";
-import { FLAG_CODES, FLAG_SEVERITIES, type Flag } from "../../ledger/api/flags.ts";
+import { FLAG_CODES, FLAG_SEVERITIES, MAX_DUE_WITHIN_DAYS, type Flag } from "../../ledger/api/flags.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { commandFailed } from "../lib/command-error.ts";
 
-export const USAGE = `用法 Usage: tiaojie flags [--unit 单位] [--severity high|medium|low] [--code CODE] [--scope case|unit] [--period 2026-Q3] [--locale zh-CN|en] [--json]
+export const USAGE = `用法 Usage: tiaojie flags [--unit 单位] [--severity high|medium|low] [--code CODE] [--scope case|unit] [--due-within 天数 DAYS] [--period 2026-Q3] [--locale zh-CN|en] [--json]
   codes: ${FLAG_CODES.join(", ")}
+  --due-within N: only open cases whose time limit (调解期限) runs out within N days (0 = today, up to ${MAX_DUE_WITHIN_DAYS})
   (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; a clerk sees their own unit, a coordinator every unit)`;
 
 /** GET /api/flags as the contract describes it. */
@@ -28,6 +29,7 @@ export async function run(args: string[]): Promise<number> {
       severity: { type: "string" },
       code: { type: "string" },
       scope: { type: "string" },
+      "due-within": { type: "string" },
       period: { type: "string" },
       locale: { type: "string" },
       json: { type: "boolean" },
@@ -37,11 +39,16 @@ export async function run(args: string[]): Promise<number> {
     if (values.severity && !(FLAG_SEVERITIES as readonly string[]).includes(values.severity)) throw new UsageError(`--severity 须为 must be one of ${FLAG_SEVERITIES.join("|")}`);
     if (values.code && !(FLAG_CODES as readonly string[]).includes(values.code)) throw new UsageError(`未知预警代码 Unknown flag code: ${values.code}`);
     if (values.scope && values.scope !== "case" && values.scope !== "unit") throw new UsageError("--scope 须为 must be case|unit");
+    const due = values["due-within"];
+    if (due !== undefined && (!/^\d{1,4}$/.test(due) || Number(due) > MAX_DUE_WITHIN_DAYS)) {
+      throw new UsageError(`--due-within 须为 0–${MAX_DUE_WITHIN_DAYS} 的整数天数 must be a whole number of days from 0 to ${MAX_DUE_WITHIN_DAYS}: ${due}`);
+    }
     if (values.locale && values.locale !== "zh-CN" && values.locale !== "en") throw new UsageError("--locale 须为 must be zh-CN|en");
     const c = connection(values);
     const client = createClient(c.url, c.token);
     const q = new URLSearchParams();
     for (const k of ["unit", "severity", "code", "scope", "period"] as const) if (values[k]) q.set(k, values[k]!);
+    if (due !== undefined) q.set("dueWithinDays", String(Number(due)));
     const r = await client.request<FlagsResponse>("GET", `/api/flags${q.size ? `?${q}` : ""}`);
     process.stdout.write(values.json ? JSON.stringify(r) + "\n" : formatFlags(r, (values.locale as "zh-CN" | "en" | undefined) ?? "zh-CN"));
     return 0;

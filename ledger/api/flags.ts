@@ -54,3 +54,36 @@ export const FlagsSchema = z.object({
   flags: z.array(FlagSchema),
 });
 export type Flags = z.infer<typeof FlagsSchema>;
+
+/** The longest "due within N days" a flags query takes: a year covers every configured time limit. */
+export const MAX_DUE_WITHIN_DAYS = 366;
+
+/** ?dueWithinDays=: whole days from today, 0 (due today) to MAX_DUE_WITHIN_DAYS. */
+export const DueWithinDaysQuery = z
+  .string()
+  .regex(/^\d{1,4}$/, `须为 0–${MAX_DUE_WITHIN_DAYS} 的整数天数 Must be a whole number of days from 0 to ${MAX_DUE_WITHIN_DAYS}`)
+  .transform(Number)
+  .pipe(z.number().int().max(MAX_DUE_WITHIN_DAYS, `不能超过 ${MAX_DUE_WITHIN_DAYS} 天 Must be at most ${MAX_DUE_WITHIN_DAYS} days`))
+  .meta({ description: "Only cases whose time limit (调解期限) runs out within this many days", example: "7" });
+
+/** Each flag code in words (zh-CN, English), for filter pickers and lists. */
+export const FLAG_NAMES: Record<FlagCode, { zh: string; en: string }> = {
+  overdue: { zh: "案件超期", en: "Overdue" },
+  due_soon: { zh: "即将到期", en: "Due soon" },
+  commitment_overdue: { zh: "承诺逾期未兑现", en: "Commitment overdue" },
+  confirmation_window_closing: { zh: "司法确认申请期将满", en: "Judicial confirmation window closing" },
+  complex_without_mentor: { zh: "复杂案件未配导师", en: "Complex case without mentor" },
+  repeat_dispute: { zh: "重复纠纷", en: "Repeat dispute" },
+  same_dispute_two_units: { zh: "同一纠纷两地台账", en: "Same dispute in two ledgers" },
+  stale_open_case: { zh: "在办案件长期未更新", en: "Open case not updated" },
+  acceptance_below_target: { zh: "受理率低于目标", en: "Acceptance below target" },
+  success_below_target: { zh: "调解成功率低于目标", en: "Success rate below target" },
+  ledger_not_pushed: { zh: "台账未按时上报", en: "Ledger not pushed" },
+  low_ledger_quality: { zh: "台账规范率偏低", en: "Low ledger quality" },
+};
+
+export const SEVERITY_NAMES: Record<FlagSeverity, { zh: string; en: string }> = {
+  high: { zh: "高", en: "High" },
+  medium: { zh: "中", en: "Medium" },
+  low: { zh: "低", en: "Low" },
+};

@@ -11,7 +11,7 @@ export const PATHS = {
   token: (id: number) => `/api/tokens/${id}`,
   pushChunk: (pushId: string) => `/api/pushes/${encodeURIComponent(pushId)}/chunks`,
   push: (pushId: string) => `/api/pushes/${encodeURIComponent(pushId)}`,
-  flags: (query: FlagsQuery = {}) => `/api/flags${q({ ...query })}`,
+  flags: (query: FlagsQuery = {}) => `/api/flags${q({ ...query, dueWithinDays: query.dueWithinDays === undefined ? undefined : String(query.dueWithinDays) })}`,
   rankings: (period: string, asOf?: string) => `/api/rankings${q({ period, asOf })}`,
   roster: "/api/roster",
   mentorAssignments: (period: string, asOf?: string) => `/api/mentors/assignments${q({ period, asOf })}`,
@@ -27,6 +27,8 @@ export interface FlagsQuery {
   severity?: string;
   code?: string;
   scope?: "case" | "unit";
+  /** Only cases whose time limit runs out within this many days (0–366). */
+  dueWithinDays?: number;
   period?: string;
   asOf?: string;
 }

@@ -105,6 +105,19 @@ describe("the rankings and flags commands against a server", () => {
     expect(printed).toContain("[403 forbidden]");
   });
 
+  it("sends --due-within as dueWithinDays, and refuses a bad number of days with exit code 2 before calling the server", async () => {
+    const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    await runFlags(["--due-within", "7", "--url", url, "--token", "tj_x"]);
+    expect(seen.at(-1)).toBe("GET /api/flags?dueWithinDays=7 Bearer tj_x");
+    const before = seen.length;
+    expect(await runFlags(["--due-within", "1.5", "--url", url, "--token", "tj_x"])).toBe(2);
+    expect(await runFlags(["--due-within", "400", "--url", url, "--token", "tj_x"])).toBe(2);
+    const printed = err.mock.calls.map((c) => String(c[0])).join("");
+    err.mockRestore();
+    expect(seen.length).toBe(before);
+    expect(printed).toContain("--due-within 须为 0–366 的整数天数");
+  });
+
   it("refuses an unknown flag code with exit code 2", async () => {
     const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     expect(await runFlags(["--code", "late", "--url", url, "--token", "tj_x"])).toBe(2);

@@ -84,16 +84,16 @@ describe("the district office's sheets", () => {
     await step(office, S, "connect as coordinator", () => connect(office, coordinator, "连接", "已连接：全部单位（协调员）"));
     await step(office, S, "pull the flags", async () => {
       await openTab(page, "预警清单");
-      await button(page, "拉取全部单位预警到“预警清单”工作表").click();
+      await button(page, "拉取预警到“预警清单”工作表").click();
       await waitForNote(page, `已写入 ${expected.length} 条预警。`);
     });
     await screenshot(page, "10-coordinator-flags");
     await step(office, S, "the sheet holds a table of exactly those flags, most severe first, and is the active sheet", async () => {
       expect(await excel(page, (x) => x.activeSheet())).toBe("预警清单");
       const tables = await excel(page, (x) => x.tables("预警清单"));
-      expect(tables).toEqual([{ name: "TiaojieFlags", address: `A1:E${expected.length + 1}`, style: "TableStyleMedium2", hasHeaders: true }]);
-      const cells = await excel(page, (x, a) => x.values("预警清单", a), `A1:E${expected.length + 1}`);
-      expect(cells[0]).toEqual(["级别", "单位", "案件编号", "预警内容", "代码"]);
+      expect(tables).toEqual([{ name: "TiaojieFlags", address: `A1:F${expected.length + 1}`, style: "TableStyleMedium2", hasHeaders: true }]);
+      const cells = await excel(page, (x, a) => x.values("预警清单", a), `A1:F${expected.length + 1}`);
+      expect(cells[0]).toEqual(["级别", "单位", "案件编号", "预警内容", "代码", "到期日"]);
       const rank = { 高: 0, 中: 1, 低: 2 } as Record<string, number>;
       const severities = cells.slice(1).map((r) => rank[String(r[0])]);
       expect(severities).toEqual([...severities].sort((a, b) => a - b));
@@ -102,7 +102,7 @@ describe("the district office's sheets", () => {
       if (high > 0) expect((await excel(page, (x, a) => x.format("预警清单", a), `A${high + 1}`)).fill).toBe("#FFC7CE");
     });
     await step(office, S, "pulling again rewrites the sheet instead of adding another", async () => {
-      await button(page, "拉取全部单位预警到“预警清单”工作表").click();
+      await button(page, "拉取预警到“预警清单”工作表").click();
       await expect.poll(() => excel(page, (x) => x.writes().filter((w) => w.kind === "deleteSheet").length)).toBe(1);
       await waitForNote(page, `已写入 ${expected.length} 条预警。`);
       expect((await excel(page, (x) => x.sheetNames())).filter((n) => n === "预警清单")).toHaveLength(1);

@@ -128,3 +128,51 @@ describe("who sees which flags", () => {
     expect((await flags(w.coordinator, "&unit=不存在镇")).status).toBe(404);
   });
 });
+
+describe("flags of cases due within N days", () => {
+  beforeEach(async () => {
+    await storeCases([
+      row(UNIT_A, { caseNo: "A-OVER", receivedOn: "2026-05-10" }),
+      row(UNIT_A, { caseNo: "A-4-LEFT", receivedOn: "2026-05-20" }),
+      row(UNIT_A, { caseNo: "A-16-LEFT", receivedOn: "2026-06-01", complexity: "复杂" }),
+      row(UNIT_A, { caseNo: "A-25-LEFT", receivedOn: "2026-06-10" }),
+      row(UNIT_B, { caseNo: "B-10-LEFT", receivedOn: "2026-05-26" }),
+      row(UNIT_B, { caseNo: "B-CLOSED", receivedOn: "2026-06-01", status: "调解成功", closedOn: "2026-06-05", judicialConfirmation: true }),
+    ], "2026-06-14T00:00:00.000Z");
+  });
+
+  it("lists every open case whose time limit runs out within the days asked, with its other flags, and no unit flags", async () => {
+    const r = await flags(w.coordinator, "&dueWithinDays=20");
+    expect(r.status).toBe(200);
+    expect(summary(r.body.flags)).toEqual([
+      ["due_soon", UNIT_B, "B-10-LEFT"],
+      ["complex_without_mentor", UNIT_A, "A-16-LEFT"],
+      ["due_soon", UNIT_A, "A-16-LEFT"],
+      ["due_soon", UNIT_A, "A-4-LEFT"],
+    ]);
+    const soon = r.body.flags.find((f) => f.caseNo === "A-16-LEFT" && f.code === "due_soon")!;
+    expect(soon.facts).toMatchObject({ daysLeft: 16, dueOn: "2026-07-01" });
+    expect(soon.message.zh).toContain("剩 16 天");
+    expect(r.body.counts).toEqual({ high: 0, medium: 4, low: 0 });
+  });
+
+  it("counts today as day 0 and combines with the unit, code and severity filters", async () => {
+    expect(summary((await flags(w.coordinator, "&dueWithinDays=4")).body.flags)).toEqual([["due_soon", UNIT_A, "A-4-LEFT"]]);
+    expect((await flags(w.coordinator, "&dueWithinDays=0")).body.flags).toEqual([]);
+    expect(summary((await flags(w.coordinator, `&dueWithinDays=30&unit=${UNIT_B}`)).body.flags)).toEqual([["due_soon", UNIT_B, "B-10-LEFT"]]);
+    expect(summary((await flags(w.coordinator, "&dueWithinDays=30&code=complex_without_mentor")).body.flags)).toEqual([["complex_without_mentor", UNIT_A, "A-16-LEFT"]]);
+    expect((await flags(w.coordinator, "&dueWithinDays=30&severity=high")).body.flags).toEqual([]);
+  });
+
+  it("keeps a clerk to their own unit's cases when filtering by due date", async () => {
+    const r = await flags(w.clerkB, "&dueWithinDays=30");
+    expect(summary(r.body.flags)).toEqual([["due_soon", UNIT_B, "B-10-LEFT"]]);
+  });
+
+  it.each(["abc", "-1", "1.5", "367", "", "7d"])("refuses dueWithinDays=%s with 422 in the one error shape, saying what a valid value is", async (bad) => {
+    const r = await flags(w.coordinator, `&dueWithinDays=${encodeURIComponent(bad)}`);
+    expect(r.status).toBe(422);
+    expect(r.body.error!.code).toBe("invalid_request");
+    expect((r.body.error as unknown as { message: string }).message).toMatch(/dueWithinDays: .*(整数天数|不能超过 366 天)/);
+  });
+});

@@ -3,6 +3,7 @@ import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { flagsCompareAcrossUnits, unitInScope } from "../auth/unit-access.ts";
 import { AsOfQuery, PeriodQuery } from "../../ledger/api/assessment.ts";
+import { DueWithinDaysQuery } from "../../ledger/api/flags.ts";
 import { Named } from "../openapi-names.ts";
 import { todayInChina } from "../../ledger/today.ts";
 import { FLAG_CODES, FLAG_SEVERITIES, type FlagCode, type FlagSeverity } from "../../ledger/api/flags.ts";
@@ -28,6 +29,7 @@ flagRoutes.openapi(
         severity: z.enum(FLAG_SEVERITIES as [FlagSeverity, ...FlagSeverity[]]).optional(),
         code: z.enum(FLAG_CODES as [FlagCode, ...FlagCode[]]).optional(),
         scope: z.enum(["case", "unit"]).optional(),
+        dueWithinDays: DueWithinDaysQuery.optional(),
         period: PeriodQuery.optional().openapi({ description: "Period of the unit flags' rates (default: the quarter containing asOf)" }),
         asOf: AsOfQuery,
       }),
@@ -43,10 +45,10 @@ flagRoutes.openapi(
     const period = q.period ? periodFromQuery(q.period) : periodContaining(asOf, "quarter");
     const unitId = unit?.id ?? null;
     const [cases, units] = await Promise.all([
-      q.scope === "unit" ? [] : caseFlags(c.env.DB, { today: asOf, unitId, acrossUnits: flagsCompareAcrossUnits(p) }),
-      q.scope === "case" ? [] : unitFlagsFor(c.env.DB, { today: asOf, period, unitId }),
+      q.scope === "unit" ? [] : caseFlags(c.env.DB, { today: asOf, unitId, acrossUnits: flagsCompareAcrossUnits(p), dueWithinDays: q.dueWithinDays }),
+      q.scope === "case" || q.dueWithinDays !== undefined ? [] : unitFlagsFor(c.env.DB, { today: asOf, period, unitId }),
     ]);
-    const flags = filterFlags([...units, ...cases], { severity: q.severity, code: q.code, scope: q.scope });
+    const flags = filterFlags([...units, ...cases], { severity: q.severity, code: q.code, scope: q.scope, dueWithinDays: q.dueWithinDays });
     const counts = { high: 0, medium: 0, low: 0 };
     for (const f of flags) counts[f.severity]++;
     return c.json({ asOf, period: period.label, counts, flags }, 200);

@@ -1,20 +1,52 @@
 import { todayInChina } from "../../../ledger/today.ts";
 import { flagsReport, periodOptions, rankingsReport, rankingsSheetName } from "../../logic/report-sheets.ts";
+import { codeOptions, describeFlagFilters, flagsQueryFrom, NO_FILTER, severityOptions, type FlagFilterChoice } from "../../logic/flag-filters.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
 
+/** What the filters held when the page was last left, so switching tabs does not reset them. */
+let lastChoice: FlagFilterChoice = { ...NO_FILTER };
+
 export const coordinatorPage: Page = (app) => {
   const status = h("div", { "aria-live": "polite" });
+  const choice = lastChoice;
+  const select = (id: string, key: keyof FlagFilterChoice, options: { value: string; label: string }[]) =>
+    h("select", { id, onchange: (e: Event) => (choice[key] = (e.target as HTMLSelectElement).value) },
+      ...options.map((o) => h("option", { value: o.value, selected: choice[key] === o.value }, o.label)));
+  const field = (id: string, label: string, control: Node) => h("div", { class: "field" }, h("label", { for: id }, label), control);
+  // A clerk's flags are their own unit's: the server decides, and the pane offers no unit to pick.
+  const unitField = app.me?.role === "coordinator"
+    ? field("flag-unit", app.t("coordinator.unit"), select("flag-unit", "unit", [
+      { value: "", label: app.t("coordinator.allUnits") }, ...(app.units ?? []).map((u) => ({ value: u, label: u }))]))
+    : null;
+  const days = h("fluent-text-input", { id: "flag-due", inputmode: "numeric", value: choice.dueWithinDays || undefined, placeholder: "7" }, app.t("coordinator.dueWithin")) as HTMLElement & { value?: string };
   const pull = async () => {
+    choice.dueWithinDays = days.value ?? "";
+    const q = flagsQueryFrom(choice, app.me?.role ?? null, app.locale);
+    if (!q.ok) {
+      status.replaceChildren(message("error", q.message));
+      return;
+    }
     try {
-      const { flags } = await app.client()!.flags();
+      const { flags } = await app.client()!.flags(q.query);
       await app.workbook!.writeReportSheet(flagsReport(flags, app.locale));
-      status.replaceChildren(message("success", app.t("coordinator.done", { count: flags.length })));
+      const filters = describeFlagFilters(q.query, app.locale);
+      status.replaceChildren(message("success", filters
+        ? app.t("coordinator.doneFiltered", { count: flags.length, filters })
+        : app.t("coordinator.done", { count: flags.length })));
     } catch (e) {
       status.replaceChildren(message("error", app.errorText(e)));
     }
   };
-  return h("section", {}, h("div", { class: "actions" }, h("fluent-button", { appearance: "primary", onclick: pull }, app.t("coordinator.run"))), status);
+  return h("section", {},
+    h("div", { class: "filters" },
+      unitField,
+      field("flag-code", app.t("coordinator.code"), select("flag-code", "code", codeOptions(app.locale))),
+      field("flag-severity", app.t("coordinator.severity"), select("flag-severity", "severity", severityOptions(app.locale))),
+      h("div", { class: "field" }, days),
+      h("p", { class: "hint" }, app.t("coordinator.dueHint"))),
+    h("div", { class: "actions" }, h("fluent-button", { appearance: "primary", onclick: pull }, app.t("coordinator.run"))),
+    status);
 };
 
 export const rankingsPage: Page = (app) => {

@@ -4,6 +4,7 @@ import { codeName, groupByCode, groupByRow, issueCell, marksFromIssues } from ".
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
 import { readAndValidate } from "../read-and-validate.ts";
+import { validateAllPart } from "./validate-all.ts";
 
 /** Lists get long on a bad ledger; the pane shows the first ones and says how many more there are. */
 const SHOW = 200;
@@ -54,6 +55,23 @@ export const validatePage: Page = (app) => {
       : message(run.errors ? "error" : "warning", app.t("validate.summary", { rows: run.result.dataRows, errors: run.errors, warnings: run.warnings }));
   };
 
+  // A coordinator says which unit's sheet this is; clerks never see the picker (their token names their unit).
+  const coordinator = app.me?.role === "coordinator";
+  const pickedNow = () => (app.sheetUnit?.source === "picked" ? app.sheetUnit.unit : "");
+  const unitSelect = coordinator
+    ? h("select", { id: "sheet-unit", onchange: (e: Event) => (app.unitPick = (e.target as HTMLSelectElement).value) },
+      h("option", { value: "", selected: pickedNow() === "" }, app.t("validate.unitAuto")),
+      ...(app.units ?? []).map((u) => h("option", { value: u, selected: pickedNow() === u }, u)))
+    : null;
+  const unitPicker = unitSelect ? h("div", { class: "field" }, h("label", { for: "sheet-unit" }, app.t("validate.unit"), " "), unitSelect) : null;
+  const unitNote = () => {
+    if (!coordinator || !app.run) return null;
+    const used = app.sheetUnit;
+    if (used) return used.source === "column" ? null : message("info", app.t(`validate.unitUsed.${used.source}`, { unit: used.unit }));
+    const missing = app.run.result.issues.some((i) => i.key === "unit" && i.code === "required");
+    return missing ? message("warning", app.t("validate.unitNone")) : null;
+  };
+
   const validate = async () => {
     try {
       if (!(await readAndValidate(app, (el) => status.replaceChildren(el)))) {
@@ -62,7 +80,9 @@ export const validatePage: Page = (app) => {
       }
       const marks = marksFromIssues(app.run!.result.issues);
       const marked = await app.workbook!.markIssues(app.grid!.sheetName, marks);
-      status.replaceChildren(summary(), message("info", app.t("validate.marked", { cells: marked.cells })));
+      // The picker shows the unit this sheet was validated as (each sheet remembers its own pick).
+      if (unitSelect) unitSelect.value = pickedNow();
+      status.replaceChildren(summary(), ...[unitNote()].filter((x) => x !== null), message("info", app.t("validate.marked", { cells: marked.cells })));
       renderList();
     } catch (e) {
       status.replaceChildren(message("error", app.errorText(e)));
@@ -79,12 +99,14 @@ export const validatePage: Page = (app) => {
   };
 
   if (app.run) {
-    status.replaceChildren(summary());
+    status.replaceChildren(summary(), ...[unitNote()].filter((x) => x !== null));
     renderList();
   }
   return h("section", {},
+    unitPicker,
     h("div", { class: "actions" },
       h("fluent-button", { appearance: "primary", onclick: validate }, app.t("validate.run")),
       h("fluent-button", { onclick: clearMarks }, app.t("validate.clearMarks"))),
-    status, list);
+    status, list,
+    coordinator ? validateAllPart(app) : null);
 };

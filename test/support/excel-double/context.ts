@@ -212,8 +212,35 @@ function checkSheetName(name: string): void {
 
 class WorksheetCollection {
   private readonly ctx: RequestContext;
+  private loadedItems: Worksheet[] | null = null;
   constructor(ctx: RequestContext) {
     this.ctx = ctx;
+  }
+  get items(): Worksheet[] {
+    this.ctx.assertOpen();
+    if (!this.loadedItems) throw propertyNotLoaded("items", "WorksheetCollection");
+    return this.loadedItems;
+  }
+  /** load("items/name"): every sheet in tab order, with the properties asked for, in one sync. */
+  load(spec?: unknown): this {
+    const props = splitProps(spec).map((p) => p.replace(/^items\//, ""));
+    this.ctx.enqueue({
+      label: `WorksheetCollection.load(${props.join(",")})`,
+      kind: "load",
+      run: () => {
+        const items = this.wb.sheets.map((sheet) => {
+          const ws = new Worksheet(this.ctx, null);
+          ws.attach(sheet);
+          ws.fill(props);
+          return ws;
+        });
+        const bytes = jsonBytes(items.map((i) => i.snapshot(props)));
+        this.ctx.addResponseBytes(bytes);
+        this.ctx.read({ object: "WorksheetCollection", properties: props.map((p) => `items/${p}`), bytes });
+        this.loadedItems = items;
+      },
+    });
+    return this;
   }
   private get wb(): WorkbookModel {
     return this.ctx.state.workbook;
@@ -258,6 +285,13 @@ class Worksheet extends ClientObject<SheetModel> {
   }
   attach(sheet: SheetModel): void {
     this.bindTo(sheet);
+  }
+  /** Collection loads fill their items in the same sync. */
+  fill(props: string[]): void {
+    for (const p of props) this.loaded.set(p, this.readProperty(this.target(), p));
+  }
+  snapshot(props: string[]): Record<string, unknown> {
+    return Object.fromEntries(props.map((p) => [p, this.readProperty(this.target(), p)]));
   }
   get name(): string {
     return this.get("name");

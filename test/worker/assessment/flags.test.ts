@@ -4,6 +4,8 @@ import { crossCaseFlags, singleCaseFlags } from "../../../worker/assessment/flag
 import { unitFlags, type UnitFlagInput } from "../../../worker/assessment/flags/unit-rules.ts";
 import { indicatorValue } from "../../../worker/assessment/indicators.ts";
 import { flagCase } from "./case-fixture.ts";
+import { filterFlags } from "../../../worker/assessment/flags/filter.ts";
+import { DEFAULT_CONFIG } from "../../../worker/assessment/config.ts";
 
 const TODAY = "2026-06-15";
 const codes = (fs: { code: string }[]) => fs.map((f) => f.code).sort();
@@ -184,5 +186,23 @@ describe("flag catalogue", () => {
   it("has a severity and a zh/en message for every code", () => {
     expect(FLAG_CODES).toHaveLength(12);
     for (const code of FLAG_CODES) expect(["high", "medium", "low"]).toContain(FLAG_SEVERITY[code]);
+  });
+});
+
+describe("flags of cases due within N days", () => {
+  const f = (caseNo: string, receivedOn: string, config = DEFAULT_CONFIG) => singleCaseFlags(flagCase({ caseNo, receivedOn }), TODAY, config);
+
+  it("gives overdue and due-soon flags the day the time limit runs out", () => {
+    expect(f("A", "2026-05-21")[0].facts).toMatchObject({ daysLeft: 5, dueOn: "2026-06-20" });
+    expect(f("B", "2026-05-10")[0].facts).toMatchObject({ daysOver: 6, dueOn: "2026-06-09" });
+  });
+
+  it("keeps every flag of the cases whose due-soon flag falls within N days, and nothing else", () => {
+    const wide = { ...DEFAULT_CONFIG, flags: { ...DEFAULT_CONFIG.flags, dueSoonDays: 20 } };
+    const flags = [...f("SOON", "2026-05-21", wide), ...f("LATER", "2026-06-01", wide), ...f("OVER", "2026-05-10", wide), ...f("FAR", "2026-06-14", wide)];
+    const other = { ...flags[0], code: "complex_without_mentor" as const, severity: "medium" as const };
+    expect(filterFlags([...flags, other], { dueWithinDays: 5 }).map((x) => [x.code, x.caseNo])).toEqual([["complex_without_mentor", "SOON"], ["due_soon", "SOON"]]);
+    expect(filterFlags(flags, { dueWithinDays: 16 }).map((x) => x.caseNo)).toEqual(["LATER", "SOON"]);
+    expect(filterFlags(flags, { dueWithinDays: 0 })).toEqual([]);
   });
 });

@@ -30,10 +30,12 @@ export function singleCaseFlags(c: FlagCase, today: string, config: AssessmentCo
   if (isOpen(c)) {
     const limitDays = timeLimitFor(c.stage, c.mediationType, config.timeLimits);
     const daysOpen = daysBetween(c.receivedOn, today);
+    // 调解期限: the day the time limit runs out, so a list can be sorted and filtered by it.
+    const dueOn = addDays(c.receivedOn, limitDays);
     if (daysOpen > limitDays) {
-      out.push(makeFlag("overdue", c.unit, c.caseNo, { receivedOn: c.receivedOn, daysOpen, limitDays, daysOver: daysOpen - limitDays }));
+      out.push(makeFlag("overdue", c.unit, c.caseNo, { receivedOn: c.receivedOn, daysOpen, limitDays, daysOver: daysOpen - limitDays, dueOn }));
     } else if (limitDays - daysOpen <= f.dueSoonDays) {
-      out.push(makeFlag("due_soon", c.unit, c.caseNo, { receivedOn: c.receivedOn, daysOpen, limitDays, daysLeft: limitDays - daysOpen }));
+      out.push(makeFlag("due_soon", c.unit, c.caseNo, { receivedOn: c.receivedOn, daysOpen, limitDays, daysLeft: limitDays - daysOpen, dueOn }));
     }
     if ((c.complexity === "复杂" || c.complexity === "重大") && !c.hasMentor) {
       out.push(makeFlag("complex_without_mentor", c.unit, c.caseNo, { complexity: c.complexity }));

@@ -19,7 +19,7 @@ import { unitFlags } from "./unit-rules.ts";
  */
 export async function caseFlags(
   db: D1Database,
-  a: { today: string; unitId: number | null; caseNos?: string[]; config?: AssessmentConfig; acrossUnits: boolean },
+  a: { today: string; unitId: number | null; caseNos?: string[]; config?: AssessmentConfig; acrossUnits: boolean; dueWithinDays?: number },
 ): Promise<Flag[]> {
   if (!a.acrossUnits && a.unitId == null) throw new Error("flags within one unit need the unit");
   const flagRules = (a.config ?? DEFAULT_CONFIG).flags;
@@ -33,7 +33,12 @@ export async function caseFlags(
       compareWithin: a.acrossUnits ? null : a.unitId,
     }),
   ]);
-  const config = a.config ?? { ...DEFAULT_CONFIG, timeLimits };
+  let config = a.config ?? { ...DEFAULT_CONFIG, timeLimits };
+  // "Due within N days" asks for every open case whose time limit runs out within N days, not only those inside
+  // the configured due-soon window: widen the window so each of them carries a due_soon flag with its days left.
+  if (a.dueWithinDays !== undefined && a.dueWithinDays > config.flags.dueSoonDays) {
+    config = { ...config, flags: { ...config.flags, dueSoonDays: a.dueWithinDays } };
+  }
   const out: Flag[] = [];
   for (const c of single) out.push(...singleCaseFlags(c, a.today, config));
   const wanted = caseNos ? new Set(caseNos) : null;

@@ -1,0 +1,53 @@
+// A sheet of the Excel double as a person would open it: written to .xlsx (values, fills, bold header) and, when
+// LibreOffice is installed, rendered to PNG next to the screenshots. Only for looking at; nothing asserts on pixels.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, renameSync } from "node:fs";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import type { Page } from "playwright-core";
+import { SCREENSHOTS } from "./harness.ts";
+import { excel } from "./pane-ui.ts";
+
+/** Writes `sheet` (its first table's range) to test-output/<name>.xlsx and returns the PNG path, or null without soffice. */
+export async function renderSheet(page: Page, sheet: string, name: string): Promise<string | null> {
+  const address = (await excel(page, (x, s) => x.tables(s)[0]?.address, sheet)) as string | undefined;
+  if (!address) throw new Error(`no table on ${sheet}`);
+  const values = await excel(page, (x, a) => x.values(a.sheet, a.address), { sheet, address });
+  const fills = await excel(page, (x, a) => {
+    const out: (string | null)[][] = [];
+    const rows = a.rows;
+    for (let r = 0; r < rows; r++) {
+      const line: (string | null)[] = [];
+      for (let c = 0; c < a.cols; c++) line.push(x.format(a.sheet, `${String.fromCharCode(65 + c)}${r + 1}`).fill ?? null);
+      out.push(line);
+    }
+    return out;
+  }, { sheet, rows: values.length, cols: values[0]?.length ?? 0 });
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  values.forEach((row, r) => {
+    const line = ws.addRow(row.map((v) => (v === null ? "" : v)));
+    if (r === 0) line.font = { bold: true };
+    row.forEach((_, c) => {
+      const fill = r === 0 ? "#DDEBF7" : fills[r][c];
+      if (fill) line.getCell(c + 1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill.replace("#", "")}` } };
+    });
+  });
+  ws.columns.forEach((col, c) => {
+    const longest = Math.max(...values.map((r) => String(r[c] ?? "").length));
+    col.width = Math.min(60, Math.max(6, longest * 2));
+  });
+  ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  const dir = path.join(SCREENSHOTS, "..", "sheets");
+  mkdirSync(dir, { recursive: true });
+  const xlsx = path.join(dir, `${name}.xlsx`);
+  await wb.xlsx.writeFile(xlsx);
+  if (!existsSync("/usr/bin/soffice") || !existsSync("/usr/bin/pdftoppm")) return null;
+  execFileSync("soffice", ["--headless", "--convert-to", "pdf", xlsx, "--outdir", dir], { stdio: "ignore", timeout: 120_000 });
+  execFileSync("pdftoppm", ["-png", "-r", "90", "-f", "1", "-l", "1", path.join(dir, `${name}.pdf`), path.join(dir, name)], { timeout: 60_000 });
+  const png = readdirSync(dir).find((f) => f.startsWith(`${name}-`) && f.endsWith(".png"));
+  if (!png) return null;
+  const target = path.join(SCREENSHOTS, `${name}.png`);
+  renameSync(path.join(dir, png), target);
+  return target;
+}
