@@ -20,6 +20,7 @@ const USAGE = `用法 Usage: tiaojie <command> [options]
   flags [--unit U] [--json]                                          预警 flags
   mentors --period 2026-Q3 [--json] [--out FILE.xlsx]                导师安排 mentor assignments
   mediators --period 2026-Q3 [--json]                                调解员考评 results per mediator
+  competition --period 2026-Q3 [--json] [--out FILE.xlsx]            分片竞赛 zone competition
   subsidies --period 2026-Q3 [--json] [--out FILE.xlsx]              办案补贴 case subsidies
 
 退出码 Exit codes: 0 成功 ok · 1 台账有错误或服务器拒绝 ledger errors or refused by the server
