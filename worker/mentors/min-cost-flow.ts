@@ -18,6 +18,7 @@
  * Determinism: ties break on (distance, path-ending columns first, column index) and (key, row index); same
  * input → same output.
  */
+import { solveWithTeams } from "./team-flow.ts";
 
 export interface TransportProblem {
   /** Number of columns (mentors). */
@@ -29,6 +30,11 @@ export interface TransportProblem {
   edgeColumn: ArrayLike<number>;
   /** Integer costs (safe integers). */
   edgeCost: ArrayLike<number>;
+  /**
+   * Team rows (多带一): rowSecond[r] finite ≥ 0 = row r may take a second, different column, at its edge cost plus
+   * this much; NaN (or no array) = an ordinary row of one unit. Problems with team rows are solved by team-flow.ts.
+   */
+  rowSecond?: ArrayLike<number>;
 }
 
 export interface TransportSolution {
@@ -36,6 +42,9 @@ export interface TransportSolution {
   rowEdge: Int32Array;
   /** Column of each row, or −1. */
   rowColumn: Int32Array;
+  /** A team row's second edge and column (the other mentor of the team), or −1. */
+  rowEdge2: Int32Array;
+  rowColumn2: Int32Array;
   /** Sum of the costs of the taken edges. */
   objective: number;
   /** Final column potentials (dual values of the capacity constraints, ≤ 0). */
@@ -119,10 +128,18 @@ function checkProblem(p: TransportProblem): void {
       if (!Number.isSafeInteger(p.edgeCost[e])) throw new Error(`edge ${e} has a non-integer cost ${p.edgeCost[e]}`);
     }
   }
+  if (p.rowSecond) {
+    if (p.rowSecond.length !== rows) throw new Error(`rowSecond has ${p.rowSecond.length} entries for ${rows} rows`);
+    for (let r = 0; r < rows; r++) {
+      const x = p.rowSecond[r];
+      if (!Number.isNaN(x) && (!Number.isSafeInteger(x) || x < 0)) throw new Error(`rowSecond[${r}] must be NaN or a non-negative integer, got ${x}`);
+    }
+  }
 }
 
 export function solveTransportation(p: TransportProblem): TransportSolution {
   checkProblem(p);
+  if (p.rowSecond && Array.prototype.some.call(p.rowSecond, (x: number) => Number.isFinite(x))) return solveWithTeams(p, p.rowSecond);
   const M = p.columns;
   const NONE = M; // the "unassigned" column
   const W = M + 1;
@@ -253,5 +270,5 @@ export function solveTransportation(p: TransportProblem): TransportSolution {
       objective += edgeCost[rowEdge[r]];
     }
   }
-  return { rowEdge, rowColumn, objective, potentials: v.slice(0, M) };
+  return { rowEdge, rowColumn, rowEdge2: new Int32Array(rows).fill(-1), rowColumn2: new Int32Array(rows).fill(-1), objective, potentials: v.slice(0, M) };
 }
