@@ -13,6 +13,7 @@ import { PushChunkSchema, PushSummarySchema, ReceiptSchema } from "../ledger/api
 import { MeSchema } from "../ledger/api/roles.ts";
 import { CreatedTokenSchema, TokenInfoSchema } from "../ledger/api/tokens.ts";
 import { UnitSchema } from "../ledger/api/units.ts";
+import { VisitPushSchema, VisitReceiptSchema, VisitsSchema } from "../ledger/api/visits.ts";
 
 export const Named = {
   Error: ErrorBodySchema.openapi("Error"),
@@ -33,4 +34,7 @@ export const Named = {
   RosterPush: RosterPushSchema.openapi("RosterPush"),
   RosterReceipt: RosterReceiptSchema.openapi("RosterReceipt"),
   MentorAssignments: MentorAssignmentsSchema.openapi("MentorAssignments"),
+  VisitPush: VisitPushSchema.openapi("VisitPush"),
+  VisitReceipt: VisitReceiptSchema.openapi("VisitReceipt"),
+  Visits: VisitsSchema.openapi("Visits"),
 };

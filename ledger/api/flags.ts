@@ -14,6 +14,7 @@ export const FLAG_SEVERITY = {
   success_below_target: "high",
   ledger_not_pushed: "medium",
   low_ledger_quality: "low",
+  town_not_visited: "medium",
 } as const;
 
 export type FlagCode = keyof typeof FLAG_SEVERITY;

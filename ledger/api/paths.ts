@@ -15,6 +15,8 @@ export const PATHS = {
   rankings: (period: string, asOf?: string) => `/api/rankings${q({ period, asOf })}`,
   roster: "/api/roster",
   mentorAssignments: (period: string, asOf?: string) => `/api/mentors/assignments${q({ period, asOf })}`,
+  visits: "/api/visits",
+  visitsOf: (period: string) => `/api/visits${q({ period })}`,
 } as const;
 
 export interface FlagsQuery {

@@ -28,8 +28,9 @@ export interface Network extends TransportProblem {
   rows: Row[];
   /** The period whose visits count for rotation and whose pairings/cases count for stability, or null. */
   previousPeriod: string | null;
-  /** Towns with no recorded visit in the previous period (only when the input carries a visit record). */
+  /** Towns with no recorded visit in the visit record's period (only when the input carries a visit record). */
   unvisited: Set<string>;
+  visitPeriod: string | null;
   /** Mentor-dependent terms of a row's edge to a mentor (recomputed for the chosen edges only). */
   edgeTerms(row: Row, mentor: Mentor): CostTerm[];
 }
@@ -59,7 +60,7 @@ export function buildNetwork(input: AssignmentInput, config: CostConfig): Networ
   const stars = [...input.stars].sort((a, b) => byText(a.id, b.id));
   const towns = [...input.towns].sort((a, b) => byText(a.town, b.town));
 
-  const previousPeriod = [...input.previous.map((p) => p.period), ...(input.visits ?? []).map((v) => v.period)]
+  const previousPeriod = [...input.previous.map((p) => p.period), ...(input.visits ?? []).map((v) => v.period), ...(input.visitPeriod ? [input.visitPeriod] : [])]
     .filter((p) => p < input.period)
     .reduce<string | null>((latest, p) => (latest === null || p > latest ? p : latest), null);
   // kind + target → mentors who had it in the previous period (looked up once per row, not per edge).
@@ -74,16 +75,15 @@ export function buildNetwork(input: AssignmentInput, config: CostConfig): Networ
   // Visits that happened count like planned ones: the mentor who was there pays the rotation penalty next period.
   const visitedTowns = new Set<string>();
   for (const v of input.visits ?? []) {
-    if (v.period !== previousPeriod) continue;
-    visitedTowns.add(v.town);
-    if (v.mentorId === null) continue;
+    if (v.period === input.visitPeriod) visitedTowns.add(v.town);
+    if (v.period !== previousPeriod || v.mentorId === null) continue;
     const key = `visit\u0000${v.town}`;
     const set = before.get(key);
     if (set) set.add(v.mentorId);
     else before.set(key, new Set([v.mentorId]));
   }
   const unvisited = new Set<string>(
-    input.visits !== undefined && previousPeriod !== null ? towns.map((t) => t.town).filter((t) => !visitedTowns.has(t)) : [],
+    input.visitPeriod !== undefined && input.visitPeriod < input.period ? towns.map((t) => t.town).filter((t) => !visitedTowns.has(t)) : [],
   );
   const previousMentors = (row: Row): Set<string> | undefined => before.get(`${row.kind}\u0000${row.targetId}`);
 
@@ -173,6 +173,7 @@ export function buildNetwork(input: AssignmentInput, config: CostConfig): Networ
     rows,
     previousPeriod,
     unvisited,
+    visitPeriod: input.visitPeriod ?? null,
     edgeTerms,
   };
 }

@@ -64,8 +64,8 @@ export function assignmentReason(net: Network, row: Row, mentor: Mentor, terms: 
     zh.push(`巡回指导（本期第 ${row.slot} 次${required ? "，必访" : "，薄弱加访"}）：${rate.zh}`);
     en.push(`Circuit visit ${row.slot} this period (${required ? "required" : "extra, for weak spots"}): ${rate.en}`);
     if (has(terms, "unvisited")) {
-      zh.push(`上期（${net.previousPeriod}）无巡回指导记录，优先安排`);
-      en.push(`no circuit visit recorded last period (${net.previousPeriod}), so it comes first`);
+      zh.push(`上期（${net.visitPeriod}）无巡回指导记录，优先安排`);
+      en.push(`no circuit visit recorded last period (${net.visitPeriod}), so it comes first`);
     }
     if (has(terms, "rotation")) {
       zh.push("上期同一导师已安排或到访，轮换扣分，但无更优人选");

@@ -99,6 +99,11 @@ export interface AssignmentInput {
    * only the planned visits in `previous` count for rotation.
    */
   visits?: RecordedVisit[];
+  /**
+   * The period the visit record covers (the one before `period`, same kind): a town with no visit in it is
+   * "unvisited" and comes first. Absent = no visit record is kept, and no town is called unvisited.
+   */
+  visitPeriod?: string;
   config?: Partial<CostConfig>;
 }
 

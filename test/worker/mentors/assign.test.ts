@@ -259,7 +259,7 @@ describe("assignMentors rules", () => {
     // Without a visit record the weaker town wins …
     expect(mentorsOf(period(base), "visit", "甲镇")).toEqual(["A"]);
     // … but 乙镇 had no visit last period while 甲镇 had one.
-    const result = assignMentors(period({ ...base, visits: [{ mentorId: null, town: "甲镇", period: "2026-10" }] }));
+    const result = assignMentors(period({ ...base, visitPeriod: "2026-10", visits: [{ mentorId: null, town: "甲镇", period: "2026-10" }] }));
     const visit = result.assignments.find((a) => a.kind === "visit")!;
     expect(visit.targetId).toBe("乙镇");
     expect(visit.terms).toContainEqual({ name: "unvisited", value: -20_000 });
