@@ -80,6 +80,28 @@ async function connect(p: OpenPane): Promise<void> {
   });
 }
 
+/**
+ * The Excel double draws nothing, so a sheet the pane wrote is shown as a plain HTML table (values and fills) in a
+ * second page of the same browser, and photographed: what the coordinator would see in Excel, near enough to look at.
+ */
+async function photographSheet(p: OpenPane, sheet: string, address: string, name: string, headerRow = 0): Promise<void> {
+  const values = await excel(p.page, (x, a) => x.values(a[0], a[1]), [sheet, address]);
+  const fills = await Promise.all(values.map((row, r) => Promise.all(row.map((_, c) =>
+    excel(p.page, (x, a) => x.format(a[0], a[1]).fill ?? x.conditionalFill(a[0], a[1]) ?? null, [sheet, `${String.fromCharCode(65 + c)}${r + 1}`])))));
+  const esc = (v: unknown) => String(v ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const rows = values.map((row, r) => `<tr>${row.map((v, c) => {
+    const tag = r === headerRow ? "th" : "td";
+    const fill = fills[r][c] ? ` style="background:${fills[r][c]}"` : "";
+    return `<${tag}${fill}>${esc(v)}</${tag}>`;
+  }).join("")}</tr>`).join("");
+  const shot = await p.context.newPage();
+  await shot.setViewportSize({ width: 1600, height: 800 });
+  await shot.setContent(`<html><body style="font:12px sans-serif;margin:8px"><div style="margin-bottom:4px">工作表 Sheet: ${esc(sheet)}</div>
+    <table style="border-collapse:collapse" border="1" cellpadding="3"><style>th{background:#4472c4;color:#fff}td{max-width:420px}</style>${rows}</table></body></html>`);
+  await screenshot(shot, name);
+  await shot.close();
+}
+
 type Line = { kind: string; mentor: { name: string }; target: { name: string }; reason: { zh: string } };
 
 describe("the coordinator's 导师 tab", () => {
@@ -136,6 +158,7 @@ describe("the coordinator's 导师 tab", () => {
       expect(cells.slice(1).every((r) => String(r[8]).length > 0)).toBe(true);
       expect(cells.find((r) => r[0] === "巡回指导")![7]).toContain("必须覆盖 -1000000");
       expect(await excel(page, (x) => x.activeSheet())).toBe(sheet);
+      await photographSheet(office, sheet, `A1:I${n + 1}`, "21b-mentors-assignments-sheet-contents");
     });
   });
 });
@@ -175,6 +198,8 @@ describe("a 巡回指导记录 pushed from the pane", () => {
         expect(visitOf("涂岭镇")[0].reason.zh).not.toContain("无巡回指导记录");
       });
       await screenshot(page, "23-mentors-after-visits");
+      await photographSheet(office, `导师安排 ${THIS_MONTH}`, "A1:I15", "23b-mentors-sheet-after-visits");
+      await photographSheet(office, "巡回指导记录", "A1:F6", "22b-visit-sheet-marked", 1);
       await step(office, S, "last month's flags name exactly the towns nobody visited", async () => {
         const flags = await api<{ flags: { unit: string }[] }>(worker.url, coordinator, `/api/flags?period=${LAST_MONTH}&code=town_not_visited`);
         expect(flags.flags.map((f) => f.unit).sort()).toEqual(["南埔镇", "界山镇", "峰尾镇", "前黄镇"].sort());

@@ -79,7 +79,8 @@ export const mentorsPage: Page = (app) => {
       status.replaceChildren(message("info", app.t("mentors.computing", { period: select.value })));
       const result = await app.client()!.mentorAssignments(select.value, { compute: true });
       const sheet = await app.workbook!.writeReportSheet(mentorsReport(result, app.locale));
-      status.replaceChildren(message("success", app.t("mentors.computed", { sheet, assigned: result.assignments.length, unassigned: result.unassigned.length })));
+      const counts = { sheet, assigned: result.assignments.length, unassigned: result.unassigned.length };
+      status.replaceChildren(message("success", app.t(counts.unassigned > 0 ? "mentors.computed" : "mentors.computedAll", counts)));
     } catch (e) {
       status.replaceChildren(message("error", app.errorText(e)));
     }
