@@ -82,7 +82,7 @@ export async function run(args: string[]): Promise<number> {
     const sheets = await readWorkbook(positionals[0], locale);
     const visitSheet = findVisitSheet(sheets, values.sheet);
     const rosterSheet = visitSheet ? null : findRosterSheet(sheets, values.sheet);
-    const { sheet, header } = visitSheet ?? rosterSheet ? { sheet: (visitSheet ?? rosterSheet)!, header: null } : findLedgerSheet(sheets, values.sheet);
+    const { sheet, header } = (visitSheet ?? rosterSheet) ? { sheet: (visitSheet ?? rosterSheet)!, header: null } : findLedgerSheet(sheets, values.sheet);
     const me = await client.request<Me>("GET", "/api/me");
     if (me.role !== "clerk" && me.role !== "coordinator") {
       throw new UsageError(en ? `A ${me.role} token cannot push ledgers; use a clerk or coordinator token.` : `${me.role} 令牌不能推送台账，请使用台账员或协调员令牌。`);

@@ -13,8 +13,8 @@ export interface VisitWrite {
   problems: string | null;
 }
 
-/** Visits per statement: 2,000-character texts keep the JSON parameter far below D1's 2 MB string limit. */
-const ROWS_PER_STATEMENT = 250;
+/** Visits per statement: two 2,000-character texts (≤ 12 KB in UTF-8) a row keep the JSON parameter under 1.2 MB, below D1's 2 MB string limit. */
+const ROWS_PER_STATEMENT = 100;
 
 const MATCH = `v.visited_on = j.value ->> '$.visitedOn' AND v.mentor_id = j.value ->> '$.mentorId' AND v.town_unit_id = j.value ->> '$.townId'`;
 const DIFFERS = `(v.content, v.problems) IS NOT (j.value ->> '$.content', j.value ->> '$.problems')`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { solveTransportation, type TransportProblem } from "../../../worker/mentors/min-cost-flow.ts";
 import { bruteForce, prng, randomInt, randomTeamTransport, randomTransport } from "./helpers.ts";
+import { solveWithTeams } from "./reference-flow.ts";
 
 describe("min-cost transportation solver", () => {
   it("finds the same minimum as trying every choice on 300 tiny random instances", () => {
@@ -16,6 +17,14 @@ describe("min-cost transportation solver", () => {
       const rand = prng(50_000 + seed);
       const p = randomTeamTransport(rand, randomInt(rand, 1, 5), randomInt(rand, 1, 4), 3, 0.6, 20, 0.5);
       expect({ seed, objective: solveTransportation(p).objective }).toEqual({ seed, objective: bruteForce(p) });
+    }
+  });
+
+  it("finds the same minimum as a plain min-cost flow on 200 medium random instances with team rows", () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const rand = prng(70_000 + seed);
+      const p = randomTeamTransport(rand, randomInt(rand, 1, 120), randomInt(rand, 1, 12), randomInt(rand, 1, 8), 0.1 + rand() * 0.5, 300, rand());
+      expect({ seed, objective: solveTransportation(p).objective }).toEqual({ seed, objective: solveWithTeams(p, p.rowSecond!).objective });
     }
   });
 

@@ -13,10 +13,12 @@
  * integer arithmetic in doubles). The initial potentials are exact shortest distances on the acyclic start graph,
  * so negative edge costs are fine. Rows are optional: the search stops as soon as the cheapest augmenting path
  * costs ≥ 0 — path costs never decrease, so that is the minimum over every flow value. Ties break on node index,
- * so the same input gives the same output. Used only when a problem has team rows; unit-row problems keep the
- * faster condensed solver in min-cost-flow.ts.
+ * so the same input gives the same output.
+ *
+ * A reference for the tests only: plain, slow (one Dijkstra over the whole graph per unit of flow), and written
+ * independently of the condensed solver in worker/mentors/min-cost-flow.ts, which carries team rows as twin units.
  */
-import type { TransportProblem, TransportSolution } from "./min-cost-flow.ts";
+import type { TransportProblem, TransportSolution } from "../../../worker/mentors/min-cost-flow.ts";
 
 interface Arc {
   to: number;
