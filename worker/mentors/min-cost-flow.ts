@@ -17,6 +17,10 @@
  * - all costs are integers, so every distance and potential is an exact integer in a double.
  * Determinism: ties break on (distance, path-ending columns first, column index) and (key, row index); same
  * input → same output.
+ *
+ * Team rows (rowSecond, 多带一) take up to two different columns: the row is two units with the same edges, the
+ * second dearer by rowSecond[r]; a unit may not move to the column its twin holds; see worker/mentors/README.md for
+ * why the moves below are still exactly the residual arcs of the flow network.
  */
 
 export interface TransportProblem {
