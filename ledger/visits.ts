@@ -87,6 +87,8 @@ export interface VisitCheckOptions {
   locale?: Locale;
   /** Names of the active gold mentors; when given, any other name is unknown_mentor. */
   mentors?: readonly string[];
+  /** Names two active gold mentors share: which one visited is not ours to guess (unknown_mentor, said so). */
+  sameName?: readonly string[];
   /** The configured towns and streets; when given, any other place is unknown_town. */
   towns?: readonly string[];
   /** YYYY-MM-DD; a later visit date is future_date. */
@@ -101,8 +103,13 @@ const TOWN_SUFFIXES = ["街道办事处", "人民政府", "街道", "镇"];
 const q = (v: string) => `“${v}”`;
 const qe = (v: string) => `"${v}"`;
 
-function ownMessage(code: "unknown_mentor" | "unknown_town" | "duplicate_visit", p: { header: string; value: string; allowed?: readonly string[]; firstRow?: number }, locale: Locale): string {
+function ownMessage(code: "unknown_mentor" | "unknown_town" | "duplicate_visit" | "same_name", p: { header: string; value: string; allowed?: readonly string[]; firstRow?: number }, locale: Locale): string {
   const allowed = (p.allowed ?? []).join(locale === "en" ? ", " : "、");
+  if (code === "same_name") {
+    return locale === "en"
+      ? `"${p.header}" ${qe(p.value)}: two active gold mediators on the roster have this name; tell them apart in the roster (e.g. add the unit to a name) and push both sheets again.`
+      : `「${p.header}」${q(p.value)}：名册中有两位同名的在册金牌调解员，无法确定是哪一位；请先在名册中区分（如姓名后加单位），再推送名册和本表。`;
+  }
   if (locale === "en") {
     if (code === "unknown_mentor") return `"${p.header}" ${qe(p.value)} is not an active gold mediator on the roster; check the name, or push the roster with this mentor first.${allowed ? ` Gold mentors: ${allowed}.` : ""}`;
     if (code === "unknown_town") return `"${p.header}" ${qe(p.value)} is not a configured town or street; choose one of: ${allowed}.`;
@@ -150,7 +157,8 @@ export function validateVisitRecord(
   if (mentorText.ok && mentorText.value) {
     for (const name of mentorText.value.split(MENTOR_SEPARATORS)) {
       if (!name || mentors.includes(name)) continue;
-      if (o.mentors && !o.mentors.includes(name)) add("mentor", "unknown_mentor", ownMessage("unknown_mentor", { header: o.label("mentor"), value: name, allowed: o.mentors }, locale));
+      if (o.sameName?.includes(name)) add("mentor", "unknown_mentor", ownMessage("same_name", { header: o.label("mentor"), value: name }, locale));
+      else if (o.mentors && !o.mentors.includes(name)) add("mentor", "unknown_mentor", ownMessage("unknown_mentor", { header: o.label("mentor"), value: name, allowed: o.mentors }, locale));
       else mentors.push(name);
     }
   }

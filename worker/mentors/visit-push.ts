@@ -28,7 +28,8 @@ export interface CheckedVisits {
 
 export function checkVisits(body: VisitPush, scope: VisitScope): CheckedVisits {
   const mentors = [...scope.mentors].filter(([, id]) => id !== null).map(([name]) => name);
-  const rows = validateVisitRecords(body.rows, { locale: scope.locale, columns: body.columns, mentors, towns: [...scope.towns.keys()], today: scope.today });
+  const sameName = [...scope.mentors].filter(([, id]) => id === null).map(([name]) => name);
+  const rows = validateVisitRecords(body.rows, { locale: scope.locale, columns: body.columns, mentors, sameName, towns: [...scope.towns.keys()], today: scope.today });
   const out: CheckedVisits = { accepted: [], issues: [], rejectedRows: [] };
   for (const r of rows) {
     out.issues.push(...r.issues);
