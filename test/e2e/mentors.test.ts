@@ -210,3 +210,27 @@ describe("a 巡回指导记录 pushed from the pane", () => {
     }
   });
 });
+
+describe("the 导师 tab in English", () => {
+  it("gives the roster receipt and the issue list in English when Office is English", SLOW, async () => {
+    const office = await openPane(browser, pane, { seed: "roster", displayLanguage: "en-US" });
+    const { page } = office;
+    const S = "english-mentors";
+    try {
+      await step(office, S, "connect", async () => {
+        await page.locator("fluent-text-input input").fill(coordinator);
+        await button(page, "Connect").click();
+        await openTab(page, "Mentors");
+      });
+      await step(office, S, "push the roster again: nothing new, the same row refused", async () => {
+        await button(page, "Push this sheet (roster / circuit visits)").click();
+        await waitForNote(page, "Roster, 17 rows: 0 new, 0 updated, 16 unchanged, 0 made inactive, 1 rejected.");
+        expect(await page.locator("li.issue.error").first().innerText()).toContain(`Row ${badRosterRow}, column`);
+        expect(await page.locator("li.issue.error").first().innerText()).toContain(`"铜牌" is not an allowed value`);
+      });
+      await screenshot(page, "24-mentors-english");
+    } finally {
+      await office.context.close();
+    }
+  });
+});
