@@ -9,6 +9,7 @@ import { applyTheme } from "./ui/components.ts";
 import { columnsPage } from "./ui/pages/columns.ts";
 import { connectPage } from "./ui/pages/connect.ts";
 import { pushPage } from "./ui/pages/push.ts";
+import { mentorsPage } from "./ui/pages/mentors.ts";
 import { coordinatorPage, rankingsPage } from "./ui/pages/reports.ts";
 import { validatePage } from "./ui/pages/validate.ts";
 import { paneTheme } from "./ui/theme.ts";
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     push: pushPage,
     coordinator: coordinatorPage,
     rankings: rankingsPage,
+    mentors: mentorsPage,
   });
   const client = app.client();
   if (client) {

@@ -18,6 +18,7 @@ import { rosterRoutes } from "./routes/roster.ts";
 import { subsidyRoutes } from "./routes/subsidies.ts";
 import { mediatorResultRoutes } from "./routes/mediator-results.ts";
 import { competitionRoutes } from "./routes/competition.ts";
+import { visitRoutes } from "./routes/visits.ts";
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -43,6 +44,7 @@ app.route("/", mentorRoutes);
 app.route("/", subsidyRoutes);
 app.route("/", mediatorResultRoutes);
 app.route("/", competitionRoutes);
+app.route("/", visitRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 app.doc("/api/openapi.json", {

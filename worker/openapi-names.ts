@@ -16,6 +16,7 @@ import { CompetitionSchema } from "../ledger/api/competition.ts";
 import { MediatorResultsSchema } from "../ledger/api/mediator-results.ts";
 import { SubsidiesSchema } from "../ledger/api/subsidies.ts";
 import { UnitSchema } from "../ledger/api/units.ts";
+import { VisitPushSchema, VisitReceiptSchema, VisitsSchema } from "../ledger/api/visits.ts";
 
 export const Named = {
   Error: ErrorBodySchema.openapi("Error"),
@@ -39,4 +40,7 @@ export const Named = {
   Subsidies: SubsidiesSchema.openapi("Subsidies"),
   MediatorResults: MediatorResultsSchema.openapi("MediatorResults"),
   Competition: CompetitionSchema.openapi("Competition"),
+  VisitPush: VisitPushSchema.openapi("VisitPush"),
+  VisitReceipt: VisitReceiptSchema.openapi("VisitReceipt"),
+  Visits: VisitsSchema.openapi("Visits"),
 };

@@ -45,6 +45,8 @@ export class SheetTooLargeError extends Error {
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 const SETTINGS_PREFIX = "tiaojie.";
+/** Names of the sheets this add-in wrote (report sheets): only those are ever replaced. */
+const REPORT_SHEETS_KEY = "reportSheets";
 
 /**
  * How long the list of our marks taken by readSheet may be used by markIssues instead of a fresh read. Validation
@@ -314,13 +316,28 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
       });
     },
 
-    writeReportSheet(report: ReportSheet): Promise<void> {
+    writeReportSheet(report: ReportSheet): Promise<string> {
       return run(async (context) => {
-        const existing = context.workbook.worksheets.getItemOrNullObject(report.name);
+        const owned = context.workbook.settings.getItemOrNullObject(SETTINGS_PREFIX + REPORT_SHEETS_KEY);
+        owned.load("value");
+        const sheets = context.workbook.worksheets;
+        // The name and its "(2)" … "(9)" variants, looked up in the same read sync.
+        const candidates = [report.name, ...Array.from({ length: 8 }, (_, i) => `${report.name} (${i + 2})`)];
+        const found = candidates.map((n) => {
+          const ws = sheets.getItemOrNullObject(n);
+          ws.load("name");
+          return ws;
+        });
         await context.sync();
-        // The sheet is ours (we named it); rewrite it whole rather than merge with an old run.
-        if (!existing.isNullObject) existing.delete();
-        const sheet = context.workbook.worksheets.add(report.name);
+        const ours = new Set(owned.isNullObject ? [] : (parseSetting<string[]>(owned.value) ?? []));
+        // A sheet of that name that we did not write is the clerk's: never replaced, the report takes the next free name.
+        const i = candidates.findIndex((n, k) => found[k].isNullObject || ours.has(n));
+        if (i < 0) throw new Error(`worksheets ${candidates.join(", ")} all exist and are not ours`);
+        const name = candidates[i];
+        if (!found[i].isNullObject) found[i].delete();
+        ours.add(name);
+        queueSetting(context, REPORT_SHEETS_KEY, [...ours]);
+        const sheet = sheets.add(name);
         const width = report.headers.length;
         const lastRow = report.rows.length + 1;
         const all = sheet.getRange(rangeAddress(1, 0, lastRow, width - 1));
@@ -351,6 +368,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
         all.format.autofitColumns();
         sheet.activate();
         await context.sync();
+        return name;
       });
     },
 

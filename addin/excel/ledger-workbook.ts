@@ -88,7 +88,12 @@ export interface LedgerWorkbook {
   clearMarks(sheetName?: string): Promise<number>;
   selectCell(sheetName: string, row: number, column: number): Promise<void>;
   writeBack(block: WriteBackBlock): Promise<void>;
-  writeReportSheet(sheet: ReportSheet): Promise<void>;
+  /**
+   * Writes a sheet we own: replaces a sheet of that name only when this add-in wrote it (recorded in the workbook's
+   * settings); a clerk's sheet of the same name is left alone and the report goes to "name (2)" etc. Returns the
+   * name written. One read sync, one write sync.
+   */
+  writeReportSheet(sheet: ReportSheet): Promise<string>;
   loadSetting<T>(key: string): Promise<T | null>;
   saveSetting(key: string, value: unknown): Promise<void>;
 }

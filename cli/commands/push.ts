@@ -11,6 +11,7 @@ import { parseOptions, UsageError } from "../lib/options.ts";
 import { progressBar } from "../lib/progress.ts";
 import { readWorkbook, type Sheet } from "../lib/read-workbook.ts";
 import { findRosterSheet, pushRoster } from "../lib/roster-push.ts";
+import { findVisitSheet, pushVisits } from "../lib/visit-push.ts";
 import { commandFailed } from "../lib/command-error.ts";
 
 /** Chunks in flight at once: a file of 100 chunks is not sent one round trip at a time. */
@@ -21,6 +22,7 @@ export const USAGE = `用法 Usage: tiaojie push FILE.xlsx [--unit U] [--sheet N
   --partial  只推送部分案件：不把缺少的已存案件标记为“不在台账中” not the whole ledger: do not mark missing cases
              （名册：不停用名册中缺少的调解员 roster: do not deactivate mediators missing from the sheet）
   调解员名册（姓名、级别、所属单位…）自动识别并推送到名册 A mediator roster sheet is recognised and pushed as the roster.
+  巡回指导记录（日期、导师、镇（街道）…）自动识别并推送（协调员） A circuit visit sheet is recognised and pushed as visits (coordinator).
   --json     输出一个 JSON 对象（合计与逐行问题） print one JSON object with the totals and per-row issues`;
 
 
@@ -39,6 +41,22 @@ async function runRosterPush(client: Client, sheet: Sheet, o: { whole: boolean; 
       process.stdout.write((en ? "Not in this roster, made inactive: " : "名册中已无、已停用：") + r.deactivated.map((m) => `${m.name}（${m.unit}）`).join(en ? ", " : "、") + "\n");
     }
     for (const i of r.issues.filter((x) => x.severity === "error")) process.stdout.write(`✗ ${i.column ?? ""}${i.row} ${i.message}\n`);
+  }
+  return r.counts.rejected > 0 ? 1 : 0;
+}
+
+async function runVisitPush(client: Client, sheet: Sheet, o: { json: boolean; locale: Locale }): Promise<number> {
+  const en = o.locale === "en";
+  if (!o.json) process.stderr.write(en ? `Sheet "${sheet.name}" is a circuit visit record; pushing it to ${client.url}\n` : `工作表“${sheet.name}”是巡回指导记录，推送到 ${client.url}\n`);
+  const { receipt: r, rows } = await pushVisits(client, sheet, { locale: o.locale });
+  if (o.json) {
+    process.stdout.write(JSON.stringify({ kind: "visits", sheet: sheet.name, rows, ...r }) + "\n");
+  } else {
+    const c = r.counts;
+    process.stdout.write(en
+      ? `Circuit visits: ${rows} rows, ${c.visits} visits: ${c.inserted} new, ${c.updated} updated, ${c.unchanged} unchanged; ${c.rejected} rows rejected.\n`
+      : `巡回指导记录 ${rows} 行，${c.visits} 次指导：新增 ${c.inserted}，更新 ${c.updated}，未变 ${c.unchanged}；退回 ${c.rejected} 行。\n`);
+    for (const i of r.issues) process.stdout.write(`${i.severity === "error" ? "✗" : "!"} ${i.column ?? ""}${i.row} ${i.message}\n`);
   }
   return r.counts.rejected > 0 ? 1 : 0;
 }
@@ -62,11 +80,16 @@ export async function run(args: string[]): Promise<number> {
     const client = createClient(url, token);
 
     const sheets = await readWorkbook(positionals[0], locale);
-    const rosterSheet = findRosterSheet(sheets, values.sheet);
-    const { sheet, header } = rosterSheet ? { sheet: rosterSheet, header: null } : findLedgerSheet(sheets, values.sheet);
+    const visitSheet = findVisitSheet(sheets, values.sheet);
+    const rosterSheet = visitSheet ? null : findRosterSheet(sheets, values.sheet);
+    const { sheet, header } = (visitSheet ?? rosterSheet) ? { sheet: (visitSheet ?? rosterSheet)!, header: null } : findLedgerSheet(sheets, values.sheet);
     const me = await client.request<Me>("GET", "/api/me");
     if (me.role !== "clerk" && me.role !== "coordinator") {
       throw new UsageError(en ? `A ${me.role} token cannot push ledgers; use a clerk or coordinator token.` : `${me.role} 令牌不能推送台账，请使用台账员或协调员令牌。`);
+    }
+    if (visitSheet) {
+      if (me.role !== "coordinator") throw new UsageError(en ? "Only a coordinator pushes circuit visits; use a coordinator token." : "巡回指导记录只能由协调员推送，请使用协调员令牌。");
+      return await runVisitPush(client, sheet, { json: Boolean(values.json), locale });
     }
     if (!header) return await runRosterPush(client, sheet, { whole: !values.partial, json: Boolean(values.json), locale });
     const unit = values.unit ?? me.unit ?? undefined;

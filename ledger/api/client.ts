@@ -5,11 +5,12 @@
  */
 import type { Flags } from "./flags.ts";
 import type { Rankings } from "./assessment.ts";
-import type { MentorAssignments, RosterPush, RosterReceipt } from "./mentors.ts";
+import type { MentorAssignments, RosterList, RosterPush, RosterReceipt } from "./mentors.ts";
 import { PATHS, type FlagsQuery } from "./paths.ts";
 import type { Receipt } from "./push.ts";
 import type { Me } from "./roles.ts";
 import type { Unit } from "./units.ts";
+import type { VisitPush, VisitReceipt, Visits } from "./visits.ts";
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -94,6 +95,10 @@ export interface ApiClient {
   pushChunk(pushId: string, idempotencyKey: string, body: string, signal?: AbortSignal): Promise<Receipt>;
   putRoster(body: RosterPush, signal?: AbortSignal): Promise<RosterReceipt>;
   mentorAssignments(period: string, o?: { compute?: boolean; asOf?: string }, signal?: AbortSignal): Promise<MentorAssignments>;
+  /** The mediator roster (GET /api/roster). */
+  roster(signal?: AbortSignal): Promise<RosterList>;
+  putVisits(body: VisitPush, signal?: AbortSignal): Promise<VisitReceipt>;
+  visits(period: string, signal?: AbortSignal): Promise<Visits>;
 }
 
 export interface ApiClientOptions {
@@ -144,5 +149,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       request("POST", PATHS.pushChunk(pushId), { body, signal, headers: { "Idempotency-Key": idempotencyKey } }),
     putRoster: (body, signal) => request("PUT", PATHS.roster, { body, signal }),
     mentorAssignments: (period, o = {}, signal) => request(o.compute ? "POST" : "GET", PATHS.mentorAssignments(period, o.asOf), { signal }),
+    roster: (signal) => request("GET", PATHS.roster, { signal }),
+    putVisits: (body, signal) => request("PUT", PATHS.visits, { body, signal }),
+    visits: (period, signal) => request("GET", PATHS.visitsOf(period), { signal }),
   };
 }

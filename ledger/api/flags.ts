@@ -14,6 +14,7 @@ export const FLAG_SEVERITY = {
   success_below_target: "high",
   ledger_not_pushed: "medium",
   low_ledger_quality: "low",
+  town_not_visited: "medium",
 } as const;
 
 export type FlagCode = keyof typeof FLAG_SEVERITY;
@@ -80,6 +81,7 @@ export const FLAG_NAMES: Record<FlagCode, { zh: string; en: string }> = {
   success_below_target: { zh: "调解成功率低于目标", en: "Success rate below target" },
   ledger_not_pushed: { zh: "台账未按时上报", en: "Ledger not pushed" },
   low_ledger_quality: { zh: "台账规范率偏低", en: "Low ledger quality" },
+  town_not_visited: { zh: "本期未巡回指导", en: "Town not visited this period" },
 };
 
 export const SEVERITY_NAMES: Record<FlagSeverity, { zh: string; en: string }> = {

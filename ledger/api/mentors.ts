@@ -54,6 +54,7 @@ export const MediatorSchema = z.object({
 });
 export type Mediator = z.infer<typeof MediatorSchema>;
 export const RosterSchema = z.object({ mediators: z.array(MediatorSchema) });
+export type RosterList = z.infer<typeof RosterSchema>;
 
 export const ASSIGNMENT_KINDS = ["case", "visit", "pairing"] as const;
 const TargetSchema = z.object({

@@ -20,6 +20,8 @@ export const PATHS = {
   competition: (period: string, asOf?: string) => `/api/competition${q({ period, asOf })}`,
   subsidies: (period: string) => `/api/subsidies${q({ period })}`,
   subsidyTiers: (period: string) => `/api/subsidies/tiers${q({ period })}`,
+  visits: "/api/visits",
+  visitsOf: (period: string) => `/api/visits${q({ period })}`,
 } as const;
 
 export interface FlagsQuery {

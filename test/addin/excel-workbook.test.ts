@@ -368,6 +368,17 @@ describe("workbook settings and selection", () => {
 });
 
 describe("report sheets in Excel", () => {
+  it("never replaces a clerk's sheet of the same name: the report goes beside it, and later runs replace only the report", async () => {
+    const excel = excelWith(ledgerSheet(3), { more: [{ name: "导师安排 2026-11", rows: 1, columns: 1, cell: () => "我自己的笔记" }] });
+    const wb = createExcelWorkbook({ run: excel.run });
+    const report = { name: "导师安排 2026-11", tableName: "TiaojieMentors_2026_11", headers: ["导师"], rows: [["蔡国华"]] };
+    expect(await wb.writeReportSheet(report)).toBe("导师安排 2026-11 (2)");
+    expect(excel.syncs()).toBe(2);
+    expect(await wb.writeReportSheet({ ...report, rows: [["庄丽君"]] })).toBe("导师安排 2026-11 (2)");
+    expect(readValues(excel.sheet("导师安排 2026-11"), parseRect("A1")!)).toEqual([["我自己的笔记"]]);
+    expect(readValues(excel.sheet("导师安排 2026-11 (2)"), parseRect("A1:A2")!)).toEqual([["导师"], ["庄丽君"]]);
+  });
+
   it("writes the rankings sheet as a table with a bar chart of the composite score and target misses filled", async () => {
     const { rankingsReport } = await import("../../addin/logic/report-sheets.ts");
     const { INDICATOR_KEYS } = await import("../../ledger/api/indicators.ts");

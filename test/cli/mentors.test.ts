@@ -79,4 +79,29 @@ describe("tiaojie push (roster) and tiaojie mentors", () => {
     expect(never.code).toBe(1);
     expect(never.stderr).toContain("尚未计算");
   }, 60_000);
+
+  it("recognises a 巡回指导记录 workbook and pushes it as visits; the same file again writes nothing; bad rows are named", async () => {
+    // Needs the roster of the first test (the gold mentors).
+    const dir = await mkdtemp(path.join(os.tmpdir(), "tiaojie-visits-"));
+    const file = path.join(dir, "visits.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("巡回指导记录");
+    ws.addRow(["2026年金牌调解员巡回指导记录"]);
+    ws.addRow(["序号", "日期", "导师", "镇（街道）", "指导内容", "发现问题"]);
+    ws.addRow([1, "二〇二六年十月九日", "蔡国华", "涂岭镇", "指导两起征地拆迁纠纷调解", "台账更新不及时"]);
+    ws.addRow([2, "2026.10.21", "庄丽君、许明辉", "山腰街道", "联合接访", null]);
+    ws.addRow([3, "2026-10-22", "无名氏", "涂岭镇", "x", null]);
+    await wb.xlsx.writeFile(file);
+
+    const first = await tiaojie(["push", file], coordinator);
+    expect(first.stderr).toContain("巡回指导记录");
+    expect(first.stdout).toContain("巡回指导记录 3 行，3 次指导：新增 3，更新 0，未变 0；退回 1 行。");
+    expect(first.stdout).toContain("✗ C5 「导师」“无名氏”不是名册中在册的金牌调解员");
+    expect(first.code).toBe(1);
+    const again = JSON.parse((await tiaojie(["push", file, "--json"], coordinator)).stdout);
+    expect(again).toMatchObject({ kind: "visits", rows: 3, counts: { visits: 3, inserted: 0, updated: 0, unchanged: 3, rejected: 1 }, rejectedRows: [5] });
+    const byClerk = await tiaojie(["push", file], clerk);
+    expect(byClerk.code).toBe(2);
+    expect(byClerk.stderr).toContain("巡回指导记录只能由协调员推送");
+  }, 60_000);
 });

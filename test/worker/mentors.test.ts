@@ -54,9 +54,14 @@ describe("mentor assignments", () => {
     const visited = r.body.assignments.filter((a: any) => a.kind === "visit").map((a: any) => a.target.name);
     expect(new Set(visited)).toEqual(new Set([UNIT_A, UNIT_B]));
     const pairings = r.body.assignments.filter((a: any) => a.kind === "pairing");
-    expect(pairings.map((a: any) => a.target.name).sort()).toEqual(["林志强", "陈美华"].sort());
-    // 陈美华 closed 1 of 3 successfully: her reason names the weak rate.
-    expect(pairings.find((a: any) => a.target.name === "陈美华").reason.zh).toContain("33%");
+    // 陈美华 closed 1 of 3 successfully: a struggling star, she gets a team of two gold mentors (多带一).
+    expect(pairings.map((a: any) => a.target.name).sort()).toEqual(["林志强", "陈美华", "陈美华"].sort());
+    const team = pairings.filter((a: any) => a.target.name === "陈美华");
+    expect(team.map((a: any) => a.slot)).toEqual([1, 2]);
+    expect(new Set(team.map((a: any) => a.mentor.name)).size).toBe(2);
+    expect(team[1].reason.zh).toContain("团队帮带（多带一）");
+    // Her reason names the weak rate.
+    expect(team[0].reason.zh).toContain("33%");
     // Neither the inactive gold mediator nor a case received after the period is used.
     expect(r.body.assignments.some((a: any) => a.mentor.name === "退休者")).toBe(false);
     expect(JSON.stringify(r.body)).not.toContain("A-LATER");

@@ -9,7 +9,13 @@
  * - Hard rules are edges that do not exist: a case only links to mentors whose expertise covers its domain
  *   and whose unit is not the case's respondent (conflict of interest; agency names compared without spaces);
  *   a star with listed domains only links to mentors sharing one; inactive or non-gold mentors are out.
- *   Capacity is the column capacity. Each star gets at most one gold mentor (团队帮带 is not modelled).
+ *   Capacity is the column capacity.
+ * - Teams (多带一、团队帮带): a 重大 case or a struggling star (costs.ts isStruggling) is a row of demand 2 — it may
+ *   take a second, DIFFERENT gold mentor. In the flow network the row has two source arcs (the first at cost 0, the
+ *   second at the difference between the second mentor's terms and the first's, ≥ 0) and every row→mentor arc has
+ *   capacity 1, so no mentor is on the same team twice. The matrix stays a network matrix, so the optimum is still
+ *   integral and exact (team-flow.ts; equal to HiGHS on random instances with team rows in tests). The second
+ *   mentor is reported as slot 2 of the case or pairing.
  * - Soft goals are integer costs (costs.ts): coverage (cases, required visits) ≫ stability ≈ star weakness ≈
  *   extra visits for weak towns > rotation. A row is assigned only when that strictly lowers the total cost,
  *   so a town with no weak spots gets its required visits and no extra ones.
@@ -17,6 +23,9 @@
  *   e.g. "2026-10" < "2026-11"). Its pairings/cases (and a case's hasMentorId) earn the stability bonus
  *   when the pair is still allowed; its visits make the same mentor at the same town pay the rotation penalty.
  *   A mentor may make more than one visit to the same town in a period (each visit slot is its own row).
+ * - Visits that happened (input.visits, from the 巡回指导记录) count too: the previous period is the latest period
+ *   of either record; a mentor recorded at a town then pays the rotation penalty there, and a town with no recorded
+ *   visit in that period gets the unvisited bonus on its required visit (it comes first when capacity is short).
  * - Solved exactly by min-cost flow (min-cost-flow.ts); the LP optimum equals it (checked against HiGHS in tests).
  * - Determinism: inputs sorted by id (code-unit order) before building; the solver breaks ties by index;
  *   output sorted by kind, target, slot.
@@ -103,6 +112,20 @@ export function assignMentors(input: AssignmentInput): AssignmentResult {
         terms,
         reason: assignmentReason(net, row, mentor, terms, config),
       });
+      const second = solution.rowColumn2[r];
+      if (second >= 0 && row.secondTerms) {
+        const partner = net.mentors[second];
+        const secondTerms = [...row.secondTerms, ...net.edgeTerms(row, partner)];
+        assignments.push({
+          kind: row.kind,
+          mentorId: partner.id,
+          targetId: row.targetId,
+          slot: 2,
+          cost: sumTerms(secondTerms),
+          terms: secondTerms,
+          reason: assignmentReason(net, { ...row, slot: 2 }, partner, secondTerms, config, mentor),
+        });
+      }
       return;
     }
     if (!row.required && row.kind !== "pairing") return;

@@ -15,14 +15,17 @@
  * - `asOf` = today (China time), or the period's last day when the period is over.
  * - Previous periods: stored periods of the same kind (month / quarter / year) only, so "2026-09" never counts as
  *   the period before "2026-Q4".
+ * - Visits that happened: the 巡回指导记录 of the period just before (same kind) — rotation counts them like planned
+ *   visits, and towns without one come first (worker/mentors/README.md). Only when the district records visits.
  */
 import { SUCCESS_DENOMINATOR_STATUSES, SUCCESS_STATUS } from "../../ledger/counting.ts";
 import type { Status } from "../../ledger/choices.ts";
 import { DEFAULT_CONFIG, timeLimitFor, type TimeLimits } from "../assessment/config.ts";
-import { addDays, daysBetween, parsePeriod, type Period } from "../../ledger/period.ts";
+import { addDays, daysBetween, parsePeriod, periodContaining, type Period } from "../../ledger/period.ts";
 import { loadTimeLimits, loadUnitCounts } from "../db/assessment.ts";
 import { loadCasesForMentors, loadPreviousAssignments, type StoredAssignment } from "../db/assignments.ts";
 import { listMediators, type StoredMediator } from "../db/mediators.ts";
+import { loadTownVisitSummary, loadVisits } from "../db/visits.ts";
 import { assignMentors } from "./assign.ts";
 import type { AssignmentInput, AssignmentResult, ComplexCase, Domain, Mentor, StarMediator, TownNeed } from "./types.ts";
 
@@ -47,12 +50,15 @@ export interface ComputedAssignments {
 export async function computeAssignments(db: D1Database, periodLabel: string, today: string): Promise<ComputedAssignments> {
   const period = parsePeriod(periodLabel);
   const asOf = asOfFor(period, today);
-  const [roster, cases, units, limits, previous] = await Promise.all([
+  const before = periodContaining(addDays(period.start, -1), period.kind);
+  const [roster, cases, units, limits, previous, visitsBefore, visitRecord] = await Promise.all([
     listMediators(db, null),
     loadCasesForMentors(db, { start: period.start, end: period.end }),
     loadUnitCounts(db, period, asOf),
     loadTimeLimits(db).then((l) => (Object.keys(l.byStage).length + Object.keys(l.byMediationType).length > 0 ? l : DEFAULT_CONFIG.timeLimits)),
     loadPreviousAssignments(db, period.label),
+    loadVisits(db, before),
+    loadTownVisitSummary(db, before),
   ]);
   const active = roster.filter((m) => m.active);
   const golds = active.filter((m) => m.tier === "金牌调解员");
@@ -122,6 +128,12 @@ export async function computeAssignments(db: D1Database, periodLabel: string, to
     previous: previous
       .filter((p) => parsePeriodSafe(p.period)?.kind === kind)
       .map((p) => ({ kind: p.kind, mentorId: String(p.mentorId), targetId: p.targetId, period: p.period })),
+    ...(visitRecord.recording
+      ? {
+        visitPeriod: before.label,
+        visits: visitsBefore.map((v) => ({ mentorId: golds.some((g) => g.id === v.mentorId) ? String(v.mentorId) : null, town: v.town, period: before.label })),
+      }
+      : {}),
   };
   const result = assignMentors(input);
 

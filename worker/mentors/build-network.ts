@@ -2,7 +2,7 @@
  * Turns the period's input into the transportation network the solver takes: columns = eligible mentors
  * (sorted by id), rows = targets (cases, town visits, stars; each sorted), edges = the eligible pairs only.
  */
-import { caseTerms, mentorTerms, starTerms, sumTerms, visitTerms } from "./costs.ts";
+import { caseTerms, mentorTerms, starTerms, sumTerms, teamTerms, visitTerms } from "./costs.ts";
 import type { AssignmentInput, AssignmentKind, ComplexCase, CostConfig, CostTerm, Mentor, StarMediator, TownNeed } from "./types.ts";
 import type { TransportProblem } from "./min-cost-flow.ts";
 
@@ -16,6 +16,8 @@ export interface Row {
   terms: CostTerm[];
   /** Required coverage (a case, or a town's required visit): reported when left unassigned. */
   required: boolean;
+  /** A team row (多带一): the terms of its second, different mentor that hold whichever mentor it is. */
+  secondTerms?: CostTerm[];
 }
 
 export interface Network extends TransportProblem {
@@ -26,6 +28,9 @@ export interface Network extends TransportProblem {
   rows: Row[];
   /** The period whose visits count for rotation and whose pairings/cases count for stability, or null. */
   previousPeriod: string | null;
+  /** Towns with no recorded visit in the visit record's period (only when the input carries a visit record). */
+  unvisited: Set<string>;
+  visitPeriod: string | null;
   /** Mentor-dependent terms of a row's edge to a mentor (recomputed for the chosen edges only). */
   edgeTerms(row: Row, mentor: Mentor): CostTerm[];
 }
@@ -55,8 +60,7 @@ export function buildNetwork(input: AssignmentInput, config: CostConfig): Networ
   const stars = [...input.stars].sort((a, b) => byText(a.id, b.id));
   const towns = [...input.towns].sort((a, b) => byText(a.town, b.town));
 
-  const previousPeriod = input.previous
-    .map((p) => p.period)
+  const previousPeriod = [...input.previous.map((p) => p.period), ...(input.visits ?? []).map((v) => v.period), ...(input.visitPeriod ? [input.visitPeriod] : [])]
     .filter((p) => p < input.period)
     .reduce<string | null>((latest, p) => (latest === null || p > latest ? p : latest), null);
   // kind + target → mentors who had it in the previous period (looked up once per row, not per edge).
@@ -68,6 +72,19 @@ export function buildNetwork(input: AssignmentInput, config: CostConfig): Networ
     if (set) set.add(p.mentorId);
     else before.set(key, new Set([p.mentorId]));
   }
+  // Visits that happened count like planned ones: the mentor who was there pays the rotation penalty next period.
+  const visitedTowns = new Set<string>();
+  for (const v of input.visits ?? []) {
+    if (v.period === input.visitPeriod) visitedTowns.add(v.town);
+    if (v.period !== previousPeriod || v.mentorId === null) continue;
+    const key = `visit\u0000${v.town}`;
+    const set = before.get(key);
+    if (set) set.add(v.mentorId);
+    else before.set(key, new Set([v.mentorId]));
+  }
+  const unvisited = new Set<string>(
+    input.visitPeriod !== undefined && input.visitPeriod < input.period ? towns.map((t) => t.town).filter((t) => !visitedTowns.has(t)) : [],
+  );
   const previousMentors = (row: Row): Set<string> | undefined => before.get(`${row.kind}\u0000${row.targetId}`);
 
   const keeps = (row: Row, mentorId: string, had: Set<string> | undefined): boolean =>
@@ -93,9 +110,11 @@ export function buildNetwork(input: AssignmentInput, config: CostConfig): Networ
   const rowStart: number[] = [0];
   const edgeColumn: number[] = [];
   const edgeCost: number[] = [];
+  const rowSecond: number[] = [];
   const addRow = (row: Row, eligible: readonly number[]) => {
     rows.push(row);
     const base = sumTerms(row.terms);
+    rowSecond.push(row.secondTerms ? sumTerms(row.secondTerms) - base : NaN);
     const had = previousMentors(row);
     const hasMentorId = row.kind === "case" ? cases[row.target].hasMentorId : undefined;
     for (const j of eligible) {
@@ -118,11 +137,13 @@ export function buildNetwork(input: AssignmentInput, config: CostConfig): Networ
   cases.forEach((c, i) => {
     const respondent = agencyKey(c.respondent);
     const eligible = (byDomain.get(c.domain) ?? []).filter((j) => mentorUnit[j] === "" || mentorUnit[j] !== respondent);
-    addRow({ kind: "case", targetId: c.id, slot: 1, target: i, terms: caseTerms(c, config), required: true }, eligible);
+    const terms = caseTerms(c, config);
+    const secondTerms = teamTerms("case", c, sumTerms(terms), config) ?? undefined;
+    addRow({ kind: "case", targetId: c.id, slot: 1, target: i, terms, required: true, ...(secondTerms ? { secondTerms } : {}) }, eligible);
   });
   towns.forEach((t, i) => {
     for (let slot = 1; slot <= t.maxVisits; slot++) {
-      const terms = visitTerms(t, slot, config);
+      const terms = visitTerms(t, slot, config, unvisited.has(t.town));
       addRow({ kind: "visit", targetId: t.town, slot, target: i, terms, required: slot <= t.minVisits }, everyone);
     }
   });
@@ -133,7 +154,9 @@ export function buildNetwork(input: AssignmentInput, config: CostConfig): Networ
       for (const d of s.expertise) for (const j of byDomain.get(d) ?? []) set.add(j);
       eligible = [...set].sort((a, b) => a - b);
     }
-    addRow({ kind: "pairing", targetId: s.id, slot: 1, target: i, terms: starTerms(s, config), required: false }, eligible);
+    const terms = starTerms(s, config);
+    const secondTerms = teamTerms("pairing", s, sumTerms(terms), config) ?? undefined;
+    addRow({ kind: "pairing", targetId: s.id, slot: 1, target: i, terms, required: false, ...(secondTerms ? { secondTerms } : {}) }, eligible);
   });
 
   return {
@@ -142,12 +165,15 @@ export function buildNetwork(input: AssignmentInput, config: CostConfig): Networ
     rowStart,
     edgeColumn,
     edgeCost,
+    rowSecond,
     mentors,
     cases,
     stars,
     towns,
     rows,
     previousPeriod,
+    unvisited,
+    visitPeriod: input.visitPeriod ?? null,
     edgeTerms,
   };
 }

@@ -29,9 +29,13 @@ function has(terms: readonly CostTerm[], name: string): boolean {
   return terms.some((t) => t.name === name);
 }
 
-export function assignmentReason(net: Network, row: Row, mentor: Mentor, terms: readonly CostTerm[], config: CostConfig): Bilingual {
+export function assignmentReason(net: Network, row: Row, mentor: Mentor, terms: readonly CostTerm[], config: CostConfig, teamPartner?: Mentor): Bilingual {
   const zh: string[] = [];
   const en: string[] = [];
+  if (teamPartner) {
+    zh.push(`团队帮带（多带一）：与${teamPartner.name}共同指导`);
+    en.push(`Team mentoring: together with ${teamPartner.name}`);
+  }
   if (row.kind === "case") {
     const c = net.cases[row.target];
     zh.push(`领域匹配：${c.domain}`);
@@ -59,8 +63,12 @@ export function assignmentReason(net: Network, row: Row, mentor: Mentor, terms: 
     const required = row.slot <= t.minVisits;
     zh.push(`巡回指导（本期第 ${row.slot} 次${required ? "，必访" : "，薄弱加访"}）：${rate.zh}`);
     en.push(`Circuit visit ${row.slot} this period (${required ? "required" : "extra, for weak spots"}): ${rate.en}`);
+    if (has(terms, "unvisited")) {
+      zh.push(`上期（${net.visitPeriod}）无巡回指导记录，优先安排`);
+      en.push(`no circuit visit recorded last period (${net.visitPeriod}), so it comes first`);
+    }
     if (has(terms, "rotation")) {
-      zh.push("上期同一导师已到访，轮换扣分，但无更优人选");
+      zh.push("上期同一导师已安排或到访，轮换扣分，但无更优人选");
       en.push("the same mentor visited last period (rotation penalty), but no better choice was left");
     }
   }

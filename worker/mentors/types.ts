@@ -76,6 +76,15 @@ export interface CostConfig {
   rotationPenalty: number;
   /** Success rate (percent) below which a star or town is named weak in the reason text. */
   weakRatePercent: number;
+  /** What a team's second gold mentor earns (多带一): a 重大 case or a struggling star. 0 = no teams. */
+  teamReward: number;
+  /** A star is struggling (gets a team slot) below this success rate (percent) over at least teamStarMinClosed closed cases… */
+  teamStarRatePercent: number;
+  teamStarMinClosed: number;
+  /** …or with at least this many overdue cases. */
+  teamStarOverdue: number;
+  /** A town with no recorded circuit visit in the previous period: its required visit earns this much more. */
+  unvisitedBonus: number;
 }
 
 export interface AssignmentInput {
@@ -85,7 +94,24 @@ export interface AssignmentInput {
   cases: ComplexCase[];
   towns: TownNeed[];
   previous: PreviousAssignment[];
+  /**
+   * Circuit visits that actually happened (巡回指导记录), by period. Absent = the district keeps no visit record, and
+   * only the planned visits in `previous` count for rotation.
+   */
+  visits?: RecordedVisit[];
+  /**
+   * The period the visit record covers (the one before `period`, same kind): a town with no visit in it is
+   * "unvisited" and comes first. Absent = no visit record is kept, and no town is called unvisited.
+   */
+  visitPeriod?: string;
   config?: Partial<CostConfig>;
+}
+
+export interface RecordedVisit {
+  /** The gold mentor's id, or null when the visitor is not (or no longer) an available gold mentor. */
+  mentorId: string | null;
+  town: string;
+  period: string;
 }
 
 export interface Bilingual {
@@ -104,7 +130,10 @@ export interface Assignment {
   mentorId: string;
   /** star id, case id, or town name. */
   targetId: string;
-  /** Visit number within the period for visits (1 = the required visit), 1 otherwise. */
+  /**
+   * Visits: the visit number within the period (1 = the required visit). Cases and pairings: 1, or 2 for the second
+   * mentor of a team (团队帮带).
+   */
   slot: number;
   /** Sum of terms; negative = worth doing. */
   cost: number;

@@ -183,8 +183,17 @@ describe("unit flags", () => {
 });
 
 describe("flag catalogue", () => {
+  it("names a town with no circuit visit in the period, only when the district keeps a visit record", () => {
+    const [flag] = unitFlags(unitInput({ visits: { inPeriod: 0, lastVisitOn: "2026-05-20" } }), TODAY);
+    expect(flag).toMatchObject({ code: "town_not_visited", severity: "medium", scope: "unit", facts: { lastVisitOn: "2026-05-20" } });
+    expect(flag.message.zh).toContain("尚无金牌调解员巡回指导记录（上次到访：2026-05-20）");
+    expect(flag.message.en).toContain("No circuit visit by a gold mentor recorded");
+    expect(unitFlags(unitInput({ visits: { inPeriod: 1, lastVisitOn: "2026-06-02" } }), TODAY)).toEqual([]);
+    expect(unitFlags(unitInput(), TODAY)).toEqual([]);
+  });
+
   it("has a severity and a zh/en message for every code", () => {
-    expect(FLAG_CODES).toHaveLength(12);
+    expect(FLAG_CODES).toHaveLength(13);
     for (const code of FLAG_CODES) expect(["high", "medium", "low"]).toContain(FLAG_SEVERITY[code]);
   });
 });

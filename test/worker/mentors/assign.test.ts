@@ -223,4 +223,46 @@ describe("assignMentors rules", () => {
   ] as [string, Partial<AssignmentInput>, RegExp][])("rejects %s with a clear error", (_name, parts, message) => {
     expect(() => assignMentors(period(parts))).toThrow(message);
   });
+
+  it("gives a 重大 case a team of two different gold mentors when capacity allows (多带一)", () => {
+    const input = period({ mentors: [mentor("A", ["征地拆迁"], 2), mentor("B", ["征地拆迁"], 2)], cases: [complexCase("c1", "征地拆迁", "某公司", "重大")] });
+    const lines = assignMentors(input).assignments.filter((a) => a.targetId === "c1");
+    expect(lines.map((a) => [a.mentorId, a.slot])).toEqual([["A", 1], ["B", 2]]);
+    expect(lines[1].terms).toContainEqual({ name: "team", value: -6_000 });
+    expect(lines[1].reason.zh).toContain("团队帮带（多带一）：与导师A共同指导");
+  });
+
+  it("gives a 复杂 case one mentor only, however much capacity is left", () => {
+    const input = period({ mentors: [mentor("A", ["征地拆迁"], 5), mentor("B", ["征地拆迁"], 5)], cases: [complexCase("c1", "征地拆迁")] });
+    expect(mentorsOf(input, "case", "c1")).toHaveLength(1);
+  });
+
+  it("gives a struggling star a second mentor, but only after every other star has a first one", () => {
+    const struggling = star("weak", 1, 10, 4);
+    const input = period({ mentors: [mentor("A", ["教育"], 1), mentor("B", ["教育"], 1)], stars: [struggling, star("ok", 9, 10)] });
+    expect(mentorsOf(input, "pairing", "ok")).toHaveLength(1);
+    expect(mentorsOf(input, "pairing", "weak")).toHaveLength(1);
+    const roomy = period({ mentors: [mentor("A", ["教育"], 2), mentor("B", ["教育"], 1)], stars: [struggling, star("ok", 9, 10)] });
+    expect(new Set(mentorsOf(roomy, "pairing", "weak")).size).toBe(2);
+    expect(mentorsOf(roomy, "pairing", "ok")).toHaveLength(1);
+  });
+
+  it("sends another mentor to a town where the recorded visit of last period was made by the one it would pick", () => {
+    const base = { mentors: [mentor("A", ["教育"], 1), mentor("B", ["教育"], 1)], towns: [town("甲镇", 100, 100)] };
+    expect(mentorsOf(period(base), "visit", "甲镇")).toEqual(["A"]);
+    const visited = period({ ...base, visits: [{ mentorId: "A", town: "甲镇", period: "2026-10" }] });
+    expect(mentorsOf(visited, "visit", "甲镇")).toEqual(["B"]);
+  });
+
+  it("covers the town nobody visited last period first when only one required visit can be made", () => {
+    const base = { mentors: [mentor("A", ["教育"], 1)], towns: [town("甲镇", 50, 100), town("乙镇", 90, 100)] };
+    // Without a visit record the weaker town wins …
+    expect(mentorsOf(period(base), "visit", "甲镇")).toEqual(["A"]);
+    // … but 乙镇 had no visit last period while 甲镇 had one.
+    const result = assignMentors(period({ ...base, visitPeriod: "2026-10", visits: [{ mentorId: null, town: "甲镇", period: "2026-10" }] }));
+    const visit = result.assignments.find((a) => a.kind === "visit")!;
+    expect(visit.targetId).toBe("乙镇");
+    expect(visit.terms).toContainEqual({ name: "unvisited", value: -20_000 });
+    expect(visit.reason.zh).toContain("上期（2026-10）无巡回指导记录，优先安排");
+  });
 });

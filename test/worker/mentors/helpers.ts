@@ -28,7 +28,17 @@ export function randomTransport(rand: () => number, rows: number, columns: numbe
   return { columns, capacity, rowStart, edgeColumn, edgeCost };
 }
 
-/** Exhaustive minimum over every choice (each row: one of its edges or none); only for tiny instances. */
+/** The same kind of instance with about `share` of its rows made team rows (a second mentor at an extra cost ≥ 0). */
+export function randomTeamTransport(rand: () => number, rows: number, columns: number, maxCap: number, density: number, costRange: number, share: number): TransportProblem {
+  const p = randomTransport(rand, rows, columns, maxCap, density, costRange);
+  const rowSecond = Array.from({ length: rows }, () => (rand() < share ? randomInt(rand, 0, costRange) : NaN));
+  return { ...p, rowSecond };
+}
+
+/**
+ * Exhaustive minimum over every choice (each row: one of its edges or none; a team row also any two different
+ * edges, the second paying rowSecond); only for tiny instances.
+ */
 export function bruteForce(p: TransportProblem): number {
   const rows = p.rowStart.length - 1;
   const load = new Array(p.columns).fill(0);
@@ -39,11 +49,22 @@ export function bruteForce(p: TransportProblem): number {
       return;
     }
     go(r + 1, acc);
+    const second = p.rowSecond?.[r] ?? NaN;
     for (let e = p.rowStart[r]; e < p.rowStart[r + 1]; e++) {
       const m = p.edgeColumn[e];
       if (load[m] < p.capacity[m]) {
         load[m]++;
         go(r + 1, acc + p.edgeCost[e]);
+        if (Number.isFinite(second)) {
+          for (let f = e + 1; f < p.rowStart[r + 1]; f++) {
+            const m2 = p.edgeColumn[f];
+            if (load[m2] < p.capacity[m2]) {
+              load[m2]++;
+              go(r + 1, acc + p.edgeCost[e] + p.edgeCost[f] + second);
+              load[m2]--;
+            }
+          }
+        }
         load[m]--;
       }
     }
@@ -54,10 +75,13 @@ export function bruteForce(p: TransportProblem): number {
 
 /**
  * The same instance as an LP in CPLEX LP format: x_e ∈ [0, 1] per edge, Σ_row x ≤ 1, Σ_column x ≤ capacity.
- * The constraint matrix is a network matrix, so the LP optimum equals the integer optimum.
+ * A team row r (rowSecond[r] finite) is written as the flow it is: Σ_row x = y1 + y2 with y1, y2 ∈ [0, 1] and the
+ * second unit y2 paying rowSecond[r]; x_e ≤ 1 keeps one mentor from taking both units. Either way the constraint
+ * matrix is a network matrix, so the LP optimum equals the integer optimum.
  */
 export function transportLp(p: TransportProblem): string {
   const rows = p.rowStart.length - 1;
+  const team = (r: number) => p.rowSecond !== undefined && Number.isFinite(p.rowSecond[r]);
   const out: string[] = ["Minimize", " obj:"];
   let line = "";
   const flush = (): void => {
@@ -74,6 +98,12 @@ export function transportLp(p: TransportProblem): string {
     any = true;
     if (line.length > 200) flush();
   }
+  for (let r = 0; r < rows; r++) {
+    if (!team(r) || p.rowStart[r + 1] === p.rowStart[r]) continue;
+    line += term(p.rowSecond![r], -1, !any).replace("x-1", `y2_${r}`);
+    any = true;
+    if (line.length > 200) flush();
+  }
   if (!any) line = " 0 x_empty";
   flush();
   out.push("Subject To");
@@ -84,7 +114,7 @@ export function transportLp(p: TransportProblem): string {
       line += `${e === p.rowStart[r] ? "" : " +"} x${e}`;
       if (line.length > 200) flush();
     }
-    line += " <= 1";
+    line += team(r) ? ` - y1_${r} - y2_${r} = 0` : " <= 1";
     flush();
   }
   const byColumn: number[][] = Array.from({ length: p.columns }, () => []);
@@ -98,6 +128,12 @@ export function transportLp(p: TransportProblem): string {
     });
     line += ` <= ${p.capacity[m]}`;
     flush();
+  }
+  out.push("Bounds");
+  for (let e = 0; e < p.edgeColumn.length; e++) out.push(` 0 <= x${e} <= 1`);
+  for (let r = 0; r < rows; r++) {
+    if (!team(r) || p.rowStart[r + 1] === p.rowStart[r]) continue;
+    out.push(` 0 <= y1_${r} <= 1`, ` 0 <= y2_${r} <= 1`);
   }
   out.push("End");
   return out.join("\n");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { solveTransportation, type TransportProblem } from "../../../worker/mentors/min-cost-flow.ts";
-import { bruteForce, prng, randomInt, randomTransport } from "./helpers.ts";
+import { bruteForce, prng, randomInt, randomTeamTransport, randomTransport } from "./helpers.ts";
+import { solveWithTeams } from "./reference-flow.ts";
 
 describe("min-cost transportation solver", () => {
   it("finds the same minimum as trying every choice on 300 tiny random instances", () => {
@@ -9,6 +10,43 @@ describe("min-cost transportation solver", () => {
       const p = randomTransport(rand, randomInt(rand, 1, 7), randomInt(rand, 1, 4), 3, 0.6, 20);
       expect({ seed, objective: solveTransportation(p).objective }).toEqual({ seed, objective: bruteForce(p) });
     }
+  });
+
+  it("finds the same minimum as trying every choice on 300 tiny random instances with team rows", () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const rand = prng(50_000 + seed);
+      const p = randomTeamTransport(rand, randomInt(rand, 1, 5), randomInt(rand, 1, 4), 3, 0.6, 20, 0.5);
+      expect({ seed, objective: solveTransportation(p).objective }).toEqual({ seed, objective: bruteForce(p) });
+    }
+  });
+
+  it("finds the same minimum as a plain min-cost flow on 200 medium random instances with team rows", () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const rand = prng(70_000 + seed);
+      const p = randomTeamTransport(rand, randomInt(rand, 1, 120), randomInt(rand, 1, 12), randomInt(rand, 1, 8), 0.1 + rand() * 0.5, 300, rand());
+      expect({ seed, objective: solveTransportation(p).objective }).toEqual({ seed, objective: solveWithTeams(p, p.rowSecond!).objective });
+    }
+  });
+
+  it("never gives a team row the same mentor twice, and its cost adds up with the second unit's extra", () => {
+    const p = randomTeamTransport(prng(77), 300, 10, 12, 0.4, 500, 0.4);
+    const s = solveTransportation(p);
+    const load = new Array(p.columns).fill(0);
+    let sum = 0;
+    for (let r = 0; r < p.rowStart.length - 1; r++) {
+      if (s.rowEdge[r] >= 0) {
+        load[s.rowColumn[r]]++;
+        sum += p.edgeCost[s.rowEdge[r]];
+      }
+      if (s.rowEdge2[r] >= 0) {
+        expect(s.rowEdge[r]).toBeGreaterThanOrEqual(0);
+        expect(s.rowColumn2[r]).not.toBe(s.rowColumn[r]);
+        load[s.rowColumn2[r]]++;
+        sum += p.edgeCost[s.rowEdge2[r]] + p.rowSecond![r];
+      }
+    }
+    load.forEach((l, m) => expect(l).toBeLessThanOrEqual(p.capacity[m]));
+    expect(sum).toBe(s.objective);
   });
 
   it("returns a solution that respects capacities and takes only existing edges", () => {
@@ -54,6 +92,7 @@ describe("min-cost transportation solver", () => {
     ["two edges to one column", { columns: 1, capacity: [1], rowStart: [0, 2], edgeColumn: [0, 0], edgeCost: [1, 2] }, /two edges to column 0/],
     ["a column out of range", { columns: 1, capacity: [1], rowStart: [0, 1], edgeColumn: [3], edgeCost: [1] }, /out of range/],
     ["rowStart not ending at the edge count", { columns: 1, capacity: [1], rowStart: [0, 2], edgeColumn: [0], edgeCost: [1] }, /rowStart ends/],
+    ["a team row whose second mentor would cost less than its first", { columns: 2, capacity: [1, 1], rowStart: [0, 2], edgeColumn: [0, 1], edgeCost: [-5, -5], rowSecond: [-1] }, /rowSecond\[0\]/],
   ];
   it.each(bad)("rejects %s with a clear error", (_name, p, message) => {
     expect(() => solveTransportation(p)).toThrow(message);

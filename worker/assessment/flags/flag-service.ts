@@ -6,6 +6,7 @@ import { addDays, type Period } from "../../../ledger/period.ts";
 import type { Flag } from "../../../ledger/api/flags.ts";
 import { loadTimeLimits, loadUnitCounts } from "../../db/assessment.ts";
 import { loadFlagInputs, loadLastPushes } from "../../db/flags.ts";
+import { loadTownVisitSummary } from "../../db/visits.ts";
 import { DEFAULT_CONFIG, type AssessmentConfig } from "../config.ts";
 import { indicatorValue } from "../indicators.ts";
 import { crossCaseFlags, singleCaseFlags, type PartyCase } from "./case-rules.ts";
@@ -50,8 +51,9 @@ export async function caseFlags(
 /** Unit flags for a period's rates plus the units' push history. */
 export async function unitFlagsFor(db: D1Database, a: { today: string; period: Period; unitId: number | null; config?: AssessmentConfig }): Promise<Flag[]> {
   const config = a.config ?? DEFAULT_CONFIG;
-  const [units, pushes] = await Promise.all([loadUnitCounts(db, a.period, a.today), loadLastPushes(db)]);
+  const [units, pushes, visits] = await Promise.all([loadUnitCounts(db, a.period, a.today), loadLastPushes(db), loadTownVisitSummary(db, a.period)]);
   const lastPush = new Map(pushes.map((p) => [p.unitId, p]));
+  const townVisits = new Map(visits.recording ? visits.towns.map((t) => [t.unitId, t]) : []);
   const out: Flag[] = [];
   for (const u of units) {
     if (a.unitId != null && u.unitId !== a.unitId) continue;
@@ -64,6 +66,7 @@ export async function unitFlagsFor(db: D1Database, a: { today: string; period: P
           acceptance: indicatorValue("acceptance", u.counts.acceptance, config),
           success: indicatorValue("success", u.counts.success, config),
           lastPush: p ? { pushedOn: p.pushedOn, rows: p.rows, cleanRows: p.rows - p.rejected } : null,
+          ...visitFacts(townVisits.get(u.unitId)),
         },
         a.today,
         config,
@@ -81,3 +84,5 @@ export function flagsForPushedCases(
   if (a.caseNos.length === 0) return Promise.resolve([]);
   return caseFlags(db, a).then((fs) => filterFlags(fs, {}));
 }
+
+const visitFacts = (t: { visits: number; lastVisitOn: string | null } | undefined) => (t ? { visits: { inPeriod: t.visits, lastVisitOn: t.lastVisitOn } } : {});

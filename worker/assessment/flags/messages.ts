@@ -52,4 +52,8 @@ export const FLAG_MESSAGES: Record<FlagCode, (f: Facts) => { zh: string; en: str
     zh: `台账规范率 ${pct(f.rate)}（无错误行 ${f.cleanRows}/${f.rows}，${f.pushedOn} 上报）低于 ${pct(f.threshold)}`,
     en: `Ledger quality ${pct(f.rate)} (${f.cleanRows}/${f.rows} rows without errors, pushed ${f.pushedOn}) below ${pct(f.threshold)}`,
   }),
+  town_not_visited: (f) => ({
+    zh: `${f.period} 尚无金牌调解员巡回指导记录（上次到访：${f.lastVisitOn ?? "无记录"}）；请安排导师到访，并在巡回指导记录中登记后推送`,
+    en: `No circuit visit by a gold mentor recorded for ${f.period} (last visit: ${f.lastVisitOn ?? "none recorded"}); schedule one and record it in the 巡回指导记录 sheet`,
+  }),
 };

@@ -12,6 +12,11 @@ export interface UnitFlagInput {
   success: IndicatorValue;
   /** The unit's last push, or null when it never pushed. */
   lastPush: { pushedOn: string; rows: number; cleanRows: number } | null;
+  /**
+   * A town's circuit visits (巡回指导记录) in the period, when the district keeps a visit record; absent for a
+   * department, or when no visit was ever recorded (then nobody is told a town went unvisited).
+   */
+  visits?: { inPeriod: number; lastVisitOn: string | null };
 }
 
 export function unitFlags(u: UnitFlagInput, today: string, config: AssessmentConfig = DEFAULT_CONFIG): Flag[] {
@@ -38,6 +43,10 @@ export function unitFlags(u: UnitFlagInput, today: string, config: AssessmentCon
     if (rows > 0 && cleanRows / rows < f.minLedgerQuality) {
       out.push(makeFlag("low_ledger_quality", u.unit, null, { pushedOn: u.lastPush.pushedOn, rows, cleanRows, rate: cleanRows / rows, threshold: f.minLedgerQuality }));
     }
+  }
+  // DOMAIN §3 "every town/street gets visits each period": one without a recorded visit is the coordinator's to act on.
+  if (u.visits && u.visits.inPeriod === 0) {
+    out.push(makeFlag("town_not_visited", u.unit, null, { period: u.period, lastVisitOn: u.visits.lastVisitOn }));
   }
   return out;
 }
