@@ -13,6 +13,10 @@ import { PushChunkSchema, PushSummarySchema, ReceiptSchema } from "../ledger/api
 import { MeSchema } from "../ledger/api/roles.ts";
 import { CreatedTokenSchema, TokenInfoSchema } from "../ledger/api/tokens.ts";
 import { UnitSchema } from "../ledger/api/units.ts";
+import {
+  DomainSheetPushSchema, IncomingSchema, PlaceSheetPushSchema, ReceiveReceiptSchema, ReceiveRequestSchema, RoutingRulesSchema,
+  RuleSheetReceiptSchema, TransferReceiptSchema, TransferRequestSchema,
+} from "../ledger/api/routing.ts";
 
 export const Named = {
   Error: ErrorBodySchema.openapi("Error"),
@@ -33,4 +37,13 @@ export const Named = {
   RosterPush: RosterPushSchema.openapi("RosterPush"),
   RosterReceipt: RosterReceiptSchema.openapi("RosterReceipt"),
   MentorAssignments: MentorAssignmentsSchema.openapi("MentorAssignments"),
+  DomainSheetPush: DomainSheetPushSchema.openapi("DomainSheetPush"),
+  PlaceSheetPush: PlaceSheetPushSchema.openapi("PlaceSheetPush"),
+  RuleSheetReceipt: RuleSheetReceiptSchema.openapi("RuleSheetReceipt"),
+  RoutingRules: RoutingRulesSchema.openapi("RoutingRules"),
+  TransferRequest: TransferRequestSchema.openapi("TransferRequest"),
+  TransferReceipt: TransferReceiptSchema.openapi("TransferReceipt"),
+  Incoming: IncomingSchema.openapi("Incoming"),
+  ReceiveRequest: ReceiveRequestSchema.openapi("ReceiveRequest"),
+  ReceiveReceipt: ReceiveReceiptSchema.openapi("ReceiveReceipt"),
 };

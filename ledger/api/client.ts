@@ -8,6 +8,9 @@ import type { Rankings } from "./assessment.ts";
 import type { MentorAssignments, RosterPush, RosterReceipt } from "./mentors.ts";
 import { PATHS, type FlagsQuery } from "./paths.ts";
 import type { Receipt } from "./push.ts";
+import type {
+  DomainSheetPush, Incoming, PlaceSheetPush, ReceiveReceipt, RoutingRulesView, RuleSheetReceipt, TransferReceipt, TransferRequest,
+} from "./routing.ts";
 import type { Me } from "./roles.ts";
 import type { Unit } from "./units.ts";
 
@@ -94,6 +97,16 @@ export interface ApiClient {
   pushChunk(pushId: string, idempotencyKey: string, body: string, signal?: AbortSignal): Promise<Receipt>;
   putRoster(body: RosterPush, signal?: AbortSignal): Promise<RosterReceipt>;
   mentorAssignments(period: string, o?: { compute?: boolean; asOf?: string }, signal?: AbortSignal): Promise<MentorAssignments>;
+  /** Coordinator: the routing rules in force (ledger/api/routing.ts). */
+  routingRules(signal?: AbortSignal): Promise<RoutingRulesView>;
+  putDomainSheet(body: DomainSheetPush, signal?: AbortSignal): Promise<RuleSheetReceipt>;
+  putPlaceSheet(body: PlaceSheetPush, signal?: AbortSignal): Promise<RuleSheetReceipt>;
+  /** Coordinator: confirm transfers. Retry a lost answer with the same key and body: the same receipt comes back. */
+  confirmTransfers(body: TransferRequest, idempotencyKey: string, signal?: AbortSignal): Promise<TransferReceipt>;
+  /** Clerk: cases transferred to the own unit (`pending`: only those not yet received). */
+  incoming(o?: { pending?: boolean }, signal?: AbortSignal): Promise<Incoming>;
+  /** Clerk: sign for transferred cases (签收); receiving twice changes nothing. */
+  receiveTransfers(caseNos: string[], signal?: AbortSignal): Promise<ReceiveReceipt>;
 }
 
 export interface ApiClientOptions {
@@ -144,5 +157,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       request("POST", PATHS.pushChunk(pushId), { body, signal, headers: { "Idempotency-Key": idempotencyKey } }),
     putRoster: (body, signal) => request("PUT", PATHS.roster, { body, signal }),
     mentorAssignments: (period, o = {}, signal) => request(o.compute ? "POST" : "GET", PATHS.mentorAssignments(period, o.asOf), { signal }),
+    routingRules: (signal) => request("GET", PATHS.routingRules, { signal }),
+    putDomainSheet: (body, signal) => request("PUT", PATHS.ruleSheet("domains"), { body, signal }),
+    putPlaceSheet: (body, signal) => request("PUT", PATHS.ruleSheet("places"), { body, signal }),
+    confirmTransfers: (body, idempotencyKey, signal) =>
+      request("POST", PATHS.transfers, { body, signal, headers: { "Idempotency-Key": idempotencyKey } }),
+    incoming: (o = {}, signal) => request("GET", PATHS.incoming(o.pending), { signal }),
+    receiveTransfers: (caseNos, signal) => request("POST", PATHS.receive, { body: { caseNos }, signal }),
   };
 }

@@ -14,6 +14,8 @@ export const FLAG_SEVERITY = {
   success_below_target: "high",
   ledger_not_pushed: "medium",
   low_ledger_quality: "low",
+  // A case transferred to a unit (分流) and not signed for (签收) within TRANSFER_RECEIPT_DAYS (default 3).
+  transfer_not_received: "medium",
 } as const;
 
 export type FlagCode = keyof typeof FLAG_SEVERITY;

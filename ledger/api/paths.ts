@@ -15,6 +15,11 @@ export const PATHS = {
   rankings: (period: string, asOf?: string) => `/api/rankings${q({ period, asOf })}`,
   roster: "/api/roster",
   mentorAssignments: (period: string, asOf?: string) => `/api/mentors/assignments${q({ period, asOf })}`,
+  routingRules: "/api/routing/rules",
+  ruleSheet: (kind: "domains" | "places") => `/api/routing/${kind}`,
+  transfers: "/api/transfers",
+  incoming: (pending?: boolean) => `/api/transfers/incoming${q({ pending: pending ? "true" : undefined })}`,
+  receive: "/api/transfers/receive",
 } as const;
 
 export interface FlagsQuery {

@@ -52,4 +52,8 @@ export const FLAG_MESSAGES: Record<FlagCode, (f: Facts) => { zh: string; en: str
     zh: `台账规范率 ${pct(f.rate)}（无错误行 ${f.cleanRows}/${f.rows}，${f.pushedOn} 上报）低于 ${pct(f.threshold)}`,
     en: `Ledger quality ${pct(f.rate)} (${f.cleanRows}/${f.rows} rows without errors, pushed ${f.pushedOn}) below ${pct(f.threshold)}`,
   }),
+  transfer_not_received: (f) => ({
+    zh: `转交案件未签收：${f.from}于 ${f.transferredOn} 转交${f.lead}，已 ${f.daysWaiting} 天未签收（时限 ${f.limitDays} 天），请督促${f.lead}签收`,
+    en: `Transferred case not received: ${f.from} transferred it to ${f.lead} on ${f.transferredOn}, not signed for after ${f.daysWaiting} days (limit ${f.limitDays}); ask ${f.lead} to receive it`,
+  }),
 };
