@@ -15,6 +15,7 @@ import { flagRoutes } from "./routes/flags.ts";
 import { rankingRoutes } from "./routes/rankings.ts";
 import { mentorRoutes } from "./routes/mentors.ts";
 import { rosterRoutes } from "./routes/roster.ts";
+import { routingRoutes } from "./routes/routing.ts";
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -37,6 +38,7 @@ app.route("/", assessmentRoutes);
 app.route("/", flagRoutes);
 app.route("/", rosterRoutes);
 app.route("/", mentorRoutes);
+app.route("/", routingRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 app.doc("/api/openapi.json", {

@@ -11,6 +11,8 @@ import { indicatorValue } from "../indicators.ts";
 import { crossCaseFlags, singleCaseFlags, type PartyCase } from "./case-rules.ts";
 import { filterFlags } from "./filter.ts";
 import { unitFlags } from "./unit-rules.ts";
+import { loadUnreceivedTransfers } from "../../db/routing.ts";
+import { transferFlags } from "./transfer-rules.ts";
 
 /**
  * Case flags for live cases still in their unit's ledger (a flag is about a row the clerk can see). `unitId` null =
@@ -75,4 +77,9 @@ export function flagsForPushedCases(
 ): Promise<Flag[]> {
   if (a.caseNos.length === 0) return Promise.resolve([]);
   return caseFlags(db, a).then((fs) => filterFlags(fs, {}));
+}
+
+/** Transfers not signed for in time (transfer_not_received), for the receiving unit `unitId` or every unit. */
+export async function transferFlagsFor(db: D1Database, a: { today: string; unitId: number | null; limitDays: number }): Promise<Flag[]> {
+  return transferFlags(await loadUnreceivedTransfers(db, a.unitId), a.today, a.limitDays);
 }
