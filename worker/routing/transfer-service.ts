@@ -7,6 +7,7 @@
 import { columnName } from "../../ledger/columns.ts";
 import { normaliseText } from "../../ledger/normalise/text.ts";
 import type { Issue } from "../../ledger/schema.ts";
+import { todayInChina } from "../../ledger/today.ts";
 import { validateRecords } from "../../ledger/validate.ts";
 import type { TransferOutcome, TransferReceipt, TransferRefusal, TransferRequestSchema } from "../../ledger/api/routing.ts";
 import type { z } from "zod";
@@ -142,10 +143,11 @@ function plan(body: Body, from: { id: number; name: string }, reads: TransferRea
     }
     const done = reads.transfers.get(caseNo);
     if (done) {
+      const on = todayInChina(Date.parse(done.transferredAt));
       if (done.to === c.lead && done.assist === c.assist) return out("unchanged");
       return out("refused", "already_transferred", en
-        ? `Case ${caseNo} was already transferred to ${done.to} on ${done.transferredAt.slice(0, 10)}; it cannot be transferred again from here.`
-        : `案件 ${caseNo} 已于 ${done.transferredAt.slice(0, 10)} 转交${done.to}，不能再次转交；如需改派，请与${done.to}协商。`);
+        ? `Case ${caseNo} was already transferred to ${done.to} on ${on}; it cannot be transferred again from here.`
+        : `案件 ${caseNo} 已于 ${on} 转交${done.to}，不能再次转交；如需改派，请与${done.to}协商。`);
     }
     if (reads.taken.has(`${lead.id}\u0000${caseNo}`)) {
       return out("refused", "case_no_taken", en
