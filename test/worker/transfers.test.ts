@@ -184,6 +184,27 @@ describe("confirming transfers", () => {
   });
 });
 
+describe("a push racing a transfer", () => {
+  it("never writes a case that was transferred between the push's reads and its write", async () => {
+    await pushChunk(w.coordinator, newPushId(), newKey(), chunkBody([intake(5, "ZX-RACE")], { unit: CENTRE }));
+    const pushId = newPushId();
+    // The transfer lands inside the push's own write batch, after its reads: only the batch's check can see it.
+    await env.DB.prepare(`CREATE TRIGGER race_transfer AFTER INSERT ON pushes WHEN NEW.id = '${pushId}' BEGIN
+        INSERT INTO case_transfers (case_no, from_unit_id, to_unit_id, data, content_hash, request_key, transferred_at)
+        SELECT 'ZX-RACE', NEW.unit_id, (SELECT id FROM units WHERE name = '${TOWN}'), '{}', 'h', 'race', '2026-11-27T00:00:00.000Z';
+      END`).run();
+    try {
+      const before = await snapshot();
+      const res = await pushChunk(clerkCentre, pushId, newKey(), chunkBody([intake(5, "ZX-RACE", { summary: "改了" })]));
+      expect(res.status).toBe(503);
+      expect((await json(res)).error.code).toBe("busy");
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await env.DB.prepare(`DROP TRIGGER race_transfer`).run();
+    }
+  });
+});
+
 describe("the receiving unit", () => {
   beforeEach(async () => {
     const r = await confirm(w.coordinator, [
