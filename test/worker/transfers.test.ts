@@ -101,6 +101,15 @@ describe("confirming transfers", () => {
     expect(await transfersStored()).toEqual([]);
   });
 
+  it("needs an Idempotency-Key, like a push chunk: without one it is 400 and nothing is written", async () => {
+    const res = await call("POST", "/api/transfers", { token: w.coordinator, body: { cases: [transferCase(5, "ZX-001", TOWN, null)] } });
+    expect(res.status).toBe(400);
+    const body = await json(res);
+    expect(body.error.code).toBe("bad_request");
+    expect(body.error.message).toContain("Idempotency-Key");
+    expect(await transfersStored()).toEqual([]);
+  });
+
   it("returns the same receipt for a retry with the same key, and 'unchanged' with no write when confirmed again", async () => {
     const cases = [transferCase(5, "ZX-001", TOWN, DEPT), transferCase(6, "ZX-002", DEPT, null)];
     const key = newKey();
