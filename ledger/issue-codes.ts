@@ -17,6 +17,8 @@ export const ISSUE_SEVERITY = {
   unknown_unit: "error",
   // Beyond DOMAIN §2's list: a cell longer than the stored row allows (a pasted document, a runaway formula).
   too_long: "error",
+  // Beyond DOMAIN §2's list: the case was transferred (分流) to another unit; the sending ledger can no longer change it.
+  transferred: "error",
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;

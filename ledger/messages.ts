@@ -54,6 +54,8 @@ const ZH: Record<IssueCode, Wording> = {
   unknown_mediator: (p) => `「${p.header}」${q(p.value)}不在调解员名册中，请核对姓名或先把此人加入名册。`,
   unknown_unit: (p) => `「${p.header}」${q(p.value)}不是已登记的单位，请从以下选择：${list(p.allowed, "、")}。`,
   too_long: (p) => `「${p.header}」有 ${p.length} 个字，超过上限 ${p.max} 字，请精简（详细材料可另行存档）。`,
+  transferred: (p) =>
+    `「${p.header}」${q(p.value)}已于 ${p.today ?? ""} 转交${p.other ?? ""}办理，本台账不能再修改该案件；本行未保存。如需更正，请联系${p.other ?? ""}或协调员。`,
 };
 
 const EN: Record<IssueCode, Wording> = {
@@ -79,6 +81,8 @@ const EN: Record<IssueCode, Wording> = {
   unknown_mediator: (p) => `"${p.header}" ${qe(p.value)} is not in the mediator roster; check the name or add the person to the roster.`,
   unknown_unit: (p) => `"${p.header}" ${qe(p.value)} is not a configured unit; choose one of: ${list(p.allowed, ", ")}.`,
   too_long: (p) => `"${p.header}" holds ${p.length} characters, more than the ${p.max} allowed; shorten it (keep long material in the case file).`,
+  transferred: (p) =>
+    `"${p.header}" ${qe(p.value)} was transferred to ${p.other ?? ""} on ${p.today ?? ""}; this ledger can no longer change it, so the row was not saved. For a correction, contact ${p.other ?? ""} or the coordinator.`,
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams, locale: Locale = "zh-CN"): string {

@@ -7,6 +7,8 @@ declare namespace Cloudflare {
     ADMIN_TOKEN?: string;
     /** Per-token request budget (wrangler.jsonc `ratelimits`); optional so that an environment without it still runs. */
     TOKEN_LIMITER?: RateLimit;
+    /** Days a unit has to sign for a transferred case before the coordinator sees transfer_not_received (wrangler.jsonc vars; default 3). */
+    TRANSFER_RECEIPT_DAYS?: string;
   }
   interface GlobalProps {
     mainModule: { default: ExportedHandler<Env> };

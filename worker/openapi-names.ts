@@ -17,6 +17,10 @@ import { MediatorResultsSchema } from "../ledger/api/mediator-results.ts";
 import { SubsidiesSchema } from "../ledger/api/subsidies.ts";
 import { UnitSchema } from "../ledger/api/units.ts";
 import { VisitPushSchema, VisitReceiptSchema, VisitsSchema } from "../ledger/api/visits.ts";
+import {
+  DomainSheetPushSchema, IncomingSchema, PlaceSheetPushSchema, ReceiveReceiptSchema, ReceiveRequestSchema, RoutingRulesSchema,
+  RuleSheetReceiptSchema, TransferReceiptSchema, TransferRequestSchema,
+} from "../ledger/api/routing.ts";
 
 export const Named = {
   Error: ErrorBodySchema.openapi("Error"),
@@ -43,4 +47,13 @@ export const Named = {
   VisitPush: VisitPushSchema.openapi("VisitPush"),
   VisitReceipt: VisitReceiptSchema.openapi("VisitReceipt"),
   Visits: VisitsSchema.openapi("Visits"),
+  DomainSheetPush: DomainSheetPushSchema.openapi("DomainSheetPush"),
+  PlaceSheetPush: PlaceSheetPushSchema.openapi("PlaceSheetPush"),
+  RuleSheetReceipt: RuleSheetReceiptSchema.openapi("RuleSheetReceipt"),
+  RoutingRules: RoutingRulesSchema.openapi("RoutingRules"),
+  TransferRequest: TransferRequestSchema.openapi("TransferRequest"),
+  TransferReceipt: TransferReceiptSchema.openapi("TransferReceipt"),
+  Incoming: IncomingSchema.openapi("Incoming"),
+  ReceiveRequest: ReceiveRequestSchema.openapi("ReceiveRequest"),
+  ReceiveReceipt: ReceiveReceiptSchema.openapi("ReceiveReceipt"),
 };

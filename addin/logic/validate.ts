@@ -95,6 +95,7 @@ const CODE_NAMES: Record<IssueCode, { zh: string; en: string }> = {
   unknown_mediator: { zh: "调解员不在名册中", en: "Mediator not in roster" },
   unknown_unit: { zh: "单位未配置", en: "Unit not configured" },
   too_long: { zh: "内容过长", en: "Text too long" },
+  transferred: { zh: "案件已转交", en: "Case transferred" },
 };
 
 /** The issue code in words, for the "by issue" list. */

@@ -12,6 +12,8 @@ import { progressBar } from "../lib/progress.ts";
 import { readWorkbook, type Sheet } from "../lib/read-workbook.ts";
 import { findRosterSheet, pushRoster } from "../lib/roster-push.ts";
 import { findVisitSheet, pushVisits } from "../lib/visit-push.ts";
+import { findRuleSheet, pushRuleSheet } from "../lib/rule-sheet-push.ts";
+import type { RuleSheetKind } from "../../ledger/routing/rule-sheet-kind.ts";
 import { commandFailed } from "../lib/command-error.ts";
 
 /** Chunks in flight at once: a file of 100 chunks is not sent one round trip at a time. */
@@ -23,6 +25,8 @@ export const USAGE = `用法 Usage: tiaojie push FILE.xlsx [--unit U] [--sheet N
              （名册：不停用名册中缺少的调解员 roster: do not deactivate mediators missing from the sheet）
   调解员名册（姓名、级别、所属单位…）自动识别并推送到名册 A mediator roster sheet is recognised and pushed as the roster.
   巡回指导记录（日期、导师、镇（街道）…）自动识别并推送（协调员） A circuit visit sheet is recognised and pushed as visits (coordinator).
+  分流规则表（纠纷领域 | 主管部门，或 村（社区） | 所属镇（街道））自动识别，整表替换现行规则（协调员令牌）
+             A routing rule sheet (domain or place sheet) is recognised and replaces the rules in force (coordinator token).
   --json     输出一个 JSON 对象（合计与逐行问题） print one JSON object with the totals and per-row issues`;
 
 
@@ -61,6 +65,27 @@ async function runVisitPush(client: Client, sheet: Sheet, o: { json: boolean; lo
   return r.counts.rejected > 0 ? 1 : 0;
 }
 
+async function runRuleSheetPush(client: Client, sheet: Sheet, kind: RuleSheetKind, o: { json: boolean; locale: Locale }): Promise<number> {
+  const en = o.locale === "en";
+  const what = kind === "domains" ? (en ? "domain sheet (domain | department in charge)" : "领域表（纠纷领域 | 主管部门）") : (en ? "place sheet (village | town)" : "村居表（村（社区） | 所属镇（街道））");
+  if (!o.json) process.stderr.write(en ? `Sheet "${sheet.name}" is a routing ${what}; pushing it to ${client.url}\n` : `工作表“${sheet.name}”是分流规则${what}，推送到 ${client.url}\n`);
+  const { receipt: r, rows } = await pushRuleSheet(client, sheet, kind, o.locale);
+  if (o.json) {
+    process.stdout.write(JSON.stringify({ sheet: sheet.name, ...r, rows }) + "\n");
+  } else {
+    const unit = kind === "domains" ? (en ? "domains" : "个领域") : (en ? "villages/communities" : "个村（社区）");
+    process.stdout.write(!r.stored
+      ? (en ? `Not stored: the sheet has errors (${rows} rows). The rules in force are unchanged${r.version ? ` (version ${r.version})` : ""}.\n`
+        : `未保存：表中有错误（${rows} 行），现行规则不变${r.version ? `（第 ${r.version} 版）` : ""}。\n`)
+      : !r.changed
+        ? (en ? `Unchanged: the sheet equals version ${r.version} in force (${r.rules} ${unit}).\n` : `未变化：与现行第 ${r.version} 版相同（${r.rules} ${unit}）。\n`)
+        : (en ? `Stored as version ${r.version}: ${r.rules} ${unit} from ${rows} rows; the previous version is kept.\n`
+          : `已保存为第 ${r.version} 版：${rows} 行，${r.rules} ${unit}；上一版已保留。\n`));
+    for (const i of r.issues) process.stdout.write(`${i.severity === "error" ? "✗" : "!"} ${i.column ?? ""}${i.row} ${i.message}\n`);
+  }
+  return r.stored ? 0 : 1;
+}
+
 export async function run(args: string[]): Promise<number> {
   try {
     const { values, positionals } = parseOptions(args, {
@@ -80,6 +105,8 @@ export async function run(args: string[]): Promise<number> {
     const client = createClient(url, token);
 
     const sheets = await readWorkbook(positionals[0], locale);
+    const ruleSheet = findRuleSheet(sheets, values.sheet);
+    if (ruleSheet) return await runRuleSheetPush(client, ruleSheet.sheet, ruleSheet.kind, { json: Boolean(values.json), locale });
     const visitSheet = findVisitSheet(sheets, values.sheet);
     const rosterSheet = visitSheet ? null : findRosterSheet(sheets, values.sheet);
     const { sheet, header } = (visitSheet ?? rosterSheet) ? { sheet: (visitSheet ?? rosterSheet)!, header: null } : findLedgerSheet(sheets, values.sheet);

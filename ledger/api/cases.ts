@@ -29,7 +29,7 @@ export const CaseRevisionSchema = z.object({
   writtenAt: z.string(),
   supersededAt: z.string(),
   supersededByPush: z.string().nullable(),
-  reason: z.enum(["push", "delete"]),
+  reason: z.enum(["push", "delete", "transfer"]),
 });
 
 export const CaseRevisionsSchema = z.object({ revisions: z.array(CaseRevisionSchema) });

@@ -8,6 +8,9 @@ import type { Rankings } from "./assessment.ts";
 import type { MentorAssignments, RosterList, RosterPush, RosterReceipt } from "./mentors.ts";
 import { PATHS, type FlagsQuery } from "./paths.ts";
 import type { Receipt } from "./push.ts";
+import type {
+  DomainSheetPush, Incoming, PlaceSheetPush, ReceiveReceipt, RoutingRulesView, RuleSheetReceipt, TransferReceipt, TransferRequest,
+} from "./routing.ts";
 import type { Me } from "./roles.ts";
 import type { Unit } from "./units.ts";
 import type { VisitPush, VisitReceipt, Visits } from "./visits.ts";
@@ -99,6 +102,16 @@ export interface ApiClient {
   roster(signal?: AbortSignal): Promise<RosterList>;
   putVisits(body: VisitPush, signal?: AbortSignal): Promise<VisitReceipt>;
   visits(period: string, signal?: AbortSignal): Promise<Visits>;
+  /** Coordinator: the routing rules in force (ledger/api/routing.ts). */
+  routingRules(signal?: AbortSignal): Promise<RoutingRulesView>;
+  putDomainSheet(body: DomainSheetPush, signal?: AbortSignal): Promise<RuleSheetReceipt>;
+  putPlaceSheet(body: PlaceSheetPush, signal?: AbortSignal): Promise<RuleSheetReceipt>;
+  /** Coordinator: confirm transfers. Retry a lost answer with the same key and body: the same receipt comes back. */
+  confirmTransfers(body: TransferRequest, idempotencyKey: string, signal?: AbortSignal): Promise<TransferReceipt>;
+  /** Clerk: cases transferred to the own unit (`pending`: only those not yet received). */
+  incoming(o?: { pending?: boolean }, signal?: AbortSignal): Promise<Incoming>;
+  /** Clerk: sign for transferred cases (签收); receiving twice changes nothing. */
+  receiveTransfers(caseNos: string[], signal?: AbortSignal): Promise<ReceiveReceipt>;
 }
 
 export interface ApiClientOptions {
@@ -152,5 +165,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     roster: (signal) => request("GET", PATHS.roster, { signal }),
     putVisits: (body, signal) => request("PUT", PATHS.visits, { body, signal }),
     visits: (period, signal) => request("GET", PATHS.visitsOf(period), { signal }),
+    routingRules: (signal) => request("GET", PATHS.routingRules, { signal }),
+    putDomainSheet: (body, signal) => request("PUT", PATHS.ruleSheet("domains"), { body, signal }),
+    putPlaceSheet: (body, signal) => request("PUT", PATHS.ruleSheet("places"), { body, signal }),
+    confirmTransfers: (body, idempotencyKey, signal) =>
+      request("POST", PATHS.transfers, { body, signal, headers: { "Idempotency-Key": idempotencyKey } }),
+    incoming: (o = {}, signal) => request("GET", PATHS.incoming(o.pending), { signal }),
+    receiveTransfers: (caseNos, signal) => request("POST", PATHS.receive, { body: { caseNos }, signal }),
   };
 }

@@ -15,6 +15,8 @@ export const FLAG_SEVERITY = {
   ledger_not_pushed: "medium",
   low_ledger_quality: "low",
   town_not_visited: "medium",
+  // A case transferred to a unit (分流) and not signed for (签收) within TRANSFER_RECEIPT_DAYS (default 3).
+  transfer_not_received: "medium",
 } as const;
 
 export type FlagCode = keyof typeof FLAG_SEVERITY;
@@ -82,6 +84,7 @@ export const FLAG_NAMES: Record<FlagCode, { zh: string; en: string }> = {
   ledger_not_pushed: { zh: "台账未按时上报", en: "Ledger not pushed" },
   low_ledger_quality: { zh: "台账规范率偏低", en: "Low ledger quality" },
   town_not_visited: { zh: "本期未巡回指导", en: "Town not visited this period" },
+  transfer_not_received: { zh: "转交案件未签收", en: "Transfer not received" },
 };
 
 export const SEVERITY_NAMES: Record<FlagSeverity, { zh: string; en: string }> = {

@@ -22,6 +22,11 @@ export const PATHS = {
   subsidyTiers: (period: string) => `/api/subsidies/tiers${q({ period })}`,
   visits: "/api/visits",
   visitsOf: (period: string) => `/api/visits${q({ period })}`,
+  routingRules: "/api/routing/rules",
+  ruleSheet: (kind: "domains" | "places") => `/api/routing/${kind}`,
+  transfers: "/api/transfers",
+  incoming: (pending?: boolean) => `/api/transfers/incoming${q({ pending: pending ? "true" : undefined })}`,
+  receive: "/api/transfers/receive",
 } as const;
 
 export interface FlagsQuery {

@@ -117,6 +117,7 @@ export async function snapshot() {
 /** Tests in one file share a database: each starts from empty tables. */
 export async function resetDb(): Promise<void> {
   await env.DB.batch(
-    ["zones", "push_chunks", "pushes", "case_revisions", "cases", "mediators", "tokens", "units"].map((t) => env.DB.prepare(`DELETE FROM ${t}`)),
+    ["zones", "transfer_requests", "case_transfers", "routing_sheets", "push_chunks", "pushes", "case_revisions", "cases", "mediators", "tokens", "units"]
+      .map((t) => env.DB.prepare(`DELETE FROM ${t}`)),
   );
 }

@@ -69,7 +69,7 @@ export interface RevisionView {
   writtenAt: string;
   supersededAt: string;
   supersededByPush: string | null;
-  reason: "push" | "delete";
+  reason: "push" | "delete" | "transfer";
 }
 
 /** Earlier versions of a case (deleted cases included: their history stays readable), newest first. */

@@ -7,6 +7,7 @@
  */
 
 import { MAX_JSON_PARAM_BYTES } from "./limits.ts";
+import { assertNotTransferredStatement, transferredAwayStatement } from "./routing.ts";
 
 /** Splits `{…}` items into JSON arrays whose UTF-8 size stays under D1's string limit. */
 function groupJson(items: string[]): string[] {
@@ -61,13 +62,15 @@ export interface ChunkReads {
   existing: Map<string, ExistingCase>;
   /** Case numbers of this chunk already carried by an earlier chunk of the same push. */
   seenEarlier: Set<string>;
+  /** Case numbers of this chunk that the unit transferred to another unit (分流): its ledger may not change them. */
+  transferredAway: Map<string, { to: string; transferredAt: string }>;
 }
 
 export async function readForChunk(
   db: D1Database,
   a: { unitId: number; idempotencyKey: string; pushId: string; caseNosJson: string },
 ): Promise<ChunkReads> {
-  const [stored, push, mediators, existing, seen] = await db.batch([
+  const [stored, push, mediators, existing, seen, transferred] = await db.batch([
     db
       .prepare(`SELECT push_id AS pushId, chunk_index AS chunkIndex, request_hash AS requestHash, receipt
                 FROM push_chunks WHERE unit_id = ? AND idempotency_key = ?`)
@@ -87,6 +90,7 @@ export async function readForChunk(
       .prepare(`SELECT DISTINCT j.value AS caseNo FROM push_chunks AS pc, json_each(pc.case_nos) AS j
                 WHERE pc.push_id = ? AND j.value IN (SELECT value FROM json_each(?))`)
       .bind(a.pushId, a.caseNosJson),
+    transferredAwayStatement(db, a.unitId, a.caseNosJson),
   ]);
   const pushRow = (push.results[0] ?? null) as { unitId: number; wholeLedger: number; chunkCount: number; received: string } | null;
   return {
@@ -105,6 +109,7 @@ export async function readForChunk(
       ]),
     ),
     seenEarlier: new Set((seen.results as { caseNo: string }[]).map((r) => r.caseNo)),
+    transferredAway: new Map((transferred.results as { caseNo: string; to: string; transferredAt: string }[]).map((r) => [r.caseNo, r])),
   };
 }
 
@@ -207,6 +212,8 @@ function chunkStatements(db: D1Database, w: ChunkWrite): D1PreparedStatement[] {
     // A chunk that writes no case row needs no such check: it changes nothing another push could have changed
     // first, so it takes its place in the order of writes at the moment of its reads (its counts are true then).
     ...(w.rowItems.length === 0 ? [] : groupJson(w.expectItems).map((group) => db.prepare(ASSERT_CASES_AS_READ).bind(w.unitId, group))),
+    // A row the reads let through must not have been transferred away since (分流 by the coordinator meanwhile).
+    ...groupJson(w.rowItems).map((group) => assertNotTransferredStatement(db, w.unitId, group)),
     db
       .prepare(`INSERT INTO push_chunks (push_id, chunk_index, unit_id, idempotency_key, request_hash, case_nos,
                   inserted, updated, unchanged, rejected, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)

@@ -4,6 +4,7 @@ import { normaliseText } from "../../ledger/normalise/text.ts";
 import type { Issue } from "../../ledger/schema.ts";
 import { validateRecords } from "../../ledger/validate.ts";
 import { issueMessage } from "../../ledger/messages.ts";
+import { todayInChina } from "../../ledger/today.ts";
 import { sha256Hex } from "../auth/token-hash.ts";
 import { ABSENT_STATE, readForChunk, writeChunk, type ChunkReads, type ChunkWrite } from "../db/pushes.ts";
 import { ApiError } from "../errors.ts";
@@ -147,7 +148,16 @@ function planWrite(r: ChunkRequest, v: Validated, reads: ChunkReads, a: { reques
         message: issueMessage("duplicate_case_no", { header: columnName("caseNo", body.locale), value: c.caseNo }, body.locale),
       });
     }
-    if (!c || reads.seenEarlier.has(c.caseNo)) {
+    const away = c ? reads.transferredAway.get(c.caseNo) : undefined;
+    if (c && away) {
+      issues.push({
+        row: res.row, column: body.columns?.caseNo ?? null, key: "caseNo", code: "transferred", severity: "error",
+        message: issueMessage("transferred", {
+          header: columnName("caseNo", body.locale), value: c.caseNo, other: away.to, today: todayInChina(Date.parse(away.transferredAt)),
+        }, body.locale),
+      });
+    }
+    if (!c || reads.seenEarlier.has(c.caseNo) || away) {
       rejectedRows.push(res.row);
       continue;
     }

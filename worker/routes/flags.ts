@@ -8,7 +8,8 @@ import { Named } from "../openapi-names.ts";
 import { todayInChina } from "../../ledger/today.ts";
 import { FLAG_CODES, FLAG_SEVERITIES, type FlagCode, type FlagSeverity } from "../../ledger/api/flags.ts";
 import { periodContaining } from "../../ledger/period.ts";
-import { caseFlags, unitFlagsFor } from "../assessment/flags/flag-service.ts";
+import { caseFlags, transferFlagsFor, unitFlagsFor } from "../assessment/flags/flag-service.ts";
+import { transferReceiptDays } from "../assessment/flags/transfer-rules.ts";
 import { filterFlags } from "../assessment/flags/filter.ts";
 import { validationHook, errorResponses } from "../errors.ts";
 import { periodFromQuery } from "./period-query.ts";
@@ -44,11 +45,14 @@ flagRoutes.openapi(
     const asOf = q.asOf ?? todayInChina();
     const period = q.period ? periodFromQuery(q.period) : periodContaining(asOf, "quarter");
     const unitId = unit?.id ?? null;
-    const [cases, units] = await Promise.all([
+    const [cases, units, transfers] = await Promise.all([
       q.scope === "unit" ? [] : caseFlags(c.env.DB, { today: asOf, unitId, acrossUnits: flagsCompareAcrossUnits(p), dueWithinDays: q.dueWithinDays }),
       q.scope === "case" || q.dueWithinDays !== undefined ? [] : unitFlagsFor(c.env.DB, { today: asOf, period, unitId }),
+      // Scoped to the receiving unit: another unit's clerk never learns of the transfer. No time limit runs out on a
+      // transfer, so "due within N days" leaves them out.
+      q.scope === "unit" || q.dueWithinDays !== undefined ? [] : transferFlagsFor(c.env.DB, { today: asOf, unitId, limitDays: transferReceiptDays(c.env.TRANSFER_RECEIPT_DAYS) }),
     ]);
-    const flags = filterFlags([...units, ...cases], { severity: q.severity, code: q.code, scope: q.scope, dueWithinDays: q.dueWithinDays });
+    const flags = filterFlags([...units, ...cases, ...transfers], { severity: q.severity, code: q.code, scope: q.scope, dueWithinDays: q.dueWithinDays });
     const counts = { high: 0, medium: 0, low: 0 };
     for (const f of flags) counts[f.severity]++;
     return c.json({ asOf, period: period.label, counts, flags }, 200);

@@ -12,6 +12,8 @@ import { indicatorValue } from "../indicators.ts";
 import { crossCaseFlags, singleCaseFlags, type PartyCase } from "./case-rules.ts";
 import { filterFlags } from "./filter.ts";
 import { unitFlags } from "./unit-rules.ts";
+import { loadUnreceivedTransfers } from "../../db/routing.ts";
+import { transferFlags } from "./transfer-rules.ts";
 
 /**
  * Case flags for live cases still in their unit's ledger (a flag is about a row the clerk can see). `unitId` null =
@@ -86,3 +88,7 @@ export function flagsForPushedCases(
 }
 
 const visitFacts = (t: { visits: number; lastVisitOn: string | null } | undefined) => (t ? { visits: { inPeriod: t.visits, lastVisitOn: t.lastVisitOn } } : {});
+/** Transfers not signed for in time (transfer_not_received), for the receiving unit `unitId` or every unit. */
+export async function transferFlagsFor(db: D1Database, a: { today: string; unitId: number | null; limitDays: number }): Promise<Flag[]> {
+  return transferFlags(await loadUnreceivedTransfers(db, a.unitId, a.today), a.today, a.limitDays);
+}

@@ -56,4 +56,8 @@ export const FLAG_MESSAGES: Record<FlagCode, (f: Facts) => { zh: string; en: str
     zh: `${f.period} 尚无金牌调解员巡回指导记录（上次到访：${f.lastVisitOn ?? "无记录"}）；请安排导师到访，并在巡回指导记录中登记后推送`,
     en: `No circuit visit by a gold mentor recorded for ${f.period} (last visit: ${f.lastVisitOn ?? "none recorded"}); schedule one and record it in the 巡回指导记录 sheet`,
   }),
+  transfer_not_received: (f) => ({
+    zh: `转交案件未签收：${f.from}于 ${f.transferredOn} 转交${f.lead}，已 ${f.daysWaiting} 天未签收（时限 ${f.limitDays} 天），请督促${f.lead}签收`,
+    en: `Transferred case not received: ${f.from} transferred it to ${f.lead} on ${f.transferredOn}, not signed for after ${f.daysWaiting} days (limit ${f.limitDays}); ask ${f.lead} to receive it`,
+  }),
 };
