@@ -8,8 +8,10 @@ import { startApp } from "./ui/app.ts";
 import { applyTheme } from "./ui/components.ts";
 import { columnsPage } from "./ui/pages/columns.ts";
 import { connectPage } from "./ui/pages/connect.ts";
+import { incomingPage } from "./ui/pages/incoming.ts";
 import { pushPage } from "./ui/pages/push.ts";
 import { coordinatorPage, rankingsPage } from "./ui/pages/reports.ts";
+import { routingPage } from "./ui/pages/routing.ts";
 import { validatePage } from "./ui/pages/validate.ts";
 import { paneTheme } from "./ui/theme.ts";
 import "./ui/styles.css";
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
     push: pushPage,
     coordinator: coordinatorPage,
     rankings: rankingsPage,
+    routing: routingPage,
+    incoming: incomingPage,
   });
   const client = app.client();
   if (client) {

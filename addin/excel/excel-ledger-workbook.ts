@@ -42,7 +42,7 @@ export class SheetTooLargeError extends Error {
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-const SETTINGS_PREFIX = "tiaojie.";
+export const SETTINGS_PREFIX = "tiaojie.";
 
 /**
  * How long the list of our marks taken by readSheet may be used by markIssues instead of a fresh read. Validation

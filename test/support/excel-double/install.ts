@@ -71,6 +71,12 @@ const inspector = {
   sheetNames: () => state.workbook.sheets.map((s) => s.name),
   activeSheet: () => activeSheet(state.workbook).name,
   selection: () => state.workbook.selection,
+  /** The user selects cells (several areas: "A5:C5,A8"), as a click or Ctrl-click in Excel would. */
+  select(sheetName: string, address: string): void {
+    const s = sheet(sheetName);
+    state.workbook.activeSheetId = s.id;
+    state.workbook.selection = { sheet: s.name, address };
+  },
   values(sheetName: string, address: string) {
     const rect = parseRect(address);
     if (!rect) throw new Error(`bad address ${address}`);
