@@ -260,7 +260,8 @@ export function planOutcomes(
   const fills: (string | null)[] = [];
   for (let row = firstRow; row <= lastRow; row++) {
     const now = texts.get(row);
-    const before = intake.own.outcome === null ? "" : cleanText(grid[row - 1]?.[intake.own.outcome]);
+    const cell = intake.own.outcome === null ? null : grid[row - 1]?.[intake.own.outcome];
+    const before = cell === null || cell === undefined ? "" : String(cell);
     const text = now ?? before;
     out.push(text);
     fills.push(text.startsWith("✗") ? SEVERITY_FILL.error : null);
