@@ -23,6 +23,8 @@ export interface AppendPlan {
   already: string[];
   /** Fields some case has a value for that the ledger has no column for (the clerk can add the column and map it). */
   unmapped: ColumnKey[];
+  /** Those values, case by case, so the clerk can type them in. */
+  unmappedValues: { caseNo: string; key: ColumnKey; value: string | number }[];
 }
 
 export class NoLedgerError extends Error {
@@ -33,6 +35,8 @@ export class NoLedgerError extends Error {
     this.reason = reason;
   }
 }
+
+const ORDER: readonly ColumnKey[] = COLUMNS.map((col) => col.key);
 
 /** The new rows for `cases` not yet in the ledger, each value in the column the clerk's mapping gives its key. */
 export function planAppend(sheet: ActiveSheet, settings: ColumnSettings, cases: readonly IncomingCase[]): AppendPlan {
@@ -45,6 +49,7 @@ export function planAppend(sheet: ActiveSheet, settings: ColumnSettings, cases: 
   const append: IncomingCase[] = [];
   const already: string[] = [];
   const unmapped = new Set<ColumnKey>();
+  const unmappedValues: AppendPlan["unmappedValues"] = [];
   for (const c of cases) {
     const caseNo = cleanText(c.caseNo);
     if (have.has(caseNo)) {
@@ -53,10 +58,13 @@ export function planAppend(sheet: ActiveSheet, settings: ColumnSettings, cases: 
     }
     have.add(caseNo);
     const row: CellValue[] = [];
-    for (const [key, value] of Object.entries(c.values) as [ColumnKey, string | number][]) {
+    for (const key of ORDER) {
+      const value = c.values[key];
+      if (value === undefined) continue;
       const col = header.columns[key];
       if (col === undefined) {
         unmapped.add(key);
+        unmappedValues.push({ caseNo: c.caseNo, key, value });
         continue;
       }
       while (row.length < col) row.push(null);
@@ -65,14 +73,14 @@ export function planAppend(sheet: ActiveSheet, settings: ColumnSettings, cases: 
     rows.push(row);
     append.push(c);
   }
-  const order = COLUMNS.map((col) => col.key);
   return {
     sheetName: sheet.sheetName,
     firstRow: sheet.values.length + 1,
     rows,
     append,
     already,
-    unmapped: [...unmapped].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+    unmapped: ORDER.filter((k) => unmapped.has(k)),
+    unmappedValues,
   };
 }
 
@@ -83,8 +91,17 @@ export interface ReceiveResult {
   receipt: ReceiveReceipt | null;
 }
 
-export function unmappedText(keys: readonly ColumnKey[], locale: Locale): string {
-  return keys.map((k) => columnName(k, locale)).join(locale === "en" ? ", " : "、");
+/** A long list would bury the message: the first ones, then how many more. */
+const SHOW_VALUES = 20;
+
+/** The fields the ledger has no column for, and their values case by case ("ZX-102 纠纷发生地“涂岭镇”"). */
+export function unmappedText(plan: Pick<AppendPlan, "unmapped" | "unmappedValues">, locale: Locale): { fields: string; values: string } {
+  const en = locale === "en";
+  const fields = plan.unmapped.map((k) => columnName(k, locale)).join(en ? ", " : "、");
+  const shown = plan.unmappedValues.slice(0, SHOW_VALUES).map((u) => (en ? `${u.caseNo} ${columnName(u.key, locale)} “${u.value}”` : `${u.caseNo} ${columnName(u.key, locale)}“${u.value}”`));
+  const more = plan.unmappedValues.length - shown.length;
+  const values = shown.join(en ? "; " : "；") + (more > 0 ? (en ? `; and ${more} more` : `；另有 ${more} 项`) : "");
+  return { fields, values };
 }
 
 /**

@@ -11,6 +11,7 @@ import { dataRowIndexes } from "../../ledger/data-rows.ts";
 import type { HeaderResult } from "../../ledger/header.ts";
 import type { Locale } from "../../ledger/messages.ts";
 import { cleanText } from "../../ledger/text.ts";
+import { ApiError, type ApiClient } from "../../ledger/api/client.ts";
 import { columnLetters, sheetRows, type SheetRow } from "../../ledger/api/push-rows.ts";
 import {
   MAX_TRANSFER_CASES, toRoutingRules, type RoutingRulesView, type RoutingSuggestion, type TransferCase, type TransferReceipt, type TransferRequest,
@@ -208,7 +209,8 @@ export function planConfirm(grid: readonly (readonly unknown[])[], intake: Intak
       lead,
       assist,
       basis: asSuggested ? s.basis : null,
-      reason: asSuggested ? s.reason.zh : t("zh-CN", "routing.byHand", { lead, assist: assist ?? "—" }),
+      // Stored with the transfer and shown to the receiving clerk, in Chinese like the suggestions' reasons.
+      reason: asSuggested ? s.reason.zh : assist ? t("zh-CN", "routing.byHandWithAssist", { lead, assist }) : t("zh-CN", "routing.byHand", { lead }),
     });
   }
   const columns = columnLetters<ColumnKey>(intake.header.columns);
@@ -292,4 +294,38 @@ export class ConfirmKeys {
   answered(request: TransferRequest): void {
     this.pending.delete(JSON.stringify(request));
   }
+}
+
+export const CONFIRM_ATTEMPTS = 3;
+
+/**
+ * Sends the confirm's requests from `receipts.length` on, each under its key; a request whose answer was lost (no
+ * answer, a 5xx, 429) is sent again with the same key and body, so the Worker answers with the stored receipt and
+ * transfers nothing twice. Pushes each receipt onto `receipts` as it comes, so a confirm that stops part-way can go
+ * on later from where it stopped. Other errors (refused request, no access) are thrown at once.
+ */
+export async function sendConfirm(
+  client: Pick<ApiClient, "confirmTransfers">,
+  requests: readonly TransferRequest[],
+  keys: ConfirmKeys,
+  receipts: TransferReceipt[],
+  o: { onRetry?: (e: ApiError) => void; wait?: (ms: number) => Promise<void> } = {},
+): Promise<TransferReceipt> {
+  const wait = o.wait ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  for (let i = receipts.length; i < requests.length; i++) {
+    const request = requests[i];
+    const key = keys.keyFor(request);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        receipts.push(await client.confirmTransfers(request, key));
+        keys.answered(request);
+        break;
+      } catch (e) {
+        if (!(e instanceof ApiError) || !e.retryable || attempt >= CONFIRM_ATTEMPTS) throw e;
+        o.onRetry?.(e);
+        await wait(500 * attempt);
+      }
+    }
+  }
+  return mergeReceipts(receipts);
 }

@@ -1,13 +1,13 @@
 // 分流, confirm and 签收 in the task pane's logic and Excel layer, against the Excel double and a stubbed API client.
 import { describe, expect, it } from "vitest";
-import type { ApiClient } from "../../ledger/api/client.ts";
+import { ApiError, type ApiClient } from "../../ledger/api/client.ts";
 import type { IncomingCase, ReceiveReceipt, RoutingRulesView, TransferReceipt, TransferRequest } from "../../ledger/api/routing.ts";
 import { createRoutingWorkbook, SheetChangedError } from "../../addin/excel/routing-workbook.ts";
 import { SEVERITY_FILL } from "../../addin/excel/colours.ts";
 import { emptyColumnSettings, readColumnSettings } from "../../addin/logic/columns.ts";
-import { Receiver, planAppend } from "../../addin/logic/incoming.ts";
+import { Receiver, planAppend, unmappedText } from "../../addin/logic/incoming.ts";
 import {
-  ConfirmKeys, NoSuggestionsError, OUTCOME_HEADER, SUGGESTION_HEADERS, UNROUTED_FILL, planConfirm, planOutcomes, planSuggestions, readIntake,
+  ConfirmKeys, NoSuggestionsError, sendConfirm, OUTCOME_HEADER, SUGGESTION_HEADERS, UNROUTED_FILL, planConfirm, planOutcomes, planSuggestions, readIntake,
 } from "../../addin/logic/routing-columns.ts";
 import { readValues, sheetByName, type CellScalar } from "../support/excel-double/model.ts";
 import { parseRect } from "../support/excel-double/address.ts";
@@ -121,7 +121,8 @@ describe("confirm", () => {
       [6, "山腰街道", null, null],
       [7, "南埔镇", null, "place"],
     ]);
-    expect(cases[2].reason).toBe("协调员指定：山腰街道承办，协办 —");
+    expect(cases[2].reason).toBe("协调员指定：山腰街道承办");
+    expect(cases[0].reason).toBe("协调员指定：区人社局承办，南埔镇协办");
     expect(cases[0].values).toMatchObject({ caseNo: "ZX-001", place: "涂岭镇樟脚村3组", unit: null });
     expect(plan.requests[0].columns).toMatchObject({ caseNo: "A", place: "G" });
   });
@@ -174,6 +175,31 @@ describe("confirm", () => {
     expect(x.sheet().formats["6,12"]?.fill).toBe(SEVERITY_FILL.error);
   });
 
+  it("a confirm whose answer was lost is sent again with the same key and body; a refused one is not retried", async () => {
+    const request: TransferRequest = { locale: "zh-CN", cases: [{ row: 3, values: { caseNo: "ZX-001" }, lead: "区人社局" }] };
+    const answer: TransferReceipt = { from: "区调解中心", at: "2026-11-27T10:00:00Z", counts: { transferred: 1, unchanged: 0, refused: 0 }, cases: [] };
+    const sent: [string, string][] = [];
+    let calls = 0;
+    const client = {
+      confirmTransfers: async (body: TransferRequest, key: string) => {
+        sent.push([JSON.stringify(body), key]);
+        if (++calls === 1) throw new ApiError("offline", "connection reset");
+        return answer;
+      },
+    };
+    const receipts: TransferReceipt[] = [];
+    const retried: string[] = [];
+    const merged = await sendConfirm(client, [request], new ConfirmKeys(), receipts, { onRetry: (e) => retried.push(e.kind), wait: async () => {} });
+    expect(merged.counts).toEqual({ transferred: 1, unchanged: 0, refused: 0 });
+    expect(retried).toEqual(["offline"]);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual(sent[0]);
+    let attempts = 0;
+    const refusing = { confirmTransfers: async (): Promise<TransferReceipt> => { attempts++; throw new ApiError("rejected", "bad request", { status: 400 }); } };
+    await expect(sendConfirm(refusing, [request], new ConfirmKeys(), [], { wait: async () => {} })).rejects.toThrow("bad request");
+    expect(attempts).toBe(1);
+  });
+
   it("keeps one Idempotency-Key while the same confirm is retried, and a new one after its answer arrived", () => {
     let n = 0;
     const keys = new ConfirmKeys(() => `transfer-key-${++n}`);
@@ -222,6 +248,10 @@ describe("签收: appending incoming cases to the clerk's ledger", () => {
     expect(plan.firstRow).toBe(5);
     expect(plan.rows).toEqual([[null, "ZX-002", "2026-11-03", "李四", "涂岭镇人民政府", "其他", "是", "涂岭镇", "转入"]]);
     expect(plan.unmapped).toEqual(["summary", "partyCount", "place"]);
+    expect(unmappedText(plan, "zh-CN")).toEqual({
+      fields: "争议概要、涉及人数、纠纷发生地",
+      values: "ZX-002 争议概要“=1+1 不是公式”；ZX-002 涉及人数“2”；ZX-002 纠纷发生地“涂岭镇”",
+    });
   });
 
   it("appends below the last used row, never over a cell, writes formula-like text as text, and signs after writing", async () => {

@@ -60,7 +60,7 @@ export const incomingPage: Page = (app) => {
       const sep = app.locale === "en" ? ", " : "、";
       if (plan.already.length) notes.push(message("info", app.t("incoming.already", { count: plan.already.length, caseNos: plan.already.join(sep) })));
       if (!appendedRows && !plan.already.length) notes.push(message("info", app.t("incoming.nothingPending")));
-      if (plan.unmapped.length) notes.push(message("warning", app.t("incoming.unmapped", { fields: unmappedText(plan.unmapped, app.locale) })));
+      if (plan.unmapped.length) notes.push(message("warning", app.t("incoming.unmapped", unmappedText(plan, app.locale))));
       if (receipt?.notFound.length) notes.push(message("warning", app.t("incoming.notFound", { caseNos: receipt.notFound.join(sep) })));
       status.replaceChildren(...notes);
     } catch (e) {

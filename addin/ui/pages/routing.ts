@@ -1,16 +1,14 @@
 /** 分流 page (coordinator): suggestions right of the intake sheet, then confirm all or the selected rows. */
-import { ApiError } from "../../../ledger/api/client.ts";
 import type { TransferReceipt } from "../../../ledger/api/routing.ts";
 import { columnLetter } from "../../../ledger/columns.ts";
 import { createRoutingWorkbook, type RoutingWorkbook } from "../../excel/routing-workbook.ts";
 import { COLUMN_SETTINGS_KEY, readColumnSettings } from "../../logic/columns.ts";
 import {
-  ConfirmKeys, NoSuggestionsError, mergeReceipts, planConfirm, planOutcomes, planSuggestions, readIntake, type ConfirmPlan, type ConfirmScope, type IntakeSheet,
+  ConfirmKeys, NoSuggestionsError, mergeReceipts, sendConfirm, planConfirm, planOutcomes, planSuggestions, readIntake, type ConfirmPlan, type ConfirmScope, type IntakeSheet,
 } from "../../logic/routing-columns.ts";
 import type { App, Page } from "../app.ts";
 import { h, message } from "../dom.ts";
 
-const RETRIES = 3;
 /** Kept across re-renders of the page: a retry after a lost answer must reuse the confirm's Idempotency-Key. */
 const keys = new ConfirmKeys();
 let excel: RoutingWorkbook | null = null;
@@ -77,22 +75,9 @@ export const routingPage: Page = (app) => {
     const client = app.client()!;
     const total = job.plan.requests.reduce((n, r) => n + r.cases.length, 0);
     status.replaceChildren(message("info", app.t("routing.confirming", { count: total })));
-    for (let i = job.receipts.length; i < job.plan.requests.length; i++) {
-      const request = job.plan.requests[i];
-      const key = keys.keyFor(request);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          job.receipts.push(await client.confirmTransfers(request, key));
-          keys.answered(request);
-          break;
-        } catch (e) {
-          if (!(e instanceof ApiError) || !e.retryable || attempt >= RETRIES) throw e;
-          status.replaceChildren(message("warning", app.t("routing.retrying")));
-          await new Promise((r) => setTimeout(r, 500 * attempt));
-        }
-      }
-    }
-    const receipt = mergeReceipts(job.receipts);
+    const receipt = await sendConfirm(client, job.plan.requests, keys, job.receipts, {
+      onRetry: () => status.replaceChildren(message("warning", app.t("routing.retrying"))),
+    });
     unfinished = null;
     retryButton.hidden = true;
     const notes = [message(receipt.counts.refused || job.plan.noLead.length ? "warning" : "success", app.t("routing.receipt", receipt.counts))];
