@@ -31,7 +31,7 @@ export const incomingPage: Page = (app) => {
         h("thead", {}, h("tr", {}, ...head.map((k) => h("th", {}, app.t(`incoming.${k}`))))),
         h("tbody", {}, ...cases.map((c) => h("tr", { class: c.receivedAt ? "received" : "pending" },
           h("td", {}, c.caseNo), h("td", {}, c.from), h("td", {}, c.assist ?? "—"), h("td", {}, when(c.transferredAt)),
-          h("td", {}, c.reason ?? "—"),
+          h("td", { class: "reason" }, c.reason ?? "—"),
           h("td", {}, c.receivedAt ? app.t("incoming.received", { at: when(c.receivedAt) }) : app.t("incoming.pending")))))),
     );
   };
