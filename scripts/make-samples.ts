@@ -103,4 +103,43 @@ await save("roster-2026.xlsx", (wb) => {
   ws.columns.forEach((col) => (col.width = 14));
 });
 
+// The coordinator's place sheet (村（社区） | 所属镇（街道）) for routing: plausible villages of the demo towns. Kept in a
+// sample, never in product code; 后郭村 is listed under two towns, as districts have such names.
+await save("routing-places-2026.xlsx", (wb) => {
+  const ws = wb.addWorksheet("村居表");
+  ws.addRow(["泉港区村（社区）与镇（街道）对照表（分流用）"]);
+  ws.mergeCells(1, 1, 1, 3);
+  ws.addRow(["序号", "村（社区）", "所属镇（街道）"]);
+  const rows: [string, string][] = [
+    ["钟厝村、新村村、后郭村、山腰社区", "山腰街道"],
+    ["南埔村、柯厝村、东张村、天竺村", "南埔镇"],
+    ["界山村、东庄村、顶张村", "界山镇"],
+    ["土坑村、后郭村、港内村", "后龙镇"],
+    ["诚峰村、沙格村、东埔村", "峰尾镇"],
+    ["前黄村、坑边村、凤北村", "前黄镇"],
+    ["樟脚村、涂岭村、小坝村、黄田村", "涂岭镇"],
+  ];
+  rows.forEach(([villages, town], i) => ws.addRow([i + 1, villages, town]));
+  ws.getColumn(2).width = 40;
+  ws.getColumn(3).width = 16;
+});
+
+// The centre's intake sheet (收案登记): ledger columns, no unit yet (or the centre's own); `tiaojie route` routes it.
+await save("intake-2026.xlsx", (wb) => {
+  const ws = wb.addWorksheet("收案登记");
+  ws.addRow(["泉港区行政争议调解中心收案登记表（2026年）"]);
+  ws.mergeCells(1, 1, 1, 13);
+  ws.addRow(["案件编号", "收案日期", "承办单位", "案件来源", "纠纷领域", "所处阶段", "调解类型", "申请人", "被申请行政机关", "纠纷发生地", "是否受理", "调解员", "办理状态"]);
+  const rows: (string | null)[][] = [
+    ["ZX-2026-0101", "2026-11-16", null, "当事人申请", "劳动争议", "诉前", "行政调解", "陈志强", "区人社局", "涂岭镇樟脚村3组", "是", "王秀珍", "调解中"],
+    ["ZX-2026-0102", "2026-11-16", null, "当事人申请", "征地拆迁", "诉前", "行政调解", "林美玲", "南埔镇人民政府", "南埔镇柯厝村", "是", "王秀珍", "调解中"],
+    ["ZX-2026-0103", "2026-11-17", null, "法院委派（诉前）", "物业纠纷", "诉前", "司法调解", "黄国庆", "区住建局", "山腰街道钟厝村", "是", "王秀珍", "调解中"],
+    ["ZX-2026-0104", "2026-11-18", "区行政争议调解中心", "信访转办", "其他", "信访", "人民调解", "刘德华", "区市场监督管理局", "峰尾镇诚峰村", "是", "王秀珍", "调解中"],
+    ["ZX-2026-0105", "2026-11-18", null, "当事人申请", "其他", "诉前", "人民调解", "郑丽娟", "区市场监督管理局", "后郭村", "是", "王秀珍", "调解中"],
+    ["ZX-2026-0106", "2026-11-19", null, "法院委托（诉中）", "文化旅游", "审判", "司法调解", "吴建华", "区商务局", null, "是", "王秀珍", "调解中"],
+  ];
+  for (const r of rows) ws.addRow(r);
+  ws.columns.forEach((col) => (col.width = 14));
+});
+
 process.stdout.write(`samples written to ${out}\n`);

@@ -1,7 +1,9 @@
 // Demo data for `npm start`, all of it through the Worker's API as people would make it: the admin adds the 泉港区
 // units of DOMAIN §1 (POST /api/units) and makes the tokens; a coordinator pushes the mediator roster
 // (samples/roster-2026.xlsx) and each unit's clerk pushes its sample ledger, both with `tiaojie push` (the CLI run
-// as a program, so the files are read and pushed exactly as a clerk's would be). No SQL here.
+// as a program, so the files are read and pushed exactly as a clerk's would be). The coordinator also pushes the
+// routing place sheet (samples/routing-places-2026.xlsx) and routes the centre's intake sheet
+// (samples/intake-2026.xlsx) with `tiaojie route --confirm`, so towns and departments have cases to sign for. No SQL here.
 import { execFile } from "node:child_process";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -10,6 +12,7 @@ import { PATHS } from "../../ledger/api/paths.ts";
 import type { UnitKind } from "../../ledger/api/units.ts";
 import { detectHeader, type HeaderResult } from "../../ledger/header.ts";
 import { looksLikeRoster } from "../../ledger/roster.ts";
+import { ruleSheetKind } from "../../ledger/routing/rule-sheet-kind.ts";
 import { ROOT } from "../dev/dev-server.ts";
 
 export const DEMO_TOWNS = ["山腰街道", "南埔镇", "界山镇", "后龙镇", "峰尾镇", "前黄镇", "涂岭镇"];
@@ -27,6 +30,9 @@ export function demoUnits(): { name: string; kind: UnitKind }[] {
     { name: DEMO_CENTRE, kind: "centre" },
   ];
 }
+
+/** Intake sheets (收案登记) of the centre: routed, not pushed as a unit's ledger. */
+const INTAKE_PREFIX = "intake-";
 
 /** The samples shipped in samples/ (their titles use full agency names, e.g. 泉港区人力资源和社会保障局). */
 const SAMPLE_UNITS: Record<string, string> = { "shanyao-": "山腰街道", "nanpu-": "南埔镇", "renshe-": "区人社局" };
@@ -49,9 +55,15 @@ async function sheetGrids(file: string): Promise<string[][][]> {
   });
 }
 
-/** As `tiaojie push` decides: the first sheet with a roster or ledger header is a roster, or the ledger's header. */
-function kindOf(grids: string[][][]): { roster: true } | { roster: false; grid: string[][]; header: HeaderResult } | null {
+type SampleKind = { roster: true; rules?: false } | { roster: false; rules: true } | { roster: false; rules?: false; grid: string[][]; header: HeaderResult };
+
+/**
+ * As `tiaojie push` decides: the first sheet with a rule-sheet, roster or ledger header is a routing rule sheet, a
+ * roster, or the ledger's header.
+ */
+function kindOf(grids: string[][][]): SampleKind | null {
   for (const grid of grids) {
+    if (ruleSheetKind(grid)) return { roster: false, rules: true };
     if (looksLikeRoster(grid)) return { roster: true };
     const header = detectHeader(grid);
     if (header) return { roster: false, grid, header };
@@ -87,22 +99,29 @@ function unitOf(grid: readonly (readonly unknown[])[], header: HeaderResult, uni
 }
 
 /** `tiaojie push FILE --json` with this token; its counts (exit 1 only means some rows were rejected). */
-function cliPush(url: string, token: string, file: string): Promise<{ inserted: number; rejected: number }> {
+async function cliPush(url: string, token: string, file: string): Promise<{ inserted: number; rejected: number }> {
+  const out = await cliJson(url, token, ["push", file]);
+  if (!out.counts) throw new Error(`tiaojie push ${path.basename(file)}: no counts`);
+  return out.counts as { inserted: number; rejected: number };
+}
+
+/** `tiaojie ARGS --json` with this token: its JSON answer (exit 1 only means some rows were rejected or refused). */
+function cliJson(url: string, token: string, args: string[]): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [path.join(ROOT, "cli/bin.ts"), "push", file, "--json", "--locale", "zh-CN", "--url", url],
+      [path.join(ROOT, "cli/bin.ts"), ...args, "--json", "--locale", "zh-CN", "--url", url],
       { cwd: ROOT, env: { ...process.env, TIAOJIE_TOKEN: token }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const last = stdout.trim().split("\n").at(-1) ?? "";
-        let counts: { inserted: number; rejected: number } | undefined;
+        let answer: Record<string, unknown> | undefined;
         try {
-          counts = (JSON.parse(last) as { counts?: { inserted: number; rejected: number } }).counts;
+          answer = JSON.parse(last) as Record<string, unknown>;
         } catch {
-          counts = undefined;
+          answer = undefined;
         }
-        if (counts && (!error || error.code === 1)) resolve(counts);
-        else reject(new Error(`tiaojie push ${path.basename(file)} failed (${error?.code ?? "no counts"}):\n${stderr}${stdout}`));
+        if (answer && (!error || error.code === 1)) resolve(answer);
+        else reject(new Error(`tiaojie ${args.map((a) => path.basename(a)).join(" ")} failed (${error?.code ?? "no answer"}):\n${stderr}${stdout}`));
       },
     );
   });
@@ -128,21 +147,32 @@ export async function seedDemo(url: string, adminToken: string, files: string[])
   for (const { file, kind } of workbooks) {
     if (!kind) throw new Error(`${path.basename(file)}: 找不到台账表头 No ledger header found`);
   }
-  // Roster next, as a coordinator would push it, so the ledgers' 调解员 cells are checked against it.
+  // Roster next, as a coordinator would push it, so the ledgers' 调解员 cells are checked against it; then the
+  // routing rule sheets.
   const rosters = workbooks.filter((w) => w.kind?.roster);
-  if (rosters.length > 0) {
-    const coordinator = await newToken({ role: "coordinator" });
-    for (const w of rosters) {
-      const c = await cliPush(url, coordinator, w.file);
-      done.push({ file: w.file, unit: "调解员名册 roster", summary: `新增 ${c.inserted} inserted, 退回 ${c.rejected} rejected` });
-    }
+  const ruleSheets = workbooks.filter((w) => w.kind?.rules);
+  const intakes = workbooks.filter((w) => path.basename(w.file).startsWith(INTAKE_PREFIX));
+  const coordinator = rosters.length + ruleSheets.length + intakes.length > 0 ? await newToken({ role: "coordinator" }) : "";
+  for (const w of rosters) {
+    const c = await cliPush(url, coordinator, w.file);
+    done.push({ file: w.file, unit: "调解员名册 roster", summary: `新增 ${c.inserted} inserted, 退回 ${c.rejected} rejected` });
+  }
+  for (const w of ruleSheets) {
+    const r = await cliJson(url, coordinator, ["push", w.file]);
+    done.push({ file: w.file, unit: "分流规则 routing rules", summary: `第 ${r.version} 版 version ${r.version}, ${r.rules} 条 rules` });
   }
   for (const { file, kind } of workbooks) {
-    if (!kind || kind.roster) continue;
+    if (!kind || kind.roster || kind.rules || intakes.some((w) => w.file === file)) continue;
     const unit = unitOf(kind.grid, kind.header, units, file);
     if (!unit) continue;
     const c = await cliPush(url, await newToken({ role: "clerk", unit }), file);
     done.push({ file, unit, summary: `新增 ${c.inserted} inserted, 退回 ${c.rejected} rejected` });
+  }
+  // The centre's intake, routed and transferred as a coordinator would; unrouted rows stay for the coordinator.
+  for (const w of intakes) {
+    const r = await cliJson(url, coordinator, ["route", w.file, "--confirm"]);
+    const counts = (r.receipt as { counts: { transferred: number; unchanged: number } }).counts;
+    done.push({ file: w.file, unit: `分流 routing (${DEMO_CENTRE})`, summary: `转交 ${counts.transferred + counts.unchanged} transferred, 待指定 ${(r.left as unknown[]).length} left` });
   }
   return done;
 }

@@ -10,8 +10,8 @@ const usageOf = async (command: string) => ((await import(path.join(ROOT, "cli/c
 const OFFLINE = { TIAOJIE_URL: "", TIAOJIE_TOKEN: "" };
 
 describe("tiaojie conventions", () => {
-  it("knows all seven commands", () => {
-    expect(COMMANDS).toEqual(["flags", "mentors", "push", "rankings", "token", "unit", "validate"]);
+  it("knows all nine commands", () => {
+    expect(COMMANDS).toEqual(["flags", "incoming", "mentors", "push", "rankings", "route", "token", "unit", "validate"]);
   });
 
   it.each(COMMANDS)("prints the usage of `%s` for --help and -h on stdout and exits 0", async (command) => {

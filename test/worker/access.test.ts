@@ -50,6 +50,13 @@ const MATRIX: Case[] = [
   { name: "GET revisions of unit B's case", request: (t) => call("GET", `/api/cases/${UNIT_B}/NP-001/revisions`, { token: t }), expected: { clerkA: 404, coordinator: 200, assessor: 403, admin: 403, ...AUTH_FAIL } },
   { name: "DELETE unit B's case (absent number)", request: (t) => call("DELETE", `/api/cases/${UNIT_B}/NP-404`, { token: t }), expected: { clerkA: 404, coordinator: 404, assessor: 403, admin: 403, ...AUTH_FAIL } },
   { name: "DELETE unit A's case (absent number)", request: (t) => call("DELETE", `/api/cases/${UNIT_A}/SY-404`, { token: t }), expected: { clerkA: 404, coordinator: 404, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  // Routing (分流): the rule sheets pushed here have an error, so nothing is stored; the transfer's lead is unknown.
+  { name: "GET /api/routing/rules", request: (t) => call("GET", "/api/routing/rules", { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  { name: "PUT /api/routing/domains (a sheet with an error)", request: (t) => call("PUT", "/api/routing/domains", { token: t, body: { rows: [{ row: 2, values: { domain: "炒股", department: "区人社局" } }] } }), expected: { clerkA: 403, coordinator: 200, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  { name: "PUT /api/routing/places (a sheet with an error)", request: (t) => call("PUT", "/api/routing/places", { token: t, body: { rows: [{ row: 2, values: { village: "东村", town: "西海镇" } }] } }), expected: { clerkA: 403, coordinator: 200, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  { name: "POST /api/transfers (unknown lead)", request: (t) => call("POST", "/api/transfers", { token: t, headers: { "Idempotency-Key": newKey() }, body: { from: UNIT_B, cases: [{ values: sheetRow(2, "NP-001").values, lead: "火星镇" }] } }), expected: { clerkA: 403, coordinator: 200, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  { name: "GET /api/transfers/incoming", request: (t) => call("GET", "/api/transfers/incoming", { token: t }), expected: { clerkA: 200, coordinator: 403, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  { name: "POST /api/transfers/receive (another unit's case number)", request: (t) => call("POST", "/api/transfers/receive", { token: t, body: { caseNos: ["NP-001"] } }), expected: { clerkA: 200, coordinator: 403, assessor: 403, admin: 403, ...AUTH_FAIL } },
 ];
 
 describe("access matrix: every route × every role", () => {

@@ -101,6 +101,15 @@ describe("confirming transfers", () => {
     expect(await transfersStored()).toEqual([]);
   });
 
+  it("needs an Idempotency-Key, like a push chunk: without one it is 400 and nothing is written", async () => {
+    const res = await call("POST", "/api/transfers", { token: w.coordinator, body: { cases: [transferCase(5, "ZX-001", TOWN, null)] } });
+    expect(res.status).toBe(400);
+    const body = await json(res);
+    expect(body.error.code).toBe("bad_request");
+    expect(body.error.message).toContain("Idempotency-Key");
+    expect(await transfersStored()).toEqual([]);
+  });
+
   it("returns the same receipt for a retry with the same key, and 'unchanged' with no write when confirmed again", async () => {
     const cases = [transferCase(5, "ZX-001", TOWN, DEPT), transferCase(6, "ZX-002", DEPT, null)];
     const key = newKey();
@@ -181,6 +190,27 @@ describe("confirming transfers", () => {
     const after = await snapshot();
     const zx1 = (s: typeof before) => s.cases.find((c) => c.unit === CENTRE && c.case_no === "ZX-001");
     expect(zx1(after)).toEqual(zx1(before));
+  });
+});
+
+describe("a push racing a transfer", () => {
+  it("never writes a case that was transferred between the push's reads and its write", async () => {
+    await pushChunk(w.coordinator, newPushId(), newKey(), chunkBody([intake(5, "ZX-RACE")], { unit: CENTRE }));
+    const pushId = newPushId();
+    // The transfer lands inside the push's own write batch, after its reads: only the batch's check can see it.
+    await env.DB.prepare(`CREATE TRIGGER race_transfer AFTER INSERT ON pushes WHEN NEW.id = '${pushId}' BEGIN
+        INSERT INTO case_transfers (case_no, from_unit_id, to_unit_id, data, content_hash, request_key, transferred_at)
+        SELECT 'ZX-RACE', NEW.unit_id, (SELECT id FROM units WHERE name = '${TOWN}'), '{}', 'h', 'race', '2026-11-27T00:00:00.000Z';
+      END`).run();
+    try {
+      const before = await snapshot();
+      const res = await pushChunk(clerkCentre, pushId, newKey(), chunkBody([intake(5, "ZX-RACE", { summary: "改了" })]));
+      expect(res.status).toBe(503);
+      expect((await json(res)).error.code).toBe("busy");
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await env.DB.prepare(`DROP TRIGGER race_transfer`).run();
+    }
   });
 });
 

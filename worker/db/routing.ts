@@ -217,16 +217,22 @@ export async function receiveTransfers(
   return (rows.results as { caseNo: string; receivedAt: string; fresh: number }[]).map((r) => ({ ...r, fresh: r.fresh === 1 }));
 }
 
-/** Transfers not received as of `today` (China date), for the flag; `unitId` narrows to one receiving unit. */
+/**
+ * Transfers made by the end of `today` (China date) and not received by then, for the flag; `unitId` narrows to one
+ * receiving unit. Received transfers drop out of the read, so it stays as small as the backlog.
+ */
 export async function loadUnreceivedTransfers(
   db: D1Database,
   unitId: number | null,
+  today: string,
 ): Promise<{ caseNo: string; from: string; lead: string; transferredAt: string; receivedAt: string | null }[]> {
   const { results } = await db
     .prepare(`SELECT t.case_no AS caseNo, fu.name AS "from", tu.name AS lead, t.transferred_at AS transferredAt, t.received_at AS receivedAt
               FROM case_transfers AS t JOIN units AS fu ON fu.id = t.from_unit_id JOIN units AS tu ON tu.id = t.to_unit_id
-              WHERE (?1 IS NULL OR t.to_unit_id = ?1) ORDER BY t.transferred_at, t.id`)
-    .bind(unitId)
+              WHERE (?1 IS NULL OR t.to_unit_id = ?1) AND t.transferred_at < ?2 AND (t.received_at IS NULL OR t.received_at >= ?2)
+              ORDER BY t.transferred_at, t.id`)
+    // The end of `today` in China (UTC+8) is 16:00 UTC that day.
+    .bind(unitId, `${today}T16:00:00.000Z`)
     .all<{ caseNo: string; from: string; lead: string; transferredAt: string; receivedAt: string | null }>();
   return results;
 }

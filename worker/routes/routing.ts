@@ -66,7 +66,8 @@ routingRoutes.openapi(
     security: [{ bearer: [] }],
     middleware: [requireRole("coordinator")] as const,
     request: {
-      headers: z.object({ "Idempotency-Key": z.string().regex(IDEMPOTENCY_KEY) }),
+      // Checked in the handler, so a missing key is the same 400 bad_request as on a push chunk.
+      headers: z.object({ "Idempotency-Key": z.string().optional().openapi({ description: "Required: 8–128 printable ASCII characters, the same on a retry" }) }),
       body: { required: true, content: { "application/json": { schema: Named.TransferRequest } } },
     },
     responses: {

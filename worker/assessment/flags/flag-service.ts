@@ -81,5 +81,5 @@ export function flagsForPushedCases(
 
 /** Transfers not signed for in time (transfer_not_received), for the receiving unit `unitId` or every unit. */
 export async function transferFlagsFor(db: D1Database, a: { today: string; unitId: number | null; limitDays: number }): Promise<Flag[]> {
-  return transferFlags(await loadUnreceivedTransfers(db, a.unitId), a.today, a.limitDays);
+  return transferFlags(await loadUnreceivedTransfers(db, a.unitId, a.today), a.today, a.limitDays);
 }
