@@ -7,7 +7,7 @@ import { SEVERITY_FILL } from "../../addin/excel/colours.ts";
 import { emptyColumnSettings, readColumnSettings } from "../../addin/logic/columns.ts";
 import { Receiver, planAppend, unmappedText } from "../../addin/logic/incoming.ts";
 import {
-  ConfirmKeys, NoSuggestionsError, sendConfirm, OUTCOME_HEADER, SUGGESTION_HEADERS, UNROUTED_FILL, planConfirm, planOutcomes, planSuggestions, readIntake,
+  ConfirmKeys, NoSuggestionsError, basisText, outcomeText, sendConfirm, OUTCOME_HEADER, SUGGESTION_HEADERS, UNROUTED_FILL, planConfirm, planOutcomes, planSuggestions, readIntake,
 } from "../../addin/logic/routing-columns.ts";
 import { readValues, sheetByName, type CellScalar } from "../support/excel-double/model.ts";
 import { parseRect } from "../support/excel-double/address.ts";
@@ -94,6 +94,19 @@ describe("分流: suggestion columns", () => {
     expect(x.cells("J6:L6")).toEqual([["", "", ""]]);
     expect(x.cells("M4")).toEqual([["已电话联系"]]);
     expect(x.cells("J2:N2")[0].filter((v) => v === SUGGESTION_HEADERS[0])).toHaveLength(1);
+  });
+
+  it("a sheet whose cells pass Excel's 5 MB answer is read in chunks, the selection with it", async () => {
+    const rows: CellScalar[][] = [INTAKE_HEADER];
+    for (let i = 0; i < 40_000; i++) rows.push([`ZX-${i}`, "2026-11-02", null, "劳动争议", "申请人".repeat(5), "区人社局", "涂岭镇樟脚村3组".repeat(3), "是", "备注".repeat(10)]);
+    const x = workbookWith(rows);
+    x.state.workbook.selection = { sheet: "收案登记", address: "A10:B12" };
+    const read = await x.wb.readActive("columns");
+    expect(read.values).toHaveLength(40_001);
+    expect(read.values[40_000][0]).toBe("ZX-39999");
+    expect(read.selectedRows).toEqual([[10, 12]]);
+    expect(x.state.recorder.syncs.filter((s) => s.failed)).toHaveLength(1);
+    expect(x.state.recorder.syncs.every((s) => s.failed || s.responseBytes <= 4.5 * 1024 * 1024)).toBe(true);
   });
 
   it("server text that starts like a formula is written as text", async () => {
@@ -198,6 +211,14 @@ describe("confirm", () => {
     const refusing = { confirmTransfers: async (): Promise<TransferReceipt> => { attempts++; throw new ApiError("rejected", "bad request", { status: 400 }); } };
     await expect(sendConfirm(refusing, [request], new ConfirmKeys(), [], { wait: async () => {} })).rejects.toThrow("bad request");
     expect(attempts).toBe(1);
+  });
+
+  it("in English Office the basis and the outcome are in English", () => {
+    expect(basisText({ basis: "place", reason: { zh: "发生地…", en: "The place is in 南埔镇." } }, "en")).toBe("Place: The place is in 南埔镇.");
+    expect(basisText({ basis: null, reason: { zh: "…", en: "Decide." } }, "en")).toBe("Coordinator decides: Decide.");
+    const o = { row: 3, caseNo: "ZX-1", lead: "区人社局", assist: "涂岭镇", issues: [] };
+    expect(outcomeText({ ...o, outcome: "transferred", code: null, message: null }, "2026-11-27T10:00:00Z", "en")).toBe("✓ Transferred to 区人社局 (assisted by 涂岭镇) (2026-11-27)");
+    expect(outcomeText({ ...o, outcome: "refused", code: "unknown_lead", message: "not a unit" }, "", "en")).toBe("✗ Not transferred: not a unit");
   });
 
   it("keeps one Idempotency-Key while the same confirm is retried, and a new one after its answer arrived", () => {
