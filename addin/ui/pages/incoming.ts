@@ -5,8 +5,19 @@ import { NoLedgerError, Receiver, unmappedText } from "../../logic/incoming.ts";
 import type { App, Page } from "../app.ts";
 import { h, message } from "../dom.ts";
 
-/** One receiver per pane session, so a second click waits for the first instead of appending beside it. */
-const receivers = new WeakMap<App, Receiver>();
+/**
+ * One receiver per pane session and token, so a second click waits for the first instead of appending beside it;
+ * connecting with another token (another unit) gets its own.
+ */
+const receivers = new WeakMap<App, { token: string | null; receiver: Receiver }>();
+
+function receiverFor(app: App): Receiver {
+  const kept = receivers.get(app);
+  if (kept && kept.token === app.token) return kept.receiver;
+  const receiver = new Receiver({ workbook: createRoutingWorkbook(), client: app.client()! });
+  receivers.set(app, { token: app.token, receiver });
+  return receiver;
+}
 
 function when(iso: string): string {
   return iso.replace("T", " ").slice(0, 16);
@@ -49,10 +60,8 @@ export const incomingPage: Page = (app) => {
     if (receiveButton.hasAttribute("disabled")) return;
     receiveButton.setAttribute("disabled", "");
     status.replaceChildren(message("info", app.t("incoming.working")));
-    let receiver = receivers.get(app);
-    if (!receiver) receivers.set(app, (receiver = new Receiver({ workbook: createRoutingWorkbook(), client: app.client()! })));
     try {
-      const { plan, appendedRows, receipt } = await receiver.receive(cases);
+      const { plan, appendedRows, receipt } = await receiverFor(app).receive(cases);
       const notes: HTMLElement[] = [];
       if (appendedRows) {
         notes.push(message("success", app.t("incoming.appended", { count: plan.append.length, sheet: plan.sheetName, first: appendedRows[0], last: appendedRows[1] })));
