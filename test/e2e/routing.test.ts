@@ -234,6 +234,16 @@ describe("routing, transfer and receipt in the task pane", () => {
         expect(await page.locator("fluent-button", { hasText: "签收并追加到台账" }).getAttribute("disabled")).not.toBeNull();
       });
       await sheetPicture(page, ledger.name, 12, lastRow + 2, "routing-07-clerk-ledger-after-receipt");
+      await step(p, S, "the clerk's next push stores the received cases under 涂岭镇, read back from the appended rows", async () => {
+        await openTab(page, "上报");
+        await button(page, "上报全部案件行").click();
+        await waitForNote(page, /新增 \d+，更新 \d+，未变 \d+，退回 \d+。/);
+        const cases = await allCases(worker.url, coordinator, TULING);
+        const zx = cases.filter((c) => c.caseNo.startsWith("ZX-"));
+        expect(zx.map((c) => [c.caseNo, c.data.respondent, c.data.receivedOn])).toEqual([
+          ["ZX-102", "涂岭镇人民政府", received], ["ZX-103", "区市场监督管理局", received],
+        ]);
+      });
       await step(p, S, "no Content-Security-Policy rule was broken", () => assertNoCspViolations(page));
     } finally {
       await p.context.close();
