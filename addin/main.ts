@@ -8,9 +8,11 @@ import { startApp } from "./ui/app.ts";
 import { applyTheme } from "./ui/components.ts";
 import { columnsPage } from "./ui/pages/columns.ts";
 import { connectPage } from "./ui/pages/connect.ts";
+import { incomingPage } from "./ui/pages/incoming.ts";
 import { pushPage } from "./ui/pages/push.ts";
 import { mentorsPage } from "./ui/pages/mentors.ts";
 import { coordinatorPage, rankingsPage } from "./ui/pages/reports.ts";
+import { routingPage } from "./ui/pages/routing.ts";
 import { validatePage } from "./ui/pages/validate.ts";
 import { paneTheme } from "./ui/theme.ts";
 import "./ui/styles.css";
@@ -33,6 +35,8 @@ async function main(): Promise<void> {
     coordinator: coordinatorPage,
     rankings: rankingsPage,
     mentors: mentorsPage,
+    routing: routingPage,
+    incoming: incomingPage,
   });
   const client = app.client();
   if (client) {

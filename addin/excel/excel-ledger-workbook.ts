@@ -44,7 +44,7 @@ export class SheetTooLargeError extends Error {
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-const SETTINGS_PREFIX = "tiaojie.";
+export const SETTINGS_PREFIX = "tiaojie.";
 /** Names of the sheets this add-in wrote (report sheets): only those are ever replaced. */
 const REPORT_SHEETS_KEY = "reportSheets";
 

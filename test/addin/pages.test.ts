@@ -58,6 +58,9 @@ describe("Connect", () => {
     expect(describeConnection({ role: "coordinator", unit: null, tokenId: 1, label: null }, "en")).toBe("Connected: all units (coordinator)");
     expect(pagesFor("clerk")).toContain("push");
     expect(pagesFor("clerk")).not.toContain("coordinator");
+    expect(pagesFor("clerk")).toContain("incoming");
+    expect(pagesFor("coordinator")).toContain("routing");
+    expect(pagesFor("clerk")).not.toContain("routing");
     expect(pagesFor("assessor")).toEqual(["connect", "columns", "validate", "rankings"]);
     expect(pagesFor(null)).toEqual(["connect", "columns", "validate"]);
   });

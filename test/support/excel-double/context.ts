@@ -198,9 +198,26 @@ abstract class ClientObject<T> {
 export class Workbook {
   readonly worksheets: WorksheetCollection;
   readonly settings: SettingCollection;
+  private readonly ctx: RequestContext;
   constructor(ctx: RequestContext) {
+    this.ctx = ctx;
     this.worksheets = new WorksheetCollection(ctx);
     this.settings = new SettingCollection(ctx);
+  }
+  /**
+   * ExcelApi 1.9: the selected areas (a Ctrl-click selection has several). Excel always has a selection; a workbook
+   * nobody clicked in has A1 of the active sheet selected.
+   */
+  getSelectedRanges(): RangeAreas {
+    return new RangeAreas(this.ctx, () => {
+      const wb = this.ctx.state.workbook;
+      const sel = wb.selection;
+      const sheet = (sel && sheetByName(wb, sel.sheet)) || activeSheet(wb);
+      const address = sel && sel.sheet === sheet.name ? sel.address : "A1";
+      const areas = address.split(",").map((a) => parseRect(a));
+      if (areas.some((a) => a === null)) throw new ExcelDoubleError("InvalidArgument", `bad selection ${address}`);
+      return { sheet, areas: areas as Rect[] };
+    });
   }
 }
 
@@ -531,7 +548,7 @@ class Range extends ClientObject<RangeRef> {
 }
 
 class RangeFormat {
-  readonly fill: { color: string };
+  readonly fill: { color: string; clear(): void };
   readonly font: { bold: boolean };
   private readonly ctx: RequestContext;
   private readonly range: Range;
@@ -547,6 +564,12 @@ class RangeFormat {
         op("fill.color", ({ sheet, rect }) => {
           setFormat(sheet, rect, { fill: color });
           ctx.write("fill", sheet, rect, color);
+        });
+      },
+      clear() {
+        op("fill.clear", ({ sheet, rect }) => {
+          setFormat(sheet, rect, { fill: undefined });
+          ctx.write("fill", sheet, rect, null);
         });
       },
     };

@@ -71,6 +71,20 @@ const inspector = {
   sheetNames: () => state.workbook.sheets.map((s) => s.name),
   activeSheet: () => activeSheet(state.workbook).name,
   selection: () => state.workbook.selection,
+  /** The user types a value into one cell (null clears it). */
+  setCell(sheetName: string, address: string, value: string | number | null): void {
+    const rect = parseRect(address);
+    if (!rect) throw new Error(`bad address ${address}`);
+    const s = sheet(sheetName);
+    while (s.values.length <= rect.r1) s.values.push([]);
+    s.values[rect.r1][rect.c1] = value;
+  },
+  /** The user selects cells (several areas: "A5:C5,A8"), as a click or Ctrl-click in Excel would. */
+  select(sheetName: string, address: string): void {
+    const s = sheet(sheetName);
+    state.workbook.activeSheetId = s.id;
+    state.workbook.selection = { sheet: s.name, address };
+  },
   values(sheetName: string, address: string) {
     const rect = parseRect(address);
     if (!rect) throw new Error(`bad address ${address}`);
