@@ -33,6 +33,8 @@ describe("ensure-test-tools", () => {
     const PATH = fakePath({
       chromium: "exit 0",
       xmllint: "exit 0",
+      soffice: "exit 0",
+      pdftotext: "exit 0",
       "fc-list": "echo '/usr/share/fonts/wqy-microhei.ttc: WenQuanYi Micro Hei'",
       "apt-get": "echo apt-get was called >&2; exit 9",
     });
@@ -40,14 +42,14 @@ describe("ensure-test-tools", () => {
   });
 
   it("names only the missing packages and the command to install them, and fails, when not root", () => {
-    const r = run(fakePath({ id: "echo 1000", chromium: "exit 0", "fc-list": "exit 0", "apt-get": "exit 9" }));
+    const r = run(fakePath({ id: "echo 1000", chromium: "exit 0", pdftotext: "exit 0", "fc-list": "exit 0", "apt-get": "exit 9" }));
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("sudo apt-get update && sudo apt-get install -y libxml2-utils fonts-wqy-microhei\n");
+    expect(r.stderr).toContain("sudo apt-get update && sudo apt-get install -y libxml2-utils fonts-wqy-microhei libreoffice-calc-nogui\n");
     expect(r.stderr).not.toContain("install -y chromium");
   });
 
   it("runs apt-get update and install for the missing packages as root, and fails if they are still missing", () => {
-    const dir = fakePath({ id: "echo 0", chromium: "exit 0", xmllint: "exit 0", "fc-list": "exit 0" });
+    const dir = fakePath({ id: "echo 0", chromium: "exit 0", xmllint: "exit 0", soffice: "exit 0", pdftotext: "exit 0", "fc-list": "exit 0" });
     writeFileSync(path.join(dir, "apt-get"), `#!/bin/sh\necho "apt-get $*" >> ${dir}/apt.log\n`);
     chmodSync(path.join(dir, "apt-get"), 0o755);
     const r = run(dir);
