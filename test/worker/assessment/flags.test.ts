@@ -193,7 +193,7 @@ describe("flag catalogue", () => {
   });
 
   it("has a severity and a zh/en message for every code", () => {
-    expect(FLAG_CODES).toHaveLength(13);
+    expect(FLAG_CODES).toHaveLength(14);
     for (const code of FLAG_CODES) expect(["high", "medium", "low"]).toContain(FLAG_SEVERITY[code]);
   });
 });
