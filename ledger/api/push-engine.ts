@@ -45,38 +45,25 @@ export const chunkKey = (pushId: string, index: number) => `${pushId}.${index}`;
 export function planPush(rows: readonly SheetRow[], options: PlanOptions): PushPlan {
   const maxRows = options.maxRows ?? MAX_ROWS_PER_CHUNK;
   const maxBytes = options.maxBytes ?? CLIENT_CHUNK_BYTES;
-  // Each group is the JSON text of its rows, "[row,row,…]". A group of maxRows rows is first written with one
-  // JSON.stringify; only when that is over the byte limit are its rows written one by one to find where it must be
-  // cut. The text and the cuts are the same either way (a row counts its JSON and one comma), but sizing every row
-  // on its own doubled the client's CPU per push while nothing was being sent yet.
-  const groups: { json: string; rows: number }[] = [];
-  let at = 0;
-  while (at < rows.length) {
-    const end = Math.min(at + maxRows, rows.length);
-    const json = JSON.stringify(rows.slice(at, end));
-    // utf8Length("[a,b]") - 1 = (a + 1) + (b + 1): the rows' sizes as cut below.
-    if (utf8Length(json) - 1 + ENVELOPE_BYTES <= maxBytes) {
-      groups.push({ json, rows: end - at });
-      at = end;
-      continue;
+  const groups: string[][] = [];
+  let current: string[] | null = null;
+  let bytes = 0;
+  for (const row of rows) {
+    const json = JSON.stringify(row);
+    const size = utf8Length(json) + 1;
+    if (size + ENVELOPE_BYTES > maxBytes) {
+      throw new ApiError("too_large", `第 ${row.row} 行单独就超过一块推送的上限（${size} 字节） Row ${row.row} alone is larger than one push chunk (${size} bytes)`);
     }
-    const parts: string[] = [];
-    let bytes = 0;
-    for (; at < end; at++) {
-      const row = rows[at];
-      const rowJson = JSON.stringify(row);
-      const size = utf8Length(rowJson) + 1;
-      if (size + ENVELOPE_BYTES > maxBytes) {
-        throw new ApiError("too_large", `第 ${row.row} 行单独就超过一块推送的上限（${size} 字节） Row ${row.row} alone is larger than one push chunk (${size} bytes)`);
-      }
-      if (parts.length > 0 && bytes + size + ENVELOPE_BYTES > maxBytes) break;
-      parts.push(rowJson);
-      bytes += size;
+    if (!current || current.length >= maxRows || bytes + size + ENVELOPE_BYTES > maxBytes) {
+      current = [];
+      groups.push(current);
+      bytes = 0;
     }
-    groups.push({ json: `[${parts.join(",")}]`, rows: parts.length });
+    current.push(json);
+    bytes += size;
   }
   // An empty ledger is one empty chunk: a whole-ledger push of it completes, and marks nothing (the server refuses to).
-  if (groups.length === 0) groups.push({ json: "[]", rows: 0 });
+  if (groups.length === 0) groups.push([]);
   const chunkCount = groups.length;
   const chunks = groups.map((g, index) => {
     const head = JSON.stringify({
@@ -87,9 +74,18 @@ export function planPush(rows: readonly SheetRow[], options: PlanOptions): PushP
       locale: options.locale,
       ...(options.columns ? { columns: options.columns } : {}),
     });
-    // Joined, not concatenated: `a + b` makes a rope that fetch flattens (and scans again) on every send.
-    const body = [head.slice(0, -1), ',"rows":', g.json, "}"].join("");
-    return { index, idempotencyKey: chunkKey(options.pushId, index), body, rows: g.rows };
+    // One join, with the envelope stuck to the first and last row: a flat string. `${head}${rows}` is a rope, which
+    // fetch flattened and copied again on every send.
+    const open = `${head.slice(0, -1)},"rows":[`;
+    let body: string;
+    if (g.length === 0) body = `${open}]}`;
+    else {
+      const parts = g.slice();
+      parts[0] = open + parts[0];
+      parts[parts.length - 1] += "]}";
+      body = parts.join(",");
+    }
+    return { index, idempotencyKey: chunkKey(options.pushId, index), body, rows: g.length };
   });
   return { pushId: options.pushId, chunks, rows: rows.length };
 }
