@@ -24,7 +24,7 @@ const MIGRATIONS = path.join(ROOT, "worker/migrations");
 type Row = Record<(typeof COLUMN_KEYS)[number], string | number | boolean | null>;
 
 /** Realistic, valid, distinct case rows (as a clerk's sheet normalises to). */
-function makeRows(n: number): Row[] {
+export function makeRows(n: number): Row[] {
   const rows: Row[] = [];
   for (let i = 0; i < n; i++) {
     const month = 1 + (i % 10);

@@ -74,7 +74,17 @@ export function planPush(rows: readonly SheetRow[], options: PlanOptions): PushP
       locale: options.locale,
       ...(options.columns ? { columns: options.columns } : {}),
     });
-    const body = `${head.slice(0, -1)},"rows":[${g.join(",")}]}`;
+    // One join, with the envelope stuck to the first and last row: a flat string. `${head}${rows}` is a rope, which
+    // fetch flattened and copied again on every send.
+    const open = `${head.slice(0, -1)},"rows":[`;
+    let body: string;
+    if (g.length === 0) body = `${open}]}`;
+    else {
+      const parts = g.slice();
+      parts[0] = open + parts[0];
+      parts[parts.length - 1] += "]}";
+      body = parts.join(",");
+    }
     return { index, idempotencyKey: chunkKey(options.pushId, index), body, rows: g.length };
   });
   return { pushId: options.pushId, chunks, rows: rows.length };

@@ -29,8 +29,8 @@ export interface ChunkOutcome {
   caseNos: string[];
 }
 
-/** Case number of a row as validation will read it, or null when it has none. */
-function caseNoOf(values: Partial<Record<ColumnKey, unknown>>): string | null {
+/** Case number of a row as validation will read it, or null when it has none (exported for bench/cpu.ts). */
+export function caseNoOf(values: Partial<Record<ColumnKey, unknown>>): string | null {
   const n = normaliseText(values.caseNo);
   return n.ok ? n.value : null;
 }
@@ -104,7 +104,7 @@ const pushMismatch = () => new ApiError(409, "push_mismatch",
   "此数据块与同一推送的其他数据块不一致（单位、wholeLedger 或 chunkCount） This chunk disagrees with earlier chunks of the same push (unit, wholeLedger or chunkCount)");
 
 /** Every row validated, and the canonical JSON and hash of each row that passed. */
-interface Validated {
+export interface Validated {
   results: ReturnType<typeof validateRecords>;
   /** Per result: its case number, canonical JSON and hash, or null when the row was rejected. */
   cases: ({ caseNo: string; canonical: string; hash: string } | null)[];
@@ -128,8 +128,11 @@ function validate(r: ChunkRequest, mediators: string[]): Validated {
   return { results, cases };
 }
 
-/** What this attempt writes, decided from its reads; the batch's assertions make sure those reads still hold. */
-function planWrite(r: ChunkRequest, v: Validated, reads: ChunkReads, a: { requestHash: string; caseNosJson: string }): ChunkWrite {
+/**
+ * What this attempt writes, decided from its reads; the batch's assertions make sure those reads still hold.
+ * Exported for bench/cpu.ts, which times a chunk's stages one by one.
+ */
+export function planWrite(r: ChunkRequest, v: Validated, reads: ChunkReads, a: { requestHash: string; caseNosJson: string }): ChunkWrite {
   const { body, unit } = r;
   const issues: Issue[] = [];
   const rejectedRows: number[] = [];
