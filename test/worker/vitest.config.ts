@@ -23,5 +23,7 @@ export default defineConfig({
     include: ["test/worker/*.test.ts"],
     root,
     setupFiles: ["test/worker/apply-migrations.ts"],
+    // Speed is the benchmarks' business: a loaded 2-core machine must not fail the six-clerk race on the clock.
+    testTimeout: 30_000,
   },
 });
