@@ -3,10 +3,10 @@
 import ExcelJS from "exceljs";
 import { PATHS } from "../../ledger/api/paths.ts";
 import type { Competition } from "../../ledger/api/competition.ts";
-import { parsePeriod, PeriodError } from "../../ledger/period.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { commandFailed } from "../lib/command-error.ts";
-import { parseOptions, UsageError } from "../lib/options.ts";
+import { parseOptions } from "../lib/options.ts";
+import { asOfOption, periodOption } from "../lib/period-options.ts";
 import { fitColumnWidths, widenForTitle } from "../lib/sheet-fit.ts";
 
 export const USAGE = `用法 Usage: tiaojie competition --period 2026-Q3 [--json] [--out competition.xlsx] [--as-of 2026-10-01]
@@ -78,17 +78,10 @@ export async function run(args: string[]): Promise<number> {
       url: { type: "string" },
       token: { type: "string" },
     });
-    if (!values.period) throw new UsageError("需要 --period（如 2026-Q3） Missing --period (e.g. 2026-Q3)");
-    let label: string;
-    try {
-      label = parsePeriod(values.period).label;
-    } catch (e) {
-      if (e instanceof PeriodError) throw new UsageError(e.message);
-      throw e;
-    }
-    if (values["as-of"] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values["as-of"])) throw new UsageError("--as-of 须为 YYYY-MM-DD  --as-of must be YYYY-MM-DD");
+    const label = periodOption(values.period).label;
+    const asOf = asOfOption(values["as-of"]);
     const c = connection(values);
-    const r = await createClient(c.url, c.token).request<Competition>("GET", PATHS.competition(label, values["as-of"]));
+    const r = await createClient(c.url, c.token).request<Competition>("GET", PATHS.competition(label, asOf));
     if (values.out) {
       await competitionWorkbook(r).xlsx.writeFile(values.out);
       if (!values.json) process.stdout.write(`已写入 Wrote ${values.out}（${r.zones.length} 个片区 zones）\n`);

@@ -2,10 +2,10 @@
 // tier, with who meets the gold (金牌) standard and who is falling behind, and why (assessor or coordinator).
 import { PATHS } from "../../ledger/api/paths.ts";
 import type { MediatorResults } from "../../ledger/api/mediator-results.ts";
-import { parsePeriod, PeriodError } from "../../ledger/period.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { commandFailed } from "../lib/command-error.ts";
-import { parseOptions, UsageError } from "../lib/options.ts";
+import { parseOptions } from "../lib/options.ts";
+import { asOfOption, periodOption } from "../lib/period-options.ts";
 
 export const USAGE = `用法 Usage: tiaojie mediators --period 2026-Q3 [--json] [--as-of 2026-10-01]
   调解员考评：办案数、调解成功率和按期办结率（含 95% 区间）、评查平均分，按级别排名；达到金牌标准和落后的调解员及依据
@@ -40,17 +40,10 @@ export async function run(args: string[]): Promise<number> {
       url: { type: "string" },
       token: { type: "string" },
     });
-    if (!values.period) throw new UsageError("需要 --period（如 2026-Q3） Missing --period (e.g. 2026-Q3)");
-    let label: string;
-    try {
-      label = parsePeriod(values.period).label;
-    } catch (e) {
-      if (e instanceof PeriodError) throw new UsageError(e.message);
-      throw e;
-    }
-    if (values["as-of"] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values["as-of"])) throw new UsageError("--as-of 须为 YYYY-MM-DD  --as-of must be YYYY-MM-DD");
+    const label = periodOption(values.period).label;
+    const asOf = asOfOption(values["as-of"]);
     const c = connection(values);
-    const r = await createClient(c.url, c.token).request<MediatorResults>("GET", PATHS.mediatorResults(label, values["as-of"]));
+    const r = await createClient(c.url, c.token).request<MediatorResults>("GET", PATHS.mediatorResults(label, asOf));
     process.stdout.write(values.json ? JSON.stringify(r) + "\n" : formatMediators(r));
     return 0;
   } catch (e) {

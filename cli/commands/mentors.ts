@@ -2,9 +2,9 @@
 // (金牌调解员巡回导师团): complex cases, town visits and star pairings, each with its reason.
 import type { MentorAssignments } from "../../ledger/api/mentors.ts";
 import ExcelJS from "exceljs";
-import { parsePeriod, PeriodError } from "../../ledger/period.ts";
 import { connection, createClient } from "../lib/client.ts";
-import { parseOptions, UsageError } from "../lib/options.ts";
+import { parseOptions } from "../lib/options.ts";
+import { asOfOption, periodOption } from "../lib/period-options.ts";
 import { commandFailed } from "../lib/command-error.ts";
 import { wrappedRowHeight } from "../lib/sheet-fit.ts";
 
@@ -94,14 +94,7 @@ export async function run(args: string[]): Promise<number> {
       url: { type: "string" },
       token: { type: "string" },
     });
-    if (!values.period) throw new UsageError("需要 --period（如 2026-Q3） Missing --period (e.g. 2026-Q3)");
-    let period: string;
-    try {
-      period = parsePeriod(values.period).label;
-    } catch (e) {
-      if (e instanceof PeriodError) throw new UsageError(e.message);
-      throw e;
-    }
+    const period = periodOption(values.period).label;
     const en = (values.locale ?? process.env.LANG ?? "").toLowerCase().startsWith("en");
     const c = connection(values);
     const client = createClient(c.url, c.token);

@@ -1,10 +1,11 @@
 // `tiaojie rankings --period 2026-Q3 [--json] [--out rankings.xlsx]`: the assessment office's ranking table.
 import ExcelJS from "exceljs";
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from "../../ledger/api/indicators.ts";
-import { parsePeriod, PeriodError } from "../../ledger/period.ts";
 import type { RankedUnit, Rankings } from "../../ledger/api/assessment.ts";
+import { PATHS } from "../../ledger/api/paths.ts";
 import { connection, createClient } from "../lib/client.ts";
-import { parseOptions, UsageError } from "../lib/options.ts";
+import { parseOptions } from "../lib/options.ts";
+import { asOfOption, periodOption } from "../lib/period-options.ts";
 import { commandFailed } from "../lib/command-error.ts";
 import { fitColumnWidths } from "../lib/sheet-fit.ts";
 
@@ -130,19 +131,11 @@ export async function run(args: string[]): Promise<number> {
       url: { type: "string" },
       token: { type: "string" },
     });
-    if (!values.period) throw new UsageError("需要 --period（如 2026-Q3） Missing --period (e.g. 2026-Q3)");
-    try {
-      parsePeriod(values.period);
-    } catch (e) {
-      if (e instanceof PeriodError) throw new UsageError(e.message);
-      throw e;
-    }
-    if (values["as-of"] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values["as-of"])) throw new UsageError("--as-of 须为 YYYY-MM-DD  --as-of must be YYYY-MM-DD");
+    const period = periodOption(values.period);
+    const asOf = asOfOption(values["as-of"]);
     const c = connection(values);
     const client = createClient(c.url, c.token);
-    const q = new URLSearchParams({ period: values.period });
-    if (values["as-of"]) q.set("asOf", values["as-of"]);
-    const r = await client.request<RankingsResponse>("GET", `/api/rankings?${q}`);
+    const r = await client.request<RankingsResponse>("GET", PATHS.rankings(period.label, asOf));
     if (values.out) {
       await rankingsWorkbook(r).xlsx.writeFile(values.out);
       if (!values.json) process.stdout.write(`已写入 Wrote ${values.out}（${r.units.length} 个单位 units）\n`);

@@ -4,10 +4,10 @@ import ExcelJS from "exceljs";
 import { COMPLEXITIES } from "../../ledger/choices.ts";
 import { PATHS } from "../../ledger/api/paths.ts";
 import type { Subsidies } from "../../ledger/api/subsidies.ts";
-import { parsePeriod, PeriodError } from "../../ledger/period.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { commandFailed } from "../lib/command-error.ts";
-import { parseOptions, UsageError } from "../lib/options.ts";
+import { parseOptions } from "../lib/options.ts";
+import { asOfOption, periodOption } from "../lib/period-options.ts";
 import { fitColumnWidths, widenForTitle, wrappedRowHeight } from "../lib/sheet-fit.ts";
 
 export const USAGE = `用法 Usage: tiaojie subsidies --period 2026-Q3 [--json] [--out subsidies.xlsx]
@@ -144,14 +144,7 @@ export async function run(args: string[]): Promise<number> {
       url: { type: "string" },
       token: { type: "string" },
     });
-    if (!values.period) throw new UsageError("需要 --period（如 2026-Q3） Missing --period (e.g. 2026-Q3)");
-    let period;
-    try {
-      period = parsePeriod(values.period);
-    } catch (e) {
-      if (e instanceof PeriodError) throw new UsageError(e.message);
-      throw e;
-    }
+    const period = periodOption(values.period);
     const c = connection(values);
     const r = await createClient(c.url, c.token).request<Subsidies>("GET", PATHS.subsidies(period.label));
     if (values.out) {
