@@ -1,12 +1,9 @@
 /** `tiaojie push rules.xlsx`: a routing rule sheet (领域表 or 村居表) goes to PUT /api/routing/{domains|places}. */
-import { dataRowIndexes } from "../../ledger/data-rows.ts";
 import { detectHeader } from "../../ledger/header.ts";
 import type { Locale } from "../../ledger/messages.ts";
-import { columnLetters, sheetRows } from "../../ledger/api/push-rows.ts";
+import { ruleSheetBody } from "../../ledger/api/rule-sheet-rows.ts";
 import type { RuleSheetReceipt } from "../../ledger/api/routing.ts";
 import { looksLikeRoster } from "../../ledger/roster.ts";
-import { validateDomainSheet, type DomainRuleKey } from "../../ledger/routing/domain-sheet.ts";
-import { validatePlaceSheet, type PlaceRuleKey } from "../../ledger/routing/place-sheet.ts";
 import { ruleSheetKind, type RuleSheetKind } from "../../ledger/routing/rule-sheet-kind.ts";
 import type { Client } from "./client.ts";
 import type { Sheet } from "./read-workbook.ts";
@@ -25,14 +22,7 @@ export function findRuleSheet(sheets: Sheet[], wanted?: string): { sheet: Sheet;
 
 /** Sends the raw cells; the Worker reads them again against the configured units and stores the sheet only if whole. */
 export async function pushRuleSheet(client: Client, sheet: Sheet, kind: RuleSheetKind, locale: Locale): Promise<{ receipt: RuleSheetReceipt; rows: number }> {
-  if (kind === "domains") {
-    const local = validateDomainSheet(sheet.grid, { locale, columnPlaces: sheet.columns })!;
-    const rows = sheetRows<DomainRuleKey>(sheet.grid, local.header.columns, dataRowIndexes(sheet.grid, local.header).map((r) => r + 1));
-    const receipt = await client.putDomainSheet({ locale, columns: columnLetters<DomainRuleKey>(local.header.columns, sheet.columns), rows });
-    return { receipt, rows: rows.length };
-  }
-  const local = validatePlaceSheet(sheet.grid, { locale, columnPlaces: sheet.columns })!;
-  const rows = sheetRows<PlaceRuleKey>(sheet.grid, local.header.columns, dataRowIndexes(sheet.grid, local.header).map((r) => r + 1));
-  const receipt = await client.putPlaceSheet({ locale, columns: columnLetters<PlaceRuleKey>(local.header.columns, sheet.columns), rows });
-  return { receipt, rows: rows.length };
+  const push = ruleSheetBody(sheet.grid, kind, { locale, columnPlaces: sheet.columns })!;
+  const receipt = push.kind === "domains" ? await client.putDomainSheet(push.body) : await client.putPlaceSheet(push.body);
+  return { receipt, rows: push.rows };
 }

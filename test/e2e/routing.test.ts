@@ -39,6 +39,13 @@ const INTAKE: CellScalar[][] = [
   row("ZX-105", null, "其他", "区市场监督管理局", "南埔镇前亭村"), // place → 南埔镇
 ];
 const WIDTH = HEADER.length;
+/** The coordinator's place sheet, with one town that is not configured (row 4). */
+const PLACES: CellScalar[][] = [
+  ["村（社区）", "所属镇（街道）"],
+  ["樟脚村", TULING],
+  ["前亭村", NANPU],
+  ["某某村", "不存在镇"],
+];
 const col = (i: number) => columnLetter(WIDTH + i);
 
 let worker: TestWorker;
@@ -56,6 +63,7 @@ beforeAll(async () => {
   pane = await startPaneServer(worker.url);
   pane.addSeed("intake", { sheets: [{ name: SHEET, values: INTAKE }] });
   pane.addSeed("tuling", town.seed);
+  pane.addSeed("places", { sheets: [{ name: "村居表", values: PLACES }] });
   await addUnit(worker.url, CENTRE, "centre");
   await addUnit(worker.url, TULING);
   await addUnit(worker.url, NANPU);
@@ -243,6 +251,42 @@ describe("routing, transfer and receipt in the task pane", () => {
         expect(zx.map((c) => [c.caseNo, c.data.respondent, c.data.receivedOn])).toEqual([
           ["ZX-102", "涂岭镇人民政府", received], ["ZX-103", "区市场监督管理局", received],
         ]);
+      });
+      await step(p, S, "no Content-Security-Policy rule was broken", () => assertNoCspViolations(page));
+    } finally {
+      await p.context.close();
+    }
+  });
+
+  it("pushes the place sheet from the 分流 page: a bad row is marked and nothing stored, the fixed sheet becomes the rules in force", SLOW, async () => {
+    const p = await openPane(browser, pane, { seed: "places" });
+    const { page } = p;
+    const S = "routing-rules";
+    try {
+      await step(p, S, "connect as the coordinator and open 分流", () => connect(page, coordinator, "分流"));
+      await step(p, S, "a sheet naming an unknown town is refused whole, the cell marked, the reason listed", async () => {
+        await button(page, "推送当前工作表为分流规则").click();
+        await waitForNote(page, "村居表未保存：有 1 处错误（已在表中标出），现行规则不变。改正后再推送。");
+        await page.getByText(/第 4 行 B 列：.*不存在镇/).waitFor();
+        // A mark (conditional format), never a value or fill written into the coordinator's cells.
+        expect(await excel(page, (x) => x.conditionalFill("村居表", "B4"))).toBe("#FFC7CE");
+        const rules = await api<{ places: { version: number | null; villages: unknown[] } }>(worker.url, coordinator, "/api/routing/rules");
+        expect(rules.places).toMatchObject({ version: null, villages: [] });
+      });
+      await screenshot(page, "routing-08-rule-sheet-refused");
+      await step(p, S, "fixed, it is stored as version 1 and routing reads its villages; the mark is gone", async () => {
+        await excel(page, (x) => x.setCell("村居表", "B4", "涂岭镇"));
+        await button(page, "推送当前工作表为分流规则").click();
+        await waitForNote(page, "村居表已保存为第 1 版：3 行，3 条规则；上一版已保留。");
+        expect(await excel(page, (x) => x.conditionalFill("村居表", "B4")) ?? null).toBeNull();
+        const rules = await api<{ places: { version: number | null; villages: { name: string; town: string }[] } }>(worker.url, coordinator, "/api/routing/rules");
+        expect(rules.places.version).toBe(1);
+        expect(rules.places.villages).toEqual(expect.arrayContaining([{ name: "樟脚村", town: TULING }, { name: "前亭村", town: NANPU }]));
+      });
+      await screenshot(page, "routing-09-rule-sheet-stored");
+      await step(p, S, "pushed again unchanged, no new version", async () => {
+        await button(page, "推送当前工作表为分流规则").click();
+        await waitForNote(page, "村居表未变化：与现行第 1 版相同（3 条规则）。");
       });
       await step(p, S, "no Content-Security-Policy rule was broken", () => assertNoCspViolations(page));
     } finally {

@@ -8,6 +8,8 @@ import {
 } from "../../logic/routing-columns.ts";
 import type { App, Page } from "../app.ts";
 import { h, message } from "../dom.ts";
+import { marksFor } from "../../logic/mentor-sheets.ts";
+import { pushRuleSheetGrid } from "../../logic/rule-sheet-push.ts";
 
 /** Kept across re-renders of the page: a retry after a lost answer must reuse the confirm's Idempotency-Key. */
 const keys = new ConfirmKeys();
@@ -139,6 +141,31 @@ export const routingPage: Page = (app) => {
     }
   };
 
+  const rulesStatus = h("div", { "aria-live": "polite" });
+  const rulesIssues = h("div", { class: "issues" });
+  const pushRules = async () => {
+    rulesIssues.replaceChildren();
+    try {
+      const grid = await app.workbook!.readSheet();
+      const pushed = await pushRuleSheetGrid(app.client()!, grid.values, app.locale);
+      if (!pushed) return void rulesStatus.replaceChildren(message("warning", app.t("routing.rulesNotRecognised")));
+      const r = pushed.receipt;
+      const params = { kind: app.t(`routing.rulesKind.${pushed.kind}`), version: r.version ?? "—", rows: pushed.rows, rules: r.rules };
+      const errors = r.issues.filter((i) => i.severity === "error").length;
+      // Marks replace the earlier ones, so a fixed sheet pushed again comes back clean.
+      await app.workbook!.markIssues(grid.sheetName, marksFor(r.issues));
+      rulesStatus.replaceChildren(!r.stored
+        ? message("error", app.t("routing.rulesRefused", { ...params, errors }))
+        : message("success", app.t(r.changed ? "routing.rulesStored" : "routing.rulesUnchanged", params)));
+      if (r.issues.length > 0) {
+        rulesIssues.replaceChildren(h("ul", {}, ...r.issues.slice(0, 100).map((i) =>
+          h("li", { class: `issue ${i.severity}` }, app.t("mentors.issue", { row: i.row, column: i.column ?? "—", message: i.message })))));
+      }
+    } catch (e) {
+      rulesStatus.replaceChildren(message("error", app.errorText(e)));
+    }
+  };
+
   retryButton.addEventListener("click", () => void retry());
   retryButton.hidden = unfinished === null;
   buttons.push(
@@ -147,5 +174,10 @@ export const routingPage: Page = (app) => {
     h("fluent-button", { onclick: () => confirm(true) }, app.t("routing.confirmSelected")),
     retryButton,
   );
-  return h("section", {}, h("p", {}, app.t("routing.intro")), h("div", { class: "actions" }, ...buttons), status, details);
+  return h("section", {},
+    h("p", {}, app.t("routing.intro")), h("div", { class: "actions" }, ...buttons), status, details,
+    h("div", { class: "validate-all" },
+      h("p", { class: "hint" }, app.t("routing.rulesIntro")),
+      h("div", { class: "actions" }, h("fluent-button", { onclick: pushRules }, app.t("routing.rulesPush"))),
+      rulesStatus, rulesIssues));
 };
