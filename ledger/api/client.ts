@@ -14,6 +14,7 @@ import type {
 import type { Me } from "./roles.ts";
 import type { Unit } from "./units.ts";
 import type { VisitPush, VisitReceipt, Visits } from "./visits.ts";
+import type { Subsidies } from "./subsidies.ts";
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -94,6 +95,8 @@ export interface ApiClient {
   units(signal?: AbortSignal): Promise<Unit[]>;
   flags(query?: FlagsQuery, signal?: AbortSignal): Promise<Flags>;
   rankings(period: string, asOf?: string, signal?: AbortSignal): Promise<Rankings>;
+  /** Assessor or coordinator: a period's subsidy statement (ledger/api/subsidies.ts). */
+  subsidies(period: string, signal?: AbortSignal): Promise<Subsidies>;
   /** Sends one push chunk. `body` is the exact JSON text: a retry must send the same bytes under the same key. */
   pushChunk(pushId: string, idempotencyKey: string, body: string, signal?: AbortSignal): Promise<Receipt>;
   putRoster(body: RosterPush, signal?: AbortSignal): Promise<RosterReceipt>;
@@ -158,6 +161,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     units: async (signal) => (await request<{ units: Unit[] }>("GET", PATHS.units, { signal })).units,
     flags: (query, signal) => request("GET", PATHS.flags(query), { signal }),
     rankings: (period, asOf, signal) => request("GET", PATHS.rankings(period, asOf), { signal }),
+    subsidies: (period, signal) => request("GET", PATHS.subsidies(period), { signal }),
     pushChunk: (pushId, idempotencyKey, body, signal) =>
       request("POST", PATHS.pushChunk(pushId), { body, signal, headers: { "Idempotency-Key": idempotencyKey } }),
     putRoster: (body, signal) => request("PUT", PATHS.roster, { body, signal }),

@@ -146,6 +146,20 @@ describe("the district office's sheets", () => {
       expect(await excel(page, (x, s) => x.autofits(s), sheet)).toBe(1);
       expect(await excel(page, (x) => x.activeSheet())).toBe(sheet);
     });
+    await step(office, S, "the subsidy statement for the same year: each mediator's cases, their totals and the district's", async () => {
+      const s = await api<{ total: number; lines: unknown[]; mediators: { mediator: string; amount: number }[] }>(worker.url, coordinator, "/api/subsidies?period=2026");
+      expect(s.lines.length).toBeGreaterThan(0);
+      await button(page, "生成办案补贴表").click();
+      await waitForNote(page, `已生成工作表“办案补贴 2026”：${s.mediators.length} 名调解员，合计 ${s.total.toFixed(2)} 元。`);
+      const rows = s.lines.length + s.mediators.length + 1;
+      const cells = await excel(page, (x, a) => x.values("办案补贴 2026", a), `A1:G${rows + 1}`);
+      expect(cells[0]).toEqual(["调解员", "单位", "案件编号", "难易程度", "案件金额（元）", "本人应得（元）", "应付日期"]);
+      expect(cells[rows][0]).toBe("全区合计");
+      expect(cells[rows][5]).toBe(s.total);
+      const first = s.mediators[0];
+      expect(cells.find((r) => r[0] === `${first.mediator} 合计`)?.[5]).toBe(first.amount);
+    });
+    await screenshot(page, "11b-subsidies");
   });
 });
 

@@ -3,6 +3,7 @@ import { flagsReport, periodOptions, rankingsReport, rankingsSheetName } from ".
 import { codeOptions, describeFlagFilters, flagsQueryFrom, NO_FILTER, severityOptions, type FlagFilterChoice } from "../../logic/flag-filters.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
+import { subsidyReport, subsidySheetName } from "../../logic/subsidy-sheet.ts";
 
 /** What the filters held when the page was last left, so switching tabs does not reset them. */
 let lastChoice: FlagFilterChoice = { ...NO_FILTER };
@@ -63,8 +64,21 @@ export const rankingsPage: Page = (app) => {
       status.replaceChildren(message("error", app.errorText(e)));
     }
   };
+  const makeSubsidies = async () => {
+    try {
+      const s = await app.client()!.subsidies(select.value);
+      await app.workbook!.writeReportSheet(subsidyReport(s, app.locale));
+      const notes = [message("success", app.t("subsidies.done", { sheet: subsidySheetName(s.period), mediators: s.mediators.length, total: s.total.toFixed(2) }))];
+      if (s.unpriced.length > 0) notes.push(message("warning", app.t("subsidies.unpriced", { cases: s.unpriced.map((u) => `${u.unit} ${u.caseNo}`).join("、") })));
+      status.replaceChildren(...notes);
+    } catch (e) {
+      status.replaceChildren(message("error", app.errorText(e)));
+    }
+  };
   return h("section", {},
     h("label", { for: "period" }, app.t("rankings.period"), " "), select,
-    h("div", { class: "actions" }, h("fluent-button", { appearance: "primary", onclick: make }, app.t("rankings.run"))),
+    h("div", { class: "actions" },
+      h("fluent-button", { appearance: "primary", onclick: make }, app.t("rankings.run")),
+      h("fluent-button", { onclick: makeSubsidies }, app.t("subsidies.run"))),
     status);
 };
