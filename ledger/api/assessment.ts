@@ -90,6 +90,7 @@ export const RankingsSchema = z.object({
 export type Rankings = z.infer<typeof RankingsSchema>;
 
 export const WeightsResponseSchema = z.object({ period: z.string(), weights: WeightsSchema, source: z.enum(WEIGHT_SOURCES) });
+export type WeightsResponse = z.infer<typeof WeightsResponseSchema>;
 /** PUT /api/weights: checked by the Worker (worker/assessment/config.ts parseWeights) for a message naming the key. */
 export const WeightsBodySchema = z.object({ weights: z.record(z.string(), z.unknown()) });
 

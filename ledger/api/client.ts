@@ -4,7 +4,7 @@
  * engine retries pushes (push-engine.ts); anything else is the caller's to repeat.
  */
 import type { Flags } from "./flags.ts";
-import type { Rankings } from "./assessment.ts";
+import type { Rankings, WeightsResponse } from "./assessment.ts";
 import type { MentorAssignments, RosterList, RosterPush, RosterReceipt } from "./mentors.ts";
 import { PATHS, type FlagsQuery } from "./paths.ts";
 import type { Receipt } from "./push.ts";
@@ -15,6 +15,7 @@ import type { Me } from "./roles.ts";
 import type { Unit } from "./units.ts";
 import type { VisitPush, VisitReceipt, Visits } from "./visits.ts";
 import type { Subsidies } from "./subsidies.ts";
+
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -95,6 +96,10 @@ export interface ApiClient {
   units(signal?: AbortSignal): Promise<Unit[]>;
   flags(query?: FlagsQuery, signal?: AbortSignal): Promise<Flags>;
   rankings(period: string, asOf?: string, signal?: AbortSignal): Promise<Rankings>;
+  /** Assessor or coordinator: a period's weights and whether they were set for it. */
+  weights(period: string, signal?: AbortSignal): Promise<WeightsResponse>;
+  /** Assessor: set a period's weights. */
+  setWeights(period: string, weights: Record<string, number>, signal?: AbortSignal): Promise<WeightsResponse>;
   /** Assessor or coordinator: a period's subsidy statement (ledger/api/subsidies.ts). */
   subsidies(period: string, signal?: AbortSignal): Promise<Subsidies>;
   /** Sends one push chunk. `body` is the exact JSON text: a retry must send the same bytes under the same key. */
@@ -162,6 +167,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     flags: (query, signal) => request("GET", PATHS.flags(query), { signal }),
     rankings: (period, asOf, signal) => request("GET", PATHS.rankings(period, asOf), { signal }),
     subsidies: (period, signal) => request("GET", PATHS.subsidies(period), { signal }),
+    weights: (period, signal) => request("GET", PATHS.weights(period), { signal }),
+    setWeights: (period, weights, signal) => request("PUT", PATHS.weights(period), { body: { weights }, signal }),
     pushChunk: (pushId, idempotencyKey, body, signal) =>
       request("POST", PATHS.pushChunk(pushId), { body, signal, headers: { "Idempotency-Key": idempotencyKey } }),
     putRoster: (body, signal) => request("PUT", PATHS.roster, { body, signal }),

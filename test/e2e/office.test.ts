@@ -163,6 +163,43 @@ describe("the district office's sheets", () => {
   });
 });
 
+describe("the assessment office's weights", () => {
+  it("shows the period's default weights, refuses a set that does not total 100 and saves one that does", SLOW, async () => {
+    const p = await openPane(browser, pane, { seed: "nanpu" });
+    const { page } = p;
+    const S = "weights";
+    try {
+      await step(p, S, "connect as the assessment office and open 考评排名 for 2026-Q2", async () => {
+        await connect(p, assessor, "连接", "已连接：全部单位（考评办）");
+        await openTab(page, "考评排名");
+        await page.locator("select#period").selectOption("2026-Q2");
+        await page.getByText("2026-Q2 使用默认权重").waitFor();
+        expect(await page.locator("#weight-success").inputValue()).toBe("30");
+      });
+      await step(p, S, "a set totalling 105 is refused in the pane and nothing is sent", async () => {
+        await page.locator("#weight-success").fill("３５");
+        await button(page, "保存本期权重").click();
+        await waitForNote(page, "各项权重合计 105，不是 100：请调整使合计为 100。");
+        const stored = await api<{ source: string }>(worker.url, assessor, "/api/rankings/weights?period=2026-Q2");
+        expect(stored.source).toBe("default");
+      });
+      await screenshot(page, "15-weights-refused");
+      await step(p, S, "a set totalling 100 is saved for the period and the rankings use it", async () => {
+        await page.locator("#weight-acceptance").fill("15");
+        await button(page, "保存本期权重").click();
+        await waitForNote(page, "已保存 2026-Q2 的权重。");
+        const stored = await api<{ source: string; weights: Record<string, number> }>(worker.url, assessor, "/api/rankings/weights?period=2026-Q2");
+        expect(stored).toMatchObject({ source: "period", weights: { acceptance: 15, success: 35 } });
+        const rankings = await api<{ weights: Record<string, number>; weightsSource: string }>(worker.url, assessor, "/api/rankings?period=2026-Q2");
+        expect(rankings).toMatchObject({ weightsSource: "period", weights: { acceptance: 15, success: 35 } });
+      });
+      await screenshot(page, "16-weights-saved");
+    } finally {
+      await p.context.close();
+    }
+  });
+});
+
 describe("the pane in English", () => {
   it("follows Office's display language en-US: English tabs, messages, validation and sheet headers", SLOW, async () => {
     const p = await openPane(browser, pane, { seed: "nanpu", displayLanguage: "en-US" });

@@ -4,6 +4,7 @@ import { codeOptions, describeFlagFilters, flagsQueryFrom, NO_FILTER, severityOp
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
 import { subsidyReport, subsidySheetName } from "../../logic/subsidy-sheet.ts";
+import { weightsEditor } from "./weights-editor.ts";
 
 /** What the filters held when the page was last left, so switching tabs does not reset them. */
 let lastChoice: FlagFilterChoice = { ...NO_FILTER };
@@ -75,10 +76,14 @@ export const rankingsPage: Page = (app) => {
       status.replaceChildren(message("error", app.errorText(e)));
     }
   };
+  const weights = weightsEditor(app, () => select.value);
+  select.addEventListener("change", () => void weights.load());
+  void weights.load();
   return h("section", {},
     h("label", { for: "period" }, app.t("rankings.period"), " "), select,
     h("div", { class: "actions" },
       h("fluent-button", { appearance: "primary", onclick: make }, app.t("rankings.run")),
       h("fluent-button", { onclick: makeSubsidies }, app.t("subsidies.run"))),
-    status);
+    status,
+    weights.element);
 };
