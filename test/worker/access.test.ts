@@ -56,6 +56,13 @@ const MATRIX: Case[] = [
   { name: "PUT /api/routing/places (a sheet with an error)", request: (t) => call("PUT", "/api/routing/places", { token: t, body: { rows: [{ row: 2, values: { village: "东村", town: "西海镇" } }] } }), expected: { clerkA: 403, coordinator: 200, assessor: 403, admin: 403, ...AUTH_FAIL } },
   { name: "POST /api/transfers (unknown lead)", request: (t) => call("POST", "/api/transfers", { token: t, headers: { "Idempotency-Key": newKey() }, body: { from: UNIT_B, cases: [{ values: sheetRow(2, "NP-001").values, lead: "火星镇" }] } }), expected: { clerkA: 403, coordinator: 200, assessor: 403, admin: 403, ...AUTH_FAIL } },
   { name: "GET /api/transfers/incoming", request: (t) => call("GET", "/api/transfers/incoming", { token: t }), expected: { clerkA: 200, coordinator: 403, assessor: 403, admin: 403, ...AUTH_FAIL } },
+  // The assessment office's desk: statements and rankings of the whole district, never a clerk's to read.
+  { name: "GET /api/subsidies", request: (t) => call("GET", "/api/subsidies?period=2026-Q2", { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
+  { name: "PUT /api/subsidies/tiers", request: (t) => call("PUT", "/api/subsidies/tiers?period=2026-Q2", { token: t, body: { tiers: { 简易: 100, 普通: 200, 复杂: 400, 重大: 800 } } }), expected: { clerkA: 403, coordinator: 403, assessor: 200, admin: 403, ...AUTH_FAIL } },
+  { name: "GET /api/mediators/results", request: (t) => call("GET", "/api/mediators/results?period=2026-Q2", { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
+  { name: "GET /api/zones", request: (t) => call("GET", "/api/zones", { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
+  { name: "PUT /api/zones (a town in two zones)", request: (t) => call("PUT", "/api/zones", { token: t, body: { zones: { 北片: [UNIT_A], 南片: [UNIT_A] } } }), expected: { clerkA: 403, coordinator: 422, assessor: 422, admin: 403, ...AUTH_FAIL } },
+  { name: "GET /api/competition", request: (t) => call("GET", "/api/competition?period=2026-Q2", { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
   { name: "POST /api/transfers/receive (another unit's case number)", request: (t) => call("POST", "/api/transfers/receive", { token: t, body: { caseNos: ["NP-001"] } }), expected: { clerkA: 200, coordinator: 403, assessor: 403, admin: 403, ...AUTH_FAIL } },
 ];
 
