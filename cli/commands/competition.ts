@@ -3,11 +3,8 @@
 import ExcelJS from "exceljs";
 import { PATHS } from "../../ledger/api/paths.ts";
 import type { Competition } from "../../ledger/api/competition.ts";
-import { connection, createClient } from "../lib/client.ts";
-import { commandFailed } from "../lib/command-error.ts";
-import { parseOptions } from "../lib/options.ts";
-import { asOfOption, periodOption } from "../lib/period-options.ts";
 import { fitColumnWidths, widenForTitle } from "../lib/sheet-fit.ts";
+import { reportCommand } from "../lib/report-command.ts";
 
 export const USAGE = `用法 Usage: tiaojie competition --period 2026-Q3 [--json] [--out competition.xlsx] [--as-of 2026-10-01]
   分片竞赛：各片区内镇（街道）的名次及其全区名次 each zone's towns ranked inside it, beside their district rank
@@ -68,35 +65,21 @@ export function competitionWorkbook(r: Competition): ExcelJS.Workbook {
   return wb;
 }
 
-export async function run(args: string[]): Promise<number> {
-  try {
-    const { values } = parseOptions(args, {
-      period: { type: "string" },
-      json: { type: "boolean" },
-      out: { type: "string" },
-      "as-of": { type: "string" },
-      url: { type: "string" },
-      token: { type: "string" },
-    });
-    const label = periodOption(values.period).label;
-    const asOf = asOfOption(values["as-of"]);
-    const c = connection(values);
-    const r = await createClient(c.url, c.token).request<Competition>("GET", PATHS.competition(label, asOf));
-    if (values.out) {
-      await competitionWorkbook(r).xlsx.writeFile(values.out);
-      if (!values.json) process.stdout.write(`已写入 Wrote ${values.out}（${r.zones.length} 个片区 zones）\n`);
-    }
-    if (values.json) process.stdout.write(JSON.stringify(r) + "\n");
-    else if (!values.out) {
-      for (const z of r.zones) {
-        process.stdout.write(`\n${z.zone}\n`);
-        for (const u of z.units) process.stdout.write(`${String(u.zoneRank ?? "-").padStart(3)}  （全区 ${u.districtRank ?? "—"}）  ${String(u.score ?? "—").padStart(5)}  ${u.unit}\n`);
-      }
-      if (r.unzoned.length > 0) process.stdout.write(`\n未分片 not in a zone：${r.unzoned.join("、")}\n`);
-      if (r.zones.length === 0) process.stdout.write("尚未设置片区（PUT /api/zones） No zones set yet\n");
-    }
-    return 0;
-  } catch (e) {
-    return commandFailed(e, USAGE);
+function competitionText(r: Competition): string {
+  const out: string[] = [];
+  for (const z of r.zones) {
+    out.push(`\n${z.zone}\n`);
+    for (const u of z.units) out.push(`${String(u.zoneRank ?? "-").padStart(3)}  （全区 ${u.districtRank ?? "—"}）  ${String(u.score ?? "—").padStart(5)}  ${u.unit}\n`);
   }
+  if (r.unzoned.length > 0) out.push(`\n未分片 not in a zone：${r.unzoned.join("、")}\n`);
+  if (r.zones.length === 0) out.push("尚未设置片区（PUT /api/zones） No zones set yet\n");
+  return out.join("");
 }
+
+export const run = reportCommand<Competition>({
+  usage: USAGE,
+  asOf: true,
+  fetch: (client, period, asOf) => client.request<Competition>("GET", PATHS.competition(period.label, asOf)),
+  text: competitionText,
+  workbook: { build: competitionWorkbook, wrote: (r) => `${r.zones.length} 个片区 zones` },
+});

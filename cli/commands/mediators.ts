@@ -2,10 +2,7 @@
 // tier, with who meets the gold (金牌) standard and who is falling behind, and why (assessor or coordinator).
 import { PATHS } from "../../ledger/api/paths.ts";
 import type { MediatorResults } from "../../ledger/api/mediator-results.ts";
-import { connection, createClient } from "../lib/client.ts";
-import { commandFailed } from "../lib/command-error.ts";
-import { parseOptions } from "../lib/options.ts";
-import { asOfOption, periodOption } from "../lib/period-options.ts";
+import { reportCommand } from "../lib/report-command.ts";
 
 export const USAGE = `用法 Usage: tiaojie mediators --period 2026-Q3 [--json] [--as-of 2026-10-01]
   调解员考评：办案数、调解成功率和按期办结率（含 95% 区间）、评查平均分，按级别排名；达到金牌标准和落后的调解员及依据
@@ -31,22 +28,9 @@ export function formatMediators(r: MediatorResults): string {
   return lines.join("\n") + "\n";
 }
 
-export async function run(args: string[]): Promise<number> {
-  try {
-    const { values } = parseOptions(args, {
-      period: { type: "string" },
-      json: { type: "boolean" },
-      "as-of": { type: "string" },
-      url: { type: "string" },
-      token: { type: "string" },
-    });
-    const label = periodOption(values.period).label;
-    const asOf = asOfOption(values["as-of"]);
-    const c = connection(values);
-    const r = await createClient(c.url, c.token).request<MediatorResults>("GET", PATHS.mediatorResults(label, asOf));
-    process.stdout.write(values.json ? JSON.stringify(r) + "\n" : formatMediators(r));
-    return 0;
-  } catch (e) {
-    return commandFailed(e, USAGE);
-  }
-}
+export const run = reportCommand<MediatorResults>({
+  usage: USAGE,
+  asOf: true,
+  fetch: (client, period, asOf) => client.request<MediatorResults>("GET", PATHS.mediatorResults(period.label, asOf)),
+  text: formatMediators,
+});

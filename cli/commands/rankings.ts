@@ -3,11 +3,8 @@ import ExcelJS from "exceljs";
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from "../../ledger/api/indicators.ts";
 import type { RankedUnit, Rankings } from "../../ledger/api/assessment.ts";
 import { PATHS } from "../../ledger/api/paths.ts";
-import { connection, createClient } from "../lib/client.ts";
-import { parseOptions } from "../lib/options.ts";
-import { asOfOption, periodOption } from "../lib/period-options.ts";
-import { commandFailed } from "../lib/command-error.ts";
 import { fitColumnWidths } from "../lib/sheet-fit.ts";
+import { reportCommand } from "../lib/report-command.ts";
 
 export const USAGE = `用法 Usage: tiaojie rankings --period 2026-Q3 [--json] [--out rankings.xlsx] [--as-of 2026-10-01]
   (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; an assessor or coordinator token)`;
@@ -121,42 +118,25 @@ export function rankingsWorkbook(r: RankingsResponse): ExcelJS.Workbook {
   return wb;
 }
 
-export async function run(args: string[]): Promise<number> {
-  try {
-    const { values } = parseOptions(args, {
-      period: { type: "string" },
-      json: { type: "boolean" },
-      out: { type: "string" },
-      "as-of": { type: "string" },
-      url: { type: "string" },
-      token: { type: "string" },
-    });
-    const period = periodOption(values.period);
-    const asOf = asOfOption(values["as-of"]);
-    const c = connection(values);
-    const client = createClient(c.url, c.token);
-    const r = await client.request<RankingsResponse>("GET", PATHS.rankings(period.label, asOf));
-    if (values.out) {
-      await rankingsWorkbook(r).xlsx.writeFile(values.out);
-      if (!values.json) process.stdout.write(`已写入 Wrote ${values.out}（${r.units.length} 个单位 units）\n`);
+function rankingsText(r: RankingsResponse): string {
+  const out: string[] = [];
+  for (const kind of ["town", "department"] as const) {
+    const units = r.units.filter((u) => u.kind === kind);
+    if (units.length === 0) continue;
+    out.push(`\n${KIND_ZH[kind]} ${kind === "town" ? "Towns/streets" : "Departments"} — ${r.period}\n`);
+    for (const u of units) {
+      const misses = INDICATOR_KEYS.filter((k) => u.indicators[k].meetsTarget === false).map((k) => INDICATORS[k].zh);
+      out.push(`${String(u.rank ?? "-").padStart(3)}  ${String(u.score ?? "—").padStart(5)}  ${u.unit}${misses.length ? `  未达标 missed: ${misses.join("、")}` : ""}\n`);
     }
-    if (values.json) {
-      process.stdout.write(JSON.stringify(rankingsJson(r)) + "\n");
-      return 0;
-    }
-    if (!values.out) {
-      for (const kind of ["town", "department"] as const) {
-        const units = r.units.filter((u) => u.kind === kind);
-        if (units.length === 0) continue;
-        process.stdout.write(`\n${KIND_ZH[kind]} ${kind === "town" ? "Towns/streets" : "Departments"} — ${r.period}\n`);
-        for (const u of units) {
-          const misses = INDICATOR_KEYS.filter((k) => u.indicators[k].meetsTarget === false).map((k) => INDICATORS[k].zh);
-          process.stdout.write(`${String(u.rank ?? "-").padStart(3)}  ${String(u.score ?? "—").padStart(5)}  ${u.unit}${misses.length ? `  未达标 missed: ${misses.join("、")}` : ""}\n`);
-        }
-      }
-    }
-    return 0;
-  } catch (e) {
-    return commandFailed(e, USAGE);
   }
+  return out.join("");
 }
+
+export const run = reportCommand<RankingsResponse>({
+  usage: USAGE,
+  asOf: true,
+  fetch: (client, period, asOf) => client.request<RankingsResponse>("GET", PATHS.rankings(period.label, asOf)),
+  json: rankingsJson,
+  text: rankingsText,
+  workbook: { build: rankingsWorkbook, wrote: (r) => `${r.units.length} 个单位 units` },
+});

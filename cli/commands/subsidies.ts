@@ -4,11 +4,8 @@ import ExcelJS from "exceljs";
 import { COMPLEXITIES } from "../../ledger/choices.ts";
 import { PATHS } from "../../ledger/api/paths.ts";
 import type { Subsidies } from "../../ledger/api/subsidies.ts";
-import { connection, createClient } from "../lib/client.ts";
-import { commandFailed } from "../lib/command-error.ts";
-import { parseOptions } from "../lib/options.ts";
-import { asOfOption, periodOption } from "../lib/period-options.ts";
 import { fitColumnWidths, widenForTitle, wrappedRowHeight } from "../lib/sheet-fit.ts";
+import { reportCommand } from "../lib/report-command.ts";
 
 export const USAGE = `用法 Usage: tiaojie subsidies --period 2026-Q3 [--json] [--out subsidies.xlsx]
   办案补贴：每位调解员本期应发的案件和金额（元），全区合计 case subsidies per mediator for the period, in 元
@@ -135,34 +132,19 @@ export function subsidiesWorkbook(r: Subsidies): ExcelJS.Workbook {
   return wb;
 }
 
-export async function run(args: string[]): Promise<number> {
-  try {
-    const { values } = parseOptions(args, {
-      period: { type: "string" },
-      json: { type: "boolean" },
-      out: { type: "string" },
-      url: { type: "string" },
-      token: { type: "string" },
-    });
-    const period = periodOption(values.period);
-    const c = connection(values);
-    const r = await createClient(c.url, c.token).request<Subsidies>("GET", PATHS.subsidies(period.label));
-    if (values.out) {
-      await subsidiesWorkbook(r).xlsx.writeFile(values.out);
-      if (!values.json) process.stdout.write(`已写入 Wrote ${values.out}（${r.mediators.length} 名调解员 mediators）\n`);
-    }
-    if (values.json) {
-      process.stdout.write(JSON.stringify(subsidiesJson(r)) + "\n");
-      return 0;
-    }
-    if (!values.out) {
-      process.stdout.write(`办案补贴 Case subsidies ${r.period}（${COMPLEXITIES.map((k) => `${k} ${r.tiers[k]}`).join("、")} 元）\n`);
-      for (const m of r.mediators) process.stdout.write(`${m.amount.toFixed(2).padStart(10)} 元  ${String(m.cases).padStart(3)} 件  ${m.mediator}（${m.unit}）\n`);
-      process.stdout.write(`${r.total.toFixed(2).padStart(10)} 元  全区合计 district total\n`);
-      if (r.unpriced.length > 0) process.stdout.write(`未计补贴 not priced：${r.unpriced.map((u) => `${u.unit} ${u.caseNo}（${u.reason.zh}）`).join("；")}\n`);
-    }
-    return 0;
-  } catch (e) {
-    return commandFailed(e, USAGE);
-  }
+function subsidiesText(r: Subsidies): string {
+  const out = [`办案补贴 Case subsidies ${r.period}（${COMPLEXITIES.map((k) => `${k} ${r.tiers[k]}`).join("、")} 元）\n`];
+  for (const m of r.mediators) out.push(`${m.amount.toFixed(2).padStart(10)} 元  ${String(m.cases).padStart(3)} 件  ${m.mediator}（${m.unit}）\n`);
+  out.push(`${r.total.toFixed(2).padStart(10)} 元  全区合计 district total\n`);
+  if (r.unpriced.length > 0) out.push(`未计补贴 not priced：${r.unpriced.map((u) => `${u.unit} ${u.caseNo}（${u.reason.zh}）`).join("；")}\n`);
+  return out.join("");
 }
+
+export const run = reportCommand<Subsidies>({
+  usage: USAGE,
+  asOf: false,
+  fetch: (client, period) => client.request<Subsidies>("GET", PATHS.subsidies(period.label)),
+  json: subsidiesJson,
+  text: subsidiesText,
+  workbook: { build: subsidiesWorkbook, wrote: (r) => `${r.mediators.length} 名调解员 mediators` },
+});
