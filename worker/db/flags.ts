@@ -37,6 +37,26 @@ const toFlagCase = (r: FlagCaseRow): FlagCase & { id: number } => ({
 });
 
 /**
+ * The scope as SQL with its values, written out for the arguments at hand: SQLite cannot use the (unit_id, case_no)
+ * index through `(?1 IS NULL OR unit_id = ?1)`, and scanning every case of the district per push chunk made the push
+ * receipt's flag queries about 20× dearer than the indexed lookup (bench/RESULTS.md). Only fixed fragments are chosen
+ * here; the values stay bound, numbered from `first`.
+ */
+function scopeClause(alias: string, first: number, a: { unitId: number | null; caseNos: string[] | null }): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (a.unitId !== null) {
+    params.push(a.unitId);
+    parts.push(`${alias}unit_id = ?${first + params.length - 1}`);
+  }
+  if (a.caseNos !== null) {
+    params.push(JSON.stringify(a.caseNos));
+    parts.push(`${alias}case_no IN (SELECT value FROM json_each(?${first + params.length - 1}))`);
+  }
+  return { sql: parts.length === 0 ? "1" : parts.join(" AND "), params };
+}
+
+/**
  * Live cases still in their unit's ledger that a single-case flag may concern. `unitId` null = every unit; `caseNos`
  * narrows to those case numbers of that unit (the push receipt).
  */
@@ -44,15 +64,14 @@ function flagCasesStatement(
   db: D1Database,
   a: { today: string; recentAgreements: string; unitId: number | null; caseNos: string[] | null },
 ): D1PreparedStatement {
-  const only = a.caseNos ? JSON.stringify(a.caseNos) : null;
+  const scope = scopeClause("c.", 3, a);
   return db
     .prepare(`SELECT ${FLAG_CASE_COLUMNS} FROM cases AS c JOIN units AS u ON u.id = c.unit_id
-              WHERE c.deleted_at IS NULL AND c.in_ledger = 1 AND (?1 IS NULL OR c.unit_id = ?1)
-                AND (?4 IS NULL OR c.case_no IN (SELECT value FROM json_each(?4)))
+              WHERE c.deleted_at IS NULL AND c.in_ledger = 1 AND ${scope.sql}
                 AND ((c.accepted = 1 AND (c.status IS NULL OR c.status = '调解中'))
-                  OR (c.commitment_due < ?2 AND c.commitment_met_on IS NULL)
-                  OR (c.status = '调解成功' AND c.closed_on >= ?3))`)
-    .bind(a.unitId, a.today, a.recentAgreements, only);
+                  OR (c.commitment_due < ?1 AND c.commitment_met_on IS NULL)
+                  OR (c.status = '调解成功' AND c.closed_on >= ?2))`)
+    .bind(a.today, a.recentAgreements, ...scope.params);
 }
 
 /**
@@ -63,20 +82,21 @@ function partyCasesStatement(
   db: D1Database,
   a: { unitId: number | null; caseNos: string[] | null; compareWithin: number | null },
 ): D1PreparedStatement {
-  const only = a.caseNos ? JSON.stringify(a.caseNos) : null;
+  const within = a.compareWithin === null ? { sql: "", params: [] } : { sql: "AND c.unit_id = ?1", params: [a.compareWithin] };
+  const scope = scopeClause("", within.params.length + 1, a);
   return db
     .prepare(`WITH mine AS (
                 SELECT DISTINCT respondent, applicant FROM cases
-                WHERE deleted_at IS NULL AND in_ledger = 1 AND (?1 IS NULL OR unit_id = ?1)
-                  AND (?2 IS NULL OR case_no IN (SELECT value FROM json_each(?2)))),
+                WHERE deleted_at IS NULL AND in_ledger = 1 AND ${scope.sql}),
               shared AS (
                 SELECT c.respondent, c.applicant FROM mine JOIN cases AS c INDEXED BY cases_parties
                   ON c.respondent = mine.respondent AND c.applicant = mine.applicant
-                WHERE c.deleted_at IS NULL AND c.in_ledger = 1 AND (?3 IS NULL OR c.unit_id = ?3)
+                WHERE c.deleted_at IS NULL AND c.in_ledger = 1 ${within.sql}
                 GROUP BY c.respondent, c.applicant HAVING count(*) > 1)
-              SELECT ${PARTY_CASE_COLUMNS} FROM shared JOIN cases AS c ON c.respondent = shared.respondent AND c.applicant = shared.applicant
-              JOIN units AS u ON u.id = c.unit_id WHERE c.deleted_at IS NULL AND c.in_ledger = 1 AND (?3 IS NULL OR c.unit_id = ?3)`)
-    .bind(a.unitId, only, a.compareWithin);
+              SELECT ${PARTY_CASE_COLUMNS} FROM shared JOIN cases AS c INDEXED BY cases_parties
+                ON c.respondent = shared.respondent AND c.applicant = shared.applicant
+              JOIN units AS u ON u.id = c.unit_id WHERE c.deleted_at IS NULL AND c.in_ledger = 1 ${within.sql}`)
+    .bind(...within.params, ...scope.params);
 }
 
 /** Both kinds of rows the case flags read, in one round trip. */
