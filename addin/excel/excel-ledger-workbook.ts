@@ -169,7 +169,10 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
         markList = null;
         const collection = context.workbook.worksheets;
         collection.load("items/name");
+        const owned = context.workbook.settings.getItemOrNullObject(SETTINGS_PREFIX + REPORT_SHEETS_KEY);
+        owned.load("value");
         await context.sync();
+        const reports = new Set(owned.isNullObject ? [] : (parseSetting<string[]>(owned.value) ?? []));
         const sized = collection.items.map((sheet) => {
           const used = sheet.getUsedRangeOrNullObject(true);
           used.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -216,7 +219,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
         }
         return grids.map((g) => {
           fillMergedAreas(g.values, g.merged);
-          return { sheetName: g.name, values: g.values, rowCount: g.rowCount, columnCount: g.columnCount, chunks: g.chunks };
+          return { sheetName: g.name, values: g.values, rowCount: g.rowCount, columnCount: g.columnCount, chunks: g.chunks, report: reports.has(g.name) };
         });
       });
     },

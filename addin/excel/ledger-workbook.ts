@@ -12,6 +12,8 @@ export interface SheetGrid {
   columnCount: number;
   /** Read syncs spent on cell values (one per ≤ 4 MB chunk). */
   chunks: number;
+  /** A report sheet this add-in wrote (writeReportSheet keeps their names in the workbook's settings). */
+  report?: boolean;
 }
 
 export interface ReadProgress {

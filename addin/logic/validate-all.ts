@@ -6,7 +6,6 @@ import type { IssueCode } from "../../ledger/issue-codes.ts";
 import type { Locale } from "../../ledger/messages.ts";
 import { looksLikeRoster } from "../../ledger/roster.ts";
 import { ruleSheetKind } from "../../ledger/routing/rule-sheet-kind.ts";
-import { cleanText } from "../../ledger/text.ts";
 import { SEVERITY_FILL } from "../excel/colours.ts";
 import type { CellValue, ReportSheet, SheetGrid } from "../excel/ledger-workbook.ts";
 import { detectWithSettings, type ColumnSettings } from "./columns.ts";
@@ -53,31 +52,12 @@ export interface WorkbookValidation {
   warnings: number;
 }
 
-/** A sheet this product wrote (预警清单, 考评排名 …, this summary): never validated as a ledger. */
-export function isProductSheet(grid: SheetGrid): boolean {
-  const name = grid.sheetName;
-  if (name === FLAGS_SHEET || name.startsWith("考评排名 ") || isOurSummary(grid)) return true;
-  return false;
-}
-
-/** The summary sheet we wrote: its first row is our header, in either language. */
-export function isOurSummary(grid: Pick<SheetGrid, "values">): boolean {
-  const first = (grid.values[0] ?? []).slice(0, HEADERS.zh.length).map(cleanText);
-  return [HEADERS.zh, HEADERS.en].some((h) => h.every((text, i) => first[i] === text));
-}
-
 /**
- * The name to write the summary under: ours if it is free or holds our earlier summary (re-running replaces only
- * that), else "台账校验汇总 (2)", "(3)" … so a sheet of the coordinator's that happens to bear the name is kept.
+ * A sheet this product wrote (预警清单, 考评排名 …, this summary): never validated as a ledger. The workbook's own list
+ * of the sheets we wrote decides; the two names are kept for reports written before that list existed.
  */
-export function summarySheetName(grids: readonly SheetGrid[]): string {
-  const byName = new Map(grids.map((g) => [g.sheetName, g]));
-  const candidate = (i: number) => (i === 1 ? SUMMARY_SHEET : `${SUMMARY_SHEET} (${i})`);
-  // Our earlier summary, wherever it went, is the one to replace (its table name is ours, and unique).
-  for (let i = 1; byName.has(candidate(i)); i++) if (isOurSummary(byName.get(candidate(i))!)) return candidate(i);
-  let i = 1;
-  while (byName.has(candidate(i))) i++;
-  return candidate(i);
+export function isProductSheet(grid: SheetGrid): boolean {
+  return grid.report === true || grid.sheetName === FLAGS_SHEET || grid.sheetName.startsWith("考评排名 ");
 }
 
 export function classifySheet(grid: SheetGrid): SkipReason | "ledger" {
@@ -159,7 +139,7 @@ const SOURCE_NOTE: Record<SheetUnit["source"], { zh: string; en: string }> = {
 };
 
 /** The summary as a sheet we own: one row per unit and sheet, then the sheets not validated and why. */
-export function summaryReport(v: WorkbookValidation, locale: Locale, name: string = SUMMARY_SHEET): ReportSheet {
+export function summaryReport(v: WorkbookValidation, locale: Locale): ReportSheet {
   const en = locale === "en";
   const pick = (m: { zh: string; en: string }) => (en ? m.en : m.zh);
   const rows: CellValue[][] = [];
@@ -175,5 +155,5 @@ export function summaryReport(v: WorkbookValidation, locale: Locale, name: strin
     if (r.warnings > 0) fills.push([i, 4, SEVERITY_FILL.warning]);
   }
   for (const s of v.skipped) rows.push(["", s.sheet, null, null, null, "", pick(SKIP_NOTE[s.reason])]);
-  return { name, tableName: SUMMARY_TABLE, headers: en ? HEADERS.en : HEADERS.zh, rows, fills };
+  return { name: SUMMARY_SHEET, tableName: SUMMARY_TABLE, headers: en ? HEADERS.en : HEADERS.zh, rows, fills };
 }

@@ -8,7 +8,7 @@ import { emptyColumnSettings } from "../../addin/logic/columns.ts";
 import { describeFlagFilters, flagsQueryFrom, NO_FILTER } from "../../addin/logic/flag-filters.ts";
 import { flagsReport } from "../../addin/logic/report-sheets.ts";
 import { defaultUnitFor, readSheetUnits, resolveSheetPick, unitFromTitle, unitNamedIn } from "../../addin/logic/unit-pick.ts";
-import { classifySheet, SUMMARY_SHEET, summaryReport, summarySheetName, validateWorkbook } from "../../addin/logic/validate-all.ts";
+import { classifySheet, SUMMARY_SHEET, summaryReport, validateWorkbook } from "../../addin/logic/validate-all.ts";
 import { runValidation } from "../../addin/logic/validate.ts";
 import { detectHeader } from "../../ledger/header.ts";
 import { PATHS } from "../../ledger/api/paths.ts";
@@ -185,14 +185,19 @@ describe("validating every ledger of a workbook", () => {
     expect(report.fills).toContainEqual([0, 3, "#FFC7CE"]);
   });
 
-  it("replaces only a summary it wrote: a sheet of the coordinator's with the same name is kept and the summary goes beside it", () => {
-    const ours = grid(SUMMARY_SHEET, [["单位", "工作表", "行数", "错误", "警告", "最常见问题", "说明"]]);
-    const theirs = grid(SUMMARY_SHEET, [["自己的笔记"]]);
-    expect(summarySheetName(workbook())).toBe(SUMMARY_SHEET);
-    expect(summarySheetName([...workbook(), ours])).toBe(SUMMARY_SHEET);
-    expect(summarySheetName([...workbook(), theirs])).toBe(`${SUMMARY_SHEET} (2)`);
-    expect(summarySheetName([theirs, grid(`${SUMMARY_SHEET} (2)`, ours.values)])).toBe(`${SUMMARY_SHEET} (2)`);
-    expect(classifySheet(ours)).toBe("report");
+  it("replaces only a summary it wrote: a sheet of the coordinator's with the same name is kept, the summary goes beside it, and only ours is skipped as a report", async () => {
+    const seed = { sheets: [...workbook(), grid(SUMMARY_SHEET, [["自己的笔记"]])].map((g) => ({ name: g.sheetName, values: g.values as (string | number | null)[][] })) };
+    const { run } = excelDouble(seed);
+    const wb = createExcelWorkbook({ run });
+    const first = validateWorkbook(await wb.readAllSheets(), emptyColumnSettings(), { locale: "zh-CN", today: TODAY, units: UNITS });
+    expect(await wb.writeReportSheet(summaryReport(first, "zh-CN"))).toBe(`${SUMMARY_SHEET} (2)`);
+    const grids = await wb.readAllSheets();
+    const byName = new Map(grids.map((g) => [g.sheetName, g]));
+    expect(classifySheet(byName.get(`${SUMMARY_SHEET} (2)`)!)).toBe("report");
+    expect(classifySheet(byName.get(SUMMARY_SHEET)!)).toBe("ledger");
+    expect(await wb.writeReportSheet(summaryReport(validateWorkbook(grids, emptyColumnSettings(), { locale: "zh-CN", today: TODAY, units: UNITS }), "zh-CN"))).toBe(`${SUMMARY_SHEET} (2)`);
+    expect((await wb.readAllSheets()).map((g) => g.sheetName).filter((n) => n.startsWith(SUMMARY_SHEET))).toEqual([SUMMARY_SHEET, `${SUMMARY_SHEET} (2)`]);
+    expect(byName.get(SUMMARY_SHEET)!.values).toEqual([["自己的笔记"]]);
   });
 });
 

@@ -1,6 +1,6 @@
 /** The Validate page's "校验本工作簿全部台账" (coordinators): every ledger sheet, one summary sheet. */
 import { COLUMN_SETTINGS_KEY, readColumnSettings } from "../../logic/columns.ts";
-import { summaryReport, summarySheetName, validateWorkbook } from "../../logic/validate-all.ts";
+import { summaryReport, validateWorkbook } from "../../logic/validate-all.ts";
 import { readSheetUnits, SHEET_UNITS_KEY } from "../../logic/unit-pick.ts";
 import type { App } from "../app.ts";
 import { h, message } from "../dom.ts";
@@ -24,10 +24,9 @@ export function validateAllPart(app: App): HTMLElement {
         status.replaceChildren(message("warning", app.t("validate.allNone")));
         return;
       }
-      const sheet = summarySheetName(grids);
       // Each sheet's own issues are not marked here: marking is per sheet (Validate this sheet), and colouring
       // every unit's ledger at once would leave marks on sheets nobody is working on.
-      await wb.writeReportSheet(summaryReport(result, app.locale, sheet));
+      const sheet = await wb.writeReportSheet(summaryReport(result, app.locale));
       const skipped = result.skipped.map((s) => s.sheet);
       status.replaceChildren(
         message(result.errors ? "error" : result.warnings ? "warning" : "success", app.t("validate.allDone", { ledgers: result.ledgers, errors: result.errors, warnings: result.warnings, sheet })),
