@@ -8,6 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { competitionWorkbook } from "../../cli/commands/competition.ts";
 import { mentorsWorkbook, type MentorsResponse } from "../../cli/commands/mentors.ts";
 import { rankingsWorkbook, type RankingsResponse } from "../../cli/commands/rankings.ts";
 import { subsidiesWorkbook } from "../../cli/commands/subsidies.ts";
@@ -15,6 +16,7 @@ import { displayWidth } from "../../cli/lib/sheet-fit.ts";
 import { DEFAULT_WEIGHTS } from "../../worker/assessment/config.ts";
 import { emptyCounts } from "../../worker/assessment/indicators.ts";
 import { rankUnits } from "../../worker/assessment/ranking.ts";
+import type { Competition } from "../../ledger/api/competition.ts";
 import { statement } from "../fixtures/subsidy-statement.ts";
 
 const run = promisify(execFile);
@@ -61,6 +63,25 @@ function mentors(): MentorsResponse {
   };
 }
 
+/** Two zones of two towns each and a town in no zone, ranked as the Worker ranks them. */
+function competition(): Competition {
+  const town = (unit: string, num: number, den: number) => {
+    const c = emptyCounts();
+    c.acceptance = { num: den, den };
+    c.success = { num, den };
+    return { unit, kind: "town" as const, counts: c };
+  };
+  const district = rankUnits([town("山腰街道", 45, 50), town("南埔镇", 30, 40), town("界山镇", 9, 20), town("峰尾镇", 60, 64), town("涂岭镇", 20, 30)], DEFAULT_WEIGHTS);
+  const zone = (name: string, units: string[]) => {
+    const members = district.filter((u) => units.includes(u.unit));
+    return { zone: name, units: members.map((u, i) => ({ ...u, zoneRank: u.rank == null ? null : i + 1, districtRank: u.rank })) };
+  };
+  return {
+    period: "2026-Q3", asOf: "2026-09-30", method: "wilson-lower", weights: DEFAULT_WEIGHTS,
+    zones: [zone("北片", ["山腰街道", "界山镇"]), zone("南片", ["南埔镇", "峰尾镇"])], unzoned: ["涂岭镇"], district,
+  };
+}
+
 describe("workbooks the CLI writes, opened in LibreOffice", () => {
   it("prints the rankings with every figure whole, even six-digit counts", async () => {
     const wb = rankingsWorkbook(bigRankings());
@@ -82,6 +103,21 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
     expect(text).toContain("导师单位（区法院）不是被申请人");
     expect(text).toContain("is not the respondent");
     expect(text).toContain("峰尾镇");
+  }, 150_000);
+
+  it("prints the zone competition with each zone's towns, their zone and district ranks, and the town in no zone", async () => {
+    const r = competition();
+    const text = await printedText(competitionWorkbook(r), "competition");
+    expect(text).toContain("分片竞赛排名（2026-Q3）");
+    const lines = text.split("\n");
+    for (const z of r.zones) {
+      for (const u of z.units) {
+        const line = lines.find((l) => l.includes(u.unit) && l.includes(z.zone));
+        expect(line, `${z.zone} ${u.unit}`).toBeDefined();
+        expect(line!.split(/\s+/).filter(Boolean).slice(0, 3)).toEqual([z.zone, String(u.zoneRank ?? "未参评"), String(u.districtRank ?? "—")]);
+      }
+    }
+    expect(lines.find((l) => l.includes("涂岭镇"))).toMatch(/^\s*未分片/);
   }, 150_000);
 
   it("prints the subsidy summary and every mediator's statement with amounts in 元", async () => {
