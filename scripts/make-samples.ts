@@ -1,5 +1,6 @@
 // Writes the sample ledgers in samples/: `npx node scripts/make-samples.ts`. Deterministic (seeded), so the
 // committed files only change when this script does.
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { generateCases } from "../test/fixtures/case-generator.ts";
@@ -20,7 +21,31 @@ async function save(file: string, build: (wb: ExcelJS.Workbook) => void): Promis
   // Fixed dates keep the files byte-identical between runs.
   wb.created = wb.modified = new Date("2026-11-20T00:00:00Z");
   build(wb);
-  await wb.xlsx.writeFile(path.join(out, file));
+  const zip = Buffer.from(await wb.xlsx.writeBuffer());
+  await writeFile(path.join(out, file), stampZipEntries(zip, FIXED_DOS_TIME, FIXED_DOS_DATE));
+}
+
+// The zip writer stamps every entry with the time of writing; one fixed stamp (2026-11-20 00:00) keeps the samples
+// byte-identical between runs, so a changed sample in a diff is a changed sample.
+const FIXED_DOS_TIME = 0;
+const FIXED_DOS_DATE = ((2026 - 1980) << 9) | (11 << 5) | 20;
+
+/** Sets every entry's modification time in the central directory and in its local header. */
+function stampZipEntries(zip: Buffer, time: number, date: number): Buffer {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) throw new Error("not a zip: no end of central directory");
+  const entries = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  for (let i = 0; i < entries; i++) {
+    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error(`zip central directory entry ${i} is malformed`);
+    zip.writeUInt16LE(time, at + 12);
+    zip.writeUInt16LE(date, at + 14);
+    const local = zip.readUInt32LE(at + 42);
+    zip.writeUInt16LE(time, local + 10);
+    zip.writeUInt16LE(date, local + 12);
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return zip;
 }
 
 function dateColumns(columns: LayoutColumn[]): number[] {
