@@ -19,7 +19,7 @@ beforeAll(async () => {
   for (const name of ["山腰街道", "南埔镇"]) await api("POST", "/api/units", { name, kind: "town" });
   assessor = { TIAOJIE_URL: server.url, TIAOJIE_TOKEN: (await api("POST", "/api/tokens", { role: "assessor" })).token };
   clerk = { TIAOJIE_URL: server.url, TIAOJIE_TOKEN: (await api("POST", "/api/tokens", { role: "clerk", unit: "山腰街道" })).token };
-}, 240_000);
+}, 420_000);
 
 afterAll(async () => {
   await server?.cleanup();
@@ -73,5 +73,5 @@ describe("tiaojie push (评查表) and tiaojie reviews", () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets[0].name).toBe("评查得分 2026-Q4");
     expect(wb.worksheets[0].getRow(5).values).toEqual(expect.arrayContaining(["山腰街道", 2, 76]));
-  }, 120_000);
+  }, 240_000);
 });
