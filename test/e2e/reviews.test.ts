@@ -87,7 +87,8 @@ describe("the assessment office pushes a 案件质量评查表 from the Push pag
     const S = "reviews-push";
     await step(office, S, "push the 评查表 from the 上报 tab", async () => {
       await openTab(page, "上报");
-      await button(page, "上报全部案件行").click();
+      // The assessor's Push page offers the 评查表 push only.
+      await button(page, "推送案件质量评查表").click();
       await waitForNote(page, "案件质量评查表 3 行：新增 1，更新 0（上一版已保留），未变 0；退回 2 行（未保存，改正后重新推送即可）。");
     });
     await screenshot(page, "60-reviews-pushed");

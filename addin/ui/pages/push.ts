@@ -103,6 +103,6 @@ export const pushPage: Page = (app) => {
   cancelButton.addEventListener("click", () => controller?.abort());
   retryButton.addEventListener("click", () => void send(true));
   return h("section", {},
-    h("div", { class: "actions" }, h("fluent-button", { appearance: "primary", onclick: start }, app.t("push.run")), cancelButton, retryButton),
+    h("div", { class: "actions" }, h("fluent-button", { appearance: "primary", onclick: start }, app.t(app.me?.role === "assessor" ? "push.runReviews" : "push.run")), cancelButton, retryButton),
     progress, status);
 };
