@@ -19,6 +19,7 @@ import { subsidyRoutes } from "./routes/subsidies.ts";
 import { mediatorResultRoutes } from "./routes/mediator-results.ts";
 import { competitionRoutes } from "./routes/competition.ts";
 import { visitRoutes } from "./routes/visits.ts";
+import { reviewRoutes } from "./routes/reviews.ts";
 import { routingRoutes } from "./routes/routing.ts";
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -46,6 +47,7 @@ app.route("/", subsidyRoutes);
 app.route("/", mediatorResultRoutes);
 app.route("/", competitionRoutes);
 app.route("/", visitRoutes);
+app.route("/", reviewRoutes);
 app.route("/", routingRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });

@@ -17,6 +17,7 @@ import { MediatorResultsSchema } from "../ledger/api/mediator-results.ts";
 import { SubsidiesSchema } from "../ledger/api/subsidies.ts";
 import { UnitSchema } from "../ledger/api/units.ts";
 import { VisitPushSchema, VisitReceiptSchema, VisitsSchema } from "../ledger/api/visits.ts";
+import { ReviewDimensionsSchema, ReviewPushSchema, ReviewReceiptSchema } from "../ledger/api/reviews.ts";
 import {
   DomainSheetPushSchema, IncomingSchema, PlaceSheetPushSchema, ReceiveReceiptSchema, ReceiveRequestSchema, RoutingRulesSchema,
   RuleSheetReceiptSchema, TransferReceiptSchema, TransferRequestSchema,
@@ -47,6 +48,9 @@ export const Named = {
   VisitPush: VisitPushSchema.openapi("VisitPush"),
   VisitReceipt: VisitReceiptSchema.openapi("VisitReceipt"),
   Visits: VisitsSchema.openapi("Visits"),
+  ReviewPush: ReviewPushSchema.openapi("ReviewPush"),
+  ReviewReceipt: ReviewReceiptSchema.openapi("ReviewReceipt"),
+  ReviewDimensions: ReviewDimensionsSchema.openapi("ReviewDimensions"),
   DomainSheetPush: DomainSheetPushSchema.openapi("DomainSheetPush"),
   PlaceSheetPush: PlaceSheetPushSchema.openapi("PlaceSheetPush"),
   RuleSheetReceipt: RuleSheetReceiptSchema.openapi("RuleSheetReceipt"),

@@ -54,6 +54,7 @@ export function pagesFor(role: Role | null): ("connect" | "columns" | "validate"
   const base = ["connect", "columns", "validate"] as const;
   if (role === "clerk") return [...base, "push", "incoming"];
   if (role === "coordinator") return [...base, "push", "routing", "coordinator", "mentors", "rankings"];
-  if (role === "assessor") return [...base, "rankings"];
+  // The assessment office pushes its 案件质量评查表 from the Push page.
+  if (role === "assessor") return [...base, "push", "rankings"];
   return [...base];
 }

@@ -15,6 +15,7 @@ import { findVisitSheet, pushVisits } from "../lib/visit-push.ts";
 import { findRuleSheet, pushRuleSheet } from "../lib/rule-sheet-push.ts";
 import type { RuleSheetKind } from "../../ledger/routing/rule-sheet-kind.ts";
 import { commandFailed } from "../lib/command-error.ts";
+import { findReviewSheet, pushReviewSheet } from "../lib/review-push.ts";
 
 /** Chunks in flight at once: a file of 100 chunks is not sent one round trip at a time. */
 const CLI_CONCURRENCY = 4;
@@ -27,6 +28,8 @@ export const USAGE = `用法 Usage: tiaojie push FILE.xlsx [--unit U] [--sheet N
   巡回指导记录（日期、导师、镇（街道）…）自动识别并推送（协调员） A circuit visit sheet is recognised and pushed as visits (coordinator).
   分流规则表（纠纷领域 | 主管部门，或 村（社区） | 所属镇（街道））自动识别，整表替换现行规则（协调员令牌）
              A routing rule sheet (domain or place sheet) is recognised and replaces the rules in force (coordinator token).
+  案件质量评查表（案件编号、承办单位、评查人、评查日期、八项得分…）自动识别并推送（考评办或协调员令牌）
+             A case-file quality review sheet (评查表) is recognised and pushed as reviews (assessor or coordinator token).
   --json     输出一个 JSON 对象（合计与逐行问题） print one JSON object with the totals and per-row issues`;
 
 
@@ -60,6 +63,22 @@ async function runVisitPush(client: Client, sheet: Sheet, o: { json: boolean; lo
     process.stdout.write(en
       ? `Circuit visits: ${rows} rows, ${c.visits} visits: ${c.inserted} new, ${c.updated} updated, ${c.unchanged} unchanged; ${c.rejected} rows rejected.\n`
       : `巡回指导记录 ${rows} 行，${c.visits} 次指导：新增 ${c.inserted}，更新 ${c.updated}，未变 ${c.unchanged}；退回 ${c.rejected} 行。\n`);
+    for (const i of r.issues) process.stdout.write(`${i.severity === "error" ? "✗" : "!"} ${i.column ?? ""}${i.row} ${i.message}\n`);
+  }
+  return r.counts.rejected > 0 ? 1 : 0;
+}
+
+async function runReviewPush(client: Client, sheet: Sheet, o: { json: boolean; locale: Locale }): Promise<number> {
+  const en = o.locale === "en";
+  if (!o.json) process.stderr.write(en ? `Sheet "${sheet.name}" is a case-file quality review sheet; pushing it to ${client.url}\n` : `工作表“${sheet.name}”是案件质量评查表，推送到 ${client.url}\n`);
+  const { receipt: r, rows } = await pushReviewSheet(client, sheet, { locale: o.locale });
+  if (o.json) {
+    process.stdout.write(JSON.stringify({ kind: "reviews", sheet: sheet.name, rows, ...r }) + "\n");
+  } else {
+    const c = r.counts;
+    process.stdout.write(en
+      ? `Case-file reviews: ${rows} rows: ${c.inserted} new, ${c.updated} updated (previous version kept), ${c.unchanged} unchanged; ${c.rejected} rows rejected.\n`
+      : `案件质量评查表 ${rows} 行：新增 ${c.inserted}，更新 ${c.updated}（上一版已保留），未变 ${c.unchanged}；退回 ${c.rejected} 行。\n`);
     for (const i of r.issues) process.stdout.write(`${i.severity === "error" ? "✗" : "!"} ${i.column ?? ""}${i.row} ${i.message}\n`);
   }
   return r.counts.rejected > 0 ? 1 : 0;
@@ -105,6 +124,9 @@ export async function run(args: string[]): Promise<number> {
     const client = createClient(url, token);
 
     const sheets = await readWorkbook(positionals[0], locale);
+    // A 评查表 names 案件编号 and 承办单位 as a ledger does, so it is looked for first; the Worker checks the role.
+    const reviewSheet = findReviewSheet(sheets, values.sheet);
+    if (reviewSheet) return await runReviewPush(client, reviewSheet, { json: Boolean(values.json), locale });
     const ruleSheet = findRuleSheet(sheets, values.sheet);
     if (ruleSheet) return await runRuleSheetPush(client, ruleSheet.sheet, ruleSheet.kind, { json: Boolean(values.json), locale });
     const visitSheet = findVisitSheet(sheets, values.sheet);

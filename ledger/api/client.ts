@@ -15,6 +15,7 @@ import type { Me } from "./roles.ts";
 import type { Unit } from "./units.ts";
 import type { VisitPush, VisitReceipt, Visits } from "./visits.ts";
 import type { Subsidies } from "./subsidies.ts";
+import type { ReviewDimensions, ReviewPush, ReviewReceipt } from "./reviews.ts";
 
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -110,6 +111,10 @@ export interface ApiClient {
   roster(signal?: AbortSignal): Promise<RosterList>;
   putVisits(body: VisitPush, signal?: AbortSignal): Promise<VisitReceipt>;
   visits(period: string, signal?: AbortSignal): Promise<Visits>;
+  /** Assessor or coordinator: push a 案件质量评查表 (ledger/api/reviews.ts). */
+  pushReviews(body: ReviewPush, signal?: AbortSignal): Promise<ReviewReceipt>;
+  /** A period's 评查 results per unit and dimension (a clerk: the own unit only). */
+  reviewDimensions(period: string, signal?: AbortSignal): Promise<ReviewDimensions>;
   /** Coordinator: the routing rules in force (ledger/api/routing.ts). */
   routingRules(signal?: AbortSignal): Promise<RoutingRulesView>;
   putDomainSheet(body: DomainSheetPush, signal?: AbortSignal): Promise<RuleSheetReceipt>;
@@ -176,6 +181,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     roster: (signal) => request("GET", PATHS.roster, { signal }),
     putVisits: (body, signal) => request("PUT", PATHS.visits, { body, signal }),
     visits: (period, signal) => request("GET", PATHS.visitsOf(period), { signal }),
+    pushReviews: (body, signal) => request("POST", PATHS.reviews, { body, signal }),
+    reviewDimensions: (period, signal) => request("GET", PATHS.reviewDimensions(period), { signal }),
     routingRules: (signal) => request("GET", PATHS.routingRules, { signal }),
     putDomainSheet: (body, signal) => request("PUT", PATHS.ruleSheet("domains"), { body, signal }),
     putPlaceSheet: (body, signal) => request("PUT", PATHS.ruleSheet("places"), { body, signal }),

@@ -17,6 +17,8 @@ export const FLAG_SEVERITY = {
   town_not_visited: "medium",
   // A case transferred to a unit (分流) and not signed for (签收) within TRANSFER_RECEIPT_DAYS (default 3).
   transfer_not_received: "medium",
+  // 结果转化: the case's latest case-file review (案件质量评查) totals below the pass mark (ledger/review-sheet.ts).
+  review_failed: "medium",
 } as const;
 
 export type FlagCode = keyof typeof FLAG_SEVERITY;
@@ -85,6 +87,7 @@ export const FLAG_NAMES: Record<FlagCode, { zh: string; en: string }> = {
   low_ledger_quality: { zh: "台账规范率偏低", en: "Low ledger quality" },
   town_not_visited: { zh: "本期未巡回指导", en: "Town not visited this period" },
   transfer_not_received: { zh: "转交案件未签收", en: "Transfer not received" },
+  review_failed: { zh: "评查不合格", en: "Failed case-file review" },
 };
 
 export const SEVERITY_NAMES: Record<FlagSeverity, { zh: string; en: string }> = {

@@ -23,6 +23,8 @@ export const PATHS = {
   subsidyTiers: (period: string) => `/api/subsidies/tiers${q({ period })}`,
   visits: "/api/visits",
   visitsOf: (period: string) => `/api/visits${q({ period })}`,
+  reviews: "/api/reviews",
+  reviewDimensions: (period: string) => `/api/reviews/dimensions${q({ period })}`,
   routingRules: "/api/routing/rules",
   ruleSheet: (kind: "domains" | "places") => `/api/routing/${kind}`,
   transfers: "/api/transfers",

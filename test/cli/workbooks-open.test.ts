@@ -12,12 +12,14 @@ import { competitionWorkbook } from "../../cli/commands/competition.ts";
 import { mentorsWorkbook, type MentorsResponse } from "../../cli/commands/mentors.ts";
 import { rankingsWorkbook, type RankingsResponse } from "../../cli/commands/rankings.ts";
 import { subsidiesWorkbook } from "../../cli/commands/subsidies.ts";
+import { reviewsWorkbook } from "../../cli/commands/reviews.ts";
 import { displayWidth } from "../../cli/lib/sheet-fit.ts";
 import { DEFAULT_WEIGHTS } from "../../worker/assessment/config.ts";
 import { emptyCounts } from "../../worker/assessment/indicators.ts";
 import { rankUnits } from "../../worker/assessment/ranking.ts";
 import type { Competition } from "../../ledger/api/competition.ts";
 import { statement } from "../fixtures/subsidy-statement.ts";
+import { reviewReport } from "../fixtures/review-dimensions.ts";
 
 const run = promisify(execFile);
 let dir = "";
@@ -126,5 +128,14 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
     expect(text).toContain("调解员办案补贴明细表（2026-Q3）");
     expect(text).toMatch(/全区合计 District total\s+4\s+1,100\.00/);
     expect(text).toMatch(/林志强 合计 total\s+山腰街道\s+2 件 cases\s+600\.00/);
+  }, 150_000);
+
+  it("prints the review results with every dimension's mean and the points lost", async () => {
+    const text = await printedText(reviewsWorkbook(reviewReport()), "reviews");
+    expect(text).toContain("案件质量评查得分（2026-Q3）");
+    expect(text).toContain("证据审查和采信");
+    expect(text).toContain("落实司法责任制");
+    expect(text).toMatch(/山腰街道\s+镇街 Town\s+2\s+76\.0\s+34\.2–95\.2\s+0\s+12\s+12\s+12\s+12\s+8\s+7\s+7\s+7/);
+    expect(text).toMatch(/区人社局\s+部门 Dept\.\s+1\s+0\s+7\s+8\s+9\s+6\s+5\s+5\s+5\s+5/);
   }, 150_000);
 });

@@ -4,7 +4,7 @@ import { resetDb } from "./helpers.ts";
 
 /** Empties the assessment tables too (reviews reference units, so they go before resetDb). */
 export async function resetAll(): Promise<void> {
-  await env.DB.batch(["case_reviews", "assessment_weights"].map((t) => env.DB.prepare(`DELETE FROM ${t}`)));
+  await env.DB.batch(["case_review_revisions", "case_reviews", "assessment_weights"].map((t) => env.DB.prepare(`DELETE FROM ${t}`)));
   await resetDb();
   await env.DB.prepare(`DELETE FROM assessment_daily`).run();
 }

@@ -195,6 +195,17 @@ describe("indicators computed in D1 per unit and period", () => {
     expect(i.review).toMatchObject({ num: 270, den: 300, rate: 0.9 });
     expect(i.review.low).toBeCloseTo(0.3576, 4);
   });
+
+  it("replaces a review recorded again for the same case and day, keeping the earlier score as a previous version", async () => {
+    const post = (score: number) => call("POST", "/api/assessments/reviews", { token: w.assessor, body: { unit: UNIT_A, caseNo: "SY-1", reviewedOn: "2026-05-10", score } });
+    expect((await post(70)).status).toBe(200);
+    expect((await post(70)).status).toBe(200);
+    expect((await post(85)).status).toBe(200);
+    const i = (await assessment(w.assessor, UNIT_A, "2026-05")).body.assessment.indicators;
+    expect(i.review).toMatchObject({ num: 85, den: 100 });
+    const kept = await env.DB.prepare(`SELECT version, score FROM case_review_revisions`).all();
+    expect(kept.results).toEqual([{ version: 1, score: 70 }]);
+  });
 });
 
 describe("rankings over the API", () => {

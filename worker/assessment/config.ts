@@ -1,6 +1,7 @@
 import type { MediationType, Stage } from "../../ledger/choices.ts";
 
 import { INDICATOR_KEYS, type IndicatorKey } from "../../ledger/api/indicators.ts";
+import { REVIEW_PASS_MARK } from "../../ledger/review-sheet.ts";
 
 export { INDICATOR_KEYS, type IndicatorKey };
 
@@ -47,6 +48,8 @@ export interface AssessmentConfig {
     notPushedDays: number;
     /** A unit whose last push had a lower share of error-free rows is flagged. */
     minLedgerQuality: number;
+    /** 结果转化: a case whose latest review totals less is flagged review_failed. */
+    reviewPassMark: number;
   };
 }
 
@@ -66,6 +69,7 @@ export const DEFAULT_CONFIG: AssessmentConfig = {
     staleAfterDays: 60,
     notPushedDays: 30,
     minLedgerQuality: 0.9,
+    reviewPassMark: REVIEW_PASS_MARK,
   },
 };
 

@@ -8,6 +8,7 @@ import { emptyCounts, type IndicatorCounts } from "../assessment/indicators.ts";
 import type { Period } from "../../ledger/period.ts";
 import type { UnitCounts, UnitKind } from "../assessment/ranking.ts";
 import { countingSql, storedTimeLimitSql } from "./counting-sql.ts";
+import { writeReviews } from "./reviews.ts";
 
 /**
  * The same counts from assessment_daily (kept by triggers, migration 0014): a year is at most units × 366 × 3
@@ -136,14 +137,15 @@ export interface ReviewInput {
   reviewer: string | null;
 }
 
-/** Records a review; the same case reviewed again on the same day replaces the earlier score. */
+/**
+ * Records a review; the same case reviewed again on the same day replaces the earlier score, whose version is kept
+ * (case_review_revisions), as for reviews pushed from a 评查表.
+ */
 export async function upsertReview(db: D1Database, r: ReviewInput, tokenId: number | null): Promise<void> {
-  await db
-    .prepare(`INSERT INTO case_reviews (unit_id, case_no, reviewed_on, score, dimensions, reviewer, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-              ON CONFLICT (unit_id, case_no, reviewed_on) DO UPDATE SET score = excluded.score, dimensions = excluded.dimensions,
-                reviewer = excluded.reviewer, created_by = excluded.created_by`)
-    .bind(r.unitId, r.caseNo, r.reviewedOn, r.score, r.dimensions == null ? null : JSON.stringify(r.dimensions), r.reviewer, tokenId)
-    .run();
+  await writeReviews(db, {
+    reviews: [{ ...r, dimensions: r.dimensions == null ? null : JSON.stringify(r.dimensions), deduction: null, deductionReason: null }],
+    tokenId, now: new Date().toISOString(), requireCases: false,
+  });
 }
 
 const c = countingSql("c.");

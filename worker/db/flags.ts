@@ -3,7 +3,8 @@
  * pending commitments, recent agreements, cases sharing parties); the rules decide, in
  * worker/assessment/flags/flag-service.ts, so the API, the push receipt and the tests share one definition of every flag.
  */
-import type { FlagCase, PartyCase } from "../assessment/flags/case-rules.ts";
+import type { FlagCase, LatestReview, PartyCase } from "../assessment/flags/case-rules.ts";
+import { failedReviewsStatement } from "./reviews.ts";
 
 const FLAG_CASE_COLUMNS = `
   c.id AS id, u.name AS unit, c.case_no AS caseNo, c.received_on AS receivedOn, c.accepted AS accepted, c.status AS status,
@@ -99,15 +100,18 @@ function partyCasesStatement(
     .bind(...within.params, ...scope.params);
 }
 
-/** Both kinds of rows the case flags read, in one round trip. */
+/** The kinds of rows the case flags read (cases, cases sharing parties, failed latest reviews), in one round trip. */
 export async function loadFlagInputs(
   db: D1Database,
-  a: { today: string; recentAgreements: string; unitId: number | null; caseNos: string[] | null; compareWithin: number | null },
-): Promise<{ single: (FlagCase & { id: number })[]; parties: (PartyCase & { unitId: number })[] }> {
-  const [single, parties] = await db.batch([flagCasesStatement(db, a), partyCasesStatement(db, a)]);
+  a: { today: string; recentAgreements: string; unitId: number | null; caseNos: string[] | null; compareWithin: number | null; reviewPassMark: number },
+): Promise<{ single: (FlagCase & { id: number })[]; parties: (PartyCase & { unitId: number })[]; failedReviews: LatestReview[] }> {
+  const [single, parties, reviews] = await db.batch([
+    flagCasesStatement(db, a), partyCasesStatement(db, a), failedReviewsStatement(db, { ...a, passMark: a.reviewPassMark }),
+  ]);
   return {
     single: (single.results as unknown as FlagCaseRow[]).map(toFlagCase),
     parties: parties.results as unknown as (PartyCase & { unitId: number })[],
+    failedReviews: reviews.results as unknown as LatestReview[],
   };
 }
 

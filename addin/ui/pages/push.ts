@@ -3,7 +3,9 @@ import { planLedgerPush } from "../../logic/push-rows.ts";
 import { buildWriteBack } from "../../logic/write-back.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
-import { readAndValidate } from "../read-and-validate.ts";
+import { readActiveSheet, validateActiveSheet } from "../read-and-validate.ts";
+import { isReviewSheet, pushReviewSheetGrid } from "../../logic/review-sheet-push.ts";
+import { todayInChina } from "../../../ledger/today.ts";
 
 export const pushPage: Page = (app) => {
   const status = h("div", { "aria-live": "polite" });
@@ -52,9 +54,36 @@ export const pushPage: Page = (app) => {
     status.replaceChildren(...notes);
   };
 
+  const pushReviews = async () => {
+    const grid = app.grid!;
+    status.replaceChildren(message("info", app.t("push.reviewsSending")));
+    const pushed = (await pushReviewSheetGrid(app.client()!, grid.values, { locale: app.locale, today: todayInChina() }))!;
+    const c = pushed.receipt.counts;
+    // Marks replace the earlier ones, so a fixed sheet pushed again comes back clean.
+    await app.workbook!.markIssues(grid.sheetName, pushed.marks);
+    const notes = [message(c.rejected > 0 ? "warning" : "success", app.t("push.reviewsDone", { rows: pushed.rows, ...c }))];
+    if (pushed.receipt.issues.length > 0) {
+      notes.push(message("info", app.t("mentors.marked")));
+      const shown = pushed.receipt.issues.slice(0, 100).map((i) =>
+        h("li", { class: `issue ${i.severity}` }, app.t("mentors.issue", { row: i.row, column: i.column ?? "—", message: i.message })));
+      notes.push(h("ul", {}, ...shown));
+    }
+    status.replaceChildren(...notes);
+  };
+
   const start = async () => {
     try {
-      if (!(await readAndValidate(app, (el) => status.replaceChildren(el)))) {
+      await readActiveSheet(app, (el) => status.replaceChildren(el));
+      // A 案件质量评查表 names 案件编号 and 承办单位 as a ledger does: it is recognised first and goes to the reviews.
+      if (isReviewSheet(app.grid!.values)) {
+        await pushReviews();
+        return;
+      }
+      if (app.me?.role === "assessor") {
+        status.replaceChildren(message("warning", app.t("push.assessorReviewsOnly")));
+        return;
+      }
+      if (!(await validateActiveSheet(app))) {
         status.replaceChildren(message("warning", app.t("columns.noHeader")));
         return;
       }
@@ -74,6 +103,6 @@ export const pushPage: Page = (app) => {
   cancelButton.addEventListener("click", () => controller?.abort());
   retryButton.addEventListener("click", () => void send(true));
   return h("section", {},
-    h("div", { class: "actions" }, h("fluent-button", { appearance: "primary", onclick: start }, app.t("push.run")), cancelButton, retryButton),
+    h("div", { class: "actions" }, h("fluent-button", { appearance: "primary", onclick: start }, app.t(app.me?.role === "assessor" ? "push.runReviews" : "push.run")), cancelButton, retryButton),
     progress, status);
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FLAG_CODES, FLAG_SEVERITY } from "../../../ledger/api/flags.ts";
-import { crossCaseFlags, singleCaseFlags } from "../../../worker/assessment/flags/case-rules.ts";
+import { crossCaseFlags, reviewFailedFlags, singleCaseFlags } from "../../../worker/assessment/flags/case-rules.ts";
 import { unitFlags, type UnitFlagInput } from "../../../worker/assessment/flags/unit-rules.ts";
 import { indicatorValue } from "../../../worker/assessment/indicators.ts";
 import { flagCase } from "./case-fixture.ts";
@@ -192,8 +192,19 @@ describe("flag catalogue", () => {
     expect(unitFlags(unitInput(), TODAY)).toEqual([]);
   });
 
+  it("raises review_failed only for a latest review below the pass mark, with the score in the message", () => {
+    const [flag, ...rest] = reviewFailedFlags([
+      { unit: "山腰街道", caseNo: "SY-1", reviewedOn: "2026-10-08", score: 52 },
+      { unit: "山腰街道", caseNo: "SY-2", reviewedOn: "2026-10-08", score: 60 },
+    ], DEFAULT_CONFIG.flags.reviewPassMark);
+    expect(rest).toEqual([]);
+    expect(flag).toMatchObject({ code: "review_failed", severity: "medium", scope: "case", caseNo: "SY-1", facts: { score: 52, passMark: 60 } });
+    expect(flag.message.zh).toBe("评查不合格，需整改（评查得分 52 分，低于 60 分；2026-10-08 评查）");
+    expect(flag.message.en).toBe("Failed case-file review, to be put right (scored 52, below 60; reviewed 2026-10-08)");
+  });
+
   it("has a severity and a zh/en message for every code", () => {
-    expect(FLAG_CODES).toHaveLength(14);
+    expect(FLAG_CODES).toHaveLength(15);
     for (const code of FLAG_CODES) expect(["high", "medium", "low"]).toContain(FLAG_SEVERITY[code]);
   });
 });

@@ -129,3 +129,21 @@ export function crossCaseFlags<C extends PartyCase>(cases: readonly C[], config:
   }
   return out;
 }
+
+/** A case's latest case-file review, as the review_failed rule reads it. */
+export interface LatestReview {
+  unit: string;
+  caseNo: string;
+  reviewedOn: string;
+  score: number;
+}
+
+/**
+ * 结果转化: a case whose latest review totals below the pass mark is to be put right; a later review at or above it
+ * clears the flag (only the latest review counts).
+ */
+export function reviewFailedFlags(latest: readonly LatestReview[], passMark: number): Flag[] {
+  return latest
+    .filter((r) => r.score < passMark)
+    .map((r) => makeFlag("review_failed", r.unit, r.caseNo, { score: Math.round(r.score * 100) / 100, passMark, reviewedOn: r.reviewedOn }));
+}

@@ -9,7 +9,7 @@ import { loadFlagInputs, loadLastPushes } from "../../db/flags.ts";
 import { loadTownVisitSummary } from "../../db/visits.ts";
 import { DEFAULT_CONFIG, type AssessmentConfig } from "../config.ts";
 import { indicatorValue } from "../indicators.ts";
-import { crossCaseFlags, singleCaseFlags, type PartyCase } from "./case-rules.ts";
+import { crossCaseFlags, reviewFailedFlags, singleCaseFlags, type PartyCase } from "./case-rules.ts";
 import { filterFlags } from "./filter.ts";
 import { unitFlags } from "./unit-rules.ts";
 import { loadUnreceivedTransfers } from "../../db/routing.ts";
@@ -29,11 +29,11 @@ export async function caseFlags(
   const caseNos = a.caseNos ?? null;
   // The time limits live in D1 (assessment_time_limits) so flags and the on-time counts use the same ones; they
   // are read alongside the cases, not before them.
-  const [timeLimits, { single, parties }] = await Promise.all([
+  const [timeLimits, { single, parties, failedReviews }] = await Promise.all([
     a.config ? a.config.timeLimits : loadTimeLimits(db),
     loadFlagInputs(db, {
       today: a.today, recentAgreements: addDays(a.today, -flagRules.confirmationWindowDays), unitId: a.unitId, caseNos,
-      compareWithin: a.acrossUnits ? null : a.unitId,
+      compareWithin: a.acrossUnits ? null : a.unitId, reviewPassMark: flagRules.reviewPassMark,
     }),
   ]);
   let config = a.config ?? { ...DEFAULT_CONFIG, timeLimits };
@@ -47,6 +47,7 @@ export async function caseFlags(
   const wanted = caseNos ? new Set(caseNos) : null;
   const inScope = (c: PartyCase & { unitId: number }) => (a.unitId == null || c.unitId === a.unitId) && (wanted == null || wanted.has(c.caseNo));
   out.push(...crossCaseFlags(parties, config, inScope));
+  out.push(...reviewFailedFlags(failedReviews, flagRules.reviewPassMark));
   return out;
 }
 

@@ -60,4 +60,8 @@ export const FLAG_MESSAGES: Record<FlagCode, (f: Facts) => { zh: string; en: str
     zh: `转交案件未签收：${f.from}于 ${f.transferredOn} 转交${f.lead}，已 ${f.daysWaiting} 天未签收（时限 ${f.limitDays} 天），请督促${f.lead}签收`,
     en: `Transferred case not received: ${f.from} transferred it to ${f.lead} on ${f.transferredOn}, not signed for after ${f.daysWaiting} days (limit ${f.limitDays}); ask ${f.lead} to receive it`,
   }),
+  review_failed: (f) => ({
+    zh: `评查不合格，需整改（评查得分 ${f.score} 分，低于 ${f.passMark} 分；${f.reviewedOn} 评查）`,
+    en: `Failed case-file review, to be put right (scored ${f.score}, below ${f.passMark}; reviewed ${f.reviewedOn})`,
+  }),
 };
