@@ -63,6 +63,10 @@ const MATRIX: Case[] = [
   { name: "GET /api/zones", request: (t) => call("GET", "/api/zones", { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
   { name: "PUT /api/zones (a town in two zones)", request: (t) => call("PUT", "/api/zones", { token: t, body: { zones: { 北片: [UNIT_A], 南片: [UNIT_A] } } }), expected: { clerkA: 403, coordinator: 422, assessor: 422, admin: 403, ...AUTH_FAIL } },
   { name: "GET /api/competition", request: (t) => call("GET", "/api/competition?period=2026-Q2", { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
+  // Time limits and flag thresholds: district rules every working role may read; only the coordinator saves. The
+  // PUT sent here is out of range, so the coordinator's 422 stores nothing.
+  { name: "GET /api/settings/limits", request: (t) => call("GET", "/api/settings/limits", { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
+  { name: "PUT /api/settings/limits (out of range)", request: (t) => call("PUT", "/api/settings/limits", { token: t, body: { settings: { timeLimits: { byStage: {}, byMediationType: {}, fallback: 0 }, flags: {} } } }), expected: { clerkA: 403, coordinator: 422, assessor: 403, admin: 403, ...AUTH_FAIL } },
   { name: "POST /api/transfers/receive (another unit's case number)", request: (t) => call("POST", "/api/transfers/receive", { token: t, body: { caseNos: ["NP-001"] } }), expected: { clerkA: 200, coordinator: 403, assessor: 403, admin: 403, ...AUTH_FAIL } },
 ];
 
