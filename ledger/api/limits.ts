@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { MEDIATION_TYPES, STAGES, type MediationType, type Stage } from "../choices.ts";
+import { toHalfWidth } from "../text.ts";
 
 export const DAYS = { min: 1, max: 365 } as const;
 export const MONTHS = { min: 1, max: 60 } as const;
@@ -88,7 +89,7 @@ export const LimitSettingsSchema = z.object({ timeLimits: TimeLimitsSchema, flag
   if (s.flags.confirmationWarnDays > s.flags.confirmationWindowDays) {
     ctx.addIssue({
       code: "custom", path: ["flags", "confirmationWarnDays"],
-      message: `司法确认期限将届提醒（${s.flags.confirmationWarnDays} 天）不能长于司法确认期限（${s.flags.confirmationWindowDays} 天） The warning (${s.flags.confirmationWarnDays} days) cannot be longer than the window (${s.flags.confirmationWindowDays} days)`,
+      message: `司法确认期限将届提醒（${s.flags.confirmationWarnDays} 天）不能长于司法确认期限（${s.flags.confirmationWindowDays} 天），请改小提醒天数 The warning (${s.flags.confirmationWarnDays} days) cannot be longer than the window (${s.flags.confirmationWindowDays} days); make it shorter`,
     });
   }
 });
@@ -108,3 +109,88 @@ export const LimitsResponseSchema = z.object({
   changedAt: z.string().nullable(),
 });
 export type LimitsResponse = z.infer<typeof LimitsResponseSchema>;
+
+/**
+ * Each setting as one field, named the same way in the pane's form and in `tiaojie limits --set FIELD=VALUE`:
+ * `stage.诉前`, `type.人民调解`, `fallback`, `flags.dueSoonDays`. A stage or type field may be left empty (no limit of
+ * its own: the case falls through to its mediation type, then to the fallback); every other field needs a value.
+ */
+export interface LimitField {
+  id: string;
+  group: "byStage" | "byMediationType" | "fallback" | "flags";
+  key: string;
+  zh: string;
+  en: string;
+  unit: SettingUnit;
+  min: number;
+  max: number;
+  optional: boolean;
+}
+
+export const LIMIT_FIELDS: readonly LimitField[] = [
+  ...STAGES.map((s) => ({ id: `stage.${s}`, group: "byStage" as const, key: s, zh: `${s}阶段时限（天）`, en: `Stage ${s}: days`, unit: "days" as const, ...DAYS, optional: true })),
+  ...MEDIATION_TYPES.map((t) => ({ id: `type.${t}`, group: "byMediationType" as const, key: t, zh: `${t}时限（天）`, en: `${t}: days`, unit: "days" as const, ...DAYS, optional: true })),
+  { id: "fallback", group: "fallback", key: "fallback", zh: "其他案件时限（天）", en: "Any other case: days", unit: "days", ...DAYS, optional: false },
+  ...FLAG_THRESHOLD_KEYS.map((k) => ({ id: `flags.${k}`, group: "flags" as const, key: k, ...FLAG_THRESHOLDS[k], optional: false })),
+];
+
+/** The field's value as typed: days and months as they are, a share as a percentage ("90" for 0.9); "" when unset. */
+export function fieldText(settings: LimitSettings, f: LimitField): string {
+  const v = fieldValue(settings, f);
+  if (v === undefined) return "";
+  return f.unit === "share" ? String(Math.round(v * 10000) / 100) : String(v);
+}
+
+export function fieldValue(settings: LimitSettings, f: LimitField): number | undefined {
+  if (f.group === "fallback") return settings.timeLimits.fallback;
+  if (f.group === "flags") return settings.flags[f.key as FlagThresholdKey];
+  return (settings.timeLimits[f.group] as Record<string, number | undefined>)[f.key];
+}
+
+/** Sets (or, with undefined, clears) one field in a copy of `settings`. */
+export function withField(settings: LimitSettings, f: LimitField, value: number | undefined): LimitSettings {
+  const out: LimitSettings = structuredClone(settings);
+  if (f.group === "fallback") out.timeLimits.fallback = value!;
+  else if (f.group === "flags") out.flags[f.key as FlagThresholdKey] = value!;
+  else {
+    const rec = out.timeLimits[f.group] as Record<string, number>;
+    if (value === undefined) delete rec[f.key];
+    else rec[f.key] = value;
+  }
+  return out;
+}
+
+export type FieldReading = { ok: true; value: number | undefined } | { ok: false; message: { zh: string; en: string } };
+
+/**
+ * Reads what a person typed for a field: full-width digits and a trailing 天 / 个月 / % are fine; a share is typed as
+ * a percentage. The message names the field, its range and an example.
+ */
+export function readField(f: LimitField, typed: string): FieldReading {
+  const text = toHalfWidth(typed).replace(/\s/g, "")
+    .replace(/(天|日|个月|月|%)$/, "");
+  if (text === "") {
+    if (f.optional) return { ok: true, value: undefined };
+    return { ok: false, message: { zh: `${f.zh}：不能为空，请填写 ${rangeText(f)} 的数。`, en: `${f.en}: cannot be empty; type a number ${rangeText(f)}.` } };
+  }
+  const n = Number(text);
+  const share = f.unit === "share";
+  const whole = !share && !/^\d+$/.test(text);
+  const min = share ? f.min * 100 : f.min;
+  const max = share ? f.max * 100 : f.max;
+  if (!/^\d+(\.\d+)?$/.test(text) || whole || !Number.isFinite(n) || n < min || n > max) {
+    const example = share ? "90" : String(Math.min(max, 30));
+    return {
+      ok: false,
+      message: {
+        zh: `${f.zh}：“${typed}”无效，请填写 ${rangeText(f)} 的${share ? "百分数" : "整数"}，如 ${example}。`,
+        en: `${f.en}: "${typed}" is not valid; type a ${share ? "percentage" : "whole number"} ${rangeText(f)}, e.g. ${example}.`,
+      },
+    };
+  }
+  return { ok: true, value: share ? Math.round(n * 100) / 10000 : n };
+}
+
+function rangeText(f: LimitField): string {
+  return f.unit === "share" ? `${f.min * 100}–${f.max * 100}%` : `${f.min}–${f.max}`;
+}
