@@ -202,4 +202,42 @@ describe("the Worker uses the saved values", () => {
     expect(await loadTimeLimits(env.DB)).toEqual({ byStage: { 诉前: 45 }, byMediationType: { 人民调解: 20 }, fallback: 60 });
     expect(countsFromCaseRow(daily.results[0] as never)).toEqual(countsFromCaseRow(direct.results[0] as never));
   });
+
+  it("the unit flags follow the saved notPushedDays and minLedgerQuality", async () => {
+    const today = todayInChina();
+    // One clean row and one without its applicant (rejected): the last push's quality is 1 of 2.
+    await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody([sheetRow(2, "Q-1", { receivedOn: today }), sheetRow(3, "Q-2", { receivedOn: today, applicant: null })]));
+    const unitFlags = async () => {
+      const r = await json(await call("GET", `/api/flags?scope=unit&asOf=${addDays(today, 10)}&unit=${UNIT_A}`, { token: w.coordinator }));
+      return r.flags.filter((f: { code: string }) => f.code === "ledger_not_pushed" || f.code === "low_ledger_quality")
+        .map((f: { code: string; facts: { limitDays?: number; threshold?: number } }) => [f.code, f.facts.limitDays ?? f.facts.threshold]);
+    };
+    // Defaults: pushed 10 days before asOf (< 30), quality 50 % < 90 %.
+    expect(await unitFlags()).toEqual([["low_ledger_quality", 0.9]]);
+    await putLimits(w.coordinator, { settings: withChanges({ flags: { notPushedDays: 10, minLedgerQuality: 0.5 } }) });
+    expect(await unitFlags()).toEqual([["ledger_not_pushed", 10]]);
+  });
+});
+
+describe("migration 0029", () => {
+  const migrationInsert = () => {
+    const m = (env as unknown as { TEST_MIGRATIONS: { name: string; queries: string[] }[] }).TEST_MIGRATIONS.find((x) => x.name.startsWith("0029"))!;
+    return m.queries.find((q) => q.includes("INSERT INTO limit_settings"))!;
+  };
+
+  it("stores nothing when the old time-limit table still holds 0014's defaults", async () => {
+    await env.DB.prepare(migrationInsert()).run();
+    expect(await listLimitSettingVersions(env.DB)).toEqual([]);
+  });
+
+  it("carries time limits changed by hand in the old table over as version 1, with the default thresholds", async () => {
+    await env.DB.batch([
+      env.DB.prepare(`UPDATE assessment_time_limits SET days = 45 WHERE kind = 'stage' AND value = '诉前'`),
+      env.DB.prepare(`INSERT INTO assessment_time_limits (kind, value, days) VALUES ('mediation_type', '行政调解', 40)`),
+    ]);
+    await env.DB.prepare(migrationInsert()).run();
+    const r = await getLimits(w.coordinator);
+    expect(r.body).toMatchObject({ version: 1, changedBy: null });
+    expect(r.body.current).toEqual(withChanges({ timeLimits: { byStage: { 行政复议: 60, 诉前: 45 }, byMediationType: { 人民调解: 30, 行政调解: 40 } } }));
+  });
 });
