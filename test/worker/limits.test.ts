@@ -8,6 +8,8 @@ import { countsFromCaseRow, dailyCountsStatement, loadTimeLimits } from "../../w
 import { listLimitSettingVersions } from "../../worker/db/limit-settings.ts";
 import { caseCountsStatement } from "../support/direct-counts.ts";
 import { resetAll, row, storeCases } from "./assessment-fixtures.ts";
+import { putRoster, rosterRow } from "./mentor-fixtures.ts";
+import { computeAssignments } from "../../worker/mentors/assignment-service.ts";
 import { call, chunkBody, json, makeWorld, newKey, newPushId, pushChunk, sheetRow, UNIT_A, type World } from "./helpers.ts";
 
 let w: World;
@@ -216,6 +218,18 @@ describe("the Worker uses the saved values", () => {
     expect(await unitFlags()).toEqual([["low_ledger_quality", 0.9]]);
     await putLimits(w.coordinator, { settings: withChanges({ flags: { notPushedDays: 10, minLedgerQuality: 0.5 } }) });
     expect(await unitFlags()).toEqual([["ledger_not_pushed", 10]]);
+  });
+});
+
+describe("mentor assignments use the saved time limits", () => {
+  it("counts a star mediator's open case as overdue once the stage's limit is shorter than its days open", async () => {
+    expect((await putRoster(w.coordinator, [rosterRow(2, "星调解", { unit: UNIT_A })])).status).toBe(200);
+    // 诉前, received 2026-05-01, open on the asOf 2026-05-26: 25 days, within 30.
+    await storeCases([row(UNIT_A, { caseNo: "M-1", receivedOn: "2026-05-01", mediator: "星调解" })]);
+    const overdue = async () => (await computeAssignments(env.DB, "2026-05", "2026-05-26")).input.stars.map((s) => [s.name, s.overdueCases]);
+    expect(await overdue()).toEqual([["星调解", 0]]);
+    await putLimits(w.coordinator, { settings: withChanges({ timeLimits: { byStage: { 诉前: 20 } } }) });
+    expect(await overdue()).toEqual([["星调解", 1]]);
   });
 });
 
