@@ -9,6 +9,7 @@ import { applyTheme } from "./ui/components.ts";
 import { columnsPage } from "./ui/pages/columns.ts";
 import { connectPage } from "./ui/pages/connect.ts";
 import { incomingPage } from "./ui/pages/incoming.ts";
+import { limitsPage } from "./ui/pages/limits.ts";
 import { pushPage } from "./ui/pages/push.ts";
 import { mentorsPage } from "./ui/pages/mentors.ts";
 import { coordinatorPage, rankingsPage } from "./ui/pages/reports.ts";
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     mentors: mentorsPage,
     routing: routingPage,
     incoming: incomingPage,
+    limits: limitsPage,
   });
   const client = app.client();
   if (client) {

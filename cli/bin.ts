@@ -22,6 +22,7 @@ const USAGE = `用法 Usage: tiaojie <command> [options]
   mediators --period 2026-Q3 [--json]                                调解员考评 results per mediator
   competition --period 2026-Q3 [--json] [--out FILE.xlsx]            分片竞赛 zone competition
   subsidies --period 2026-Q3 [--json] [--out FILE.xlsx]              办案补贴 case subsidies
+  limits [--set FIELD=VALUE …] [--json]                              时限与预警设置 time limits and thresholds
   reviews --period 2026-Q3 [--json] [--out FILE.xlsx]                案件质量评查 case-file review results
   route FILE.xlsx [--confirm] [--json]                               分流（协调员） route an intake sheet
   incoming [--pending] [--json]                                      转入案件（台账员） cases transferred to you

@@ -21,6 +21,7 @@ import { competitionRoutes } from "./routes/competition.ts";
 import { visitRoutes } from "./routes/visits.ts";
 import { reviewRoutes } from "./routes/reviews.ts";
 import { routingRoutes } from "./routes/routing.ts";
+import { limitRoutes } from "./routes/limits.ts";
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -49,6 +50,7 @@ app.route("/", competitionRoutes);
 app.route("/", visitRoutes);
 app.route("/", reviewRoutes);
 app.route("/", routingRoutes);
+app.route("/", limitRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 app.doc("/api/openapi.json", {

@@ -15,6 +15,7 @@ import { CreatedTokenSchema, TokenInfoSchema } from "../ledger/api/tokens.ts";
 import { CompetitionSchema } from "../ledger/api/competition.ts";
 import { MediatorResultsSchema } from "../ledger/api/mediator-results.ts";
 import { SubsidiesSchema } from "../ledger/api/subsidies.ts";
+import { LimitsBodySchema, LimitsResponseSchema } from "../ledger/api/limits.ts";
 import { UnitSchema } from "../ledger/api/units.ts";
 import { VisitPushSchema, VisitReceiptSchema, VisitsSchema } from "../ledger/api/visits.ts";
 import { ReviewDimensionsSchema, ReviewPushSchema, ReviewReceiptSchema } from "../ledger/api/reviews.ts";
@@ -60,4 +61,6 @@ export const Named = {
   Incoming: IncomingSchema.openapi("Incoming"),
   ReceiveRequest: ReceiveRequestSchema.openapi("ReceiveRequest"),
   ReceiveReceipt: ReceiveReceiptSchema.openapi("ReceiveReceipt"),
+  Limits: LimitsResponseSchema.openapi("Limits"),
+  LimitsBody: LimitsBodySchema.openapi("LimitsBody"),
 };

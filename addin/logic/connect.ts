@@ -50,11 +50,11 @@ export function describeConnection(me: Me, locale: Locale): string {
 }
 
 /** Which pages a role sees: a clerk pushes; a coordinator also sees all flags; the assessment office ranks. */
-export function pagesFor(role: Role | null): ("connect" | "columns" | "validate" | "push" | "coordinator" | "rankings" | "mentors" | "routing" | "incoming")[] {
+export function pagesFor(role: Role | null): ("connect" | "columns" | "validate" | "push" | "coordinator" | "rankings" | "mentors" | "routing" | "incoming" | "limits")[] {
   const base = ["connect", "columns", "validate"] as const;
   if (role === "clerk") return [...base, "push", "incoming"];
-  if (role === "coordinator") return [...base, "push", "routing", "coordinator", "mentors", "rankings"];
+  if (role === "coordinator") return [...base, "push", "routing", "coordinator", "mentors", "rankings", "limits"];
   // The assessment office pushes its 案件质量评查表 from the Push page.
-  if (role === "assessor") return [...base, "push", "rankings"];
+  if (role === "assessor") return [...base, "push", "rankings", "limits"];
   return [...base];
 }

@@ -16,6 +16,7 @@ import type { Unit } from "./units.ts";
 import type { VisitPush, VisitReceipt, Visits } from "./visits.ts";
 import type { Subsidies } from "./subsidies.ts";
 import type { ReviewDimensions, ReviewPush, ReviewReceipt } from "./reviews.ts";
+import type { LimitsBody, LimitsResponse } from "./limits.ts";
 
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -101,6 +102,10 @@ export interface ApiClient {
   weights(period: string, signal?: AbortSignal): Promise<WeightsResponse>;
   /** Assessor: set a period's weights. */
   setWeights(period: string, weights: Record<string, number>, signal?: AbortSignal): Promise<WeightsResponse>;
+  /** Clerk, coordinator or assessor: the time limits and flag thresholds in force, the defaults, who saved them. */
+  limits(signal?: AbortSignal): Promise<LimitsResponse>;
+  /** Coordinator: save them as a new version; `baseVersion` (the version read) refuses to overwrite a newer one (409). */
+  setLimits(body: LimitsBody, signal?: AbortSignal): Promise<LimitsResponse>;
   /** Assessor or coordinator: a period's subsidy statement (ledger/api/subsidies.ts). */
   subsidies(period: string, signal?: AbortSignal): Promise<Subsidies>;
   /** Sends one push chunk. `body` is the exact JSON text: a retry must send the same bytes under the same key. */
@@ -174,6 +179,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     subsidies: (period, signal) => request("GET", PATHS.subsidies(period), { signal }),
     weights: (period, signal) => request("GET", PATHS.weights(period), { signal }),
     setWeights: (period, weights, signal) => request("PUT", PATHS.weights(period), { body: { weights }, signal }),
+    limits: (signal) => request("GET", PATHS.limits, { signal }),
+    setLimits: (body, signal) => request("PUT", PATHS.limits, { body, signal }),
     pushChunk: (pushId, idempotencyKey, body, signal) =>
       request("POST", PATHS.pushChunk(pushId), { body, signal, headers: { "Idempotency-Key": idempotencyKey } }),
     putRoster: (body, signal) => request("PUT", PATHS.roster, { body, signal }),

@@ -14,6 +14,7 @@ export const PATHS = {
   flags: (query: FlagsQuery = {}) => `/api/flags${q({ ...query, dueWithinDays: query.dueWithinDays === undefined ? undefined : String(query.dueWithinDays) })}`,
   rankings: (period: string, asOf?: string) => `/api/rankings${q({ period, asOf })}`,
   weights: (period: string) => `/api/rankings/weights${q({ period })}`,
+  limits: "/api/settings/limits",
   roster: "/api/roster",
   mentorAssignments: (period: string, asOf?: string) => `/api/mentors/assignments${q({ period, asOf })}`,
   mediatorResults: (period: string, asOf?: string) => `/api/mediators/results${q({ period, asOf })}`,

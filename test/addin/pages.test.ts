@@ -61,7 +61,9 @@ describe("Connect", () => {
     expect(pagesFor("clerk")).toContain("incoming");
     expect(pagesFor("coordinator")).toContain("routing");
     expect(pagesFor("clerk")).not.toContain("routing");
-    expect(pagesFor("assessor")).toEqual(["connect", "columns", "validate", "push", "rankings"]);
+    expect(pagesFor("assessor")).toEqual(["connect", "columns", "validate", "push", "rankings", "limits"]);
+    expect(pagesFor("coordinator")).toContain("limits");
+    expect(pagesFor("clerk")).not.toContain("limits");
     expect(pagesFor(null)).toEqual(["connect", "columns", "validate"]);
   });
 });

@@ -67,6 +67,10 @@ const MATRIX: Case[] = [
   // a clerk reads the own unit's results only (reviews.test.ts holds the scope).
   { name: "POST /api/reviews (a case not in the ledger)", request: (t) => call("POST", "/api/reviews", { token: t, body: { rows: [{ row: 2, values: { caseNo: "SY-404", unit: UNIT_A, reviewer: "评查人", reviewedOn: "2026-05-01", evidence: 15, facts: 15, law: 15, procedure: 15, documents: 10, reasoning: 10, effect: 10, responsibility: 10 } }] } }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
   { name: "GET /api/reviews/dimensions", request: (t) => call("GET", "/api/reviews/dimensions?period=2026-Q2", { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
+  // Time limits and flag thresholds: district rules every working role may read; only the coordinator saves. The
+  // PUT sent here is out of range, so the coordinator's 422 stores nothing.
+  { name: "GET /api/settings/limits", request: (t) => call("GET", "/api/settings/limits", { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
+  { name: "PUT /api/settings/limits (out of range)", request: (t) => call("PUT", "/api/settings/limits", { token: t, body: { settings: { timeLimits: { byStage: {}, byMediationType: {}, fallback: 0 }, flags: {} } } }), expected: { clerkA: 403, coordinator: 422, assessor: 403, admin: 403, ...AUTH_FAIL } },
   { name: "POST /api/transfers/receive (another unit's case number)", request: (t) => call("POST", "/api/transfers/receive", { token: t, body: { caseNos: ["NP-001"] } }), expected: { clerkA: 200, coordinator: 403, assessor: 403, admin: 403, ...AUTH_FAIL } },
 ];
 

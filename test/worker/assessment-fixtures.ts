@@ -6,7 +6,14 @@ import { resetDb } from "./helpers.ts";
 export async function resetAll(): Promise<void> {
   await env.DB.batch(["case_review_revisions", "case_reviews", "assessment_weights"].map((t) => env.DB.prepare(`DELETE FROM ${t}`)));
   await resetDb();
-  await env.DB.prepare(`DELETE FROM assessment_daily`).run();
+  // Back to no saved time limits and 0014's defaults in the copy the triggers read.
+  await env.DB.batch([
+    env.DB.prepare(`DELETE FROM limit_settings`),
+    env.DB.prepare(`DELETE FROM assessment_time_limits`),
+    env.DB.prepare(`INSERT INTO assessment_time_limits (kind, value, days) VALUES
+      ('stage', '行政复议', 60), ('stage', '诉前', 30), ('mediation_type', '人民调解', 30), ('fallback', '', 30)`),
+    env.DB.prepare(`DELETE FROM assessment_daily`),
+  ]);
 }
 
 export async function unitId(name: string): Promise<number> {

@@ -290,6 +290,15 @@ describe("the not-received flag", () => {
     await confirm(w.coordinator, [transferCase(5, "ZX-001", TOWN, null)]);
   });
 
+  it("waits as many days as the coordinator's saved transferReceiptDays instead of TRANSFER_RECEIPT_DAYS", async () => {
+    const current = (await json(await call("GET", "/api/settings/limits", { token: w.coordinator }))).current;
+    const saved = await call("PUT", "/api/settings/limits", { token: w.coordinator, body: { settings: { ...current, flags: { ...current.flags, transferReceiptDays: 5 } } } });
+    expect(saved.status).toBe(200);
+    expect(await flags(w.coordinator, addDays(today, 5))).toEqual([]);
+    const late = await flags(w.coordinator, addDays(today, 6));
+    expect(late.map((f: { caseNo: string; facts: { limitDays: number; daysWaiting: number } }) => [f.caseNo, f.facts.daysWaiting, f.facts.limitDays])).toEqual([["ZX-001", 6, 5]]);
+  });
+
   it("is raised for the coordinator after 3 days without receipt, and seen by the receiving clerk only", async () => {
     expect(await flags(w.coordinator, addDays(today, 3))).toEqual([]);
     const late = await flags(w.coordinator, addDays(today, 4));

@@ -170,6 +170,11 @@ const REBUILD_DAILY_SQL: readonly string[] = [
     commitments_kept = commitments_kept + excluded.commitments_kept`,
 ];
 
+/** The rebuild's statements, for a batch that changes the time limits and recounts in one transaction. */
+export function rebuildDailyStatements(db: D1Database): D1PreparedStatement[] {
+  return REBUILD_DAILY_SQL.map((s) => db.prepare(s));
+}
+
 export async function rebuildDailyCounts(db: D1Database): Promise<void> {
-  await db.batch(REBUILD_DAILY_SQL.map((s) => db.prepare(s)));
+  await db.batch(rebuildDailyStatements(db));
 }

@@ -20,9 +20,10 @@
  */
 import { SUCCESS_DENOMINATOR_STATUSES, SUCCESS_STATUS } from "../../ledger/counting.ts";
 import type { Status } from "../../ledger/choices.ts";
-import { DEFAULT_CONFIG, timeLimitFor, type TimeLimits } from "../assessment/config.ts";
+import { timeLimitFor, type TimeLimits } from "../assessment/config.ts";
+import { configInForce } from "../assessment/limits-service.ts";
 import { addDays, daysBetween, parsePeriod, periodContaining, type Period } from "../../ledger/period.ts";
-import { loadTimeLimits, loadUnitCounts } from "../db/assessment.ts";
+import { loadUnitCounts } from "../db/assessment.ts";
 import { loadCasesForMentors, loadPreviousAssignments, type StoredAssignment } from "../db/assignments.ts";
 import { listMediators, type StoredMediator } from "../db/mediators.ts";
 import { loadTownVisitSummary, loadVisits } from "../db/visits.ts";
@@ -55,7 +56,7 @@ export async function computeAssignments(db: D1Database, periodLabel: string, to
     listMediators(db, null),
     loadCasesForMentors(db, { start: period.start, end: period.end }),
     loadUnitCounts(db, period, asOf),
-    loadTimeLimits(db).then((l) => (Object.keys(l.byStage).length + Object.keys(l.byMediationType).length > 0 ? l : DEFAULT_CONFIG.timeLimits)),
+    configInForce(db).then((c) => c.timeLimits),
     loadPreviousAssignments(db, period.label),
     loadVisits(db, before),
     loadTownVisitSummary(db, before),

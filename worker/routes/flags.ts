@@ -9,8 +9,9 @@ import { todayInChina } from "../../ledger/today.ts";
 import { FLAG_CODES, FLAG_SEVERITIES, type FlagCode, type FlagSeverity } from "../../ledger/api/flags.ts";
 import { periodContaining } from "../../ledger/period.ts";
 import { caseFlags, transferFlagsFor, unitFlagsFor } from "../assessment/flags/flag-service.ts";
-import { transferReceiptDays } from "../assessment/flags/transfer-rules.ts";
 import { filterFlags } from "../assessment/flags/filter.ts";
+import { configWith } from "../assessment/limit-settings.ts";
+import { limitsInForce } from "../assessment/limits-service.ts";
 import { validationHook, errorResponses } from "../errors.ts";
 import { periodFromQuery } from "./period-query.ts";
 
@@ -45,12 +46,15 @@ flagRoutes.openapi(
     const asOf = q.asOf ?? todayInChina();
     const period = q.period ? periodFromQuery(q.period) : periodContaining(asOf, "quarter");
     const unitId = unit?.id ?? null;
+    // One read of the coordinator's settings for the case, unit and transfer flags alike.
+    const limits = (await limitsInForce(c.env.DB, c.env.TRANSFER_RECEIPT_DAYS)).current;
+    const config = configWith(limits);
     const [cases, units, transfers] = await Promise.all([
-      q.scope === "unit" ? [] : caseFlags(c.env.DB, { today: asOf, unitId, acrossUnits: flagsCompareAcrossUnits(p), dueWithinDays: q.dueWithinDays }),
-      q.scope === "case" || q.dueWithinDays !== undefined ? [] : unitFlagsFor(c.env.DB, { today: asOf, period, unitId }),
+      q.scope === "unit" ? [] : caseFlags(c.env.DB, { today: asOf, unitId, config, acrossUnits: flagsCompareAcrossUnits(p), dueWithinDays: q.dueWithinDays }),
+      q.scope === "case" || q.dueWithinDays !== undefined ? [] : unitFlagsFor(c.env.DB, { today: asOf, period, unitId, config }),
       // Scoped to the receiving unit: another unit's clerk never learns of the transfer. No time limit runs out on a
       // transfer, so "due within N days" leaves them out.
-      q.scope === "unit" || q.dueWithinDays !== undefined ? [] : transferFlagsFor(c.env.DB, { today: asOf, unitId, limitDays: transferReceiptDays(c.env.TRANSFER_RECEIPT_DAYS) }),
+      q.scope === "unit" || q.dueWithinDays !== undefined ? [] : transferFlagsFor(c.env.DB, { today: asOf, unitId, limitDays: limits.flags.transferReceiptDays }),
     ]);
     const flags = filterFlags([...units, ...cases, ...transfers], { severity: q.severity, code: q.code, scope: q.scope, dueWithinDays: q.dueWithinDays });
     const counts = { high: 0, medium: 0, low: 0 };

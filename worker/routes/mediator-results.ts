@@ -3,9 +3,8 @@ import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { AsOfQuery, PeriodQuery } from "../../ledger/api/assessment.ts";
 import { todayInChina } from "../../ledger/today.ts";
-import { DEFAULT_CONFIG } from "../assessment/config.ts";
+import { configInForce } from "../assessment/limits-service.ts";
 import { MEDIATOR_STANDARD, mediatorResults } from "../assessment/mediator-results.ts";
-import { loadTimeLimits } from "../db/assessment.ts";
 import { loadMediatorInputs } from "../db/mediator-results.ts";
 import { errorResponses, validationHook } from "../errors.ts";
 import { Named } from "../openapi-names.ts";
@@ -27,8 +26,8 @@ mediatorResultRoutes.openapi(
     const q = c.req.valid("query");
     const period = periodFromQuery(q.period);
     const asOf = q.asOf ?? todayInChina();
-    const [inputs, timeLimits] = await Promise.all([loadMediatorInputs(c.env.DB, period), loadTimeLimits(c.env.DB)]);
-    const mediators = mediatorResults(inputs.roster, inputs.cases, inputs.reviews, period, asOf, { ...DEFAULT_CONFIG, timeLimits });
+    const [inputs, config] = await Promise.all([loadMediatorInputs(c.env.DB, period), configInForce(c.env.DB)]);
+    const mediators = mediatorResults(inputs.roster, inputs.cases, inputs.reviews, period, asOf, config);
     return c.json({ period: period.label, asOf, standard: MEDIATOR_STANDARD as unknown as Record<string, Record<string, number>>, mediators }, 200);
   },
 );

@@ -4,10 +4,11 @@
  */
 import { addDays, type Period } from "../../../ledger/period.ts";
 import type { Flag } from "../../../ledger/api/flags.ts";
-import { loadTimeLimits, loadUnitCounts } from "../../db/assessment.ts";
+import { loadUnitCounts } from "../../db/assessment.ts";
 import { loadFlagInputs, loadLastPushes } from "../../db/flags.ts";
 import { loadTownVisitSummary } from "../../db/visits.ts";
-import { DEFAULT_CONFIG, type AssessmentConfig } from "../config.ts";
+import type { AssessmentConfig } from "../config.ts";
+import { configInForce } from "../limits-service.ts";
 import { indicatorValue } from "../indicators.ts";
 import { crossCaseFlags, reviewFailedFlags, singleCaseFlags, type PartyCase } from "./case-rules.ts";
 import { filterFlags } from "./filter.ts";
@@ -25,18 +26,13 @@ export async function caseFlags(
   a: { today: string; unitId: number | null; caseNos?: string[]; config?: AssessmentConfig; acrossUnits: boolean; dueWithinDays?: number },
 ): Promise<Flag[]> {
   if (!a.acrossUnits && a.unitId == null) throw new Error("flags within one unit need the unit");
-  const flagRules = (a.config ?? DEFAULT_CONFIG).flags;
   const caseNos = a.caseNos ?? null;
-  // The time limits live in D1 (assessment_time_limits) so flags and the on-time counts use the same ones; they
-  // are read alongside the cases, not before them.
-  const [timeLimits, { single, parties, failedReviews }] = await Promise.all([
-    a.config ? a.config.timeLimits : loadTimeLimits(db),
-    loadFlagInputs(db, {
-      today: a.today, recentAgreements: addDays(a.today, -flagRules.confirmationWindowDays), unitId: a.unitId, caseNos,
-      compareWithin: a.acrossUnits ? null : a.unitId, reviewPassMark: flagRules.reviewPassMark,
-    }),
-  ]);
-  let config = a.config ?? { ...DEFAULT_CONFIG, timeLimits };
+  // The coordinator's settings come first: the confirmation window decides which agreements are loaded.
+  let config = a.config ?? (await configInForce(db));
+  const { single, parties, failedReviews } = await loadFlagInputs(db, {
+    today: a.today, recentAgreements: addDays(a.today, -config.flags.confirmationWindowDays), unitId: a.unitId, caseNos,
+    compareWithin: a.acrossUnits ? null : a.unitId, reviewPassMark: config.flags.reviewPassMark,
+  });
   // "Due within N days" asks for every open case whose time limit runs out within N days, not only those inside
   // the configured due-soon window: widen the window so each of them carries a due_soon flag with its days left.
   if (a.dueWithinDays !== undefined && a.dueWithinDays > config.flags.dueSoonDays) {
@@ -47,14 +43,15 @@ export async function caseFlags(
   const wanted = caseNos ? new Set(caseNos) : null;
   const inScope = (c: PartyCase & { unitId: number }) => (a.unitId == null || c.unitId === a.unitId) && (wanted == null || wanted.has(c.caseNo));
   out.push(...crossCaseFlags(parties, config, inScope));
-  out.push(...reviewFailedFlags(failedReviews, flagRules.reviewPassMark));
+  out.push(...reviewFailedFlags(failedReviews, config.flags.reviewPassMark));
   return out;
 }
 
 /** Unit flags for a period's rates plus the units' push history. */
 export async function unitFlagsFor(db: D1Database, a: { today: string; period: Period; unitId: number | null; config?: AssessmentConfig }): Promise<Flag[]> {
-  const config = a.config ?? DEFAULT_CONFIG;
-  const [units, pushes, visits] = await Promise.all([loadUnitCounts(db, a.period, a.today), loadLastPushes(db), loadTownVisitSummary(db, a.period)]);
+  const [config, units, pushes, visits] = await Promise.all([
+    a.config ?? configInForce(db), loadUnitCounts(db, a.period, a.today), loadLastPushes(db), loadTownVisitSummary(db, a.period),
+  ]);
   const lastPush = new Map(pushes.map((p) => [p.unitId, p]));
   const townVisits = new Map(visits.recording ? visits.towns.map((t) => [t.unitId, t]) : []);
   const out: Flag[] = [];
