@@ -12,7 +12,10 @@ export function defaultLimitSettings(configuredTransferDays: string | undefined)
   const t = DEFAULT_CONFIG.timeLimits;
   return {
     timeLimits: { byStage: { ...t.byStage }, byMediationType: { ...t.byMediationType }, fallback: t.fallback },
-    flags: { ...DEFAULT_CONFIG.flags, transferReceiptDays: transferReceiptDays(configuredTransferDays) },
+    flags: {
+      ...(Object.fromEntries(FLAG_THRESHOLD_KEYS.map((k) => [k, (DEFAULT_CONFIG.flags as Record<string, number>)[k]])) as FlagThresholds),
+      transferReceiptDays: transferReceiptDays(configuredTransferDays),
+    },
   };
 }
 
