@@ -74,6 +74,16 @@ describe("tiaojie trend", () => {
     expect(seen.at(-1)).toBe("GET /api/rankings/trend?from=2026-01&to=2026-02&by=month Bearer tj_assessor");
   });
 
+  it("prints each kind's units with score and rank per period without --json, a dash where there was nothing to score", async () => {
+    const r = await capture(["--from", "2026-01", "--to", "2026-02", "--token", "tj_assessor"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toBe("考评趋势 Trend 2026-01 – 2026-02（按月 by month；统计截至 as of 2026-03-01）");
+    expect(r.stdout).toContain("镇（街道） Towns/streets          2026-01  2026-02");
+    expect(lines[lines.indexOf("  山腰街道") + 1].trim()).toBe("51.0#1   30.1#1");
+    expect(lines[lines.indexOf("  区人社局") + 1].trim()).toBe("9.5#1        —");
+  });
+
   it("asks for whole quarters with --by quarter", async () => {
     await capture(["--from", "2026-01", "--to", "2026-06", "--by", "quarter", "--json", "--token", "tj_assessor"]);
     expect(seen.at(-1)).toBe("GET /api/rankings/trend?from=2026-Q1&to=2026-Q2&by=quarter Bearer tj_assessor");
