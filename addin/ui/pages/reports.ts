@@ -84,7 +84,9 @@ export const rankingsPage: Page = (app) => {
       const r = await app.client()!.mediatorResults(select.value);
       const sheet = await app.workbook!.writeReportSheet(mediatorReport(r, app.locale));
       const count = (s: string) => r.mediators.filter((m) => m.standing === s).length;
-      status.replaceChildren(message("success", app.t("mediators.done", { sheet, mediators: r.mediators.length, gold: count("gold"), behind: count("behind") })));
+      const notes = [message("success", app.t("mediators.done", { sheet, mediators: r.mediators.length, gold: count("gold"), behind: count("behind") }))];
+      if (count("gold") + count("behind") > 0) notes.push(message("info", app.t("mediators.why")));
+      status.replaceChildren(...notes);
     } catch (e) {
       status.replaceChildren(message("error", app.errorText(e)));
     }
