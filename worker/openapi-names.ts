@@ -16,6 +16,7 @@ import { CompetitionSchema } from "../ledger/api/competition.ts";
 import { MediatorResultsSchema } from "../ledger/api/mediator-results.ts";
 import { SubsidiesSchema } from "../ledger/api/subsidies.ts";
 import { LimitsBodySchema, LimitsResponseSchema } from "../ledger/api/limits.ts";
+import { TrendSchema } from "../ledger/api/trend.ts";
 import { UnitSchema } from "../ledger/api/units.ts";
 import { VisitPushSchema, VisitReceiptSchema, VisitsSchema } from "../ledger/api/visits.ts";
 import { ReviewDimensionsSchema, ReviewPushSchema, ReviewReceiptSchema } from "../ledger/api/reviews.ts";
@@ -46,6 +47,7 @@ export const Named = {
   Subsidies: SubsidiesSchema.openapi("Subsidies"),
   MediatorResults: MediatorResultsSchema.openapi("MediatorResults"),
   Competition: CompetitionSchema.openapi("Competition"),
+  Trend: TrendSchema.openapi("Trend"),
   VisitPush: VisitPushSchema.openapi("VisitPush"),
   VisitReceipt: VisitReceiptSchema.openapi("VisitReceipt"),
   Visits: VisitsSchema.openapi("Visits"),

@@ -368,6 +368,18 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
           chart.legend.visible = false;
           chart.setPosition(rangeAddress(1, width + 1, 1, width + 1));
         }
+        // Beside the table, one under the other, each about 8 columns by 18 rows.
+        let top = 1;
+        for (const lc of report.lineCharts ?? []) {
+          if (lc.lastRow < lc.firstRow) continue;
+          const source = sheet.getRange(rangeAddress(lc.firstRow + 2, lc.labelColumn, lc.lastRow + 2, lc.lastValueColumn));
+          const chart = sheet.charts.add("Line", source, "Rows");
+          const periods = sheet.getRange(rangeAddress(1, lc.labelColumn + 1, 1, lc.lastValueColumn));
+          for (let s = 0; s <= lc.lastRow - lc.firstRow; s++) chart.series.getItemAt(s).setXAxisValues(periods);
+          chart.title.text = lc.title;
+          chart.setPosition(rangeAddress(top, width + 1, top, width + 1), rangeAddress(top + 17, width + 8, top + 17, width + 8));
+          top += 19;
+        }
         all.format.autofitColumns();
         sheet.activate();
         await context.sync();

@@ -65,6 +65,19 @@ export interface ReportSheet {
   numberFormats?: Readonly<Record<number, string>>;
   /** A clustered bar chart of one numeric column against a label column. */
   chart?: { title: string; labelColumn: number; valueColumn: number };
+  /**
+   * Line charts, one line per row from `firstRow` to `lastRow` (indices into rows): named by `labelColumn`, its
+   * points the columns after it up to `lastValueColumn`, against those columns' headers (the periods).
+   */
+  lineCharts?: readonly LineChartSpec[];
+}
+
+export interface LineChartSpec {
+  title: string;
+  firstRow: number;
+  lastRow: number;
+  labelColumn: number;
+  lastValueColumn: number;
 }
 
 export interface LedgerWorkbook {

@@ -17,6 +17,9 @@ import type { VisitPush, VisitReceipt, Visits } from "./visits.ts";
 import type { Subsidies } from "./subsidies.ts";
 import type { ReviewDimensions, ReviewPush, ReviewReceipt } from "./reviews.ts";
 import type { LimitsBody, LimitsResponse } from "./limits.ts";
+import type { Trend } from "./trend.ts";
+import type { MediatorResults } from "./mediator-results.ts";
+import type { Competition } from "./competition.ts";
 
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -98,6 +101,12 @@ export interface ApiClient {
   units(signal?: AbortSignal): Promise<Unit[]>;
   flags(query?: FlagsQuery, signal?: AbortSignal): Promise<Flags>;
   rankings(period: string, asOf?: string, signal?: AbortSignal): Promise<Rankings>;
+  /** Each unit's score, rank and indicators per month or quarter (assessor, coordinator; a clerk: own unit). */
+  trend(o: { from: string; to: string; by?: "month" | "quarter"; asOf?: string }, signal?: AbortSignal): Promise<Trend>;
+  /** Assessor or coordinator: results per mediator, ranked within each tier, with the gold / falling-behind lists. */
+  mediatorResults(period: string, asOf?: string, signal?: AbortSignal): Promise<MediatorResults>;
+  /** Assessor or coordinator: 分片竞赛, towns ranked inside each 片区 and district-wide. */
+  competition(period: string, asOf?: string, signal?: AbortSignal): Promise<Competition>;
   /** Assessor or coordinator: a period's weights and whether they were set for it. */
   weights(period: string, signal?: AbortSignal): Promise<WeightsResponse>;
   /** Assessor: set a period's weights. */
@@ -177,6 +186,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     flags: (query, signal) => request("GET", PATHS.flags(query), { signal }),
     rankings: (period, asOf, signal) => request("GET", PATHS.rankings(period, asOf), { signal }),
     subsidies: (period, signal) => request("GET", PATHS.subsidies(period), { signal }),
+    trend: (o, signal) => request("GET", PATHS.trend(o), { signal }),
+    mediatorResults: (period, asOf, signal) => request("GET", PATHS.mediatorResults(period, asOf), { signal }),
+    competition: (period, asOf, signal) => request("GET", PATHS.competition(period, asOf), { signal }),
     weights: (period, signal) => request("GET", PATHS.weights(period), { signal }),
     setWeights: (period, weights, signal) => request("PUT", PATHS.weights(period), { body: { weights }, signal }),
     limits: (signal) => request("GET", PATHS.limits, { signal }),

@@ -13,6 +13,7 @@ export const PATHS = {
   push: (pushId: string) => `/api/pushes/${encodeURIComponent(pushId)}`,
   flags: (query: FlagsQuery = {}) => `/api/flags${q({ ...query, dueWithinDays: query.dueWithinDays === undefined ? undefined : String(query.dueWithinDays) })}`,
   rankings: (period: string, asOf?: string) => `/api/rankings${q({ period, asOf })}`,
+  trend: (o: { from: string; to: string; by?: "month" | "quarter"; asOf?: string }) => `/api/rankings/trend${q({ from: o.from, to: o.to, by: o.by, asOf: o.asOf })}`,
   weights: (period: string) => `/api/rankings/weights${q({ period })}`,
   limits: "/api/settings/limits",
   roster: "/api/roster",

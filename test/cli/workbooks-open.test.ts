@@ -13,6 +13,8 @@ import { mentorsWorkbook, type MentorsResponse } from "../../cli/commands/mentor
 import { rankingsWorkbook, type RankingsResponse } from "../../cli/commands/rankings.ts";
 import { subsidiesWorkbook } from "../../cli/commands/subsidies.ts";
 import { reviewsWorkbook } from "../../cli/commands/reviews.ts";
+import { trendXlsx } from "../../cli/commands/trend.ts";
+import { sampleTrend } from "../fixtures/trend.ts";
 import { displayWidth } from "../../cli/lib/sheet-fit.ts";
 import { DEFAULT_WEIGHTS } from "../../worker/assessment/config.ts";
 import { emptyCounts } from "../../worker/assessment/indicators.ts";
@@ -30,9 +32,9 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** The workbook as LibreOffice prints it: its text, page by page. Fails if LibreOffice cannot open the file. */
-async function printedText(wb: ExcelJS.Workbook, name: string): Promise<string> {
+async function printedText(wb: ExcelJS.Workbook | Uint8Array, name: string): Promise<string> {
   const xlsx = path.join(dir, `${name}.xlsx`);
-  await writeFile(xlsx, Buffer.from(await wb.xlsx.writeBuffer()));
+  await writeFile(xlsx, wb instanceof Uint8Array ? wb : Buffer.from(await wb.xlsx.writeBuffer()));
   // A profile of its own: two conversions at once must not share LibreOffice's user directory.
   const profile = `file://${path.join(dir, `lo-${name}`)}`;
   await run("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, xlsx], { timeout: 120_000 });
@@ -137,5 +139,24 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
     expect(text).toContain("落实司法责任制");
     expect(text).toMatch(/山腰街道\s+镇街 Town\s+2\s+76\.0\s+34\.2–95\.2\s+0\s+12\s+12\s+12\s+12\s+8\s+7\s+7\s+7/);
     expect(text).toMatch(/区人社局\s+部门 Dept\.\s+1\s+0\s+7\s+8\s+9\s+6\s+5\s+5\s+5\s+5/);
+  }, 150_000);
+
+  it("prints the trend table and draws its line charts: the chart titles, legends and coloured lines are on the page", async () => {
+    const text = await printedText(await trendXlsx(sampleTrend()), "trend");
+    expect(text).toContain("考评趋势（2026-01 至 2026-06，按月）");
+    expect(text).toContain("综合得分趋势 — 镇（街道） Towns/streets");
+    expect(text).toContain("综合得分趋势 — 区直部门 Departments");
+    expect(text).toContain("得分 Score");
+    // The first page as pixels (PPM: a header, then RGB bytes): the table is black on white or pale blue, so
+    // strongly coloured pixels can only be the chart's lines and markers.
+    await run("pdftoppm", ["-r", "40", "-f", "1", "-l", "1", path.join(dir, "trend.pdf"), path.join(dir, "trend-page")]);
+    const ppm = await readFile(path.join(dir, "trend-page-1.ppm"));
+    const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString("latin1"))!;
+    let coloured = 0;
+    for (let i = header[0].length; i + 2 < ppm.length; i += 3) {
+      const [r, g, b] = [ppm[i], ppm[i + 1], ppm[i + 2]];
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 90) coloured++;
+    }
+    expect(coloured).toBeGreaterThan(300);
   }, 150_000);
 });

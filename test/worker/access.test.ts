@@ -60,6 +60,8 @@ const MATRIX: Case[] = [
   { name: "GET /api/subsidies", request: (t) => call("GET", "/api/subsidies?period=2026-Q2", { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
   { name: "PUT /api/subsidies/tiers", request: (t) => call("PUT", "/api/subsidies/tiers?period=2026-Q2", { token: t, body: { tiers: { 简易: 100, 普通: 200, 复杂: 400, 重大: 800 } } }), expected: { clerkA: 403, coordinator: 403, assessor: 200, admin: 403, ...AUTH_FAIL } },
   { name: "GET /api/mediators/results", request: (t) => call("GET", "/api/mediators/results?period=2026-Q2", { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
+  // A clerk's trend is their own unit's line (test/worker/trend.test.ts shows nothing of another unit comes back).
+  { name: "GET /api/rankings/trend", request: (t) => call("GET", "/api/rankings/trend?from=2026-01&to=2026-06", { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
   { name: "GET /api/zones", request: (t) => call("GET", "/api/zones", { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
   { name: "PUT /api/zones (a town in two zones)", request: (t) => call("PUT", "/api/zones", { token: t, body: { zones: { 北片: [UNIT_A], 南片: [UNIT_A] } } }), expected: { clerkA: 403, coordinator: 422, assessor: 422, admin: 403, ...AUTH_FAIL } },
   { name: "GET /api/competition", request: (t) => call("GET", "/api/competition?period=2026-Q2", { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },

@@ -93,23 +93,56 @@ export interface AssessedUnit extends UnitCounts {
 
 /** Every town/street and department with its counts for the period (units without cases get zero counts). */
 export async function loadUnitCounts(db: D1Database, period: Period, asOf: string): Promise<AssessedUnit[]> {
-  const [units, cases, reviews, quality] = await db.batch<Record<string, unknown>>([
-    unitsStatement(db),
-    dailyCountsStatement(db, period, asOf),
-    reviewStatement(db, period),
-    ledgerQualityStatement(db, period),
-  ]);
+  const [units, ...perPeriod] = await db.batch<Record<string, unknown>>([unitsStatement(db), ...periodStatements(db, period, asOf)]);
+  return assembleCounts(units.results, perPeriod.map((r) => r.results));
+}
+
+function periodStatements(db: D1Database, period: Period, asOf: string): D1PreparedStatement[] {
+  return [dailyCountsStatement(db, period, asOf), reviewStatement(db, period), ledgerQualityStatement(db, period)];
+}
+
+function assembleCounts(unitRows: unknown[], [cases, reviews, quality]: unknown[][]): AssessedUnit[] {
   const byUnit = <T extends { unitId: number }>(rows: unknown[]) => new Map((rows as T[]).map((r) => [r.unitId, r]));
-  const caseRows = byUnit<CaseCountRow>(cases.results);
-  const reviewRows = byUnit<{ unitId: number; points: number; reviews: number }>(reviews.results);
-  const qualityRows = byUnit<{ unitId: number; rows: number; rejected: number }>(quality.results);
-  return (units.results as { id: number; name: string; kind: UnitKind }[]).map((u) => {
+  const caseRows = byUnit<CaseCountRow>(cases);
+  const reviewRows = byUnit<{ unitId: number; points: number; reviews: number }>(reviews);
+  const qualityRows = byUnit<{ unitId: number; rows: number; rejected: number }>(quality);
+  return (unitRows as { id: number; name: string; kind: UnitKind }[]).map((u) => {
     const counts = countsFromCaseRow(caseRows.get(u.id));
     const r = reviewRows.get(u.id);
     if (r) counts.review = { num: r.points, den: r.reviews * 100 };
     const q = qualityRows.get(u.id);
     if (q) counts.ledgerQuality = { num: q.rows - q.rejected, den: q.rows };
     return { unitId: u.id, unit: u.name, kind: u.kind, counts };
+  });
+}
+
+export interface PeriodInputs {
+  period: Period;
+  weights: Weights;
+  weightsSource: "period" | "default";
+  units: AssessedUnit[];
+}
+
+/**
+ * Counts and weights of several periods (a trend) in one batch: the units, the weights set for any of the
+ * periods, and three statements per period. A trend is at most 24 periods: 74 statements, each with ≤ 3 parameters.
+ */
+export async function loadPeriodsInputs(db: D1Database, periods: readonly Period[], asOf: string): Promise<PeriodInputs[]> {
+  const labels = JSON.stringify(periods.map((p) => p.label));
+  const [units, weights, ...rest] = await db.batch<Record<string, unknown>>([
+    unitsStatement(db),
+    db.prepare(`SELECT period, weights FROM assessment_weights WHERE period IN (SELECT value FROM json_each(?))`).bind(labels),
+    ...periods.flatMap((p) => periodStatements(db, p, asOf)),
+  ]);
+  const set = new Map((weights.results as { period: string; weights: string }[]).map((r) => [r.period, parseWeights(JSON.parse(r.weights))]));
+  return periods.map((period, i) => {
+    const own = set.get(period.label);
+    return {
+      period,
+      weights: own ?? { ...DEFAULT_WEIGHTS },
+      weightsSource: own ? "period" : "default",
+      units: assembleCounts(units.results, rest.slice(i * 3, i * 3 + 3).map((r) => r.results)),
+    };
   });
 }
 

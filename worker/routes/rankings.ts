@@ -7,7 +7,11 @@ import { periodFromQuery } from "./period-query.ts";
 import { todayInChina } from "../../ledger/today.ts";
 import { DEFAULT_CONFIG, WeightsError, parseWeights } from "../assessment/config.ts";
 import { rankUnits } from "../assessment/ranking.ts";
-import { getWeights, loadUnitCounts, setWeights } from "../db/assessment.ts";
+import { getWeights, loadPeriodsInputs, loadUnitCounts, setWeights } from "../db/assessment.ts";
+import { trendLines } from "../assessment/trend.ts";
+import { TrendQuery } from "../../ledger/api/trend.ts";
+import { periodSpan, PeriodSpanError } from "../../ledger/period-span.ts";
+import { FIRST_YEAR } from "../../ledger/api/assessment.ts";
 import { ApiError, errorResponses, validationHook } from "../errors.ts";
 
 export const rankingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -31,6 +35,49 @@ rankingRoutes.openapi(
     const [{ weights, source }, units] = await Promise.all([getWeights(c.env.DB, period.label), loadUnitCounts(c.env.DB, period, asOf)]);
     const ranked = rankUnits(units, weights, DEFAULT_CONFIG);
     return c.json({ period: period.label, asOf, method: DEFAULT_CONFIG.ranking.method, weights, weightsSource: source, units: ranked }, 200);
+  },
+);
+
+rankingRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/rankings/trend",
+    summary: "Trend 考评趋势: each unit's score, rank and indicators per month or quarter (assessor, coordinator: all; clerk: own unit)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("clerk", "assessor", "coordinator")] as const,
+    request: { query: TrendQuery },
+    responses: {
+      200: { description: "Towns first, then departments; one point per period, computed as GET /api/rankings computes that period", content: { "application/json": { schema: Named.Trend } } },
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    let periods;
+    try {
+      periods = periodSpan(q.from.toUpperCase(), q.to.toUpperCase(), q.by);
+    } catch (e) {
+      if (!(e instanceof PeriodSpanError)) throw e;
+      throw new ApiError(400, "bad_request", e.message, { issues: [{ path: e.field, message: e.message, code: "custom" }] });
+    }
+    const lastYear = Number(todayInChina().slice(0, 4)) + 1;
+    const outside = [periods[0], periods.at(-1)!].find((p) => Number(p.start.slice(0, 4)) < FIRST_YEAR || Number(p.start.slice(0, 4)) > lastYear);
+    if (outside) {
+      const message = `年份须在 ${FIRST_YEAR}–${lastYear} 之间：${outside.label} Year must be between ${FIRST_YEAR} and ${lastYear}: ${outside.label}`;
+      throw new ApiError(400, "bad_request", message, { issues: [{ path: outside === periods[0] ? "from" : "to", message, code: "custom" }] });
+    }
+    const asOf = q.asOf ?? todayInChina();
+    const inputs = await loadPeriodsInputs(c.env.DB, periods, asOf);
+    let units = trendLines(inputs.map((i) => ({ period: i.period.label, weights: i.weights, units: i.units })), DEFAULT_CONFIG);
+    // A clerk sees their own unit's line (its score and rank among its kind, as GET /api/assessments tells them), never another's.
+    const p = c.get("principal");
+    if (p.role === "clerk") units = units.filter((u) => u.unit === p.unit);
+    const by = periods[0].kind === "quarter" ? "quarter" as const : "month" as const;
+    return c.json({
+      from: periods[0].label, to: periods.at(-1)!.label, by, asOf, method: DEFAULT_CONFIG.ranking.method,
+      periods: inputs.map((i) => ({ period: i.period.label, weights: i.weights, weightsSource: i.weightsSource })),
+      units,
+    }, 200);
   },
 );
 

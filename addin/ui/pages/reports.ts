@@ -5,6 +5,9 @@ import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
 import { subsidyReport, subsidySheetName } from "../../logic/subsidy-sheet.ts";
 import { weightsEditor } from "./weights-editor.ts";
+import { trendRanges, trendReport } from "../../logic/trend-sheet.ts";
+import { mediatorReport } from "../../logic/mediator-sheet.ts";
+import { competitionReport } from "../../logic/competition-sheet.ts";
 
 /** What the filters held when the page was last left, so switching tabs does not reset them. */
 let lastChoice: FlagFilterChoice = { ...NO_FILTER };
@@ -76,6 +79,41 @@ export const rankingsPage: Page = (app) => {
       status.replaceChildren(message("error", app.errorText(e)));
     }
   };
+  const makeMediators = async () => {
+    try {
+      const r = await app.client()!.mediatorResults(select.value);
+      const sheet = await app.workbook!.writeReportSheet(mediatorReport(r, app.locale));
+      const count = (s: string) => r.mediators.filter((m) => m.standing === s).length;
+      const notes = [message("success", app.t("mediators.done", { sheet, mediators: r.mediators.length, gold: count("gold"), behind: count("behind") }))];
+      if (count("gold") + count("behind") > 0) notes.push(message("info", app.t("mediators.why")));
+      status.replaceChildren(...notes);
+    } catch (e) {
+      status.replaceChildren(message("error", app.errorText(e)));
+    }
+  };
+  const makeCompetition = async () => {
+    try {
+      const c = await app.client()!.competition(select.value);
+      const sheet = await app.workbook!.writeReportSheet(competitionReport(c, app.locale));
+      const notes = [message("success", app.t("competition.done", { sheet, zones: c.zones.length }))];
+      if (c.zones.length === 0) notes.push(message("warning", app.t("competition.noZones")));
+      status.replaceChildren(...notes);
+    } catch (e) {
+      status.replaceChildren(message("error", app.errorText(e)));
+    }
+  };
+  const ranges = trendRanges(today);
+  const rangeSelect = h("select", { id: "trend-range" }, ...ranges.map((r, i) => h("option", { value: String(i), selected: i === 0 }, app.locale === "en" ? r.en : r.zh)));
+  const makeTrend = async () => {
+    const range = ranges[Number(rangeSelect.value)];
+    try {
+      const t = await app.client()!.trend({ from: range.from, to: range.to, by: range.by });
+      const sheet = await app.workbook!.writeReportSheet(trendReport(t, app.locale));
+      status.replaceChildren(message("success", app.t("trend.done", { sheet, units: t.units.length, periods: t.periods.length })));
+    } catch (e) {
+      status.replaceChildren(message("error", app.errorText(e)));
+    }
+  };
   const weights = weightsEditor(app, () => select.value);
   select.addEventListener("change", () => void weights.load());
   void weights.load();
@@ -83,7 +121,11 @@ export const rankingsPage: Page = (app) => {
     h("label", { for: "period" }, app.t("rankings.period"), " "), select,
     h("div", { class: "actions" },
       h("fluent-button", { appearance: "primary", onclick: make }, app.t("rankings.run")),
-      h("fluent-button", { onclick: makeSubsidies }, app.t("subsidies.run"))),
+      h("fluent-button", { onclick: makeSubsidies }, app.t("subsidies.run")),
+      h("fluent-button", { onclick: makeMediators }, app.t("mediators.run")),
+      h("fluent-button", { onclick: makeCompetition }, app.t("competition.run"))),
+    h("div", { class: "field" }, h("label", { for: "trend-range" }, app.t("trend.range"), " "), rangeSelect),
+    h("div", { class: "actions" }, h("fluent-button", { onclick: makeTrend }, app.t("trend.run"))),
     status,
     weights.element);
 };

@@ -101,7 +101,7 @@ const inspector = {
   tables: (sheetName: string) => sheet(sheetName).tables.map((t) => ({ name: t.name, address: rectAddress(t.rect), style: t.style, hasHeaders: t.hasHeaders })),
   charts: (sheetName: string) =>
     sheet(sheetName).charts.map((c) => ({
-      type: c.type, title: c.title, legendVisible: c.legendVisible, position: c.position, source: rectAddress(c.source),
+      type: c.type, seriesBy: c.seriesBy, title: c.title, legendVisible: c.legendVisible, position: c.position, source: rectAddress(c.source),
       series: c.series.map((s) => ({ name: s.name, values: rectAddress(s.values), xValues: s.xValues ? rectAddress(s.xValues) : null })),
     })),
   autofits: (sheetName: string) => sheet(sheetName).autofitCount,

@@ -1,0 +1,177 @@
+/**
+ * Native line charts in an .xlsx that exceljs wrote. exceljs cannot write charts, so after it has written the file
+ * we add the parts a chart needs (SpreadsheetML / DrawingML, ECMA-376 Part 1 §21.2 and §20.5): one drawing per
+ * sheet (xl/drawings/drawingN.xml, anchoring each chart to cells), one part per chart (xl/charts/chartN.xml), the
+ * relationships from sheet to drawing and drawing to charts, the <drawing> element in the sheet, and the content
+ * types. Each chart's series point at the sheet's cells (so Excel redraws it when a figure is edited) and carry a
+ * cached copy of the values (so a reader that does not recalculate, such as a PDF converter, draws it as written).
+ */
+import JSZip from "jszip";
+
+/** A cell, 1-based as exceljs numbers rows and columns. */
+export interface Cell {
+  row: number;
+  col: number;
+}
+
+/** One line: a row of the sheet, `values.length` cells from `first`, named by the cell `nameCell`. */
+export interface LineSeries {
+  name: string;
+  nameCell: Cell;
+  first: Cell;
+  /** null: no value that period (drawn as a gap, never as 0). */
+  values: readonly (number | null)[];
+}
+
+export interface LineChart {
+  title: string;
+  /** The category labels (periods): a row of the sheet from `first`, as many as each series has values. */
+  categories: { first: Cell; labels: readonly string[] };
+  series: readonly LineSeries[];
+  /** Where the chart sits: from the top-left corner of `from` to the top-left corner of `to`. */
+  from: Cell;
+  to: Cell;
+  valueAxis?: { title?: string; min?: number; max?: number };
+}
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+const abs = (c: Cell) => `$${columnLetters(c.col)}$${c.row}`;
+const sheetRef = (sheet: string, a: Cell, b?: Cell) => `'${sheet.replace(/'/g, "''")}'!${abs(a)}${b ? `:${abs(b)}` : ""}`;
+
+function richText(text: string, size: number, bold: boolean): string {
+  return `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr>` +
+    `<a:r><a:rPr lang="zh-CN" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${esc(text)}</a:t></a:r></a:p></c:rich></c:tx>`;
+}
+
+/** The chart part: a line chart with markers, category axis below, value axis left, legend on the right. */
+export function chartXml(sheet: string, chart: LineChart): string {
+  const n = chart.categories.labels.length;
+  const catFirst = chart.categories.first;
+  const catRef = sheetRef(sheet, catFirst, { row: catFirst.row, col: catFirst.col + n - 1 });
+  const catCache = `<c:strCache><c:ptCount val="${n}"/>${chart.categories.labels.map((l, i) => `<c:pt idx="${i}"><c:v>${esc(l)}</c:v></c:pt>`).join("")}</c:strCache>`;
+  const series = chart.series.map((s, i) => {
+    const valRef = sheetRef(sheet, s.first, { row: s.first.row, col: s.first.col + n - 1 });
+    const points = s.values.map((v, k) => (v == null || !Number.isFinite(v) ? "" : `<c:pt idx="${k}"><c:v>${v}</c:v></c:pt>`)).join("");
+    return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+      `<c:tx><c:strRef><c:f>${esc(sheetRef(sheet, s.nameCell))}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${esc(s.name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
+      `<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>` +
+      `<c:cat><c:strRef><c:f>${esc(catRef)}</c:f>${catCache}</c:strRef></c:cat>` +
+      `<c:val><c:numRef><c:f>${esc(valRef)}</c:f><c:numCache><c:formatCode>0.0</c:formatCode><c:ptCount val="${n}"/>${points}</c:numCache></c:numRef></c:val>` +
+      `<c:smooth val="0"/></c:ser>`;
+  }).join("");
+  const ax = chart.valueAxis ?? {};
+  const scaling = `<c:scaling><c:orientation val="minMax"/>${ax.max != null ? `<c:max val="${ax.max}"/>` : ""}${ax.min != null ? `<c:min val="${ax.min}"/>` : ""}</c:scaling>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<c:roundedCorners val="0"/><c:chart>` +
+    `<c:title>${richText(chart.title, 1300, true)}<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
+    `<c:plotArea><c:layout/><c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}` +
+    `<c:marker val="1"/><c:axId val="500100"/><c:axId val="500200"/></c:lineChart>` +
+    `<c:catAx><c:axId val="500100"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
+    `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
+    `<c:crossAx val="500200"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="500200"/>${scaling}<c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>` +
+    (ax.title ? `<c:title>${richText(ax.title, 1000, false)}<c:overlay val="0"/></c:title>` : "") +
+    `<c:numFmt formatCode="0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="500100"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>` +
+    `<c:legend><c:legendPos val="r"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`;
+}
+
+function drawingXml(charts: readonly LineChart[], firstRelId: number): string {
+  const anchor = (c: LineChart, i: number) =>
+    `<xdr:twoCellAnchor editAs="oneCell">` +
+    `<xdr:from><xdr:col>${c.from.col - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${c.from.row - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+    `<xdr:to><xdr:col>${c.to.col - 1}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${c.to.row - 1}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${esc(`Chart ${i + 1}`)}" descr="${esc(c.title)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">` +
+    `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" r:id="rId${firstRelId + i}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    charts.map(anchor).join("") + `</xdr:wsDr>`;
+}
+
+const RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const emptyRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}"></Relationships>`;
+
+/** Adds a relationship with an id not yet used in the part; returns the id. */
+function addRelationship(rels: string, type: string, target: string): { xml: string; id: string } {
+  const used = new Set([...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
+  let n = 1;
+  while (used.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  return { id, xml: rels.replace("</Relationships>", `<Relationship Id="${id}" Type="${REL}/${type}" Target="${target}"/></Relationships>`) };
+}
+
+/** The worksheet part (xl/worksheets/sheetN.xml) of the sheet named `name`, through workbook.xml and its rels. */
+async function sheetPart(zip: JSZip, name: string): Promise<string> {
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const sheet = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(`name="${esc(name)}"`));
+  const rid = sheet && /r:id="([^"]+)"/.exec(sheet)?.[1];
+  const rel = rid && [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(`Id="${rid}"`));
+  const target = rel && /Target="([^"]+)"/.exec(rel)?.[1];
+  if (!target) throw new Error(`xlsx-line-chart: no worksheet named "${name}"`);
+  return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+}
+
+// Elements that must come after <drawing> in a worksheet (CT_Worksheet's sequence); the first one present is where
+// <drawing> goes, or </worksheet> when none is.
+const AFTER_DRAWING = ["<legacyDrawing", "<legacyDrawingHF", "<drawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"];
+
+/**
+ * Adds `charts` to the sheet named `sheetName` of the .xlsx in `xlsx` (as exceljs wrote it: the sheet must have no
+ * drawing yet) and returns the new file.
+ */
+export async function addLineCharts(xlsx: Uint8Array, sheetName: string, charts: readonly LineChart[]): Promise<Uint8Array> {
+  if (charts.length === 0) return xlsx;
+  const zip = await JSZip.loadAsync(xlsx);
+  const sheetPath = await sheetPart(zip, sheetName);
+  let sheetXml = await zip.file(sheetPath)!.async("string");
+  if (sheetXml.includes("<drawing ")) throw new Error(`xlsx-line-chart: ${sheetPath} already has a drawing`);
+  const free = (prefix: string) => {
+    let n = 1;
+    while (zip.file(`${prefix}${n}.xml`)) n++;
+    return n;
+  };
+  const drawingNo = free("xl/drawings/drawing");
+  const firstChartNo = free("xl/charts/chart");
+
+  let drawingRels = emptyRels;
+  const chartRelIds: string[] = [];
+  charts.forEach((c, i) => {
+    const no = firstChartNo + i;
+    zip.file(`xl/charts/chart${no}.xml`, chartXml(sheetName, c));
+    const added = addRelationship(drawingRels, "chart", `../charts/chart${no}.xml`);
+    drawingRels = added.xml;
+    chartRelIds.push(added.id);
+  });
+  zip.file(`xl/drawings/drawing${drawingNo}.xml`, drawingXml(charts, Number(chartRelIds[0].slice(3))));
+  zip.file(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, drawingRels);
+
+  const dir = sheetPath.slice(0, sheetPath.lastIndexOf("/"));
+  const relsPath = `${dir}/_rels/${sheetPath.slice(dir.length + 1)}.rels`;
+  const sheetRels = addRelationship(zip.file(relsPath) ? await zip.file(relsPath)!.async("string") : emptyRels, "drawing", `../drawings/drawing${drawingNo}.xml`);
+  zip.file(relsPath, sheetRels.xml);
+
+  if (!/<worksheet\b[^>]*xmlns:r=/.test(sheetXml)) sheetXml = sheetXml.replace(/<worksheet\b/, `<worksheet xmlns:r="${REL}"`);
+  const at = AFTER_DRAWING.map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+  sheetXml = `${sheetXml.slice(0, at)}<drawing r:id="${sheetRels.id}"/>${sheetXml.slice(at)}`;
+  zip.file(sheetPath, sheetXml);
+
+  let types = await zip.file("[Content_Types].xml")!.async("string");
+  const overrides = [
+    `<Override PartName="/xl/drawings/drawing${drawingNo}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`,
+    ...charts.map((_, i) => `<Override PartName="/xl/charts/chart${firstChartNo + i}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`),
+  ];
+  types = types.replace("</Types>", `${overrides.join("")}</Types>`);
+  zip.file("[Content_Types].xml", types);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
