@@ -20,6 +20,7 @@ import { mediatorResultRoutes } from "./routes/mediator-results.ts";
 import { competitionRoutes } from "./routes/competition.ts";
 import { visitRoutes } from "./routes/visits.ts";
 import { routingRoutes } from "./routes/routing.ts";
+import { courtRoutes } from "./routes/court.ts";
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -47,6 +48,7 @@ app.route("/", mediatorResultRoutes);
 app.route("/", competitionRoutes);
 app.route("/", visitRoutes);
 app.route("/", routingRoutes);
+app.route("/", courtRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 app.doc("/api/openapi.json", {
