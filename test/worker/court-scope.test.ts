@@ -42,7 +42,7 @@ async function push(token: string, rows: unknown[]) {
 }
 
 async function allCourtCases(token: string, query = "") {
-  const cases: Record<string, any>[] = [];
+  const cases: ({ unit: string; caseNo: string } & Record<string, any>)[] = [];
   let after: number | null = null;
   do {
     const sep = query ? "&" : "";
