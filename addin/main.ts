@@ -8,6 +8,7 @@ import { startApp } from "./ui/app.ts";
 import { applyTheme } from "./ui/components.ts";
 import { columnsPage } from "./ui/pages/columns.ts";
 import { connectPage } from "./ui/pages/connect.ts";
+import { courtPage } from "./ui/pages/court.ts";
 import { incomingPage } from "./ui/pages/incoming.ts";
 import { pushPage } from "./ui/pages/push.ts";
 import { mentorsPage } from "./ui/pages/mentors.ts";
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     mentors: mentorsPage,
     routing: routingPage,
     incoming: incomingPage,
+    court: courtPage,
   });
   const client = app.client();
   if (client) {
