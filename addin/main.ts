@@ -8,6 +8,7 @@ import { startApp } from "./ui/app.ts";
 import { applyTheme } from "./ui/components.ts";
 import { columnsPage } from "./ui/pages/columns.ts";
 import { connectPage } from "./ui/pages/connect.ts";
+import { courtPage } from "./ui/pages/court.ts";
 import { incomingPage } from "./ui/pages/incoming.ts";
 import { limitsPage } from "./ui/pages/limits.ts";
 import { pushPage } from "./ui/pages/push.ts";
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     routing: routingPage,
     incoming: incomingPage,
     limits: limitsPage,
+    court: courtPage,
   });
   const client = app.client();
   if (client) {

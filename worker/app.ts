@@ -22,6 +22,7 @@ import { visitRoutes } from "./routes/visits.ts";
 import { reviewRoutes } from "./routes/reviews.ts";
 import { routingRoutes } from "./routes/routing.ts";
 import { limitRoutes } from "./routes/limits.ts";
+import { courtRoutes } from "./routes/court.ts";
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -51,6 +52,7 @@ app.route("/", visitRoutes);
 app.route("/", reviewRoutes);
 app.route("/", routingRoutes);
 app.route("/", limitRoutes);
+app.route("/", courtRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 app.doc("/api/openapi.json", {

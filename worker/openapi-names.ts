@@ -9,6 +9,7 @@ import { ErrorBodySchema } from "../ledger/api/errors.ts";
 import { FlagsSchema } from "../ledger/api/flags.ts";
 import { MediatorSchema, MentorAssignmentsSchema, RosterPushSchema, RosterReceiptSchema } from "../ledger/api/mentors.ts";
 import { CaseViewSchema } from "../ledger/api/cases.ts";
+import { CourtCasePageSchema, CourtCaseSchema } from "../ledger/api/court.ts";
 import { PushChunkSchema, PushSummarySchema, ReceiptSchema } from "../ledger/api/push.ts";
 import { MeSchema } from "../ledger/api/roles.ts";
 import { CreatedTokenSchema, TokenInfoSchema } from "../ledger/api/tokens.ts";
@@ -35,6 +36,8 @@ export const Named = {
   PushReceipt: ReceiptSchema.openapi("PushReceipt"),
   PushSummary: PushSummarySchema.openapi("PushSummary"),
   Case: CaseViewSchema.openapi("Case"),
+  CourtCase: CourtCaseSchema.openapi("CourtCase"),
+  CourtCasePage: CourtCasePageSchema.openapi("CourtCasePage"),
   Flags: FlagsSchema.openapi("Flags"),
   RankedUnit: RankedUnitSchema.openapi("RankedUnit"),
   Weights: WeightsSchema.openapi("Weights"),

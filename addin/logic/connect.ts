@@ -45,12 +45,18 @@ export function roleName(role: Role, locale: Locale): string {
 }
 
 export function describeConnection(me: Me, locale: Locale): string {
+  // The court liaison reads across units and writes nothing: the note says so rather than "all units (role)".
+  if (me.role === "court") return t(locale, "connect.court");
   const unit = me.unit ?? (locale === "en" ? "all units" : "全部单位");
   return t(locale, "connect.connected", { unit, role: roleName(me.role, locale) });
 }
 
-/** Which pages a role sees: a clerk pushes; a coordinator also sees all flags; the assessment office ranks. */
-export function pagesFor(role: Role | null): ("connect" | "columns" | "validate" | "push" | "coordinator" | "rankings" | "mentors" | "routing" | "incoming" | "limits")[] {
+/**
+ * Which pages a role sees: a clerk pushes; a coordinator also sees all flags; the assessment office ranks; the court
+ * liaison keeps no ledger, so it gets its court cases and nothing to validate or push.
+ */
+export function pagesFor(role: Role | null): ("connect" | "columns" | "validate" | "push" | "coordinator" | "rankings" | "mentors" | "routing" | "incoming" | "limits" | "court")[] {
+  if (role === "court") return ["connect", "court"];
   const base = ["connect", "columns", "validate"] as const;
   if (role === "clerk") return [...base, "push", "incoming"];
   if (role === "coordinator") return [...base, "push", "routing", "coordinator", "mentors", "rankings", "limits"];

@@ -71,7 +71,7 @@ export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook
     },
     rerender() {
       const allowed = pagesFor(app.me?.role ?? null);
-      if (!allowed.includes(current)) current = allowed.includes("validate") ? "validate" : allowed[0];
+      if (!allowed.includes(current)) current = allowed.includes("validate") ? "validate" : allowed.includes("court") ? "court" : allowed[0];
       clear(nav);
       for (const id of allowed) {
         const tab = h("fluent-tab", { id: `tab-${id}`, "aria-selected": id === current ? "true" : "false", onclick: () => app.show(id) }, app.t(`tab.${id}` as MessageKey));

@@ -4,7 +4,7 @@ import { parseOptions, UsageError } from "../lib/options.ts";
 import { commandFailed } from "../lib/command-error.ts";
 
 export const USAGE = `用法 Usage:
-  tiaojie token create --role clerk|coordinator|assessor|admin [--unit 单位] [--label 说明] [--json]
+  tiaojie token create --role clerk|coordinator|assessor|court|admin [--unit 单位] [--label 说明] [--json]
   tiaojie token list [--json]
   tiaojie token revoke ID
   (--url URL --token ADMIN_TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN)`;

@@ -3,6 +3,7 @@
  * from the contract's schemas), failures sorted into ApiError kinds a person can act on. No retries here: the push
  * engine retries pushes (push-engine.ts); anything else is the caller's to repeat.
  */
+import type { CourtCase, CourtCasePage } from "./court.ts";
 import type { Flags } from "./flags.ts";
 import type { Rankings, WeightsResponse } from "./assessment.ts";
 import type { MentorAssignments, RosterList, RosterPush, RosterReceipt } from "./mentors.ts";
@@ -139,6 +140,10 @@ export interface ApiClient {
   incoming(o?: { pending?: boolean }, signal?: AbortSignal): Promise<Incoming>;
   /** Clerk: sign for transferred cases (签收); receiving twice changes nothing. */
   receiveTransfers(caseNos: string[], signal?: AbortSignal): Promise<ReceiveReceipt>;
+  /** Court liaison: one page of the court's cases (all units), optionally those received or concluded in a period. */
+  courtCasePage(o?: { period?: string; after?: number }, signal?: AbortSignal): Promise<CourtCasePage>;
+  /** Court liaison: every court case, all pages, sorted by unit and case number. */
+  courtCases(o?: { period?: string }, signal?: AbortSignal): Promise<CourtCase[]>;
 }
 
 export interface ApiClientOptions {
@@ -178,6 +183,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return parsed as T;
   }
 
+  const courtCasePage = (o: { period?: string; after?: number } = {}, signal?: AbortSignal) =>
+    request<CourtCasePage>("GET", PATHS.courtCases(o), { signal });
+
   return {
     url: base,
     request,
@@ -209,5 +217,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       request("POST", PATHS.transfers, { body, signal, headers: { "Idempotency-Key": idempotencyKey } }),
     incoming: (o = {}, signal) => request("GET", PATHS.incoming(o.pending), { signal }),
     receiveTransfers: (caseNos, signal) => request("POST", PATHS.receive, { body: { caseNos }, signal }),
+    courtCasePage,
+    courtCases: async (o = {}, signal) => {
+      const all: CourtCase[] = [];
+      let after: number | undefined;
+      do {
+        const page = await courtCasePage({ period: o.period, after }, signal);
+        all.push(...page.cases);
+        after = page.next ?? undefined;
+      } while (after !== undefined);
+      return all.sort((a, b) => a.unit.localeCompare(b.unit, "zh-CN") || a.caseNo.localeCompare(b.caseNo, "zh-CN"));
+    },
   };
 }

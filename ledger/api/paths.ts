@@ -32,6 +32,9 @@ export const PATHS = {
   transfers: "/api/transfers",
   incoming: (pending?: boolean) => `/api/transfers/incoming${q({ pending: pending ? "true" : undefined })}`,
   receive: "/api/transfers/receive",
+  courtCases: (o: { period?: string; after?: number } = {}) =>
+    `/api/court/cases${q({ period: o.period, after: o.after === undefined ? undefined : String(o.after) })}`,
+  courtCase: (unit: string, caseNo: string) => `/api/court/cases/${encodeURIComponent(unit)}/${encodeURIComponent(caseNo)}`,
 } as const;
 
 export interface FlagsQuery {

@@ -1,7 +1,7 @@
 /** Who may call the API (docs/API.md § Roles) and how the API describes the caller. */
 import { z } from "zod";
 
-export const ROLES = ["clerk", "coordinator", "assessor", "admin"] as const;
+export const ROLES = ["clerk", "coordinator", "assessor", "admin", "court"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** GET /api/me: the caller, as the token says. */

@@ -66,6 +66,13 @@ describe("Connect", () => {
     expect(pagesFor("clerk")).not.toContain("limits");
     expect(pagesFor(null)).toEqual(["connect", "columns", "validate"]);
   });
+
+  it("tells a court liaison it is connected read-only and shows only the court cases page", () => {
+    const me = { role: "court" as const, unit: null, tokenId: 7, label: "区法院" };
+    expect(describeConnection(me, "zh-CN")).toMatch(/^已连接：法院联络员（只读）。.*生成法院案件表.*不能上报或修改任何台账。$/);
+    expect(describeConnection(me, "en")).toMatch(/^Connected: court liaison \(read-only\)/);
+    expect(pagesFor("court")).toEqual(["connect", "court"]);
+  });
 });
 
 describe("Columns", () => {

@@ -9,6 +9,8 @@ import { promisify } from "node:util";
 import type ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { competitionWorkbook } from "../../cli/commands/competition.ts";
+import { courtCasesWorkbook } from "../../cli/commands/court-cases.ts";
+import type { CourtCase } from "../../ledger/api/court.ts";
 import { mentorsWorkbook, type MentorsResponse } from "../../cli/commands/mentors.ts";
 import { rankingsWorkbook, type RankingsResponse } from "../../cli/commands/rankings.ts";
 import { subsidiesWorkbook } from "../../cli/commands/subsidies.ts";
@@ -158,5 +160,25 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
       if (Math.max(r, g, b) - Math.min(r, g, b) > 90) coloured++;
     }
     expect(coloured).toBeGreaterThan(300);
+  }, 150_000);
+
+  it("prints the court case table with every unit, case number, outcome and 司法确认", async () => {
+    const base = {
+      receivedOn: "2026-07-02", domain: "征地拆迁" as const, mediationType: "行政调解" as const, applicant: "陈明", respondent: "区自然资源局及区住房和城乡建设局",
+      summary: null, accepted: true, rejectReason: null, mediator: "林志强", commitment: null, commitmentDue: null, commitmentMetOn: null,
+      complexity: null, partyCount: 1, inLedger: true,
+    };
+    const cases: CourtCase[] = [
+      { ...base, unit: "区市场监督管理局", caseNo: "SJ-2026-00012", source: "法院委托（诉中）", stage: "审判", status: "调解成功", closedOn: "2026-08-30", amount: 1_234_567.5, judicialConfirmation: true },
+      { ...base, unit: "山腰街道", caseNo: "SY-2026-00003", source: "法院委派（诉前）", stage: "诉前", status: "调解中", closedOn: null, amount: null, judicialConfirmation: null },
+    ];
+    const text = await printedText(courtCasesWorkbook("2026-Q3", cases), "court-cases");
+    expect(text).toContain("法院案件表（2026-Q3）");
+    expect(text).toContain("共 2 件：调解成功 1，调解中 1；司法确认 1 件");
+    const flat = text.replace(/\s+/g, "");
+    expect(flat).toContain("区市场监督管理局SJ-2026-00012");
+    expect(flat).toContain("1,234,567.50是");
+    expect(flat).toContain("区自然资源局及区住房和城乡建设局");
+    expect(flat).toContain("山腰街道SY-2026-00003");
   }, 150_000);
 });

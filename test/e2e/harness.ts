@@ -225,7 +225,7 @@ export async function addUnit(base: string, name: string, kind: "town" | "depart
   await api(base, ADMIN_TOKEN, "/api/units", { method: "POST", body: { name, kind } });
 }
 
-export async function createToken(base: string, role: "clerk" | "coordinator" | "assessor", unit?: string): Promise<{ id: number; token: string }> {
+export async function createToken(base: string, role: "clerk" | "coordinator" | "assessor" | "court", unit?: string): Promise<{ id: number; token: string }> {
   return api(base, ADMIN_TOKEN, "/api/tokens", { method: "POST", body: { role, ...(unit ? { unit } : {}), label: `e2e ${role}` } });
 }
 

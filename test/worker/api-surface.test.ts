@@ -12,9 +12,12 @@ describe("API surface", () => {
       "/api/cases", "/api/cases/{unit}/{caseNo}", "/api/cases/{unit}/{caseNo}/revisions", "/api/me",
       "/api/pushes/{pushId}", "/api/pushes/{pushId}/chunks", "/api/tokens", "/api/tokens/{id}", "/api/units",
       "/api/reviews", "/api/reviews/dimensions",
+      "/api/court/cases", "/api/court/cases/{unit}/{caseNo}",
     ]));
     expect(doc.components.schemas.ReviewPush.properties.rows).toBeDefined();
     expect(doc.components.schemas.ReviewDimensions.properties.units).toBeDefined();
+    expect(doc.components.schemas.CourtCase.properties.phone).toBeUndefined();
+    expect(doc.components.schemas.CourtCase.properties.applicantId).toBeUndefined();
     expect(doc.components.schemas.PushChunk.properties.rows).toBeDefined();
     expect(doc.components.schemas.Error.properties.error).toBeDefined();
   });

@@ -32,7 +32,8 @@ export interface World {
   coordinator: string;
   assessor: string;
   admin: string;
-  tokenIds: Record<"clerkA" | "clerkB" | "coordinator" | "assessor" | "admin", number>;
+  court: string;
+  tokenIds: Record<"clerkA" | "clerkB" | "coordinator" | "assessor" | "admin" | "court", number>;
 }
 
 async function createToken(role: string, unit?: string): Promise<{ id: number; token: string }> {
@@ -47,12 +48,14 @@ export async function makeWorld(): Promise<World> {
     const res = await call("POST", "/api/units", { token: ADMIN_TOKEN, body: { name, kind: "town" } });
     if (res.status !== 201) throw new Error(`unit add failed: ${res.status} ${await res.text()}`);
   }
-  const [clerkA, clerkB, coordinator, assessor, admin] = await Promise.all([
+  const [clerkA, clerkB, coordinator, assessor, admin, court] = await Promise.all([
     createToken("clerk", UNIT_A), createToken("clerk", UNIT_B), createToken("coordinator"), createToken("assessor"), createToken("admin"),
+    createToken("court"),
   ]);
   return {
     clerkA: clerkA.token, clerkB: clerkB.token, coordinator: coordinator.token, assessor: assessor.token, admin: admin.token,
-    tokenIds: { clerkA: clerkA.id, clerkB: clerkB.id, coordinator: coordinator.id, assessor: assessor.id, admin: admin.id },
+    court: court.token,
+    tokenIds: { clerkA: clerkA.id, clerkB: clerkB.id, coordinator: coordinator.id, assessor: assessor.id, admin: admin.id, court: court.id },
   };
 }
 

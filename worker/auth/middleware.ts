@@ -52,4 +52,5 @@ export function requireRole(...roles: Role[]) {
   });
 }
 
-export const ANY_ROLE: Role[] = ["clerk", "coordinator", "assessor", "admin"];
+// The court liaison too: it learns who it is and the units' names, nothing more.
+export const ANY_ROLE: Role[] = ["clerk", "coordinator", "assessor", "admin", "court"];

@@ -17,6 +17,22 @@ async function failure(p: Promise<unknown>): Promise<ApiError> {
 }
 
 describe("the API client", () => {
+  it("follows the court case pages to the end and sorts them by unit and case number", async () => {
+    const urls: string[] = [];
+    const c = (unit: string, caseNo: string) => ({ unit, caseNo });
+    const pages: Record<string, unknown> = {
+      "/api/court/cases?period=2026-Q3": { period: "2026-Q3", cases: [c("山腰街道", "SY-2"), c("南埔镇", "NP-1")], next: 17 },
+      "/api/court/cases?period=2026-Q3&after=17": { period: "2026-Q3", cases: [c("山腰街道", "SY-1")], next: null },
+    };
+    const client = createApiClient({ token: "t", fetch: async (url) => {
+      urls.push(url);
+      return new Response(JSON.stringify(pages[url]));
+    } });
+    const all = await client.courtCases({ period: "2026-Q3" });
+    expect(urls).toEqual(Object.keys(pages));
+    expect(all.map((x) => `${x.unit} ${x.caseNo}`)).toEqual(["南埔镇 NP-1", "山腰街道 SY-1", "山腰街道 SY-2"]);
+  });
+
   it("sends the token and reads who the clerk is", async () => {
     let seen: RequestInit | undefined;
     const client = createApiClient({
