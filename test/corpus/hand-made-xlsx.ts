@@ -83,9 +83,10 @@ export type SheetRows = () => Iterable<string>;
 
 /**
  * A one-sheet workbook whose cells are given as sheetData XML pieces; `strings` are the shared strings, each given
- * as pieces too (so one can be 500 MB). `extra` adds parts such as a picture.
+ * as pieces too (so one can be 500 MB). `extra` adds parts such as a picture; `afterRows` is sheet XML after
+ * <sheetData> (merged areas).
  */
-export function handMadeWorkbook(file: string, o: { rows: SheetRows; strings?: (() => Iterable<string>)[]; extra?: Part[] }): Promise<string> {
+export function handMadeWorkbook(file: string, o: { rows: SheetRows; strings?: (() => Iterable<string>)[]; extra?: Part[]; afterRows?: string }): Promise<string> {
   const strings = o.strings ?? [];
   return writeZip(file, [
     {
@@ -137,7 +138,7 @@ export function handMadeWorkbook(file: string, o: { rows: SheetRows; strings?: (
       *pieces() {
         yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
         yield* o.rows();
-        yield "</sheetData></worksheet>";
+        yield `</sheetData>${o.afterRows ?? ""}</worksheet>`;
       },
     },
     ...(o.extra ?? []),
