@@ -184,7 +184,7 @@ async function readDateStyles(buf: Buffer, entry: ZipEntry | undefined): Promise
  * The shared strings as plain text: rich-text runs joined, phonetic guides (<rPh>) left out, an <si> with no text at
  * all (which exceljs reads as an empty object) as null.
  */
-async function readSharedStrings(buf: Buffer, entry: ZipEntry | undefined): Promise<(string | null)[]> {
+async function readSharedStrings(buf: Buffer, entry: ZipEntry | undefined, limit: () => never): Promise<(string | null)[]> {
   const strings: (string | null)[] = [];
   if (!entry) return strings;
   let text: string | null = null;
@@ -215,7 +215,12 @@ async function readSharedStrings(buf: Buffer, entry: ZipEntry | undefined): Prom
           break;
         case "r": inRun = false; break;
         case "rPh": inPhonetic--; break;
-        case "si": strings.push(runs ?? text); break;
+        case "si":
+          strings.push(runs ?? text);
+          // Excel stores each distinct text once, so there are never more than there are cells; a file of millions of
+          // tiny strings is hand-made, and refused before they fill memory.
+          if (strings.length > LIMITS.cells) limit();
+          break;
       }
     },
   });
@@ -271,6 +276,13 @@ async function readSheetPart(buf: Buffer, entry: ZipEntry, strings: (string | nu
         case "inlineStr": v = value; break;
         case "b": v = parseInt(value, 10) !== 0; break;
         case "e": v = null; break;
+        case "d": {
+          // An ISO date cell (LibreOffice and some generators write them; exceljs read 2026 from "2026-05-26"). Without a
+          // zone it is the day shown, so it is taken as UTC, as date cells are everywhere else.
+          const t = Date.parse(/T[^Z+-]*$/.test(value) ? `${value}Z` : value);
+          v = Number.isNaN(t) ? value : new Date(t);
+          break;
+        }
         default: {
           const n = parseFloat(value);
           v = style && dates[style] ? excelDate(n, date1904) : n;
@@ -512,7 +524,7 @@ export async function streamWorkbook(buf: Buffer, file: string, corrupt: () => W
       return byName.get(fallback);
     };
     const dates = await readDateStyles(buf, partOf("styles", "xl/styles.xml"));
-    const strings = await readSharedStrings(buf, partOf("sharedStrings", "xl/sharedStrings.xml"));
+    const strings = await readSharedStrings(buf, partOf("sharedStrings", "xl/sharedStrings.xml"), limit);
     const sheets: StreamedSheet[] = [];
     for (const s of workbook.sheets) {
       const rel = s.rId === undefined ? undefined : rels.get(s.rId);

@@ -86,7 +86,7 @@ export type SheetRows = () => Iterable<string>;
  * as pieces too (so one can be 500 MB). `extra` adds parts such as a picture; `afterRows` is sheet XML after
  * <sheetData> (merged areas).
  */
-export function handMadeWorkbook(file: string, o: { rows: SheetRows; strings?: (() => Iterable<string>)[]; extra?: Part[]; afterRows?: string }): Promise<string> {
+export function handMadeWorkbook(file: string, o: { rows: SheetRows; strings?: (() => Iterable<string>)[]; extra?: Part[]; afterRows?: SheetRows }): Promise<string> {
   const strings = o.strings ?? [];
   return writeZip(file, [
     {
@@ -138,7 +138,9 @@ export function handMadeWorkbook(file: string, o: { rows: SheetRows; strings?: (
       *pieces() {
         yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
         yield* o.rows();
-        yield `</sheetData>${o.afterRows ?? ""}</worksheet>`;
+        yield "</sheetData>";
+        if (o.afterRows) yield* o.afterRows();
+        yield "</worksheet>";
       },
     },
     ...(o.extra ?? []),
