@@ -21,12 +21,22 @@ async function deflatePart(part: Part): Promise<{ data: Buffer; crc: number; siz
   const done = new Promise<void>((resolve, reject) => z.on("end", resolve).on("error", reject));
   let crc = 0;
   let size = 0;
-  for (const text of part.pieces()) {
+  // Millions of tiny pieces (one <mergeCell> each) are gathered into 64 KB writes: one write each took minutes.
+  let pending = "";
+  const write = async (text: string) => {
     const bytes = Buffer.from(text, "utf8");
     crc = crc32(bytes, crc);
     size += bytes.length;
     if (!z.write(bytes)) await new Promise((r) => z.once("drain", r));
+  };
+  for (const text of part.pieces()) {
+    pending += text;
+    if (pending.length >= 1 << 16) {
+      await write(pending);
+      pending = "";
+    }
   }
+  if (pending) await write(pending);
   z.end();
   await done;
   return { data: Buffer.concat(out), crc, size };
