@@ -4,6 +4,7 @@ import { pickLocale, type Locale } from "../../ledger/messages.ts";
 import { sheetColumnLetter } from "../../ledger/sheet-columns.ts";
 import { validateLedger } from "../../ledger/validate.ts";
 import { connection, createClient, type Client } from "../lib/client.ts";
+import type { HeaderResult } from "../../ledger/header.ts";
 import { findLedgerSheet } from "../lib/find-ledger.ts";
 import { columnLetters, sheetRows } from "../../ledger/api/push-rows.ts";
 import { pushAll } from "../../ledger/api/push-engine.ts";
@@ -105,6 +106,19 @@ async function runRuleSheetPush(client: Client, sheet: Sheet, kind: RuleSheetKin
   return r.stored ? 0 : 1;
 }
 
+/**
+ * Local validation first: the clerk sees the problems even if the server is slow; the server checks again. Only
+ * the count of errors and the case rows leave here, so the validation's per-row results are not held while sending.
+ */
+function ledgerRows(sheet: Sheet, header: HeaderResult, o: { locale: Locale; unit: string }) {
+  const local = validateLedger(sheet.grid, { header, columnPlaces: sheet.columns, locale: o.locale, units: [o.unit], defaultUnit: o.unit })!;
+  return {
+    localErrors: local.issues.filter((i) => i.severity === "error").length,
+    rows: sheetRows<ColumnKey>(sheet.grid, header.columns, local.rows.map((r) => r.row)),
+    columns: columnLetters<ColumnKey>(header.columns, sheet.columns),
+  };
+}
+
 export async function run(args: string[]): Promise<number> {
   try {
     const { values, positionals } = parseOptions(args, {
@@ -144,11 +158,9 @@ export async function run(args: string[]): Promise<number> {
     const unit = values.unit ?? me.unit ?? undefined;
     if (!unit) throw new UsageError(en ? "Name the unit with --unit." : "请用 --unit 指定单位。");
 
-    // Local validation first: the clerk sees the problems even if the server is slow; the server checks again.
-    const local = validateLedger(sheet.grid, { header, columnPlaces: sheet.columns, locale, units: [unit], defaultUnit: unit })!;
-    const localErrors = local.issues.filter((i) => i.severity === "error").length;
-    const rows = sheetRows<ColumnKey>(sheet.grid, header.columns, local.rows.map((r) => r.row));
-    const columns = columnLetters<ColumnKey>(header.columns, sheet.columns);
+    const { rows, columns, localErrors } = ledgerRows(sheet, header, { locale, unit });
+    // The rows carry every value the push needs: the grids (tens of MB at 100,000 rows) go before the sending starts.
+    for (const s of sheets) s.grid = [];
 
     if (!values.json) {
       process.stderr.write(en

@@ -1,14 +1,12 @@
 import { readFile, stat } from "node:fs/promises";
-import ExcelJS from "exceljs";
 import type { Locale } from "../../ledger/messages.ts";
 import type { ColumnPlaces } from "../../ledger/sheet-columns.ts";
 import { prescanWorkbook } from "./prescan-workbook.ts";
-import { sparseGrid } from "./sparse-grid.ts";
+import { streamWorkbook } from "./stream-workbook.ts";
 import { WorkbookError } from "./workbook-error.ts";
 import { LIMITS, tooLarge } from "./workbook-limits.ts";
 
 export { WorkbookError } from "./workbook-error.ts";
-export { plainValue } from "./plain-value.ts";
 
 export interface Sheet {
   name: string;
@@ -25,7 +23,7 @@ function startsWith(buf: Uint8Array, sig: number[]): boolean {
   return sig.every((b, i) => buf[i] === b);
 }
 
-/** Recognises what kind of file it is before exceljs tries, so the clerk hears the real reason. */
+/** Recognises what kind of file it is before it is unpacked, so the clerk hears the real reason. */
 function checkSignature(buf: Buffer, file: string): void {
   if (startsWith(buf, ZIP)) return;
   if (startsWith(buf, OLE)) {
@@ -39,9 +37,9 @@ function checkSignature(buf: Buffer, file: string): void {
 }
 
 /**
- * Reads every sheet of an .xlsx in bounded memory: the file is looked through (prescan-workbook.ts) before exceljs
- * unpacks it, and only the cells that exist make the grid (sparse-grid.ts). `locale` is the language of a refusal
- * for size; the older refusals say both languages.
+ * Reads every sheet of an .xlsx in bounded memory: the file is looked through (prescan-workbook.ts) before anything
+ * is parsed, then each part is read as it unpacks and only the plain values of the cells that exist make the grid
+ * (stream-workbook.ts). `locale` is the language of a refusal for size; the older refusals say both languages.
  */
 export async function readWorkbook(file: string, locale?: Locale): Promise<Sheet[]> {
   let buf: Buffer;
@@ -56,11 +54,5 @@ export async function readWorkbook(file: string, locale?: Locale): Promise<Sheet
   checkSignature(buf, file);
   const corrupt = () => new WorkbookError("corrupt", `${file} 已损坏，无法读取。请用 Excel 打开并另存后再试。 The workbook is damaged; open it in Excel and save it again.`);
   await prescanWorkbook(buf, file, corrupt, locale);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  } catch {
-    throw corrupt();
-  }
-  return wb.worksheets.map((ws) => ({ name: ws.name, ...sparseGrid(ws, file, locale) }));
+  return streamWorkbook(buf, file, corrupt, locale);
 }

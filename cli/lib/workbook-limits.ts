@@ -8,13 +8,14 @@ import { WorkbookError } from "./workbook-error.ts";
 
 export const LIMITS = {
   /**
-   * The .xlsx file, and all its parts once unpacked, together. exceljs unpacks every part into memory at once; a
-   * 100,000-case ledger unpacks to about 40 MB.
+   * The .xlsx file, and all its parts once unpacked, together. Parts are read as they unpack, but the file itself
+   * is held whole; a 100,000-case ledger unpacks to about 40 MB.
    */
   unpackedBytes: 256 * 1024 * 1024,
   /**
-   * Cells in the whole workbook (a `<row>` counts as one too): exceljs holds about 500 bytes per cell, so this is
-   * about 1 GB at most. 100,000 cases of 20 columns fit.
+   * Cells in the whole workbook (a `<row>` counts as one too; the streaming reader counts each merged area too).
+   * Set when exceljs's whole-workbook reader held about 500 bytes per cell; the streaming reader keeps 50–100.
+   * 100,000 cases of 24 columns fit, of 26 (about 2.04 million) do not.
    */
   cells: 2_000_000,
   /**

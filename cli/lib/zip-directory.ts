@@ -1,3 +1,5 @@
+import { createInflateRaw } from "node:zlib";
+
 /**
  * The entries of a zip file as its central directory lists them: the same list JSZip (inside exceljs) reads, so
  * the pre-scan looks at exactly the parts exceljs would unpack. Returns null for anything that is not a plain zip
@@ -57,4 +59,23 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
     entries.push({ name, method, compressedSize, declaredSize, dataStart });
   }
   return entries;
+}
+
+const PIECE = 64 * 1024;
+
+/** The entry's unpacked bytes, one piece at a time. */
+export async function* unpackEntry(buf: Buffer, e: ZipEntry): AsyncGenerator<Uint8Array> {
+  const data = buf.subarray(e.dataStart, e.dataStart + e.compressedSize);
+  if (e.method === 0) {
+    for (let p = 0; p < data.length; p += PIECE) yield data.subarray(p, p + PIECE);
+    return;
+  }
+  const inflater = createInflateRaw({ chunkSize: PIECE });
+  inflater.end(data);
+  try {
+    // The async iterator pulls one piece at a time: zlib stops inflating until the piece is counted.
+    for await (const piece of inflater) yield piece as Buffer;
+  } finally {
+    inflater.destroy();
+  }
 }

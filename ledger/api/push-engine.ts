@@ -12,8 +12,11 @@ import type { SheetRow } from "./push-rows.ts";
 export interface PlannedChunk {
   index: number;
   idempotencyKey: string;
-  /** The exact JSON sent, kept so a retry repeats it byte for byte. */
-  body: string;
+  /**
+   * The exact JSON sent, made from the plan's own rows each time it is asked for, so a retry repeats it byte for
+   * byte. Made when sent rather than planned: a 100,000-row push held every body at once, about 100 MB.
+   */
+  body(): string;
   rows: number;
 }
 
@@ -45,27 +48,29 @@ export const chunkKey = (pushId: string, index: number) => `${pushId}.${index}`;
 export function planPush(rows: readonly SheetRow[], options: PlanOptions): PushPlan {
   const maxRows = options.maxRows ?? MAX_ROWS_PER_CHUNK;
   const maxBytes = options.maxBytes ?? CLIENT_CHUNK_BYTES;
-  const groups: string[][] = [];
-  let current: string[] | null = null;
+  // Each chunk is a run of consecutive rows: [first, end) indexes into `rows`.
+  const groups: [number, number][] = [];
+  let current: [number, number] | null = null;
   let bytes = 0;
-  for (const row of rows) {
-    const json = JSON.stringify(row);
-    const size = utf8Length(json) + 1;
+  rows.forEach((row, i) => {
+    const size = utf8Length(JSON.stringify(row)) + 1;
     if (size + ENVELOPE_BYTES > maxBytes) {
       throw new ApiError("too_large", `第 ${row.row} 行单独就超过一块推送的上限（${size} 字节） Row ${row.row} alone is larger than one push chunk (${size} bytes)`);
     }
-    if (!current || current.length >= maxRows || bytes + size + ENVELOPE_BYTES > maxBytes) {
-      current = [];
+    if (!current || current[1] - current[0] >= maxRows || bytes + size + ENVELOPE_BYTES > maxBytes) {
+      current = [i, i];
       groups.push(current);
       bytes = 0;
     }
-    current.push(json);
+    current[1] = i + 1;
     bytes += size;
-  }
+  });
   // An empty ledger is one empty chunk: a whole-ledger push of it completes, and marks nothing (the server refuses to).
-  if (groups.length === 0) groups.push([]);
+  if (groups.length === 0) groups.push([0, 0]);
   const chunkCount = groups.length;
-  const chunks = groups.map((g, index) => {
+  // The plan's own list of the rows: a caller that reuses its array cannot change what a retry sends.
+  const held = rows.slice();
+  const chunks = groups.map(([first, end], index): PlannedChunk => {
     const head = JSON.stringify({
       ...(options.unit ? { unit: options.unit } : {}),
       wholeLedger: options.wholeLedger ?? true,
@@ -74,18 +79,18 @@ export function planPush(rows: readonly SheetRow[], options: PlanOptions): PushP
       locale: options.locale,
       ...(options.columns ? { columns: options.columns } : {}),
     });
-    // One join, with the envelope stuck to the first and last row: a flat string. `${head}${rows}` is a rope, which
-    // fetch flattened and copied again on every send.
     const open = `${head.slice(0, -1)},"rows":[`;
-    let body: string;
-    if (g.length === 0) body = `${open}]}`;
-    else {
-      const parts = g.slice();
+    const body = () => {
+      if (first === end) return `${open}]}`;
+      // One join, with the envelope stuck to the first and last row: a flat string. `${head}${rows}` is a rope, which
+      // fetch flattened and copied again on every send.
+      const parts: string[] = new Array(end - first);
+      for (let i = first; i < end; i++) parts[i - first] = JSON.stringify(held[i]);
       parts[0] = open + parts[0];
       parts[parts.length - 1] += "]}";
-      body = parts.join(",");
-    }
-    return { index, idempotencyKey: chunkKey(options.pushId, index), body, rows: g.length };
+      return parts.join(",");
+    };
+    return { index, idempotencyKey: chunkKey(options.pushId, index), body, rows: end - first };
   });
   return { pushId: options.pushId, chunks, rows: rows.length };
 }
@@ -174,7 +179,7 @@ export async function runPush(client: ApiClient, plan: PushPlan, options: RunOpt
       if (stopped) return;
       if (options.signal?.aborted) throw new Stop("cancelled", new ApiError("aborted", "aborted"));
       try {
-        receipts[chunk.index] = await client.pushChunk(plan.pushId, chunk.idempotencyKey, chunk.body, options.signal);
+        receipts[chunk.index] = await client.pushChunk(plan.pushId, chunk.idempotencyKey, chunk.body(), options.signal);
         return;
       } catch (e) {
         const error = errorFromThrown(e);

@@ -134,6 +134,27 @@ export const FILE_CASES: FileCase[] = [
     expect: { exit: 2, says: "的单元格超过 2,000,000 个", saysEn: "has more than 2,000,000 cells" },
   },
   {
+    name: "a hand-made workbook of 2,000,001 distinct texts (shared strings) for one cell",
+    make: (d) => handMadeWorkbook(path.join(d, "many-strings.xlsx"), {
+      strings: [() => ["案件编号"], ...Array.from({ length: 2_000_000 }, (_, i) => () => [String(i)])],
+      rows: () => [`<row r="1">${sharedCell("A1", 0)}</row>`],
+    }),
+    expect: { exit: 2, says: "的单元格超过 2,000,000 个", saysEn: "has more than 2,000,000 cells" },
+  },
+  {
+    name: "a hand-made workbook of 2,000,001 merged areas",
+    make: (d) => handMadeWorkbook(path.join(d, "many-merges.xlsx"), {
+      strings: [() => ["案件编号"]],
+      rows: () => [`<row r="1">${sharedCell("A1", 0)}</row>`],
+      afterRows: function* () {
+        yield "<mergeCells>";
+        for (let r = 1; r <= 2_000_001; r++) yield `<mergeCell ref="A${r}:B${r}"/>`;
+        yield "</mergeCells>";
+      },
+    }),
+    expect: { exit: 2, says: "的单元格超过 2,000,000 个", saysEn: "has more than 2,000,000 cells" },
+  },
+  {
     name: "a hand-made workbook whose values spread over 5,000 rows × 10,000 columns, one per row",
     make: (d) => handMadeWorkbook(path.join(d, "spread.xlsx"), {
       strings: [() => ["x"]],

@@ -21,12 +21,22 @@ async function deflatePart(part: Part): Promise<{ data: Buffer; crc: number; siz
   const done = new Promise<void>((resolve, reject) => z.on("end", resolve).on("error", reject));
   let crc = 0;
   let size = 0;
-  for (const text of part.pieces()) {
+  // Millions of tiny pieces (one <mergeCell> each) are gathered into 64 KB writes: one write each took minutes.
+  let pending = "";
+  const write = async (text: string) => {
     const bytes = Buffer.from(text, "utf8");
     crc = crc32(bytes, crc);
     size += bytes.length;
     if (!z.write(bytes)) await new Promise((r) => z.once("drain", r));
+  };
+  for (const text of part.pieces()) {
+    pending += text;
+    if (pending.length >= 1 << 16) {
+      await write(pending);
+      pending = "";
+    }
   }
+  if (pending) await write(pending);
   z.end();
   await done;
   return { data: Buffer.concat(out), crc, size };
@@ -83,9 +93,10 @@ export type SheetRows = () => Iterable<string>;
 
 /**
  * A one-sheet workbook whose cells are given as sheetData XML pieces; `strings` are the shared strings, each given
- * as pieces too (so one can be 500 MB). `extra` adds parts such as a picture.
+ * as pieces too (so one can be 500 MB). `extra` adds parts such as a picture; `afterRows` is sheet XML after
+ * <sheetData> (merged areas).
  */
-export function handMadeWorkbook(file: string, o: { rows: SheetRows; strings?: (() => Iterable<string>)[]; extra?: Part[] }): Promise<string> {
+export function handMadeWorkbook(file: string, o: { rows: SheetRows; strings?: (() => Iterable<string>)[]; extra?: Part[]; afterRows?: SheetRows }): Promise<string> {
   const strings = o.strings ?? [];
   return writeZip(file, [
     {
@@ -137,7 +148,9 @@ export function handMadeWorkbook(file: string, o: { rows: SheetRows; strings?: (
       *pieces() {
         yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
         yield* o.rows();
-        yield "</sheetData></worksheet>";
+        yield "</sheetData>";
+        if (o.afterRows) yield* o.afterRows();
+        yield "</worksheet>";
       },
     },
     ...(o.extra ?? []),

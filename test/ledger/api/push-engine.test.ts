@@ -47,10 +47,10 @@ describe("cutting a push into chunks", () => {
     const plan = planPush(rows(2_500), { pushId: "push-0001", locale: "zh-CN" });
     expect(plan.chunks.map((c) => c.rows)).toEqual([1_000, 1_000, 500]);
     for (const c of plan.chunks) {
-      const body = JSON.parse(c.body);
+      const body = JSON.parse(c.body());
       expect(body.chunkCount).toBe(3);
       expect(body.wholeLedger).toBe(true);
-      expect(new TextEncoder().encode(c.body).length).toBeLessThanOrEqual(1_000_000);
+      expect(new TextEncoder().encode(c.body()).length).toBeLessThanOrEqual(1_000_000);
     }
     expect(plan.chunks.map((c) => c.idempotencyKey)).toEqual(["push-0001.0", "push-0001.1", "push-0001.2"]);
   });
@@ -58,13 +58,13 @@ describe("cutting a push into chunks", () => {
   it("cuts by size when rows are long", () => {
     const plan = planPush(rows(1_000, "很长的争议概要".repeat(100)), { pushId: "push-0002", locale: "en" });
     expect(plan.chunks.length).toBeGreaterThan(2);
-    for (const c of plan.chunks) expect(new TextEncoder().encode(c.body).length).toBeLessThanOrEqual(1_000_000);
+    for (const c of plan.chunks) expect(new TextEncoder().encode(c.body()).length).toBeLessThanOrEqual(1_000_000);
     expect(plan.chunks.reduce((n, c) => n + c.rows, 0)).toBe(1_000);
   });
 
   it("names the unit only when asked (a clerk's token already says it)", () => {
-    expect(JSON.parse(planPush(rows(1), { pushId: "push-0003", locale: "zh-CN" }).chunks[0].body)).not.toHaveProperty("unit");
-    expect(JSON.parse(planPush(rows(1), { pushId: "push-0003", locale: "zh-CN", unit: "界山镇" }).chunks[0].body).unit).toBe("界山镇");
+    expect(JSON.parse(planPush(rows(1), { pushId: "push-0003", locale: "zh-CN" }).chunks[0].body())).not.toHaveProperty("unit");
+    expect(JSON.parse(planPush(rows(1), { pushId: "push-0003", locale: "zh-CN", unit: "界山镇" }).chunks[0].body()).unit).toBe("界山镇");
   });
 });
 

@@ -1,6 +1,6 @@
 // Node side: an .xlsx fixture (exceljs) turned into the Excel double's seed, the values Excel's API would give.
 import ExcelJS from "exceljs";
-import { plainValue } from "../../../cli/lib/read-workbook.ts";
+import { plainValue } from "../exceljs-workbook.ts";
 import type { CellScalar, WorkbookSeed } from "./model.ts";
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);

@@ -1,0 +1,126 @@
+/**
+ * The workbook reader `tiaojie` used before the streaming one (cli/lib/stream-workbook.ts): exceljs's
+ * whole-workbook reader, then a grid of the cells that exist. Kept only as the baseline the streaming reader is
+ * compared with (test/cli/stream-workbook.test.ts) and measured against (bench/xlsx.ts); no product code uses it.
+ */
+import { readFile, stat } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import type { Locale } from "../../ledger/messages.ts";
+import { columnLetter } from "../../ledger/columns.ts";
+import type { ColumnPlaces } from "../../ledger/sheet-columns.ts";
+import { prescanWorkbook } from "../../cli/lib/prescan-workbook.ts";
+import type { Sheet } from "../../cli/lib/read-workbook.ts";
+import { WorkbookError } from "../../cli/lib/workbook-error.ts";
+import { LIMITS, tooLarge } from "../../cli/lib/workbook-limits.ts";
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(buf: Uint8Array, sig: number[]): boolean {
+  return sig.every((b, i) => buf[i] === b);
+}
+
+/** Recognises what kind of file it is before exceljs tries, so the clerk hears the real reason. */
+function checkSignature(buf: Buffer, file: string): void {
+  if (startsWith(buf, ZIP)) return;
+  if (startsWith(buf, OLE)) {
+    // Office wraps password-protected .xlsx files in an OLE container with an "EncryptedPackage" stream.
+    if (buf.includes(Buffer.from("EncryptedPackage", "utf16le"))) {
+      throw new WorkbookError("encrypted", `${file} 设有打开密码，无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存再试。 The workbook is password-protected; remove the password and save it again.`);
+    }
+    throw new WorkbookError("old_xls", `${file} 是旧版 .xls 格式。请在 Excel 中“另存为” .xlsx 后再试。 This is an old .xls workbook; save it as .xlsx first.`);
+  }
+  throw new WorkbookError("not_xlsx", `${file} 不是 Excel .xlsx 文件（可能是 CSV 或其他文件改了扩展名）。请用 Excel 打开后另存为 .xlsx。 Not an .xlsx file; open it in Excel and save as .xlsx.`);
+}
+
+/** Every sheet of an .xlsx as exceljs's whole-workbook reader gives it, after the same pre-scan. */
+export async function readWorkbookWhole(file: string, locale?: Locale): Promise<Sheet[]> {
+  let buf: Buffer;
+  try {
+    // Before reading it in: a file larger than everything it may unpack to is refused unread.
+    if ((await stat(file)).size > LIMITS.unpackedBytes) throw tooLarge(file, { kind: "unpacked" }, locale);
+    buf = await readFile(file);
+  } catch (e) {
+    if (e instanceof WorkbookError) throw e;
+    throw new WorkbookError("not_found", `找不到文件 ${file}。 File not found: ${file}`);
+  }
+  checkSignature(buf, file);
+  const corrupt = () => new WorkbookError("corrupt", `${file} 已损坏，无法读取。请用 Excel 打开并另存后再试。 The workbook is damaged; open it in Excel and save it again.`);
+  await prescanWorkbook(buf, file, corrupt, locale);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  } catch {
+    throw corrupt();
+  }
+  return wb.worksheets.map((ws) => ({ name: ws.name, ...sparseGrid(ws, file, locale) }));
+}
+
+/** One cell's value as a plain value: formulas give their result, rich text its text, errors nothing. */
+export function plainValue(v: ExcelJS.CellValue): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== "object" || v instanceof Date) return v;
+  if ("richText" in v) return v.richText.map((t) => t.text).join("");
+  if ("formula" in v || "sharedFormula" in v) return plainValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ("hyperlink" in v) return (v as ExcelJS.CellHyperlinkValue).text;
+  if ("error" in v) return null;
+  return null;
+}
+
+export interface SparseGrid {
+  /** Values as Excel shows them: numbers, strings, booleans, Dates, null. */
+  grid: unknown[][];
+  columns: ColumnPlaces;
+}
+
+export function sparseGrid(ws: ExcelJS.Worksheet, file: string, locale?: Locale): SparseGrid {
+  const used = new Uint8Array(LIMITS.excelColumns + 1);
+  let lastColumn = 0;
+  let filledRows = 0;
+  const height = ws.rowCount;
+  if (height > LIMITS.excelRows) throw tooLarge(file, { kind: "outsideExcel", sheet: ws.name, cell: `A${height}` }, locale);
+  ws.eachRow((row) => {
+    let filled = false;
+    row.eachCell((cell, c) => {
+      if (c > LIMITS.excelColumns) {
+        throw tooLarge(file, { kind: "outsideExcel", sheet: ws.name, cell: `${columnLetter(c - 1)}${row.number}` }, locale);
+      }
+      if (plainValue(cell.value) === null) return;
+      used[c] = 1;
+      filled = true;
+      if (c > lastColumn) lastColumn = c;
+    });
+    if (filled) filledRows++;
+  });
+
+  // Grid column of each sheet column (1-based), or -1; and the sheet column (0-based) of each grid column.
+  const at = new Int32Array(lastColumn + 1).fill(-1);
+  const places: number[] = [];
+  for (let c = 1; c <= lastColumn; c++) {
+    if (used[c]) {
+      at[c] = places.length;
+      places.push(c - 1);
+    } else if (c === 1 || used[c - 1]) {
+      places.push(c - 1);
+    }
+  }
+  const width = places.length;
+  if (filledRows * width > LIMITS.gridCells) throw tooLarge(file, { kind: "grid", sheet: ws.name, rows: filledRows, columns: width }, locale);
+
+  const blank: unknown[] = new Array(width).fill(null);
+  const grid: unknown[][] = new Array(height).fill(blank);
+  ws.eachRow((row, r) => {
+    let out: unknown[] | null = null;
+    row.eachCell((cell, c) => {
+      const v = plainValue(cell.value);
+      if (v === null) return;
+      out ??= new Array(width).fill(null);
+      out[at[c]] = v;
+    });
+    if (out) grid[r - 1] = out;
+  });
+  return { grid, columns: places };
+}
+
+/** Drop-in for cli/lib/read-workbook.ts, for the bench's old-reader runs of the real CLI (bench/xlsx-old-reader.ts). */
+export { readWorkbookWhole as readWorkbook, WorkbookError };
