@@ -15,6 +15,7 @@ import type { Me } from "./roles.ts";
 import type { Unit } from "./units.ts";
 import type { VisitPush, VisitReceipt, Visits } from "./visits.ts";
 import type { Subsidies } from "./subsidies.ts";
+import type { Drilldown } from "./drilldown.ts";
 
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -100,6 +101,8 @@ export interface ApiClient {
   weights(period: string, signal?: AbortSignal): Promise<WeightsResponse>;
   /** Assessor: set a period's weights. */
   setWeights(period: string, weights: Record<string, number>, signal?: AbortSignal): Promise<WeightsResponse>;
+  /** The cases behind one unit's indicators (a clerk: their own unit, `unit` left out or their own). */
+  drilldown(query: { unit?: string; period: string; asOf?: string }, signal?: AbortSignal): Promise<Drilldown>;
   /** Assessor or coordinator: a period's subsidy statement (ledger/api/subsidies.ts). */
   subsidies(period: string, signal?: AbortSignal): Promise<Subsidies>;
   /** Sends one push chunk. `body` is the exact JSON text: a retry must send the same bytes under the same key. */
@@ -166,6 +169,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     units: async (signal) => (await request<{ units: Unit[] }>("GET", PATHS.units, { signal })).units,
     flags: (query, signal) => request("GET", PATHS.flags(query), { signal }),
     rankings: (period, asOf, signal) => request("GET", PATHS.rankings(period, asOf), { signal }),
+    drilldown: (query, signal) => request("GET", PATHS.drilldown(query), { signal }),
     subsidies: (period, signal) => request("GET", PATHS.subsidies(period), { signal }),
     weights: (period, signal) => request("GET", PATHS.weights(period), { signal }),
     setWeights: (period, weights, signal) => request("PUT", PATHS.weights(period), { body: { weights }, signal }),

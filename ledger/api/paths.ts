@@ -13,6 +13,7 @@ export const PATHS = {
   push: (pushId: string) => `/api/pushes/${encodeURIComponent(pushId)}`,
   flags: (query: FlagsQuery = {}) => `/api/flags${q({ ...query, dueWithinDays: query.dueWithinDays === undefined ? undefined : String(query.dueWithinDays) })}`,
   rankings: (period: string, asOf?: string) => `/api/rankings${q({ period, asOf })}`,
+  drilldown: (d: { unit?: string; period: string; asOf?: string }) => `/api/rankings/drilldown${q({ unit: d.unit, period: d.period, asOf: d.asOf })}`,
   weights: (period: string) => `/api/rankings/weights${q({ period })}`,
   roster: "/api/roster",
   mentorAssignments: (period: string, asOf?: string) => `/api/mentors/assignments${q({ period, asOf })}`,

@@ -63,6 +63,11 @@ const MATRIX: Case[] = [
   { name: "GET /api/zones", request: (t) => call("GET", "/api/zones", { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
   { name: "PUT /api/zones (a town in two zones)", request: (t) => call("PUT", "/api/zones", { token: t, body: { zones: { 北片: [UNIT_A], 南片: [UNIT_A] } } }), expected: { clerkA: 403, coordinator: 422, assessor: 422, admin: 403, ...AUTH_FAIL } },
   { name: "GET /api/competition", request: (t) => call("GET", "/api/competition?period=2026-Q2", { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
+  // Drill-down: a clerk reaches their own unit only, and another unit (real or not) answers the same 403.
+  { name: "GET /api/rankings/drilldown (own unit, unnamed)", request: (t) => call("GET", "/api/rankings/drilldown?period=2026-Q2", { token: t }), expected: { clerkA: 200, coordinator: 422, assessor: 422, admin: 403, ...AUTH_FAIL } },
+  { name: "GET /api/rankings/drilldown of unit A", request: (t) => call("GET", `/api/rankings/drilldown?unit=${UNIT_A}&period=2026-Q2`, { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
+  { name: "GET /api/rankings/drilldown of unit B", request: (t) => call("GET", `/api/rankings/drilldown?unit=${UNIT_B}&period=2026-Q2`, { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, ...AUTH_FAIL } },
+  { name: "GET /api/rankings/drilldown of a unit that does not exist", request: (t) => call("GET", "/api/rankings/drilldown?unit=火星镇&period=2026-Q2", { token: t }), expected: { clerkA: 403, coordinator: 404, assessor: 404, admin: 403, ...AUTH_FAIL } },
   { name: "POST /api/transfers/receive (another unit's case number)", request: (t) => call("POST", "/api/transfers/receive", { token: t, body: { caseNos: ["NP-001"] } }), expected: { clerkA: 200, coordinator: 403, assessor: 403, admin: 403, ...AUTH_FAIL } },
 ];
 

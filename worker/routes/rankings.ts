@@ -9,6 +9,9 @@ import { DEFAULT_CONFIG, WeightsError, parseWeights } from "../assessment/config
 import { rankUnits } from "../assessment/ranking.ts";
 import { getWeights, loadUnitCounts, setWeights } from "../db/assessment.ts";
 import { ApiError, errorResponses, validationHook } from "../errors.ts";
+import { DrilldownQuerySchema } from "../../ledger/api/drilldown.ts";
+import { unitInScope } from "../auth/unit-access.ts";
+import { unitDrilldown } from "../assessment/drilldown-service.ts";
 
 export const rankingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -31,6 +34,29 @@ rankingRoutes.openapi(
     const [{ weights, source }, units] = await Promise.all([getWeights(c.env.DB, period.label), loadUnitCounts(c.env.DB, period, asOf)]);
     const ranked = rankUnits(units, weights, DEFAULT_CONFIG);
     return c.json({ period: period.label, asOf, method: DEFAULT_CONFIG.ranking.method, weights, weightsSource: source, units: ranked }, 200);
+  },
+);
+
+rankingRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/rankings/drilldown",
+    summary: "The cases behind one unit's indicators 考评明细 (clerk: own unit; assessor, coordinator: any)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("clerk", "assessor", "coordinator")] as const,
+    request: { query: DrilldownQuerySchema },
+    responses: {
+      200: { description: "Per indicator its num/den and the cases counted in them", content: { "application/json": { schema: Named.Drilldown } } },
+      ...errorResponses,
+      404: { description: "No such assessed unit", content: { "application/json": { schema: Named.Error } } },
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    const period = periodFromQuery(q.period);
+    // A clerk naming any other unit, real or not, gets the same 403 that names only their own unit.
+    const unit = await unitInScope(c.env.DB, c.get("principal"), q.unit);
+    return c.json(await unitDrilldown(c.env.DB, unit, period, q.asOf ?? todayInChina()), 200);
   },
 );
 
