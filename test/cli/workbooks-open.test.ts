@@ -9,12 +9,10 @@ import { promisify } from "node:util";
 import type ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mentorsWorkbook, type MentorsResponse } from "../../cli/commands/mentors.ts";
-import { rankingsWorkbook, type RankingsResponse } from "../../cli/commands/rankings.ts";
+import { rankingsWorkbook } from "../../cli/commands/rankings.ts";
 import { subsidiesWorkbook } from "../../cli/commands/subsidies.ts";
 import { displayWidth } from "../../cli/lib/sheet-fit.ts";
-import { DEFAULT_WEIGHTS } from "../../worker/assessment/config.ts";
-import { emptyCounts } from "../../worker/assessment/indicators.ts";
-import { rankUnits } from "../../worker/assessment/ranking.ts";
+import { rankingsFixture } from "../fixtures/rankings.ts";
 import { statement } from "../fixtures/subsidy-statement.ts";
 
 const run = promisify(execFile);
@@ -38,17 +36,6 @@ async function printedText(wb: ExcelJS.Workbook, name: string): Promise<string> 
   return stdout;
 }
 
-function bigRankings(): RankingsResponse {
-  const a = emptyCounts();
-  a.acceptance = { num: 97_522, den: 100_000 };
-  a.success = { num: 81_234, den: 97_522 };
-  const b = emptyCounts();
-  b.acceptance = { num: 50, den: 50 };
-  b.success = { num: 45, den: 50 };
-  const units = rankUnits([{ unit: "区市场监督管理局", kind: "department", counts: a }, { unit: "山腰街道", kind: "town", counts: b }], DEFAULT_WEIGHTS);
-  return { period: "2026", asOf: "2026-12-31", method: "wilson-lower", weights: DEFAULT_WEIGHTS, weightsSource: "default", units };
-}
-
 function mentors(): MentorsResponse {
   const target = { id: "山腰街道/SY-2026-00006", name: "SY-2026-00006", unit: "山腰街道", caseNo: "SY-2026-00006" };
   return {
@@ -63,17 +50,21 @@ function mentors(): MentorsResponse {
 
 describe("workbooks the CLI writes, opened in LibreOffice", () => {
   it("prints the rankings with every figure whole, even six-digit counts", async () => {
-    const wb = rankingsWorkbook(bigRankings());
+    const wb = rankingsWorkbook(rankingsFixture("2026", "2026-12-31"));
     const ws = wb.worksheets[0];
-    const row = [5, 6].map((r) => ws.getRow(r)).find((r) => r.getCell(3).value === "区市场监督管理局")!;
-    const figure = String(row.getCell(5).value);
-    expect(figure).toBe("97.5%（97522/100000）");
+    let at = 0;
+    ws.eachRow((row, r) => (row.getCell(2).value === "区市场监督管理局" ? (at = r) : null));
+    const figure = String(ws.getCell(at, 4).value);
+    expect(figure).toBe("97522/100000");
     // The column is at least as wide as the figure, so the printer does not cut it.
-    expect(ws.getColumn(5).width).toBeGreaterThanOrEqual(displayWidth(figure));
+    expect(ws.getColumn(4).width).toBeGreaterThanOrEqual(displayWidth(figure));
     const text = await printedText(wb, "rankings");
     expect(text).toContain("考评排名（2026）");
-    expect(text.replace(/\s+/g, "")).toContain("97.5%（97522/100000）");
+    const flat = text.replace(/\s+/g, "");
+    expect(flat).toContain("97522/100000");
+    expect(flat).toContain("统计截至：2026-12-31");
     expect(text).toContain("区市场监督管理局");
+    expect(flat).toContain("承诺兑现率：按期兑现的承诺");
   }, 150_000);
 
   it("prints the mentor assignments with both lines of each reason and the unassigned town", async () => {
