@@ -17,6 +17,7 @@ const USAGE = `用法 Usage: tiaojie <command> [options]
   token create|list|revoke …                                         访问令牌 access tokens
   unit add|list …                                                    单位 units
   rankings --period 2026-Q3 [--json] [--out FILE.xlsx]               考评排名 rankings
+  drilldown --unit U --period 2026-Q3 [--json] [--out FILE.xlsx]     考评明细 cases behind a unit's indicators
   flags [--unit U] [--json]                                          预警 flags
   mentors --period 2026-Q3 [--json] [--out FILE.xlsx]                导师安排 mentor assignments
   mediators --period 2026-Q3 [--json]                                调解员考评 results per mediator

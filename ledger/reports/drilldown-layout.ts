@@ -17,8 +17,9 @@ export function drilldownSheetName(unit: string, period: string): string {
 const WIDTH = 7;
 
 export function drilldownLayout(d: Drilldown, locale: SheetLocale): Grid {
-  const t = (zh: string, en: string) => say(locale, zh, en);
-  const h = (zh: string, en: string) => say(locale, zh, en, "\n");
+  // In both languages the English goes on a line of its own: a column is as wide as its longest line.
+  const t = (zh: string, en: string) => say(locale, zh, en, "\n");
+  const h = t;
   const rows: GridCell[][] = [];
   const merges: GridMerge[] = [];
   const line = (text: string, style: GridCell["style"]) => {
@@ -35,7 +36,7 @@ export function drilldownLayout(d: Drilldown, locale: SheetLocale): Grid {
     const ind = INDICATORS[k];
     const rate = den === 0 ? t("无数据", "no data") : k === "review" ? `${((num / den) * 100).toFixed(1)}` : pct(num / den);
     const counts = `${Math.round(num * 10) / 10}/${Math.round(den * 10) / 10}`;
-    line(locale === "en" ? `${ind.en} ${counts} = ${rate} — ${ind.definitionEn}` : `${ind.zh} ${counts} = ${rate}　${ind.definitionZh}${locale === "both" ? `　${ind.en}: ${ind.definitionEn}` : ""}`, "heading");
+    line(locale === "en" ? `${ind.en} ${counts} = ${rate} — ${ind.definitionEn}` : `${ind.zh} ${counts} = ${rate}　${ind.definitionZh}${locale === "both" ? `\n${ind.en}: ${ind.definitionEn}` : ""}`, "heading");
     rows.push(cells(headers, "header"));
     if (body.length === 0) line(empty ?? t("本期没有计入的案件", "No cases counted in this period"), "note");
     rows.push(...body);
@@ -110,5 +111,5 @@ export function drilldownLayout(d: Drilldown, locale: SheetLocale): Grid {
     }),
     t("本期没有评查", "No reviews in this period"));
 
-  return { name: drilldownSheetName(d.unit, d.period), rows, merges, widths: fitWidths(rows, merges, { min: 8, max: 48 }) };
+  return { name: drilldownSheetName(d.unit, d.period), rows, merges, widths: fitWidths(rows, merges, { min: 8, max: 26 }) };
 }

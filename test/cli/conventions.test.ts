@@ -10,8 +10,8 @@ const usageOf = async (command: string) => ((await import(path.join(ROOT, "cli/c
 const OFFLINE = { TIAOJIE_URL: "", TIAOJIE_TOKEN: "" };
 
 describe("tiaojie conventions", () => {
-  it("knows all twelve commands", () => {
-    expect(COMMANDS).toEqual(["competition", "flags", "incoming", "mediators", "mentors", "push", "rankings", "route", "subsidies", "token", "unit", "validate"]);
+  it("knows all thirteen commands", () => {
+    expect(COMMANDS).toEqual(["competition", "drilldown", "flags", "incoming", "mediators", "mentors", "push", "rankings", "route", "subsidies", "token", "unit", "validate"]);
   });
 
   it.each(COMMANDS)("prints the usage of `%s` for --help and -h on stdout and exits 0", async (command) => {

@@ -10,6 +10,8 @@ import type ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mentorsWorkbook, type MentorsResponse } from "../../cli/commands/mentors.ts";
 import { rankingsWorkbook } from "../../cli/commands/rankings.ts";
+import { drilldownWorkbook } from "../../cli/commands/drilldown.ts";
+import { drilldownFixture } from "../fixtures/drilldown.ts";
 import { subsidiesWorkbook } from "../../cli/commands/subsidies.ts";
 import { displayWidth } from "../../cli/lib/sheet-fit.ts";
 import { rankingsFixture } from "../fixtures/rankings.ts";
@@ -65,6 +67,18 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
     expect(flat).toContain("统计截至：2026-12-31");
     expect(text).toContain("区市场监督管理局");
     expect(flat).toContain("承诺兑现率：按期兑现的承诺");
+  }, 150_000);
+
+  it("prints the drill-down with every section, its n/N and each case", async () => {
+    const flat = (await printedText(drilldownWorkbook(drilldownFixture()), "drilldown")).replace(/\s+/g, "");
+    expect(flat).toContain("考评明细：山腰街道（2026-Q3，统计截至2026-10-01）");
+    for (const heading of ["受理率2/3=66.7%", "调解成功率1/2=50.0%", "按期办结率2/3=66.7%", "承诺兑现率1/3=33.3%", "诉前化解率0/1=0.0%", "台账规范率40/41=97.6%", "评查得分147/200=73.5"]) {
+      expect(flat).toContain(heading);
+    }
+    expect(flat).toContain("SY-2026-090");
+    expect(flat).toContain("逾期未兑现");
+    expect(flat).toContain("12,400元");
+    expect(flat).toContain("不属于行政争议受理范围");
   }, 150_000);
 
   it("prints the mentor assignments with both lines of each reason and the unassigned town", async () => {
