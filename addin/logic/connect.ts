@@ -52,7 +52,7 @@ export function describeConnection(me: Me, locale: Locale): string {
 /** Which pages a role sees: a clerk pushes; a coordinator also sees all flags; the assessment office ranks. */
 export function pagesFor(role: Role | null): ("connect" | "columns" | "validate" | "push" | "coordinator" | "rankings" | "mentors" | "routing" | "incoming")[] {
   const base = ["connect", "columns", "validate"] as const;
-  if (role === "clerk") return [...base, "push", "incoming"];
+  if (role === "clerk") return [...base, "push", "incoming", "rankings"];
   if (role === "coordinator") return [...base, "push", "routing", "coordinator", "mentors", "rankings"];
   if (role === "assessor") return [...base, "rankings"];
   return [...base];

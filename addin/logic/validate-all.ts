@@ -56,7 +56,7 @@ export interface WorkbookValidation {
 /** A sheet this product wrote (预警清单, 考评排名 …, this summary): never validated as a ledger. */
 export function isProductSheet(grid: SheetGrid): boolean {
   const name = grid.sheetName;
-  if (name === FLAGS_SHEET || name.startsWith("考评排名 ") || isOurSummary(grid)) return true;
+  if (name === FLAGS_SHEET || name.startsWith("考评排名 ") || name.startsWith("考评明细 ") || isOurSummary(grid)) return true;
   return false;
 }
 
