@@ -8,17 +8,25 @@ import type { Page } from "playwright-core";
 import { SCREENSHOTS } from "./harness.ts";
 import { excel } from "./pane-ui.ts";
 
-/** Writes `sheet` (its first table's range) to test-output/<name>.xlsx and returns the PNG path, or null without soffice. */
+/**
+ * Writes `sheet` (its first table's range, or without a table its used range with the merges, column widths and bold
+ * cells the pane set) to test-output/<name>.xlsx and returns the PNG path, or null without soffice.
+ */
 export async function renderSheet(page: Page, sheet: string, name: string): Promise<string | null> {
-  const address = (await excel(page, (x, s) => x.tables(s)[0]?.address, sheet)) as string | undefined;
-  if (!address) throw new Error(`no table on ${sheet}`);
+  const tableAddress = (await excel(page, (x, s) => x.tables(s)[0]?.address, sheet)) as string | undefined;
+  const size = await excel(page, (x, s) => x.size(s), sheet);
+  const laidOut = !tableAddress;
+  const address = tableAddress ?? `A1:${colLetter(Math.max(0, size.columns - 1))}${Math.max(1, size.rows)}`;
   const values = await excel(page, (x, a) => x.values(a.sheet, a.address), { sheet, address });
   const fills = await excel(page, (x, a) => {
     const out: (string | null)[][] = [];
     const rows = a.rows;
     for (let r = 0; r < rows; r++) {
       const line: (string | null)[] = [];
-      for (let c = 0; c < a.cols; c++) line.push(x.format(a.sheet, `${String.fromCharCode(65 + c)}${r + 1}`).fill ?? null);
+      for (let c = 0; c < a.cols; c++) {
+        const letters = c < 26 ? String.fromCharCode(65 + c) : String.fromCharCode(64 + Math.floor(c / 26)) + String.fromCharCode(65 + (c % 26));
+        line.push(x.format(a.sheet, `${letters}${r + 1}`).fill ?? null);
+      }
       out.push(line);
     }
     return out;
@@ -27,16 +35,24 @@ export async function renderSheet(page: Page, sheet: string, name: string): Prom
   const ws = wb.addWorksheet(sheet);
   values.forEach((row, r) => {
     const line = ws.addRow(row.map((v) => (v === null ? "" : v)));
-    if (r === 0) line.font = { bold: true };
+    if (r === 0 && !laidOut) line.font = { bold: true };
     row.forEach((_, c) => {
-      const fill = r === 0 ? "#DDEBF7" : fills[r][c];
+      const fill = r === 0 && !laidOut ? "#DDEBF7" : fills[r][c];
       if (fill) line.getCell(c + 1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill.replace("#", "")}` } };
+      if (laidOut) line.getCell(c + 1).alignment = { wrapText: true, vertical: "top" };
     });
   });
-  ws.columns.forEach((col, c) => {
-    const longest = Math.max(...values.map((r) => String(r[c] ?? "").length));
-    col.width = Math.min(60, Math.max(6, longest * 2));
-  });
+  if (laidOut) {
+    // As the pane laid it out: its merges and its column widths (points back to Excel's character units).
+    for (const m of await excel(page, (x, s) => x.merges(s), sheet)) ws.mergeCells(m);
+    const widths = await excel(page, (x, s) => x.columnWidths(s), sheet);
+    for (const [c, points] of Object.entries(widths)) ws.getColumn(Number(c) + 1).width = (points / 0.75 - 5) / 7;
+  } else {
+    ws.columns.forEach((col, c) => {
+      const longest = Math.max(...values.map((r) => String(r[c] ?? "").length));
+      col.width = Math.min(60, Math.max(6, longest * 2));
+    });
+  }
   ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   const dir = path.join(SCREENSHOTS, "..", "sheets");
   mkdirSync(dir, { recursive: true });
@@ -50,4 +66,10 @@ export async function renderSheet(page: Page, sheet: string, name: string): Prom
   const target = path.join(SCREENSHOTS, `${name}.png`);
   renameSync(path.join(dir, png), target);
   return target;
+}
+
+function colLetter(c: number): string {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
