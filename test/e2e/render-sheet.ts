@@ -18,14 +18,15 @@ export async function renderSheet(page: Page, sheet: string, name: string): Prom
   const laidOut = !tableAddress;
   const address = tableAddress ?? `A1:${colLetter(Math.max(0, size.columns - 1))}${Math.max(1, size.rows)}`;
   const values = await excel(page, (x, a) => x.values(a.sheet, a.address), { sheet, address });
+  // Each cell's fill, bold and number format as the pane set them.
   const fills = await excel(page, (x, a) => {
-    const out: (string | null)[][] = [];
+    const out: ({ fill?: string; bold?: boolean; numberFormat?: string } | null)[][] = [];
     const rows = a.rows;
     for (let r = 0; r < rows; r++) {
-      const line: (string | null)[] = [];
+      const line: ({ fill?: string; bold?: boolean; numberFormat?: string } | null)[] = [];
       for (let c = 0; c < a.cols; c++) {
         const letters = c < 26 ? String.fromCharCode(65 + c) : String.fromCharCode(64 + Math.floor(c / 26)) + String.fromCharCode(65 + (c % 26));
-        line.push(x.format(a.sheet, `${letters}${r + 1}`).fill ?? null);
+        line.push(x.format(a.sheet, `${letters}${r + 1}`) ?? null);
       }
       out.push(line);
     }
@@ -37,8 +38,11 @@ export async function renderSheet(page: Page, sheet: string, name: string): Prom
     const line = ws.addRow(row.map((v) => (v === null ? "" : v)));
     if (r === 0 && !laidOut) line.font = { bold: true };
     row.forEach((_, c) => {
-      const fill = r === 0 && !laidOut ? "#DDEBF7" : fills[r][c];
+      const f = fills[r][c];
+      const fill = r === 0 && !laidOut ? "#DDEBF7" : f?.fill;
       if (fill) line.getCell(c + 1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill.replace("#", "")}` } };
+      if (f?.bold) line.getCell(c + 1).font = { bold: true };
+      if (f?.numberFormat && f.numberFormat !== "General") line.getCell(c + 1).numFmt = f.numberFormat;
       if (laidOut) line.getCell(c + 1).alignment = { wrapText: true, vertical: "top" };
     });
   });
