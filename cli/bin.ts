@@ -19,6 +19,7 @@ const USAGE = `用法 Usage: tiaojie <command> [options]
   rankings --period 2026-Q3 [--json] [--out FILE.xlsx]               考评排名 rankings
   trend --from 2026-01 --to 2026-06 [--by month|quarter] [--json] [--out FILE.xlsx]
                                                                      考评趋势 trend of scores and ranks
+  drilldown --unit U --period 2026-Q3 [--json] [--out FILE.xlsx]     考评明细 cases behind a unit's indicators
   flags [--unit U] [--json]                                          预警 flags
   mentors --period 2026-Q3 [--json] [--out FILE.xlsx]                导师安排 mentor assignments
   mediators --period 2026-Q3 [--json]                                调解员考评 results per mediator

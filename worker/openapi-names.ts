@@ -6,6 +6,7 @@
 import "@hono/zod-openapi";
 import { AssessmentSchema, RankedUnitSchema, RankingsSchema, WeightsSchema } from "../ledger/api/assessment.ts";
 import { ErrorBodySchema } from "../ledger/api/errors.ts";
+import { DrilldownSchema } from "../ledger/api/drilldown.ts";
 import { FlagsSchema } from "../ledger/api/flags.ts";
 import { MediatorSchema, MentorAssignmentsSchema, RosterPushSchema, RosterReceiptSchema } from "../ledger/api/mentors.ts";
 import { CaseViewSchema } from "../ledger/api/cases.ts";
@@ -43,6 +44,7 @@ export const Named = {
   Weights: WeightsSchema.openapi("Weights"),
   Rankings: RankingsSchema.openapi("Rankings"),
   Assessment: AssessmentSchema.openapi("Assessment"),
+  Drilldown: DrilldownSchema.openapi("Drilldown"),
   Mediator: MediatorSchema.openapi("Mediator"),
   RosterPush: RosterPushSchema.openapi("RosterPush"),
   RosterReceipt: RosterReceiptSchema.openapi("RosterReceipt"),

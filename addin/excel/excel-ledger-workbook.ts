@@ -17,6 +17,7 @@
  */
 import { MAX_CHUNK_BYTES, planMarkGroups, planWorkbookRead, markedCellCount, rangeAddress, rowsPerChunk, toCellText, valuesBytes } from "./cells.ts";
 import type { CellMark, LedgerWorkbook, MarkResult, ReadProgress, ReportSheet, SheetGrid, WriteBackBlock } from "./ledger-workbook.ts";
+import { GRID_FILL, type Grid, type GridCell } from "../../ledger/reports/grid.ts";
 import { SEVERITY_FILL } from "./colours.ts";
 import { MARK_FORMULA, isItemNotFound, isPayloadTooLarge, ourMarks, queueFormatScan } from "./marks.ts";
 import { fillMergedAreas } from "./merged-areas.ts";
@@ -88,6 +89,32 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
     await context.sync();
     if (item.isNullObject) return null;
     return parseSetting<T>(item.value);
+  }
+
+  /**
+   * The sheet a report goes to, added fresh: a sheet of that name is replaced only when this add-in wrote it
+   * (recorded in the workbook's settings); a clerk's sheet of that name is left alone and the report takes the
+   * next free "name (2)" … "(9)". One read sync; the deletion, the new sheet and the record are queued.
+   */
+  async function claimReportSheet(context: Excel.RequestContext, wanted: string): Promise<{ sheet: Excel.Worksheet; name: string }> {
+    const owned = context.workbook.settings.getItemOrNullObject(SETTINGS_PREFIX + REPORT_SHEETS_KEY);
+    owned.load("value");
+    const sheets = context.workbook.worksheets;
+    const candidates = [wanted, ...Array.from({ length: 8 }, (_, i) => `${wanted} (${i + 2})`)];
+    const found = candidates.map((n) => {
+      const ws = sheets.getItemOrNullObject(n);
+      ws.load("name");
+      return ws;
+    });
+    await context.sync();
+    const ours = new Set(owned.isNullObject ? [] : (parseSetting<string[]>(owned.value) ?? []));
+    const i = candidates.findIndex((n, k) => found[k].isNullObject || ours.has(n));
+    if (i < 0) throw new Error(`worksheets ${candidates.join(", ")} all exist and are not ours`);
+    const name = candidates[i];
+    if (!found[i].isNullObject) found[i].delete();
+    ours.add(name);
+    queueSetting(context, REPORT_SHEETS_KEY, [...ours]);
+    return { sheet: sheets.add(name), name };
   }
 
   function queueSetting(context: Excel.RequestContext, key: string, value: unknown): void {
@@ -321,26 +348,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
 
     writeReportSheet(report: ReportSheet): Promise<string> {
       return run(async (context) => {
-        const owned = context.workbook.settings.getItemOrNullObject(SETTINGS_PREFIX + REPORT_SHEETS_KEY);
-        owned.load("value");
-        const sheets = context.workbook.worksheets;
-        // The name and its "(2)" … "(9)" variants, looked up in the same read sync.
-        const candidates = [report.name, ...Array.from({ length: 8 }, (_, i) => `${report.name} (${i + 2})`)];
-        const found = candidates.map((n) => {
-          const ws = sheets.getItemOrNullObject(n);
-          ws.load("name");
-          return ws;
-        });
-        await context.sync();
-        const ours = new Set(owned.isNullObject ? [] : (parseSetting<string[]>(owned.value) ?? []));
-        // A sheet of that name that we did not write is the clerk's: never replaced, the report takes the next free name.
-        const i = candidates.findIndex((n, k) => found[k].isNullObject || ours.has(n));
-        if (i < 0) throw new Error(`worksheets ${candidates.join(", ")} all exist and are not ours`);
-        const name = candidates[i];
-        if (!found[i].isNullObject) found[i].delete();
-        ours.add(name);
-        queueSetting(context, REPORT_SHEETS_KEY, [...ours]);
-        const sheet = sheets.add(name);
+        const { sheet, name } = await claimReportSheet(context, report.name);
         const width = report.headers.length;
         const lastRow = report.rows.length + 1;
         const all = sheet.getRange(rangeAddress(1, 0, lastRow, width - 1));
@@ -387,6 +395,16 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
       });
     },
 
+    writeGridSheet(grid: Grid): Promise<string> {
+      return run(async (context) => {
+        const { sheet, name } = await claimReportSheet(context, grid.name);
+        queueGrid(sheet, grid);
+        sheet.activate();
+        await context.sync();
+        return name;
+      });
+    },
+
     loadSetting<T>(key: string): Promise<T | null> {
       return run((context) => readSetting<T>(context, key));
     },
@@ -398,6 +416,46 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
       });
     },
   };
+}
+
+/** Excel's column width in points for a width in characters of "0" (7 pixels each plus 5 of padding, 0.75 pt a pixel). */
+export const widthToPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+
+/**
+ * Queues a laid-out sheet: values in one range (server text starting with = + - @ written as text), number formats
+ * in one matrix, then styles in runs of equal cells per row, merges and column widths. Nothing is read.
+ */
+function queueGrid(sheet: Excel.Worksheet, grid: Grid): void {
+  const width = Math.max(1, grid.widths.length, ...grid.rows.map((r) => r.length));
+  const height = Math.max(1, grid.rows.length);
+  const cell = (r: number, c: number) => grid.rows[r]?.[c];
+  const all = sheet.getRange(rangeAddress(1, 0, height, width - 1));
+  const matrix = <T>(f: (r: number, c: number) => T): T[][] => Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => f(r, c)));
+  all.values = matrix((r, c) => {
+    const v = cell(r, c)?.v ?? null;
+    return typeof v === "string" ? toCellText(v) : v ?? "";
+  }) as unknown[][] as string[][];
+  if (grid.rows.some((row) => row.some((g) => g.format))) all.numberFormat = matrix((r, c) => cell(r, c)?.format ?? "General");
+  // Long reasons and messages wrap within their column; Excel then sizes the rows.
+  all.format.wrapText = true;
+  all.format.horizontalAlignment = "Center";
+  grid.rows.forEach((row, r) => {
+    const runs = (key: (g: GridCell | undefined) => string | null, apply: (range: Excel.Range, k: string) => void) => {
+      let start = 0;
+      for (let c = 1; c <= width; c++) {
+        const k = key(row[start]);
+        if (c < width && key(row[c]) === k) continue;
+        if (k !== null) apply(sheet.getRange(rangeAddress(r + 1, start, r + 1, c - 1)), k);
+        start = c;
+      }
+    };
+    runs((g) => (g?.style ? GRID_FILL[g.style] ?? null : null), (range, colour) => (range.format.fill.color = colour));
+    runs((g) => (g && g.style && g.style !== "cell" && g.style !== "note" && g.style !== "subtitle" ? "bold" : null), (range) => (range.format.font.bold = true));
+    runs((g) => (g && (g.align === "left" || g.style === "title" || g.style === "subtitle" || g.style === "heading" || g.style === "note") ? "left" : null),
+      (range) => (range.format.horizontalAlignment = "Left"));
+  });
+  for (const m of grid.merges) sheet.getRange(rangeAddress(m.row + 1, m.col, m.row + m.rows, m.col + m.cols - 1)).merge(false);
+  grid.widths.forEach((w, c) => (sheet.getRange(rangeAddress(1, c, 1, c)).format.columnWidth = widthToPoints(w)));
 }
 
 function parseSetting<T>(value: unknown): T | null {

@@ -3,6 +3,7 @@
  * pages and their logic are tested with a plain-data fake.
  */
 import type { Severity } from "../../ledger/issue-codes.ts";
+import type { Grid } from "../../ledger/reports/grid.ts";
 
 export interface SheetGrid {
   sheetName: string;
@@ -109,6 +110,11 @@ export interface LedgerWorkbook {
    * name written. One read sync, one write sync.
    */
   writeReportSheet(sheet: ReportSheet): Promise<string>;
+  /**
+   * Writes a laid-out sheet we own (考评排名, 考评明细: ledger/reports/), with its merges, column widths, number
+   * formats, fills and bold headings, under the same ownership rule as writeReportSheet. One read sync, one write sync.
+   */
+  writeGridSheet(grid: Grid): Promise<string>;
   loadSetting<T>(key: string): Promise<T | null>;
   saveSetting(key: string, value: unknown): Promise<void>;
 }

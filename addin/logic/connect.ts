@@ -58,7 +58,7 @@ export function describeConnection(me: Me, locale: Locale): string {
 export function pagesFor(role: Role | null): ("connect" | "columns" | "validate" | "push" | "coordinator" | "rankings" | "mentors" | "routing" | "incoming" | "limits" | "court")[] {
   if (role === "court") return ["connect", "court"];
   const base = ["connect", "columns", "validate"] as const;
-  if (role === "clerk") return [...base, "push", "incoming"];
+  if (role === "clerk") return [...base, "push", "incoming", "rankings"];
   if (role === "coordinator") return [...base, "push", "routing", "coordinator", "mentors", "rankings", "limits"];
   // The assessment office pushes its 案件质量评查表 from the Push page.
   if (role === "assessor") return [...base, "push", "rankings", "limits"];

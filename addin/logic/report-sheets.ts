@@ -2,9 +2,10 @@
 import type { Locale } from "../../ledger/messages.ts";
 import type { Rankings } from "../../ledger/api/assessment.ts";
 import type { Flag } from "../../ledger/api/flags.ts";
-import { INDICATOR_KEYS, INDICATORS } from "../../ledger/api/indicators.ts";
+import type { Grid } from "../../ledger/reports/grid.ts";
+import { rankingsLayout, rankingsSheetName } from "../../ledger/reports/rankings-layout.ts";
 import { parsePeriod } from "../../ledger/period.ts";
-import { SEVERITY_FILL, TARGET_MISS_FILL } from "../excel/colours.ts";
+import { SEVERITY_FILL } from "../excel/colours.ts";
 import type { CellValue, ReportSheet } from "../excel/ledger-workbook.ts";
 
 export const FLAGS_SHEET = "预警清单";
@@ -69,49 +70,13 @@ export function periodOptions(today: string): string[] {
   return [...quarters, ...months, String(year), String(year - 1)];
 }
 
-export function rankingsSheetName(period: string): string {
-  return `考评排名 ${period}`;
-}
-
-const pct = (x: number | null) => (x === null ? "" : `${(x * 100).toFixed(1)}%`);
+export { rankingsSheetName };
 
 /**
- * One row per unit (towns, then departments, each by rank). Every rate comes with its numerator/denominator
- * and 95 % interval; a rate below its target is filled red. The chart plots the composite score.
+ * The rankings sheet that explains itself (ledger/reports/rankings-layout.ts, the layout `tiaojie rankings --out`
+ * writes too): title with period and as-of, towns and departments ranked apart, per indicator n/N, rate, interval,
+ * weight and points under a two-level header, and what each indicator counts.
  */
-export function rankingsReport(rankings: Rankings, locale: Locale): ReportSheet {
-  const en = locale === "en";
-  const units = [...rankings.units].sort(
-    (a, b) => (a.kind === b.kind ? 0 : a.kind === "town" ? -1 : 1) || (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit.localeCompare(b.unit, "zh-CN"),
-  );
-  const headers: string[] = en ? ["Rank", "Unit", "Kind", "Composite score"] : ["排名", "单位", "类别", "综合得分"];
-  for (const k of INDICATOR_KEYS) {
-    const name = en ? INDICATORS[k].en : INDICATORS[k].zh;
-    headers.push(name, en ? `${name} n/N` : `${name} 分子/分母`, en ? `${name} 95% CI` : `${name} 95%区间`);
-  }
-  const fills: [number, number, string][] = [];
-  const numberFormats: Record<number, string> = { 3: "0.0" };
-  const rows: CellValue[][] = units.map((u, r) => {
-    const row: CellValue[] = [u.rank, u.unit, en ? (u.kind === "town" ? "Town/street" : "Department") : u.kind === "town" ? "镇街" : "区直部门", u.score];
-    INDICATOR_KEYS.forEach((k, i) => {
-      const v = u.indicators[k];
-      const col = 4 + i * 3;
-      const isReview = k === "review";
-      row.push(v.rate === null ? null : isReview ? Math.round(v.rate * 1000) / 10 : v.rate);
-      row.push(`${v.num}/${v.den}`);
-      row.push(v.low === null || v.high === null ? "" : isReview ? `${(v.low * 100).toFixed(1)}–${(v.high * 100).toFixed(1)}` : `${pct(v.low)}–${pct(v.high)}`);
-      numberFormats[col] = isReview ? "0.0" : "0.0%";
-      if (v.meetsTarget === false) fills.push([r, col, TARGET_MISS_FILL]);
-    });
-    return row;
-  });
-  return {
-    name: rankingsSheetName(rankings.period),
-    tableName: `TiaojieRanking_${rankings.period.replace(/-/g, "_")}`,
-    headers,
-    rows,
-    fills,
-    numberFormats,
-    chart: { title: en ? `Composite score ${rankings.period}` : `综合得分 ${rankings.period}`, labelColumn: 1, valueColumn: 3 },
-  };
+export function rankingsReport(rankings: Rankings, locale: Locale): Grid {
+  return rankingsLayout(rankings, locale);
 }

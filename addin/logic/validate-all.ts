@@ -57,7 +57,7 @@ export interface WorkbookValidation {
  * of the sheets we wrote decides; the two names are kept for reports written before that list existed.
  */
 export function isProductSheet(grid: SheetGrid): boolean {
-  return grid.report === true || grid.sheetName === FLAGS_SHEET || grid.sheetName.startsWith("考评排名 ");
+  return grid.report === true || grid.sheetName === FLAGS_SHEET || grid.sheetName.startsWith("考评排名 ") || grid.sheetName.startsWith("考评明细 ");
 }
 
 export function classifySheet(grid: SheetGrid): SkipReason | "ledger" {

@@ -21,6 +21,7 @@ import type { LimitsBody, LimitsResponse } from "./limits.ts";
 import type { Trend } from "./trend.ts";
 import type { MediatorResults } from "./mediator-results.ts";
 import type { Competition } from "./competition.ts";
+import type { Drilldown } from "./drilldown.ts";
 
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -116,6 +117,8 @@ export interface ApiClient {
   limits(signal?: AbortSignal): Promise<LimitsResponse>;
   /** Coordinator: save them as a new version; `baseVersion` (the version read) refuses to overwrite a newer one (409). */
   setLimits(body: LimitsBody, signal?: AbortSignal): Promise<LimitsResponse>;
+  /** The cases behind one unit's indicators (a clerk: their own unit, `unit` left out or their own). */
+  drilldown(query: { unit?: string; period: string; asOf?: string }, signal?: AbortSignal): Promise<Drilldown>;
   /** Assessor or coordinator: a period's subsidy statement (ledger/api/subsidies.ts). */
   subsidies(period: string, signal?: AbortSignal): Promise<Subsidies>;
   /** Sends one push chunk. `body` is the exact JSON text: a retry must send the same bytes under the same key. */
@@ -193,6 +196,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     units: async (signal) => (await request<{ units: Unit[] }>("GET", PATHS.units, { signal })).units,
     flags: (query, signal) => request("GET", PATHS.flags(query), { signal }),
     rankings: (period, asOf, signal) => request("GET", PATHS.rankings(period, asOf), { signal }),
+    drilldown: (query, signal) => request("GET", PATHS.drilldown(query), { signal }),
     subsidies: (period, signal) => request("GET", PATHS.subsidies(period), { signal }),
     trend: (o, signal) => request("GET", PATHS.trend(o), { signal }),
     mediatorResults: (period, asOf, signal) => request("GET", PATHS.mediatorResults(period, asOf), { signal }),

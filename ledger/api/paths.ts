@@ -14,6 +14,7 @@ export const PATHS = {
   flags: (query: FlagsQuery = {}) => `/api/flags${q({ ...query, dueWithinDays: query.dueWithinDays === undefined ? undefined : String(query.dueWithinDays) })}`,
   rankings: (period: string, asOf?: string) => `/api/rankings${q({ period, asOf })}`,
   trend: (o: { from: string; to: string; by?: "month" | "quarter"; asOf?: string }) => `/api/rankings/trend${q({ from: o.from, to: o.to, by: o.by, asOf: o.asOf })}`,
+  drilldown: (d: { unit?: string; period: string; asOf?: string }) => `/api/rankings/drilldown${q({ unit: d.unit, period: d.period, asOf: d.asOf })}`,
   weights: (period: string) => `/api/rankings/weights${q({ period })}`,
   limits: "/api/settings/limits",
   roster: "/api/roster",

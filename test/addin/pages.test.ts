@@ -59,6 +59,8 @@ describe("Connect", () => {
     expect(pagesFor("clerk")).toContain("push");
     expect(pagesFor("clerk")).not.toContain("coordinator");
     expect(pagesFor("clerk")).toContain("incoming");
+    // A clerk's Rankings page offers only the drill-down into their own unit.
+    expect(pagesFor("clerk")).toContain("rankings");
     expect(pagesFor("coordinator")).toContain("routing");
     expect(pagesFor("clerk")).not.toContain("routing");
     expect(pagesFor("assessor")).toEqual(["connect", "columns", "validate", "push", "rankings", "limits"]);
@@ -214,17 +216,36 @@ describe("Coordinator and Rankings sheets", () => {
     expect(report.fills?.map((f) => f[2])).toEqual(["#FFC7CE", "#FFEB9C", "#E7E6E6"]);
   });
 
-  it("ranks towns then departments, shows n/N and interval, highlights target misses and charts the score", () => {
-    const report = rankingsReport(rankings("2026-Q3", [
+  it("ranks towns and departments apart under a two-level header, with n/N, rate, interval, weight and points, misses in red", () => {
+    const grid = rankingsReport(rankings("2026-Q3", [
       unit("区人社局", "department", 1, 88, 0.99), unit("南埔镇", "town", 2, 70.5, 0.9), unit("山腰街道", "town", 1, 81.2, 0.98),
     ]), "zh-CN");
-    expect(report.name).toBe("考评排名 2026-Q3");
-    expect(report.rows.map((r) => r[1])).toEqual(["山腰街道", "南埔镇", "区人社局"]);
-    expect(report.headers.slice(0, 7)).toEqual(["排名", "单位", "类别", "综合得分", "受理率", "受理率 分子/分母", "受理率 95%区间"]);
-    expect(report.rows[1].slice(4, 7)).toEqual([0.9, "90/100", "85.0%–93.0%"]);
-    expect(report.fills).toEqual([[1, 4, "#FFC7CE"]]);
-    expect(report.chart).toMatchObject({ labelColumn: 1, valueColumn: 3 });
-    expect(report.tableName).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/);
+    expect(grid.name).toBe("考评排名 2026-Q3");
+    const text = (r: number) => grid.rows[r].map((c) => c.v);
+    expect(String(text(0)[0])).toBe("行政争议调解工作考评排名（2026-Q3）");
+    expect(String(text(1)[0])).toContain("统计截至：2026-10-01");
+    expect(String(text(3)[0])).toMatch(/^镇（街道）/);
+    expect(text(4).slice(0, 4)).toEqual(["排名", "单位", "综合得分", "受理率"]);
+    expect(text(5).slice(3, 8)).toEqual(["分子/分母", "比率", "95%区间", "权重", "得分"]);
+    expect(grid.merges).toContainEqual({ row: 4, col: 3, rows: 1, cols: 5 });
+    expect(grid.merges).toContainEqual({ row: 4, col: 1, rows: 2, cols: 1 });
+    // Towns by rank, then a blank row, then the departments' own table.
+    expect([text(6)[1], text(7)[1]]).toEqual(["山腰街道", "南埔镇"]);
+    expect(String(text(9)[0])).toMatch(/^区直部门/);
+    expect(text(12)[1]).toBe("区人社局");
+    // 南埔镇's acceptance 90 % missed its target: its rate cell is red; 山腰街道's is not.
+    expect(grid.rows[7].slice(3, 8).map((c) => c.v)).toEqual(["90/100", 0.9, "85.0–93.0%", 0, 0]);
+    expect(grid.rows[7][4]).toMatchObject({ style: "miss", format: "0.0%" });
+    expect(grid.rows[6][4].style).toBe("cell");
+    // Every column is as wide as its widest figure or header line.
+    expect(grid.widths[1]).toBeGreaterThanOrEqual(8);
+    expect(grid.rows.some((r) => String(r[0]?.v).startsWith("受理率：受理数 ÷ 收案数"))).toBe(true);
+  });
+
+  it("writes the rankings sheet in English when Office is English", () => {
+    const grid = rankingsReport(rankings("2026-Q3", [unit("山腰街道", "town", 1, 81.2, 0.98)]), "en");
+    expect(grid.rows[0][0].v).toBe("Mediation assessment rankings 2026-Q3");
+    expect(grid.rows[5].slice(3, 8).map((c) => c.v)).toEqual(["n/N", "Rate", "95% CI", "Weight", "Points"]);
   });
 
   it("offers recent quarters, months and years to pick from", () => {

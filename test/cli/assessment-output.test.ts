@@ -6,21 +6,10 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { formatFlags, run as runFlags, type FlagsResponse } from "../../cli/commands/flags.ts";
 import { rankingsJson, rankingsWorkbook, run as runRankings, type RankingsResponse } from "../../cli/commands/rankings.ts";
-import { DEFAULT_WEIGHTS } from "../../worker/assessment/config.ts";
-import { emptyCounts } from "../../worker/assessment/indicators.ts";
-import { rankUnits } from "../../worker/assessment/ranking.ts";
+import { rankingsFixture } from "../fixtures/rankings.ts";
 import { makeFlag } from "../../worker/assessment/flags/make.ts";
 
-function response(): RankingsResponse {
-  const a = emptyCounts();
-  a.acceptance = { num: 129, den: 131 };
-  a.success = { num: 90, den: 120 };
-  const b = emptyCounts();
-  b.acceptance = { num: 50, den: 50 };
-  b.success = { num: 45, den: 50 };
-  const units = rankUnits([{ unit: "山腰街道", kind: "town", counts: a }, { unit: "区人社局", kind: "department", counts: b }], DEFAULT_WEIGHTS);
-  return { period: "2026-Q3", asOf: "2026-10-01", method: "wilson-lower", weights: DEFAULT_WEIGHTS, weightsSource: "default", units };
-}
+const response = (): RankingsResponse => rankingsFixture();
 
 describe("rankings output", () => {
   it("gives --json the documented shape: period, units with kind, rank, score and each indicator's counts and interval", () => {
@@ -31,18 +20,37 @@ describe("rankings output", () => {
     expect(j.units[0].indicators.success.meetsTarget).toBe(false);
   });
 
-  it("writes a printable sheet with title, period, a row per unit and the target misses highlighted", async () => {
+  it("writes a sheet that explains itself: title with period and as-of, towns and departments apart, five columns per indicator", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await rankingsWorkbook(response()).xlsx.writeBuffer());
     const ws = wb.worksheets[0];
     expect(String(ws.getCell(1, 1).value)).toContain("考评排名（2026-Q3）");
-    expect(String(ws.getCell(2, 1).value)).toContain("考评期间 Period：2026-Q3");
-    expect(ws.getRow(4).getCell(3).value).toBe("单位 Unit");
-    expect(ws.getRow(5).getCell(3).value).toBe("山腰街道");
-    // success column (7) missed the 80 % target: red fill; acceptance (5) met it: no fill
-    expect(String(ws.getRow(5).getCell(7).value)).toBe("75.0%（90/120）");
-    expect((ws.getRow(5).getCell(7).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
-    expect((ws.getRow(5).getCell(5).fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
+    expect(String(ws.getCell(2, 1).value)).toContain("考评期间：2026-Q3");
+    expect(String(ws.getCell(2, 1).value)).toContain("统计截至：2026-10-01");
+    expect(String(ws.getCell(4, 1).value)).toContain("镇（街道）");
+    // Two-level header: the indicator over its five columns (merged), the leading columns over both rows.
+    expect(ws.getCell(5, 4).value).toBe("受理率 Acceptance rate");
+    expect(ws.getCell(5, 8).isMerged).toBe(true);
+    expect([4, 5, 6, 7, 8].map((c) => String(ws.getCell(6, c).value))).toEqual(["分子/分母\nn/N", "比率\nRate", "95%区间\n95% CI", "权重\nWeight", "得分\nPoints"]);
+    expect(ws.getCell(5, 2).value).toBe("单位\nUnit");
+    // 山腰街道 ranks first among towns: success (columns 9–13) missed 80 %, its rate cell is red.
+    expect([ws.getCell(7, 1).value, ws.getCell(7, 2).value]).toEqual([1, "山腰街道"]);
+    expect(ws.getCell(7, 9).value).toBe("90/120");
+    expect(ws.getCell(7, 10).value).toBe(0.75);
+    expect(ws.getCell(7, 10).numFmt).toBe("0.0%");
+    expect((ws.getCell(7, 10).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
+    expect((ws.getCell(7, 5).fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
+    expect(ws.getCell(7, 11).value).toMatch(/^\d+\.\d–\d+\.\d%$/);
+    const u = response().units.find((x) => x.unit === "山腰街道")!;
+    expect(ws.getCell(7, 12).value).toBe(Math.round(u.indicators.success.effectiveWeight * 1000) / 10);
+    expect(ws.getCell(7, 13).value).toBe(Math.round(u.indicators.success.points * 10) / 10);
+    // Departments in a table of their own, ranked on their own.
+    const deptHeading = [...Array(20).keys()].map((r) => r + 1).find((r) => String(ws.getCell(r, 1).value).startsWith("区直部门"))!;
+    expect(ws.getCell(deptHeading + 3, 1).value).toBe(1);
+    // What each indicator counts, in words, below the tables.
+    const texts: string[] = [];
+    ws.eachRow((row) => texts.push(String(row.getCell(1).value)));
+    expect(texts).toContain("受理率：受理数 ÷ 收案数（按收案日期计入期间）　Acceptance rate: accepted ÷ received (by date received)");
     expect(ws.pageSetup.orientation).toBe("landscape");
   });
 });
@@ -82,7 +90,10 @@ describe("the rankings and flags commands against a server", () => {
     const printed = write.mock.calls.map((c) => String(c[0])).join("");
     write.mockRestore();
     expect(code).toBe(0);
-    expect(JSON.parse(printed)).toMatchObject({ period: "2026-Q3", units: [{ unit: "山腰街道", rank: 1 }, { unit: "区人社局", kind: "department" }] });
+    const units = JSON.parse(printed).units as { unit: string; kind: string; rank: number }[];
+    expect(JSON.parse(printed).period).toBe("2026-Q3");
+    expect(units.find((u) => u.unit === "山腰街道")).toMatchObject({ kind: "town", rank: 1 });
+    expect(units.find((u) => u.unit === "区人社局")).toMatchObject({ kind: "department" });
     expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
     expect(seen.at(-1)).toBe("GET /api/rankings?period=2026-Q3 Bearer tj_x");
   });

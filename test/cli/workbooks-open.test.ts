@@ -12,7 +12,9 @@ import { competitionWorkbook } from "../../cli/commands/competition.ts";
 import { courtCasesWorkbook } from "../../cli/commands/court-cases.ts";
 import type { CourtCase } from "../../ledger/api/court.ts";
 import { mentorsWorkbook, type MentorsResponse } from "../../cli/commands/mentors.ts";
-import { rankingsWorkbook, type RankingsResponse } from "../../cli/commands/rankings.ts";
+import { rankingsWorkbook } from "../../cli/commands/rankings.ts";
+import { drilldownWorkbook } from "../../cli/commands/drilldown.ts";
+import { drilldownFixture } from "../fixtures/drilldown.ts";
 import { subsidiesWorkbook } from "../../cli/commands/subsidies.ts";
 import { reviewsWorkbook } from "../../cli/commands/reviews.ts";
 import { trendXlsx } from "../../cli/commands/trend.ts";
@@ -22,6 +24,7 @@ import { DEFAULT_WEIGHTS } from "../../worker/assessment/config.ts";
 import { emptyCounts } from "../../worker/assessment/indicators.ts";
 import { rankUnits } from "../../worker/assessment/ranking.ts";
 import type { Competition } from "../../ledger/api/competition.ts";
+import { rankingsFixture } from "../fixtures/rankings.ts";
 import { statement } from "../fixtures/subsidy-statement.ts";
 import { reviewReport } from "../fixtures/review-dimensions.ts";
 
@@ -44,17 +47,6 @@ async function printedText(wb: ExcelJS.Workbook | Uint8Array, name: string): Pro
   expect((await readFile(pdf)).subarray(0, 5).toString()).toBe("%PDF-");
   const { stdout } = await run("pdftotext", ["-layout", pdf, "-"]);
   return stdout;
-}
-
-function bigRankings(): RankingsResponse {
-  const a = emptyCounts();
-  a.acceptance = { num: 97_522, den: 100_000 };
-  a.success = { num: 81_234, den: 97_522 };
-  const b = emptyCounts();
-  b.acceptance = { num: 50, den: 50 };
-  b.success = { num: 45, den: 50 };
-  const units = rankUnits([{ unit: "区市场监督管理局", kind: "department", counts: a }, { unit: "山腰街道", kind: "town", counts: b }], DEFAULT_WEIGHTS);
-  return { period: "2026", asOf: "2026-12-31", method: "wilson-lower", weights: DEFAULT_WEIGHTS, weightsSource: "default", units };
 }
 
 function mentors(): MentorsResponse {
@@ -90,17 +82,33 @@ function competition(): Competition {
 
 describe("workbooks the CLI writes, opened in LibreOffice", () => {
   it("prints the rankings with every figure whole, even six-digit counts", async () => {
-    const wb = rankingsWorkbook(bigRankings());
+    const wb = rankingsWorkbook(rankingsFixture("2026", "2026-12-31"));
     const ws = wb.worksheets[0];
-    const row = [5, 6].map((r) => ws.getRow(r)).find((r) => r.getCell(3).value === "区市场监督管理局")!;
-    const figure = String(row.getCell(5).value);
-    expect(figure).toBe("97.5%（97522/100000）");
+    let at = 0;
+    ws.eachRow((row, r) => (row.getCell(2).value === "区市场监督管理局" ? (at = r) : null));
+    const figure = String(ws.getCell(at, 4).value);
+    expect(figure).toBe("97522/100000");
     // The column is at least as wide as the figure, so the printer does not cut it.
-    expect(ws.getColumn(5).width).toBeGreaterThanOrEqual(displayWidth(figure));
+    expect(ws.getColumn(4).width).toBeGreaterThanOrEqual(displayWidth(figure));
     const text = await printedText(wb, "rankings");
     expect(text).toContain("考评排名（2026）");
-    expect(text.replace(/\s+/g, "")).toContain("97.5%（97522/100000）");
+    const flat = text.replace(/\s+/g, "");
+    expect(flat).toContain("97522/100000");
+    expect(flat).toContain("统计截至：2026-12-31");
     expect(text).toContain("区市场监督管理局");
+    expect(flat).toContain("承诺兑现率：按期兑现的承诺");
+  }, 150_000);
+
+  it("prints the drill-down with every section, its n/N and each case", async () => {
+    const flat = (await printedText(drilldownWorkbook(drilldownFixture()), "drilldown")).replace(/\s+/g, "");
+    expect(flat).toContain("考评明细：山腰街道（2026-Q3，统计截至2026-10-01）");
+    for (const heading of ["受理率2/3=66.7%", "调解成功率1/2=50.0%", "按期办结率2/3=66.7%", "承诺兑现率1/3=33.3%", "诉前化解率0/1=0.0%", "台账规范率40/41=97.6%", "评查得分147/200=73.5"]) {
+      expect(flat).toContain(heading);
+    }
+    expect(flat).toContain("SY-2026-090");
+    expect(flat).toContain("逾期未兑现");
+    expect(flat).toContain("12,400元");
+    expect(flat).toContain("不属于行政争议受理范围");
   }, 150_000);
 
   it("prints the mentor assignments with both lines of each reason and the unassigned town", async () => {

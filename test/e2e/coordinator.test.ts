@@ -255,7 +255,7 @@ describe("the coordinator's desk", () => {
 });
 
 describe("a clerk's pane", () => {
-  it("has neither the flag list's unit filter nor the unit picker", SLOW, async () => {
+  it("has neither the flag list's unit filter nor the unit picker, and drills down only into its own unit", SLOW, async () => {
     const p = await openPane(browser, pane, { seed: "coordinator" });
     try {
       await step(p, "clerk", "connect as 南埔镇's clerk", () => connect(p, clerk, "已连接：南埔镇（台账员）"));
@@ -269,6 +269,22 @@ describe("a clerk's pane", () => {
         expect(await note(p.page, "没有认出本表属于哪个单位").count()).toBe(0);
       });
       await screenshot(p.page, "25-clerk-validate");
+      await step(p, "clerk", "考评排名 offers only the drill-down into 南埔镇: no unit to pick, no rankings, no subsidies", async () => {
+        await openTab(p.page, "考评排名");
+        expect(await p.page.locator("select#drill-unit").count()).toBe(0);
+        expect(await button(p.page, "生成排名工作表").count()).toBe(0);
+        expect(await button(p.page, "生成办案补贴表").count()).toBe(0);
+        await p.page.locator("select#period").selectOption(TODAY.slice(0, 4));
+        await button(p.page, "生成明细表").click();
+        await waitForNote(p.page, `已生成工作表“考评明细 南埔镇 ${TODAY.slice(0, 4)}”`);
+        const first = await excel(p.page, (x, s) => x.values(s, "A1"), `考评明细 南埔镇 ${TODAY.slice(0, 4)}`);
+        expect(String(first[0][0])).toContain("考评明细：南埔镇");
+        // Received this year: the five cases pushed for 南埔镇, all accepted; nothing of 山腰街道.
+        const size = await excel(p.page, (x, s) => x.size(s), `考评明细 南埔镇 ${TODAY.slice(0, 4)}`);
+        const col = await excel(p.page, (x, a) => x.values(a.s, a.r), { s: `考评明细 南埔镇 ${TODAY.slice(0, 4)}`, r: `A1:A${size.rows}` });
+        expect(col.some((r) => String(r[0]).startsWith("SY-"))).toBe(false);
+      });
+      await screenshot(p.page, "26-clerk-drilldown");
     } finally {
       await p.context.close();
     }

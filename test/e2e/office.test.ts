@@ -1,8 +1,7 @@
 // The district office's side in real Chromium against the real Worker: the coordinator's flag sheet, the rankings
-// sheet with its chart, and the pane in English when Office's display language is en-US.
+// sheet that explains itself and one unit's drill-down, and the pane in English when Office's display language is en-US.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { columnLetter } from "../../ledger/columns.ts";
 import { emptyColumnSettings } from "../../addin/logic/columns.ts";
 import { runValidation } from "../../addin/logic/validate.ts";
 import { generateCases } from "../fixtures/case-generator.ts";
@@ -12,6 +11,7 @@ import {
 } from "./harness.ts";
 import { sampleSeed } from "./fixtures.ts";
 import { button, excel, openTab, waitForNote } from "./pane-ui.ts";
+import { renderSheet } from "./render-sheet.ts";
 import type { WorkbookSeed } from "../support/excel-double/model.ts";
 
 const SLOW = { timeout: 90_000 };
@@ -110,10 +110,10 @@ describe("the district office's sheets", () => {
     });
   });
 
-  it("the rankings sheet for a period has every unit, rates as percentages and a bar chart of the composite score", SLOW, async () => {
+  it("the rankings sheet for a period explains itself, and one unit's drill-down lists the cases behind each indicator", { timeout: 180_000 }, async () => {
     const { page } = office;
     const S = "rankings";
-    const expected = await api<{ units: { unit: string }[] }>(worker.url, coordinator, "/api/rankings?period=2026");
+    const expected = await api<{ asOf: string; units: { unit: string; rank: number | null; indicators: Record<string, { num: number; den: number }> }[] }>(worker.url, coordinator, "/api/rankings?period=2026");
     const n = expected.units.length;
     expect(n).toBe(UNITS.length);
     await step(office, S, "choose the year 2026 and create the sheet", async () => {
@@ -124,28 +124,54 @@ describe("the district office's sheets", () => {
     });
     await screenshot(page, "11-rankings");
     const sheet = "考评排名 2026";
-    await step(office, S, "one table row per unit, in the server's order", async () => {
-      const tables = await excel(page, (x, s) => x.tables(s), sheet);
-      expect(tables).toHaveLength(1);
-      expect(tables[0].name).toBe("TiaojieRanking_2026");
-      const width = Number(/:([A-Z]+)\d+$/.exec(tables[0].address)![1].split("").reduce((a, ch) => a * 26 + ch.charCodeAt(0) - 64, 0));
-      expect(tables[0].address).toBe(`A1:${columnLetter(width - 1)}${n + 1}`);
-      const cells = await excel(page, (x, a) => x.values("考评排名 2026", a), `A1:D${n + 1}`);
-      expect(cells[0]).toEqual(["排名", "单位", "类别", "综合得分"]);
-      expect(cells.slice(1).map((r) => r[1])).toEqual(expected.units.map((u) => u.unit));
-      // The composite score with one decimal, the acceptance rate (first indicator) as a percentage.
-      expect((await excel(page, (x) => x.format("考评排名 2026", "D2"))).numberFormat).toBe("0.0");
-      expect((await excel(page, (x) => x.format("考评排名 2026", "E2"))).numberFormat).toBe("0.0%");
-      expect(typeof cells[1][3]).toBe("number");
-    });
-    await step(office, S, "the chart plots the composite score against the unit names, titled with the period", async () => {
-      const charts = await excel(page, (x, s) => x.charts(s), sheet);
-      expect(charts).toHaveLength(1);
-      expect(charts[0]).toMatchObject({ type: "BarClustered", title: "综合得分 2026", legendVisible: false });
-      expect(charts[0].series[0]).toMatchObject({ name: "综合得分", values: `D2:D${n + 1}`, xValues: `B2:B${n + 1}` });
-      expect(await excel(page, (x, s) => x.autofits(s), sheet)).toBe(1);
+    await step(office, S, "a title line with the period and as-of day, then the towns under a two-level header, one row per unit", async () => {
+      const top = await excel(page, (x, s) => x.values(s, "A1:A2"), sheet);
+      expect(top[0][0]).toBe("行政争议调解工作考评排名（2026）");
+      expect(String(top[1][0])).toContain(`统计截至：${expected.asOf}`);
+      const head = await excel(page, (x, s) => x.values(s, "A5:M6"), sheet);
+      expect(head[0].slice(0, 4)).toEqual(["排名", "单位", "综合得分", "受理率"]);
+      expect(head[1].slice(3, 13)).toEqual(["分子/分母", "比率", "95%区间", "权重", "得分", "分子/分母", "比率", "95%区间", "权重", "得分"]);
+      const merges = await excel(page, (x, s) => x.merges(s), sheet);
+      expect(merges).toEqual(expect.arrayContaining(["A5:A6", "D5:H5", "I5:M5"]));
+      const rows = await excel(page, (x, a) => x.values(a.s, a.r), { s: sheet, r: `A7:E${6 + n}` });
+      const byRank = [...expected.units].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
+      expect(rows.map((r) => r[1])).toEqual(byRank.map((u) => u.unit));
+      expect(rows.map((r) => r[3])).toEqual(byRank.map((u) => `${u.indicators.acceptance.num}/${u.indicators.acceptance.den}`));
+      expect((await excel(page, (x, s) => x.format(s, "E7"), sheet)).numberFormat).toBe("0.0%");
+      expect((await excel(page, (x, s) => x.format(s, "C7"), sheet)).numberFormat).toBe("0.0");
+      // Widths set in the same write sync as the values: nothing else was written after it.
+      const widths = await excel(page, (x, s) => x.columnWidths(s), sheet);
+      expect(Object.keys(widths).length).toBe(3 + 7 * 5);
       expect(await excel(page, (x) => x.activeSheet())).toBe(sheet);
     });
+    const png = await renderSheet(page, sheet, "11-rankings-sheet");
+    if (png) expect(png).toMatch(/\.png$/);
+    await step(office, S, "pick 山腰街道 and create its drill-down: each indicator's n/N as the ranking counts it, then its cases", async () => {
+      await page.locator("select#drill-unit option", { hasText: "山腰街道" }).waitFor({ state: "attached" });
+      await page.locator("select#drill-unit").selectOption("山腰街道");
+      const syncsBefore = await excel(page, (x) => x.syncCount());
+      await button(page, "生成明细表").click();
+      await waitForNote(page, /已生成工作表“考评明细 山腰街道 2026”：未受理 \d+、调解未成功 \d+、超期办结 \d+、承诺未按期兑现 \d+、被退回的行 \d+。/);
+      const kinds = (await excel(page, (x, since) => x.syncs(since), syncsBefore)).map((s) => s.kind);
+      expect(kinds).toEqual(["read", "write"]);
+      const d = "考评明细 山腰街道 2026";
+      const size = await excel(page, (x, s) => x.size(s), d);
+      const all = await excel(page, (x, a) => x.values(a.s, a.r), { s: d, r: `A1:A${size.rows}` });
+      const mine = expected.units.find((u) => u.unit === "山腰街道")!;
+      const headings = all.map((r) => String(r[0] ?? "")).filter((t) => /^\S+ [\d.]+\/[\d.]+ = /.test(t)).map((t) => t.split(" = ")[0]);
+      expect(headings).toEqual([
+        `受理率 ${mine.indicators.acceptance.num}/${mine.indicators.acceptance.den}`,
+        `调解成功率 ${mine.indicators.success.num}/${mine.indicators.success.den}`,
+        `按期办结率 ${mine.indicators.onTime.num}/${mine.indicators.onTime.den}`,
+        `承诺兑现率 ${mine.indicators.commitments.num}/${mine.indicators.commitments.den}`,
+        `诉前化解率 ${mine.indicators.preSuit.num}/${mine.indicators.preSuit.den}`,
+        `台账规范率 ${mine.indicators.ledgerQuality.num}/${mine.indicators.ledgerQuality.den}`,
+        `评查得分 ${mine.indicators.review.num}/${mine.indicators.review.den}`,
+      ]);
+      expect(all.some((r) => String(r[0]).startsWith("SY-"))).toBe(true);
+    });
+    await screenshot(page, "11c-drilldown");
+    await renderSheet(page, "考评明细 山腰街道 2026", "11c-drilldown-sheet");
     await step(office, S, "the subsidy statement for the same year: each mediator's cases, their totals and the district's", async () => {
       const s = await api<{ total: number; lines: unknown[]; mediators: { mediator: string; amount: number }[] }>(worker.url, coordinator, "/api/subsidies?period=2026");
       expect(s.lines.length).toBeGreaterThan(0);
@@ -224,14 +250,15 @@ describe("the pane in English", () => {
         await page.locator("details summary", { hasText: "Row 3" }).first().waitFor();
       });
       await screenshot(page, "13-english-validated");
-      await step(p, S, "the rankings sheet has English headers and chart title", async () => {
+      await step(p, S, "the rankings sheet has an English title and headers", async () => {
         await openTab(page, "Rankings");
         await page.locator("select#period").selectOption("2026");
         await button(page, "Create rankings sheet").click();
         await waitForNote(page, "Created the sheet “考评排名 2026”.");
-        const head = await excel(page, (x) => x.values("考评排名 2026", "A1:D1"));
-        expect(head).toEqual([["Rank", "Unit", "Kind", "Composite score"]]);
-        expect((await excel(page, (x) => x.charts("考评排名 2026")))[0].title).toBe("Composite score 2026");
+        expect(await excel(page, (x) => x.values("考评排名 2026", "A1"))).toEqual([["Mediation assessment rankings 2026"]]);
+        const head = await excel(page, (x) => x.values("考评排名 2026", "A5:H6"));
+        expect(head[0].slice(0, 4)).toEqual(["Rank", "Unit", "Score", "Acceptance rate"]);
+        expect(head[1].slice(3, 8)).toEqual(["n/N", "Rate", "95% CI", "Weight", "Points"]);
       });
       await screenshot(page, "14-english-rankings");
     } finally {

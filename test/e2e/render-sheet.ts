@@ -10,42 +10,55 @@ import { excel } from "./pane-ui.ts";
 import { addLineCharts, type LineChart } from "../../cli/lib/xlsx-line-chart.ts";
 import { parseRect } from "../support/excel-double/address.ts";
 
-/** Writes `sheet` (its first table's range) to test-output/<name>.xlsx and returns the PNG path, or null without soffice. */
+/**
+ * Writes `sheet` (its first table's range, or without a table its used range with the merges, column widths and bold
+ * cells the pane set) to test-output/<name>.xlsx and returns the PNG path, or null without soffice.
+ */
 export async function renderSheet(page: Page, sheet: string, name: string): Promise<string | null> {
-  const address = (await excel(page, (x, s) => x.tables(s)[0]?.address, sheet)) as string | undefined;
-  if (!address) throw new Error(`no table on ${sheet}`);
+  const tableAddress = (await excel(page, (x, s) => x.tables(s)[0]?.address, sheet)) as string | undefined;
+  const size = await excel(page, (x, s) => x.size(s), sheet);
+  const laidOut = !tableAddress;
+  const address = tableAddress ?? `A1:${colLetter(Math.max(0, size.columns - 1))}${Math.max(1, size.rows)}`;
   const values = await excel(page, (x, a) => x.values(a.sheet, a.address), { sheet, address });
-  // Fill and number format of each cell ("0.0%" shows 0.9067 as 90.7%, as Excel would).
-  const formats = await excel(page, (x, a) => {
-    const out: { fill: string | null; numberFormat: string | null }[][] = [];
-    const column = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : column(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
-    for (let r = 0; r < a.rows; r++) {
-      const line: { fill: string | null; numberFormat: string | null }[] = [];
+  // Each cell's fill, bold and number format as the pane set them.
+  const fills = await excel(page, (x, a) => {
+    const out: ({ fill?: string; bold?: boolean; numberFormat?: string } | null)[][] = [];
+    const rows = a.rows;
+    for (let r = 0; r < rows; r++) {
+      const line: ({ fill?: string; bold?: boolean; numberFormat?: string } | null)[] = [];
       for (let c = 0; c < a.cols; c++) {
-        const f = x.format(a.sheet, `${column(c)}${r + 1}`);
-        line.push({ fill: f.fill ?? null, numberFormat: f.numberFormat ?? null });
+        const letters = c < 26 ? String.fromCharCode(65 + c) : String.fromCharCode(64 + Math.floor(c / 26)) + String.fromCharCode(65 + (c % 26));
+        line.push(x.format(a.sheet, `${letters}${r + 1}`) ?? null);
       }
       out.push(line);
     }
     return out;
   }, { sheet, rows: values.length, cols: values[0]?.length ?? 0 });
-  const fills = formats.map((line) => line.map((f) => f.fill));
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet);
   values.forEach((row, r) => {
     const line = ws.addRow(row.map((v) => (v === null ? "" : v)));
-    if (r === 0) line.font = { bold: true };
+    if (r === 0 && !laidOut) line.font = { bold: true };
     row.forEach((_, c) => {
-      const fill = r === 0 ? "#DDEBF7" : fills[r][c];
+      const f = fills[r][c];
+      const fill = r === 0 && !laidOut ? "#DDEBF7" : f?.fill;
       if (fill) line.getCell(c + 1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${fill.replace("#", "")}` } };
-      const numFmt = r === 0 ? null : formats[r][c].numberFormat;
-      if (numFmt && numFmt !== "General") line.getCell(c + 1).numFmt = numFmt;
+      if (f?.bold) line.getCell(c + 1).font = { bold: true };
+      if (f?.numberFormat && f.numberFormat !== "General") line.getCell(c + 1).numFmt = f.numberFormat;
+      if (laidOut) line.getCell(c + 1).alignment = { wrapText: true, vertical: "top" };
     });
   });
-  ws.columns.forEach((col, c) => {
-    const longest = Math.max(...values.map((r) => (typeof r[c] === "number" ? 6 : String(r[c] ?? "").length)));
-    col.width = Math.min(60, Math.max(6, longest * 2));
-  });
+  if (laidOut) {
+    // As the pane laid it out: its merges and its column widths (points back to Excel's character units).
+    for (const m of await excel(page, (x, s) => x.merges(s), sheet)) ws.mergeCells(m);
+    const widths = await excel(page, (x, s) => x.columnWidths(s), sheet);
+    for (const [c, points] of Object.entries(widths)) ws.getColumn(Number(c) + 1).width = (points / 0.75 - 5) / 7;
+  } else {
+    ws.columns.forEach((col, c) => {
+      const longest = Math.max(...values.map((r) => (typeof r[c] === "number" ? 6 : String(r[c] ?? "").length)));
+      col.width = Math.min(60, Math.max(6, longest * 2));
+    });
+  }
   ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   const dir = path.join(SCREENSHOTS, "..", "sheets");
   mkdirSync(dir, { recursive: true });
@@ -74,4 +87,10 @@ export async function renderSheet(page: Page, sheet: string, name: string): Prom
   const target = path.join(SCREENSHOTS, `${name}.png`);
   renameSync(path.join(dir, png), target);
   return target;
+}
+
+function colLetter(c: number): string {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }

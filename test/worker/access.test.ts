@@ -86,6 +86,11 @@ const MATRIX: Case[] = [
   // PUT sent here is out of range, so the coordinator's 422 stores nothing.
   { name: "GET /api/settings/limits", request: (t) => call("GET", "/api/settings/limits", { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 200, admin: 403, court: 403, ...AUTH_FAIL } },
   { name: "PUT /api/settings/limits (out of range)", request: (t) => call("PUT", "/api/settings/limits", { token: t, body: { settings: { timeLimits: { byStage: {}, byMediationType: {}, fallback: 0 }, flags: {} } } }), expected: { clerkA: 403, coordinator: 422, assessor: 403, admin: 403, court: 403, ...AUTH_FAIL } },
+  // Drill-down: a clerk reaches their own unit only, and another unit (real or not) answers the same 403.
+  { name: "GET /api/rankings/drilldown (own unit, unnamed)", request: (t) => call("GET", "/api/rankings/drilldown?period=2026-Q2", { token: t }), expected: { clerkA: 200, coordinator: 422, assessor: 422, admin: 403, court: 403, ...AUTH_FAIL } },
+  { name: "GET /api/rankings/drilldown of unit A", request: (t) => call("GET", `/api/rankings/drilldown?unit=${UNIT_A}&period=2026-Q2`, { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 200, admin: 403, court: 403, ...AUTH_FAIL } },
+  { name: "GET /api/rankings/drilldown of unit B", request: (t) => call("GET", `/api/rankings/drilldown?unit=${UNIT_B}&period=2026-Q2`, { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, court: 403, ...AUTH_FAIL } },
+  { name: "GET /api/rankings/drilldown of a unit that does not exist", request: (t) => call("GET", "/api/rankings/drilldown?unit=火星镇&period=2026-Q2", { token: t }), expected: { clerkA: 403, coordinator: 404, assessor: 404, admin: 403, court: 403, ...AUTH_FAIL } },
 ];
 
 describe("access matrix: every route × every role", () => {

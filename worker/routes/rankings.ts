@@ -13,6 +13,9 @@ import { TrendQuery } from "../../ledger/api/trend.ts";
 import { periodSpan, PeriodSpanError } from "../../ledger/period-span.ts";
 import { FIRST_YEAR } from "../../ledger/api/assessment.ts";
 import { ApiError, errorResponses, validationHook } from "../errors.ts";
+import { DrilldownQuerySchema } from "../../ledger/api/drilldown.ts";
+import { unitInScope } from "../auth/unit-access.ts";
+import { unitDrilldown } from "../assessment/drilldown-service.ts";
 
 export const rankingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -78,6 +81,29 @@ rankingRoutes.openapi(
       periods: inputs.map((i) => ({ period: i.period.label, weights: i.weights, weightsSource: i.weightsSource })),
       units,
     }, 200);
+  },
+);
+
+rankingRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/rankings/drilldown",
+    summary: "The cases behind one unit's indicators 考评明细 (clerk: own unit; assessor, coordinator: any)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("clerk", "assessor", "coordinator")] as const,
+    request: { query: DrilldownQuerySchema },
+    responses: {
+      200: { description: "Per indicator its num/den and the cases counted in them", content: { "application/json": { schema: Named.Drilldown } } },
+      ...errorResponses,
+      404: { description: "No such assessed unit", content: { "application/json": { schema: Named.Error } } },
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    const period = periodFromQuery(q.period);
+    // A clerk naming any other unit, real or not, gets the same 403 that names only their own unit.
+    const unit = await unitInScope(c.env.DB, c.get("principal"), q.unit);
+    return c.json(await unitDrilldown(c.env.DB, unit, period, q.asOf ?? todayInChina()), 200);
   },
 );
 

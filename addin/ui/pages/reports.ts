@@ -8,6 +8,8 @@ import { weightsEditor } from "./weights-editor.ts";
 import { trendRanges, trendReport } from "../../logic/trend-sheet.ts";
 import { mediatorReport } from "../../logic/mediator-sheet.ts";
 import { competitionReport } from "../../logic/competition-sheet.ts";
+import { drilldownSummary, drilldownUnits } from "../../logic/drilldown-sheet.ts";
+import { drilldownLayout } from "../../../ledger/reports/drilldown-layout.ts";
 
 /** What the filters held when the page was last left, so switching tabs does not reset them. */
 let lastChoice: FlagFilterChoice = { ...NO_FILTER };
@@ -62,7 +64,7 @@ export const rankingsPage: Page = (app) => {
   const make = async () => {
     try {
       const rankings = await app.client()!.rankings(select.value);
-      await app.workbook!.writeReportSheet(rankingsReport(rankings, app.locale));
+      await app.workbook!.writeGridSheet(rankingsReport(rankings, app.locale));
       status.replaceChildren(message("success", app.t("rankings.done", { sheet: rankingsSheetName(rankings.period) })));
     } catch (e) {
       status.replaceChildren(message("error", app.errorText(e)));
@@ -114,6 +116,40 @@ export const rankingsPage: Page = (app) => {
       status.replaceChildren(message("error", app.errorText(e)));
     }
   };
+
+  // The drill-down: a clerk's own unit, or the unit the assessment office or a coordinator picks.
+  const unitSelect = h("select", { id: "drill-unit" }) as HTMLSelectElement;
+  const fillUnits = (units: ReturnType<typeof drilldownUnits>) => {
+    if ("fixed" in units) return;
+    unitSelect.replaceChildren(h("option", { value: "" }, "—"), ...units.options.map((u) => h("option", { value: u }, u)));
+  };
+  const first = drilldownUnits(app.me, undefined);
+  if (!("fixed" in first)) {
+    void app.client()!.units().then((us) => fillUnits(drilldownUnits(app.me, us)), () => fillUnits(drilldownUnits(app.me, [])));
+  }
+  const makeDrilldown = async () => {
+    const unit = "fixed" in first ? first.fixed : unitSelect.value;
+    if (!unit) {
+      status.replaceChildren(message("error", app.t("drilldown.pickUnit")));
+      return;
+    }
+    try {
+      // A clerk names no unit: the server answers with their own.
+      const d = await app.client()!.drilldown({ unit: "fixed" in first ? undefined : unit, period: select.value });
+      const sheet = await app.workbook!.writeGridSheet(drilldownLayout(d, app.locale));
+      status.replaceChildren(message("success", drilldownSummary(d, sheet, app.locale)));
+    } catch (e) {
+      status.replaceChildren(message("error", app.errorText(e)));
+    }
+  };
+  const drill = h("div", { class: "drilldown" },
+    "fixed" in first ? null : h("div", { class: "field" }, h("label", { for: "drill-unit" }, app.t("drilldown.unit")), unitSelect),
+    h("p", { class: "hint" }, app.t("drilldown.hint")),
+    h("div", { class: "actions" }, h("fluent-button", { onclick: makeDrilldown }, app.t("drilldown.run"))));
+
+  if (app.me?.role === "clerk") {
+    return h("section", {}, h("label", { for: "period" }, app.t("rankings.period"), " "), select, drill, status);
+  }
   const weights = weightsEditor(app, () => select.value);
   select.addEventListener("change", () => void weights.load());
   void weights.load();
@@ -126,6 +162,7 @@ export const rankingsPage: Page = (app) => {
       h("fluent-button", { onclick: makeCompetition }, app.t("competition.run"))),
     h("div", { class: "field" }, h("label", { for: "trend-range" }, app.t("trend.range"), " "), rangeSelect),
     h("div", { class: "actions" }, h("fluent-button", { onclick: makeTrend }, app.t("trend.run"))),
+    drill,
     status,
     weights.element);
 };

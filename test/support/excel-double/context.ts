@@ -1,7 +1,7 @@
 // Excel.RequestContext and the proxy objects of the Excel double, with Office.js's deferred semantics:
 // methods and property writes are queued and run in order at context.sync(); a property can be read only
 // after load() and a sync; objects of one Excel.run are dead after it ends. Only the subset addin/excel/ uses.
-import { MAX_COLUMNS, MAX_ROWS, parseRect, rectAddress, rectCells, type Rect } from "./address.ts";
+import { MAX_COLUMNS, MAX_ROWS, intersects, parseRect, rectAddress, rectCells, type Rect } from "./address.ts";
 import { ExcelDoubleError, propertyNotLoaded } from "./errors.ts";
 import {
   activeSheet, emptySheet, newId, readValues, setFormat, sheetByName, SETTINGS_MAX_BYTES, tablesOverlapping, usedRect, writeCell,
@@ -533,6 +533,18 @@ class Range extends ClientObject<RangeRef> {
       this.ctx.write("select", sheet, rect);
     });
   }
+  /** ExcelApi 1.2: merges the range into one cell (across = one merge per row). Excel refuses to merge into a table. */
+  merge(across = false): void {
+    this.set("merge", ({ sheet, rect }) => {
+      if (sheet.tables.some((t) => intersects(t.rect, rect))) throw new ExcelDoubleError("InvalidOperation", "This operation is not permitted for the current object.");
+      const areas = across ? Array.from({ length: rect.r2 - rect.r1 + 1 }, (_, i) => ({ ...rect, r1: rect.r1 + i, r2: rect.r1 + i })) : [rect];
+      for (const a of areas) {
+        if (sheet.merges.some((m) => intersects(m, a))) throw new ExcelDoubleError("InvalidOperation", `Cannot merge ${rectAddress(a)}: it overlaps a merged area.`);
+        sheet.merges.push(a);
+      }
+      this.ctx.write("merge", sheet, rect, across);
+    });
+  }
   /** ExcelApi 1.13: the merged areas whose top-left cell lies in this range (as Excel answers), or a null object. */
   getMergedAreasOrNullObject(): RangeAreas {
     return new RangeAreas(this.ctx, () => {
@@ -584,6 +596,39 @@ class RangeFormat {
         });
       },
     };
+  }
+  set columnWidth(points: number) {
+    this.ctx.enqueue({
+      label: "RangeFormat.columnWidth",
+      run: () => {
+        const { sheet, rect } = this.range.ref();
+        if (!(points >= 0 && points <= 255 * 7.5)) throw new ExcelDoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: column width ${points}.`);
+        sheet.columnWidths ??= {};
+        for (let c = rect.c1; c <= rect.c2; c++) sheet.columnWidths[c] = points;
+        this.ctx.write("columnWidth", sheet, rect, points);
+      },
+    });
+  }
+  set wrapText(wrap: boolean) {
+    this.ctx.enqueue({
+      label: "RangeFormat.wrapText",
+      run: () => {
+        const { sheet, rect } = this.range.ref();
+        setFormat(sheet, rect, { wrapText: wrap });
+        this.ctx.write("wrapText", sheet, rect, wrap);
+      },
+    });
+  }
+  set horizontalAlignment(align: string) {
+    this.ctx.enqueue({
+      label: "RangeFormat.horizontalAlignment",
+      run: () => {
+        const { sheet, rect } = this.range.ref();
+        if (!["General", "Left", "Center", "Right"].includes(align)) throw new ExcelDoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: alignment ${align}.`);
+        setFormat(sheet, rect, { horizontalAlignment: align });
+        this.ctx.write("horizontalAlignment", sheet, rect, align);
+      },
+    });
   }
   autofitColumns(): void {
     this.ctx.enqueue({

@@ -105,6 +105,14 @@ const inspector = {
       series: c.series.map((s) => ({ name: s.name, values: rectAddress(s.values), xValues: s.xValues ? rectAddress(s.xValues) : null })),
     })),
   autofits: (sheetName: string) => sheet(sheetName).autofitCount,
+  merges: (sheetName: string) => sheet(sheetName).merges.map(rectAddress),
+  /** Column widths the pane set, in points, by 0-based column. */
+  columnWidths: (sheetName: string) => ({ ...(sheet(sheetName).columnWidths ?? {}) }),
+  /** The sheet's extent: its last row and column holding a value (1-based counts). */
+  size(sheetName: string) {
+    const s = sheet(sheetName);
+    return { rows: s.values.length, columns: Math.max(0, ...s.values.map((r) => r.length)) };
+  },
   settings: () => JSON.parse(JSON.stringify(state.workbook.settings)) as Record<string, unknown>,
   syncCount: () => state.recorder.syncs.length,
   syncs: (since = 0) => state.recorder.syncs.slice(since),

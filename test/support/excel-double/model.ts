@@ -44,6 +44,8 @@ export interface CellFormat {
   fill?: string;
   bold?: boolean;
   numberFormat?: string;
+  wrapText?: boolean;
+  horizontalAlignment?: string;
 }
 
 export interface SheetModel {
@@ -60,6 +62,8 @@ export interface SheetModel {
   autofitCount: number;
   /** Merged areas (Excel keeps the value in the top-left cell only). */
   merges: Rect[];
+  /** Column widths set by the pane, in points (Excel's RangeFormat.columnWidth); a column not set has Excel's default. */
+  columnWidths?: Record<number, number>;
 }
 
 export interface WorkbookModel {

@@ -1,0 +1,67 @@
+/**
+ * A report sheet as plain data: cells from A1 with a style and number format each, merged areas and column widths.
+ * The add-in (addin/excel/) and the CLI (cli/lib/grid-sheet.ts) each render it, so the assessment office gets the
+ * same sheet from the task pane and from `tiaojie … --out`. Pure: no Excel, no ExcelJS.
+ */
+import { displayWidth } from "../display-width.ts";
+
+export type GridValue = string | number | null;
+
+/** What a cell looks like; each renderer maps these to its own formatting. */
+export type GridStyle = "title" | "subtitle" | "heading" | "header" | "cell" | "miss" | "note";
+
+export interface GridCell {
+  v: GridValue;
+  style?: GridStyle;
+  /** Excel number format of a numeric cell ("0.0%", "0.0"). */
+  format?: string;
+  /** The text the cell shows (a number in its format), for widths; defaults to String(v). */
+  shown?: string;
+  /** Table cells are centred (figures line up under their header); names and sentences read from the left. */
+  align?: "left";
+}
+
+export interface GridMerge {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface Grid {
+  name: string;
+  /** rows[r][c] is Excel row r + 1, column c (0-based); a row may be shorter than others. */
+  rows: GridCell[][];
+  merges: GridMerge[];
+  /** Column widths in Excel's units (the width of a "0"). */
+  widths: number[];
+}
+
+/** Fill colours of the styles, shared by both renderers (Excel's own "bad" red for a missed target). */
+export const GRID_FILL: Partial<Record<GridStyle, string>> = { heading: "#D9E1F2", header: "#DDEBF7", miss: "#FFC7CE" };
+export const MISS_FONT = "#9C0006";
+
+/** Text in the chosen language; "both" writes Chinese then English, as the CLI's bilingual sheets do. */
+export type SheetLocale = "zh-CN" | "en" | "both";
+export const say = (locale: SheetLocale, zh: string, en: string, sep = " "): string => (locale === "en" ? en : locale === "both" ? `${zh}${sep}${en}` : zh);
+
+/**
+ * Widths that hold every unmerged cell's text (its longest line) within [min, max]; merged cells (titles, notes,
+ * group headers) span several columns and do not widen one.
+ */
+export function fitWidths(rows: readonly GridCell[][], merges: readonly GridMerge[], o: { min?: number; max?: number; padding?: number } = {}): number[] {
+  const { min = 6, max = 60, padding = 2 } = o;
+  const merged = new Set<string>();
+  // A cell merged down one column (a two-row header) still needs its column's width.
+  for (const m of merges) if (m.cols > 1) for (let r = m.row; r < m.row + m.rows; r++) for (let c = m.col; c < m.col + m.cols; c++) merged.add(`${r},${c}`);
+  const widths: number[] = [];
+  rows.forEach((row, r) => row.forEach((cell, c) => {
+    if (merged.has(`${r},${c}`) || cell.v === null) return;
+    const text = cell.shown ?? String(cell.v);
+    const w = Math.max(...text.split("\n").map(displayWidth)) * (cell.style === "title" ? 14 / 11 : 1);
+    widths[c] = Math.max(widths[c] ?? 0, w);
+  }));
+  return Array.from({ length: widths.length }, (_, c) => Math.min(max, Math.max(min, Math.ceil((widths[c] ?? 0) + padding))));
+}
+
+export const pct = (x: number | null): string => (x === null ? "" : `${(x * 100).toFixed(1)}%`);
