@@ -190,7 +190,7 @@ describe("the district office's sheets", () => {
 });
 
 describe("the assessment office's weights", () => {
-  it("shows the period's default weights, refuses a set that does not total 100 and saves one that does", SLOW, async () => {
+  it("shows the period's default weights, refuses a set that does not total 100, saves one that does, and the rankings sheet is re-written with the new points", SLOW, async () => {
     const p = await openPane(browser, pane, { seed: "nanpu" });
     const { page } = p;
     const S = "weights";
@@ -218,8 +218,32 @@ describe("the assessment office's weights", () => {
         expect(stored).toMatchObject({ source: "period", weights: { acceptance: 15, success: 35 } });
         const rankings = await api<{ weights: Record<string, number>; weightsSource: string }>(worker.url, assessor, "/api/rankings?period=2026-Q2");
         expect(rankings).toMatchObject({ weightsSource: "period", weights: { acceptance: 15, success: 35 } });
+        expect(await page.locator("#weight-success").inputValue()).toBe("35");
       });
       await screenshot(page, "16-weights-saved");
+      await step(p, S, "the rankings sheet written again carries the new weights and the points they give, unit by unit", async () => {
+        type Ranked = { unit: string; kind: string; rank: number | null; indicators: Record<string, { effectiveWeight: number; points: number; rate: number | null }> };
+        const r = await api<{ weightsSource: string; units: Ranked[] }>(worker.url, assessor, "/api/rankings?period=2026-Q2");
+        await button(page, "生成排名工作表").click();
+        await waitForNote(page, "已生成工作表“考评排名 2026-Q2”。");
+        const sheet = "考评排名 2026-Q2";
+        expect(String((await excel(page, (x, s) => x.values(s, "A2"), sheet))[0][0])).toContain("权重（本期设定）：受理率 15、调解成功率 35");
+        const towns = r.units.filter((u) => u.kind === "town").sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit.localeCompare(b.unit, "zh-CN"));
+        expect(towns.length).toBeGreaterThan(0);
+        // Row 7 on: rank, unit, score, then five columns per indicator (n/N, rate, interval, weight, points).
+        const rows = await excel(page, (x, a) => x.values(a.s, a.r), { s: sheet, r: `A7:M${6 + towns.length}` });
+        towns.forEach((u, i) => {
+          expect(rows[i][1]).toBe(u.unit);
+          const scored = u.indicators.acceptance.rate !== null;
+          expect(rows[i][6]).toBe(Math.round(u.indicators.acceptance.effectiveWeight * 1000) / 10);
+          expect(rows[i][7]).toBe(scored ? Math.round(u.indicators.acceptance.points * 10) / 10 : "—");
+          expect(rows[i][11]).toBe(Math.round(u.indicators.success.effectiveWeight * 1000) / 10);
+        });
+        // A unit with every indicator scored uses the saved weights themselves.
+        const full = towns.find((u) => Object.values(u.indicators).every((x) => x.rate !== null));
+        if (full) expect(full.indicators.acceptance.effectiveWeight).toBeCloseTo(0.15, 6);
+      });
+      await screenshot(page, "17-weights-rankings-rewritten");
     } finally {
       await p.context.close();
     }

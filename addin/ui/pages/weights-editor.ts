@@ -29,6 +29,8 @@ export function weightsEditor(app: App, period: () => string): { element: HTMLEl
     if (!checked.ok) return void status.replaceChildren(message("error", checked.message));
     try {
       const w = await app.client()!.setWeights(period(), checked.weights);
+      // Show what was stored ("３５" typed is saved as 35).
+      for (const k of INDICATOR_KEYS) inputs[k].value = String(w.weights[k]);
       source.textContent = app.t("weights.sourcePeriod", { period: w.period });
       status.replaceChildren(message("success", app.t("weights.saved", { period: w.period })));
     } catch (e) {
