@@ -37,11 +37,11 @@ function checkSignature(buf: Buffer, file: string): void {
 }
 
 /**
- * Reads every sheet of an .xlsx in bounded memory: the file is looked through (prescan-workbook.ts) before anything
- * is parsed, then each part is read as it unpacks and only the plain values of the cells that exist make the grid
- * (stream-workbook.ts). `locale` is the language of a refusal for size; the older refusals say both languages.
+ * The file's bytes once they are known to be a readable .xlsx within the limits: found, not larger than it may unpack
+ * to, a zip and not an old .xls or an encrypted package, and looked through (prescan-workbook.ts) before anything is
+ * parsed. `corrupt` is the refusal for a part that then fails to parse.
  */
-export async function readWorkbook(file: string, locale?: Locale): Promise<Sheet[]> {
+export async function checkedWorkbookBytes(file: string, locale?: Locale): Promise<{ buf: Buffer; corrupt: () => WorkbookError }> {
   let buf: Buffer;
   try {
     // Before reading it in: a file larger than everything it may unpack to is refused unread.
@@ -54,5 +54,15 @@ export async function readWorkbook(file: string, locale?: Locale): Promise<Sheet
   checkSignature(buf, file);
   const corrupt = () => new WorkbookError("corrupt", `${file} 已损坏，无法读取。请用 Excel 打开并另存后再试。 The workbook is damaged; open it in Excel and save it again.`);
   await prescanWorkbook(buf, file, corrupt, locale);
+  return { buf, corrupt };
+}
+
+/**
+ * Reads every sheet of an .xlsx in bounded memory: after checkedWorkbookBytes, each part is read as it unpacks and
+ * only the plain values of the cells that exist make the grid (stream-workbook.ts). `locale` is the language of a
+ * refusal for size; the older refusals say both languages.
+ */
+export async function readWorkbook(file: string, locale?: Locale): Promise<Sheet[]> {
+  const { buf, corrupt } = await checkedWorkbookBytes(file, locale);
   return streamWorkbook(buf, file, corrupt, locale);
 }

@@ -3,50 +3,17 @@
  * whole-workbook reader, then a grid of the cells that exist. Kept only as the baseline the streaming reader is
  * compared with (test/cli/stream-workbook.test.ts) and measured against (bench/xlsx.ts); no product code uses it.
  */
-import { readFile, stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { Locale } from "../../ledger/messages.ts";
 import { columnLetter } from "../../ledger/columns.ts";
 import type { ColumnPlaces } from "../../ledger/sheet-columns.ts";
-import { prescanWorkbook } from "../../cli/lib/prescan-workbook.ts";
-import type { Sheet } from "../../cli/lib/read-workbook.ts";
+import { checkedWorkbookBytes, type Sheet } from "../../cli/lib/read-workbook.ts";
 import { WorkbookError } from "../../cli/lib/workbook-error.ts";
 import { LIMITS, tooLarge } from "../../cli/lib/workbook-limits.ts";
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(buf: Uint8Array, sig: number[]): boolean {
-  return sig.every((b, i) => buf[i] === b);
-}
-
-/** Recognises what kind of file it is before exceljs tries, so the clerk hears the real reason. */
-function checkSignature(buf: Buffer, file: string): void {
-  if (startsWith(buf, ZIP)) return;
-  if (startsWith(buf, OLE)) {
-    // Office wraps password-protected .xlsx files in an OLE container with an "EncryptedPackage" stream.
-    if (buf.includes(Buffer.from("EncryptedPackage", "utf16le"))) {
-      throw new WorkbookError("encrypted", `${file} 设有打开密码，无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存再试。 The workbook is password-protected; remove the password and save it again.`);
-    }
-    throw new WorkbookError("old_xls", `${file} 是旧版 .xls 格式。请在 Excel 中“另存为” .xlsx 后再试。 This is an old .xls workbook; save it as .xlsx first.`);
-  }
-  throw new WorkbookError("not_xlsx", `${file} 不是 Excel .xlsx 文件（可能是 CSV 或其他文件改了扩展名）。请用 Excel 打开后另存为 .xlsx。 Not an .xlsx file; open it in Excel and save as .xlsx.`);
-}
-
 /** Every sheet of an .xlsx as exceljs's whole-workbook reader gives it, after the same pre-scan. */
 export async function readWorkbookWhole(file: string, locale?: Locale): Promise<Sheet[]> {
-  let buf: Buffer;
-  try {
-    // Before reading it in: a file larger than everything it may unpack to is refused unread.
-    if ((await stat(file)).size > LIMITS.unpackedBytes) throw tooLarge(file, { kind: "unpacked" }, locale);
-    buf = await readFile(file);
-  } catch (e) {
-    if (e instanceof WorkbookError) throw e;
-    throw new WorkbookError("not_found", `找不到文件 ${file}。 File not found: ${file}`);
-  }
-  checkSignature(buf, file);
-  const corrupt = () => new WorkbookError("corrupt", `${file} 已损坏，无法读取。请用 Excel 打开并另存后再试。 The workbook is damaged; open it in Excel and save it again.`);
-  await prescanWorkbook(buf, file, corrupt, locale);
+  const { buf, corrupt } = await checkedWorkbookBytes(file, locale);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
