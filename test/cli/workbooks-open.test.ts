@@ -147,8 +147,8 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
     expect(text).toContain("案件质量评查得分（2026-Q3）");
     expect(text).toContain("证据审查和采信");
     expect(text).toContain("落实司法责任制");
-    expect(text).toMatch(/山腰街道\s+镇街 Town\s+2\s+76\.0\s+34\.2–95\.2\s+0\s+12\s+12\s+12\s+12\s+8\s+7\s+7\s+7/);
-    expect(text).toMatch(/区人社局\s+部门 Dept\.\s+1\s+0\s+7\s+8\s+9\s+6\s+5\s+5\s+5\s+5/);
+    expect(text).toMatch(/山腰街道\s+镇街 Town\s+2\s+76\.0\s+34\.2–95\.2\s+0\s+12\.0\s+12\.0\s+12\.0\s+12\.0\s+8\.0\s+7\.0\s+7\.0\s+7\.0/);
+    expect(text).toMatch(/区人社局\s+部门 Dept\.\s+1\s+0\.0\s+7\.0\s+8\.0\s+9\.0\s+6\.0\s+5\.0\s+5\.0\s+5\.0\s+5\.0/);
   }, 150_000);
 
   it("prints the trend table and draws its line charts: the chart titles, legends and coloured lines are on the page", async () => {

@@ -10,6 +10,7 @@ import { mediatorReport } from "../../logic/mediator-sheet.ts";
 import { competitionReport } from "../../logic/competition-sheet.ts";
 import { drilldownSummary, drilldownUnits } from "../../logic/drilldown-sheet.ts";
 import { drilldownLayout } from "../../../ledger/reports/drilldown-layout.ts";
+import { reviewDimensionsLayout } from "../../../ledger/reports/review-dimensions-layout.ts";
 
 /** What the filters held when the page was last left, so switching tabs does not reset them. */
 let lastChoice: FlagFilterChoice = { ...NO_FILTER };
@@ -93,6 +94,17 @@ export const rankingsPage: Page = (app) => {
       status.replaceChildren(message("error", app.errorText(e)));
     }
   };
+  const makeReviews = async () => {
+    try {
+      const r = await app.client()!.reviewDimensions(select.value);
+      const sheet = await app.workbook!.writeGridSheet(reviewDimensionsLayout(r, app.locale));
+      status.replaceChildren(r.units.length === 0
+        ? message("warning", app.t("reviews.none", { period: r.period }))
+        : message("success", app.t("reviews.done", { sheet, units: r.units.length })));
+    } catch (e) {
+      status.replaceChildren(message("error", app.errorText(e)));
+    }
+  };
   const makeCompetition = async () => {
     try {
       const c = await app.client()!.competition(select.value);
@@ -159,7 +171,8 @@ export const rankingsPage: Page = (app) => {
       h("fluent-button", { appearance: "primary", onclick: make }, app.t("rankings.run")),
       h("fluent-button", { onclick: makeSubsidies }, app.t("subsidies.run")),
       h("fluent-button", { onclick: makeMediators }, app.t("mediators.run")),
-      h("fluent-button", { onclick: makeCompetition }, app.t("competition.run"))),
+      h("fluent-button", { onclick: makeCompetition }, app.t("competition.run")),
+      h("fluent-button", { onclick: makeReviews }, app.t("reviews.run"))),
     h("div", { class: "field" }, h("label", { for: "trend-range" }, app.t("trend.range"), " "), rangeSelect),
     h("div", { class: "actions" }, h("fluent-button", { onclick: makeTrend }, app.t("trend.run"))),
     drill,
