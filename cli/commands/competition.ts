@@ -5,14 +5,13 @@ import { PATHS } from "../../ledger/api/paths.ts";
 import type { Competition } from "../../ledger/api/competition.ts";
 import { fitColumnWidths, widenForTitle } from "../lib/sheet-fit.ts";
 import { reportCommand } from "../lib/report-command.ts";
+import { THIN, headerRow } from "../lib/sheet-style.ts";
 
 export const USAGE = `用法 Usage: tiaojie competition --period 2026-Q3 [--json] [--out competition.xlsx] [--as-of 2026-10-01]
   分片竞赛：各片区内镇（街道）的名次及其全区名次 each zone's towns ranked inside it, beside their district rank
   (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; an assessor or coordinator token)`;
 
-const HEAD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
 const ZONE_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
-const thin: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
 const pct = (x: number | null) => (x == null ? "—" : `${(x * 100).toFixed(1)}%`);
 
 /** One printable sheet: a block per zone (zone rank, district rank, score, success, acceptance), then the towns in no zone. */
@@ -31,22 +30,14 @@ export function competitionWorkbook(r: Competition): ExcelJS.Workbook {
   ws.mergeCells(2, 1, 2, cols);
   ws.getCell(2, 1).value = `统计截至 As of：${r.asOf}　得分与全区排名相同（同一权重），片区内按得分排名`;
   ws.getCell(2, 1).alignment = { horizontal: "center" };
-  const header = ws.getRow(4);
-  header.values = ["片区\nZone", "片区名次\nZone rank", "全区名次\nDistrict rank", "单位\nUnit", "得分\nScore", "调解成功率\nSuccess"];
-  header.font = { bold: true };
-  header.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-  header.height = 32;
-  header.eachCell((c) => {
-    c.fill = HEAD_FILL;
-    c.border = thin;
-  });
+  headerRow(ws, 4, ["片区\nZone", "片区名次\nZone rank", "全区名次\nDistrict rank", "单位\nUnit", "得分\nScore", "调解成功率\nSuccess"], { height: 32 });
   ws.views = [{ state: "frozen", ySplit: 4 }];
   let n = 5;
   const line = (values: unknown[], fill?: ExcelJS.Fill) => {
     const row = ws.getRow(n++);
     row.values = values as ExcelJS.CellValue[];
     row.eachCell({ includeEmpty: true }, (c, col) => {
-      c.border = thin;
+      c.border = THIN;
       if (fill) c.fill = fill;
       if (col !== 4) c.alignment = { horizontal: "center" };
     });

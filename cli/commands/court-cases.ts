@@ -8,6 +8,7 @@ import { commandFailed } from "../lib/command-error.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { periodOption } from "../lib/period-options.ts";
 import { fitColumnWidths, widenForTitle } from "../lib/sheet-fit.ts";
+import { THIN, headerRow } from "../lib/sheet-style.ts";
 
 export const USAGE = `用法 Usage: tiaojie court-cases [--period 2026-Q3] [--locale zh-CN|en] [--json] [--out FILE.xlsx]
   法院委派（诉前）、法院委托（诉中）、立案 / 审判 / 执行阶段及申请司法确认的案件，全部单位（法院联络员令牌）
@@ -27,9 +28,7 @@ export function courtCasesJson(period: string | null, cases: readonly CourtCase[
   };
 }
 
-const HEAD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
 const CONFIRMED_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2EFDA" } };
-const thin: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
 
 /** One landscape A4 sheet: title, what it covers, the table with its header repeated on every printed page. */
 export function courtCasesWorkbook(period: string | null, cases: readonly CourtCase[], locale: "zh-CN" | "en" = "zh-CN"): ExcelJS.Workbook {
@@ -52,14 +51,7 @@ export function courtCasesWorkbook(period: string | null, cases: readonly CourtC
     : "法院委派（诉前）、法院委托（诉中），立案 / 审判 / 执行阶段，及申请司法确认的案件。") + courtTableSummary(cases, locale);
   ws.getCell(2, 1).alignment = { horizontal: "center", wrapText: true };
   ws.getRow(2).height = 30;
-  const head = ws.getRow(4);
-  head.values = [...headers];
-  head.font = { bold: true };
-  head.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-  head.eachCell((c) => {
-    c.fill = HEAD_FILL;
-    c.border = thin;
-  });
+  headerRow(ws, 4, headers);
   ws.views = [{ state: "frozen", ySplit: 4 }];
   ws.pageSetup.printTitlesRow = "4:4";
   courtTableRows(cases, locale).forEach((values, i) => {
@@ -67,7 +59,7 @@ export function courtCasesWorkbook(period: string | null, cases: readonly CourtC
     row.values = values.map((v) => v ?? "");
     row.getCell(10).numFmt = "#,##0.00";
     row.eachCell({ includeEmpty: true }, (c) => {
-      c.border = thin;
+      c.border = THIN;
     });
     if (cases[i].judicialConfirmation === true) row.getCell(CONFIRMATION_COLUMN + 1).fill = CONFIRMED_FILL;
   });

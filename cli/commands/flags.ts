@@ -1,6 +1,6 @@
 // `tiaojie flags [--unit U] [--severity high|medium|low] [--code CODE] [--due-within N] [--json]`: what needs attention.
 import type { Flags } from "../../ledger/api/flags.ts";
-import { FLAG_CODES, FLAG_SEVERITIES, MAX_DUE_WITHIN_DAYS, type Flag } from "../../ledger/api/flags.ts";
+import { FLAG_CODES, FLAG_SEVERITIES, MAX_DUE_WITHIN_DAYS } from "../../ledger/api/flags.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { commandFailed } from "../lib/command-error.ts";

@@ -4,9 +4,10 @@ import type { MentorAssignments } from "../../ledger/api/mentors.ts";
 import ExcelJS from "exceljs";
 import { connection, createClient } from "../lib/client.ts";
 import { parseOptions } from "../lib/options.ts";
-import { asOfOption, periodOption } from "../lib/period-options.ts";
+import { periodOption } from "../lib/period-options.ts";
 import { commandFailed } from "../lib/command-error.ts";
 import { wrappedRowHeight } from "../lib/sheet-fit.ts";
+import { THIN, headerRow } from "../lib/sheet-style.ts";
 
 export const USAGE = `用法 Usage: tiaojie mentors --period 2026-Q3 [--compute] [--json] [--out mentors.xlsx] [--locale zh-CN|en]
   --compute  先按当前名册和台账重新计算本期安排（仅协调员） recompute the period first (coordinator only)
@@ -27,9 +28,7 @@ const KINDS: Kind[] = ["case", "visit", "pairing"];
 const targetText = (kind: Kind, t: Target, en: boolean) =>
   kind === "case" ? `${t.unit ?? ""} ${t.caseNo}` : kind === "visit" ? t.name : `${t.name}${t.unit ? (en ? ` (${t.unit})` : `（${t.unit}）`) : ""}`;
 
-const HEAD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
 const MISS_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
-const thin: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
 
 /** A printable sheet: one table of assignments by kind, then what could not be covered, in red. */
 export function mentorsWorkbook(r: MentorsResponse): ExcelJS.Workbook {
@@ -47,15 +46,7 @@ export function mentorsWorkbook(r: MentorsResponse): ExcelJS.Workbook {
   ws.mergeCells(2, 1, 2, 6);
   ws.getCell(2, 1).value = `统计截至 As of：${r.asOf}　计算时间 Computed：${r.computedAt.slice(0, 16).replace("T", " ")} UTC　安排 ${r.assignments.length} 项，未安排 ${r.unassigned.length} 项`;
   ws.getCell(2, 1).alignment = { horizontal: "center" };
-  const header = ws.getRow(4);
-  header.values = ["类别 Kind", "对象 Target", "次序 Slot", "导师 Mentor", "导师单位\nMentor's unit", "理由 Reason"];
-  header.font = { bold: true };
-  header.alignment = { vertical: "middle", wrapText: true };
-  header.height = 32;
-  header.eachCell((c) => {
-    c.fill = HEAD_FILL;
-    c.border = thin;
-  });
+  headerRow(ws, 4, ["类别 Kind", "对象 Target", "次序 Slot", "导师 Mentor", "导师单位\nMentor's unit", "理由 Reason"], { height: 32, center: false });
   ws.views = [{ state: "frozen", ySplit: 4 }];
   ws.pageSetup.printTitlesRow = "4:4";
   let n = 5;
@@ -65,7 +56,7 @@ export function mentorsWorkbook(r: MentorsResponse): ExcelJS.Workbook {
       row.values = [KIND_TEXT[kind].zh, targetText(kind, a.target, false), a.slot, a.mentor.name, a.mentor.unit ?? "", `${a.reason.zh}\n${a.reason.en}`];
       row.height = wrappedRowHeight(row.values.slice(1).map(String), widths);
       row.eachCell({ includeEmpty: true }, (c) => {
-        c.border = thin;
+        c.border = THIN;
         c.alignment = { vertical: "top", wrapText: true };
       });
     }
@@ -75,7 +66,7 @@ export function mentorsWorkbook(r: MentorsResponse): ExcelJS.Workbook {
     row.values = [`${KIND_TEXT[u.kind].zh}（未安排）`, targetText(u.kind, u.target, false), "", "—", "", `${u.reason.zh}\n${u.reason.en}`];
     row.height = wrappedRowHeight(row.values.slice(1).map(String), widths);
     row.eachCell({ includeEmpty: true }, (c) => {
-      c.border = thin;
+      c.border = THIN;
       c.fill = MISS_FILL;
       c.alignment = { vertical: "top", wrapText: true };
     });

@@ -1,7 +1,6 @@
 import type { Me } from "../../ledger/api/roles.ts";
 import type { ColumnKey } from "../../ledger/columns.ts";
 import { pickLocale, type Locale } from "../../ledger/messages.ts";
-import { sheetColumnLetter } from "../../ledger/sheet-columns.ts";
 import { validateLedger } from "../../ledger/validate.ts";
 import { connection, createClient, type Client } from "../lib/client.ts";
 import type { HeaderResult } from "../../ledger/header.ts";

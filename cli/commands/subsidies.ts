@@ -6,6 +6,7 @@ import { PATHS } from "../../ledger/api/paths.ts";
 import type { Subsidies } from "../../ledger/api/subsidies.ts";
 import { fitColumnWidths, widenForTitle, wrappedRowHeight } from "../lib/sheet-fit.ts";
 import { reportCommand } from "../lib/report-command.ts";
+import { THIN, headerRow } from "../lib/sheet-style.ts";
 
 export const USAGE = `用法 Usage: tiaojie subsidies --period 2026-Q3 [--json] [--out subsidies.xlsx]
   办案补贴：每位调解员本期应发的案件和金额（元），全区合计 case subsidies per mediator for the period, in 元
@@ -17,10 +18,8 @@ export function subsidiesJson(r: Subsidies) {
   return { period: r.period, tiers: r.tiers, mediators: r.mediators.map(({ mediator, unit, cases, amount }) => ({ mediator, unit, cases, amount })), total: r.total };
 }
 
-const HEAD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
 const SUM_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
 const MISS_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } };
-const thin: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
 const YUAN = "#,##0.00";
 
 function titled(wb: ExcelJS.Workbook, name: string, title: string, sub: string, cols: number): ExcelJS.Worksheet {
@@ -39,21 +38,9 @@ function titled(wb: ExcelJS.Workbook, name: string, title: string, sub: string, 
   return ws;
 }
 
-function header(ws: ExcelJS.Worksheet, n: number, values: string[]): void {
-  const row = ws.getRow(n);
-  row.values = values;
-  row.font = { bold: true };
-  row.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-  row.height = 32;
-  row.eachCell((c) => {
-    c.fill = HEAD_FILL;
-    c.border = thin;
-  });
-}
-
 function bordered(row: ExcelJS.Row, fill?: ExcelJS.Fill): void {
   row.eachCell({ includeEmpty: true }, (c) => {
-    c.border = thin;
+    c.border = THIN;
     if (fill) c.fill = fill;
   });
 }
@@ -65,7 +52,7 @@ export function subsidiesWorkbook(r: Subsidies): ExcelJS.Workbook {
   const sub = `补贴标准 Tiers：${tiers}（${r.tiersSource === "period" ? "本期设定 set for the period" : "默认 default"}）　调解成功且协议已履行的案件，同一纠纷只补一次，多名调解员平分`;
 
   const sum = titled(wb, `补贴汇总 ${r.period}`, `办案补贴汇总表（${r.period}） Case subsidy summary ${r.period}`, sub, 4);
-  header(sum, 4, ["单位\nUnit", "调解员\nMediator", "案件数\nCases", "金额（元）\nAmount (元)"]);
+  headerRow(sum, 4, ["单位\nUnit", "调解员\nMediator", "案件数\nCases", "金额（元）\nAmount (元)"], { height: 32 });
   sum.views = [{ state: "frozen", ySplit: 4 }];
   let n = 5;
   const units = [...new Set(r.mediators.map((m) => m.unit))].sort((a, b) => a.localeCompare(b, "zh"));
@@ -108,7 +95,7 @@ export function subsidiesWorkbook(r: Subsidies): ExcelJS.Workbook {
   }
 
   const detail = titled(wb, `补贴明细 ${r.period}`, `调解员办案补贴明细表（${r.period}） Mediators' subsidy statements ${r.period}`, sub, 7);
-  header(detail, 4, ["调解员\nMediator", "单位\nUnit", "案件编号\nCase no.", "难易程度\nTier", "案件金额（元）\nCase (元)", "本人应得（元）\nShare (元)", "应付日期\nPayable on"]);
+  headerRow(detail, 4, ["调解员\nMediator", "单位\nUnit", "案件编号\nCase no.", "难易程度\nTier", "案件金额（元）\nCase (元)", "本人应得（元）\nShare (元)", "应付日期\nPayable on"], { height: 32 });
   detail.views = [{ state: "frozen", ySplit: 4 }];
   detail.pageSetup.printTitlesRow = "4:4";
   n = 5;

@@ -12,6 +12,7 @@ import { parseOptions, UsageError } from "../lib/options.ts";
 import { asOfOption } from "../lib/period-options.ts";
 import { fitColumnWidths, widenForTitle } from "../lib/sheet-fit.ts";
 import { addLineCharts, type LineChart } from "../lib/xlsx-line-chart.ts";
+import { THIN, headerRow } from "../lib/sheet-style.ts";
 
 export const USAGE = `用法 Usage: tiaojie trend --from 2026-01 --to 2026-06 [--by month|quarter] [--json] [--out trend.xlsx] [--as-of 2026-07-01]
   考评趋势：各单位每月（或每季度）的综合得分和名次，每期按该期权重计算；最长 24 个月
@@ -19,9 +20,7 @@ export const USAGE = `用法 Usage: tiaojie trend --from 2026-01 --to 2026-06 [-
   --by quarter 时 --from/--to 可写 2026-Q1，或写整季度的首月/末月 with --by quarter, write 2026-Q1 or whole quarters' months
   (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; an assessor or coordinator token; a clerk sees their own unit)`;
 
-const HEAD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
 const KIND_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
-const thin: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
 const KIND = { town: "镇（街道） Towns/streets", department: "区直部门 Departments" } as const;
 const pct = (x: number | null) => (x == null ? "—" : `${(x * 100).toFixed(1)}%`);
 
@@ -54,15 +53,7 @@ export function trendWorkbook(t: Trend): { workbook: ExcelJS.Workbook; sheet: st
   ws.getCell(2, 1).value = `统计截至 As of：${t.asOf}　综合得分 0–100，每期按该期的权重计算；空白＝该期无可计分的数据 blank = nothing to score`;
   ws.getCell(2, 1).alignment = { horizontal: "center", wrapText: true };
   ws.getRow(2).height = 30;
-  const header = ws.getRow(4);
-  header.values = ["单位\nUnit", "类别\nKind", ...periods];
-  header.font = { bold: true };
-  header.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-  header.height = 32;
-  header.eachCell((c) => {
-    c.fill = HEAD_FILL;
-    c.border = thin;
-  });
+  headerRow(ws, 4, ["单位\nUnit", "类别\nKind", ...periods], { height: 32 });
   ws.views = [{ state: "frozen", ySplit: 4, xSplit: 1 }];
   const charts: LineChart[] = [];
   let n = 5;
@@ -74,7 +65,7 @@ export function trendWorkbook(t: Trend): { workbook: ExcelJS.Workbook; sheet: st
       const row = ws.getRow(n++);
       row.values = [u.unit, KIND[kind].split(" ")[0], ...u.points.map((p) => p.score ?? null)];
       row.eachCell({ includeEmpty: true }, (c, col) => {
-        c.border = thin;
+        c.border = THIN;
         if (col === 2) c.fill = KIND_FILL;
         if (col > 2) {
           c.numFmt = "0.0";
@@ -106,15 +97,7 @@ export function trendWorkbook(t: Trend): { workbook: ExcelJS.Workbook; sheet: st
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     headerFooter: { oddFooter: "第 &P 页，共 &N 页 Page &P of &N" },
   });
-  const dh = detail.getRow(1);
-  dh.values = ["单位\nUnit", "期间\nPeriod", "得分\nScore", "名次\nRank", ...INDICATOR_KEYS.map((k) => `${INDICATORS[k].zh}\n${INDICATORS[k].en}`)];
-  dh.font = { bold: true };
-  dh.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-  dh.height = 45;
-  dh.eachCell((c) => {
-    c.fill = HEAD_FILL;
-    c.border = thin;
-  });
+  headerRow(detail, 1, ["单位\nUnit", "期间\nPeriod", "得分\nScore", "名次\nRank", ...INDICATOR_KEYS.map((k) => `${INDICATORS[k].zh}\n${INDICATORS[k].en}`)], { height: 45 });
   detail.views = [{ state: "frozen", ySplit: 1, xSplit: 1 }];
   let d = 2;
   for (const u of t.units) {
@@ -129,7 +112,7 @@ export function trendWorkbook(t: Trend): { workbook: ExcelJS.Workbook; sheet: st
         }),
       ];
       row.eachCell({ includeEmpty: true }, (c, col) => {
-        c.border = thin;
+        c.border = THIN;
         if (col > 1) c.alignment = { horizontal: "center" };
       });
     }
