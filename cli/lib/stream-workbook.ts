@@ -21,6 +21,7 @@ import type { ColumnPlaces } from "../../ledger/sheet-columns.ts";
 import { WorkbookError } from "./workbook-error.ts";
 import { LIMITS, tooLarge } from "./workbook-limits.ts";
 import { unpackEntry, zipEntries, type ZipEntry } from "./zip-directory.ts";
+import { gridColumns } from "./grid-columns.ts";
 
 export interface StreamedSheet {
   name: string;
@@ -458,19 +459,8 @@ function layGrid(raw: RawSheet, name: string, file: string, locale?: Locale): { 
     if (run > 0) used[c] = 1;
   }
 
-  // Grid column of each sheet column (1-based), or -1; and the sheet column (0-based) of each grid column.
-  const at = new Int32Array(lastColumn + 1).fill(-1);
-  const places: number[] = [];
-  for (let c = 1; c <= lastColumn; c++) {
-    if (used[c]) {
-      at[c] = places.length;
-      places.push(c - 1);
-    } else if (c === 1 || used[c - 1]) {
-      places.push(c - 1);
-    }
-  }
+  const { at, places } = gridColumns(used, lastColumn, filledRows, { file, sheet: name, locale });
   const width = places.length;
-  if (filledRows * width > LIMITS.gridCells) throw tooLarge(file, { kind: "grid", sheet: name, rows: filledRows, columns: width }, locale);
 
   const blank: unknown[] = new Array(width).fill(null);
   const grid: unknown[][] = new Array(height).fill(blank);

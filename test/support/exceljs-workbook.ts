@@ -10,6 +10,7 @@ import type { ColumnPlaces } from "../../ledger/sheet-columns.ts";
 import { checkedWorkbookBytes, type Sheet } from "../../cli/lib/read-workbook.ts";
 import { WorkbookError } from "../../cli/lib/workbook-error.ts";
 import { LIMITS, tooLarge } from "../../cli/lib/workbook-limits.ts";
+import { gridColumns } from "../../cli/lib/grid-columns.ts";
 
 /** Every sheet of an .xlsx as exceljs's whole-workbook reader gives it, after the same pre-scan. */
 export async function readWorkbookWhole(file: string, locale?: Locale): Promise<Sheet[]> {
@@ -60,19 +61,8 @@ export function sparseGrid(ws: ExcelJS.Worksheet, file: string, locale?: Locale)
     if (filled) filledRows++;
   });
 
-  // Grid column of each sheet column (1-based), or -1; and the sheet column (0-based) of each grid column.
-  const at = new Int32Array(lastColumn + 1).fill(-1);
-  const places: number[] = [];
-  for (let c = 1; c <= lastColumn; c++) {
-    if (used[c]) {
-      at[c] = places.length;
-      places.push(c - 1);
-    } else if (c === 1 || used[c - 1]) {
-      places.push(c - 1);
-    }
-  }
+  const { at, places } = gridColumns(used, lastColumn, filledRows, { file, sheet: ws.name, locale });
   const width = places.length;
-  if (filledRows * width > LIMITS.gridCells) throw tooLarge(file, { kind: "grid", sheet: ws.name, rows: filledRows, columns: width }, locale);
 
   const blank: unknown[] = new Array(width).fill(null);
   const grid: unknown[][] = new Array(height).fill(blank);
