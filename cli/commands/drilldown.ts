@@ -5,11 +5,8 @@ import ExcelJS from "exceljs";
 import type { Drilldown } from "../../ledger/api/drilldown.ts";
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from "../../ledger/api/indicators.ts";
 import { drilldownLayout } from "../../ledger/reports/drilldown-layout.ts";
-import { connection, createClient } from "../lib/client.ts";
-import { commandFailed } from "../lib/command-error.ts";
 import { addGridSheet } from "../lib/grid-sheet.ts";
-import { parseOptions } from "../lib/options.ts";
-import { asOfOption, periodOption } from "../lib/period-options.ts";
+import { reportCommand } from "../lib/report-command.ts";
 
 export const USAGE = `用法 Usage: tiaojie drilldown --unit 山腰街道 --period 2026-Q3 [--json] [--out drilldown.xlsx] [--as-of 2026-10-01]
   考评明细：每项指标的分子/分母及其背后的案件（超期办结、逾期未兑现的承诺、未受理、调解不成、被退回的行、评查）
@@ -46,29 +43,11 @@ export function drilldownText(d: Drilldown): string {
   return lines.join("\n") + "\n";
 }
 
-export async function run(args: string[]): Promise<number> {
-  try {
-    const { values } = parseOptions(args, {
-      unit: { type: "string" },
-      period: { type: "string" },
-      json: { type: "boolean" },
-      out: { type: "string" },
-      "as-of": { type: "string" },
-      url: { type: "string" },
-      token: { type: "string" },
-    });
-    const period = periodOption(values.period);
-    const asOf = asOfOption(values["as-of"]);
-    const c = connection(values);
-    const d = await createClient(c.url, c.token).drilldown({ unit: values.unit, period: period.label, asOf });
-    if (values.out) {
-      await drilldownWorkbook(d).xlsx.writeFile(values.out);
-      if (!values.json) process.stdout.write(`已写入 Wrote ${values.out}（${d.unit} ${d.period}）\n`);
-    }
-    if (values.json) process.stdout.write(JSON.stringify(d) + "\n");
-    else if (!values.out) process.stdout.write(drilldownText(d));
-    return 0;
-  } catch (e) {
-    return commandFailed(e, USAGE);
-  }
-}
+export const run = reportCommand<Drilldown>({
+  usage: USAGE,
+  asOf: true,
+  unit: true,
+  fetch: (client, period, asOf, unit) => client.drilldown({ unit, period: period.label, asOf }),
+  text: drilldownText,
+  workbook: { build: drilldownWorkbook, wrote: (d) => `${d.unit} ${d.period}` },
+});

@@ -15,7 +15,9 @@ export interface ReportCommand<R> {
   usage: string;
   /** Whether the report counts up to a day (--as-of); reports of a whole period's money do not. */
   asOf: boolean;
-  fetch(client: Client, period: Period, asOf: string | undefined): Promise<R>;
+  /** A report of one unit takes --unit (a clerk's token may leave it out). */
+  unit?: boolean;
+  fetch(client: Client, period: Period, asOf: string | undefined, unit: string | undefined): Promise<R>;
   /** What --json prints; the response itself when absent. */
   json?(r: R): unknown;
   text(r: R): string;
@@ -33,12 +35,13 @@ export function reportCommand<R>(spec: ReportCommand<R>): (args: string[]) => Pr
         url: { type: "string" },
         token: { type: "string" },
         ...(spec.asOf ? { "as-of": { type: "string" } } : {}),
+        ...(spec.unit ? { unit: { type: "string" } } : {}),
         ...(spec.workbook ? { out: { type: "string" } } : {}),
-      }) as { values: { period?: string; json?: boolean; url?: string; token?: string; "as-of"?: string; out?: string } };
+      }) as { values: { period?: string; json?: boolean; url?: string; token?: string; "as-of"?: string; out?: string; unit?: string } };
       const period = periodOption(values.period);
       const asOf = asOfOption(values["as-of"]);
       const c = connection(values);
-      const r = await spec.fetch(createClient(c.url, c.token), period, asOf);
+      const r = await spec.fetch(createClient(c.url, c.token), period, asOf, values.unit);
       if (values.out && spec.workbook) {
         await spec.workbook.build(r).xlsx.writeFile(values.out);
         if (!values.json) process.stdout.write(`已写入 Wrote ${values.out}（${spec.workbook.wrote(r)}）\n`);
