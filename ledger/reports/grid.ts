@@ -28,6 +28,31 @@ export interface GridMerge {
   cols: number;
 }
 
+/**
+ * A native chart drawn from a block of the grid's own cells, so it redraws when a figure is edited: a header row
+ * above the data rows, a label column left of contiguous value columns. "bar" lies horizontally (long unit names
+ * read well), "column" stands, "line" is for periods, "pie" draws one series' shares.
+ */
+export interface GridChart {
+  kind: "bar" | "column" | "line" | "pie";
+  title: string;
+  /** 0-based grid row of the block's header (series names when by columns, categories when by rows). */
+  headerRow: number;
+  /** 0-based grid rows of the first and last data row. */
+  firstRow: number;
+  lastRow: number;
+  /** 0-based column of the labels (categories when by columns, series names when by rows). */
+  labelCol: number;
+  firstValueCol: number;
+  lastValueCol: number;
+  /** "columns": a series per value column, one point per data row; "rows": a series per data row. */
+  seriesIn: "columns" | "rows";
+  /** Where it sits: top-left grid cell (0-based) and its size in cells. */
+  at: { row: number; col: number; rows: number; cols: number };
+  /** Number format of the value axis, e.g. "0%" for rates; figures are counts when absent. */
+  valueFormat?: string;
+}
+
 export interface Grid {
   name: string;
   /** rows[r][c] is Excel row r + 1, column c (0-based); a row may be shorter than others. */
@@ -35,6 +60,10 @@ export interface Grid {
   merges: GridMerge[];
   /** Column widths in Excel's units (the width of a "0"). */
   widths: number[];
+  /** Native charts over the grid's cells (both renderers draw them). */
+  charts?: GridChart[];
+  /** Page setup for printing: A4 portrait for a form filed upward (月报); landscape fitted to width otherwise. */
+  page?: { orientation: "portrait" | "landscape" };
 }
 
 /** Fill colours of the styles, shared by both renderers (Excel's own "bad" red for a missed target). */
