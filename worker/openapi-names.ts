@@ -15,6 +15,7 @@ import { PushChunkSchema, PushSummarySchema, ReceiptSchema } from "../ledger/api
 import { MeSchema } from "../ledger/api/roles.ts";
 import { CreatedTokenSchema, TokenInfoSchema } from "../ledger/api/tokens.ts";
 import { CompetitionSchema } from "../ledger/api/competition.ts";
+import { DigestSchema } from "../ledger/api/digest.ts";
 import { MediatorResultsSchema } from "../ledger/api/mediator-results.ts";
 import { SubsidiesSchema } from "../ledger/api/subsidies.ts";
 import { LimitsBodySchema, LimitsResponseSchema } from "../ledger/api/limits.ts";
@@ -52,6 +53,7 @@ export const Named = {
   Subsidies: SubsidiesSchema.openapi("Subsidies"),
   MediatorResults: MediatorResultsSchema.openapi("MediatorResults"),
   Competition: CompetitionSchema.openapi("Competition"),
+  Digest: DigestSchema.openapi("Digest"),
   Trend: TrendSchema.openapi("Trend"),
   VisitPush: VisitPushSchema.openapi("VisitPush"),
   VisitReceipt: VisitReceiptSchema.openapi("VisitReceipt"),

@@ -21,6 +21,7 @@ import type { LimitsBody, LimitsResponse } from "./limits.ts";
 import type { Trend } from "./trend.ts";
 import type { MediatorResults } from "./mediator-results.ts";
 import type { Competition } from "./competition.ts";
+import type { Digest } from "./digest.ts";
 import type { Drilldown } from "./drilldown.ts";
 
 
@@ -109,6 +110,8 @@ export interface ApiClient {
   mediatorResults(period: string, asOf?: string, signal?: AbortSignal): Promise<MediatorResults>;
   /** Assessor or coordinator: 分片竞赛, towns ranked inside each 片区 and district-wide. */
   competition(period: string, asOf?: string, signal?: AbortSignal): Promise<Competition>;
+  /** Coordinator, court liaison or assessor: the joint-meeting digest 府院联席会议材料 of a period. */
+  digest(period: string, asOf?: string, signal?: AbortSignal): Promise<Digest>;
   /** Assessor or coordinator: a period's weights and whether they were set for it. */
   weights(period: string, signal?: AbortSignal): Promise<WeightsResponse>;
   /** Assessor: set a period's weights. */
@@ -201,6 +204,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     trend: (o, signal) => request("GET", PATHS.trend(o), { signal }),
     mediatorResults: (period, asOf, signal) => request("GET", PATHS.mediatorResults(period, asOf), { signal }),
     competition: (period, asOf, signal) => request("GET", PATHS.competition(period, asOf), { signal }),
+    digest: (period, asOf, signal) => request("GET", PATHS.digest(period, asOf), { signal }),
     weights: (period, signal) => request("GET", PATHS.weights(period), { signal }),
     setWeights: (period, weights, signal) => request("PUT", PATHS.weights(period), { body: { weights }, signal }),
     limits: (signal) => request("GET", PATHS.limits, { signal }),

@@ -22,6 +22,7 @@ export const PATHS = {
   mediatorResults: (period: string, asOf?: string) => `/api/mediators/results${q({ period, asOf })}`,
   zones: "/api/zones",
   competition: (period: string, asOf?: string) => `/api/competition${q({ period, asOf })}`,
+  digest: (period: string, asOf?: string) => `/api/digest${q({ period, asOf })}`,
   subsidies: (period: string) => `/api/subsidies${q({ period })}`,
   subsidyTiers: (period: string) => `/api/subsidies/tiers${q({ period })}`,
   visits: "/api/visits",

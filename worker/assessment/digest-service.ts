@@ -1,0 +1,12 @@
+/** The joint-meeting digest (府院联席会议材料): the settings in force, the rows (db/digest.ts), the sections (digest.ts). */
+import type { Digest } from "../../ledger/api/digest.ts";
+import { addDays, type Period } from "../../ledger/period.ts";
+import { loadDigestCases } from "../db/digest.ts";
+import { digestSections } from "./digest.ts";
+import { configInForce } from "./limits-service.ts";
+
+export async function jointMeetingDigest(db: D1Database, period: Period, asOf: string, now: Date = new Date()): Promise<Digest> {
+  const config = await configInForce(db);
+  const { cases, partyCases } = await loadDigestCases(db, { period, asOf, agreementsSince: addDays(asOf, -config.flags.confirmationWindowDays) });
+  return digestSections({ period, asOf, generatedAt: now.toISOString(), config, cases, partyCases });
+}

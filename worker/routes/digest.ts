@@ -1,0 +1,34 @@
+import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env.ts";
+import { requireRole } from "../auth/middleware.ts";
+import { DigestQuerySchema } from "../../ledger/api/digest.ts";
+import { todayInChina } from "../../ledger/today.ts";
+import { jointMeetingDigest } from "../assessment/digest-service.ts";
+import { errorResponses, validationHook } from "../errors.ts";
+import { Named } from "../openapi-names.ts";
+import { periodFromQuery } from "./period-query.ts";
+
+/**
+ * The joint-meeting digest (府院联席会议材料): district-wide figures for the centre and 区法院. The court liaison reads it
+ * as the coordinator and the assessment office do; a clerk never (it counts every unit's cases).
+ */
+export const digestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+digestRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/digest",
+    summary: "The joint-meeting digest for a period 府院联席会议材料 (coordinator, court liaison, assessor)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole("coordinator", "court", "assessor")] as const,
+    request: { query: DigestQuerySchema },
+    responses: {
+      200: { description: "Seven sections: court-referred cases, success rates, 司法确认, overdue cases, commitments, repeat disputes, respondent agencies", content: { "application/json": { schema: Named.Digest } } },
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    return c.json(await jointMeetingDigest(c.env.DB, periodFromQuery(q.period), q.asOf ?? todayInChina()), 200);
+  },
+);
