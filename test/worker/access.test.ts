@@ -76,6 +76,8 @@ const MATRIX: Case[] = [
   { name: "GET /api/court/cases", request: (t) => call("GET", "/api/court/cases", { token: t }), expected: { clerkA: 403, coordinator: 403, assessor: 403, admin: 403, court: 200, ...AUTH_FAIL } },
   { name: "GET court case of unit B (court-referred)", request: (t) => call("GET", `/api/court/cases/${UNIT_B}/NP-002`, { token: t }), expected: { clerkA: 403, coordinator: 403, assessor: 403, admin: 403, court: 200, ...AUTH_FAIL } },
   { name: "GET court case of unit B (not the court's)", request: (t) => call("GET", `/api/court/cases/${UNIT_B}/NP-001`, { token: t }), expected: { clerkA: 403, coordinator: 403, assessor: 403, admin: 403, court: 404, ...AUTH_FAIL } },
+  // The joint-meeting digest (府院联席会议材料): the district's figures for the centre, the court and the assessment office.
+  { name: "GET /api/digest", request: (t) => call("GET", "/api/digest?period=2026-Q2", { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, court: 200, ...AUTH_FAIL } },
   // A clerk's trend is their own unit's line (test/worker/trend.test.ts shows nothing of another unit comes back).
   { name: "GET /api/rankings/trend", request: (t) => call("GET", "/api/rankings/trend?from=2026-01&to=2026-06", { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 200, admin: 403, court: 403, ...AUTH_FAIL } },
   // 案件质量评查: the office and the coordinator push 评查表 (this one names a case no ledger has, so nothing is stored);
