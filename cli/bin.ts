@@ -30,6 +30,7 @@ const USAGE = `用法 Usage: tiaojie <command> [options]
   route FILE.xlsx [--confirm] [--json]                               分流（协调员） route an intake sheet
   incoming [--pending] [--json]                                      转入案件（台账员） cases transferred to you
   court-cases [--period 2026-Q3] [--json] [--out FILE.xlsx]          法院案件（法院联络员） the court's cases
+  digest --period 2026-Q3 [--json] [--out FILE.xlsx]                 府院联席会议材料 joint-meeting digest
 
 退出码 Exit codes: 0 成功 ok · 1 台账有错误或服务器拒绝 ledger errors or refused by the server
   · 2 用法错误或文件无法读取 wrong use or unreadable file · 3 令牌无效或无权限 token refused

@@ -21,8 +21,11 @@ export interface ReportCommand<R> {
   /** What --json prints; the response itself when absent. */
   json?(r: R): unknown;
   text(r: R): string;
-  /** The workbook --out writes and the count that the "wrote" line names; no --out when absent. */
-  workbook?: { build(r: R): ExcelJS.Workbook; wrote(r: R): string };
+  /**
+   * The workbook --out writes (built with exceljs, or written whole by `write`, e.g. grids with native charts) and
+   * the count that the "wrote" line names; no --out when absent.
+   */
+  workbook?: ({ build(r: R): ExcelJS.Workbook } | { write(r: R, file: string): Promise<void> }) & { wrote(r: R): string };
 }
 
 /** A command's `run` built from its report: exit 0, or the code `commandFailed` gives. */
@@ -43,7 +46,8 @@ export function reportCommand<R>(spec: ReportCommand<R>): (args: string[]) => Pr
       const c = connection(values);
       const r = await spec.fetch(createClient(c.url, c.token), period, asOf, values.unit);
       if (values.out && spec.workbook) {
-        await spec.workbook.build(r).xlsx.writeFile(values.out);
+        if ("write" in spec.workbook) await spec.workbook.write(r, values.out);
+        else await spec.workbook.build(r).xlsx.writeFile(values.out);
         if (!values.json) process.stdout.write(`已写入 Wrote ${values.out}（${spec.workbook.wrote(r)}）\n`);
       }
       if (values.json) process.stdout.write(JSON.stringify(spec.json ? spec.json(r) : r) + "\n");
