@@ -98,9 +98,9 @@ export function digestLayout(d: Digest, locale: SheetLocale): Grid[] {
   {
     const s = new Sheet(locale, 3);
     s.line(s.t(`府院联席会议材料（${d.period}）`, `Joint court–government meeting digest (${d.period})`), "title");
-    s.row([s.t("统计期间", "Period"), d.period, null]);
-    s.row([s.t("统计截至", "As of"), d.asOf, null]);
-    s.row([s.t("生成时间", "Generated"), chinaTime(d.generatedAt), null]);
+    s.row([s.t("统计期间", "Period"), { v: d.period, align: "left" }, null]);
+    s.row([s.t("统计截至", "As of"), { v: d.asOf, align: "left" }, null]);
+    s.row([s.t("生成时间", "Generated"), { v: chinaTime(d.generatedAt), align: "left" }, null]);
     s.blank();
     s.header([s.h("序号", "No."), s.h("工作表", "Sheet"), s.h("内容", "Contents")]);
     DIGEST_SECTIONS.forEach((k, i) => s.row([i + 1, { v: name(k), align: "left" }, { v: s.t(SECTION_NAMES[k].aboutZh, SECTION_NAMES[k].aboutEn), align: "left" }]));
@@ -116,7 +116,7 @@ export function digestLayout(d: Digest, locale: SheetLocale): Grid[] {
     ] as const) s.line(s.t(zh, en), "note");
     const g = s.grid(name("contents"), { max: 60 });
     // The sentences of the contents column need room; the note lines wrap across all three columns.
-    g.widths = [8, Math.max(g.widths[1] ?? 20, 22), 60];
+    g.widths = [locale === "zh-CN" ? 12 : 14, Math.max(g.widths[1] ?? 20, 24), 60];
     out.push(g);
   }
 

@@ -19,6 +19,9 @@ import { subsidiesWorkbook } from "../../cli/commands/subsidies.ts";
 import { reviewsWorkbook } from "../../cli/commands/reviews.ts";
 import { trendXlsx } from "../../cli/commands/trend.ts";
 import { sampleTrend } from "../fixtures/trend.ts";
+import { gridWorkbookBytes } from "../../cli/lib/grid-workbook.ts";
+import { digestLayout } from "../../ledger/reports/digest-layout.ts";
+import { sampleDigest } from "../fixtures/digest.ts";
 import { displayWidth } from "../../cli/lib/sheet-fit.ts";
 import { DEFAULT_WEIGHTS } from "../../worker/assessment/config.ts";
 import { emptyCounts } from "../../worker/assessment/indicators.ts";
@@ -188,5 +191,18 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
     expect(flat).toContain("1,234,567.50是");
     expect(flat).toContain("区自然资源局及区住房和城乡建设局");
     expect(flat).toContain("山腰街道SY-2026-00003");
+  }, 150_000);
+  it("prints the joint-meeting digest: every section's sheet, its figures and its charts' titles", async () => {
+    const text = await printedText(await gridWorkbookBytes(digestLayout(sampleDigest(), "zh-CN")), "digest");
+    const flat = text.replace(/\s+/g, "");
+    for (const title of ["府院联席会议材料（2026-Q3）", "法院委派、委托案件及办理结果", "调解成功率", "司法确认", "超期未结案件", "行政机关履行承诺情况", "重复纠纷（判后上访风险）", "被申请行政机关"]) {
+      expect(flat).toContain(title);
+    }
+    for (const chart of ["各单位法院委派委托案件办理结果", "各单位调解成功率", "各单位调解协议司法确认情况", "各单位在办及超期案件", "各单位承诺兑现情况", "被申请机关案件及办理结果"]) {
+      expect(flat).toContain(chart);
+    }
+    expect(flat).toContain("涂岭镇镇（街道）21216.7%4.7%–44.8%明显低于目标");
+    expect(flat).toContain("区人社局D42026-05-26当事人申请诉前劳动人事争议区人社局302026-06-25112");
+    expect(flat).toContain("第8页，共8页");
   }, 150_000);
 });
