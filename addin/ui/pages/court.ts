@@ -5,6 +5,7 @@ import { periodOptions } from "../../logic/report-sheets.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
 import { todayInChina } from "../../../ledger/today.ts";
+import { digestControl } from "../digest-control.ts";
 
 export const courtPage: Page = (app) => {
   const status = h("div", { "aria-live": "polite" });
@@ -27,5 +28,6 @@ export const courtPage: Page = (app) => {
     h("p", {}, app.t("court.intro")),
     h("div", { class: "field" }, h("label", { for: "court-period" }, app.t("court.period")), select),
     h("div", { class: "actions" }, h("fluent-button", { appearance: "primary", onclick: make }, app.t("court.run"))),
+    digestControl(app, status),
     status);
 };

@@ -11,6 +11,7 @@ import { competitionReport } from "../../logic/competition-sheet.ts";
 import { drilldownSummary, drilldownUnits } from "../../logic/drilldown-sheet.ts";
 import { drilldownLayout } from "../../../ledger/reports/drilldown-layout.ts";
 import { reviewDimensionsLayout } from "../../../ledger/reports/review-dimensions-layout.ts";
+import { digestControl } from "../digest-control.ts";
 
 /** What the filters held when the page was last left, so switching tabs does not reset them. */
 let lastChoice: FlagFilterChoice = { ...NO_FILTER };
@@ -176,6 +177,7 @@ export const rankingsPage: Page = (app) => {
     h("div", { class: "field" }, h("label", { for: "trend-range" }, app.t("trend.range"), " "), rangeSelect),
     h("div", { class: "actions" }, h("fluent-button", { onclick: makeTrend }, app.t("trend.run"))),
     drill,
+    digestControl(app, status, () => select.value),
     status,
     weights.element);
 };
