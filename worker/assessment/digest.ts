@@ -85,9 +85,13 @@ function perUnit<T>(cases: readonly DigestCase[], init: () => T, add: (acc: T, c
   return [...m.values()].sort(byUnit);
 }
 
-/** A person's name as court documents print it (张三 → 张某); an organisation's name stays as written. */
+const COMPOUND_SURNAMES = ["欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "夏侯", "令狐", "端木", "南宫"];
+
+/** A person's name as court documents print it (张三 → 张某, 欧阳小明 → 欧阳某); an organisation's name stays as written. */
 export function maskPerson(name: string): string {
-  return /^[\u4e00-\u9fff]{2,4}$/.test(name) && !/(公司|厂|店|社|院|局|所|会|村|组)$/.test(name) ? `${name[0]}某` : name;
+  if (!/^[\u4e00-\u9fff]{2,4}$/.test(name) || /(公司|厂|店|社|院|局|所|会|村|组)$/.test(name)) return name;
+  const surname = COMPOUND_SURNAMES.find((s) => name.startsWith(s) && name.length > s.length) ?? name[0];
+  return `${surname}某`;
 }
 
 const ref = (c: DigestCase) => ({
