@@ -62,6 +62,11 @@ export const DigestSchema = z.object({
   asOf: isoDate,
   /** When the Worker computed it (ISO date-time, UTC). */
   generatedAt: z.string(),
+  /**
+   * Whose cases the lists name: "district" for the coordinator and the assessment office; "court" for the court
+   * liaison, whose lists hold only court-referred and 司法确认 cases (the figures by unit are district-wide for both).
+   */
+  caseLists: z.enum(["district", "court"]),
   settings: z.object({
     successTarget: z.number(),
     confirmationWindowDays: z.number().int(),

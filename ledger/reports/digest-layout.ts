@@ -113,6 +113,10 @@ export function digestLayout(d: Digest, locale: SheetLocale): Grid[] {
       [`司法确认申请期限为协议生效（结案）后 ${d.settings.confirmationWindowDays} 日（人民调解法第三十三条），司法调解不需申请；重复纠纷指前案办结后 ${d.settings.repeatWithinMonths} 个月内同一申请人就同一机关再次申请。`,
         `Judicial confirmation may be applied for within ${d.settings.confirmationWindowDays} days of the agreement (People's Mediation Law art. 33); a court's own mediation needs none. A repeat dispute: the same applicant against the same agency within ${d.settings.repeatWithinMonths} months of a concluded case.`],
       ["当事人为个人的，姓名只写姓氏加“某”；不含证件号码、联系电话和备注。", "A person is named by surname + 某; no ID numbers, phones or notes."],
+      ...(d.caseLists === "court"
+        ? [["本材料供法院联络员使用：各单位数字为全区口径，案件清单只列法院委派、委托、诉讼阶段及司法确认案件。",
+          "For the court liaison: the figures by unit cover the district; the case lists name only court-referred cases, cases at a court stage and cases with judicial confirmation."]]
+        : []),
     ] as const) s.line(s.t(zh, en), "note");
     const g = s.grid(name("contents"), { max: 60 });
     // The sentences of the contents column need room; the note lines wrap across all three columns.

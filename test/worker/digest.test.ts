@@ -185,11 +185,20 @@ describe("the joint-meeting digest 府院联席会议材料", () => {
 });
 
 describe("who may read the digest", () => {
-  it("gives a court liaison the same digest as the coordinator, and refuses the court's writes without changing anything", async () => {
+  it("gives a court liaison the district's figures but case lists of court cases only, and refuses the court's writes without changing anything", async () => {
     const res = await call("GET", `/api/digest?period=2026-Q3&asOf=${AS_OF}`, { token: w.court });
     expect(res.status).toBe(200);
     const seen = await json(res);
-    expect({ ...seen, generatedAt: null }).toEqual({ ...digest, generatedAt: null });
+    expect(digest.caseLists).toBe("district");
+    // The windows closing (A4, D2, D3), the overdue cases (D4, A3, A6) and the broken commitment (A5) are none of
+    // them referred by or confirmed at the court; both repeats are: A6 follows the court-referred A1, B5 was confirmed.
+    expect({ ...seen, generatedAt: null }).toEqual({
+      ...digest, generatedAt: null, caseLists: "court",
+      confirmation: { ...digest.confirmation, closing: [] },
+      overdue: { ...digest.overdue, cases: [] },
+      commitments: { ...digest.commitments, overdueCases: [] },
+    });
+    expect(seen.repeats.cases.map((c: any) => c.caseNo)).toEqual(["A6", "B5"]);
     const before = await snapshot();
     const pushRes = await pushChunk(w.court, newPushId(), newKey(), chunkBody([sheetRow(2, "A1", { status: "调解不成" })], { unit: UNIT_A }));
     expect(pushRes.status).toBe(403);

@@ -5,8 +5,8 @@ import { loadDigestCases } from "../db/digest.ts";
 import { digestSections } from "./digest.ts";
 import { configInForce } from "./limits-service.ts";
 
-export async function jointMeetingDigest(db: D1Database, period: Period, asOf: string, now: Date = new Date()): Promise<Digest> {
+export async function jointMeetingDigest(db: D1Database, period: Period, asOf: string, caseLists: Digest["caseLists"], now: Date = new Date()): Promise<Digest> {
   const config = await configInForce(db);
   const { cases, partyCases } = await loadDigestCases(db, { period, asOf, agreementsSince: addDays(asOf, -config.flags.confirmationWindowDays) });
-  return digestSections({ period, asOf, generatedAt: now.toISOString(), config, cases, partyCases });
+  return digestSections({ period, asOf, generatedAt: now.toISOString(), config, cases, partyCases, caseLists });
 }

@@ -47,6 +47,11 @@ export interface DigestInput {
   cases: readonly DigestCase[];
   /** live cases sharing their parties with another case, for repeat disputes */
   partyCases: readonly DigestCase[];
+  /**
+   * Whose case lists: "court" names only cases in the court liaison's scope (a repeat also when its earlier case
+   * was); the figures by unit stay district-wide, as the joint meeting discusses them.
+   */
+  caseLists?: "district" | "court";
 }
 
 /** Referred by the court or before it; 司法确认 alone does not make a case court-referred (section 3 covers it). */
@@ -102,6 +107,8 @@ const ref = (c: DigestCase) => ({
 export function digestSections(input: DigestInput): Digest {
   const { period, asOf, config } = input;
   const f = config.flags;
+  const caseLists = input.caseLists ?? "district";
+  const listed = (c: DigestCase) => caseLists === "district" || isCourtCase(c);
   const received = input.cases.filter((c) => inPeriod(c.receivedOn, period));
   const concluded = input.cases.filter((c) => inPeriod(c.closedOn, period));
 
@@ -137,7 +144,7 @@ export function digestSections(input: DigestInput): Digest {
   const confirmationTotal = { agreements: 0, applied: 0, windowOpen: 0, lapsed: 0 };
   for (const u of confirmation) for (const k of ["agreements", "applied", "windowOpen", "lapsed"] as const) confirmationTotal[k] += u[k];
   const closing = input.cases
-    .filter((c) => c.inLedger && isAgreement(c) && c.judicialConfirmation !== true && c.closedOn! <= asOf && deadlineOf(c) >= asOf)
+    .filter((c) => c.inLedger && isAgreement(c) && c.judicialConfirmation !== true && c.closedOn! <= asOf && deadlineOf(c) >= asOf && listed(c))
     .map((c) => {
       const deadline = deadlineOf(c);
       const daysLeft = daysBetween(asOf, deadline);
@@ -147,14 +154,16 @@ export function digestSections(input: DigestInput): Digest {
 
   // (4) open cases past their time limit on the as-of day
   const openNow = input.cases.filter((c) => c.inLedger && isOpen(c) && c.receivedOn <= asOf);
-  const overdueCases = openNow
+  const daysOverOf = (c: DigestCase) => daysBetween(c.receivedOn, asOf) - timeLimitFor(c.stage, c.mediationType, config.timeLimits);
+  const overdueNow = openNow.filter((c) => daysOverOf(c) > 0);
+  const overdueCases = overdueNow
+    .filter(listed)
     .map((c) => {
       const limitDays = timeLimitFor(c.stage, c.mediationType, config.timeLimits);
-      return { ...ref(c), limitDays, dueOn: addDays(c.receivedOn, limitDays), daysOver: daysBetween(c.receivedOn, asOf) - limitDays };
+      return { ...ref(c), limitDays, dueOn: addDays(c.receivedOn, limitDays), daysOver: daysOverOf(c) };
     })
-    .filter((c) => c.daysOver > 0)
     .sort((a, b) => b.daysOver - a.daysOver || a.unit.localeCompare(b.unit, "zh-CN") || a.caseNo.localeCompare(b.caseNo));
-  const overdueKeys = new Set(overdueCases.map((c) => `${c.unit}\u0000${c.caseNo}`));
+  const overdueKeys = new Set(overdueNow.map((c) => `${c.unit}\u0000${c.caseNo}`));
   const overdueUnits = perUnit(openNow, () => ({ open: 0, overdue: 0 }), (acc, c) => {
     acc.open++;
     if (overdueKeys.has(`${c.unit}\u0000${c.caseNo}`)) acc.overdue++;
@@ -171,7 +180,7 @@ export function digestSections(input: DigestInput): Digest {
   const commitmentTotal = { due: 0, kept: 0, keptLate: 0, overdue: 0, pending: 0 };
   for (const u of commitmentUnits) for (const k of ["due", "kept", "keptLate", "overdue", "pending"] as const) commitmentTotal[k] += u[k];
   const overdueCommitments = due
-    .filter((c) => commitmentState(c) === "overdue")
+    .filter((c) => commitmentState(c) === "overdue" && listed(c))
     .map((c) => ({ ...ref(c), commitment: c.commitment, commitmentDue: c.commitmentDue!, daysOverdue: daysBetween(c.commitmentDue!, asOf) }))
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.unit.localeCompare(b.unit, "zh-CN") || a.caseNo.localeCompare(b.caseNo));
 
@@ -190,7 +199,7 @@ export function digestSections(input: DigestInput): Digest {
       if (!inPeriod(c.receivedOn, period)) continue;
       let previous: DigestCase | null = null;
       for (const o of g) if (isRepeatOf(c, o, config) && (previous == null || o.closedOn! > previous.closedOn!)) previous = o;
-      if (!previous) continue;
+      if (!previous || !(listed(c) || listed(previous))) continue;
       repeats.push({
         ...ref(c), applicant: maskPerson(c.applicant), status: c.status,
         previous: { unit: previous.unit, caseNo: previous.caseNo, closedOn: previous.closedOn!, status: previous.status, stage: previous.stage, source: previous.source, courtCase: isCourtCase(previous) },
@@ -214,6 +223,7 @@ export function digestSections(input: DigestInput): Digest {
     period: period.label,
     asOf,
     generatedAt: input.generatedAt,
+    caseLists,
     settings: { successTarget: target, confirmationWindowDays: f.confirmationWindowDays, confirmationWarnDays: f.confirmationWarnDays, repeatWithinMonths: f.repeatWithinMonths },
     courtReferred: { units: courtUnits, total: courtTotal, bySource },
     success: { units: successUnits, district: successOf(concluded), courtReferred: successOf(concluded.filter(isCourtReferred)) },

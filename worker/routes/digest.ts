@@ -9,8 +9,9 @@ import { Named } from "../openapi-names.ts";
 import { periodFromQuery } from "./period-query.ts";
 
 /**
- * The joint-meeting digest (府院联席会议材料): district-wide figures for the centre and 区法院. The court liaison reads it
- * as the coordinator and the assessment office do; a clerk never (it counts every unit's cases).
+ * The joint-meeting digest (府院联席会议材料): district-wide figures for the centre and 区法院. The court liaison gets the
+ * same figures, but its lists name only the cases in its scope (court-referred, 司法确认); a clerk never reads it (it
+ * counts every unit's cases).
  */
 export const digestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -29,6 +30,7 @@ digestRoutes.openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
-    return c.json(await jointMeetingDigest(c.env.DB, periodFromQuery(q.period), q.asOf ?? todayInChina()), 200);
+    const caseLists = c.get("principal").role === "court" ? "court" : "district";
+    return c.json(await jointMeetingDigest(c.env.DB, periodFromQuery(q.period), q.asOf ?? todayInChina(), caseLists), 200);
   },
 );

@@ -26,6 +26,12 @@ describe("the joint-meeting digest sheets", () => {
     expect(digestSheetName("confirmation", "2026-05", "en")).toBe("3 Confirmation 2026-05");
   });
 
+  it("tells the court liaison on the contents sheet that its case lists name only court cases, and nobody else", () => {
+    const note = "案件清单只列法院委派、委托、诉讼阶段及司法确认案件";
+    expect(allText(digestLayout({ ...sampleDigest(), caseLists: "court" }, "zh-CN")[0])).toContain(note);
+    expect(allText(grids[0])).not.toContain(note);
+  });
+
   it("puts the period, the as-of day, the time made (China time) and the list of sheets on the contents sheet", () => {
     const cover = grids[0];
     expect(cover.rows[0][0].v).toBe("府院联席会议材料（2026-Q3）");
