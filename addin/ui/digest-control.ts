@@ -22,7 +22,7 @@ export function digestControl(app: App, status: HTMLElement, period?: () => stri
       const d = await app.client()!.digest(chosen());
       const sheets = await app.workbook!.writeGridSheets(digestLayout(d, app.locale));
       status.replaceChildren(message("success", app.t("digest.done", {
-        count: sheets.length, first: sheets[0] ?? "", court: d.courtReferred.total.received, overdue: d.overdue.cases.length, repeats: d.repeats.total,
+        count: sheets.length, first: sheets[0] ?? "", court: d.courtReferred.total.received, overdue: d.overdue.units.reduce((n, u) => n + u.overdue, 0), repeats: d.repeats.total,
       })));
     } catch (e) {
       status.replaceChildren(message("error", app.errorText(e)));

@@ -194,12 +194,17 @@ export function digestSections(input: DigestInput): Digest {
     else groups.set(k, [c]);
   }
   const repeats: Digest["repeats"]["cases"] = [];
+  let repeatTotal = 0;
+  let repeatsAfterCourt = 0;
   for (const g of groups.values()) {
     for (const c of g) {
       if (!inPeriod(c.receivedOn, period)) continue;
       let previous: DigestCase | null = null;
       for (const o of g) if (isRepeatOf(c, o, config) && (previous == null || o.closedOn! > previous.closedOn!)) previous = o;
-      if (!previous || !(listed(c) || listed(previous))) continue;
+      if (!previous) continue;
+      repeatTotal++;
+      if (isCourtCase(previous)) repeatsAfterCourt++;
+      if (!listed(c) && !listed(previous)) continue;
       repeats.push({
         ...ref(c), applicant: maskPerson(c.applicant), status: c.status,
         previous: { unit: previous.unit, caseNo: previous.caseNo, closedOn: previous.closedOn!, status: previous.status, stage: previous.stage, source: previous.source, courtCase: isCourtCase(previous) },
@@ -230,7 +235,7 @@ export function digestSections(input: DigestInput): Digest {
     confirmation: { units: confirmation, total: confirmationTotal, closing },
     overdue: { units: overdueUnits, cases: overdueCases },
     commitments: { units: commitmentUnits, total: commitmentTotal, keptRate: rate(commitmentTotal.kept, commitmentTotal.due, null), overdueCases: overdueCommitments },
-    repeats: { cases: repeats, total: repeats.length, afterCourt: repeats.filter((r) => r.previous.courtCase).length },
+    repeats: { cases: repeats, total: repeatTotal, afterCourt: repeatsAfterCourt },
     respondents: { top: ranked.slice(0, TOP_RESPONDENTS).map(([respondent, o]) => ({ respondent, ...o })), others, agencies: ranked.length },
   };
 }
