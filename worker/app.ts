@@ -23,6 +23,7 @@ import { reviewRoutes } from "./routes/reviews.ts";
 import { routingRoutes } from "./routes/routing.ts";
 import { limitRoutes } from "./routes/limits.ts";
 import { courtRoutes } from "./routes/court.ts";
+import { statsRoutes } from "./routes/stats.ts";
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -53,6 +54,7 @@ app.route("/", reviewRoutes);
 app.route("/", routingRoutes);
 app.route("/", limitRoutes);
 app.route("/", courtRoutes);
+app.route("/", statsRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 app.doc("/api/openapi.json", {
