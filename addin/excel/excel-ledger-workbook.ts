@@ -17,7 +17,7 @@
  */
 import { MAX_CHUNK_BYTES, planMarkGroups, planWorkbookRead, markedCellCount, rangeAddress, rowsPerChunk, toCellText, valuesBytes } from "./cells.ts";
 import type { CellMark, LedgerWorkbook, MarkResult, ReadProgress, ReportSheet, SheetGrid, WriteBackBlock } from "./ledger-workbook.ts";
-import { GRID_FILL, type Grid, type GridCell } from "../../ledger/reports/grid.ts";
+import { GRID_FILL, type Grid, type GridCell, type GridChart } from "../../ledger/reports/grid.ts";
 import { SEVERITY_FILL } from "./colours.ts";
 import { MARK_FORMULA, isItemNotFound, isPayloadTooLarge, ourMarks, queueFormatScan } from "./marks.ts";
 import { fillMergedAreas } from "./merged-areas.ts";
@@ -96,25 +96,43 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
    * (recorded in the workbook's settings); a clerk's sheet of that name is left alone and the report takes the
    * next free "name (2)" … "(9)". One read sync; the deletion, the new sheet and the record are queued.
    */
-  async function claimReportSheet(context: Excel.RequestContext, wanted: string): Promise<{ sheet: Excel.Worksheet; name: string }> {
+  /**
+   * Claims a sheet for each wanted name in one read sync: the name itself when free or ours (written by this add-in,
+   * as the workbook's settings record), else "name (2)" … A clerk's sheet of that name is never touched.
+   */
+  async function claimReportSheets(context: Excel.RequestContext, wanted: readonly string[]): Promise<{ sheet: Excel.Worksheet; name: string }[]> {
     const owned = context.workbook.settings.getItemOrNullObject(SETTINGS_PREFIX + REPORT_SHEETS_KEY);
     owned.load("value");
     const sheets = context.workbook.worksheets;
-    const candidates = [wanted, ...Array.from({ length: 8 }, (_, i) => `${wanted} (${i + 2})`)];
-    const found = candidates.map((n) => {
-      const ws = sheets.getItemOrNullObject(n);
-      ws.load("name");
-      return ws;
+    const lookups = wanted.map((w) => {
+      const candidates = [w, ...Array.from({ length: 8 }, (_, i) => `${w} (${i + 2})`)];
+      return {
+        candidates,
+        found: candidates.map((n) => {
+          const ws = sheets.getItemOrNullObject(n);
+          ws.load("name");
+          return ws;
+        }),
+      };
     });
     await context.sync();
     const ours = new Set(owned.isNullObject ? [] : (parseSetting<string[]>(owned.value) ?? []));
-    const i = candidates.findIndex((n, k) => found[k].isNullObject || ours.has(n));
-    if (i < 0) throw new Error(`worksheets ${candidates.join(", ")} all exist and are not ours`);
-    const name = candidates[i];
-    if (!found[i].isNullObject) found[i].delete();
-    ours.add(name);
+    const taken = new Set<string>();
+    const claimed = lookups.map(({ candidates, found }) => {
+      const i = candidates.findIndex((n, k) => !taken.has(n) && (found[k].isNullObject || ours.has(n)));
+      if (i < 0) throw new Error(`worksheets ${candidates.join(", ")} all exist and are not ours`);
+      const name = candidates[i];
+      taken.add(name);
+      if (!found[i].isNullObject) found[i].delete();
+      ours.add(name);
+      return name;
+    });
     queueSetting(context, REPORT_SHEETS_KEY, [...ours]);
-    return { sheet: sheets.add(name), name };
+    return claimed.map((name) => ({ sheet: sheets.add(name), name }));
+  }
+
+  async function claimReportSheet(context: Excel.RequestContext, wanted: string): Promise<{ sheet: Excel.Worksheet; name: string }> {
+    return (await claimReportSheets(context, [wanted]))[0];
   }
 
   function queueSetting(context: Excel.RequestContext, key: string, value: unknown): void {
@@ -405,6 +423,17 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
       });
     },
 
+    writeGridSheets(grids: readonly Grid[]): Promise<string[]> {
+      return run(async (context) => {
+        if (grids.length === 0) return [];
+        const claimed = await claimReportSheets(context, grids.map((g) => g.name));
+        claimed.forEach(({ sheet }, i) => queueGrid(sheet, grids[i]));
+        claimed[0].sheet.activate();
+        await context.sync();
+        return claimed.map((c) => c.name);
+      });
+    },
+
     loadSetting<T>(key: string): Promise<T | null> {
       return run((context) => readSetting<T>(context, key));
     },
@@ -456,6 +485,32 @@ function queueGrid(sheet: Excel.Worksheet, grid: Grid): void {
   });
   for (const m of grid.merges) sheet.getRange(rangeAddress(m.row + 1, m.col, m.row + m.rows, m.col + m.cols - 1)).merge(false);
   grid.widths.forEach((w, c) => (sheet.getRange(rangeAddress(1, c, 1, c)).format.columnWidth = widthToPoints(w)));
+  for (const chart of grid.charts ?? []) queueGridChart(sheet, chart);
+}
+
+const CHART_TYPES: Record<GridChart["kind"], "BarClustered" | "ColumnClustered" | "Line" | "Pie"> = { bar: "BarClustered", column: "ColumnClustered", line: "Line", pie: "Pie" };
+
+/**
+ * A native chart over the grid's cells. By columns the source takes the header row (series names) above the values;
+ * by rows it takes the label column (series names) left of them; the categories are set on every series.
+ */
+function queueGridChart(sheet: Excel.Worksheet, g: GridChart): void {
+  const byColumns = g.seriesIn === "columns";
+  const source = byColumns
+    ? sheet.getRange(rangeAddress(g.headerRow + 1, g.firstValueCol, g.lastRow + 1, g.lastValueCol))
+    : sheet.getRange(rangeAddress(g.firstRow + 1, g.labelCol, g.lastRow + 1, g.lastValueCol));
+  const chart = sheet.charts.add(CHART_TYPES[g.kind], source, byColumns ? "Columns" : "Rows");
+  const categories = byColumns
+    ? sheet.getRange(rangeAddress(g.firstRow + 1, g.labelCol, g.lastRow + 1, g.labelCol))
+    : sheet.getRange(rangeAddress(g.headerRow + 1, g.firstValueCol, g.headerRow + 1, g.lastValueCol));
+  const count = byColumns ? g.lastValueCol - g.firstValueCol + 1 : g.lastRow - g.firstRow + 1;
+  for (let s = 0; s < count; s++) chart.series.getItemAt(s).setXAxisValues(categories);
+  chart.title.text = g.title;
+  if (g.kind === "bar") chart.axes.categoryAxis.reversePlotOrder = true;
+  if (g.valueFormat && g.kind !== "pie") chart.axes.valueAxis.numberFormat = g.valueFormat;
+  // One bar or column series needs no legend: the title names it.
+  if (count === 1 && g.kind !== "pie") chart.legend.visible = false;
+  chart.setPosition(rangeAddress(g.at.row + 1, g.at.col, g.at.row + 1, g.at.col), rangeAddress(g.at.row + g.at.rows, g.at.col + g.at.cols - 1, g.at.row + g.at.rows, g.at.col + g.at.cols - 1));
 }
 
 function parseSetting<T>(value: unknown): T | null {

@@ -115,6 +115,11 @@ export interface LedgerWorkbook {
    * formats, fills and bold headings, under the same ownership rule as writeReportSheet. One read sync, one write sync.
    */
   writeGridSheet(grid: Grid): Promise<string>;
+  /**
+   * Writes several laid-out sheets (a report of several sections) with their native charts, first one active: one
+   * read sync for all the names, one write sync. Returns the names written, in order.
+   */
+  writeGridSheets(grids: readonly Grid[]): Promise<string[]>;
   loadSetting<T>(key: string): Promise<T | null>;
   saveSetting(key: string, value: unknown): Promise<void>;
 }

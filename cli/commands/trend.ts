@@ -11,7 +11,7 @@ import { commandFailed } from "../lib/command-error.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { asOfOption } from "../lib/period-options.ts";
 import { fitColumnWidths, widenForTitle } from "../lib/sheet-fit.ts";
-import { addLineCharts, type LineChart } from "../lib/xlsx-line-chart.ts";
+import { addCharts, type XlsxChart } from "../lib/xlsx-charts.ts";
 import { THIN, headerRow } from "../lib/sheet-style.ts";
 
 export const USAGE = `用法 Usage: tiaojie trend --from 2026-01 --to 2026-06 [--by month|quarter] [--json] [--out trend.xlsx] [--as-of 2026-07-01]
@@ -35,7 +35,7 @@ const CHART_ROWS = 18;
  * The workbook and the charts to add to its first sheet: the units × periods score table, towns then departments,
  * each kind with its own chart below the table; a second sheet lists rank and every indicator per unit and period.
  */
-export function trendWorkbook(t: Trend): { workbook: ExcelJS.Workbook; sheet: string; charts: LineChart[] } {
+export function trendWorkbook(t: Trend): { workbook: ExcelJS.Workbook; sheet: string; charts: XlsxChart[] } {
   const wb = new ExcelJS.Workbook();
   const name = trendSheetName(t);
   const ws = wb.addWorksheet(name, {
@@ -55,7 +55,7 @@ export function trendWorkbook(t: Trend): { workbook: ExcelJS.Workbook; sheet: st
   ws.getRow(2).height = 30;
   headerRow(ws, 4, ["单位\nUnit", "类别\nKind", ...periods], { height: 32 });
   ws.views = [{ state: "frozen", ySplit: 4, xSplit: 1 }];
-  const charts: LineChart[] = [];
+  const charts: XlsxChart[] = [];
   let n = 5;
   for (const kind of ["town", "department"] as const) {
     const lines = t.units.filter((u) => u.kind === kind);
@@ -121,10 +121,10 @@ export function trendWorkbook(t: Trend): { workbook: ExcelJS.Workbook; sheet: st
   return { workbook: wb, sheet: name, charts };
 }
 
-/** The .xlsx bytes: exceljs writes the cells, xlsx-line-chart adds the charts. */
+/** The .xlsx bytes: exceljs writes the cells, xlsx-charts adds the charts. */
 export async function trendXlsx(t: Trend): Promise<Uint8Array> {
   const { workbook, sheet, charts } = trendWorkbook(t);
-  return addLineCharts(new Uint8Array(await workbook.xlsx.writeBuffer()), sheet, charts);
+  return addCharts(new Uint8Array(await workbook.xlsx.writeBuffer()), [{ sheet, charts }]);
 }
 
 export function formatTrend(t: Trend): string {

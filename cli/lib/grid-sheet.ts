@@ -30,7 +30,7 @@ function styleCell(cell: ExcelJS.Cell, g: GridCell): void {
 export function addGridSheet(wb: ExcelJS.Workbook, grid: Grid, o: { paperSize?: number } = {}): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(grid.name, {
     pageSetup: {
-      paperSize: o.paperSize ?? 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      paperSize: o.paperSize ?? 9, orientation: grid.page?.orientation ?? "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddFooter: "第 &P 页，共 &N 页 Page &P of &N" },

@@ -30,7 +30,8 @@ export interface GridMerge {
 
 /**
  * A native chart drawn from a block of the grid's own cells, so it redraws when a figure is edited: a header row
- * above the data rows, a label column left of contiguous value columns. "bar" lies horizontally (long unit names
+ * directly above the data rows, a label column left of contiguous value columns (directly left when by rows: the
+ * pane's source range takes the names from it). "bar" lies horizontally (long unit names
  * read well), "column" stands, "line" is for periods, "pie" draws one series' shares.
  */
 export interface GridChart {

@@ -406,6 +406,41 @@ describe("report sheets in Excel", () => {
     expect(sheet.columnWidths![1]).toBeCloseTo((grid.widths[1] * 7 + 5) * 0.75, 1);
   });
 
+  it("writes a report of several sheets with their native charts in one read sync and one write sync, beside a clerk's sheet of the same name", async () => {
+    const cell = (v: string | number) => ({ v, style: "cell" as const });
+    const units = {
+      name: "法院委派",
+      rows: [[cell("单位"), cell("成功"), cell("不成功"), cell("成功率")], [cell("山腰街道"), cell(12), cell(3), cell(0.8)], [cell("峰尾镇"), cell(5), cell(5), cell(0.5)]],
+      merges: [], widths: [12, 8, 8, 8],
+      charts: [
+        { kind: "bar" as const, title: "结果", headerRow: 0, firstRow: 1, lastRow: 2, labelCol: 0, firstValueCol: 1, lastValueCol: 2, seriesIn: "columns" as const, at: { row: 4, col: 0, rows: 15, cols: 6 } },
+        { kind: "column" as const, title: "成功率", headerRow: 0, firstRow: 1, lastRow: 2, labelCol: 0, firstValueCol: 3, lastValueCol: 3, seriesIn: "columns" as const, at: { row: 20, col: 0, rows: 15, cols: 6 }, valueFormat: "0%" },
+      ],
+    };
+    const trend = {
+      name: "月度趋势",
+      rows: [[cell("来源"), cell("2026-04"), cell("2026-05")], [cell("群众申请"), cell(9), cell(8)], [cell("法院委派（诉前）"), cell(4), cell(6)]],
+      merges: [], widths: [16, 8, 8],
+      charts: [{ kind: "line" as const, title: "受理趋势", headerRow: 0, firstRow: 1, lastRow: 2, labelCol: 0, firstValueCol: 1, lastValueCol: 2, seriesIn: "rows" as const, at: { row: 4, col: 0, rows: 15, cols: 8 } }],
+    };
+    const excel = excelWith(ledgerSheet(3), { more: [{ name: "月度趋势", rows: 1, columns: 1, cell: () => "我自己的笔记" }] });
+    const wb = createExcelWorkbook({ run: excel.run });
+    expect(await wb.writeGridSheets([units, trend])).toEqual(["法院委派", "月度趋势 (2)"]);
+    expect(syncKinds(excel.state.recorder)).toEqual(["read", "write"]);
+    expect(readValues(excel.sheet("月度趋势"), parseRect("A1")!)).toEqual([["我自己的笔记"]]);
+    const [bar, column] = excel.sheet("法院委派").charts;
+    // A series per value column named by its header, the units as categories, the first unit on top.
+    expect(bar).toMatchObject({ type: "BarClustered", seriesBy: "Columns", title: "结果", categoriesReversed: true, position: "A5:F19" });
+    expect(bar.series.map((x) => [x.name, rectAddress(x.values), x.xValues && rectAddress(x.xValues)])).toEqual([["成功", "B2:B3", "A2:A3"], ["不成功", "C2:C3", "A2:A3"]]);
+    expect(column).toMatchObject({ type: "ColumnClustered", valueFormat: "0%", legendVisible: false });
+    const [line] = excel.sheet("月度趋势 (2)").charts;
+    // A line per row named by its label, the months as categories.
+    expect(line.series.map((x) => [x.name, rectAddress(x.values), x.xValues && rectAddress(x.xValues)])).toEqual([["群众申请", "B2:C2", "B1:C1"], ["法院委派（诉前）", "B3:C3", "B1:C1"]]);
+    // Written again, the report replaces its own sheets and still leaves the clerk's alone.
+    expect(await wb.writeGridSheets([units, trend])).toEqual(["法院委派", "月度趋势 (2)"]);
+    expect(excel.sheet("法院委派").charts).toHaveLength(2);
+  });
+
   it("clear marks without a sheet name clears the active sheet", async () => {
     const excel = excelWith(ledgerSheet(10));
     const wb = createExcelWorkbook({ run: excel.run });

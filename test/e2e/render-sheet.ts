@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { SCREENSHOTS } from "./harness.ts";
 import { excel } from "./pane-ui.ts";
-import { addLineCharts, type LineChart } from "../../cli/lib/xlsx-line-chart.ts";
+import { addCharts, type XlsxChart } from "../../cli/lib/xlsx-charts.ts";
 import { parseRect } from "../support/excel-double/address.ts";
 
 /**
@@ -63,22 +63,29 @@ export async function renderSheet(page: Page, sheet: string, name: string): Prom
   const dir = path.join(SCREENSHOTS, "..", "sheets");
   mkdirSync(dir, { recursive: true });
   const xlsx = path.join(dir, `${name}.xlsx`);
-  // The double's line charts, drawn as the same native charts the CLI writes, from the cells they point at.
-  const charts: LineChart[] = (await excel(page, (x, s) => x.charts(s), sheet)).filter((c) => c.type === "Line").map((c) => {
+  // The double's charts, drawn as the same native charts the CLI writes, from the cells they point at.
+  const kinds: Record<string, XlsxChart["kind"]> = { Line: "line", BarClustered: "bar", ColumnClustered: "column", Pie: "pie" };
+  const cellsOf = (r: { r1: number; r2: number; c1: number; c2: number }) =>
+    r.r1 === r.r2 ? values[r.r1].slice(r.c1, r.c2 + 1) : values.slice(r.r1, r.r2 + 1).map((row) => row[r.c1]);
+  const charts: XlsxChart[] = (await excel(page, (x, s) => x.charts(s), sheet)).filter((c) => kinds[c.type]).map((c) => {
     const x = parseRect(c.series[0]?.xValues ?? "A1")!;
     const pos = parseRect(c.position ?? "A1")!;
+    const down = x.r2 > x.r1;
     return {
+      kind: kinds[c.type],
       title: c.title ?? "",
-      categories: { first: { row: x.r1 + 1, col: x.c1 + 1 }, labels: values[x.r1].slice(x.c1, x.c2 + 1).map(String) },
+      categories: { first: { row: x.r1 + 1, col: x.c1 + 1 }, labels: cellsOf(x).map(String), down },
       series: c.series.map((s) => {
         const v = parseRect(s.values)!;
-        return { name: s.name ?? "", nameCell: { row: v.r1 + 1, col: v.c1 }, first: { row: v.r1 + 1, col: v.c1 + 1 }, values: values[v.r1].slice(v.c1, v.c2 + 1).map((n) => (typeof n === "number" ? n : null)) };
+        const nameCell = down ? { row: v.r1, col: v.c1 + 1 } : { row: v.r1 + 1, col: v.c1 };
+        return { name: s.name ?? "", nameCell, first: { row: v.r1 + 1, col: v.c1 + 1 }, down, values: cellsOf(v).map((n) => (typeof n === "number" ? n : null)) };
       }),
       from: { row: pos.r1 + 1, col: pos.c1 + 1 },
       to: { row: pos.r2 + 2, col: pos.c2 + 2 },
+      valueAxis: c.valueFormat ? { format: c.valueFormat } : undefined,
     };
   });
-  writeFileSync(xlsx, await addLineCharts(new Uint8Array(await wb.xlsx.writeBuffer()), sheet, charts));
+  writeFileSync(xlsx, await addCharts(new Uint8Array(await wb.xlsx.writeBuffer()), [{ sheet, charts }]));
   if (!existsSync("/usr/bin/soffice") || !existsSync("/usr/bin/pdftoppm")) return null;
   execFileSync("soffice", ["--headless", "--convert-to", "pdf", xlsx, "--outdir", dir], { stdio: "ignore", timeout: 120_000 });
   execFileSync("pdftoppm", ["-png", "-r", "90", "-f", "1", "-l", "1", path.join(dir, `${name}.pdf`), path.join(dir, name)], { timeout: 60_000 });

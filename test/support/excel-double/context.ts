@@ -950,6 +950,7 @@ class Chart extends ClientObject<ChartRef> {
   readonly title: { text: string };
   readonly legend: { visible: boolean };
   readonly series: { getItemAt(i: number): { setXAxisValues(r: Range): void } };
+  readonly axes: { valueAxis: { numberFormat: string }; categoryAxis: { reversePlotOrder: boolean } };
   constructor(ctx: RequestContext, resolve: (() => ChartRef | null) | null) {
     super(ctx, "Chart", resolve);
     const self = this;
@@ -974,6 +975,30 @@ class Chart extends ClientObject<ChartRef> {
           chart.legendVisible = v;
           ctx.write("chart", sheet, chart.source, { legendVisible: v });
         });
+      },
+    };
+    this.axes = {
+      valueAxis: {
+        get numberFormat(): string {
+          throw propertyNotLoaded("numberFormat", "ChartAxis");
+        },
+        set numberFormat(f: string) {
+          op("axes.valueAxis.numberFormat", ({ sheet, chart }) => {
+            chart.valueFormat = f;
+            ctx.write("chart", sheet, chart.source, { valueFormat: f });
+          });
+        },
+      },
+      categoryAxis: {
+        get reversePlotOrder(): boolean {
+          throw propertyNotLoaded("reversePlotOrder", "ChartAxis");
+        },
+        set reversePlotOrder(v: boolean) {
+          op("axes.categoryAxis.reversePlotOrder", ({ sheet, chart }) => {
+            chart.categoriesReversed = v;
+            ctx.write("chart", sheet, chart.source, { categoriesReversed: v });
+          });
+        },
       },
     };
     this.series = {

@@ -102,6 +102,7 @@ const inspector = {
   charts: (sheetName: string) =>
     sheet(sheetName).charts.map((c) => ({
       type: c.type, seriesBy: c.seriesBy, title: c.title, legendVisible: c.legendVisible, position: c.position, source: rectAddress(c.source),
+      valueFormat: c.valueFormat ?? null, categoriesReversed: c.categoriesReversed ?? false,
       series: c.series.map((s) => ({ name: s.name, values: rectAddress(s.values), xValues: s.xValues ? rectAddress(s.xValues) : null })),
     })),
   autofits: (sheetName: string) => sheet(sheetName).autofitCount,

@@ -38,6 +38,10 @@ export interface ChartModel {
   title: string | null;
   legendVisible: boolean;
   position: string | null;
+  /** The value axis's number format, when the pane set one. */
+  valueFormat?: string;
+  /** Categories listed top-down (a bar chart in the sheet's order). */
+  categoriesReversed?: boolean;
 }
 
 export interface CellFormat {
