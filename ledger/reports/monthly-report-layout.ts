@@ -17,8 +17,10 @@ export interface MonthlyReportOptions {
 
 const COLS = 8;
 /** Label column plus seven figures: about 80 character widths, inside A4 portrait's printable width at 100 %. */
-const WIDTHS = [18, 8, 8, 8, 9, 10, 8, 9];
+const WIDTHS = [18, 8, 8, 8, 9, 10, 9, 11];
 const BLANK = "____________";
+/** A signature line: short enough that each of the three fits its cells on one line. */
+const SIGN = "__________";
 
 export function monthlyReportSheetName(period: string): string {
   const kind = parsePeriod(period).kind;
@@ -82,9 +84,9 @@ export function monthlyReportLayout(s: Stats, locale: SheetLocale, o: MonthlyRep
     "Received and accepted count by received date; concluded, successes and failures by close date; failures are 调解不成 plus 终止 (撤回 and 移送裁判 excluded); success rate = successes ÷ (successes + failures); open: accepted cases still in mediation at the period's end. Counted as the rankings count."), "note");
   rows.push([]);
   span(0, 3);
-  span(3, 3);
-  span(6, 2);
-  rows.push([{ v: `${t("审核人", "Reviewed by")}${c}${BLANK}`, style: "subtitle" }, { v: null }, { v: null }, { v: `${t("填表人", "Prepared by")}${c}${BLANK}`, style: "subtitle" }, { v: null }, { v: null },
-    { v: `${t("联系电话", "Phone")}${c}${BLANK}`, style: "subtitle" }]);
+  span(3, 2);
+  span(5, 3);
+  rows.push([{ v: `${t("审核人", "Reviewed by")}${c}${SIGN}`, style: "subtitle" }, { v: null }, { v: null }, { v: `${t("填表人", "Prepared by")}${c}${SIGN}`, style: "subtitle" }, { v: null },
+    { v: `${t("联系电话", "Phone")}${c}${SIGN}`, style: "subtitle" }]);
   return { name: monthlyReportSheetName(s.period), rows, merges, widths: [...WIDTHS], page: { orientation: "portrait" } };
 }

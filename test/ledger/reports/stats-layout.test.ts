@@ -96,7 +96,7 @@ describe("月报", () => {
     expect(all).toContain("填报日期：2026年6月3日");
     expect(all).toContain("统计期间：2026年5月1日至2026年5月31日");
     expect(all).toContain("统计范围：全区");
-    expect(g.rows.at(-1)!.map((c) => c.v).filter(Boolean)).toEqual(["审核人：____________", "填表人：____________", "联系电话：____________"]);
+    expect(g.rows.at(-1)!.map((c) => c.v).filter(Boolean)).toEqual(["审核人：__________", "填表人：__________", "联系电话：__________"]);
     // Fits A4 portrait's printable width (about 90 character widths at 100 %).
     expect(g.widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(90);
     expect(Math.max(...g.rows.map((r) => r.length))).toBeLessThanOrEqual(g.widths.length);
@@ -125,6 +125,6 @@ describe("月报", () => {
     const all = text(report("en"));
     expect(all).toContain("Administrative dispute mediation: monthly statistics");
     expect(all).toContain("Period: 2026-05-01 to 2026-05-31");
-    expect(all).toContain("Reviewed by: ____________");
+    expect(all).toContain("Reviewed by: __________");
   });
 });
