@@ -73,6 +73,9 @@ describe("诉源分析 sheets", () => {
     expect(row(trend, "2026-05")).toEqual(["2026-05", 6, 6, 3, 2, 1, 1, 2 / 3]);
     expect(row(trend, "2026-04").at(-1)).toBe("—");
     expect(trend.charts!.map((c) => [c.kind, c.valueFormat])).toEqual([["line", undefined], ["line", "0%"]]);
+    // The flows of each month are lines; 在办 (a stock) is left out of the chart.
+    const [flows] = trend.charts!;
+    expect(trend.rows[flows.headerRow].slice(flows.firstValueCol, flows.lastValueCol + 1).map((c) => c.v)).toEqual(["收案", "受理", "办结", "调解成功", "调解不成功"]);
   });
 
   it("writes English headings when the locale is English, keeping the ledger's own choice words", () => {
