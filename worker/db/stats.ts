@@ -43,12 +43,14 @@ export async function loadStatsRows(db: D1Database, period: Period, trendStart: 
     db.prepare(`SELECT substr(c.received_on, 1, 7) AS month, count(*) AS received, sum(c.accepted = 1) AS accepted
                 FROM cases AS c WHERE ${IN_SCOPE} AND c.received_on >= ?1 AND c.received_on < ?2
                 GROUP BY month`).bind(trendStart, period.end, units),
-    // 在办 at a month's end: accepted, received before the end, and not concluded before it.
+    // 在办 at a month's end: accepted, received before the end, and not concluded before it. A case concluded before
+    // the trend's first day is open at no month's end, so the join only meets the cases that can be.
     db.prepare(`SELECT c.source, c.domain, e.value AS monthEnd, count(*) AS n
-                FROM json_each(?1) AS e JOIN cases AS c ON c.received_on < e.value
-                WHERE ${IN_SCOPE.replace("?3", "?2")} AND c.accepted = 1 AND c.received_on IS NOT NULL
-                  AND NOT (${c.concluded} AND c.closed_on < e.value)
-                GROUP BY c.source, c.domain, e.value`).bind(JSON.stringify(monthEnds), units),
+                FROM (SELECT * FROM cases AS c WHERE ${IN_SCOPE.replace("?3", "?2")} AND c.accepted = 1 AND c.received_on IS NOT NULL
+                        AND c.received_on < ?4 AND NOT (${c.concluded} AND c.closed_on < ?3)) AS c
+                JOIN json_each(?1) AS e ON c.received_on < e.value
+                WHERE NOT (${c.concluded} AND c.closed_on < e.value)
+                GROUP BY c.source, c.domain, e.value`).bind(JSON.stringify(monthEnds), units, trendStart, period.end),
   ]);
   return {
     received: received.results as unknown as ReceivedGroup[],
