@@ -14,6 +14,7 @@ import { limitsPage } from "./ui/pages/limits.ts";
 import { pushPage } from "./ui/pages/push.ts";
 import { mentorsPage } from "./ui/pages/mentors.ts";
 import { coordinatorPage, rankingsPage } from "./ui/pages/reports.ts";
+import { statsPage } from "./ui/pages/statistics.ts";
 import { routingPage } from "./ui/pages/routing.ts";
 import { validatePage } from "./ui/pages/validate.ts";
 import { paneTheme } from "./ui/theme.ts";
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     incoming: incomingPage,
     limits: limitsPage,
     court: courtPage,
+    stats: statsPage,
   });
   const client = app.client();
   if (client) {

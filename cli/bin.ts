@@ -27,6 +27,7 @@ const USAGE = `用法 Usage: tiaojie <command> [options]
   subsidies --period 2026-Q3 [--json] [--out FILE.xlsx]              办案补贴 case subsidies
   limits [--set FIELD=VALUE …] [--json]                              时限与预警设置 time limits and thresholds
   reviews --period 2026-Q3 [--json] [--out FILE.xlsx]                案件质量评查 case-file review results
+  stats --period 2026-05 [--group G] [--json] [--out FILE.xlsx]      诉源分析与统计月报 statistics and the monthly report
   route FILE.xlsx [--confirm] [--json]                               分流（协调员） route an intake sheet
   incoming [--pending] [--json]                                      转入案件（台账员） cases transferred to you
   court-cases [--period 2026-Q3] [--json] [--out FILE.xlsx]          法院案件（法院联络员） the court's cases

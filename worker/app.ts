@@ -24,6 +24,7 @@ import { routingRoutes } from "./routes/routing.ts";
 import { limitRoutes } from "./routes/limits.ts";
 import { courtRoutes } from "./routes/court.ts";
 import { digestRoutes } from "./routes/digest.ts";
+import { statsRoutes } from "./routes/stats.ts";
 
 export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -55,6 +56,7 @@ app.route("/", routingRoutes);
 app.route("/", limitRoutes);
 app.route("/", courtRoutes);
 app.route("/", digestRoutes);
+app.route("/", statsRoutes);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 app.doc("/api/openapi.json", {

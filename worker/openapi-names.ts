@@ -20,6 +20,7 @@ import { MediatorResultsSchema } from "../ledger/api/mediator-results.ts";
 import { SubsidiesSchema } from "../ledger/api/subsidies.ts";
 import { LimitsBodySchema, LimitsResponseSchema } from "../ledger/api/limits.ts";
 import { TrendSchema } from "../ledger/api/trend.ts";
+import { StatsSchema } from "../ledger/api/stats.ts";
 import { UnitSchema } from "../ledger/api/units.ts";
 import { VisitPushSchema, VisitReceiptSchema, VisitsSchema } from "../ledger/api/visits.ts";
 import { ReviewDimensionsSchema, ReviewPushSchema, ReviewReceiptSchema } from "../ledger/api/reviews.ts";
@@ -55,6 +56,7 @@ export const Named = {
   Competition: CompetitionSchema.openapi("Competition"),
   Digest: DigestSchema.openapi("Digest"),
   Trend: TrendSchema.openapi("Trend"),
+  Stats: StatsSchema.openapi("Stats"),
   VisitPush: VisitPushSchema.openapi("VisitPush"),
   VisitReceipt: VisitReceiptSchema.openapi("VisitReceipt"),
   Visits: VisitsSchema.openapi("Visits"),

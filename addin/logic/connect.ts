@@ -55,12 +55,12 @@ export function describeConnection(me: Me, locale: Locale): string {
  * Which pages a role sees: a clerk pushes; a coordinator also sees all flags; the assessment office ranks; the court
  * liaison keeps no ledger, so it gets its court cases and nothing to validate or push.
  */
-export function pagesFor(role: Role | null): ("connect" | "columns" | "validate" | "push" | "coordinator" | "rankings" | "mentors" | "routing" | "incoming" | "limits" | "court")[] {
+export function pagesFor(role: Role | null): ("connect" | "columns" | "validate" | "push" | "coordinator" | "rankings" | "mentors" | "routing" | "incoming" | "limits" | "court" | "stats")[] {
   if (role === "court") return ["connect", "court"];
   const base = ["connect", "columns", "validate"] as const;
-  if (role === "clerk") return [...base, "push", "incoming", "rankings"];
-  if (role === "coordinator") return [...base, "push", "routing", "coordinator", "mentors", "rankings", "limits"];
+  if (role === "clerk") return [...base, "push", "incoming", "rankings", "stats"];
+  if (role === "coordinator") return [...base, "push", "routing", "coordinator", "mentors", "rankings", "stats", "limits"];
   // The assessment office pushes its 案件质量评查表 from the Push page.
-  if (role === "assessor") return [...base, "push", "rankings", "limits"];
+  if (role === "assessor") return [...base, "push", "rankings", "stats", "limits"];
   return [...base];
 }

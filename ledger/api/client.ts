@@ -19,9 +19,10 @@ import type { Subsidies } from "./subsidies.ts";
 import type { ReviewDimensions, ReviewPush, ReviewReceipt } from "./reviews.ts";
 import type { LimitsBody, LimitsResponse } from "./limits.ts";
 import type { Trend } from "./trend.ts";
+import type { Stats } from "./stats.ts";
 import type { MediatorResults } from "./mediator-results.ts";
-import type { Competition } from "./competition.ts";
 import type { Digest } from "./digest.ts";
+import type { Competition, Zones } from "./competition.ts";
 import type { Drilldown } from "./drilldown.ts";
 
 
@@ -106,6 +107,10 @@ export interface ApiClient {
   rankings(period: string, asOf?: string, signal?: AbortSignal): Promise<Rankings>;
   /** Each unit's score, rank and indicators per month or quarter (assessor, coordinator; a clerk: own unit). */
   trend(o: { from: string; to: string; by?: "month" | "quarter"; asOf?: string }, signal?: AbortSignal): Promise<Trend>;
+  /** Assessor or coordinator: 片区 → their towns/streets. */
+  zones(signal?: AbortSignal): Promise<Zones>;
+  /** 诉源分析 and the 月报's figures for a period; group "town" | "department" | "zone:<片区>" (a clerk: own unit). */
+  stats(period: string, group?: string, signal?: AbortSignal): Promise<Stats>;
   /** Assessor or coordinator: results per mediator, ranked within each tier, with the gold / falling-behind lists. */
   mediatorResults(period: string, asOf?: string, signal?: AbortSignal): Promise<MediatorResults>;
   /** Assessor or coordinator: 分片竞赛, towns ranked inside each 片区 and district-wide. */
@@ -202,6 +207,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     drilldown: (query, signal) => request("GET", PATHS.drilldown(query), { signal }),
     subsidies: (period, signal) => request("GET", PATHS.subsidies(period), { signal }),
     trend: (o, signal) => request("GET", PATHS.trend(o), { signal }),
+    zones: (signal) => request("GET", PATHS.zones, { signal }),
+    stats: (period, group, signal) => request("GET", PATHS.stats(period, group), { signal }),
     mediatorResults: (period, asOf, signal) => request("GET", PATHS.mediatorResults(period, asOf), { signal }),
     competition: (period, asOf, signal) => request("GET", PATHS.competition(period, asOf), { signal }),
     digest: (period, asOf, signal) => request("GET", PATHS.digest(period, asOf), { signal }),

@@ -21,6 +21,7 @@ export const PATHS = {
   mentorAssignments: (period: string, asOf?: string) => `/api/mentors/assignments${q({ period, asOf })}`,
   mediatorResults: (period: string, asOf?: string) => `/api/mediators/results${q({ period, asOf })}`,
   zones: "/api/zones",
+  stats: (period: string, group?: string) => `/api/stats${q({ period, group })}`,
   competition: (period: string, asOf?: string) => `/api/competition${q({ period, asOf })}`,
   digest: (period: string, asOf?: string) => `/api/digest${q({ period, asOf })}`,
   subsidies: (period: string) => `/api/subsidies${q({ period })}`,

@@ -63,7 +63,10 @@ describe("Connect", () => {
     expect(pagesFor("clerk")).toContain("rankings");
     expect(pagesFor("coordinator")).toContain("routing");
     expect(pagesFor("clerk")).not.toContain("routing");
-    expect(pagesFor("assessor")).toEqual(["connect", "columns", "validate", "push", "rankings", "limits"]);
+    expect(pagesFor("assessor")).toEqual(["connect", "columns", "validate", "push", "rankings", "stats", "limits"]);
+    // 统计分析: the coordinator and the assessment office pick the units; a clerk gets the own unit's.
+    for (const role of ["clerk", "coordinator", "assessor"] as const) expect(pagesFor(role)).toContain("stats");
+    expect(pagesFor("court")).not.toContain("stats");
     expect(pagesFor("coordinator")).toContain("limits");
     expect(pagesFor("clerk")).not.toContain("limits");
     expect(pagesFor(null)).toEqual(["connect", "columns", "validate"]);

@@ -30,6 +30,9 @@ import type { Competition } from "../../ledger/api/competition.ts";
 import { rankingsFixture } from "../fixtures/rankings.ts";
 import { statement } from "../fixtures/subsidy-statement.ts";
 import { reviewReport } from "../fixtures/review-dimensions.ts";
+import { statsGrids } from "../../cli/commands/stats.ts";
+import { monthlyReportLayout } from "../../ledger/reports/monthly-report-layout.ts";
+import { sampleStats } from "../fixtures/stats.ts";
 
 const run = promisify(execFile);
 let dir = "";
@@ -204,5 +207,26 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
     expect(flat).toContain("涂岭镇镇（街道）21216.7%4.7%–44.8%明显低于目标");
     expect(flat).toContain("区人社局D42026-05-26当事人申请诉前劳动人事争议区人社局302026-06-25112");
     expect(flat).toContain("第8页，共8页");
+  }, 150_000);
+
+  it("prints the statistics workbook: every cross-table with its totals, the trend and the 月报, charts titled", async () => {
+    const s = sampleStats(24);
+    const text = await printedText(await gridWorkbookBytes(statsGrids(s, { filer: "泉港区司法局", filedOn: "2026-06-03" })), "stats");
+    const flat = text.replace(/\s+/g, "");
+    for (const title of ["纠纷领域×承办单位Domain×unit（2026-05，全区wholedistrict）", "被申请行政机关×纠纷领域", "案件来源×办结结果", "所处阶段×办结结果", "逐月趋势", "行政争议调解工作统计月报"]) {
+      expect(flat).toContain(title);
+    }
+    expect(flat).toContain("区自然资源局");
+    expect(flat).toContain("其余4个机关");
+    expect(flat).toContain("填报单位：泉港区司法局");
+    expect(flat).toContain("审核人：__________填表人：__________联系电话：__________");
+  }, 150_000);
+
+  it("prints the 月报 on one A4 portrait page", async () => {
+    await printedText(await gridWorkbookBytes([monthlyReportLayout(sampleStats(), "zh-CN", { filedOn: "2026-06-03" })]), "monthly-report");
+    const { stdout } = await run("pdfinfo", [path.join(dir, "monthly-report.pdf")]);
+    expect(stdout).toMatch(/Pages:\s+1\n/);
+    // A4 portrait: 595 × 842 points.
+    expect(stdout).toMatch(/Page size:\s+595(\.\d+)? x 841\.\d+|Page size:\s+595(\.\d+)? x 842/);
   }, 150_000);
 });

@@ -80,6 +80,8 @@ const MATRIX: Case[] = [
   { name: "GET /api/digest", request: (t) => call("GET", "/api/digest?period=2026-Q2", { token: t }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, court: 200, ...AUTH_FAIL } },
   // A clerk's trend is their own unit's line (test/worker/trend.test.ts shows nothing of another unit comes back).
   { name: "GET /api/rankings/trend", request: (t) => call("GET", "/api/rankings/trend?from=2026-01&to=2026-06", { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 200, admin: 403, court: 403, ...AUTH_FAIL } },
+  { name: "GET /api/stats", request: (t) => call("GET", "/api/stats?period=2026-05", { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 200, admin: 403, court: 403, ...AUTH_FAIL } },
+  { name: "GET /api/stats for the towns (a clerk gets their own unit)", request: (t) => call("GET", "/api/stats?period=2026-05&group=town", { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 200, admin: 403, court: 403, ...AUTH_FAIL } },
   // 案件质量评查: the office and the coordinator push 评查表 (this one names a case no ledger has, so nothing is stored);
   // a clerk reads the own unit's results only (reviews.test.ts holds the scope).
   { name: "POST /api/reviews (a case not in the ledger)", request: (t) => call("POST", "/api/reviews", { token: t, body: { rows: [{ row: 2, values: { caseNo: "SY-404", unit: UNIT_A, reviewer: "评查人", reviewedOn: "2026-05-01", evidence: 15, facts: 15, law: 15, procedure: 15, documents: 10, reasoning: 10, effect: 10, responsibility: 10 } }] } }), expected: { clerkA: 403, coordinator: 200, assessor: 200, admin: 403, court: 403, ...AUTH_FAIL } },
