@@ -5,7 +5,7 @@ import { validateLedger } from "../../ledger/validate.ts";
 import { connection, createClient, type Client } from "../lib/client.ts";
 import type { HeaderResult } from "../../ledger/header.ts";
 import { findLedgerSheet } from "../lib/find-ledger.ts";
-import { columnLetters, sheetRows } from "../../ledger/api/push-rows.ts";
+import { columnLetters, sheetRows, type SheetRow } from "../../ledger/api/push-rows.ts";
 import { pushAll } from "../../ledger/api/push-engine.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { progressBar } from "../lib/progress.ts";
@@ -107,15 +107,30 @@ async function runRuleSheetPush(client: Client, sheet: Sheet, kind: RuleSheetKin
 
 /**
  * Local validation first: the clerk sees the problems even if the server is slow; the server checks again. Only
- * the count of errors and the case rows leave here, so the validation's per-row results are not held while sending.
+ * the count of errors and the row numbers leave here, so the validation's per-row results are not held while the
+ * push rows are made.
  */
-function ledgerRows(sheet: Sheet, header: HeaderResult, o: { locale: Locale; unit: string }) {
+function checkedLocally(sheet: Sheet, header: HeaderResult, o: { locale: Locale; unit: string }) {
   const local = validateLedger(sheet.grid, { header, columnPlaces: sheet.columns, locale: o.locale, units: [o.unit], defaultUnit: o.unit })!;
-  return {
-    localErrors: local.issues.filter((i) => i.severity === "error").length,
-    rows: sheetRows<ColumnKey>(sheet.grid, header.columns, local.rows.map((r) => r.row)),
-    columns: columnLetters<ColumnKey>(header.columns, sheet.columns),
-  };
+  return { localErrors: local.issues.filter((i) => i.severity === "error").length, rowNumbers: local.rows.map((r) => r.row) };
+}
+
+/** Grid rows turned into push rows at a time, then let go. */
+const RELEASE_EVERY = 1_000;
+
+/**
+ * The push rows, made from the grid block by block while each block's grid rows are let go: the grid (68 MB at
+ * 100,000 rows) and the push rows made from it (~30 MB) are not both whole in memory at once. The grid is of no use
+ * afterwards; the caller drops it.
+ */
+function ledgerRows(sheet: Sheet, header: HeaderResult, rowNumbers: readonly number[]) {
+  const rows: SheetRow<ColumnKey>[] = [];
+  for (let i = 0; i < rowNumbers.length; i += RELEASE_EVERY) {
+    const block = rowNumbers.slice(i, i + RELEASE_EVERY);
+    for (const r of sheetRows<ColumnKey>(sheet.grid, header.columns, block)) rows.push(r);
+    for (const n of block) sheet.grid[n - 1] = [];
+  }
+  return rows;
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -157,7 +172,9 @@ export async function run(args: string[]): Promise<number> {
     const unit = values.unit ?? me.unit ?? undefined;
     if (!unit) throw new UsageError(en ? "Name the unit with --unit." : "请用 --unit 指定单位。");
 
-    const { rows, columns, localErrors } = ledgerRows(sheet, header, { locale, unit });
+    const { localErrors, rowNumbers } = checkedLocally(sheet, header, { locale, unit });
+    const rows = ledgerRows(sheet, header, rowNumbers);
+    const columns = columnLetters<ColumnKey>(header.columns, sheet.columns);
     // The rows carry every value the push needs: the grids (tens of MB at 100,000 rows) go before the sending starts.
     for (const s of sheets) s.grid = [];
 

@@ -91,7 +91,7 @@ export function errorFromThrown(e: unknown, url = ""): ApiError {
 }
 
 export interface RequestOptions {
-  /** An object is sent as JSON; a string is sent as it is (a push chunk: the same bytes on every retry). */
+  /** An object is sent as JSON; a string or bytes are sent as they are (a push chunk: the same bytes on every retry). */
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -129,8 +129,11 @@ export interface ApiClient {
   drilldown(query: { unit?: string; period: string; asOf?: string }, signal?: AbortSignal): Promise<Drilldown>;
   /** Assessor or coordinator: a period's subsidy statement (ledger/api/subsidies.ts). */
   subsidies(period: string, signal?: AbortSignal): Promise<Subsidies>;
-  /** Sends one push chunk. `body` is the exact JSON text: a retry must send the same bytes under the same key. */
-  pushChunk(pushId: string, idempotencyKey: string, body: string, signal?: AbortSignal): Promise<Receipt>;
+  /**
+   * Sends one push chunk. `body` is the exact JSON, as text or as its UTF-8 bytes: a retry must send the same bytes
+   * under the same key.
+   */
+  pushChunk(pushId: string, idempotencyKey: string, body: string | Uint8Array<ArrayBuffer>, signal?: AbortSignal): Promise<Receipt>;
   putRoster(body: RosterPush, signal?: AbortSignal): Promise<RosterReceipt>;
   mentorAssignments(period: string, o?: { compute?: boolean; asOf?: string }, signal?: AbortSignal): Promise<MentorAssignments>;
   /** The mediator roster (GET /api/roster). */
@@ -169,9 +172,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   async function request<T>(method: string, path: string, o: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${options.token}`, ...o.headers };
-    let body: string | undefined;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
     if (o.body !== undefined) {
-      body = typeof o.body === "string" ? o.body : JSON.stringify(o.body);
+      // Bytes are sent as they are: a push chunk made as UTF-8 leaves no large string behind (push-engine.ts).
+      body = typeof o.body === "string" || o.body instanceof Uint8Array ? (o.body as string | Uint8Array<ArrayBuffer>) : JSON.stringify(o.body);
       headers["Content-Type"] ??= "application/json";
     }
     let response: Response;

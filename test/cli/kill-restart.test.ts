@@ -103,7 +103,7 @@ describe("the Worker killed mid-push", () => {
       baseUrl: server.url,
       token,
       fetch: (input, init) => {
-        const index = JSON.parse(init!.body as string).chunkIndex as number;
+        const index = JSON.parse(new TextDecoder().decode(init!.body as Uint8Array)).chunkIndex as number;
         attempts.push(index);
         const sent = fetch(input, init);
         if (index === 1 && !killed) {

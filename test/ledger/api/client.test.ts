@@ -59,6 +59,18 @@ describe("the API client", () => {
     expect(seen?.body).toBe('{"rows":[]}');
   });
 
+  it("sends a push chunk given as UTF-8 bytes as those very bytes, marked as JSON", async () => {
+    let seen: RequestInit | undefined;
+    const client = createApiClient({ token: "t", fetch: async (_url, init) => {
+      seen = init;
+      return new Response("{}");
+    } });
+    const bytes = new TextEncoder().encode('{"rows":[{"row":3,"values":{"applicant":"𠮷野家"}}]}');
+    await client.pushChunk("p-1234567", "p-1234567.0", bytes);
+    expect(seen?.body).toBe(bytes);
+    expect((seen?.headers as Record<string, string>)["Content-Type"]).toBe("application/json");
+  });
+
   it("lists the configured units", async () => {
     const client = createApiClient({ token: "t", fetch: respond(200, { units: [{ id: 1, name: "南埔镇", kind: "town", createdAt: "" }, { id: 2, name: "区人社局", kind: "department", createdAt: "" }] }) });
     expect((await client.units()).map((u) => u.name)).toEqual(["南埔镇", "区人社局"]);

@@ -71,7 +71,7 @@ function recording(sent: Sent[], receipts: Receipt[], send: Fetch = (input, init
   return async (input, init) => {
     const res = await send(input, init);
     if (String(input).includes("/chunks")) {
-      sent.push({ key: (init?.headers as Record<string, string>)["Idempotency-Key"], body: JSON.parse(String(init?.body)) });
+      sent.push({ key: (init?.headers as Record<string, string>)["Idempotency-Key"], body: JSON.parse(new TextDecoder().decode(init?.body as Uint8Array)) });
       receipts.push(await res.clone().json());
     }
     return res;

@@ -4,6 +4,8 @@ import { planPush, runPush, type PushProgress } from "../../../ledger/api/push-e
 import type { Receipt as PushReceipt } from "../../../ledger/api/push.ts";
 import type { SheetRow as PushRow } from "../../../ledger/api/push-rows.ts";
 
+const text = (body: string | Uint8Array) => (typeof body === "string" ? body : new TextDecoder("utf-8", { fatal: true }).decode(body));
+
 function rows(n: number, summary = "争议概要"): PushRow[] {
   return Array.from({ length: n }, (_, i) => ({ row: i + 3, values: { caseNo: `NP-${i}`, receivedOn: "2026-05-26", summary } }));
 }
@@ -26,8 +28,9 @@ function fakeClient(failures: Record<number, ApiError[]> = {}): { client: ApiCli
   const calls: Call[] = [];
   const attempts = new Map<string, number>();
   const client = {
-    pushChunk: async (_pushId: string, key: string, body: string, signal?: AbortSignal) => {
+    pushChunk: async (_pushId: string, key: string, bytes: string | Uint8Array, signal?: AbortSignal) => {
       if (signal?.aborted) throw new DOMException("aborted", "AbortError");
+      const body = text(bytes);
       calls.push({ key, body });
       const index = (JSON.parse(body) as { chunkIndex: number }).chunkIndex;
       const n = attempts.get(key) ?? 0;
@@ -47,10 +50,10 @@ describe("cutting a push into chunks", () => {
     const plan = planPush(rows(2_500), { pushId: "push-0001", locale: "zh-CN" });
     expect(plan.chunks.map((c) => c.rows)).toEqual([1_000, 1_000, 500]);
     for (const c of plan.chunks) {
-      const body = JSON.parse(c.body());
+      const body = JSON.parse(text(c.body()));
       expect(body.chunkCount).toBe(3);
       expect(body.wholeLedger).toBe(true);
-      expect(new TextEncoder().encode(c.body()).length).toBeLessThanOrEqual(1_000_000);
+      expect(c.body().length).toBeLessThanOrEqual(1_000_000);
     }
     expect(plan.chunks.map((c) => c.idempotencyKey)).toEqual(["push-0001.0", "push-0001.1", "push-0001.2"]);
   });
@@ -58,13 +61,78 @@ describe("cutting a push into chunks", () => {
   it("cuts by size when rows are long", () => {
     const plan = planPush(rows(1_000, "很长的争议概要".repeat(100)), { pushId: "push-0002", locale: "en" });
     expect(plan.chunks.length).toBeGreaterThan(2);
-    for (const c of plan.chunks) expect(new TextEncoder().encode(c.body()).length).toBeLessThanOrEqual(1_000_000);
+    for (const c of plan.chunks) expect(c.body().length).toBeLessThanOrEqual(1_000_000);
     expect(plan.chunks.reduce((n, c) => n + c.rows, 0)).toBe(1_000);
   });
 
   it("names the unit only when asked (a clerk's token already says it)", () => {
-    expect(JSON.parse(planPush(rows(1), { pushId: "push-0003", locale: "zh-CN" }).chunks[0].body())).not.toHaveProperty("unit");
-    expect(JSON.parse(planPush(rows(1), { pushId: "push-0003", locale: "zh-CN", unit: "界山镇" }).chunks[0].body()).unit).toBe("界山镇");
+    expect(JSON.parse(text(planPush(rows(1), { pushId: "push-0003", locale: "zh-CN" }).chunks[0].body()))).not.toHaveProperty("unit");
+    expect(JSON.parse(text(planPush(rows(1), { pushId: "push-0003", locale: "zh-CN", unit: "界山镇" }).chunks[0].body())).unit).toBe("界山镇");
+  });
+});
+
+describe("a chunk's bytes", () => {
+  const columns = { caseNo: "A", applicant: "C", summary: "F" };
+  /** The chunk as one JSON.stringify of its whole body would give it: what the server parses. */
+  const asJson = (plan: ReturnType<typeof planPush>, index: number, first: number, sent: PushRow[], unit?: string) =>
+    new TextEncoder().encode(JSON.stringify({
+      ...(unit ? { unit } : {}), wholeLedger: true, chunkIndex: index, chunkCount: plan.chunks.length, locale: "zh-CN", columns,
+      rows: sent.slice(first, first + plan.chunks[index].rows),
+    }));
+  const unusual: PushRow[] = rows(40).map((r, i) => ({
+    row: r.row,
+    values: {
+      ...r.values,
+      applicant: ["张三", "😀张三🙏", "𠮷野家餐饮公司", "\ud83d alone: \ud83d", "Zoë Åström"][i % 5],
+      summary: `拖欠\r\n工资\t"三个月" \\ \u2028 ${"争议".repeat(i)}`,
+      amount: i % 3 ? 1.5 * i : null,
+    },
+  }));
+
+  it("are exactly the UTF-8 of the chunk's JSON, with Chinese text and characters outside the BMP", () => {
+    const plan = planPush(unusual, { pushId: "push-b1", locale: "zh-CN", unit: "界山镇", columns, maxRows: 7 });
+    expect(plan.chunks.map((c) => c.rows)).toEqual([7, 7, 7, 7, 7, 5]);
+    plan.chunks.forEach((c, i) => {
+      const body = c.body();
+      expect(body).toEqual(asJson(plan, i, i * 7, unusual, "界山镇"));
+      expect(body.length).toBe(c.bytes);
+      expect(JSON.parse(text(body)).rows[0].values.applicant).toBe(unusual[i * 7].values.applicant);
+    });
+  });
+
+  it("stay within the byte limit when it, not the row count, cuts the chunks", () => {
+    const long = unusual.map((r) => ({ ...r, values: { ...r.values, summary: `${r.values.summary} ${"𠮷野家".repeat(300)}` } }));
+    const plan = planPush(long, { pushId: "push-b2", locale: "zh-CN", columns, maxBytes: 20_000 });
+    expect(plan.chunks.length).toBeGreaterThan(3);
+    let first = 0;
+    plan.chunks.forEach((c, i) => {
+      const body = c.body();
+      expect(body.length).toBeLessThanOrEqual(20_000);
+      expect(body.length).toBe(c.bytes);
+      expect(body).toEqual(asJson(plan, i, first, long));
+      first += c.rows;
+    });
+    expect(first).toBe(long.length);
+  });
+
+  it("are the same on every call, so a retry repeats them byte for byte", () => {
+    const plan = planPush(unusual, { pushId: "push-b3", locale: "zh-CN", columns });
+    expect(plan.chunks[0].body()).toEqual(plan.chunks[0].body());
+    expect(plan.chunks[0].body()).not.toBe(plan.chunks[0].body());
+  });
+
+  it("of an empty ledger are one empty chunk", () => {
+    const plan = planPush([], { pushId: "push-b4", locale: "zh-CN", columns });
+    expect(text(plan.chunks[0].body())).toBe(`{"wholeLedger":true,"chunkIndex":0,"chunkCount":1,"locale":"zh-CN","columns":${JSON.stringify(columns)},"rows":[]}`);
+    expect(plan.chunks[0].bytes).toBe(plan.chunks[0].body().length);
+  });
+
+  it("carry a row changed after planning as it is now, still as whole JSON", () => {
+    const held = unusual.slice(0, 3).map((r) => ({ ...r, values: { ...r.values } }));
+    const plan = planPush(held, { pushId: "push-b5", locale: "zh-CN", columns });
+    held[1].values.summary = "改得更长的概要 😀".repeat(20);
+    held[2].values.summary = "短";
+    expect(plan.chunks[0].body()).toEqual(asJson(plan, 0, 0, held));
   });
 });
 
