@@ -97,6 +97,13 @@ function partyCasesStatement(
 ): D1PreparedStatement {
   const within = a.compareWithin === null ? { sql: "", params: [] } : { sql: "AND c.unit_id = ?1", params: [a.compareWithin] };
   const scope = scopeClause("", within.params.length + 1, a);
+  // Within one unit only a repeat dispute can be found, and the earlier case of a repeat has concluded: of the cases
+  // outside the scope (a push receipt's case numbers) only concluded ones are read. A chunk of a ledger whose parties
+  // recur read every open case of theirs too, about half of what this statement read.
+  const caseNosParam = a.caseNos === null ? null : within.params.length + scope.params.length;
+  const concludedOrInScope = a.compareWithin === null || caseNosParam === null ? ""
+    : `AND (c.case_no IN (SELECT value FROM json_each(?${caseNosParam}))
+            OR (c.status IS NOT NULL AND c.status <> '调解中' AND c.closed_on IS NOT NULL))`;
   return db
     .prepare(`WITH mine AS (
                 SELECT DISTINCT respondent, applicant FROM cases
@@ -108,7 +115,7 @@ function partyCasesStatement(
                 GROUP BY c.respondent, c.applicant HAVING count(*) > 1)
               SELECT ${PARTY_CASE_COLUMNS} FROM shared JOIN cases AS c INDEXED BY cases_parties
                 ON c.respondent = shared.respondent AND c.applicant = shared.applicant
-              JOIN units AS u ON u.id = c.unit_id WHERE c.deleted_at IS NULL AND c.in_ledger = 1 ${within.sql}`)
+              JOIN units AS u ON u.id = c.unit_id WHERE c.deleted_at IS NULL AND c.in_ledger = 1 ${within.sql} ${concludedOrInScope}`)
     .bind(...within.params, ...scope.params);
 }
 
