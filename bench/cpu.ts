@@ -22,7 +22,7 @@ import { assignmentsForPushedCases } from "../worker/mentors/receipt-assignments
 import { caseNoOf, needsWriting, planWrite, trustedVerdict, type ChunkRequest } from "../worker/push/process-chunk.ts";
 import { verdictContext } from "../worker/push/verdict.ts";
 import { canonicalJson, contentHash } from "../worker/push/content-hash.ts";
-import { PushChunkSchema, type Receipt } from "../ledger/api/push.ts";
+import { parsePushChunk, type Receipt } from "../ledger/api/push.ts";
 import { todayInChina } from "../ledger/today.ts";
 import { validateRecords } from "../ledger/validate.ts";
 import { ROOT } from "../scripts/dev/dev-server.ts";
@@ -73,7 +73,7 @@ async function chunk(d: ReturnType<typeof d1OnSqlite>, pushId: string, index: nu
   const value = JSON.parse(rawBody);
   lap("parse");
 
-  const parsed = PushChunkSchema.safeParse(value);
+  const parsed = parsePushChunk(value);
   if (!parsed.success) throw new Error("bench chunk does not parse");
   const body = parsed.data;
   const r: ChunkRequest = { db: d.db, pushId, idempotencyKey: `${pushId}.${index}`, rawBody, body, unit: UNIT, tokenId: 1 };
