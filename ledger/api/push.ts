@@ -39,6 +39,46 @@ export const PushChunkSchema = z
   .refine((b) => b.chunkIndex < b.chunkCount, { message: "chunkIndex must be below chunkCount", path: ["chunkIndex"] });
 export type PushChunk = z.infer<typeof PushChunkSchema>;
 
+const COLUMN_KEY_SET: ReadonlySet<string> = new Set(COLUMN_KEYS);
+const MAX_SHEET_ROW = 1_048_576;
+
+/** A row exactly as PushRowSchema gives it back: only `row` and `values`, every cell a CellSchema value. */
+function isPlainRow(r: unknown): r is PushRow {
+  if (typeof r !== "object" || r === null || Array.isArray(r)) return false;
+  const o = r as Record<string, unknown>;
+  let keys = 0;
+  for (const _ in o) keys++;
+  if (keys !== 2 || !Object.hasOwn(o, "row") || !Object.hasOwn(o, "values")) return false;
+  const n = o.row;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > MAX_SHEET_ROW) return false;
+  const values = o.values;
+  if (typeof values !== "object" || values === null || Array.isArray(values)) return false;
+  for (const key in values) {
+    if (!Object.hasOwn(values, key) || !COLUMN_KEY_SET.has(key)) return false;
+    const v = (values as Record<string, unknown>)[key];
+    if (v === null || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))) continue;
+    if (typeof v === "string" && v.length <= MAX_CELL_CHARS) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * PushChunkSchema.safeParse with the rows checked by hand: the same answer, several times cheaper for the rows that
+ * pass (a chunk's 1,000 rows × 26 cells through zod cost more Worker CPU than the ledger's own rules). A body whose
+ * rows are not plainly what the schema takes goes through the schema whole, so every refusal is the schema's own.
+ */
+export function parsePushChunk(value: unknown): ReturnType<typeof PushChunkSchema.safeParse> {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const rows = (value as { rows?: unknown }).rows;
+    if (Array.isArray(rows) && rows.length <= MAX_ROWS_PER_CHUNK && rows.every(isPlainRow)) {
+      const head = PushChunkSchema.safeParse({ ...value, rows: [] });
+      if (head.success) return { success: true, data: { ...head.data, rows } };
+    }
+  }
+  return PushChunkSchema.safeParse(value);
+}
+
 export const PushCountsSchema = z.object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() });
 export type PushCounts = z.infer<typeof PushCountsSchema>;
 

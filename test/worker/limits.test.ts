@@ -172,6 +172,18 @@ describe("the Worker uses the saved values", () => {
     expect(after.flags.map((f: { code: string; facts: { daysLeft: number } }) => [f.code, f.facts.daysLeft])).toEqual([["due_soon", 8]]);
   });
 
+  it("the push receipt finds an agreement by the saved confirmation window, read in the same round trip as its cases", async () => {
+    const today = todayInChina();
+    // Closed 40 days ago: past the default 30-day window, 5 days left of a 45-day one.
+    const agreed = sheetRow(2, "RC-40", { receivedOn: addDays(today, -50), status: "调解成功", closedOn: addDays(today, -40) });
+    const before = await json(await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody([agreed])));
+    expect(before.flags).toEqual([]);
+    await putLimits(w.coordinator, { settings: withChanges({ flags: { confirmationWindowDays: 45, confirmationWarnDays: 7 } }) });
+    const after = await json(await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody([agreed])));
+    expect(after.flags.map((f: { code: string; facts: { daysLeft: number; deadline: string } }) => [f.code, f.facts.daysLeft, f.facts.deadline]))
+      .toEqual([["confirmation_window_closing", 5, addDays(today, 5)]]);
+  });
+
   it("changed time limits change the on-time figures of GET /api/rankings, for stored cases and cases stored afterwards", async () => {
     const closed = (caseNo: string, stage: string, mediationType: string, receivedOn: string, closedOn: string) =>
       row(UNIT_A, { caseNo, stage: stage as never, mediationType: mediationType as never, receivedOn, status: "调解成功", closedOn });

@@ -4,7 +4,7 @@
  * save wrote (worker/db/limit-settings.ts), so all of them use one set of values.
  */
 import type { LimitSettings, LimitsResponse } from "../../ledger/api/limits.ts";
-import { loadStoredLimitSettings, saveLimitSettings, type SaveLimitsOutcome } from "../db/limit-settings.ts";
+import { loadStoredLimitSettings, saveLimitSettings, type SaveLimitsOutcome, type StoredLimitSettings } from "../db/limit-settings.ts";
 import type { AssessmentConfig } from "./config.ts";
 import { configWith, defaultLimitSettings, settingsFromStored } from "./limit-settings.ts";
 
@@ -24,7 +24,13 @@ export async function limitsInForce(db: D1Database, configuredTransferDays?: str
 
 /** The assessment configuration with the settings in force (for flags, overdue counts, mediator results). */
 export async function configInForce(db: D1Database): Promise<AssessmentConfig> {
-  return configWith((await limitsInForce(db)).current);
+  return configFromStored(await loadStoredLimitSettings(db));
+}
+
+/** The same configuration from the latest stored version read by the caller (null: none saved, the defaults). */
+export function configFromStored(stored: StoredLimitSettings | null): AssessmentConfig {
+  const defaults = defaultLimitSettings(undefined);
+  return configWith(stored ? settingsFromStored(stored.settings, defaults) : defaults);
 }
 
 export function saveLimits(db: D1Database, settings: LimitSettings, tokenId: number | null, baseVersion: number | undefined): Promise<SaveLimitsOutcome> {

@@ -5,6 +5,7 @@
  */
 import type { FlagCase, LatestReview, PartyCase } from "../assessment/flags/case-rules.ts";
 import { failedReviewsStatement } from "./reviews.ts";
+import { latestLimitSettingsFrom, latestLimitSettingsStatement, type StoredLimitSettings } from "./limit-settings.ts";
 
 const FLAG_CASE_COLUMNS = `
   c.id AS id, u.name AS unit, c.case_no AS caseNo, c.received_on AS receivedOn, c.accepted AS accepted, c.status AS status,
@@ -58,21 +59,32 @@ function scopeClause(alias: string, first: number, a: { unitId: number | null; c
 }
 
 /**
+ * The oldest agreement the confirmation-window flag may concern: a date, or (`windowDays`) today less the window in
+ * the latest stored settings, read in the same statement, with `windowDays` when none is stored or it names none.
+ */
+type RecentAgreements = string | { defaultWindowDays: number };
+
+const STORED_WINDOW_DAYS = `(SELECT CASE WHEN json_type(s.settings, '$.flags.confirmationWindowDays') IN ('integer', 'real')
+  THEN s.settings ->> '$.flags.confirmationWindowDays' END FROM limit_settings AS s ORDER BY s.version DESC LIMIT 1)`;
+
+/**
  * Live cases still in their unit's ledger that a single-case flag may concern. `unitId` null = every unit; `caseNos`
  * narrows to those case numbers of that unit (the push receipt).
  */
 function flagCasesStatement(
   db: D1Database,
-  a: { today: string; recentAgreements: string; unitId: number | null; caseNos: string[] | null },
+  a: { today: string; recentAgreements: RecentAgreements; unitId: number | null; caseNos: string[] | null },
 ): D1PreparedStatement {
   const scope = scopeClause("c.", 3, a);
+  const since = typeof a.recentAgreements === "string" ? "?2" : `date(?1, '-' || coalesce(${STORED_WINDOW_DAYS}, ?2) || ' days')`;
+  const sinceParam = typeof a.recentAgreements === "string" ? a.recentAgreements : a.recentAgreements.defaultWindowDays;
   return db
     .prepare(`SELECT ${FLAG_CASE_COLUMNS} FROM cases AS c JOIN units AS u ON u.id = c.unit_id
               WHERE c.deleted_at IS NULL AND c.in_ledger = 1 AND ${scope.sql}
                 AND ((c.accepted = 1 AND (c.status IS NULL OR c.status = '调解中'))
                   OR (c.commitment_due < ?1 AND c.commitment_met_on IS NULL)
-                  OR (c.status = '调解成功' AND c.closed_on >= ?2))`)
-    .bind(a.today, a.recentAgreements, ...scope.params);
+                  OR (c.status = '调解成功' AND c.closed_on >= ${since}))`)
+    .bind(a.today, sinceParam, ...scope.params);
 }
 
 /**
@@ -85,6 +97,13 @@ function partyCasesStatement(
 ): D1PreparedStatement {
   const within = a.compareWithin === null ? { sql: "", params: [] } : { sql: "AND c.unit_id = ?1", params: [a.compareWithin] };
   const scope = scopeClause("", within.params.length + 1, a);
+  // Within one unit only a repeat dispute can be found, and the earlier case of a repeat has concluded: of the cases
+  // outside the scope (a push receipt's case numbers) only concluded ones are read. A chunk of a ledger whose parties
+  // recur read every open case of theirs too, about half of what this statement read.
+  const caseNosParam = a.caseNos === null ? null : within.params.length + scope.params.length;
+  const concludedOrInScope = a.compareWithin === null || caseNosParam === null ? ""
+    : `AND (c.case_no IN (SELECT value FROM json_each(?${caseNosParam}))
+            OR (c.status IS NOT NULL AND c.status <> '调解中' AND c.closed_on IS NOT NULL))`;
   return db
     .prepare(`WITH mine AS (
                 SELECT DISTINCT respondent, applicant FROM cases
@@ -96,18 +115,45 @@ function partyCasesStatement(
                 GROUP BY c.respondent, c.applicant HAVING count(*) > 1)
               SELECT ${PARTY_CASE_COLUMNS} FROM shared JOIN cases AS c INDEXED BY cases_parties
                 ON c.respondent = shared.respondent AND c.applicant = shared.applicant
-              JOIN units AS u ON u.id = c.unit_id WHERE c.deleted_at IS NULL AND c.in_ledger = 1 ${within.sql}`)
+              JOIN units AS u ON u.id = c.unit_id WHERE c.deleted_at IS NULL AND c.in_ledger = 1 ${within.sql} ${concludedOrInScope}`)
     .bind(...within.params, ...scope.params);
 }
 
+export interface FlagInputs {
+  single: (FlagCase & { id: number })[];
+  parties: (PartyCase & { unitId: number })[];
+  failedReviews: LatestReview[];
+}
+
+type FlagInputArgs = { today: string; unitId: number | null; caseNos: string[] | null; compareWithin: number | null; reviewPassMark: number };
+
 /** The kinds of rows the case flags read (cases, cases sharing parties, failed latest reviews), in one round trip. */
-export async function loadFlagInputs(
-  db: D1Database,
-  a: { today: string; recentAgreements: string; unitId: number | null; caseNos: string[] | null; compareWithin: number | null; reviewPassMark: number },
-): Promise<{ single: (FlagCase & { id: number })[]; parties: (PartyCase & { unitId: number })[]; failedReviews: LatestReview[] }> {
+export async function loadFlagInputs(db: D1Database, a: FlagInputArgs & { recentAgreements: string }): Promise<FlagInputs> {
   const [single, parties, reviews] = await db.batch([
     flagCasesStatement(db, a), partyCasesStatement(db, a), failedReviewsStatement(db, { ...a, passMark: a.reviewPassMark }),
   ]);
+  return flagInputsFrom(single, parties, reviews);
+}
+
+/**
+ * The same rows and, in the same round trip, the latest stored time limits and flag thresholds, for a caller that has
+ * not read them yet (the push receipt): the agreements are narrowed by the stored confirmation window in SQL, so that
+ * nothing waits on the settings first. The batch is one transaction: the settings are those the rows were read under.
+ */
+export async function loadFlagInputsWithSettings(
+  db: D1Database,
+  a: FlagInputArgs & { defaultWindowDays: number },
+): Promise<FlagInputs & { settings: StoredLimitSettings | null }> {
+  const [settings, single, parties, reviews] = await db.batch([
+    latestLimitSettingsStatement(db),
+    flagCasesStatement(db, { ...a, recentAgreements: { defaultWindowDays: a.defaultWindowDays } }),
+    partyCasesStatement(db, a),
+    failedReviewsStatement(db, { ...a, passMark: a.reviewPassMark }),
+  ]);
+  return { ...flagInputsFrom(single, parties, reviews), settings: latestLimitSettingsFrom(settings.results) };
+}
+
+function flagInputsFrom(single: D1Result, parties: D1Result, reviews: D1Result): FlagInputs {
   return {
     single: (single.results as unknown as FlagCaseRow[]).map(toFlagCase),
     parties: parties.results as unknown as (PartyCase & { unitId: number })[],

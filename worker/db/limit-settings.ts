@@ -14,13 +14,25 @@ export interface StoredLimitSettings {
   createdAt: string;
 }
 
+const LATEST_SQL = `SELECT s.version, s.settings, s.token_id AS tokenId, t.label, s.created_at AS createdAt
+  FROM limit_settings AS s LEFT JOIN tokens AS t ON t.id = s.token_id ORDER BY s.version DESC LIMIT 1`;
+
+type StoredRow = { version: number; settings: string; tokenId: number | null; label: string | null; createdAt: string };
+
+/** The statement that reads the latest version, for a caller that sends it in a batch with its other reads. */
+export function latestLimitSettingsStatement(db: D1Database): D1PreparedStatement {
+  return db.prepare(LATEST_SQL);
+}
+
+/** The latest version from that statement's rows, or null when none was ever saved (the defaults apply). */
+export function latestLimitSettingsFrom(rows: unknown[]): StoredLimitSettings | null {
+  const row = (rows[0] ?? null) as StoredRow | null;
+  return row ? { ...row, settings: JSON.parse(row.settings) } : null;
+}
+
 /** The latest version, or null when none was ever saved (the defaults apply). */
 export async function loadStoredLimitSettings(db: D1Database): Promise<StoredLimitSettings | null> {
-  const row = await db
-    .prepare(`SELECT s.version, s.settings, s.token_id AS tokenId, t.label, s.created_at AS createdAt
-              FROM limit_settings AS s LEFT JOIN tokens AS t ON t.id = s.token_id ORDER BY s.version DESC LIMIT 1`)
-    .first<{ version: number; settings: string; tokenId: number | null; label: string | null; createdAt: string }>();
-  return row ? { ...row, settings: JSON.parse(row.settings) } : null;
+  return latestLimitSettingsFrom((await db.prepare(LATEST_SQL).all<StoredRow>()).results);
 }
 
 /** Every version, newest first (for tests and audits; the settings are small and saved rarely). */

@@ -64,13 +64,22 @@ export interface ChunkReads {
   seenEarlier: Set<string>;
   /** Case numbers of this chunk that the unit transferred to another unit (分流): its ledger may not change them. */
   transferredAway: Map<string, { to: string; transferredAt: string }>;
+  /** The latest verdict the server stored for a chunk of this unit with the same bytes, or null (migration 0036). */
+  verdict: StoredVerdict | null;
+}
+
+/** What a chunk whose rows all passed validation without an issue keeps of that verdict. */
+export interface StoredVerdict {
+  context: string;
+  /** JSON array text: each row's content hash, in row order. */
+  rowHashes: string;
 }
 
 export async function readForChunk(
   db: D1Database,
-  a: { unitId: number; idempotencyKey: string; pushId: string; caseNosJson: string },
+  a: { unitId: number; idempotencyKey: string; pushId: string; caseNosJson: string; requestHash: string },
 ): Promise<ChunkReads> {
-  const [stored, push, mediators, existing, seen, transferred] = await db.batch([
+  const [stored, push, mediators, existing, seen, transferred, verdict] = await db.batch([
     db
       .prepare(`SELECT push_id AS pushId, chunk_index AS chunkIndex, request_hash AS requestHash, receipt
                 FROM push_chunks WHERE unit_id = ? AND idempotency_key = ?`)
@@ -91,6 +100,10 @@ export async function readForChunk(
                 WHERE pc.push_id = ? AND j.value IN (SELECT value FROM json_each(?))`)
       .bind(a.pushId, a.caseNosJson),
     transferredAwayStatement(db, a.unitId, a.caseNosJson),
+    db
+      .prepare(`SELECT verdict_context AS context, row_hashes AS rowHashes FROM push_chunks
+                WHERE unit_id = ? AND request_hash = ? AND verdict_context IS NOT NULL ORDER BY received_at DESC LIMIT 1`)
+      .bind(a.unitId, a.requestHash),
   ]);
   const pushRow = (push.results[0] ?? null) as { unitId: number; wholeLedger: number; chunkCount: number; received: string } | null;
   return {
@@ -110,6 +123,7 @@ export async function readForChunk(
     ),
     seenEarlier: new Set((seen.results as { caseNo: string }[]).map((r) => r.caseNo)),
     transferredAway: new Map((transferred.results as { caseNo: string; to: string; transferredAt: string }[]).map((r) => [r.caseNo, r])),
+    verdict: (verdict.results[0] ?? null) as StoredVerdict | null,
   };
 }
 
@@ -135,6 +149,8 @@ export interface ChunkWrite {
   expectItems: string[];
   /** How many of the chunk's case numbers the reads found in other chunks of this push. */
   seenEarlierCount: number;
+  /** The verdict to keep with the chunk (every row validated without an issue), or null. */
+  verdict: StoredVerdict | null;
 }
 
 const UPSERT_CASES = `
@@ -216,9 +232,11 @@ function chunkStatements(db: D1Database, w: ChunkWrite): D1PreparedStatement[] {
     ...groupJson(w.rowItems).map((group) => assertNotTransferredStatement(db, w.unitId, group)),
     db
       .prepare(`INSERT INTO push_chunks (push_id, chunk_index, unit_id, idempotency_key, request_hash, case_nos,
-                  inserted, updated, unchanged, rejected, receipt, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+                  inserted, updated, unchanged, rejected, receipt, received_at, verdict_context, row_hashes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .bind(w.pushId, w.chunkIndex, w.unitId, w.idempotencyKey, w.requestHash, w.caseNosJson,
-        w.counts.inserted, w.counts.updated, w.counts.unchanged, w.counts.rejected, w.receiptJson, w.now),
+        w.counts.inserted, w.counts.updated, w.counts.unchanged, w.counts.rejected, w.receiptJson, w.now,
+        w.verdict?.context ?? null, w.verdict?.rowHashes ?? null),
   ];
   // Revisions first: they copy the rows the upsert is about to overwrite.
   for (const group of groupJson(w.revisionItems)) s.push(db.prepare(KEEP_REVISIONS).bind(w.now, w.pushId, group, w.unitId));

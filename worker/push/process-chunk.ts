@@ -5,10 +5,10 @@ import type { Issue } from "../../ledger/schema.ts";
 import { validateRecords } from "../../ledger/validate.ts";
 import { issueMessage } from "../../ledger/messages.ts";
 import { todayInChina } from "../../ledger/today.ts";
-import { sha256Hex } from "../auth/token-hash.ts";
-import { ABSENT_STATE, readForChunk, writeChunk, type ChunkReads, type ChunkWrite } from "../db/pushes.ts";
+import { ABSENT_STATE, readForChunk, writeChunk, type ChunkReads, type ChunkWrite, type StoredVerdict } from "../db/pushes.ts";
 import { ApiError } from "../errors.ts";
 import { canonicalJson, contentHash } from "./content-hash.ts";
+import { verdictContext } from "./verdict.ts";
 import type { PushChunk, Receipt } from "../../ledger/api/push.ts";
 
 export interface ChunkRequest {
@@ -59,9 +59,10 @@ export async function processChunk(r: ChunkRequest): Promise<ChunkOutcome> {
     if (no !== null) caseNos.push(no);
   }
   const caseNosJson = JSON.stringify(caseNos);
-  const readArgs = { unitId: unit.id, idempotencyKey: r.idempotencyKey, pushId: r.pushId, caseNosJson };
-  const [requestHash, firstReads] = await Promise.all([sha256Hex(r.rawBody), readForChunk(db, readArgs)]);
-  let reads = firstReads;
+  // Hashed before the reads: the reads look up a verdict kept for the same bytes (node:crypto, synchronous, ~1 ms).
+  const requestHash = contentHash(r.rawBody);
+  const readArgs = { unitId: unit.id, idempotencyKey: r.idempotencyKey, pushId: r.pushId, caseNosJson, requestHash };
+  let reads = await readForChunk(db, readArgs);
   let validated: Validated | null = null;
 
   for (let attempt = 1; ; attempt++) {
@@ -78,7 +79,10 @@ export async function processChunk(r: ChunkRequest): Promise<ChunkOutcome> {
       if (push.received.includes(body.chunkIndex)) throw alreadyReceived(body.chunkIndex);
     }
     // Validation depends on the rows alone (and the roster read the first time): done once, whatever the attempts.
-    validated ??= validate(r, reads.mediators);
+    // The server's own earlier verdict on the same bytes stands in for it while nothing needs writing; a row to
+    // write needs its normalised case, so then the chunk is validated after all.
+    validated ??= trustedVerdict(r, reads, caseNos) ?? validate(r, reads.mediators);
+    if (validated.trusted && needsWriting(validated, reads)) validated = validate(r, reads.mediators);
     const write = planWrite(r, validated, reads, { requestHash, caseNosJson });
     const outcome = await writeChunk(db, write);
     if (outcome.kind === "written") return { receiptJson: outcome.receipt, replayed: false, caseNos };
@@ -106,8 +110,45 @@ const pushMismatch = () => new ApiError(409, "push_mismatch",
 /** Every row validated, and the canonical JSON and hash of each row that passed. */
 export interface Validated {
   results: ReturnType<typeof validateRecords>;
-  /** Per result: its case number, canonical JSON and hash, or null when the row was rejected. */
-  cases: ({ caseNo: string; canonical: string; hash: string } | null)[];
+  /**
+   * Per result: its case number, canonical JSON and hash, or null when the row was rejected. The canonical JSON is
+   * null when the verdict was taken from a stored one (only the hashes were kept).
+   */
+  cases: ({ caseNo: string; canonical: string | null; hash: string } | null)[];
+  /** True when the rows were not validated now: a stored verdict on the same bytes, in the same context, stood. */
+  trusted: boolean;
+  /** The verdict to keep with this chunk: every row passed without an issue (and it was reached now), else null. */
+  keep: StoredVerdict | null;
+}
+
+/**
+ * The verdict kept for a chunk with the same bytes, when it was reached under the same rules, unit and roster: every
+ * row passed without an issue then, and so it does now. The case numbers are read as validation reads them
+ * (caseNoOf); a row without one cannot have passed, so a count that differs means the verdict is not used.
+ */
+export function trustedVerdict(r: ChunkRequest, reads: ChunkReads, caseNos: string[]): Validated | null {
+  const v = reads.verdict;
+  const rows = r.body.rows;
+  if (!v || caseNos.length !== rows.length || v.context !== verdictContext(r.unit.name, reads.mediators)) return null;
+  const hashes = JSON.parse(v.rowHashes) as string[];
+  if (hashes.length !== rows.length) return null;
+  const results: Validated["results"] = [];
+  const cases: Validated["cases"] = [];
+  for (let i = 0; i < rows.length; i++) {
+    results.push({ row: rows[i].row, ok: true, unit: r.unit.name, case: null, issues: [] });
+    cases.push({ caseNo: caseNos[i], canonical: null, hash: hashes[i] });
+  }
+  return { results, cases, trusted: true, keep: null };
+}
+
+/** Whether planWrite would write a row of `v`: a case that is new, changed, deleted or marked not in the ledger. */
+export function needsWriting(v: Validated, reads: ChunkReads): boolean {
+  for (const c of v.cases) {
+    if (!c || reads.seenEarlier.has(c.caseNo) || reads.transferredAway.has(c.caseNo)) continue;
+    const old = reads.existing.get(c.caseNo);
+    if (!(old && !old.deleted && old.inLedger && old.hash === c.hash)) return true;
+  }
+  return false;
 }
 
 function validate(r: ChunkRequest, mediators: string[]): Validated {
@@ -125,7 +166,11 @@ function validate(r: ChunkRequest, mediators: string[]): Validated {
     const canonical = canonicalJson(c);
     return { caseNo: c.caseNo, canonical, hash: contentHash(canonical) };
   });
-  return { results, cases };
+  const clean = results.every((res) => res.issues.length === 0);
+  const keep = clean && results.length > 0
+    ? { context: verdictContext(unit.name, mediators), rowHashes: JSON.stringify(cases.map((c) => c!.hash)) }
+    : null;
+  return { results, cases, trusted: false, keep };
 }
 
 /**
@@ -171,6 +216,7 @@ export function planWrite(r: ChunkRequest, v: Validated, reads: ChunkReads, a: {
       counts.unchanged++;
       continue;
     }
+    if (c.canonical === null) throw new Error("a row to write needs its validated case, not a stored verdict");
     if (!old || old.deleted) counts.inserted++;
     else counts.updated++;
     rowItems.push(`{"n":${n},"h":"${c.hash}","d":${c.canonical}}`);
@@ -211,5 +257,6 @@ export function planWrite(r: ChunkRequest, v: Validated, reads: ChunkReads, a: {
     revisionItems,
     expectItems,
     seenEarlierCount: reads.seenEarlier.size,
+    verdict: v.keep,
   };
 }

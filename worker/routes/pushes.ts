@@ -8,7 +8,7 @@ import { findPushSummary } from "../db/pushes.ts";
 import { ApiError, ErrorBodySchema, errorResponses, invalidRequestBody, validationHook } from "../errors.ts";
 import { processChunk } from "../push/process-chunk.ts";
 import { readJsonBody } from "../push/read-json-body.ts";
-import { IDEMPOTENCY_KEY, MAX_CHUNK_BYTES, MAX_ROWS_PER_CHUNK, PUSH_ID, PushChunkSchema, type Receipt } from "../../ledger/api/push.ts";
+import { IDEMPOTENCY_KEY, MAX_CHUNK_BYTES, MAX_ROWS_PER_CHUNK, PUSH_ID, parsePushChunk, type Receipt } from "../../ledger/api/push.ts";
 import { Named } from "../openapi-names.ts";
 import { assignmentsForPushedCases } from "../mentors/receipt-assignments.ts";
 
@@ -53,7 +53,7 @@ pushRoutes.post("/api/pushes/:pushId/chunks", requireRole("clerk", "coordinator"
   if (Array.isArray(rows) && rows.length > MAX_ROWS_PER_CHUNK) {
     throw new ApiError(413, "too_many_rows", `每块最多 ${MAX_ROWS_PER_CHUNK} 行，收到 ${rows.length} 行 At most ${MAX_ROWS_PER_CHUNK} rows per chunk; got ${rows.length}`, { maxRows: MAX_ROWS_PER_CHUNK, rows: rows.length });
   }
-  const parsed = PushChunkSchema.safeParse(value);
+  const parsed = parsePushChunk(value);
   if (!parsed.success) return c.json(invalidRequestBody(parsed.error), 422);
   const principal = c.get("principal");
   const unit = await unitInScope(c.env.DB, principal, parsed.data.unit);

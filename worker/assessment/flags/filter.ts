@@ -12,6 +12,11 @@ export interface FlagFilter {
   dueWithinDays?: number;
 }
 
+// One collator for every comparison (what localeCompare(…, "zh-CN") builds per call), and none for the same unit: a
+// push receipt's 1,000-odd flags are nearly all of one unit.
+const ZH = new Intl.Collator("zh-CN");
+const byUnit = (a: string, b: string) => (a === b ? 0 : ZH.compare(a, b));
+
 const SEVERITY_ORDER = Object.fromEntries(FLAG_SEVERITIES.map((s, i) => [s, i])) as Record<FlagSeverity, number>;
 
 /** Filters and orders flags: most severe first, then unit, then case number. */
@@ -20,7 +25,7 @@ export function filterFlags(flags: Flag[], f: FlagFilter): Flag[] {
   return flags
     .filter((x) => (!f.severity || x.severity === f.severity) && (!f.code || x.code === f.code) && (!f.scope || x.scope === f.scope))
     .filter((x) => due === null || (x.caseNo !== null && due.has(caseKey(x))))
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.unit.localeCompare(b.unit, "zh-CN") || (a.caseNo ?? "").localeCompare(b.caseNo ?? "") || a.code.localeCompare(b.code));
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || byUnit(a.unit, b.unit) || (a.caseNo ?? "").localeCompare(b.caseNo ?? "") || a.code.localeCompare(b.code));
 }
 
 const caseKey = (x: Pick<Flag, "unit" | "caseNo">) => `${x.unit}\u0000${x.caseNo}`;

@@ -5,10 +5,11 @@
 import { addDays, type Period } from "../../../ledger/period.ts";
 import type { Flag } from "../../../ledger/api/flags.ts";
 import { loadUnitCounts } from "../../db/assessment.ts";
-import { loadFlagInputs, loadLastPushes } from "../../db/flags.ts";
+import { loadFlagInputs, loadFlagInputsWithSettings, loadLastPushes } from "../../db/flags.ts";
 import { loadTownVisitSummary } from "../../db/visits.ts";
 import type { AssessmentConfig } from "../config.ts";
-import { configInForce } from "../limits-service.ts";
+import { configFromStored, configInForce } from "../limits-service.ts";
+import { DEFAULT_CONFIG } from "../config.ts";
 import { indicatorValue } from "../indicators.ts";
 import { crossCaseFlags, reviewFailedFlags, singleCaseFlags, type PartyCase } from "./case-rules.ts";
 import { filterFlags } from "./filter.ts";
@@ -27,12 +28,24 @@ export async function caseFlags(
 ): Promise<Flag[]> {
   if (!a.acrossUnits && a.unitId == null) throw new Error("flags within one unit need the unit");
   const caseNos = a.caseNos ?? null;
-  // The coordinator's settings come first: the confirmation window decides which agreements are loaded.
-  let config = a.config ?? (await configInForce(db));
-  const { single, parties, failedReviews } = await loadFlagInputs(db, {
-    today: a.today, recentAgreements: addDays(a.today, -config.flags.confirmationWindowDays), unitId: a.unitId, caseNos,
-    compareWithin: a.acrossUnits ? null : a.unitId, reviewPassMark: config.flags.reviewPassMark,
-  });
+  const scope = { today: a.today, unitId: a.unitId, caseNos, compareWithin: a.acrossUnits ? null : a.unitId };
+  let config: AssessmentConfig;
+  let inputs;
+  if (a.config) {
+    config = a.config;
+    inputs = await loadFlagInputs(db, {
+      ...scope, recentAgreements: addDays(a.today, -config.flags.confirmationWindowDays), reviewPassMark: config.flags.reviewPassMark,
+    });
+  } else {
+    // The coordinator's settings decide which agreements are loaded: read with the rows, in one round trip (the pass
+    // mark is not among the stored settings, so the default is the one in force).
+    const read = await loadFlagInputsWithSettings(db, {
+      ...scope, defaultWindowDays: DEFAULT_CONFIG.flags.confirmationWindowDays, reviewPassMark: DEFAULT_CONFIG.flags.reviewPassMark,
+    });
+    config = configFromStored(read.settings);
+    inputs = read;
+  }
+  const { single, parties, failedReviews } = inputs;
   // "Due within N days" asks for every open case whose time limit runs out within N days, not only those inside
   // the configured due-soon window: widen the window so each of them carries a due_soon flag with its days left.
   if (a.dueWithinDays !== undefined && a.dueWithinDays > config.flags.dueSoonDays) {
