@@ -245,11 +245,13 @@ export function transferredAwayStatement(db: D1Database, unitId: number, caseNos
     .bind(unitId, caseNosJson);
 }
 
-/** For a push chunk's write batch: fails when one of the rows it writes was transferred away since its reads. */
+/** For a push chunk's write batch: fails when one of the rows it writes was transferred away since its reads.
+ * CROSS JOIN keeps the chunk's rows as the outer loop (one index probe each) instead of scanning the chunk's JSON once
+ * per transfer the unit ever made. */
 export function assertNotTransferredStatement(db: D1Database, unitId: number, rowItemsJson: string): D1PreparedStatement {
   return db
     .prepare(`INSERT INTO batch_assertions (kind, failed)
-              SELECT 'fresh_read', EXISTS (SELECT 1 FROM json_each(?2) AS j JOIN case_transfers AS t
+              SELECT 'fresh_read', EXISTS (SELECT 1 FROM json_each(?2) AS j CROSS JOIN case_transfers AS t
                 ON t.from_unit_id = ?1 AND t.case_no = j.value ->> '$.n')`)
     .bind(unitId, rowItemsJson);
 }
