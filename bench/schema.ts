@@ -94,8 +94,15 @@ async function sqliteEngine(): Promise<Engine> {
   };
 }
 
-const migrationStatements = (): string[] =>
-  readdirSync(MIGRATIONS).filter((f) => f.endsWith(".sql")).sort().flatMap((f) => splitSql(readFileSync(path.join(MIGRATIONS, f), "utf8")));
+/** The migrations as they were when the bench started, by file (a file added mid-run changes nothing). */
+const MIGRATION_FILES: { file: string; statements: string[] }[] = readdirSync(MIGRATIONS)
+  .filter((f) => f.endsWith(".sql"))
+  .sort()
+  .map((file) => ({ file, statements: splitSql(readFileSync(path.join(MIGRATIONS, file), "utf8")) }));
+const migrationStatements = (skip: readonly string[] = []): string[] =>
+  MIGRATION_FILES.filter((m) => !skip.some((s) => m.file.startsWith(s))).flatMap((m) => m.statements);
+/** Migrations that change what a case write costs: the bench also runs the schema without each, in the same run. */
+const WRITE_COST_MIGRATIONS = ["0033_"];
 
 const BARE_TABLE = `CREATE TABLE bare (unit_id INTEGER NOT NULL, case_no TEXT NOT NULL, content_hash TEXT NOT NULL, data TEXT NOT NULL,
   PRIMARY KEY (unit_id, case_no)) STRICT`;
@@ -112,6 +119,8 @@ interface Variant {
   bare?: boolean;
   /** The changed rows go in without copying their previous version first (what the revisions cost). */
   noRevisions?: boolean;
+  /** Migration files (by prefix) left out. */
+  skip?: string[];
 }
 
 function variants(): Variant[] {
@@ -127,6 +136,9 @@ function variants(): Variant[] {
     { name: "bare table (unit, case_no, hash, JSON)", changes: [], bare: true },
     { name: "our schema (all migrations)", changes: [] },
     { name: "our schema, changed rows without the revision copy", changes: [], noRevisions: true },
+    ...WRITE_COST_MIGRATIONS.filter((m) => MIGRATION_FILES.some((f) => f.file.startsWith(m))).map((m) => ({
+      name: `our schema without migration ${m.replace(/_$/, "")}`, changes: [], skip: [m],
+    })),
     ...indexes.map((i) => ({ name: `our schema − index ${i}`, changes: [`DROP INDEX ${i}`] })),
     ...(triggers.length ? [{ name: `our schema − triggers ${triggers.join(", ")}`, changes: dropTriggers }] : []),
     { name: "our schema − triggers − indexes on cases", changes: stripped },
@@ -168,7 +180,7 @@ async function measure(v: Variant, first: string[], changed: string[]): Promise<
   const engine = ENGINE === "d1" ? await d1Engine() : await sqliteEngine();
   try {
     if (v.bare) await engine.exec([BARE_TABLE]);
-    else await engine.exec([...migrationStatements(), `INSERT INTO units (name, kind) VALUES ('山腰街道', 'town')`, ...v.changes]);
+    else await engine.exec([...migrationStatements(v.skip), `INSERT INTO units (name, kind) VALUES ('山腰街道', 'town')`, ...v.changes]);
     const now = new Date().toISOString();
     // The push's own statements (worker/db/pushes.ts): ?1 unit, ?2 push, ?3 token, ?4 now, ?5 rows; revisions ?1 now,
     // ?2 push, ?3 rows, ?4 unit.
