@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { KEEP_REVISIONS, UPSERT_CASES } from "../../worker/db/pushes.ts";
-import { assertNotTransferredStatement } from "../../worker/db/routing.ts";
+import { assertNotTransferredStatement, writeTransfers } from "../../worker/db/routing.ts";
 
 // A push chunk's writes must cost per row of the chunk, not per case the unit already has: each statement walks the
 // chunk's JSON once and finds each case by its key. With the chunk's JSON as the inner loop SQLite re-scans 1,000
@@ -40,5 +40,19 @@ describe("the push's write statements", () => {
     const searchT = steps.findIndex((s) => /SEARCH t USING (COVERING )?INDEX \S+ \(from_unit_id=\? AND case_no=\?\)/.test(s));
     expect(scanJ).toBeGreaterThanOrEqual(0);
     expect(searchT).toBeGreaterThan(scanJ);
+  });
+
+  it("keep the sending unit's version of each transferred case by looking each one up by unit and case number", async () => {
+    const prepared: string[] = [];
+    const db = {
+      prepare: (sql: string) => (prepared.push(sql), { bind: () => ({}) }),
+      batch: async () => [],
+    } as unknown as D1Database;
+    await writeTransfers(db, { key: "k", requestHash: "h", receiptJson: "{}", fromUnitId: 1, tokenId: null, now: "t", itemsJson: "[]" }).catch(() => undefined);
+    const copy = prepared.find((sql) => /INSERT INTO case_revisions/.test(sql));
+    expect(copy).toBeDefined();
+    const steps = await plan(copy!, "t", "[]", 1);
+    expect(steps[0]).toMatch(/SCAN j\b/);
+    expect(steps.some((s) => /SEARCH c USING INDEX \S+ \(unit_id=\? AND case_no=\?\)/.test(s))).toBe(true);
   });
 });
