@@ -6,7 +6,7 @@
 // beside the bare table's median from the same run.
 //
 // BENCH_SCHEMA_ENGINE=d1 (default: local D1 through wrangler's platform proxy, as `wrangler dev` uses) or sqlite
-// (node:sqlite in memory: less noise, for the per-column breakdown). BENCH_SCHEMA_ROWS (20,000),
+// (node:sqlite in memory: less noise, for the per-column breakdown). BENCH_SCHEMA_ROWS (10,000),
 // BENCH_SCHEMA_ROUNDS (3), BENCH_SCHEMA_PER_COLUMN=1 adds one variant per generated column.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -20,7 +20,7 @@ import { splitSql } from "./rankings.ts";
 import { median } from "./stats.ts";
 import { printFigures, type Figure } from "./report.ts";
 
-const ROWS = Number(process.env.BENCH_SCHEMA_ROWS ?? 20_000);
+const ROWS = Number(process.env.BENCH_SCHEMA_ROWS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_SCHEMA_ROUNDS ?? 3);
 const ENGINE = process.env.BENCH_SCHEMA_ENGINE === "sqlite" ? "sqlite" : "d1";
 const PER_COLUMN = process.env.BENCH_SCHEMA_PER_COLUMN === "1";
