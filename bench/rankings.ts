@@ -46,13 +46,17 @@ export function splitSql(sql: string): string[] {
 }
 
 /**
- * Applies the migrations. Derived structures (index-only migrations and the daily counts with their triggers)
- * wait until after the bulk load, which their own initial fill then covers — as when they land on a live database.
+ * Applies the migrations. Derived structures (index-only migrations and the daily counts with their triggers, and the
+ * migrations after them) wait until after the bulk load, which their own initial fill then covers — as when they land on a live database.
  */
 async function applyMigrations(db: D1Database, which: "tables" | "derived"): Promise<void> {
   const dir = path.join(root, "worker/migrations");
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
-    const derived = /index|assessment_daily/.test(file);
+  const files = readdirSync(dir).filter((f) => f.endsWith(".sql")).sort();
+  // Later migrations build on the derived ones (0029 rewrites assessment_time_limits), so everything from the first
+  // derived file on waits, in order.
+  const firstDerived = files.findIndex((f) => /index|assessment_daily/.test(f));
+  for (const [i, file] of files.entries()) {
+    const derived = firstDerived >= 0 && i >= firstDerived;
     if (derived !== (which === "derived")) continue;
     const statements = splitSql(readFileSync(path.join(dir, file), "utf8"));
     await db.batch(statements.map((s) => db.prepare(s)));

@@ -120,6 +120,8 @@ export type TransferWriteOutcome = { kind: "written" } | { kind: "stale_read" } 
  * no more); records the transfers (a transfer of the same case from the same unit since the reads breaks the unique
  * key and aborts the batch); stores the receipt under the Idempotency-Key.
  */
+// The revision copy is a CROSS JOIN so that the transferred cases are looked up one by one (json_each outer); with a
+// plain JOIN SQLite walked every case of the sending unit and scanned the request's JSON for each (write-plans test).
 export async function writeTransfers(db: D1Database, w: TransferWrite): Promise<TransferWriteOutcome> {
   const statements = [
     db
@@ -131,7 +133,7 @@ export async function writeTransfers(db: D1Database, w: TransferWrite): Promise<
       .prepare(`INSERT INTO case_revisions (case_id, version, data, content_hash, in_ledger, deleted_at, push_id, written_by,
                   written_at, superseded_at, superseded_by_push, reason)
                 SELECT c.id, c.version, c.data, c.content_hash, c.in_ledger, c.deleted_at, c.push_id, c.updated_by, c.updated_at, ?1, NULL, 'transfer'
-                FROM json_each(?2) AS j JOIN cases AS c ON c.unit_id = ?3 AND c.case_no = j.value ->> '$.n' WHERE c.deleted_at IS NULL`)
+                FROM json_each(?2) AS j CROSS JOIN cases AS c ON c.unit_id = ?3 AND c.case_no = j.value ->> '$.n' WHERE c.deleted_at IS NULL`)
       .bind(w.now, w.itemsJson, w.fromUnitId),
     db
       .prepare(`INSERT INTO case_transfers (case_no, from_unit_id, to_unit_id, assist_unit_id, basis, reason, data, content_hash,
@@ -245,11 +247,13 @@ export function transferredAwayStatement(db: D1Database, unitId: number, caseNos
     .bind(unitId, caseNosJson);
 }
 
-/** For a push chunk's write batch: fails when one of the rows it writes was transferred away since its reads. */
+/** For a push chunk's write batch: fails when one of the rows it writes was transferred away since its reads.
+ * CROSS JOIN keeps the chunk's rows as the outer loop (one index probe each) instead of scanning the chunk's JSON once
+ * per transfer the unit ever made. */
 export function assertNotTransferredStatement(db: D1Database, unitId: number, rowItemsJson: string): D1PreparedStatement {
   return db
     .prepare(`INSERT INTO batch_assertions (kind, failed)
-              SELECT 'fresh_read', EXISTS (SELECT 1 FROM json_each(?2) AS j JOIN case_transfers AS t
+              SELECT 'fresh_read', EXISTS (SELECT 1 FROM json_each(?2) AS j CROSS JOIN case_transfers AS t
                 ON t.from_unit_id = ?1 AND t.case_no = j.value ->> '$.n')`)
     .bind(unitId, rowItemsJson);
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
+import { KEEP_REVISIONS, UPSERT_CASES } from "../../worker/db/pushes.ts";
+import { assertNotTransferredStatement, writeTransfers } from "../../worker/db/routing.ts";
+
+// A push chunk's writes must cost per row of the chunk, not per case the unit already has: each statement walks the
+// chunk's JSON once and finds each case by its key. With the chunk's JSON as the inner loop SQLite re-scans 1,000
+// items for every case of the unit (a 5,000-row update took minutes in bench/schema.ts instead of 0.6 s).
+
+async function plan(sql: string, ...args: unknown[]): Promise<string[]> {
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...args).all<{ detail: string }>();
+  return results.map((r) => r.detail);
+}
+
+/** The SQL text a statement builder prepares. */
+function sqlOf(build: (db: D1Database) => unknown): string {
+  let text = "";
+  const db = { prepare: (sql: string) => ((text = sql), { bind: () => ({}) }) } as unknown as D1Database;
+  build(db);
+  return text;
+}
+
+describe("the push's write statements", () => {
+  it("keep the previous versions of a chunk's changed cases by looking each one up by unit and case number", async () => {
+    const steps = await plan(KEEP_REVISIONS, "2026-11-28T00:00:00Z", "p", "[]", 1);
+    expect(steps[0]).toMatch(/SCAN j\b/);
+    expect(steps.some((s) => /SEARCH c USING INDEX \S+ \(unit_id=\? AND case_no=\?\)/.test(s))).toBe(true);
+    expect(steps.some((s) => /SCAN c\b|SEARCH c USING INDEX \S+ \(unit_id=\?\)$/.test(s))).toBe(false);
+  });
+
+  it("upsert a chunk's rows in one pass over its JSON", async () => {
+    const steps = await plan(UPSERT_CASES, 1, "p", null, "2026-11-28T00:00:00Z", "[]");
+    expect(steps[0]).toMatch(/SCAN j\b/);
+    expect(steps.filter((s) => /\b(SCAN|SEARCH) (c|cases)\b/.test(s))).toEqual([]);
+  });
+
+  it("check a chunk's rows against the unit's transfers by looking each one up, not by scanning every transfer", async () => {
+    const steps = await plan(sqlOf((db) => assertNotTransferredStatement(db, 1, "[]")), 1, "[]");
+    const scanJ = steps.findIndex((s) => /SCAN j\b/.test(s));
+    const searchT = steps.findIndex((s) => /SEARCH t USING (COVERING )?INDEX \S+ \(from_unit_id=\? AND case_no=\?\)/.test(s));
+    expect(scanJ).toBeGreaterThanOrEqual(0);
+    expect(searchT).toBeGreaterThan(scanJ);
+  });
+
+  it("keep the sending unit's version of each transferred case by looking each one up by unit and case number", async () => {
+    const prepared: string[] = [];
+    const db = {
+      prepare: (sql: string) => (prepared.push(sql), { bind: () => ({}) }),
+      batch: async () => [],
+    } as unknown as D1Database;
+    await writeTransfers(db, { key: "k", requestHash: "h", receiptJson: "{}", fromUnitId: 1, tokenId: null, now: "t", itemsJson: "[]" }).catch(() => undefined);
+    const copy = prepared.find((sql) => /INSERT INTO case_revisions/.test(sql));
+    expect(copy).toBeDefined();
+    const steps = await plan(copy!, "t", "[]", 1);
+    expect(steps[0]).toMatch(/SCAN j\b/);
+    expect(steps.some((s) => /SEARCH c USING INDEX \S+ \(unit_id=\? AND case_no=\?\)/.test(s))).toBe(true);
+  });
+});
