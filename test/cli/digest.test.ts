@@ -1,40 +1,15 @@
-import { createServer, type Server } from "node:http";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { reportStub } from "../support/report-stub.ts";
 import { run } from "../../cli/commands/digest.ts";
 import { sampleDigest } from "../fixtures/digest.ts";
 import { tiaojie } from "./run-cli.ts";
 
-let server: Server;
-let url = "";
-const seen: string[] = [];
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    seen.push(`${req.method} ${req.url} ${req.headers.authorization}`);
-    res.setHeader("Content-Type", "application/json");
-    if (req.headers.authorization === "Bearer tj_clerk") {
-      res.statusCode = 403;
-      res.end(JSON.stringify({ error: { code: "forbidden", message: "角色 clerk 无权使用此功能 Role clerk may not use this route" } }));
-    } else res.end(JSON.stringify(sampleDigest()));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-});
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
-
-async function capture(args: string[]) {
-  const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-  const code = await run([...args, "--url", url]);
-  const r = { code, stdout: out.mock.calls.map((c) => String(c[0])).join(""), stderr: err.mock.calls.map((c) => String(c[0])).join("") };
-  out.mockRestore();
-  err.mockRestore();
-  return r;
-}
+const { seen, capture } = reportStub({ run, answer: () => sampleDigest(), refused: { token: "tj_clerk", role: "clerk" } });
 
 describe("tiaojie digest", () => {
   it("prints --json exactly as the Worker answers", async () => {

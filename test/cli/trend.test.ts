@@ -1,10 +1,10 @@
-import { createServer, type Server } from "node:http";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { reportStub } from "../support/report-stub.ts";
 import { run } from "../../cli/commands/trend.ts";
 import { DEFAULT_WEIGHTS } from "../../worker/assessment/config.ts";
 import type { Trend } from "../../ledger/api/trend.ts";
@@ -30,32 +30,7 @@ const TREND: Trend = {
   ],
 };
 
-let server: Server;
-let url = "";
-const seen: string[] = [];
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    seen.push(`${req.method} ${req.url} ${req.headers.authorization}`);
-    res.setHeader("Content-Type", "application/json");
-    if (req.headers.authorization === "Bearer tj_admin") {
-      res.statusCode = 403;
-      res.end(JSON.stringify({ error: { code: "forbidden", message: "角色 admin 无权使用此功能 Role admin may not use this route" } }));
-    } else res.end(JSON.stringify(TREND));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-});
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
-
-async function capture(args: string[]) {
-  const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-  const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-  const code = await run([...args, "--url", url]);
-  const r = { code, stdout: out.mock.calls.map((c) => String(c[0])).join(""), stderr: err.mock.calls.map((c) => String(c[0])).join("") };
-  out.mockRestore();
-  err.mockRestore();
-  return r;
-}
+const { seen, capture } = reportStub({ run, answer: () => TREND, refused: { token: "tj_admin", role: "admin" } });
 
 describe("tiaojie trend", () => {
   it("prints --json exactly as the Worker answers: periods with their weights, each unit's score, rank and indicators per period", async () => {
