@@ -9,7 +9,8 @@
  */
 import { z } from "zod";
 import { AsOfQuery, PeriodQuery } from "./assessment.ts";
-import { DOMAINS, MEDIATION_TYPES, SOURCES, STAGES, STATUSES } from "../choices.ts";
+import { CourtCaseSchema } from "./court.ts";
+import { MEDIATION_TYPES, SOURCES, STAGES, STATUSES } from "../choices.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const unitKind = z.enum(["town", "department", "centre"]);
@@ -45,14 +46,7 @@ export const RateSchema = z.object({
 });
 export type Rate = z.infer<typeof RateSchema>;
 
-const CaseRefSchema = z.object({
-  unit: z.string(),
-  caseNo: z.string(),
-  receivedOn: isoDate,
-  source: z.enum(SOURCES).nullable(),
-  stage: z.enum(STAGES).nullable(),
-  domain: z.enum(DOMAINS).nullable(),
-  respondent: z.string(),
+const CaseRefSchema = CourtCaseSchema.pick({ unit: true, caseNo: true, receivedOn: true, source: true, stage: true, domain: true, respondent: true }).extend({
   /** Referred by the court or before it (the court liaison's scope, ledger/api/court.ts, without 司法确认). */
   courtReferred: z.boolean(),
 });
