@@ -82,6 +82,8 @@ function chartBeside(top: number, width: number, bars: number): GridChart["at"] 
 }
 
 export function digestLayout(d: Digest, locale: SheetLocale): Grid[] {
+  // The court liaison's lists name court cases only: an empty list must not read as "none in the district".
+  const court = d.caseLists === "court";
   const name = (s: DigestSection | "contents") => digestSheetName(s, d.period, locale === "both" ? "zh-CN" : locale);
   const out: Grid[] = [];
   const title = (s: Sheet, zh: string, en: string) => {
@@ -190,7 +192,10 @@ export function digestLayout(d: Digest, locale: SheetLocale): Grid[] {
     s.line(s.t(`申请期限未届满、尚未申请司法确认的协议（截至 ${d.asOf}，不限本期；红色为剩余不足 ${d.settings.confirmationWarnDays} 日）`,
       `Agreements not yet taken to confirmation whose window is open on ${d.asOf} (any period; red: ${d.settings.confirmationWarnDays} days or fewer left)`), "heading");
     s.header([s.h("单位", "Unit"), s.h("案件编号", "Case no."), s.h("结案日期", "Closed"), s.h("申请截止日", "Deadline"), s.h("剩余天数", "Days left"), s.h("被申请人", "Respondent"), s.h("纠纷领域", "Domain"), s.h("法院委派委托", "Court-referred")]);
-    if (c.closing.length === 0) empty(s, "没有申请期限未届满的协议。", "No agreement has an open window.");
+    if (c.closing.length === 0) {
+      if (court) empty(s, "没有申请期限未届满的法院案件协议（本表只列法院案件）。", "No court case's agreement has an open window (court cases only).");
+      else empty(s, "没有申请期限未届满的协议。", "No agreement has an open window.");
+    }
     for (const x of c.closing) s.row([{ v: x.unit, align: "left" }, x.caseNo, x.closedOn, x.deadline, x.daysLeft, { v: x.respondent, align: "left" }, x.domain, x.courtReferred ? s.t("是", "yes") : s.t("否", "no")], x.urgent ? "miss" : "cell");
     out.push(s.grid(name("confirmation")));
   }
@@ -212,7 +217,11 @@ export function digestLayout(d: Digest, locale: SheetLocale): Grid[] {
     while (s.rows.length <= chartEnd) s.blank();
     s.line(s.t(`超期案件（${c.cases.length} 件）`, `Overdue cases (${c.cases.length})`), "heading");
     s.header([s.h("单位", "Unit"), s.h("案件编号", "Case no."), s.h("收案日期", "Received"), s.h("案件来源", "Source"), s.h("所处阶段", "Stage"), s.h("纠纷领域", "Domain"), s.h("被申请人", "Respondent"), s.h("期限（天）", "Limit (days)"), s.h("应结日期", "Due"), s.h("超期天数", "Days over")]);
-    if (c.cases.length === 0) empty(s, "没有超期案件。", "No overdue cases.");
+    if (c.cases.length === 0) {
+      const all = c.units.reduce((n, u) => n + u.overdue, 0);
+      if (court && all > 0) empty(s, `全区超期未结 ${all} 件，均不是法院案件，本表不列出。`, `${all} overdue cases in the district, none of them court cases: not listed here.`);
+      else empty(s, "没有超期案件。", "No overdue cases.");
+    }
     for (const x of c.cases) s.row([{ v: x.unit, align: "left" }, x.caseNo, x.receivedOn, x.source, x.stage, x.domain, { v: x.respondent, align: "left" }, x.limitDays, x.dueOn, { v: x.daysOver, style: "miss" }]);
     out.push(s.grid(name("overdue")));
   }
@@ -239,7 +248,10 @@ export function digestLayout(d: Digest, locale: SheetLocale): Grid[] {
     while (s.rows.length < listTop) s.blank();
     s.line(s.t(`逾期未兑现的承诺（${c.overdueCases.length} 项）`, `Overdue commitments (${c.overdueCases.length})`), "heading");
     s.header([s.h("单位", "Unit"), s.h("案件编号", "Case no."), s.h("被申请人", "Respondent"), s.h("承诺事项", "Commitment"), s.h("兑现期限", "Due"), s.h("逾期天数", "Days overdue")]);
-    if (c.overdueCases.length === 0) empty(s, "没有逾期未兑现的承诺。", "No overdue commitments.");
+    if (c.overdueCases.length === 0) {
+      if (court && c.total.overdue > 0) empty(s, `逾期未兑现的承诺 ${c.total.overdue} 件，均不是法院案件，本表不列出。`, `${c.total.overdue} overdue commitments, none of them court cases: not listed here.`);
+      else empty(s, "没有逾期未兑现的承诺。", "No overdue commitments.");
+    }
     for (const x of c.overdueCases) s.row([{ v: x.unit, align: "left" }, x.caseNo, { v: x.respondent, align: "left" }, { v: x.commitment, align: "left" }, x.commitmentDue, { v: x.daysOverdue, style: "miss" }]);
     out.push(s.grid(name("commitments")));
   }
@@ -254,7 +266,10 @@ export function digestLayout(d: Digest, locale: SheetLocale): Grid[] {
       `${c.total} cases received in the period repeat a dispute concluded within ${d.settings.repeatWithinMonths} months; ${c.afterCourt} follow a case of the court (red, listed first).`), "note");
     s.header([s.h("单位", "Unit"), s.h("案件编号", "Case no."), s.h("收案日期", "Received"), s.h("申请人", "Applicant"), s.h("被申请人", "Respondent"), s.h("纠纷领域", "Domain"), s.h("本案状态", "Status"),
       s.h("前案单位", "Earlier unit"), s.h("前案编号", "Earlier case"), s.h("前案结案", "Earlier closed"), s.h("前案结果", "Earlier outcome"), s.h("前案为法院案件", "Earlier was the court's")]);
-    if (c.cases.length === 0) empty(s, "本期没有重复纠纷。", "No repeat disputes in this period.");
+    if (c.cases.length === 0) {
+      if (court && c.total > 0) empty(s, `本期重复纠纷 ${c.total} 件，均不涉及法院案件，本表不列出。`, `${c.total} repeat disputes this period, none involving a court case: not listed here.`);
+      else empty(s, "本期没有重复纠纷。", "No repeat disputes in this period.");
+    }
     for (const x of c.cases) {
       s.row([{ v: x.unit, align: "left" }, x.caseNo, x.receivedOn, x.applicant, { v: x.respondent, align: "left" }, x.domain, x.status,
         { v: x.previous.unit, align: "left" }, x.previous.caseNo, x.previous.closedOn, x.previous.status, x.previous.courtCase ? s.t("是", "yes") : s.t("否", "no")], x.previous.courtCase ? "miss" : "cell");

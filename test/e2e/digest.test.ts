@@ -107,8 +107,9 @@ describe("the joint-meeting digest from the task pane", () => {
       for (const name of ["1 法院委派委托案件 2026-Q3", "3 司法确认 2026-Q3", "4 超期未结案件 2026-Q3", "5 履行承诺 2026-Q3", "7 被申请机关 2026-Q3"]) {
         expect((await excel(page, (x, s) => x.charts(s), name)).length, name).toBe(1);
       }
-      const repeats = await excel(page, (x) => x.values("6 重复纠纷 2026-Q3", "A5:L6"));
-      expect(repeats[1].slice(0, 4)).toEqual([NANPU, "NP-3", "2026-09-01", "陈某"]);
+      // 陈明's repeat follows NP-2, not a court case: the court liaison's list leaves it out and says so.
+      const repeats = await excel(page, (x) => x.values("6 重复纠纷 2026-Q3", "A5:A6"));
+      expect(repeats.map((r) => r[0])).toEqual(["单位", "本期重复纠纷 1 件，均不涉及法院案件，本表不列出。"]);
       let all = "";
       for (const name of SHEETS) all += JSON.stringify(await excel(page, (x, s) => x.values(s, "A1:L40"), name));
       expect(all).not.toContain("13912345678");
@@ -142,6 +143,9 @@ describe("the joint-meeting digest from the task pane", () => {
       [NANPU, 1, 0, 0, 1, 0],
       [SHANYAO, 2, 1, 0, 1, 0.5],
     ]);
+    // The coordinator's lists name every unit's cases, the applicant as surname + 某.
+    const repeats = await excel(page, (x) => x.values("6 重复纠纷 2026-Q3", "A5:L6"));
+    expect(repeats[1].slice(0, 4)).toEqual([NANPU, "NP-3", "2026-09-01", "陈某"]);
     expect(p.errors).toEqual([]);
     await p.context.close();
   });

@@ -32,6 +32,14 @@ describe("the joint-meeting digest sheets", () => {
     expect(allText(grids[0])).not.toContain(note);
   });
 
+  it("says in the court liaison's empty lists how many the district has and that they are not court cases", () => {
+    const d = sampleDigest();
+    const court = digestLayout({ ...d, caseLists: "court", repeats: { ...d.repeats, cases: [], total: 2, afterCourt: 0 } }, "zh-CN");
+    expect(allText(court.find((g) => g.name.startsWith("6 "))!)).toContain("本期重复纠纷 2 件，均不涉及法院案件，本表不列出。");
+    const none = digestLayout({ ...d, repeats: { ...d.repeats, cases: [], total: 0, afterCourt: 0 } }, "zh-CN");
+    expect(allText(none.find((g) => g.name.startsWith("6 "))!)).toContain("本期没有重复纠纷。");
+  });
+
   it("puts the period, the as-of day, the time made (China time) and the list of sheets on the contents sheet", () => {
     const cover = grids[0];
     expect(cover.rows[0][0].v).toBe("府院联席会议材料（2026-Q3）");
