@@ -480,7 +480,7 @@ function queueGrid(sheet: Excel.Worksheet, grid: Grid): void {
     };
     runs((g) => (g?.style ? GRID_FILL[g.style] ?? null : null), (range, colour) => (range.format.fill.color = colour));
     runs((g) => (g && g.style && g.style !== "cell" && g.style !== "note" && g.style !== "subtitle" ? "bold" : null), (range) => (range.format.font.bold = true));
-    runs((g) => (g && (g.align === "left" || g.style === "title" || g.style === "subtitle" || g.style === "heading" || g.style === "note") ? "left" : null),
+    runs((g) => (g && g.align !== "center" && (g.align === "left" || g.style === "title" || g.style === "subtitle" || g.style === "heading" || g.style === "note") ? "left" : null),
       (range) => (range.format.horizontalAlignment = "Left"));
   });
   for (const m of grid.merges) sheet.getRange(rangeAddress(m.row + 1, m.col, m.row + m.rows, m.col + m.cols - 1)).merge(false);

@@ -12,7 +12,7 @@ function styleCell(cell: ExcelJS.Cell, g: GridCell): void {
   const fill = g.style ? GRID_FILL[g.style] : undefined;
   if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(fill) } };
   switch (g.style) {
-    case "title": cell.font = { bold: true, size: 14 }; cell.alignment = { horizontal: "left", vertical: "middle" }; break;
+    case "title": cell.font = { bold: true, size: 14 }; cell.alignment = { horizontal: g.align ?? "left", vertical: "middle" }; break;
     case "subtitle": cell.alignment = { wrapText: true, vertical: "top" }; break;
     case "heading": cell.font = { bold: true }; break;
     case "header": cell.font = { bold: true }; cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true }; cell.border = thin; break;

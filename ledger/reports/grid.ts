@@ -17,8 +17,11 @@ export interface GridCell {
   format?: string;
   /** The text the cell shows (a number in its format), for widths; defaults to String(v). */
   shown?: string;
-  /** Table cells are centred (figures line up under their header); names and sentences read from the left. */
-  align?: "left";
+  /**
+   * Table cells are centred (figures line up under their header); names and sentences read from the left; a form's
+   * title (月报) sits centred over the page.
+   */
+  align?: "left" | "center";
 }
 
 export interface GridMerge {

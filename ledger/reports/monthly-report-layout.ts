@@ -46,7 +46,8 @@ export function monthlyReportLayout(s: Stats, locale: SheetLocale, o: MonthlyRep
   const span = (col: number, cols: number) => merges.push({ row: rows.length, col, rows: 1, cols });
   const line = (text: string, style: GridCell["style"]) => {
     span(0, COLS);
-    rows.push([{ v: text, style }]);
+    // The form's title is centred over the page, as offices print it.
+    rows.push([{ v: text, style, ...(style === "title" ? { align: "center" as const } : {}) }]);
   };
   const filer = o.filer ?? (s.group.kind === "unit" ? s.group.name ?? undefined : undefined);
 

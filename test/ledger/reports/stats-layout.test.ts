@@ -93,7 +93,8 @@ describe("月报", () => {
     const g = report();
     expect(g.page).toEqual({ orientation: "portrait" });
     expect(g.name).toBe("月报 2026-05");
-    expect(g.rows[0][0].v).toBe("行政争议调解工作统计月报");
+    expect(g.rows[0][0]).toMatchObject({ v: "行政争议调解工作统计月报", style: "title", align: "center" });
+    expect(g.merges).toContainEqual({ row: 0, col: 0, rows: 1, cols: g.widths.length });
     const all = text(g);
     expect(all).toContain("填报单位：____________（盖章）");
     expect(all).toContain("填报日期：2026年6月3日");
