@@ -10,6 +10,8 @@ import { parsePeriod } from "../ledger/period.ts";
 import { rankUnits } from "../worker/assessment/ranking.ts";
 import { loadUnitCounts } from "../worker/db/assessment.ts";
 import { caseCountsStatement } from "../test/support/direct-counts.ts";
+import { periodStats } from "../worker/stats/stats-service.ts";
+import { jointMeetingDigest } from "../worker/assessment/digest-service.ts";
 import { printFigures, type Figure } from "./report.ts";
 import type { Env } from "../worker/env.ts";
 
@@ -149,6 +151,11 @@ export async function run(): Promise<Figure[]> {
     const rankMs = await timeBest(3, rankings, "rankings");
     if (ranked !== UNITS) throw new Error(`expected ${UNITS} ranked units, got ${ranked}`);
     const bareMs = await timeBest(1, bare, "bare aggregate");
+    // The coordinator's statistics (诉源分析 + 月报 figures) and the joint-meeting digest of the same year, through
+    // their services as the routes call them: both read the cases themselves, not the daily counts.
+    const coordinator = { role: "coordinator" as const, tokenId: null, label: null, unitId: null, unit: null };
+    const statsMs = await timeBest(2, () => periodStats(db, coordinator, year, undefined), "statistics");
+    const digestMs = await timeBest(2, () => jointMeetingDigest(db, year, "2027-01-01", "district"), "digest");
     // What the triggers cost a push: 10,000 more cases with and without them.
     const withTriggers = await timeBest(1, () => insertMore(db, CASES, 10_000), "insert with triggers");
     await db.batch(["cases_assessment_insert", "cases_assessment_update", "cases_assessment_delete"].map((t) => db.prepare(`DROP TRIGGER ${t}`)));
@@ -167,6 +174,8 @@ export async function run(): Promise<Figure[]> {
         target: "≤ 1.5× bare aggregate", met: rankMs <= 1.5 * bareMs,
       },
       ...(directMs == null ? [] : [{ bench: "rankings", measure: "indicator counts by a direct scan of cases (no daily counts)", value: directMs, unit: "ms", baseline: { name: "bare aggregate", value: bareMs } }]),
+      { bench: "rankings", measure: "statistics of the year (GET /api/stats: cross-tables, 12-month trend), best of 2", value: statsMs, unit: "ms", baseline: { name: "bare aggregate", value: bareMs } },
+      { bench: "rankings", measure: "joint-meeting digest of the year (GET /api/digest), best of 2", value: digestMs, unit: "ms", baseline: { name: "bare aggregate", value: bareMs } },
       { bench: "rankings", measure: "insert 10,000 cases with the assessment triggers", value: withTriggers, unit: "ms", baseline: { name: "without triggers", value: withoutTriggers } },
     ];
   } finally {
