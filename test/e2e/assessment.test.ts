@@ -5,7 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCases } from "../fixtures/case-generator.ts";
 import {
-  addUnit, api, createToken, ensureAddinBuilt, launchBrowser, openPane, screenshot, startPaneServer, startWorker, step,
+  addUnit, api, createToken, openPane, screenshot, startPaneSession, step, stopPaneSession,
   type OpenPane, type PaneServer, type TestWorker,
 } from "./harness.ts";
 import { sampleSeed } from "./fixtures.ts";
@@ -28,11 +28,7 @@ let assessor: string;
 let office: OpenPane;
 
 beforeAll(async () => {
-  ensureAddinBuilt();
-  let seed;
-  [worker, browser, seed] = await Promise.all([startWorker(), launchBrowser(), sampleSeed("nanpu-2026-with-errors.xlsx")]);
-  pane = await startPaneServer(worker.url);
-  pane.addSeed("nanpu", seed);
+  ({ worker, pane, browser } = await startPaneSession({ nanpu: sampleSeed("nanpu-2026-with-errors.xlsx") }));
   const coordinator = (await createToken(worker.url, "coordinator")).token;
   assessor = (await createToken(worker.url, "assessor")).token;
   for (const u of UNITS) {
@@ -55,12 +51,7 @@ beforeAll(async () => {
   await openTab(office.page, "考评排名");
 }, 240_000);
 
-afterAll(async () => {
-  await office?.context.close();
-  await browser?.close();
-  await pane?.close();
-  await worker?.cleanup();
-});
+afterAll(() => stopPaneSession({ worker, pane, browser }, office));
 
 describe("the assessment office's trend, mediator and competition sheets", () => {
   it("生成趋势表 writes units × months with a native line chart of the composite score, one line per town", SLOW, async () => {

@@ -2,7 +2,7 @@
 // writes the court's cases of every unit as a report sheet, leaving a sheet of the same name that it did not write alone.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addUnit, api, createToken, ensureAddinBuilt, launchBrowser, openPane, screenshot, startPaneServer, startWorker, step, type OpenPane, type PaneServer, type TestWorker } from "./harness.ts";
+import { addUnit, createToken, openPane, pushRows, screenshot, startPaneSession, step, stopPaneSession, type OpenPane, type PaneServer, type TestWorker } from "./harness.ts";
 import { button, excel, openTab, tab, waitForNote } from "./pane-ui.ts";
 import { renderSheet } from "./render-sheet.ts";
 
@@ -24,18 +24,11 @@ const row = (n: number, caseNo: string, over: Record<string, unknown>) => ({
   },
 });
 
-async function push(token: string, rows: unknown[]): Promise<void> {
-  await api(worker.url, token, `/api/pushes/${crypto.randomUUID()}/chunks`, {
-    method: "POST", headers: { "Idempotency-Key": crypto.randomUUID() }, body: { chunkIndex: 0, chunkCount: 1, wholeLedger: false, rows },
-  });
-}
+const push = (token: string, rows: unknown[]) => pushRows(worker.url, token, rows);
 
 beforeAll(async () => {
-  ensureAddinBuilt();
-  [worker, browser] = await Promise.all([startWorker(), launchBrowser()]);
-  pane = await startPaneServer(worker.url);
   // The liaison's own workbook already has a sheet called 法院案件 with its notes: never ours to replace.
-  pane.addSeed("court-notes", { sheets: [{ name: "法院案件", values: [["联络员笔记"], ["周三府院联席会议前核对"]] }] });
+  ({ worker, pane, browser } = await startPaneSession({ "court-notes": { sheets: [{ name: "法院案件", values: [["联络员笔记"], ["周三府院联席会议前核对"]] }] } }));
   await addUnit(worker.url, SHANYAO);
   await addUnit(worker.url, NANPU);
   const sy = (await createToken(worker.url, "clerk", SHANYAO)).token;
@@ -49,11 +42,7 @@ beforeAll(async () => {
   await push(np, [row(2, "NP-2026-00001", { source: "法院委托（诉中）", stage: "审判" }), row(3, "NP-2026-00002", { judicialConfirmation: "否" })]);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await pane?.close();
-  await worker?.cleanup();
-});
+afterAll(() => stopPaneSession({ worker, pane, browser }));
 
 describe("the court liaison in the task pane", () => {
   it("connects read-only: the note names 法院联络员 and the pane shows only 连接 and 法院案件", SLOW, async () => {

@@ -3,7 +3,7 @@
 // a sheet per section in one read and one write, with native charts; two sheets are rendered through LibreOffice.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addUnit, api, createToken, ensureAddinBuilt, launchBrowser, openPane, screenshot, startPaneServer, startWorker, step, type OpenPane, type PaneServer, type TestWorker } from "./harness.ts";
+import { addUnit, createToken, openPane, pushRows, screenshot, startPaneSession, step, stopPaneSession, type OpenPane, type PaneServer, type TestWorker } from "./harness.ts";
 import { button, excel, openTab, tab, waitForNote } from "./pane-ui.ts";
 import { renderSheet } from "./render-sheet.ts";
 
@@ -29,17 +29,10 @@ const row = (n: number, caseNo: string, over: Record<string, unknown>) => ({
   },
 });
 
-async function push(token: string, rows: unknown[]): Promise<void> {
-  await api(worker.url, token, `/api/pushes/${crypto.randomUUID()}/chunks`, {
-    method: "POST", headers: { "Idempotency-Key": crypto.randomUUID() }, body: { chunkIndex: 0, chunkCount: 1, wholeLedger: false, rows },
-  });
-}
+const push = (token: string, rows: unknown[]) => pushRows(worker.url, token, rows);
 
 beforeAll(async () => {
-  ensureAddinBuilt();
-  [worker, browser] = await Promise.all([startWorker(), launchBrowser()]);
-  pane = await startPaneServer(worker.url);
-  pane.addSeed("blank", { sheets: [{ name: "Sheet1", values: [["会议议程"]] }] });
+  ({ worker, pane, browser } = await startPaneSession({ blank: { sheets: [{ name: "Sheet1", values: [["会议议程"]] }] } }));
   await addUnit(worker.url, SHANYAO);
   await addUnit(worker.url, NANPU);
   const sy = (await createToken(worker.url, "clerk", SHANYAO)).token;
@@ -59,11 +52,7 @@ beforeAll(async () => {
   ]);
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await pane?.close();
-  await worker?.cleanup();
-});
+afterAll(() => stopPaneSession({ worker, pane, browser }));
 
 async function connect(p: OpenPane, token: string, firstTab: string): Promise<void> {
   await p.page.locator("fluent-text-input input").first().fill(token);

@@ -354,3 +354,35 @@ export async function step<T>(pane: OpenPane, scenario: string, name: string, fn
     throw err;
   }
 }
+
+/** What a browser test file starts with: a Worker on a fresh D1, the built pane served against it, and Chromium. */
+export interface PaneSession {
+  worker: TestWorker;
+  pane: PaneServer;
+  browser: Browser;
+}
+
+/** Starts a session with each seed (a workbook or one being read) available to panes under its name. */
+export async function startPaneSession(seeds: Record<string, WorkbookSeed | Promise<WorkbookSeed>> = {}): Promise<PaneSession> {
+  ensureAddinBuilt();
+  const names = Object.keys(seeds);
+  const [worker, browser, loaded] = await Promise.all([startWorker(), launchBrowser(), Promise.all(names.map((n) => seeds[n]))]);
+  const pane = await startPaneServer(worker.url);
+  names.forEach((n, i) => pane.addSeed(n, loaded[i]));
+  return { worker, pane, browser };
+}
+
+/** Closes a pane left open and whatever of the session did start (a failed start leaves parts undefined). */
+export async function stopPaneSession(s: Partial<PaneSession>, office?: OpenPane): Promise<void> {
+  await office?.context.close();
+  await s.browser?.close();
+  await s.pane?.close();
+  await s.worker?.cleanup();
+}
+
+/** Pushes rows as one chunk of a new push under the token (a fresh push id and Idempotency-Key). */
+export async function pushRows(base: string, token: string, rows: unknown[]): Promise<void> {
+  await api(base, token, `/api/pushes/${crypto.randomUUID()}/chunks`, {
+    method: "POST", headers: { "Idempotency-Key": crypto.randomUUID() }, body: { chunkIndex: 0, chunkCount: 1, wholeLedger: false, rows },
+  });
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../ledger/period.ts";
 import { todayInChina } from "../../ledger/today.ts";
 import {
-  addUnit, api, createToken, ensureAddinBuilt, launchBrowser, openPane, screenshot, startPaneServer, startWorker, step,
+  addUnit, api, createToken, openPane, screenshot, startPaneSession, step, stopPaneSession,
   type OpenPane, type PaneServer, type TestWorker,
 } from "./harness.ts";
 import { sampleSeed } from "./fixtures.ts";
@@ -21,11 +21,7 @@ let coordinator: string;
 let assessor: string;
 
 beforeAll(async () => {
-  ensureAddinBuilt();
-  let seed;
-  [worker, browser, seed] = await Promise.all([startWorker(), launchBrowser(), sampleSeed("nanpu-2026-with-errors.xlsx")]);
-  pane = await startPaneServer(worker.url);
-  pane.addSeed("nanpu", seed);
+  ({ worker, pane, browser } = await startPaneSession({ nanpu: sampleSeed("nanpu-2026-with-errors.xlsx") }));
   await addUnit(worker.url, UNIT);
   coordinator = (await createToken(worker.url, "coordinator")).token;
   assessor = (await createToken(worker.url, "assessor")).token;
@@ -41,11 +37,7 @@ beforeAll(async () => {
   });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await pane?.close();
-  await worker?.cleanup();
-});
+afterAll(() => stopPaneSession({ worker, pane, browser }));
 
 async function connect(p: OpenPane, token: string, connectedText: string): Promise<void> {
   await p.page.locator("fluent-text-input input").fill(token);

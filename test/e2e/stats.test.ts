@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stats } from "../../ledger/api/stats.ts";
 import { generateCases } from "../fixtures/case-generator.ts";
 import {
-  addUnit, api, createToken, ensureAddinBuilt, launchBrowser, openPane, screenshot, startPaneServer, startWorker, step,
+  addUnit, api, createToken, openPane, screenshot, startPaneSession, step, stopPaneSession,
   type OpenPane, type PaneServer, type TestWorker,
 } from "./harness.ts";
 import { sampleSeed } from "./fixtures.ts";
@@ -34,11 +34,7 @@ let coordinator: string;
 let office: OpenPane;
 
 beforeAll(async () => {
-  ensureAddinBuilt();
-  let seed;
-  [worker, browser, seed] = await Promise.all([startWorker(), launchBrowser(), sampleSeed("nanpu-2026-with-errors.xlsx")]);
-  pane = await startPaneServer(worker.url);
-  pane.addSeed("nanpu", seed);
+  ({ worker, pane, browser } = await startPaneSession({ nanpu: sampleSeed("nanpu-2026-with-errors.xlsx") }));
   coordinator = (await createToken(worker.url, "coordinator")).token;
   const to = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
   for (const u of UNITS) {
@@ -57,12 +53,7 @@ beforeAll(async () => {
   await openTab(office.page, "统计分析");
 }, 240_000);
 
-afterAll(async () => {
-  await office?.context.close();
-  await browser?.close();
-  await pane?.close();
-  await worker?.cleanup();
-});
+afterAll(() => stopPaneSession({ worker, pane, browser }, office));
 
 describe("the coordinator's 统计分析 and 月报", () => {
   it("生成统计分析表 writes the four cross-tables and the trend for a 片区, each with its totals and native charts", SLOW, async () => {
