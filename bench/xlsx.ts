@@ -4,8 +4,7 @@
 // Figures: peak resident memory of the process (VmHWM) and wall time. `npm run bench -- xlsx`;
 // BENCH_XLSX_ROWS and BENCH_XLSX_RUNS change the size and the number of turns.
 import { existsSync, mkdirSync, statSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { recordingServer } from "../test/cli/recording-server.ts";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -79,25 +78,7 @@ export async function bigLedger(file: string, rows = ROWS): Promise<string> {
 }
 
 /** A stand-in Worker that accepts every chunk and keeps nothing: only the CLI's own cost is measured. */
-async function acceptingServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
-    let body = "";
-    req.setEncoding("utf8");
-    req.on("data", (d) => (body += d));
-    req.on("end", () => {
-      res.setHeader("Content-Type", "application/json");
-      if (req.url === "/api/me") return res.end(JSON.stringify({ role: "clerk", unit: "山腰街道" }));
-      const chunk = JSON.parse(body) as { chunkIndex: number; rows: unknown[] };
-      res.end(JSON.stringify({
-        pushId: "p", chunkIndex: chunk.chunkIndex, counts: { inserted: chunk.rows.length, updated: 0, unchanged: 0, rejected: 0 },
-        issues: [], rejectedRows: [], complete: true, notInLedger: [], flags: [], assignments: [],
-      }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
-}
+const acceptingServer = () => recordingServer({ keep: false });
 
 const OLD = { NODE_OPTIONS: `--import=${path.join(import.meta.dirname, "xlsx-old-reader.ts")}` };
 
