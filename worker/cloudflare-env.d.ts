@@ -9,6 +9,11 @@ declare namespace Cloudflare {
     TOKEN_LIMITER?: RateLimit;
     /** Days a unit has to sign for a transferred case before the coordinator sees transfer_not_received (wrangler.jsonc vars; default 3). */
     TRANSFER_RECEIPT_DAYS?: string;
+    /**
+     * The Worker's CPU per request, in ms, that a push chunk is sized to (worker/push/chunk-budget.ts): the Free plan's
+     * 10 when not set; 30000 on the Paid plan's default limit gives the largest chunks (1,000 rows).
+     */
+    PUSH_CPU_BUDGET_MS?: string;
   }
   interface GlobalProps {
     mainModule: { default: ExportedHandler<Env> };

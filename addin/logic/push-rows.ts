@@ -27,9 +27,14 @@ export function ledgerUnit(run: ValidationRun): string | null {
 
 /**
  * The push of a validated ledger: every case row, with the sheet's column letters. A clerk's token names the unit; a
- * coordinator pushes the unit the ledger itself names (null when it names none: the pane asks for one).
+ * coordinator pushes the unit the ledger itself names (null when it names none: the pane asks for one). Chunks carry the
+ * rows the server said fit its CPU budget per request (`rowsPerChunk`, from GET /api/me).
  */
-export function planLedgerPush(grid: readonly (readonly unknown[])[], run: ValidationRun, o: { role: Role | undefined; locale: Locale; pushId: string }): PushPlan | null {
+export function planLedgerPush(
+  grid: readonly (readonly unknown[])[],
+  run: ValidationRun,
+  o: { role: Role | undefined; locale: Locale; pushId: string; rowsPerChunk?: number },
+): PushPlan | null {
   const unit = o.role === "clerk" ? undefined : (ledgerUnit(run) ?? undefined);
   if (o.role !== "clerk" && !unit) return null;
   return planPush(pushRows(grid, run.header, run.result.rows.map((r) => r.row)), {
@@ -37,5 +42,6 @@ export function planLedgerPush(grid: readonly (readonly unknown[])[], run: Valid
     locale: o.locale,
     unit,
     columns: columnLetters(run.header.columns),
+    maxRows: o.rowsPerChunk,
   });
 }

@@ -189,6 +189,8 @@ export async function run(args: string[]): Promise<number> {
       wholeLedger: !values.partial,
       locale,
       columns,
+      // The server sizes chunks to its plan's CPU budget per request (ledger/api/roles.ts MeSchema).
+      maxRows: me.pushRowsPerChunk,
       concurrency: values.concurrency ? Number(values.concurrency) : CLI_CONCURRENCY,
       onProgress: (p) => {
         if (values.json) return;

@@ -7,10 +7,10 @@ import { ROOT, applyMigrations, startDevServer, type DevServer } from "../../scr
 
 export const TEST_ADMIN_TOKEN = "cli-test-admin-token-0123456789";
 
-export async function startTestWorker(): Promise<DevServer & { cleanup(): Promise<void> }> {
+export async function startTestWorker(vars: Record<string, string> = {}): Promise<DevServer & { cleanup(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "tiaojie-cli-"));
   await applyMigrations(dir, { quiet: true });
-  const server = await startDevServer({ persistTo: dir, vars: { ADMIN_TOKEN: TEST_ADMIN_TOKEN } });
+  const server = await startDevServer({ persistTo: dir, vars: { ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...vars } });
   return {
     ...server,
     async cleanup() {

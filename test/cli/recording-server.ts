@@ -11,8 +11,11 @@ export interface Recorded {
   body: string;
 }
 
-/** `keep: false` accepts the same way and keeps nothing (a benchmark of a 100,000-row push). */
-export async function recordingServer(o: { keep?: boolean } = {}): Promise<{ url: string; requests: Recorded[]; close(): Promise<void> }> {
+/**
+ * `keep: false` accepts the same way and keeps nothing (a benchmark of a 100,000-row push). `rowsPerChunk` is what
+ * /api/me says a chunk may carry; left out, /api/me says nothing of it, as a server from before it did.
+ */
+export async function recordingServer(o: { keep?: boolean; rowsPerChunk?: number } = {}): Promise<{ url: string; requests: Recorded[]; close(): Promise<void> }> {
   const requests: Recorded[] = [];
   const server = createServer((req, res) => {
     let body = "";
@@ -21,7 +24,7 @@ export async function recordingServer(o: { keep?: boolean } = {}): Promise<{ url
     req.on("end", () => {
       if (o.keep !== false) requests.push({ method: req.method ?? "", url: req.url ?? "", body });
       res.setHeader("Content-Type", "application/json");
-      if (req.url === "/api/me") return res.end(JSON.stringify({ role: "clerk", unit: "山腰街道" }));
+      if (req.url === "/api/me") return res.end(JSON.stringify({ role: "clerk", unit: "山腰街道", pushRowsPerChunk: o.rowsPerChunk }));
       const chunk = JSON.parse(body) as { chunkIndex: number; rows: unknown[] };
       res.end(JSON.stringify({
         pushId: "p", chunkIndex: chunk.chunkIndex, counts: { inserted: chunk.rows.length, updated: 0, unchanged: 0, rejected: 0 },

@@ -16,6 +16,19 @@ beforeEach(async () => {
 });
 
 describe("pushing a chunk", () => {
+  it("tells the clients, in GET /api/me, a chunk size that fits the Free plan's CPU budget, and takes such a chunk whole", async () => {
+    // wrangler.jsonc sets PUSH_CPU_BUDGET_MS to the Free plan's 10 ms: 90 rows (worker/push/chunk-budget.ts).
+    expect(env.PUSH_CPU_BUDGET_MS).toBe("10");
+    for (const token of [w.clerkA, w.coordinator]) {
+      expect((await json(await call("GET", "/api/me", { token }))).pushRowsPerChunk).toBe(90);
+    }
+    const rows = Array.from({ length: 90 }, (_, i) => sheetRow(i + 3, `SY-CPU-${String(i).padStart(3, "0")}`));
+    const res = await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody(rows));
+    expect(res.status).toBe(200);
+    expect((await json(res)).counts).toEqual({ inserted: 90, updated: 0, unchanged: 0, rejected: 0 });
+    expect((await snapshot()).cases).toHaveLength(90);
+  });
+
   it("stores valid rows normalised, returns invalid rows with their issues and stores none of them", async () => {
     const rows = [
       sheetRow(5, "SY-001"),

@@ -3,6 +3,7 @@ import type { AppEnv } from "../app-env.ts";
 import { ANY_ROLE, requireRole } from "../auth/middleware.ts";
 import { Named } from "../openapi-names.ts";
 import { errorResponses, validationHook } from "../errors.ts";
+import { configuredBudgetMs, rowsPerChunk } from "../push/chunk-budget.ts";
 
 export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -23,6 +24,9 @@ meRoutes.openapi(
   }),
   (c) => {
     const p = c.get("principal");
-    return c.json({ role: p.role, unit: p.unit, tokenId: p.tokenId, label: p.label }, 200);
+    return c.json({
+      role: p.role, unit: p.unit, tokenId: p.tokenId, label: p.label,
+      pushRowsPerChunk: rowsPerChunk(configuredBudgetMs(c.env.PUSH_CPU_BUDGET_MS)),
+    }, 200);
   },
 );

@@ -87,7 +87,9 @@ export const pushPage: Page = (app) => {
         status.replaceChildren(message("warning", app.t("columns.noHeader")));
         return;
       }
-      const planned = planLedgerPush(app.grid!.values, app.run!, { role: app.me?.role, locale: app.locale, pushId: crypto.randomUUID() });
+      const planned = planLedgerPush(app.grid!.values, app.run!, {
+        role: app.me?.role, locale: app.locale, pushId: crypto.randomUUID(), rowsPerChunk: app.me?.pushRowsPerChunk,
+      });
       if (!planned) {
         status.replaceChildren(message("warning", app.t("push.noUnit")));
         return;

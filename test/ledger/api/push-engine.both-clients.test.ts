@@ -51,7 +51,8 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "tiaojie-both-"));
   file = path.join(dir, "ledger.xlsx");
   await writeLedger(file);
-  server = await startTestWorker();
+  // A CPU budget of 4.5 ms per request: the server asks for chunks of 24 rows, so the 30-row ledger goes in two.
+  server = await startTestWorker({ PUSH_CPU_BUDGET_MS: "4.5" });
   const admin = { TIAOJIE_URL: server.url, TIAOJIE_TOKEN: TEST_ADMIN_TOKEN };
   for (const unit of ["山腰街道", "南埔镇"]) {
     expect((await tiaojie(["unit", "add", unit, "--kind", "town"], admin)).code).toBe(0);
@@ -83,10 +84,13 @@ async function throughTheAddin(token: string) {
   const { run } = excelDouble(await seedFromXlsx(file));
   const grid = await createExcelWorkbook({ run }).readSheet();
   const validation = runValidation(grid.values, emptyColumnSettings(), { locale: "zh-CN", today: TODAY, defaultUnit: "南埔镇", units: ["南埔镇"] })!;
-  const plan = planLedgerPush(grid.values, validation, { role: "clerk", locale: "zh-CN", pushId: crypto.randomUUID() })!;
   const sent: Sent[] = [];
   const receipts: Receipt[] = [];
-  const outcome = await runPush(createApiClient({ baseUrl: server.url, token, fetch: recording(sent, receipts) }), plan);
+  const client = createApiClient({ baseUrl: server.url, token, fetch: recording(sent, receipts) });
+  // As the pane does on connecting: /api/me says who the token is and how many rows a chunk may carry.
+  const me = await client.me();
+  const plan = planLedgerPush(grid.values, validation, { role: me.role, locale: "zh-CN", pushId: crypto.randomUUID(), rowsPerChunk: me.pushRowsPerChunk })!;
+  const outcome = await runPush(client, plan);
   expect(outcome.status).toBe("done");
   return { issues: validation.result.issues, sent, receipts, pushId: plan.pushId };
 }
@@ -130,8 +134,11 @@ describe("the add-in and the CLI on the same workbook", () => {
       expect(where(addin.issues)).toEqual(where(cli.issues));
       expect(where(cli.issues)).toEqual(["B12 invalid_date", "G20 required"]);
 
-      // The same rows on the wire, with the same column letters.
-      const rows = (s: Sent[]) => s.sort((a, b) => a.body.chunkIndex - b.body.chunkIndex).flatMap((c) => c.body.rows);
+      // The same rows on the wire, in the chunks the server sized to its CPU budget, with the same column letters.
+      const byIndex = (s: Sent[]) => s.sort((a, b) => a.body.chunkIndex - b.body.chunkIndex);
+      expect(byIndex(addin.sent).map((c) => c.body.rows.length)).toEqual([24, 6]);
+      expect(byIndex(cli.sent).map((c) => c.body.rows.length)).toEqual([24, 6]);
+      const rows = (s: Sent[]) => byIndex(s).flatMap((c) => c.body.rows);
       expect(rows(addin.sent)).toEqual(rows(cli.sent));
       expect(rows(cli.sent)).toHaveLength(30);
       expect((rows(addin.sent)[4] as { values: { respondent: string } }).values.respondent).toBe("涂岭镇人民政府");
@@ -141,9 +148,10 @@ describe("the add-in and the CLI on the same workbook", () => {
       expect(cli.sent.map((s) => s.key)).toEqual(cli.sent.map((s) => `${cli.pushId}.${s.body.chunkIndex}`));
 
       // The same receipts, each side in its own unit.
-      const gist = (rs: Receipt[]) => rs.map((r) => ({ counts: r.counts, rejectedRows: r.rejectedRows, issues: where(r.issues), complete: r.complete }));
+      const gist = (rs: Receipt[]) => [...rs].sort((a, b) => a.chunkIndex - b.chunkIndex).map((r) => ({ counts: r.counts, rejectedRows: r.rejectedRows, issues: where(r.issues), complete: r.complete }));
       expect(gist(addin.receipts)).toEqual(gist(cli.receipts));
-      expect(cli.receipts[0].counts).toEqual({ inserted: 28, updated: 0, unchanged: 0, rejected: 2 });
+      const total = (rs: Receipt[]) => rs.reduce((n, r) => ({ inserted: n.inserted + r.counts.inserted, rejected: n.rejected + r.counts.rejected }), { inserted: 0, rejected: 0 });
+      expect(total(cli.receipts)).toEqual({ inserted: 28, rejected: 2 });
     } finally {
       delete g.Office;
     }
