@@ -17,9 +17,8 @@
 // First: it gives zod the .openapi() that worker/ modules call when they load (the Worker's app imports it first too).
 import "@hono/zod-openapi";
 import path from "node:path";
-import { flagsForPushedCases } from "../worker/assessment/flags/flag-service.ts";
 import { readForChunk, writeChunk } from "../worker/db/pushes.ts";
-import { assignmentsForPushedCases } from "../worker/mentors/receipt-assignments.ts";
+import { receiptExtras } from "../worker/push/receipt-extras.ts";
 import { caseNoOf, needsWriting, planWrite, trustedVerdict, type ChunkRequest } from "../worker/push/process-chunk.ts";
 import { verdictContext } from "../worker/push/verdict.ts";
 import { canonicalJson, contentHash } from "../worker/push/content-hash.ts";
@@ -124,10 +123,7 @@ async function chunk(d: ReturnType<typeof d1OnSqlite>, pushId: string, index: nu
   lap("batch");
 
   const today = todayInChina();
-  const [flags, assignments] = await Promise.all([
-    flagsForPushedCases(d.db, { unitId: UNIT.id, caseNos, today, acrossUnits: false }),
-    assignmentsForPushedCases(d.db, UNIT.id, caseNos, today),
-  ]);
+  const { flags, assignments } = await receiptExtras(d.db, { unitId: UNIT.id, caseNos, today, acrossUnits: false });
   const receipt = JSON.parse(outcome.receipt) as Receipt;
   receipt.flags = flags;
   receipt.assignments = assignments;

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { flagsForPushedCases } from "../../worker/assessment/flags/flag-service.ts";
+import { receiptExtras } from "../../worker/push/receipt-extras.ts";
 import { resetAll, row, storeCases, unitId } from "./assessment-fixtures.ts";
 import { call, json, makeWorld, UNIT_A, UNIT_B, type World } from "./helpers.ts";
 
@@ -96,9 +96,9 @@ describe("flags over the API", () => {
 
   it("returns the flags of just the cases a push carried, for the push receipt", async () => {
     await storeCases([row(UNIT_A, { caseNo: "P-1", receivedOn: "2026-05-01" }), row(UNIT_A, { caseNo: "P-2", receivedOn: "2026-05-01" })]);
-    const fs = await flagsForPushedCases(env.DB, { unitId: await unitId(UNIT_A), caseNos: ["P-2"], today: TODAY, acrossUnits: false });
+    const { flags: fs } = await receiptExtras(env.DB, { unitId: await unitId(UNIT_A), caseNos: ["P-2"], today: TODAY, acrossUnits: false });
     expect(fs.map((f) => [f.code, f.caseNo])).toEqual([["overdue", "P-2"]]);
-    expect(await flagsForPushedCases(env.DB, { unitId: await unitId(UNIT_A), caseNos: [], today: TODAY, acrossUnits: false })).toEqual([]);
+    expect(await receiptExtras(env.DB, { unitId: await unitId(UNIT_A), caseNos: [], today: TODAY, acrossUnits: false })).toEqual({ flags: [], assignments: [] });
   });
 });
 

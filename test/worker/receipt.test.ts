@@ -54,6 +54,9 @@ describe("push receipt flags and assignments", () => {
     await pushChunk(w.clerkA, first, newKey(), chunkBody([complexRow(5, "A-C1", recent), complexRow(6, "A-C2", recent)]));
     const period = periodContaining(today, "quarter").label;
     expect((await call("POST", `/api/mentors/assignments?period=${period}`, { token: w.coordinator })).status).toBe(200);
+    // The year holds assignments of the same cases too: the receipt carries the quarter's only, the most specific.
+    const year = periodContaining(today, "year").label;
+    expect((await call("POST", `/api/mentors/assignments?period=${year}`, { token: w.coordinator })).status).toBe(200);
 
     const res = await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody([complexRow(5, "A-C1", recent), sheetRow(6, "A-PLAIN", { receivedOn: recent, mediator: "李四" })]));
     const r = await json(res);

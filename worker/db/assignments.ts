@@ -157,19 +157,25 @@ export async function readAssignments(db: D1Database, period: string, unitId: nu
   return { run: { ...r, summary: JSON.parse(r.summary) as Record<string, number> }, lines: (lines.results as unknown as LineDbRow[]).map(fromDb) };
 }
 
-/** Periods that have a stored computation. */
-export async function listRunPeriods(db: D1Database): Promise<string[]> {
-  const { results } = await db.prepare(`SELECT period FROM mentor_runs`).all<{ period: string }>();
-  return results.map((r) => r.period);
+/**
+ * For the push receipt, in the caller's batch: the computed periods, and the case assignments of some case numbers
+ * of one unit in every period (the receipt keeps the current period's: mentors/receipt-assignments.ts).
+ */
+export function receiptAssignmentStatements(db: D1Database, unitId: number, caseNos: string[]): [D1PreparedStatement, D1PreparedStatement] {
+  return [
+    db.prepare(`SELECT period FROM mentor_runs`),
+    db
+      .prepare(`SELECT period, ${LINE_COLUMNS} FROM mentor_assignments
+                WHERE kind = 'case' AND mentor_id IS NOT NULL AND target_unit_id = ?1 AND case_no IS NOT NULL
+                  AND case_no IN (SELECT value FROM json_each(?2)) ${ORDER}`)
+      .bind(unitId, JSON.stringify(caseNos)),
+  ];
 }
 
-/** Stored case assignments of one period for some case numbers of one unit (the push receipt). */
-export async function caseAssignments(db: D1Database, period: string, unitId: number, caseNos: string[]): Promise<StoredAssignment[]> {
-  const { results } = await db
-    .prepare(`SELECT ${LINE_COLUMNS} FROM mentor_assignments
-              WHERE period = ?1 AND kind = 'case' AND mentor_id IS NOT NULL AND target_unit_id = ?2
-                AND case_no IN (SELECT value FROM json_each(?3)) ${ORDER}`)
-    .bind(period, unitId, JSON.stringify(caseNos))
-    .all<LineDbRow>();
-  return results.map(fromDb);
+/** What receiptAssignmentStatements read. */
+export function receiptAssignmentsFrom(periods: D1Result, lines: D1Result): { periods: string[]; lines: (StoredAssignment & { period: string })[] } {
+  return {
+    periods: (periods.results as { period: string }[]).map((r) => r.period),
+    lines: (lines.results as unknown as (LineDbRow & { period: string })[]).map((l) => ({ ...fromDb(l), period: l.period })),
+  };
 }

@@ -144,12 +144,22 @@ export async function loadFlagInputsWithSettings(
   db: D1Database,
   a: FlagInputArgs & { defaultWindowDays: number },
 ): Promise<FlagInputs & { settings: StoredLimitSettings | null }> {
-  const [settings, single, parties, reviews] = await db.batch([
+  return flagInputsWithSettingsFrom(await db.batch(flagInputsWithSettingsStatements(db, a)));
+}
+
+/** The statements of loadFlagInputsWithSettings, for a caller that reads more in the same batch (the push receipt). */
+export function flagInputsWithSettingsStatements(db: D1Database, a: FlagInputArgs & { defaultWindowDays: number }): D1PreparedStatement[] {
+  return [
     latestLimitSettingsStatement(db),
     flagCasesStatement(db, { ...a, recentAgreements: { defaultWindowDays: a.defaultWindowDays } }),
     partyCasesStatement(db, a),
     failedReviewsStatement(db, { ...a, passMark: a.reviewPassMark }),
-  ]);
+  ];
+}
+
+/** What flagInputsWithSettingsStatements read, in their order. */
+export function flagInputsWithSettingsFrom(results: D1Result[]): FlagInputs & { settings: StoredLimitSettings | null } {
+  const [settings, single, parties, reviews] = results;
   return { ...flagInputsFrom(single, parties, reviews), settings: latestLimitSettingsFrom(settings.results) };
 }
 

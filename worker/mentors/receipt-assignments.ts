@@ -1,6 +1,6 @@
 /** The mentor assignments a push receipt carries: the current period's stored case assignments of the pushed cases. */
 import { parsePeriod, type Period } from "../../ledger/period.ts";
-import { caseAssignments, listRunPeriods } from "../db/assignments.ts";
+import type { StoredAssignment } from "../db/assignments.ts";
 import type { AssignmentView } from "../../ledger/api/mentors.ts";
 import { assignmentView } from "./views.ts";
 
@@ -23,9 +23,9 @@ export function currentPeriod(periods: string[], today: string): string | null {
   return best?.label ?? null;
 }
 
-export async function assignmentsForPushedCases(db: D1Database, unitId: number, caseNos: string[], today: string): Promise<AssignmentView[]> {
-  if (caseNos.length === 0) return [];
-  const period = currentPeriod(await listRunPeriods(db), today);
+/** Of the stored case assignments of the pushed cases (every period's), those of the period current on `today`. */
+export function receiptAssignments(periods: string[], lines: (StoredAssignment & { period: string })[], today: string): AssignmentView[] {
+  const period = currentPeriod(periods, today);
   if (!period) return [];
-  return (await caseAssignments(db, period, unitId, caseNos)).map((l) => assignmentView(period, l));
+  return lines.filter((l) => l.period === period).map((l) => assignmentView(period, l));
 }

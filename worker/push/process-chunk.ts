@@ -19,6 +19,8 @@ export interface ChunkRequest {
   body: PushChunk;
   unit: { id: number; name: string };
   tokenId: number | null;
+  /** Reads to run in the write's own batch, after it, for the chunk's case numbers (the receipt's flags and assignments). */
+  afterWrite?: (caseNos: string[]) => D1PreparedStatement[];
 }
 
 export interface ChunkOutcome {
@@ -27,6 +29,8 @@ export interface ChunkOutcome {
   replayed: boolean;
   /** Normalised case numbers the chunk carried (valid and rejected rows): the receipt's flags and assignments are theirs. */
   caseNos: string[];
+  /** What `afterWrite`'s statements read, when the chunk was written now; null for a replayed receipt. */
+  afterResults: D1Result[] | null;
 }
 
 /** Case number of a row as validation will read it, or null when it has none (exported for bench/cpu.ts). */
@@ -68,7 +72,7 @@ export async function processChunk(r: ChunkRequest): Promise<ChunkOutcome> {
   for (let attempt = 1; ; attempt++) {
     if (reads.stored) {
       if (reads.stored.requestHash === requestHash && reads.stored.pushId === r.pushId) {
-        return { receiptJson: reads.stored.receipt, replayed: true, caseNos };
+        return { receiptJson: reads.stored.receipt, replayed: true, caseNos, afterResults: null };
       }
       throw new ApiError(409, "idempotency_key_reused",
         "此 Idempotency-Key 已用于另一块数据，请为新的数据块使用新的键 This Idempotency-Key was used for a different chunk; use a new key for new data");
@@ -84,13 +88,14 @@ export async function processChunk(r: ChunkRequest): Promise<ChunkOutcome> {
     validated ??= trustedVerdict(r, reads, caseNos) ?? validate(r, reads.mediators);
     if (validated.trusted && needsWriting(validated, reads)) validated = validate(r, reads.mediators);
     const write = planWrite(r, validated, reads, { requestHash, caseNosJson });
+    write.after = r.afterWrite?.(caseNos);
     const outcome = await writeChunk(db, write);
-    if (outcome.kind === "written") return { receiptJson: outcome.receipt, replayed: false, caseNos };
+    if (outcome.kind === "written") return { receiptJson: outcome.receipt, replayed: false, caseNos, afterResults: outcome.after };
     if (outcome.kind === "push_mismatch") throw pushMismatch();
     if (outcome.kind === "chunk_taken") {
       // Two deliveries of the same chunk at once: the loser's batch hit the unique key and wrote nothing.
       const again = await readForChunk(db, { ...readArgs, caseNosJson: "[]" });
-      if (again.stored && again.stored.requestHash === requestHash) return { receiptJson: again.stored.receipt, replayed: true, caseNos };
+      if (again.stored && again.stored.requestHash === requestHash) return { receiptJson: again.stored.receipt, replayed: true, caseNos, afterResults: null };
       throw alreadyReceived(body.chunkIndex);
     }
     if (attempt >= MAX_ATTEMPTS) {

@@ -3,14 +3,13 @@ import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { flagsCompareAcrossUnits, unitInScope } from "../auth/unit-access.ts";
 import { todayInChina } from "../../ledger/today.ts";
-import { flagsForPushedCases } from "../assessment/flags/flag-service.ts";
 import { findPushSummary } from "../db/pushes.ts";
 import { ApiError, ErrorBodySchema, errorResponses, invalidRequestBody, validationHook } from "../errors.ts";
 import { processChunk } from "../push/process-chunk.ts";
 import { readJsonBody } from "../push/read-json-body.ts";
 import { IDEMPOTENCY_KEY, MAX_CHUNK_BYTES, MAX_ROWS_PER_CHUNK, PUSH_ID, parsePushChunk, type Receipt } from "../../ledger/api/push.ts";
 import { Named } from "../openapi-names.ts";
-import { assignmentsForPushedCases } from "../mentors/receipt-assignments.ts";
+import { receiptExtraStatements, receiptExtras, receiptExtrasFrom } from "../push/receipt-extras.ts";
 
 const PushIdSchema = z.string().regex(PUSH_ID).openapi({ example: "3f0c9a52-7d1e-4d6b-9d7e-2a51c1e0b4aa" });
 
@@ -57,16 +56,17 @@ pushRoutes.post("/api/pushes/:pushId/chunks", requireRole("clerk", "coordinator"
   if (!parsed.success) return c.json(invalidRequestBody(parsed.error), 422);
   const principal = c.get("principal");
   const unit = await unitInScope(c.env.DB, principal, parsed.data.unit);
+  // Flags and assignments describe the present, not the moment the chunk landed: they are added on every delivery
+  // (a replay too) and are not part of the stored receipt, which stays byte-for-byte what was first returned. A chunk
+  // written now reads them in its own write batch.
+  const extras = { unitId: unit.id, today: todayInChina(), acrossUnits: flagsCompareAcrossUnits(principal) };
   const outcome = await processChunk({
     db: c.env.DB, pushId, idempotencyKey, rawBody: text, body: parsed.data, unit, tokenId: principal.tokenId,
+    afterWrite: (caseNos) => receiptExtraStatements(c.env.DB, { ...extras, caseNos }),
   });
-  // Flags and assignments describe the present, not the moment the chunk landed: they are added on every delivery
-  // (a replay too) and are not part of the stored receipt, which stays byte-for-byte what was first returned.
-  const today = todayInChina();
-  const [flags, assignments] = await Promise.all([
-    flagsForPushedCases(c.env.DB, { unitId: unit.id, caseNos: outcome.caseNos, today, acrossUnits: flagsCompareAcrossUnits(principal) }),
-    assignmentsForPushedCases(c.env.DB, unit.id, outcome.caseNos, today),
-  ]);
+  const { flags, assignments } = outcome.afterResults
+    ? receiptExtrasFrom(outcome.afterResults, { ...extras, caseNos: outcome.caseNos })
+    : await receiptExtras(c.env.DB, { ...extras, caseNos: outcome.caseNos });
   const receipt = JSON.parse(outcome.receiptJson) as Receipt;
   receipt.flags = flags;
   receipt.assignments = assignments;

@@ -5,14 +5,13 @@
 import { addDays, type Period } from "../../../ledger/period.ts";
 import type { Flag } from "../../../ledger/api/flags.ts";
 import { loadUnitCounts } from "../../db/assessment.ts";
-import { loadFlagInputs, loadFlagInputsWithSettings, loadLastPushes } from "../../db/flags.ts";
+import { loadFlagInputs, loadFlagInputsWithSettings, loadLastPushes, type FlagInputs } from "../../db/flags.ts";
 import { loadTownVisitSummary } from "../../db/visits.ts";
 import type { AssessmentConfig } from "../config.ts";
 import { configFromStored, configInForce } from "../limits-service.ts";
 import { DEFAULT_CONFIG } from "../config.ts";
 import { indicatorValue } from "../indicators.ts";
 import { crossCaseFlags, reviewFailedFlags, singleCaseFlags, type PartyCase } from "./case-rules.ts";
-import { filterFlags } from "./filter.ts";
 import { unitFlags } from "./unit-rules.ts";
 import { loadUnreceivedTransfers } from "../../db/routing.ts";
 import { transferFlags } from "./transfer-rules.ts";
@@ -45,6 +44,15 @@ export async function caseFlags(
     config = configFromStored(read.settings);
     inputs = read;
   }
+  return caseFlagsFrom(inputs, config, a);
+}
+
+/** The rules over rows already read (caseFlags, and the push receipt, which reads them with its assignments). */
+export function caseFlagsFrom(
+  inputs: FlagInputs,
+  config: AssessmentConfig,
+  a: { today: string; unitId: number | null; caseNos?: string[]; dueWithinDays?: number },
+): Flag[] {
   const { single, parties, failedReviews } = inputs;
   // "Due within N days" asks for every open case whose time limit runs out within N days, not only those inside
   // the configured due-soon window: widen the window so each of them carries a due_soon flag with its days left.
@@ -53,7 +61,7 @@ export async function caseFlags(
   }
   const out: Flag[] = [];
   for (const c of single) out.push(...singleCaseFlags(c, a.today, config));
-  const wanted = caseNos ? new Set(caseNos) : null;
+  const wanted = a.caseNos ? new Set(a.caseNos) : null;
   const inScope = (c: PartyCase & { unitId: number }) => (a.unitId == null || c.unitId === a.unitId) && (wanted == null || wanted.has(c.caseNo));
   out.push(...crossCaseFlags(parties, config, inScope));
   out.push(...reviewFailedFlags(failedReviews, config.flags.reviewPassMark));
@@ -87,15 +95,6 @@ export async function unitFlagsFor(db: D1Database, a: { today: string; period: P
     );
   }
   return out;
-}
-
-/** The flags of the cases one push chunk carried (for the push receipt). */
-export function flagsForPushedCases(
-  db: D1Database,
-  a: { unitId: number; caseNos: string[]; today: string; acrossUnits: boolean; config?: AssessmentConfig },
-): Promise<Flag[]> {
-  if (a.caseNos.length === 0) return Promise.resolve([]);
-  return caseFlags(db, a).then((fs) => filterFlags(fs, {}));
 }
 
 const visitFacts = (t: { visits: number; lastVisitOn: string | null } | undefined) => (t ? { visits: { inPeriod: t.visits, lastVisitOn: t.lastVisitOn } } : {});
