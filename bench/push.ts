@@ -150,8 +150,14 @@ async function endToEnd(rows: Row[]): Promise<{ seconds: number; inserted: numbe
   try {
     const admin = createApiClient({ baseUrl: server.url, token: ADMIN });
     await admin.request("POST", "/api/units", { body: { name: UNIT, kind: "town" } });
-    const { token } = await admin.request<{ token: string }>("POST", "/api/tokens", { body: { role: "clerk", unit: UNIT } });
-    const clerk = createApiClient({ baseUrl: server.url, token });
+    // A clerk token of its own for each of the three pushes: at the Free plan's 90 rows a request, three 20,000-row
+    // pushes in a minute are ~670 requests, past one token's 600 a minute (TOKEN_LIMITER), and the third would time
+    // the limiter's minute-long wait, not the push.
+    const freshClerk = async () => {
+      const { token } = await admin.request<{ token: string }>("POST", "/api/tokens", { body: { role: "clerk", unit: UNIT } });
+      return createApiClient({ baseUrl: server.url, token });
+    };
+    const clerk = await freshClerk();
     const rowsPerChunk = (await clerk.me()).pushRowsPerChunk ?? 1_000;
     const pushRows = rows.map((values, i) => ({ row: i + 3, values }));
     const push = { wholeLedger: true, locale: "zh-CN", concurrency: CONCURRENCY, maxRows: rowsPerChunk } as const;
@@ -168,15 +174,17 @@ async function endToEnd(rows: Row[]): Promise<{ seconds: number; inserted: numbe
     const { summary: totals } = await pushAll(clerk, pushRows, push);
     const seconds = (performance.now() - t) / 1000;
     const cpu = since(c0);
+    const repusher = await freshClerk();
     c0 = cpuNow();
     const t2 = performance.now();
-    const { summary: again } = await pushAll(clerk, pushRows, push);
+    const { summary: again } = await pushAll(repusher, pushRows, push);
     const againSeconds = (performance.now() - t2) / 1000;
     const againCpu = since(c0);
     // Every row edited (as a clerk revises summaries): each chunk keeps the previous versions, then overwrites.
     const editedRows = rows.map((values, i) => ({ row: i + 3, values: { ...values, summary: `${values.summary}（补充）` } }));
+    const editor = await freshClerk();
     const t3 = performance.now();
-    const { summary: edited } = await pushAll(clerk, editedRows, push);
+    const { summary: edited } = await pushAll(editor, editedRows, push);
     const editedSeconds = (performance.now() - t3) / 1000;
     if (totals.inserted !== rows.length || again.unchanged !== rows.length || edited.updated !== rows.length) {
       throw new Error(`push counted ${JSON.stringify(totals)} then ${JSON.stringify(again)} then ${JSON.stringify(edited)}`);
