@@ -184,6 +184,7 @@ export async function run(args: string[]): Promise<number> {
         : `工作表“${sheet.name}”：${rows.length} 条案件（本地发现错误 ${localErrors} 处），推送到 ${unit}（${url}）\n`);
     }
     let bar: ReturnType<typeof progressBar> | null = null;
+    let lastRetry: string | null = null;
     const pushed = await pushAll(client, rows, {
       unit: me.role === "coordinator" ? unit : values.unit,
       wholeLedger: !values.partial,
@@ -195,6 +196,15 @@ export async function run(args: string[]): Promise<number> {
       onProgress: (p) => {
         if (values.json) return;
         bar ??= progressBar(p.chunkCount, en ? "push" : "推送");
+        // A wait (the token's rate limit is a minute) must not look like a hang: say once what is being waited for.
+        if (p.retrying && p.retrying.message !== lastRetry) {
+          lastRetry = p.retrying.message;
+          const s = p.retrying.retryAfterSeconds;
+          process.stderr.write(en
+            ? `\n${lastRetry}; retrying${s !== null ? ` in ${s} s` : ""}, nothing is sent twice\n`
+            : `\n${lastRetry}；${s !== null ? `${s} 秒后` : ""}自动重试，不会重复写入\n`);
+        }
+        if (!p.retrying) lastRetry = null;
         bar.update(p.chunksDone);
       },
     });

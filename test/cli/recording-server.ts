@@ -9,21 +9,31 @@ export interface Recorded {
   method: string;
   url: string;
   body: string;
+  status: number;
 }
 
 /**
  * `keep: false` accepts the same way and keeps nothing (a benchmark of a 100,000-row push). `rowsPerChunk` is what
  * /api/me says a chunk may carry; left out, /api/me says nothing of it, as a server from before it did.
+ * `rateLimited`: the first that many chunks are refused as the Worker's rate limit refuses them (429, Retry-After: 1).
  */
-export async function recordingServer(o: { keep?: boolean; rowsPerChunk?: number } = {}): Promise<{ url: string; requests: Recorded[]; close(): Promise<void> }> {
+export async function recordingServer(o: { keep?: boolean; rowsPerChunk?: number; rateLimited?: number } = {}): Promise<{ url: string; requests: Recorded[]; close(): Promise<void> }> {
   const requests: Recorded[] = [];
+  let limited = 0;
   const server = createServer((req, res) => {
     let body = "";
     req.setEncoding("utf8");
     req.on("data", (d) => (body += d));
     req.on("end", () => {
-      if (o.keep !== false) requests.push({ method: req.method ?? "", url: req.url ?? "", body });
+      const refuse = req.method === "POST" && limited < (o.rateLimited ?? 0);
+      if (o.keep !== false) requests.push({ method: req.method ?? "", url: req.url ?? "", body, status: refuse ? 429 : 200 });
       res.setHeader("Content-Type", "application/json");
+      if (refuse) {
+        limited++;
+        res.statusCode = 429;
+        res.setHeader("Retry-After", "1");
+        return res.end(JSON.stringify({ error: { code: "rate_limited", message: "此令牌请求过于频繁，请 1 秒后再试 Too many requests with this token; retry in 1 s" } }));
+      }
       if (req.url === "/api/me") return res.end(JSON.stringify({ role: "clerk", unit: "山腰街道", pushRowsPerChunk: o.rowsPerChunk }));
       const chunk = JSON.parse(body) as { chunkIndex: number; rows: unknown[] };
       res.end(JSON.stringify({
