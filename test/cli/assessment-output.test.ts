@@ -1,13 +1,13 @@
-import { createServer, type Server } from "node:http";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatFlags, run as runFlags, type FlagsResponse } from "../../cli/commands/flags.ts";
 import { rankingsJson, rankingsWorkbook, run as runRankings, type RankingsResponse } from "../../cli/commands/rankings.ts";
 import { rankingsFixture } from "../fixtures/rankings.ts";
 import { makeFlag } from "../../worker/assessment/flags/make.ts";
+import { reportStub } from "../support/report-stub.ts";
 
 const response = (): RankingsResponse => rankingsFixture();
 
@@ -65,73 +65,48 @@ describe("flags output", () => {
 });
 
 describe("the rankings and flags commands against a server", () => {
-  let server: Server;
-  let url = "";
-  const seen: string[] = [];
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      seen.push(`${req.method} ${req.url} ${req.headers.authorization}`);
-      res.setHeader("Content-Type", "application/json");
-      if (req.url!.startsWith("/api/rankings")) res.end(JSON.stringify(response()));
-      else if (req.url!.startsWith("/api/flags")) {
-        res.statusCode = 403;
-        res.end(JSON.stringify({ error: { code: "forbidden", message: "角色 assessor 无权使用此功能 Role assessor may not use this route" } }));
-      }
-    });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  // The assessor's token: rankings answer it, flags refuse it with a 403.
+  const rankings = reportStub({ run: runRankings, answer: response, refused: { token: "tj_clerk", role: "clerk" } });
+  const flags = reportStub({ run: runFlags, answer: () => ({}), refused: { token: "tj_x", role: "assessor" } });
 
   it("prints the --json rankings and writes the workbook given --out", async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), "rk-")), "rankings.xlsx");
-    const write = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
-    const code = await runRankings(["--period", "2026-Q3", "--json", "--out", out, "--url", url, "--token", "tj_x"]);
-    const printed = write.mock.calls.map((c) => String(c[0])).join("");
-    write.mockRestore();
+    const { code, stdout: printed } = await rankings.capture(["--period", "2026-Q3", "--json", "--out", out, "--token", "tj_x"]);
     expect(code).toBe(0);
     const units = JSON.parse(printed).units as { unit: string; kind: string; rank: number }[];
     expect(JSON.parse(printed).period).toBe("2026-Q3");
     expect(units.find((u) => u.unit === "山腰街道")).toMatchObject({ kind: "town", rank: 1 });
     expect(units.find((u) => u.unit === "区人社局")).toMatchObject({ kind: "department" });
     expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
-    expect(seen.at(-1)).toBe("GET /api/rankings?period=2026-Q3 Bearer tj_x");
+    expect(rankings.seen.at(-1)).toBe("GET /api/rankings?period=2026-Q3 Bearer tj_x");
   });
 
   it("refuses a malformed period before calling the server, with exit code 2", async () => {
-    const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    const code = await runRankings(["--period", "2026-13", "--url", url, "--token", "tj_x"]);
-    const printed = err.mock.calls.map((c) => String(c[0])).join("");
-    err.mockRestore();
+    const { code, stderr: printed } = await rankings.capture(["--period", "2026-13", "--token", "tj_x"]);
     expect(code).toBe(2);
     expect(printed).toMatch(/考评期间格式不对/);
   });
 
   it("reports a refused flags request with the server's message and exit code 3", async () => {
-    const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    const code = await runFlags(["--unit", "山腰街道", "--url", url, "--token", "tj_x"]);
-    const printed = err.mock.calls.map((c) => String(c[0])).join("");
-    err.mockRestore();
+    const { code, stderr: printed } = await flags.capture(["--unit", "山腰街道", "--token", "tj_x"]);
     expect(code).toBe(3);
     expect(printed).toContain("[403 forbidden]");
   });
 
   it("sends --due-within as dueWithinDays, and refuses a bad number of days with exit code 2 before calling the server", async () => {
-    const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    await runFlags(["--due-within", "7", "--url", url, "--token", "tj_x"]);
-    expect(seen.at(-1)).toBe("GET /api/flags?dueWithinDays=7 Bearer tj_x");
-    const before = seen.length;
-    expect(await runFlags(["--due-within", "1.5", "--url", url, "--token", "tj_x"])).toBe(2);
-    expect(await runFlags(["--due-within", "400", "--url", url, "--token", "tj_x"])).toBe(2);
-    const printed = err.mock.calls.map((c) => String(c[0])).join("");
-    err.mockRestore();
-    expect(seen.length).toBe(before);
+    await flags.capture(["--due-within", "7", "--token", "tj_x"]);
+    expect(flags.seen.at(-1)).toBe("GET /api/flags?dueWithinDays=7 Bearer tj_x");
+    const before = flags.seen.length;
+    const fractional = await flags.capture(["--due-within", "1.5", "--token", "tj_x"]);
+    const tooMany = await flags.capture(["--due-within", "400", "--token", "tj_x"]);
+    expect(fractional.code).toBe(2);
+    expect(tooMany.code).toBe(2);
+    const printed = fractional.stderr + tooMany.stderr;
+    expect(flags.seen.length).toBe(before);
     expect(printed).toContain("--due-within 须为 0–366 的整数天数");
   });
 
   it("refuses an unknown flag code with exit code 2", async () => {
-    const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    expect(await runFlags(["--code", "late", "--url", url, "--token", "tj_x"])).toBe(2);
-    err.mockRestore();
+    expect((await flags.capture(["--code", "late", "--token", "tj_x"])).code).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { ANY_ROLE, requireRole } from "../auth/middleware.ts";
 import { Named } from "../openapi-names.ts";
