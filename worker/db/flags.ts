@@ -137,17 +137,10 @@ export async function loadFlagInputs(db: D1Database, a: FlagInputArgs & { recent
 
 /**
  * The same rows and, in the same round trip, the latest stored time limits and flag thresholds, for a caller that has
- * not read them yet (the push receipt): the agreements are narrowed by the stored confirmation window in SQL, so that
- * nothing waits on the settings first. The batch is one transaction: the settings are those the rows were read under.
+ * not read them yet (the push receipt, caseFlags without a configuration): the agreements are narrowed by the stored
+ * confirmation window in SQL, so that nothing waits on the settings first. The batch is one transaction: the settings
+ * are those the rows were read under. Statements for the caller's batch; flagInputsWithSettingsFrom reads the results.
  */
-export async function loadFlagInputsWithSettings(
-  db: D1Database,
-  a: FlagInputArgs & { defaultWindowDays: number },
-): Promise<FlagInputs & { settings: StoredLimitSettings | null }> {
-  return flagInputsWithSettingsFrom(await db.batch(flagInputsWithSettingsStatements(db, a)));
-}
-
-/** The statements of loadFlagInputsWithSettings, for a caller that reads more in the same batch (the push receipt). */
 export function flagInputsWithSettingsStatements(db: D1Database, a: FlagInputArgs & { defaultWindowDays: number }): D1PreparedStatement[] {
   return [
     latestLimitSettingsStatement(db),

@@ -9,7 +9,7 @@ import { processChunk } from "../push/process-chunk.ts";
 import { readJsonBody } from "../push/read-json-body.ts";
 import { IDEMPOTENCY_KEY, MAX_CHUNK_BYTES, MAX_ROWS_PER_CHUNK, PUSH_ID, parsePushChunk, type Receipt } from "../../ledger/api/push.ts";
 import { Named } from "../openapi-names.ts";
-import { receiptExtraStatements, receiptExtras, receiptExtrasFrom } from "../push/receipt-extras.ts";
+import { receiptExtraReads, receiptExtras } from "../push/receipt-extras.ts";
 
 const PushIdSchema = z.string().regex(PUSH_ID).openapi({ example: "3f0c9a52-7d1e-4d6b-9d7e-2a51c1e0b4aa" });
 
@@ -60,12 +60,13 @@ pushRoutes.post("/api/pushes/:pushId/chunks", requireRole("clerk", "coordinator"
   // (a replay too) and are not part of the stored receipt, which stays byte-for-byte what was first returned. A chunk
   // written now reads them in its own write batch.
   const extras = { unitId: unit.id, today: todayInChina(), acrossUnits: flagsCompareAcrossUnits(principal) };
+  let reads: ReturnType<typeof receiptExtraReads> | null = null;
   const outcome = await processChunk({
     db: c.env.DB, pushId, idempotencyKey, rawBody: text, body: parsed.data, unit, tokenId: principal.tokenId,
-    afterWrite: (caseNos) => receiptExtraStatements(c.env.DB, { ...extras, caseNos }),
+    afterWrite: (caseNos) => (reads = receiptExtraReads(c.env.DB, { ...extras, caseNos })).statements,
   });
-  const { flags, assignments } = outcome.afterResults
-    ? receiptExtrasFrom(outcome.afterResults, { ...extras, caseNos: outcome.caseNos })
+  const { flags, assignments } = outcome.afterResults && reads
+    ? (reads as ReturnType<typeof receiptExtraReads>).extras(outcome.afterResults)
     : await receiptExtras(c.env.DB, { ...extras, caseNos: outcome.caseNos });
   const receipt = JSON.parse(outcome.receiptJson) as Receipt;
   receipt.flags = flags;

@@ -5,7 +5,7 @@
 import { addDays, type Period } from "../../../ledger/period.ts";
 import type { Flag } from "../../../ledger/api/flags.ts";
 import { loadUnitCounts } from "../../db/assessment.ts";
-import { loadFlagInputs, loadFlagInputsWithSettings, loadLastPushes, type FlagInputs } from "../../db/flags.ts";
+import { flagInputsWithSettingsFrom, flagInputsWithSettingsStatements, loadFlagInputs, loadLastPushes, type FlagInputs } from "../../db/flags.ts";
 import { loadTownVisitSummary } from "../../db/visits.ts";
 import type { AssessmentConfig } from "../config.ts";
 import { configFromStored, configInForce } from "../limits-service.ts";
@@ -25,30 +25,45 @@ export async function caseFlags(
   db: D1Database,
   a: { today: string; unitId: number | null; caseNos?: string[]; config?: AssessmentConfig; acrossUnits: boolean; dueWithinDays?: number },
 ): Promise<Flag[]> {
-  if (!a.acrossUnits && a.unitId == null) throw new Error("flags within one unit need the unit");
-  const caseNos = a.caseNos ?? null;
-  const scope = { today: a.today, unitId: a.unitId, caseNos, compareWithin: a.acrossUnits ? null : a.unitId };
-  let config: AssessmentConfig;
-  let inputs;
-  if (a.config) {
-    config = a.config;
-    inputs = await loadFlagInputs(db, {
-      ...scope, recentAgreements: addDays(a.today, -config.flags.confirmationWindowDays), reviewPassMark: config.flags.reviewPassMark,
-    });
-  } else {
-    // The coordinator's settings decide which agreements are loaded: read with the rows, in one round trip (the pass
-    // mark is not among the stored settings, so the default is the one in force).
-    const read = await loadFlagInputsWithSettings(db, {
-      ...scope, defaultWindowDays: DEFAULT_CONFIG.flags.confirmationWindowDays, reviewPassMark: DEFAULT_CONFIG.flags.reviewPassMark,
-    });
-    config = configFromStored(read.settings);
-    inputs = read;
+  if (!a.config) {
+    const reads = caseFlagReads(db, a);
+    return reads.flags(await db.batch(reads.statements));
   }
+  const config = a.config;
+  const inputs = await loadFlagInputs(db, {
+    ...flagScope(a), recentAgreements: addDays(a.today, -config.flags.confirmationWindowDays), reviewPassMark: config.flags.reviewPassMark,
+  });
   return caseFlagsFrom(inputs, config, a);
 }
 
-/** The rules over rows already read (caseFlags, and the push receipt, which reads them with its assignments). */
-export function caseFlagsFrom(
+type FlagScopeArgs = { today: string; unitId: number | null; caseNos?: string[]; acrossUnits: boolean; dueWithinDays?: number };
+
+function flagScope(a: FlagScopeArgs) {
+  if (!a.acrossUnits && a.unitId == null) throw new Error("flags within one unit need the unit");
+  return { today: a.today, unitId: a.unitId, caseNos: a.caseNos ?? null, compareWithin: a.acrossUnits ? null : a.unitId };
+}
+
+/**
+ * Case flags under the settings in force, as reads for the caller's batch and the flags from their results: caseFlags
+ * sends the reads alone, the push receipt inside its chunk's write batch. The coordinator's settings decide which
+ * agreements are loaded, so they are read with the rows, in the same batch (the pass mark is not among the stored
+ * settings, so the default is the one in force).
+ */
+export function caseFlagReads(db: D1Database, a: FlagScopeArgs): { statements: D1PreparedStatement[]; flags(results: D1Result[]): Flag[] } {
+  const statements = flagInputsWithSettingsStatements(db, {
+    ...flagScope(a), defaultWindowDays: DEFAULT_CONFIG.flags.confirmationWindowDays, reviewPassMark: DEFAULT_CONFIG.flags.reviewPassMark,
+  });
+  return {
+    statements,
+    flags: (results) => {
+      const read = flagInputsWithSettingsFrom(results);
+      return caseFlagsFrom(read, configFromStored(read.settings), a);
+    },
+  };
+}
+
+/** The rules over rows already read. */
+function caseFlagsFrom(
   inputs: FlagInputs,
   config: AssessmentConfig,
   a: { today: string; unitId: number | null; caseNos?: string[]; dueWithinDays?: number },
