@@ -23,7 +23,7 @@ import { caseNoOf, needsWriting, planWrite, trustedVerdict, type ChunkRequest } 
 import { verdictContext } from "../worker/push/verdict.ts";
 import { canonicalJson, contentHash } from "../worker/push/content-hash.ts";
 import { parsePushChunk, type Receipt } from "../ledger/api/push.ts";
-import { todayInChina } from "../ledger/today.ts";
+import { todayInChina } from "../ledger/clock.ts";
 import { validateRecords } from "../ledger/validate.ts";
 import { app } from "../worker/app.ts";
 import { sha256Hex } from "../worker/auth/token-hash.ts";

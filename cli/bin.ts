@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { wantsHelp } from "./lib/options.ts";
+import { setToday } from "../ledger/clock.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const USAGE = `用法 Usage: tiaojie <command> [options]
@@ -59,6 +60,13 @@ function wrongUse(message: string, usage: string): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Tests and demonstrations run the CLI on a chosen day (ledger/clock.ts); a malformed day is wrong use, not a crash.
+  try {
+    setToday(process.env.TIAOJIE_TODAY);
+  } catch (e) {
+    process.stderr.write(`环境变量 TIAOJIE_TODAY 须为 YYYY-MM-DD 格式的真实日期，或不设置 ${(e as Error).message}\n`);
+    return 2;
+  }
   const [name, ...rest] = argv;
   if (!name) return wrongUse("需要命令 Missing command", USAGE);
   if (name === "--help" || name === "-h") {

@@ -1,3 +1,4 @@
+import { now } from "./clock.ts";
 import { cleanText, rawText } from "./text.ts";
 import { EMPTY, accept, refuse, type Normalised } from "./normalise/result.ts";
 
@@ -21,7 +22,7 @@ const DAY_MS = 86_400_000;
 let latestKnownDay = 0;
 
 function todayPlusOne(): number {
-  const d = new Date(Date.now() + DAY_MS);
+  const d = new Date(now() + DAY_MS);
   return d.getUTCFullYear() * 10_000 + (d.getUTCMonth() + 1) * 100 + d.getUTCDate();
 }
 

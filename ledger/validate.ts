@@ -17,7 +17,7 @@ import { normalisePartyId } from "./party-id.ts";
 import { normalisePhone } from "./phone.ts";
 import { sheetColumnLetter, type ColumnPlaces } from "./sheet-columns.ts";
 import { MAX_PLACE, type CaseRow, type Issue } from "./schema.ts";
-import { todayInChina } from "./today.ts";
+import { todayInChina } from "./clock.ts";
 
 export interface ValidateOptions {
   locale?: Locale;

@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import { devHttps } from "./start/dev-https.ts";
 import { startHttpsProxy } from "./start/https-proxy.ts";
 import { httpsPaneUrl, manifestNote } from "./start/pane-url.ts";
+import { nowIso } from "../ledger/clock.ts";
 
 // TIAOJIE_STATE_DIR moves the local database (tests of this script); the default is wrangler's own.
 const STATE = path.resolve(ROOT, process.env.TIAOJIE_STATE_DIR ?? ".wrangler/state");
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
     for (const p of pushed) process.stderr.write(`  演示台账 demo ledger ${path.basename(p.file)} → ${p.unit}: ${p.summary}\n`);
   }
   const httpsLine = await serveHttps(server.url);
-  if (firstRun) await writeFile(MARKER, JSON.stringify({ initialisedAt: new Date().toISOString(), demo }) + "\n");
+  if (firstRun) await writeFile(MARKER, JSON.stringify({ initialisedAt: nowIso(), demo }) + "\n");
 
   const example = demo ? "山腰街道" : "<单位 unit>";
   process.stdout.write(`

@@ -5,6 +5,7 @@ import { countUnits } from "./db/health.ts";
 import { apiResponseHeaders } from "./api-headers.ts";
 import { handleError, validationHook } from "./errors.ts";
 import { unroutedHandler } from "./http-methods.ts";
+import { todayFromEnv } from "./today-from-env.ts";
 import { caseRoutes } from "./routes/cases.ts";
 import { meRoutes } from "./routes/me.ts";
 import { pushRoutes } from "./routes/pushes.ts";
@@ -30,7 +31,7 @@ export const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 app.onError(handleError);
 app.notFound(unroutedHandler(() => app.routes));
-app.use("/api/*", apiResponseHeaders, limitRequestBody);
+app.use("/api/*", todayFromEnv, apiResponseHeaders, limitRequestBody);
 
 app.get("/api/health", async (c) => {
   const units = await countUnits(c.env.DB);

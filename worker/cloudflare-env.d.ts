@@ -14,6 +14,8 @@ declare namespace Cloudflare {
      * 10 when not set; 30000 on the Paid plan's default limit gives the largest chunks (1,000 rows).
      */
     PUSH_CPU_BUDGET_MS?: string;
+    /** Tests and demonstrations only: the day (YYYY-MM-DD, China) the Worker takes as today (ledger/clock.ts). Unset in production. */
+    TIAOJIE_TODAY?: string;
   }
   interface GlobalProps {
     mainModule: { default: ExportedHandler<Env> };

@@ -21,6 +21,7 @@ import { GRID_FILL, type Grid, type GridCell, type GridChart } from "../../ledge
 import { SEVERITY_FILL } from "./colours.ts";
 import { MARK_FORMULA, isItemNotFound, isPayloadTooLarge, ourMarks, queueFormatScan } from "./marks.ts";
 import { fillMergedAreas } from "./merged-areas.ts";
+import { now as clockNow } from "../../ledger/clock.ts";
 
 /**
  * Reading merged areas needs ExcelApi 1.13 (Excel 2021 / Microsoft 365, Excel on the web). The manifest keeps
@@ -73,7 +74,7 @@ export interface ExcelWorkbookOptions {
 export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerWorkbook {
   const run: ExcelRunner = options.run ?? ((batch) => Excel.run(batch));
   const maxChunkBytes = options.maxChunkBytes ?? MAX_CHUNK_BYTES;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? clockNow;
   let markList: MarkList | null = null;
 
   /** The mark list if it is for this sheet and fresh; used once, since marking changes the marks. */

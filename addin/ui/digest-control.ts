@@ -4,7 +4,7 @@
  * section with native charts) in one go.
  */
 import { digestLayout } from "../../ledger/reports/digest-layout.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import { periodOptions } from "../logic/report-sheets.ts";
 import type { App } from "./app.ts";
 import { h, message } from "./dom.ts";

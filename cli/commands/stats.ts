@@ -1,7 +1,7 @@
 // `tiaojie stats --period 2026-05 [--group town|department|zone:<片区>] [--json] [--out FILE.xlsx]`: 诉源分析 — the
 // cross-tables (domain × unit, respondent agency × domain, source × outcome, stage × outcome) with a chart each,
 // the month-by-month trend, and the 月报 as offices file it upward (A4 portrait). Counted as the rankings count.
-import { todayInChina } from "../../ledger/today.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import type { Stats } from "../../ledger/api/stats.ts";
 import { monthlyReportLayout } from "../../ledger/reports/monthly-report-layout.ts";
 import { groupLabel, statsLayouts } from "../../ledger/reports/stats-layout.ts";

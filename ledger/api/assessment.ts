@@ -1,7 +1,7 @@
 /** Assessment and rankings as the API takes and returns them (docs/API.md § Assessments; docs/ASSESSMENT.md). */
 import { z } from "zod";
 import { parsePeriod, PeriodError } from "../period.ts";
-import { todayInChina } from "../today.ts";
+import { todayInChina } from "../clock.ts";
 import { INDICATOR_KEYS, type IndicatorKey } from "./indicators.ts";
 
 /**

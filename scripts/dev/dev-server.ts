@@ -67,7 +67,9 @@ export async function startDevServer(o: {
   const port = o.port ?? (await freePort());
   const args = [WRANGLER, "dev", "--config", WRANGLER_CONFIG, "--ip", "127.0.0.1", "--port", String(port),
     "--persist-to", o.persistTo, "--show-interactive-dev-session=false", "--inspector-port", String(await freePort())];
-  for (const [k, v] of Object.entries(o.vars ?? {})) args.push("--var", `${k}:${v}`);
+  // The day the Worker takes as today follows the caller's TIAOJIE_TODAY (tests on a chosen day, demos); see ledger/clock.ts.
+  const vars = { ...(process.env.TIAOJIE_TODAY ? { TIAOJIE_TODAY: process.env.TIAOJIE_TODAY } : {}), ...o.vars };
+  for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
@@ -86,7 +88,7 @@ export async function startDevServer(o: {
       child.kill("SIGTERM");
       setTimeout(() => child.kill("SIGKILL"), 5000).unref();
     });
-  const deadline = Date.now() + (o.timeoutMs ?? 90_000);
+  const deadline = performance.now() + (o.timeoutMs ?? 90_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${log}`);
     try {
@@ -95,7 +97,7 @@ export async function startDevServer(o: {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) {
+    if (performance.now() > deadline) {
       await stop();
       throw new Error(`wrangler dev did not answer within ${o.timeoutMs ?? 90_000} ms:\n${log}`);
     }

@@ -3,6 +3,9 @@
 // chart) through LibreOffice next to the screenshots, to be looked at.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayInChina } from "../../ledger/clock.ts";
+import { addDays } from "../../ledger/period.ts";
+import { trendRanges, trendSheetName } from "../../addin/logic/trend-sheet.ts";
 import { generateCases } from "../fixtures/case-generator.ts";
 import {
   addUnit, api, createToken, openPane, screenshot, startPaneSession, step, stopPaneSession,
@@ -13,7 +16,11 @@ import { button, excel, openTab, waitForNote } from "./pane-ui.ts";
 import { renderSheet } from "./render-sheet.ts";
 
 const SLOW = { timeout: 120_000 };
-// 南埔镇's one mediator carries its weak year (21 successes of 37 counted, 57 %): the whole interval is below 80 %.
+// The ledgers move with the clock (TIAOJIE_TODAY): two years of cases up to yesterday, so last year is always a whole
+// year of data and this year's months always include the current one, whatever day the tests run.
+const TODAY = todayInChina();
+const LAST_YEAR = String(Number(TODAY.slice(0, 4)) - 1);
+// 南埔镇's one mediator carries its weak years (about one success in five): the whole interval is below 80 %.
 const UNITS = [
   { name: "山腰街道", prefix: "SY", seed: 21, successShare: 0.85, mediators: ["陈美华", "林志强"] },
   { name: "南埔镇", prefix: "NP", seed: 22, successShare: 0.2, mediators: ["郑国庆"] },
@@ -33,7 +40,7 @@ beforeAll(async () => {
   assessor = (await createToken(worker.url, "assessor")).token;
   for (const u of UNITS) {
     await addUnit(worker.url, u.name);
-    const cases = generateCases({ seed: u.seed, count: 120, unit: u.name, prefix: u.prefix, successShare: u.successShare, mediators: u.mediators, asOf: "2026-11-27" });
+    const cases = generateCases({ seed: u.seed, count: 120, unit: u.name, prefix: u.prefix, successShare: u.successShare, mediators: u.mediators, from: addDays(TODAY, -730), to: addDays(TODAY, -1), asOf: TODAY });
     await api(worker.url, coordinator, `/api/pushes/e2e-${u.prefix}-trend/chunks`, {
       method: "POST",
       headers: { "Idempotency-Key": `e2e-${u.prefix}-trend-c0` },
@@ -57,18 +64,22 @@ describe("the assessment office's trend, mediator and competition sheets", () =>
   it("生成趋势表 writes units × months with a native line chart of the composite score, one line per town", SLOW, async () => {
     const { page } = office;
     const S = "trend";
-    const expected = await api<{ periods: { period: string }[]; units: { unit: string; points: { score: number | null }[] }[] }>(worker.url, assessor, "/api/rankings/trend?from=2026-01&to=2026-11");
+    // 今年各月: January to the current month of the clock's year (one month on 1 January, twelve on 31 December).
+    const range = trendRanges(TODAY).find((r) => r.by === "month" && r.from.endsWith("-01") && r.from.slice(0, 4) === TODAY.slice(0, 4))!;
+    const expected = await api<{ periods: { period: string }[]; units: { unit: string; points: { score: number | null }[] }[] }>(worker.url, assessor, `/api/rankings/trend?from=${range.from}&to=${range.to}`);
     const n = expected.periods.length;
-    expect(n).toBe(11);
-    const sheet = "考评趋势 2026-01至2026-11";
+    expect(n).toBe(Number(TODAY.slice(5, 7)));
+    const last = String.fromCharCode("A".charCodeAt(0) + n);
+    const sheet = trendSheetName(range);
+    expect(sheet).toBe(`考评趋势 ${TODAY.slice(0, 4)}-01至${TODAY.slice(0, 7)}`);
     await step(office, S, "choose this year by month and create the sheet", async () => {
-      await page.locator("select#trend-range").selectOption({ label: "2026 年各月" });
+      await page.locator("select#trend-range").selectOption({ label: `${TODAY.slice(0, 4)} 年各月` });
       await button(page, "生成趋势表").click();
-      await waitForNote(page, `已生成工作表“${sheet}”：3 个单位 × 11 期，附折线图（镇街、区直部门各一张）。`);
+      await waitForNote(page, `已生成工作表“${sheet}”：3 个单位 × ${n} 期，附折线图（镇街、区直部门各一张）。`);
     });
     await screenshot(page, "40-assessor-trend");
     await step(office, S, "one row per unit with its score per month, as the Worker computed it", async () => {
-      const cells = await excel(page, (x, s) => x.values(s, "A1:L4"), sheet);
+      const cells = await excel(page, (x, a) => x.values(a.sheet, a.range), { sheet, range: `A1:${last}4` });
       expect(cells[0]).toEqual(["单位", ...expected.periods.map((p) => p.period)]);
       expect(cells.slice(1).map((r) => r[0])).toEqual(expected.units.map((u) => u.unit));
       expect(cells[1].slice(1)).toEqual(expected.units[0].points.map((p) => p.score ?? ""));
@@ -77,8 +88,8 @@ describe("the assessment office's trend, mediator and competition sheets", () =>
     await step(office, S, "a line chart by rows: each town a series named by its unit, against the month headers", async () => {
       const charts = await excel(page, (x, s) => x.charts(s), sheet);
       expect(charts).toHaveLength(1);
-      expect(charts[0]).toMatchObject({ type: "Line", seriesBy: "Rows", title: "综合得分趋势 — 镇（街道）", source: "A2:L4" });
-      expect(charts[0].series).toEqual(expected.units.map((u, i) => ({ name: u.unit, values: `B${i + 2}:L${i + 2}`, xValues: "B1:L1" })));
+      expect(charts[0]).toMatchObject({ type: "Line", seriesBy: "Rows", title: "综合得分趋势 — 镇（街道）", source: `A2:${last}4` });
+      expect(charts[0].series).toEqual(expected.units.map((u, i) => ({ name: u.unit, values: `B${i + 2}:${last}${i + 2}`, xValues: `B1:${last}1` })));
       expect(await excel(page, (x) => x.activeSheet())).toBe(sheet);
     });
     await step(office, S, "render the trend sheet with its chart", () => renderSheet(page, sheet, "40b-assessor-trend-sheet"));
@@ -87,19 +98,19 @@ describe("the assessment office's trend, mediator and competition sheets", () =>
   it("生成调解员考评表 lists each mediator by tier and rank with the figures, and 生成片区竞赛表 ranks towns in their zones", SLOW, async () => {
     const { page } = office;
     const S = "mediators-competition";
-    const m = await api<{ mediators: { name: string; standing: string | null }[] }>(worker.url, assessor, "/api/mediators/results?period=2026");
+    const m = await api<{ mediators: { name: string; standing: string | null }[] }>(worker.url, assessor, `/api/mediators/results?period=${LAST_YEAR}`);
     await step(office, S, "choose the year and create the mediator sheet", async () => {
-      await page.locator("select#period").selectOption("2026");
+      await page.locator("select#period").selectOption(LAST_YEAR);
       await button(page, "生成调解员考评表").click();
       const gold = m.mediators.filter((x) => x.standing === "gold").length;
       const behind = m.mediators.filter((x) => x.standing === "behind").length;
       expect(behind).toBeGreaterThan(0);
-      await waitForNote(page, `已生成工作表“调解员考评 2026”：${m.mediators.length} 名调解员，${gold} 名达金牌标准，${behind} 名落后。`);
+      await waitForNote(page, `已生成工作表“调解员考评 ${LAST_YEAR}”：${m.mediators.length} 名调解员，${gold} 名达金牌标准，${behind} 名落后。`);
       await waitForNote(page, "达金牌标准（黄）和落后（红）的调解员，依据的数字见表中“依据”列。");
     });
     await screenshot(page, "41-assessor-mediators");
     await step(office, S, "the gold mediator first, then the stars in rank order", async () => {
-      const cells = await excel(page, (x) => x.values("调解员考评 2026", "A1:O6"));
+      const cells = await excel(page, (x, s) => x.values(s, "A1:O6"), `调解员考评 ${LAST_YEAR}`);
       expect(cells[0].slice(0, 4)).toEqual(["级别", "级别内名次", "调解员", "单位"]);
       expect(cells[1][2]).toBe("陈美华");
       expect(cells.slice(1).map((r) => r[2]).sort()).toEqual([...MEDIATORS].sort());
@@ -107,19 +118,19 @@ describe("the assessment office's trend, mediator and competition sheets", () =>
       const i = cells.findIndex((r) => r[2] === "郑国庆");
       expect(cells[i][13]).toBe("落后");
       expect(String(cells[i][14])).toMatch(/^调解成功率 \d+%（\d+\/\d+），95% 区间上限 \d+% 仍低于 80%/);
-      expect((await excel(page, (x, a) => x.format("调解员考评 2026", a), `N${i + 1}`)).fill).toBe("#FFC7CE");
+      expect((await excel(page, (x, a) => x.format(a.sheet, a.cell), { sheet: `调解员考评 ${LAST_YEAR}`, cell: `N${i + 1}` })).fill).toBe("#FFC7CE");
     });
-    await step(office, S, "render the mediator sheet", () => renderSheet(page, "调解员考评 2026", "41b-assessor-mediators-sheet"));
+    await step(office, S, "render the mediator sheet", () => renderSheet(page, `调解员考评 ${LAST_YEAR}`, "41b-assessor-mediators-sheet"));
     await step(office, S, "create the competition sheet", async () => {
       await button(page, "生成片区竞赛表").click();
-      await waitForNote(page, "已生成工作表“分片竞赛 2026”：2 个片区。");
+      await waitForNote(page, `已生成工作表“分片竞赛 ${LAST_YEAR}”：2 个片区。`);
     });
     await screenshot(page, "42-assessor-competition");
     await step(office, S, "each zone's towns with zone rank and district rank", async () => {
-      const c = await api<{ zones: { zone: string; units: { unit: string; zoneRank: number | null; districtRank: number | null }[] }[] }>(worker.url, assessor, "/api/competition?period=2026");
-      const cells = await excel(page, (x) => x.values("分片竞赛 2026", "A2:D4"));
+      const c = await api<{ zones: { zone: string; units: { unit: string; zoneRank: number | null; districtRank: number | null }[] }[] }>(worker.url, assessor, `/api/competition?period=${LAST_YEAR}`);
+      const cells = await excel(page, (x, s) => x.values(s, "A2:D4"), `分片竞赛 ${LAST_YEAR}`);
       expect(cells).toEqual(c.zones.flatMap((z) => z.units.map((u) => [z.zone, u.zoneRank ?? "未参评", u.districtRank ?? "", u.unit])));
     });
-    await step(office, S, "render the competition sheet", () => renderSheet(page, "分片竞赛 2026", "42b-assessor-competition-sheet"));
+    await step(office, S, "render the competition sheet", () => renderSheet(page, `分片竞赛 ${LAST_YEAR}`, "42b-assessor-competition-sheet"));
   });
 });

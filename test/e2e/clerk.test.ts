@@ -14,7 +14,7 @@ import {
   ADMIN_TOKEN, addUnit, allCases, api, assertNoCspViolations, createToken, ensureAddinBuilt, launchBrowser, openPane, screenshot, startPaneServer, startWorker, step,
   type OpenPane, type PaneServer, type TestWorker,
 } from "./harness.ts";
-import { columnsWithUnknownHeader, generatedLedger, sampleSeed, type GeneratedLedger } from "./fixtures.ts";
+import { columnsWithUnknownHeader, generatedLedger, sampleSeed, type GeneratedLedger, SAMPLE_DAY } from "./fixtures.ts";
 import { button, excel, note, openTab, waitForNote } from "./pane-ui.ts";
 import type { WorkbookSeed } from "../support/excel-double/model.ts";
 
@@ -34,12 +34,13 @@ let big: GeneratedLedger;
 beforeAll(async () => {
   ensureAddinBuilt();
   [worker, browser, nanpuSeed, big] = await Promise.all([
-    startWorker(),
+    startWorker(undefined, SAMPLE_DAY),
     launchBrowser(),
     sampleSeed("nanpu-2026-with-errors.xlsx"),
     generatedLedger({ unit: SHANYAO, prefix: "SY", count: 2_500, seed: 8 }),
   ]);
   pane = await startPaneServer(worker.url);
+  pane.today = SAMPLE_DAY;
   pane.addSeed("nanpu", nanpuSeed);
   pane.addSeed("shanyao-2500", big.seed);
   pane.addSeed("unknown-header", (await generatedLedger({ unit: NANPU, prefix: "NPX", count: 12, columns: columnsWithUnknownHeader("mediator", "负责人") })).seed);

@@ -5,7 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../ledger/period.ts";
 import type { CaseRow } from "../../ledger/schema.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import type { WorkbookSeed } from "../support/excel-double/model.ts";
 import {
   addUnit, api, createToken, ensureAddinBuilt, launchBrowser, openPane, screenshot, startPaneServer, startWorker, step,

@@ -4,6 +4,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addUnit, createToken, openPane, pushRows, screenshot, startPaneSession, step, stopPaneSession, type OpenPane, type PaneServer, type TestWorker } from "./harness.ts";
+import { SAMPLE_DAY } from "./fixtures.ts";
 import { button, excel, openTab, tab, waitForNote } from "./pane-ui.ts";
 import { renderSheet } from "./render-sheet.ts";
 
@@ -32,7 +33,7 @@ const row = (n: number, caseNo: string, over: Record<string, unknown>) => ({
 const push = (token: string, rows: unknown[]) => pushRows(worker.url, token, rows);
 
 beforeAll(async () => {
-  ({ worker, pane, browser } = await startPaneSession({ blank: { sheets: [{ name: "Sheet1", values: [["会议议程"]] }] } }));
+  ({ worker, pane, browser } = await startPaneSession({ blank: { sheets: [{ name: "Sheet1", values: [["会议议程"]] }] } }, { today: SAMPLE_DAY }));
   await addUnit(worker.url, SHANYAO);
   await addUnit(worker.url, NANPU);
   const sy = (await createToken(worker.url, "clerk", SHANYAO)).token;

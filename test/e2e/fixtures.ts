@@ -8,6 +8,12 @@ import { addLedgerSheet } from "../fixtures/write-xlsx.ts";
 import type { WorkbookSeed } from "../support/excel-double/model.ts";
 import { seedFromBuilt, seedFromXlsx } from "../support/excel-double/seed.ts";
 
+/**
+ * The day the committed samples and the 2026 districts of these tests are read on (the CLI's tests pass it as
+ * --today): their dates are fixed, so their sessions pin the Worker's and the pane's clock to it.
+ */
+export const SAMPLE_DAY = "2026-11-25";
+
 export function sampleSeed(file: string): Promise<WorkbookSeed> {
   return seedFromXlsx(path.join(ROOT, "samples", file));
 }

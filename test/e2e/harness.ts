@@ -10,6 +10,7 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { ROOT, applyMigrations, freePort, startDevServer, type DevServer } from "../../scripts/dev/dev-server.ts";
 import { doubleBundle } from "../support/excel-double/bundle.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import type { WorkbookSeed } from "../support/excel-double/model.ts";
 
 export const ADDIN_DIST = path.join(ROOT, "dist/addin");
@@ -92,6 +93,8 @@ export interface PaneServer {
   fault: ApiFault | null;
   /** Makes a workbook available to panes opened with { seed: name }. */
   addSeed(name: string, seed: WorkbookSeed): void;
+  /** The day the panes take as today when the session pins one (their Worker's day too); else TIAOJIE_TODAY or the real day. */
+  today?: string;
   /** /api requests seen, in order: method and path. */
   apiLog: { method: string; path: string; status: number | null }[];
   close(): Promise<void>;
@@ -189,18 +192,22 @@ async function migratedTemplate(): Promise<string> {
   return template;
 }
 
-export async function startWorker(persistTo?: string): Promise<TestWorker> {
+/**
+ * A `wrangler dev` on a fresh copy of the migrated D1. `today` pins the Worker's clock to that day (ledger/clock.ts) for
+ * tests whose fixtures are dated; without it the Worker's today follows TIAOJIE_TODAY, or the real day.
+ */
+export async function startWorker(persistTo?: string, today?: string): Promise<TestWorker> {
   let dir = persistTo;
   if (!dir) {
     const template = await migratedTemplate();
     dir = await mkdtemp(path.join(os.tmpdir(), "tiaojie-e2e-"));
     await cp(template, dir, { recursive: true });
   }
-  const server = await startDevServer({ persistTo: dir, vars: { ADMIN_TOKEN } });
+  const server = await startDevServer({ persistTo: dir, vars: { ADMIN_TOKEN, ...(today ? { TIAOJIE_TODAY: today } : {}) } });
   const worker: TestWorker = {
     ...server,
     persistTo: dir,
-    restart: () => startWorker(dir),
+    restart: () => startWorker(dir, today),
     async cleanup() {
       await server.stop();
       await rm(dir, { recursive: true, force: true });
@@ -293,6 +300,10 @@ export async function preparePane(browser: Browser, pane: PaneServer, o: PaneOpt
     w.__cspViolations = [];
     document.addEventListener("securitypolicyviolation", (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
+  // The pane reads today from the same clock as the Worker: on a chosen day (the session's, or TIAOJIE_TODAY), the
+  // browser's Date is moved by the same whole days, the time of day running on.
+  const day = pane.today ?? process.env.TIAOJIE_TODAY;
+  if (day) await context.clock.setSystemTime(Date.now() + Date.parse(day) - Date.parse(todayInChina(Date.now())));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
@@ -362,12 +373,17 @@ export interface PaneSession {
   browser: Browser;
 }
 
-/** Starts a session with each seed (a workbook or one being read) available to panes under its name. */
-export async function startPaneSession(seeds: Record<string, WorkbookSeed | Promise<WorkbookSeed>> = {}): Promise<PaneSession> {
+/**
+ * Starts a session with each seed (a workbook or one being read) available to panes under its name. `o.today` pins
+ * the Worker's and the panes' day, for tests whose fixtures carry fixed dates (the samples, a 2026 district); tests
+ * whose fixtures move with the clock leave it out and run on any day (CI runs them on chosen days too).
+ */
+export async function startPaneSession(seeds: Record<string, WorkbookSeed | Promise<WorkbookSeed>> = {}, o: { today?: string } = {}): Promise<PaneSession> {
   ensureAddinBuilt();
   const names = Object.keys(seeds);
-  const [worker, browser, loaded] = await Promise.all([startWorker(), launchBrowser(), Promise.all(names.map((n) => seeds[n]))]);
+  const [worker, browser, loaded] = await Promise.all([startWorker(undefined, o.today), launchBrowser(), Promise.all(names.map((n) => seeds[n]))]);
   const pane = await startPaneServer(worker.url);
+  pane.today = o.today;
   names.forEach((n, i) => pane.addSeed(n, loaded[i]));
   return { worker, pane, browser };
 }

@@ -4,7 +4,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../ledger/period.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import {
   addUnit, api, createToken, openPane, screenshot, startPaneSession, step, stopPaneSession,
   type OpenPane, type PaneServer, type TestWorker,

@@ -9,7 +9,7 @@ import {
   addUnit, api, createToken, ensureAddinBuilt, launchBrowser, openPane, screenshot, startPaneServer, startWorker, step,
   type OpenPane, type PaneServer, type TestWorker,
 } from "./harness.ts";
-import { sampleSeed } from "./fixtures.ts";
+import { sampleSeed, SAMPLE_DAY } from "./fixtures.ts";
 import { button, excel, openTab, waitForNote } from "./pane-ui.ts";
 import { renderSheet } from "./render-sheet.ts";
 import type { WorkbookSeed } from "../support/excel-double/model.ts";
@@ -30,8 +30,9 @@ let assessor: string;
 
 beforeAll(async () => {
   ensureAddinBuilt();
-  [worker, browser, nanpuSeed] = await Promise.all([startWorker(), launchBrowser(), sampleSeed("nanpu-2026-with-errors.xlsx")]);
+  [worker, browser, nanpuSeed] = await Promise.all([startWorker(undefined, SAMPLE_DAY), launchBrowser(), sampleSeed("nanpu-2026-with-errors.xlsx")]);
   pane = await startPaneServer(worker.url);
+  pane.today = SAMPLE_DAY;
   pane.addSeed("nanpu", nanpuSeed);
   coordinator = (await createToken(worker.url, "coordinator")).token;
   assessor = (await createToken(worker.url, "assessor")).token;

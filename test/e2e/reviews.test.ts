@@ -6,6 +6,7 @@ import {
   addUnit, api, createToken, ensureAddinBuilt, launchBrowser, openPane, screenshot, startPaneServer, startWorker, step,
   type OpenPane, type PaneServer, type TestWorker,
 } from "./harness.ts";
+import { SAMPLE_DAY } from "./fixtures.ts";
 import { button, excel, openTab, waitForNote } from "./pane-ui.ts";
 import { renderSheet } from "./render-sheet.ts";
 import { seedFromBuilt } from "../support/excel-double/seed.ts";
@@ -26,8 +27,9 @@ let assessor: string;
 
 beforeAll(async () => {
   ensureAddinBuilt();
-  [worker, browser] = await Promise.all([startWorker(), launchBrowser()]);
+  [worker, browser] = await Promise.all([startWorker(undefined, SAMPLE_DAY), launchBrowser()]);
   pane = await startPaneServer(worker.url);
+  pane.today = SAMPLE_DAY;
   for (const unit of ["山腰街道", "南埔镇"]) await addUnit(worker.url, unit);
   const clerk = (await createToken(worker.url, "clerk", "山腰街道")).token;
   await api(worker.url, clerk, "/api/pushes/e2e-reviews-sy/chunks", {

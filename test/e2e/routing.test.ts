@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { columnLetter } from "../../ledger/columns.ts";
 import { addDays } from "../../ledger/period.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import type { Incoming } from "../../ledger/api/routing.ts";
 import { UNROUTED_FILL } from "../../addin/logic/routing-columns.ts";
 import { STANDARD_COLUMNS } from "../fixtures/ledger-layout.ts";

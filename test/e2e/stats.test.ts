@@ -4,6 +4,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stats } from "../../ledger/api/stats.ts";
+import { todayInChina } from "../../ledger/clock.ts";
+import { addDays } from "../../ledger/period.ts";
 import { generateCases } from "../fixtures/case-generator.ts";
 import {
   addUnit, api, createToken, openPane, screenshot, startPaneSession, step, stopPaneSession,
@@ -19,13 +21,12 @@ const UNITS = [
   { name: "南埔镇", prefix: "NP", seed: 32 },
   { name: "界山镇", prefix: "JS", seed: 33 },
 ];
-// The month the page offers first as the one just ended (the pane's clock is the machine's).
-const MONTH = (() => {
-  const d = new Date(Date.now() + 8 * 3_600_000);
-  const m = d.getUTCMonth() === 0 ? 12 : d.getUTCMonth();
-  const y = d.getUTCMonth() === 0 ? d.getUTCFullYear() - 1 : d.getUTCFullYear();
-  return `${y}-${String(m).padStart(2, "0")}`;
-})();
+// The month the page offers first: the one just ended, by the pane's clock (the same day as the Worker's, TIAOJIE_TODAY).
+const MONTH = previousMonth(todayInChina());
+function previousMonth(day: string): string {
+  const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+}
 
 let worker: TestWorker;
 let pane: PaneServer;
@@ -36,7 +37,7 @@ let office: OpenPane;
 beforeAll(async () => {
   ({ worker, pane, browser } = await startPaneSession({ nanpu: sampleSeed("nanpu-2026-with-errors.xlsx") }));
   coordinator = (await createToken(worker.url, "coordinator")).token;
-  const to = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+  const to = addDays(todayInChina(), -1);
   for (const u of UNITS) {
     await addUnit(worker.url, u.name);
     const cases = generateCases({ seed: u.seed, count: 150, unit: u.name, prefix: u.prefix, successShare: 0.7, mediators: ["陈美华"], from: `${Number(MONTH.slice(0, 4)) - 1}-01-01`, to, asOf: to });

@@ -7,6 +7,7 @@ import { INDICATOR_KEYS } from "../../ledger/api/indicators.ts";
 import { DEFAULT_CONFIG } from "../../worker/assessment/config.ts";
 import { countCaseIndicators } from "../../worker/assessment/indicators.ts";
 import { parsePeriod } from "../../ledger/period.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import { countsFromCaseRow, dailyCountsStatement, loadTimeLimits, loadUnitCounts, rebuildDailyCounts } from "../../worker/db/assessment.ts";
 import { caseCountsStatement } from "../support/direct-counts.ts";
 import { addUnit, resetAll, row, storeCases, unitId, updateCase } from "./assessment-fixtures.ts";
@@ -178,7 +179,7 @@ describe("indicators computed in D1 per unit and period", () => {
     const res = await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody(rows));
     expect(res.status).toBe(200);
     expect((await json(res)).counts.rejected).toBe(1);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInChina();
     const r = await assessment(w.coordinator, UNIT_A, today.slice(0, 4), today);
     expect(r.body.assessment.indicators.ledgerQuality).toMatchObject({ num: 3, den: 4, rate: 0.75 });
     expect((await assessment(w.coordinator, UNIT_B, today.slice(0, 4), today)).body.assessment.indicators.ledgerQuality).toMatchObject({ den: 0 });

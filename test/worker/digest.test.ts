@@ -9,10 +9,13 @@ const DEPT = "区人社局";
 const AS_OF = "2026-10-15";
 let w: World;
 let clerkDept: string;
+// What the digest must never carry: the applicant's ID number, phone and the clerk's note (on A1, a court case in
+// every list, and A6, its repeat by the same person).
+const PRIVATE = { id: "350505198001010012", phone: "13912345678", landline: "0595-87654321", note: "申请人家住樟脚村另有信访" };
 
 const A = [
   // court-referred (委派), success, 人民调解 taken to 司法确认
-  sheetRow(2, "A1", { source: "法院委派（诉前）", receivedOn: "2026.7.5", status: "调解成功", closedOn: "2026.7.20", mediationType: "人民调解", judicialConfirmation: "是", applicant: "王五", respondent: "区住建局" }),
+  sheetRow(2, "A1", { source: "法院委派（诉前）", receivedOn: "2026.7.5", status: "调解成功", closedOn: "2026.7.20", mediationType: "人民调解", judicialConfirmation: "是", applicant: "王五", respondent: "区住建局", applicantId: PRIVATE.id, phone: PRIVATE.phone, notes: PRIVATE.note }),
   // court-referred (委托, 审判), failed
   sheetRow(3, "A2", { source: "法院委托（诉中）", stage: "审判", receivedOn: "2026.8.1", status: "调解不成", closedOn: "2026.8.20", applicant: "赵六", respondent: "区住建局" }),
   // open at 诉前 (30 days) since 9-1: 14 days over on 10-15
@@ -22,7 +25,7 @@ const A = [
   // agreement whose window closed on 8-31 unused; commitment due 8-15 never met (61 days over)
   sheetRow(6, "A5", { receivedOn: "2026.7.10", status: "调解成功", closedOn: "2026.8.1", judicialConfirmation: "否", applicant: "周九", respondent: "区人社局", commitment: "补缴社保", commitmentDue: "2026.8.15" }),
   // 王五 again against 区住建局 after the court-referred A1: the 判后上访 risk; also 5 days overdue
-  sheetRow(7, "A6", { receivedOn: "2026.9.10", applicant: "王五", respondent: "区住建局" }),
+  sheetRow(7, "A6", { receivedOn: "2026.9.10", applicant: "王五", respondent: "区住建局", applicantId: PRIVATE.id, phone: PRIVATE.landline, notes: PRIVATE.note }),
   // court-referred, not accepted
   sheetRow(8, "A7", { source: "法院委派（诉前）", receivedOn: "2026.8.5", accepted: "否", rejectReason: "不属于受理范围", mediator: null, status: null, applicant: "吴十", respondent: "区住建局" }),
 ];
@@ -178,9 +181,16 @@ describe("the joint-meeting digest 府院联席会议材料", () => {
     expect(digest.respondents.others).toEqual(zero);
   });
 
-  it("carries no applicant ID number, phone or clerk's note", () => {
-    const text = JSON.stringify(digest);
-    for (const field of ["applicantId", "phone", "notes", "秦一"]) expect(text).not.toContain(field);
+  it("carries no applicant ID number, phone or clerk's note, though the cases it lists hold them", async () => {
+    const stored = await json(await call("GET", `/api/cases/${UNIT_A}/A1`, { token: w.coordinator }));
+    expect(JSON.stringify(stored)).toContain(PRIVATE.id);
+    expect(JSON.stringify(stored)).toContain(PRIVATE.note);
+    const court = await json(await call("GET", `/api/digest?period=2026-Q3&asOf=${AS_OF}`, { token: w.court }));
+    for (const text of [JSON.stringify(digest), JSON.stringify(court)]) {
+      expect(text).toContain("A1");
+      for (const value of [PRIVATE.id, PRIVATE.phone, PRIVATE.landline, PRIVATE.note, "秦一"]) expect(text).not.toContain(value);
+      for (const field of ["applicantId", "phone", "notes"]) expect(text).not.toContain(`"${field}"`);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { INDICATOR_KEYS } from "../../ledger/api/indicators.ts";
 import type { CaseRow } from "../../ledger/schema.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import { addUnit, resetAll, row, storeCases } from "./assessment-fixtures.ts";
 import { call, chunkBody, json, makeWorld, newKey, newPushId, pushChunk, sheetRow, UNIT_A, UNIT_B, type World } from "./helpers.ts";
 
@@ -84,7 +85,7 @@ describe("GET /api/rankings/drilldown: the cases behind each indicator", () => {
   it("names the rejected rows of the unit's last push with their errors under ledger quality", async () => {
     const rows = [sheetRow(2, "SY-1"), sheetRow(3, "SY-2"), sheetRow(4, "SY-3", { receivedOn: "明天" }), sheetRow(5, "SY-4", { accepted: "也许" })];
     expect((await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody(rows))).status).toBe(200);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInChina();
     const { body } = await drilldown(w.clerkA, `period=${today.slice(0, 4)}&asOf=${today}`);
     const q = body.indicators.ledgerQuality;
     expect(q).toMatchObject({ num: 2, den: 4 });
@@ -125,7 +126,7 @@ describe("GET /api/rankings/drilldown: the cases behind each indicator", () => {
     }
     expect((await pushChunk(w.clerkB, newPushId(), newKey(), chunkBody([sheetRow(2, "P-1"), sheetRow(3, "P-2", { receivedOn: "明天" })]))).status).toBe(200);
 
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayInChina();
     for (const [period, asOf] of [["2026-Q2", "2026-06-10"], ["2026-Q3", "2026-10-01"], ["2026-08", "2026-08-20"], ["2026", today]]) {
       const rankings = await json(await call("GET", `/api/rankings?period=${period}&asOf=${asOf}`, { token: w.coordinator }));
       for (const unit of units) {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { todayInChina } from "../../ledger/today.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import { addDays } from "../../ledger/period.ts";
 import { emptyColumnSettings } from "../../addin/logic/columns.ts";
 import { runValidation } from "../../addin/logic/validate.ts";

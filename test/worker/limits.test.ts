@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { LimitSettings } from "../../ledger/api/limits.ts";
 import { addDays, parsePeriod } from "../../ledger/period.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import { DEFAULT_CONFIG } from "../../worker/assessment/config.ts";
 import { countsFromCaseRow, dailyCountsStatement, loadTimeLimits } from "../../worker/db/assessment.ts";
 import { listLimitSettingVersions } from "../../worker/db/limit-settings.ts";

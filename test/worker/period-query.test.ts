@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { todayInChina } from "../../ledger/today.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import { UNIT_A, call, json, makeWorld, resetDb, type World } from "./helpers.ts";
 
 let w: World;

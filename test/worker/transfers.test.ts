@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { addDays } from "../../ledger/period.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import { resetAll } from "./assessment-fixtures.ts";
 import { ADMIN_TOKEN, UNIT_A, UNIT_B, call, chunkBody, json, makeWorld, newKey, newPushId, pushChunk, sheetRow, snapshot, type World } from "./helpers.ts";
 
@@ -9,6 +9,7 @@ const TOWN = "涂岭镇";
 const DEPT = "区人社局";
 const CENTRE = "区调解中心";
 const today = todayInChina();
+// Ten days ago; counted in the year it falls in (from 1 to 10 January that is last year).
 const received = addDays(today, -10);
 
 let w: World;
@@ -51,7 +52,7 @@ async function receive(tok: string, caseNos: string[]) {
   return { status: res.status, body: await json(res) };
 }
 async function receivedCount(unit: string): Promise<number> {
-  const res = await call("GET", `/api/assessments/${unit}?period=${today.slice(0, 4)}&asOf=${today}`, { token: w.coordinator });
+  const res = await call("GET", `/api/assessments/${unit}?period=${received.slice(0, 4)}&asOf=${today}`, { token: w.coordinator });
   expect(res.status).toBe(200);
   return (await json(res)).assessment.indicators.acceptance.den;
 }
@@ -229,7 +230,7 @@ describe("the receiving unit", () => {
     expect(mine.body.cases).toHaveLength(1);
     const c = mine.body.cases[0];
     expect(c).toMatchObject({ caseNo: "ZX-001", from: CENTRE, lead: TOWN, assist: DEPT, receivedAt: null, basis: "domain" });
-    expect(c.transferredAt.slice(0, 10)).toBe(new Date().toISOString().slice(0, 10));
+    expect(todayInChina(Date.parse(c.transferredAt))).toBe(today);
     expect(c.values).toMatchObject({
       caseNo: "ZX-001", unit: TOWN, receivedOn: received, domain: "劳动人事争议", accepted: "是", amount: 35000, judicialConfirmation: "否",
       place: "涂岭镇樟脚村3组", applicant: "张三",
@@ -262,13 +263,13 @@ describe("the receiving unit", () => {
   it("counts the case from its receipt: for no unit before, for the lead unit after", async () => {
     expect(await receivedCount(TOWN)).toBe(0);
     expect(await centreReceived()).toBe(0);
-    const rankedBefore = await call("GET", `/api/rankings?period=${today.slice(0, 4)}&asOf=${today}`, { token: w.assessor });
+    const rankedBefore = await call("GET", `/api/rankings?period=${received.slice(0, 4)}&asOf=${today}`, { token: w.assessor });
     const townBefore = (await json(rankedBefore)).units.find((u: any) => u.unit === TOWN);
     expect(townBefore.indicators.acceptance).toMatchObject({ num: 0, den: 0 });
 
     await receive(clerkTown, ["ZX-001"]);
     expect(await receivedCount(TOWN)).toBe(1);
-    const rankedAfter = await call("GET", `/api/rankings?period=${today.slice(0, 4)}&asOf=${today}`, { token: w.assessor });
+    const rankedAfter = await call("GET", `/api/rankings?period=${received.slice(0, 4)}&asOf=${today}`, { token: w.assessor });
     expect((await json(rankedAfter)).units.find((u: any) => u.unit === TOWN).indicators.acceptance).toMatchObject({ num: 1, den: 1 });
     // 南埔镇 has not signed for ZX-002 yet.
     expect(await receivedCount(UNIT_B)).toBe(0);

@@ -12,6 +12,8 @@ export default defineConfig({
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations(path.join(root, "worker/migrations")),
           ADMIN_TOKEN: "test-admin-token",
+          // The day the Worker and the tests take as today (ledger/clock.ts); empty is the real day.
+          TIAOJIE_TODAY: process.env.TIAOJIE_TODAY ?? "",
         },
       },
     })),
@@ -22,7 +24,7 @@ export default defineConfig({
     // modules' tests, which the node project runs (vitest.config.ts).
     include: ["test/worker/*.test.ts"],
     root,
-    setupFiles: ["test/worker/apply-migrations.ts"],
+    setupFiles: ["test/worker/apply-migrations.ts", "test/worker/today.ts"],
     // Speed is the benchmarks' business: a loaded 2-core machine must not fail the six-clerk race on the clock.
     testTimeout: 30_000,
   },

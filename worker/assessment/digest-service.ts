@@ -4,9 +4,10 @@ import { addDays, type Period } from "../../ledger/period.ts";
 import { loadDigestCases } from "../db/digest.ts";
 import { digestSections } from "./digest.ts";
 import { configInForce } from "./limits-service.ts";
+import { nowIso } from "../../ledger/clock.ts";
 
-export async function jointMeetingDigest(db: D1Database, period: Period, asOf: string, caseLists: Digest["caseLists"], now: Date = new Date()): Promise<Digest> {
+export async function jointMeetingDigest(db: D1Database, period: Period, asOf: string, caseLists: Digest["caseLists"], generatedAt: string = nowIso()): Promise<Digest> {
   const config = await configInForce(db);
   const { cases, partyCases } = await loadDigestCases(db, { period, asOf, agreementsSince: addDays(asOf, -config.flags.confirmationWindowDays) });
-  return digestSections({ period, asOf, generatedAt: now.toISOString(), config, cases, partyCases, caseLists });
+  return digestSections({ period, asOf, generatedAt, config, cases, partyCases, caseLists });
 }

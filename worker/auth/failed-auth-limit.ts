@@ -11,6 +11,7 @@
  * - What is remembered of a token is a short key: a salted SHA-256 (salt random per isolate) cut to 64 bits.
  *   Never the token, never the hash stored in D1.
  */
+import { now as clockNow } from "../../ledger/clock.ts";
 const WINDOW_MS = 60_000;
 const MAX_FAILURES = 30;
 /** How long a token that worked from an address stays welcome there during a lock: a working day. */
@@ -61,7 +62,7 @@ function currentFailures(client: string, now: number): Failures | undefined {
   return f;
 }
 
-export function recordFailedAuth(client: string, key: string, now = Date.now()): void {
+export function recordFailedAuth(client: string, key: string, now = clockNow()): void {
   const f = currentFailures(client, now);
   // A locked address's further guesses are never looked up, so the set stays within MAX_FAILURES.
   if (f) {
@@ -69,7 +70,7 @@ export function recordFailedAuth(client: string, key: string, now = Date.now()):
   } else touch(failures, client, { since: now, keys: new Set([key]) }, MAX_ADDRESSES);
 }
 
-export function recordGoodAuth(client: string, key: string, now = Date.now()): void {
+export function recordGoodAuth(client: string, key: string, now = clockNow()): void {
   const good = recentGood.get(client) ?? new Map<string, number>();
   touch(good, key, now, MAX_GOOD_PER_ADDRESS);
   touch(recentGood, client, good, MAX_ADDRESSES);
@@ -79,7 +80,7 @@ export function recordGoodAuth(client: string, key: string, now = Date.now()): v
  * Seconds this token must wait before it is even looked up; 0 when it may be. Only an address over its failure
  * limit waits, and then only for tokens that have not worked from it lately.
  */
-export function retryAfterSeconds(client: string, key: string, now = Date.now()): number {
+export function retryAfterSeconds(client: string, key: string, now = clockNow()): number {
   const f = currentFailures(client, now);
   if (!f || f.keys.size < MAX_FAILURES) return 0;
   const lastGood = recentGood.get(client)?.get(key);

@@ -9,6 +9,7 @@ import type { Period } from "../../ledger/period.ts";
 import type { UnitCounts, UnitKind } from "../assessment/ranking.ts";
 import { countingSql, storedTimeLimitSql } from "./counting-sql.ts";
 import { writeReviews } from "./reviews.ts";
+import { nowIso } from "../../ledger/clock.ts";
 
 /**
  * The same counts from assessment_daily (kept by triggers, migration 0014): a year is at most units × 366 × 3
@@ -155,9 +156,9 @@ export async function getWeights(db: D1Database, period: string): Promise<{ weig
 
 export async function setWeights(db: D1Database, period: string, weights: Weights, tokenId: number | null): Promise<void> {
   await db
-    .prepare(`INSERT INTO assessment_weights (period, weights, updated_by, updated_at) VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    .prepare(`INSERT INTO assessment_weights (period, weights, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4)
               ON CONFLICT (period) DO UPDATE SET weights = excluded.weights, updated_by = excluded.updated_by, updated_at = excluded.updated_at`)
-    .bind(period, JSON.stringify(weights), tokenId)
+    .bind(period, JSON.stringify(weights), tokenId, nowIso())
     .run();
 }
 
@@ -177,7 +178,7 @@ export interface ReviewInput {
 export async function upsertReview(db: D1Database, r: ReviewInput, tokenId: number | null): Promise<void> {
   await writeReviews(db, {
     reviews: [{ ...r, dimensions: r.dimensions == null ? null : JSON.stringify(r.dimensions), deduction: null, deductionReason: null }],
-    tokenId, now: new Date().toISOString(), requireCases: false,
+    tokenId, now: nowIso(), requireCases: false,
   });
 }
 

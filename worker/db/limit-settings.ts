@@ -5,6 +5,7 @@
  */
 import type { LimitSettings } from "../../ledger/api/limits.ts";
 import { rebuildDailyStatements } from "./assessment.ts";
+import { nowIso } from "../../ledger/clock.ts";
 
 export interface StoredLimitSettings {
   version: number;
@@ -71,9 +72,9 @@ export async function saveLimitSettings(db: D1Database, settings: LimitSettings,
     ...rebuildDailyStatements(db),
     db
       .prepare(`INSERT INTO limit_settings (version, settings, token_id, created_at)
-                SELECT COALESCE(max(version), 0) + 1, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM limit_settings
+                SELECT COALESCE(max(version), 0) + 1, ?, ?, ? FROM limit_settings
                 RETURNING version, created_at AS createdAt`)
-      .bind(json, tokenId),
+      .bind(json, tokenId, nowIso()),
   );
   let results: D1Result[];
   try {

@@ -2,6 +2,7 @@
 import { DEFAULT_SUBSIDY_TIERS, type SubsidyCase, type SubsidyTiers } from "../../ledger/subsidies.ts";
 import { SUCCESS_STATUS } from "../../ledger/counting.ts";
 import { SubsidyTiersSchema } from "../../ledger/api/subsidies.ts";
+import { nowIso } from "../../ledger/clock.ts";
 
 /**
  * Every live success in a ledger that may be payable before `end`: by its close date or its commitment's met date.
@@ -28,8 +29,8 @@ export async function getSubsidyTiers(db: D1Database, period: string): Promise<{
 
 export async function setSubsidyTiers(db: D1Database, period: string, tiers: SubsidyTiers, tokenId: number | null): Promise<void> {
   await db
-    .prepare(`INSERT INTO subsidy_tiers (period, tiers, updated_by, updated_at) VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    .prepare(`INSERT INTO subsidy_tiers (period, tiers, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4)
               ON CONFLICT (period) DO UPDATE SET tiers = excluded.tiers, updated_by = excluded.updated_by, updated_at = excluded.updated_at`)
-    .bind(period, JSON.stringify(tiers), tokenId)
+    .bind(period, JSON.stringify(tiers), tokenId, nowIso())
     .run();
 }

@@ -4,7 +4,7 @@ import { normaliseText } from "../../ledger/normalise/text.ts";
 import type { Issue } from "../../ledger/schema.ts";
 import { validateRecords } from "../../ledger/validate.ts";
 import { issueMessage } from "../../ledger/messages.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { nowIso, todayInChina } from "../../ledger/clock.ts";
 import { ABSENT_STATE, readForChunk, writeChunk, type ChunkReads, type ChunkWrite, type StoredVerdict } from "../db/pushes.ts";
 import { ApiError } from "../errors.ts";
 import { canonicalJson, contentHash } from "./content-hash.ts";
@@ -229,7 +229,7 @@ export function planWrite(r: ChunkRequest, v: Validated, reads: ChunkReads, a: {
   }
   counts.rejected = rejectedRows.length;
 
-  const now = new Date().toISOString();
+  const now = nowIso();
   const receipt: Receipt = {
     pushId: r.pushId,
     chunkIndex: body.chunkIndex,

@@ -4,7 +4,7 @@ import { requireRole } from "../auth/middleware.ts";
 import { unitInScope } from "../auth/unit-access.ts";
 import { AsOfQuery, PeriodQuery, ReviewSchema } from "../../ledger/api/assessment.ts";
 import { Named } from "../openapi-names.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import { DEFAULT_CONFIG } from "../assessment/config.ts";
 import { INDICATORS } from "../../ledger/api/indicators.ts";
 import { rankUnits } from "../assessment/ranking.ts";

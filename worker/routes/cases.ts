@@ -6,6 +6,7 @@ import { deleteCase, findCase, listCases, listRevisions } from "../db/cases.ts";
 import { ApiError, ErrorBodySchema, errorResponses, validationHook } from "../errors.ts";
 import { CasePageSchema, CaseRevisionsSchema, DeletedCaseSchema } from "../../ledger/api/cases.ts";
 import { Named } from "../openapi-names.ts";
+import { nowIso } from "../../ledger/clock.ts";
 
 export const caseRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -114,7 +115,7 @@ caseRoutes.openapi(
     const notFound = caseNotFound(unitName, caseNo);
     const p = c.get("principal");
     const unit = await unitVisible(c.env.DB, p, unitName, notFound);
-    const deleted = await deleteCase(c.env.DB, { unitId: unit.id, caseNo, tokenId: p.tokenId, now: new Date().toISOString() });
+    const deleted = await deleteCase(c.env.DB, { unitId: unit.id, caseNo, tokenId: p.tokenId, now: nowIso() });
     if (!deleted) throw notFound();
     return c.json({ unit: unit.name, caseNo, ...deleted }, 200);
   },

@@ -3,7 +3,7 @@ import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { AsOfQuery, PeriodQuery } from "../../ledger/api/assessment.ts";
 import { ZonesBodySchema, ZonesSchema } from "../../ledger/api/competition.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { nowIso, todayInChina } from "../../ledger/clock.ts";
 import { zoneRankings } from "../assessment/competition.ts";
 import { DEFAULT_CONFIG } from "../assessment/config.ts";
 import { rankUnits } from "../assessment/ranking.ts";
@@ -51,7 +51,7 @@ competitionRoutes.openapi(
       }
     }
     if (issues.length > 0) throw new ApiError(422, "invalid_request", issues[0].message, { issues });
-    await setZones(c.env.DB, [...seen].map(([unit, zone]) => ({ unit, zone })), c.get("principal").tokenId, new Date().toISOString());
+    await setZones(c.env.DB, [...seen].map(([unit, zone]) => ({ unit, zone })), c.get("principal").tokenId, nowIso());
     return c.json({ zones: await getZones(c.env.DB) }, 200);
   },
 );

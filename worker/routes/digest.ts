@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { DigestQuerySchema } from "../../ledger/api/digest.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import { jointMeetingDigest } from "../assessment/digest-service.ts";
 import { errorResponses, validationHook } from "../errors.ts";
 import { Named } from "../openapi-names.ts";

@@ -5,7 +5,7 @@ import { flagsCompareAcrossUnits, unitInScope } from "../auth/unit-access.ts";
 import { AsOfQuery, PeriodQuery } from "../../ledger/api/assessment.ts";
 import { DueWithinDaysQuery } from "../../ledger/api/flags.ts";
 import { Named } from "../openapi-names.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import { FLAG_CODES, FLAG_SEVERITIES, type FlagCode, type FlagSeverity } from "../../ledger/api/flags.ts";
 import { periodContaining } from "../../ledger/period.ts";
 import { caseFlags, transferFlagsFor, unitFlagsFor } from "../assessment/flags/flag-service.ts";

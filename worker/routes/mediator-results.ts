@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { AsOfQuery, PeriodQuery } from "../../ledger/api/assessment.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import { configInForce } from "../assessment/limits-service.ts";
 import { MEDIATOR_STANDARD, mediatorResults } from "../assessment/mediator-results.ts";
 import { loadMediatorInputs } from "../db/mediator-results.ts";

@@ -3,7 +3,7 @@ import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { unitInScope } from "../auth/unit-access.ts";
 import { AsOfQuery, PeriodQuery } from "../../ledger/api/assessment.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { nowIso, todayInChina } from "../../ledger/clock.ts";
 import { readAssignments, storeAssignments } from "../db/assignments.ts";
 import { ApiError, ErrorBodySchema, errorResponses, validationHook } from "../errors.ts";
 import { computeAssignments } from "../mentors/assignment-service.ts";
@@ -33,7 +33,7 @@ mentorRoutes.openapi(
     const { input, result, lines, asOf } = computed;
     const run = {
       period: period.label,
-      computedAt: new Date().toISOString(),
+      computedAt: nowIso(),
       asOf,
       objective: result.objective,
       summary: { mentors: input.mentors.length, stars: input.stars.length, cases: lines.filter((l) => l.kind === "case" && l.slot === 1).length, towns: input.towns.length, assigned: result.assignments.length, unassigned: lines.length - result.assignments.length },

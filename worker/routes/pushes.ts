@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { flagsCompareAcrossUnits, unitInScope } from "../auth/unit-access.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import { findPushSummary } from "../db/pushes.ts";
 import { ApiError, ErrorBodySchema, errorResponses, invalidRequestBody, validationHook } from "../errors.ts";
 import { processChunk } from "../push/process-chunk.ts";

@@ -4,7 +4,7 @@ import { requireRole } from "../auth/middleware.ts";
 import { AsOfQuery, PeriodQuery, WeightsBodySchema, WeightsResponseSchema } from "../../ledger/api/assessment.ts";
 import { Named } from "../openapi-names.ts";
 import { periodFromQuery } from "./period-query.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 import { DEFAULT_CONFIG, WeightsError, parseWeights } from "../assessment/config.ts";
 import { rankUnits } from "../assessment/ranking.ts";
 import { getWeights, loadPeriodsInputs, loadUnitCounts, setWeights } from "../db/assessment.ts";

@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { PeriodQuery } from "../../ledger/api/assessment.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { nowIso, todayInChina } from "../../ledger/clock.ts";
 import { pushReviews, reviewDimensions } from "../assessment/review-service.ts";
 import { errorResponses, validationHook } from "../errors.ts";
 import { Named } from "../openapi-names.ts";
@@ -28,7 +28,7 @@ reviewRoutes.openapi(
   }),
   async (c) => {
     const body = c.req.valid("json");
-    const receipt = await pushReviews(c.env.DB, body, { tokenId: c.get("principal").tokenId, today: todayInChina(), now: new Date().toISOString() });
+    const receipt = await pushReviews(c.env.DB, body, { tokenId: c.get("principal").tokenId, today: todayInChina(), now: nowIso() });
     return c.json(receipt, 200);
   },
 );

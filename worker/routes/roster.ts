@@ -8,6 +8,7 @@ import { errorResponses, validationHook } from "../errors.ts";
 import { checkRoster } from "../mentors/roster-push.ts";
 import { RosterSchema } from "../../ledger/api/mentors.ts";
 import { Named } from "../openapi-names.ts";
+import { nowIso } from "../../ledger/clock.ts";
 
 export const rosterRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -57,7 +58,7 @@ rosterRoutes.openapi(
       ? stored.filter((m) => m.active && !carried.has(`${m.unitId}\u0000${m.name}`) && !checked.rejectedNames.has(m.name))
       : [];
     counts.deactivated = dropped.length;
-    await writeRoster(c.env.DB, { rows: writes, deactivateIds: dropped.map((m) => m.id), tokenId: p.tokenId, now: new Date().toISOString() });
+    await writeRoster(c.env.DB, { rows: writes, deactivateIds: dropped.map((m) => m.id), tokenId: p.tokenId, now: nowIso() });
     return c.json({
       wholeRoster: body.wholeRoster,
       scope: ownUnit?.name ?? null,

@@ -7,6 +7,7 @@ import { NewTokenSchema, RevokedTokenSchema, TokensSchema } from "../../ledger/a
 import { Named } from "../openapi-names.ts";
 import { findUnitByName } from "../db/units.ts";
 import { ApiError, errorResponses, validationHook } from "../errors.ts";
+import { nowIso } from "../../ledger/clock.ts";
 
 
 
@@ -77,7 +78,7 @@ tokenRoutes.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const revoked = await revokeToken(c.env.DB, id, new Date().toISOString());
+    const revoked = await revokeToken(c.env.DB, id, nowIso());
     if (!revoked) throw new ApiError(404, "not_found", `没有编号为 ${id} 的令牌 No token with id ${id}`);
     return c.json(revoked, 200);
   },

@@ -3,6 +3,7 @@ import type { Incoming, ReceiveReceipt } from "../../ledger/api/routing.ts";
 import { caseCells } from "../../ledger/routing/case-cells.ts";
 import { listIncoming, receiveTransfers } from "../db/routing.ts";
 import { storedCase } from "../push/content-hash.ts";
+import { nowIso } from "../../ledger/clock.ts";
 
 export async function incomingFor(db: D1Database, unitId: number, pendingOnly: boolean): Promise<Incoming> {
   const rows = await listIncoming(db, unitId, pendingOnly);
@@ -11,7 +12,7 @@ export async function incomingFor(db: D1Database, unitId: number, pendingOnly: b
 
 export async function receive(db: D1Database, a: { unitId: number; caseNos: string[]; tokenId: number | null }): Promise<ReceiveReceipt> {
   const caseNos = [...new Set(a.caseNos)];
-  const rows = await receiveTransfers(db, { unitId: a.unitId, caseNosJson: JSON.stringify(caseNos), tokenId: a.tokenId, now: new Date().toISOString() });
+  const rows = await receiveTransfers(db, { unitId: a.unitId, caseNosJson: JSON.stringify(caseNos), tokenId: a.tokenId, now: nowIso() });
   const found = new Set(rows.map((r) => r.caseNo));
   return {
     cases: rows.map((r) => ({ caseNo: r.caseNo, outcome: r.fresh ? "received" : "already_received", receivedAt: r.receivedAt })),

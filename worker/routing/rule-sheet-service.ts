@@ -10,6 +10,7 @@ import { loadRouting, storeSheet } from "../db/routing.ts";
 import { ApiError } from "../errors.ts";
 import { contentHash } from "../push/content-hash.ts";
 import { checkDomainSheet, checkPlaceSheet, type CheckedSheet } from "./rule-sheets.ts";
+import { nowIso } from "../../ledger/clock.ts";
 
 const names = (units: { name: string; kind: string }[], kind: string) => units.filter((u) => u.kind === kind).map((u) => u.name);
 
@@ -52,7 +53,7 @@ export async function pushRuleSheet(db: D1Database, p: Pushed, tokenId: number |
   }
   const rules = JSON.stringify(checked.rules);
   const stored = await storeSheet(db, {
-    kind: p.kind, rules, hash: contentHash(rules), ruleCount: checked.ruleCount, rows: checked.rows, tokenId, now: new Date().toISOString(),
+    kind: p.kind, rules, hash: contentHash(rules), ruleCount: checked.ruleCount, rows: checked.rows, tokenId, now: nowIso(),
   });
   return { kind: p.kind, stored: true, changed: stored.changed, version: stored.version, rows: checked.rows, rules: checked.ruleCount, issues: checked.issues };
 }

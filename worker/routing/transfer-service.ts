@@ -7,7 +7,7 @@
 import { columnName } from "../../ledger/columns.ts";
 import { normaliseText } from "../../ledger/normalise/text.ts";
 import type { Issue } from "../../ledger/schema.ts";
-import { todayInChina } from "../../ledger/today.ts";
+import { nowIso, todayInChina } from "../../ledger/clock.ts";
 import { validateRecords } from "../../ledger/validate.ts";
 import type { TransferOutcome, TransferReceipt, TransferRefusal, TransferRequestSchema } from "../../ledger/api/routing.ts";
 import type { z } from "zod";
@@ -44,7 +44,7 @@ export async function confirmTransfers(r: ConfirmRequest): Promise<string> {
       if (reads.stored.requestHash === requestHash) return reads.stored.receipt;
       throw keyReused();
     }
-    const now = new Date().toISOString();
+    const now = nowIso();
     const { receipt, items } = plan(r.body, from, reads, now);
     const receiptJson = JSON.stringify(receipt);
     const outcome = await writeTransfers(r.db, {

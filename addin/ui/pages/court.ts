@@ -4,7 +4,7 @@ import { courtReport } from "../../logic/court-sheet.ts";
 import { periodOptions } from "../../logic/report-sheets.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
-import { todayInChina } from "../../../ledger/today.ts";
+import { todayInChina } from "../../../ledger/clock.ts";
 import { digestControl } from "../digest-control.ts";
 
 export const courtPage: Page = (app) => {

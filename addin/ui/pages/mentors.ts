@@ -2,7 +2,7 @@
  * 导师 tab (coordinator): push the active sheet when it is a 调解员名册 or a 巡回指导记录, and compute a period's
  * mentor assignments into a sheet of their own.
  */
-import { todayInChina } from "../../../ledger/today.ts";
+import { todayInChina } from "../../../ledger/clock.ts";
 import { marksFor, mentorSheetKind, mentorsReport, rosterPush, visitPush } from "../../logic/mentor-sheets.ts";
 import { periodOptions } from "../../logic/report-sheets.ts";
 import type { App, Page } from "../app.ts";

@@ -5,7 +5,7 @@ import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
 import { readActiveSheet, validateActiveSheet } from "../read-and-validate.ts";
 import { isReviewSheet, pushReviewSheetGrid } from "../../logic/review-sheet-push.ts";
-import { todayInChina } from "../../../ledger/today.ts";
+import { todayInChina } from "../../../ledger/clock.ts";
 
 export const pushPage: Page = (app) => {
   const status = h("div", { "aria-live": "polite" });

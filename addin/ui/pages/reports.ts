@@ -1,4 +1,4 @@
-import { todayInChina } from "../../../ledger/today.ts";
+import { todayInChina } from "../../../ledger/clock.ts";
 import { flagsReport, periodOptions, rankingsReport, rankingsSheetName } from "../../logic/report-sheets.ts";
 import { codeOptions, describeFlagFilters, flagsQueryFrom, NO_FILTER, severityOptions, type FlagFilterChoice } from "../../logic/flag-filters.ts";
 import type { Page } from "../app.ts";

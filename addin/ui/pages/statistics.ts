@@ -3,7 +3,7 @@
  * 月报 to print and file upward. Coordinator and assessment office pick the units (district, towns, departments or a
  * 片区); a clerk gets their own unit, as the server decides.
  */
-import { todayInChina } from "../../../ledger/today.ts";
+import { todayInChina } from "../../../ledger/clock.ts";
 import type { Stats } from "../../../ledger/api/stats.ts";
 import { statsLayouts } from "../../../ledger/reports/stats-layout.ts";
 import { monthlyReportLayout } from "../../../ledger/reports/monthly-report-layout.ts";

@@ -1,5 +1,5 @@
 import type { Flag } from "../../../ledger/api/flags.ts";
-import { todayInChina } from "../../../ledger/today.ts";
+import { todayInChina } from "../../../ledger/clock.ts";
 import { makeFlag } from "./make.ts";
 
 export interface TransferFact {
