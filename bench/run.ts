@@ -6,7 +6,7 @@ import path from "node:path";
 import { printFigures, type Figure } from "./report.ts";
 
 
-const ALL = ["validate", "xlsx", "push", "schema", "cpu", "rankings", "mentors", "addin-bundle", "addin-browser", "load"];
+const ALL = ["validate", "xlsx", "push", "schema", "cpu", "rankings", "mentors", "addin-bundle", "addin-browser", "load", "repeats"];
 const wanted = process.argv.slice(2);
 const names = wanted.length ? wanted : ALL;
 
