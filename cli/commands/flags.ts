@@ -18,7 +18,13 @@ const SEVERITY_LABEL = { high: "高 HIGH", medium: "中 MED ", low: "低 LOW " }
 /** One line per flag: severity, unit, case, message. */
 export function formatFlags(r: FlagsResponse, locale: "zh-CN" | "en" = "zh-CN"): string {
   const lines = r.flags.map((f) => `${SEVERITY_LABEL[f.severity]}  ${f.unit}  ${f.caseNo ?? "（单位 unit）"}  ${locale === "en" ? f.message.en : f.message.zh}  [${f.code}]`);
-  const head = `预警 Flags as of ${r.asOf}（单位指标期间 unit period ${r.period}）：高 ${r.counts.high} · 中 ${r.counts.medium} · 低 ${r.counts.low}`;
+  // One dispute's repeats are listed as its latest few lines, the latest saying how many more (facts.more); the
+  // counts are of every flag.
+  const total = r.counts.high + r.counts.medium + r.counts.low;
+  const unlisted = total > r.flags.length
+    ? `；列出 ${r.flags.length} 条，同一纠纷的其余 ${total - r.flags.length} 条计入各条说明 (${r.flags.length} listed, ${total - r.flags.length} more of the same disputes told in their lines)`
+    : "";
+  const head = `预警 Flags as of ${r.asOf}（单位指标期间 unit period ${r.period}）：高 ${r.counts.high} · 中 ${r.counts.medium} · 低 ${r.counts.low}${unlisted}`;
   return [head, ...(lines.length ? lines : ["（没有预警 no flags）"])].join("\n") + "\n";
 }
 

@@ -51,10 +51,21 @@ export const FlagSchema = z.object({
   message: z.object({ zh: z.string(), en: z.string() }),
 });
 
+/**
+ * GET /api/flags lists at most this many repeat_dispute flags of one unit between the same parties, and as many
+ * same_dispute_two_units flags of one unit between the same parties with the same other unit: the latest cases'.
+ * The latest listed carries `facts.more`, how many more there are ("另有 N 件"), and `counts` counts them all.
+ */
+export const LISTED_PER_DISPUTE = 3;
+
+/** How many flags a listed flag stands for: itself and the `facts.more` of its dispute left out of the list. */
+export const flagsStoodFor = (f: Pick<Flag, "facts">): number => 1 + (typeof f.facts.more === "number" ? f.facts.more : 0);
+
 /** GET /api/flags */
 export const FlagsSchema = z.object({
   asOf: z.string(),
   period: z.string(),
+  /** Every flag raised, by severity, also those a listed flag stands for (`facts.more`). */
   counts: z.object({ high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
   flags: z.array(FlagSchema),
 });

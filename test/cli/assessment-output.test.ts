@@ -62,6 +62,14 @@ describe("flags output", () => {
     expect(formatFlags(r, "en")).toContain("Overdue: open 36 days");
     expect(formatFlags({ ...r, flags: [], counts: { high: 0, medium: 0, low: 0 } })).toContain("没有预警 no flags");
   });
+
+  it("says how many flags it lists when one dispute's lines stand for more of them", () => {
+    const repeat = makeFlag("repeat_dispute", "山腰街道", "SY-299", { previousUnit: "山腰街道", previousCaseNo: "SY-298", previousClosedOn: "2026-04-26", withinMonths: 12, more: 296 });
+    const r: FlagsResponse = { asOf: "2026-06-15", period: "2026-Q2", counts: { high: 0, medium: 297, low: 0 }, flags: [repeat] };
+    const text = formatFlags(r);
+    expect(text.split("\n")[0]).toBe("预警 Flags as of 2026-06-15（单位指标期间 unit period 2026-Q2）：高 0 · 中 297 · 低 0；列出 1 条，同一纠纷的其余 296 条计入各条说明 (1 listed, 296 more of the same disputes told in their lines)");
+    expect(text).toContain("SY-298 已于 2026-04-26 结案，12 个月内再次申请；本单位同一当事人另有重复纠纷 296 件，未逐件列出  [repeat_dispute]");
+  });
 });
 
 describe("the rankings and flags commands against a server", () => {

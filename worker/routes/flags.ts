@@ -3,7 +3,7 @@ import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { flagsCompareAcrossUnits, unitInScope } from "../auth/unit-access.ts";
 import { AsOfQuery, PeriodQuery } from "../../ledger/api/assessment.ts";
-import { DueWithinDaysQuery } from "../../ledger/api/flags.ts";
+import { DueWithinDaysQuery, LISTED_PER_DISPUTE, flagsStoodFor } from "../../ledger/api/flags.ts";
 import { Named } from "../openapi-names.ts";
 import { todayInChina } from "../../ledger/clock.ts";
 import { FLAG_CODES, FLAG_SEVERITIES, type FlagCode, type FlagSeverity } from "../../ledger/api/flags.ts";
@@ -36,7 +36,7 @@ flagRoutes.openapi(
         asOf: AsOfQuery,
       }),
     },
-    responses: { 200: { description: "Most severe first", content: { "application/json": { schema: Named.Flags } } }, ...errorResponses },
+    responses: { 200: { description: "Most severe first; of one dispute's repeat and same-dispute flags, the latest few and how many more", content: { "application/json": { schema: Named.Flags } } }, ...errorResponses },
   }),
   async (c) => {
     const q = c.req.valid("query");
@@ -50,7 +50,9 @@ flagRoutes.openapi(
     const limits = (await limitsInForce(c.env.DB, c.env.TRANSFER_RECEIPT_DAYS)).current;
     const config = configWith(limits);
     const [cases, units, transfers] = await Promise.all([
-      q.scope === "unit" ? [] : caseFlags(c.env.DB, { today: asOf, unitId, config, acrossUnits: flagsCompareAcrossUnits(p), dueWithinDays: q.dueWithinDays }),
+      q.scope === "unit" ? [] : caseFlags(c.env.DB, {
+        today: asOf, unitId, config, acrossUnits: flagsCompareAcrossUnits(p), dueWithinDays: q.dueWithinDays, listPerDispute: LISTED_PER_DISPUTE,
+      }),
       q.scope === "case" || q.dueWithinDays !== undefined ? [] : unitFlagsFor(c.env.DB, { today: asOf, period, unitId, config }),
       // Scoped to the receiving unit: another unit's clerk never learns of the transfer. No time limit runs out on a
       // transfer, so "due within N days" leaves them out.
@@ -58,7 +60,7 @@ flagRoutes.openapi(
     ]);
     const flags = filterFlags([...units, ...cases, ...transfers], { severity: q.severity, code: q.code, scope: q.scope, dueWithinDays: q.dueWithinDays });
     const counts = { high: 0, medium: 0, low: 0 };
-    for (const f of flags) counts[f.severity]++;
+    for (const f of flags) counts[f.severity] += flagsStoodFor(f);
     return c.json({ asOf, period: period.label, counts, flags }, 200);
   },
 );

@@ -3,6 +3,10 @@ import { DEFAULT_CONFIG, timeLimitFor, type AssessmentConfig } from "../config.t
 import { addDays, addMonths, daysBetween } from "../../../ledger/period.ts";
 import type { Flag } from "../../../ledger/api/flags.ts";
 import { makeFlag } from "./make.ts";
+import { firstPerGroup } from "../capped-lists.ts";
+import { disputeKey, endOf, isConcluded, receiptOrder, repeatPredecessors, sameDisputeElsewhere, type PartyCase } from "./dispute-links.ts";
+
+export type { PartyCase } from "./dispute-links.ts";
 
 /** What the case rules read: the normalised row plus two facts the server knows about it. */
 export type FlagCase = Pick<
@@ -16,12 +20,8 @@ export type FlagCase = Pick<
   lastChangedOn: string | null;
 };
 
-/** What the rules that compare cases with each other read. */
-export type PartyCase = Pick<FlagCase, "caseNo" | "unit" | "receivedOn" | "status" | "closedOn" | "applicant" | "applicantId" | "respondent">;
-
 /** Accepted and not concluded: 调解中, or accepted with no status yet. */
 export const isOpen = (c: Pick<CaseRow, "accepted" | "status">) => c.accepted && (c.status == null || c.status === "调解中");
-const isFinal = (c: Pick<CaseRow, "status" | "closedOn">) => c.status != null && c.status !== "调解中" && c.closedOn != null;
 
 /** Flags that need only the case itself. `today` is YYYY-MM-DD. */
 export function singleCaseFlags(c: FlagCase, today: string, config: AssessmentConfig = DEFAULT_CONFIG): Flag[] {
@@ -70,16 +70,14 @@ export function sameParties(a: Pick<CaseRow, "applicant" | "applicantId" | "resp
 /** "判后仍有上访": `later` was received within N months after `earlier` concluded, between the same parties. */
 export function isRepeatOf(later: PartyCase, earlier: PartyCase, config: AssessmentConfig = DEFAULT_CONFIG): boolean {
   if (later === earlier || (later.unit === earlier.unit && later.caseNo === earlier.caseNo)) return false;
-  if (!isFinal(earlier) || !sameParties(later, earlier)) return false;
+  if (!isConcluded(earlier) || !sameParties(later, earlier)) return false;
   return earlier.closedOn! <= later.receivedOn && later.receivedOn <= addMonths(earlier.closedOn!, config.flags.repeatWithinMonths);
 }
 
 /** Two units hold the same parties' dispute over overlapping dates (open cases run to infinity). */
 export function isSameDisputeElsewhere(a: PartyCase, b: PartyCase): boolean {
   if (a.unit === b.unit || !sameParties(a, b)) return false;
-  const aEnd = isFinal(a) ? a.closedOn! : "9999-12-31";
-  const bEnd = isFinal(b) ? b.closedOn! : "9999-12-31";
-  return a.receivedOn <= bEnd && b.receivedOn <= aEnd;
+  return a.receivedOn <= endOf(b) && b.receivedOn <= endOf(a);
 }
 
 export function repeatFlag(later: PartyCase, earlier: PartyCase, config: AssessmentConfig = DEFAULT_CONFIG): Flag {
@@ -92,42 +90,37 @@ export function sameDisputeFlag(c: PartyCase, other: PartyCase): Flag {
   return makeFlag("same_dispute_two_units", c.unit, c.caseNo, { otherUnit: other.unit, otherCaseNo: other.caseNo, otherReceivedOn: other.receivedOn });
 }
 
-const partyKey = (c: PartyCase) => `${c.respondent}\u0000${c.applicant}`;
-
 /**
- * Flags that compare cases with each other. Cases are grouped by respondent + applicant name first; rows with ID
- * numbers but the same name are then told apart by `sameParties`. Only the latest earlier case is cited per repeat,
- * and one case per other unit for the same dispute (its earliest), so a case's flags stay few however many ledgers
- * repeat the same names. `inScope` picks the cases whose flags are wanted (a push receipt's cases); the others are
- * only compared against.
+ * Flags that compare cases with each other, for the cases `inScope` picks (a push receipt's cases; default all); the
+ * others are only compared against. A repeat cites its predecessor (repeatPredecessors), a case held in other units
+ * one case per unit (sameDisputeElsewhere): a case's flags stay few however many ledgers repeat the same names, and
+ * the work grows as n log n.
+ *
+ * `listPerDispute` (a list someone reads, GET /api/flags): of one unit's flags of one code between the same parties
+ * (for the same dispute in two units: with the same other unit), only the latest so many cases are listed, and the
+ * latest of them says how many more there are (facts.more, "另有 N 件"); one clerk's thousands of cases between the
+ * same two parties are then a few lines, not thousands of near-identical ones. A push receipt lists every flag of
+ * its own chunk's rows, each written back to its row.
  */
-export function crossCaseFlags<C extends PartyCase>(cases: readonly C[], config: AssessmentConfig = DEFAULT_CONFIG, inScope?: (c: C) => boolean): Flag[] {
-  const groups = new Map<string, C[]>();
-  for (const c of cases) {
-    const k = partyKey(c);
-    const g = groups.get(k);
-    if (g) g.push(c);
-    else groups.set(k, [c]);
-  }
-  const out: Flag[] = [];
-  for (const g of groups.values()) {
-    if (g.length < 2) continue;
-    for (const c of g) {
-      if (inScope && !inScope(c)) continue;
-      let previous: C | null = null;
-      const elsewhere = new Map<string, C>();
-      for (const o of g) {
-        if (isRepeatOf(c, o, config) && (previous == null || o.closedOn! > previous.closedOn!)) previous = o;
-        if (o !== c && isSameDisputeElsewhere(c, o)) {
-          const seen = elsewhere.get(o.unit);
-          if (!seen || o.receivedOn < seen.receivedOn || (o.receivedOn === seen.receivedOn && o.caseNo < seen.caseNo)) elsewhere.set(o.unit, o);
-        }
-      }
-      if (previous) out.push(repeatFlag(c, previous, config));
-      for (const o of elsewhere.values()) out.push(sameDisputeFlag(c, o));
-    }
-  }
-  return out;
+export function crossCaseFlags<C extends PartyCase>(
+  cases: readonly C[],
+  config: AssessmentConfig = DEFAULT_CONFIG,
+  inScope: (c: C) => boolean = () => true,
+  o: { listPerDispute?: number } = {},
+): Flag[] {
+  const repeats: [C, Flag][] = [];
+  for (const [c, previous] of repeatPredecessors(cases, config, inScope)) repeats.push([c, repeatFlag(c, previous, config)]);
+  const elsewhere: [C, Flag][] = [];
+  for (const [c, others] of sameDisputeElsewhere(cases, inScope)) for (const other of others) elsewhere.push([c, sameDisputeFlag(c, other)]);
+  if (o.listPerDispute === undefined) return [...repeats, ...elsewhere].map(([, f]) => f);
+  // One dispute in one unit: the same parties (the same ID number, or none), and for the same dispute in two units
+  // the same other unit.
+  const dispute = ([c, f]: [C, Flag]) => `${c.unit}\u0000${disputeKey(c)}\u0000${c.applicantId ?? ""}\u0000${f.facts.otherUnit ?? ""}`;
+  const newestFirst = ([a]: [C, Flag], [b]: [C, Flag]) => receiptOrder(b, a);
+  return [
+    ...firstPerGroup(repeats, dispute, newestFirst, o.listPerDispute),
+    ...firstPerGroup(elsewhere, dispute, newestFirst, o.listPerDispute),
+  ].map(({ item: [, f], more }) => (more > 0 ? makeFlag(f.code, f.unit, f.caseNo, { ...f.facts, more }) : f));
 }
 
 /** A case's latest case-file review, as the review_failed rule reads it. */

@@ -28,10 +28,11 @@ export function filterFlags(flags: Flag[], f: FlagFilter): Flag[] {
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || byUnit(a.unit, b.unit) || (a.caseNo ?? "").localeCompare(b.caseNo ?? "") || a.code.localeCompare(b.code));
 }
 
-const caseKey = (x: Pick<Flag, "unit" | "caseNo">) => `${x.unit}\u0000${x.caseNo}`;
+/** A case as flags name it: unit and case number. */
+export const caseKey = (x: Pick<Flag, "unit" | "caseNo">) => `${x.unit}\u0000${x.caseNo}`;
 
 /** The cases (unit + case number) whose due_soon flag says their time limit runs out within `days` days. */
-function casesDueWithin(flags: readonly Flag[], days: number): Set<string> {
+export function casesDueWithin(flags: readonly Flag[], days: number): Set<string> {
   const out = new Set<string>();
   for (const x of flags) {
     const left = x.facts.daysLeft;

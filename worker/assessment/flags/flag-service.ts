@@ -11,6 +11,7 @@ import type { AssessmentConfig } from "../config.ts";
 import { configFromStored, configInForce } from "../limits-service.ts";
 import { DEFAULT_CONFIG } from "../config.ts";
 import { indicatorValue } from "../indicators.ts";
+import { caseKey, casesDueWithin } from "./filter.ts";
 import { crossCaseFlags, reviewFailedFlags, singleCaseFlags, type PartyCase } from "./case-rules.ts";
 import { unitFlags } from "./unit-rules.ts";
 import { loadUnreceivedTransfers } from "../../db/routing.ts";
@@ -19,11 +20,12 @@ import { transferFlags } from "./transfer-rules.ts";
 /**
  * Case flags for live cases still in their unit's ledger (a flag is about a row the clerk can see). `unitId` null =
  * every unit; `caseNos` narrows to those case numbers of that unit (the push receipt). `acrossUnits` false compares
- * the cases only with their own unit's (what a clerk may see; see flagsCompareAcrossUnits).
+ * the cases only with their own unit's (what a clerk may see; see flagsCompareAcrossUnits). `listPerDispute`: a list
+ * to read, where one dispute's repeat and same-dispute flags are its latest few cases' and "N more" (crossCaseFlags).
  */
 export async function caseFlags(
   db: D1Database,
-  a: { today: string; unitId: number | null; caseNos?: string[]; config?: AssessmentConfig; acrossUnits: boolean; dueWithinDays?: number },
+  a: { today: string; unitId: number | null; caseNos?: string[]; config?: AssessmentConfig; acrossUnits: boolean; dueWithinDays?: number; listPerDispute?: number },
 ): Promise<Flag[]> {
   if (!a.config) {
     const reads = caseFlagReads(db, a);
@@ -66,7 +68,7 @@ export function caseFlagReads(db: D1Database, a: FlagScopeArgs): { statements: D
 function caseFlagsFrom(
   inputs: FlagInputs,
   config: AssessmentConfig,
-  a: { today: string; unitId: number | null; caseNos?: string[]; dueWithinDays?: number },
+  a: { today: string; unitId: number | null; caseNos?: string[]; dueWithinDays?: number; listPerDispute?: number },
 ): Flag[] {
   const { single, parties, failedReviews } = inputs;
   // "Due within N days" asks for every open case whose time limit runs out within N days, not only those inside
@@ -77,8 +79,11 @@ function caseFlagsFrom(
   const out: Flag[] = [];
   for (const c of single) out.push(...singleCaseFlags(c, a.today, config));
   const wanted = a.caseNos ? new Set(a.caseNos) : null;
-  const inScope = (c: PartyCase & { unitId: number }) => (a.unitId == null || c.unitId === a.unitId) && (wanted == null || wanted.has(c.caseNo));
-  out.push(...crossCaseFlags(parties, config, inScope));
+  // "Due within N days" lists only those cases' flags (filterFlags): compare only them, and list their disputes alone.
+  const due = a.dueWithinDays === undefined ? null : casesDueWithin(out, a.dueWithinDays);
+  const inScope = (c: PartyCase & { unitId: number }) =>
+    (a.unitId == null || c.unitId === a.unitId) && (wanted == null || wanted.has(c.caseNo)) && (due == null || due.has(caseKey(c)));
+  out.push(...crossCaseFlags(parties, config, inScope, { listPerDispute: a.listPerDispute }));
   out.push(...reviewFailedFlags(failedReviews, config.flags.reviewPassMark));
   return out;
 }

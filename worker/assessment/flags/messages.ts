@@ -1,5 +1,9 @@
 import type { Facts, FlagCode } from "../../../ledger/api/flags.ts";
 
+/** A listed flag that stands for more of its dispute (GET /api/flags lists a dispute's latest few): how many more. */
+const moreZh = (f: Facts, what: string) => (typeof f.more === "number" && f.more > 0 ? `；本单位同一当事人另有${what} ${f.more} 件，未逐件列出` : "");
+const moreEn = (f: Facts, what: string) => (typeof f.more === "number" && f.more > 0 ? `; and ${f.more} more of this unit's ${what} between the same parties, not listed` : "");
+
 const pct = (x: unknown) => (typeof x === "number" ? `${(x * 100).toFixed(1)}%` : "—");
 
 /** zh-CN and English text for each flag, built from its facts. */
@@ -25,12 +29,12 @@ export const FLAG_MESSAGES: Record<FlagCode, (f: Facts) => { zh: string; en: str
     en: `${f.complexity === "重大" ? "Major" : "Complex"} case has no gold mentor assigned`,
   }),
   repeat_dispute: (f) => ({
-    zh: `重复纠纷：同一申请人与被申请机关在 ${f.previousUnit} 的案件 ${f.previousCaseNo} 已于 ${f.previousClosedOn} 结案，${f.withinMonths} 个月内再次申请`,
-    en: `Repeat dispute: same parties' case ${f.previousCaseNo} at ${f.previousUnit} concluded ${f.previousClosedOn}; new case within ${f.withinMonths} months`,
+    zh: `重复纠纷：同一申请人与被申请机关在 ${f.previousUnit} 的案件 ${f.previousCaseNo} 已于 ${f.previousClosedOn} 结案，${f.withinMonths} 个月内再次申请${moreZh(f, "重复纠纷")}`,
+    en: `Repeat dispute: same parties' case ${f.previousCaseNo} at ${f.previousUnit} concluded ${f.previousClosedOn}; new case within ${f.withinMonths} months${moreEn(f, "repeat cases")}`,
   }),
   same_dispute_two_units: (f) => ({
-    zh: `同一纠纷在两个单位台账中：${f.otherUnit} 案件 ${f.otherCaseNo}（同一申请人与被申请机关，办理期间重叠）`,
-    en: `Same dispute in two ledgers: ${f.otherUnit} case ${f.otherCaseNo} (same parties, overlapping dates)`,
+    zh: `同一纠纷在两个单位台账中：${f.otherUnit} 案件 ${f.otherCaseNo}（同一申请人与被申请机关，办理期间重叠）${moreZh(f, `与 ${f.otherUnit} 重叠的案件`)}`,
+    en: `Same dispute in two ledgers: ${f.otherUnit} case ${f.otherCaseNo} (same parties, overlapping dates)${moreEn(f, `cases overlapping ${f.otherUnit}'s`)}`,
   }),
   stale_open_case: (f) => ({
     zh: `在办案件长期未更新：最后更新 ${f.lastChangedOn}，已 ${f.daysSinceChange} 天（阈值 ${f.limitDays} 天）`,
