@@ -127,6 +127,12 @@ export const DigestSchema = z.object({
         /** the earlier case was before or from the court: a repeat after it is the 判后上访 risk */
         courtCase: z.boolean(),
       }),
+      /**
+       * Repeats of the same dispute (same parties) in the period left out of the list ("另有 N 件"): a dispute is
+       * listed by its latest LISTED_PER_DISPUTE repeats (ledger/api/flags.ts), those after a court case first; the
+       * latest of them carries the count, the others 0. `total` and `afterCourt` count every repeat.
+       */
+      more: z.number().int(),
     })),
     total: z.number().int(),
     afterCourt: z.number().int(),

@@ -6,6 +6,7 @@
  */
 import type { Digest, OutcomeCounts, Rate } from "../api/digest.ts";
 import { OUTCOME_KEYS } from "../api/digest.ts";
+import { LISTED_PER_DISPUTE } from "../api/flags.ts";
 import { fitWidths, pct, say, type Grid, type GridCell, type GridChart, type GridMerge, type SheetLocale } from "./grid.ts";
 
 export const DIGEST_SECTIONS = ["court", "success", "confirmation", "overdue", "commitments", "repeats", "respondents"] as const;
@@ -262,8 +263,8 @@ export function digestLayout(d: Digest, locale: SheetLocale): Grid[] {
     const width = 12;
     const s = new Sheet(locale, width);
     title(s, "重复纠纷（判后上访风险）", "Repeat disputes (risk of petitions after judgment)");
-    s.line(s.t(`本期收案中，同一申请人在前案办结后 ${d.settings.repeatWithinMonths} 个月内就同一机关再次申请的 ${c.total} 件，其中前案为法院委派委托、诉讼阶段或司法确认案件的 ${c.afterCourt} 件（红色，排在前面）。`,
-      `${c.total} cases received in the period repeat a dispute concluded within ${d.settings.repeatWithinMonths} months; ${c.afterCourt} follow a case of the court (red, listed first).`), "note");
+    s.line(s.t(`本期收案中，同一申请人在前案办结后 ${d.settings.repeatWithinMonths} 个月内就同一机关再次申请的 ${c.total} 件，其中前案为法院委派委托、诉讼阶段或司法确认案件的 ${c.afterCourt} 件（红色，排在前面）。同一纠纷多次重复的，列出最近 ${LISTED_PER_DISPUTE} 件，其余注明件数。`,
+      `${c.total} cases received in the period repeat a dispute concluded within ${d.settings.repeatWithinMonths} months; ${c.afterCourt} follow a case of the court (red, listed first). A dispute repeated more often is listed by its latest ${LISTED_PER_DISPUTE}, with how many more.`), "note");
     s.header([s.h("单位", "Unit"), s.h("案件编号", "Case no."), s.h("收案日期", "Received"), s.h("申请人", "Applicant"), s.h("被申请人", "Respondent"), s.h("纠纷领域", "Domain"), s.h("本案状态", "Status"),
       s.h("前案单位", "Earlier unit"), s.h("前案编号", "Earlier case"), s.h("前案结案", "Earlier closed"), s.h("前案结果", "Earlier outcome"), s.h("前案为法院案件", "Earlier was the court's")]);
     if (c.cases.length === 0) {
@@ -273,6 +274,10 @@ export function digestLayout(d: Digest, locale: SheetLocale): Grid[] {
     for (const x of c.cases) {
       s.row([{ v: x.unit, align: "left" }, x.caseNo, x.receivedOn, x.applicant, { v: x.respondent, align: "left" }, x.domain, x.status,
         { v: x.previous.unit, align: "left" }, x.previous.caseNo, x.previous.closedOn, x.previous.status, x.previous.courtCase ? s.t("是", "yes") : s.t("否", "no")], x.previous.courtCase ? "miss" : "cell");
+      if (x.more > 0) {
+        s.line(s.t(`${x.applicant} 与 ${x.respondent}：本期另有重复纠纷 ${x.more} 件，未逐件列出。`,
+          `${x.applicant} v ${x.respondent}: ${x.more} more repeat cases this period, not listed.`), "note");
+      }
     }
     out.push(s.grid(name("repeats")));
   }

@@ -73,4 +73,18 @@ describe("one clerk's hundreds of cases between the same parties", () => {
     expect(repeats.map((f) => f.caseNo)).toEqual(wanted);
     expect(repeats.every((f) => f.facts.more === undefined)).toBe(true);
   });
+
+  it("lists the dispute's latest three repeats in the digest, the latest saying how many more, and counts every one", async () => {
+    const res = await call("GET", `/api/digest?period=2026&asOf=${TODAY}`, { token: w.coordinator });
+    expect(res.status).toBe(200);
+    const digest = await json(res);
+    // received in 2026: 山腰街道's cases from 2026-01-01 (the 184th day on) and 南埔镇's
+    expect(digest.repeats.total).toBe(N - 184 + 1);
+    expect(digest.repeats.cases.map((c: any) => [c.unit, c.caseNo, c.applicant, c.previous.caseNo, c.more])).toEqual([
+      [UNIT_A, caseNo(298), "王某", caseNo(296), 0],
+      [UNIT_A, caseNo(299), "王某", caseNo(298), 0],
+      [UNIT_B, "NP-1", "王某", caseNo(298), N - 184 + 1 - 3],
+    ]);
+    expect(JSON.stringify(digest.repeats).length).toBeLessThan(3_000);
+  });
 });

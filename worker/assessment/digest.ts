@@ -10,7 +10,10 @@ import { countsForSuccess, isCommitmentKept, isSuccess } from "../../ledger/coun
 import { addDays, daysBetween, inPeriod, type Period } from "../../ledger/period.ts";
 import type { AssessmentConfig } from "./config.ts";
 import { timeLimitFor } from "./config.ts";
-import { isOpen, isRepeatOf } from "./flags/case-rules.ts";
+import { isOpen } from "./flags/case-rules.ts";
+import { disputeKey, receiptOrder, repeatPredecessors } from "./flags/dispute-links.ts";
+import { firstPerGroup } from "./capped-lists.ts";
+import { LISTED_PER_DISPUTE } from "../../ledger/api/flags.ts";
 import { wilson } from "./wilson.ts";
 
 export type UnitKind = "town" | "department" | "centre";
@@ -184,33 +187,25 @@ export function digestSections(input: DigestInput): Digest {
     .map((c) => ({ ...ref(c), commitment: c.commitment, commitmentDue: c.commitmentDue!, daysOverdue: daysBetween(c.commitmentDue!, asOf) }))
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.unit.localeCompare(b.unit, "zh-CN") || a.caseNo.localeCompare(b.caseNo));
 
-  // (6) repeat disputes received in the period, each citing the latest earlier case (as the repeat_dispute flag does)
-  const groups = new Map<string, DigestCase[]>();
-  for (const c of input.partyCases) {
-    if (!c.inLedger) continue;
-    const k = `${c.respondent}\u0000${c.applicant}`;
-    const g = groups.get(k);
-    if (g) g.push(c);
-    else groups.set(k, [c]);
-  }
-  const repeats: Digest["repeats"]["cases"] = [];
+  // (6) repeat disputes received in the period, each citing its predecessor (as the repeat_dispute flag does)
+  const linked = repeatPredecessors(input.partyCases.filter((c) => c.inLedger), config, (c) => inPeriod(c.receivedOn, period));
+  const found: [DigestCase, DigestCase][] = [];
   let repeatTotal = 0;
   let repeatsAfterCourt = 0;
-  for (const g of groups.values()) {
-    for (const c of g) {
-      if (!inPeriod(c.receivedOn, period)) continue;
-      let previous: DigestCase | null = null;
-      for (const o of g) if (isRepeatOf(c, o, config) && (previous == null || o.closedOn! > previous.closedOn!)) previous = o;
-      if (!previous) continue;
-      repeatTotal++;
-      if (isCourtCase(previous)) repeatsAfterCourt++;
-      if (!listed(c) && !listed(previous)) continue;
-      repeats.push({
-        ...ref(c), applicant: maskPerson(c.applicant), status: c.status,
-        previous: { unit: previous.unit, caseNo: previous.caseNo, closedOn: previous.closedOn!, status: previous.status, stage: previous.stage, source: previous.source, courtCase: isCourtCase(previous) },
-      });
-    }
+  for (const [c, previous] of linked) {
+    repeatTotal++;
+    if (isCourtCase(previous)) repeatsAfterCourt++;
+    if (listed(c) || listed(previous)) found.push([c, previous]);
   }
+  // A dispute that came back many times is listed by its latest few repeats (those after a court case first), the
+  // latest of them with how many more there are: the meeting reads one dispute, not thousands of near-identical lines.
+  const dispute = ([c]: [DigestCase, DigestCase]) => `${disputeKey(c)}\u0000${c.applicantId ?? ""}`;
+  const first = ([a, ap]: [DigestCase, DigestCase], [b, bp]: [DigestCase, DigestCase]) => Number(isCourtCase(bp)) - Number(isCourtCase(ap)) || receiptOrder(b, a);
+  const repeats: Digest["repeats"]["cases"] = firstPerGroup(found, dispute, first, LISTED_PER_DISPUTE).map(({ item: [c, previous], more }) => ({
+    ...ref(c), applicant: maskPerson(c.applicant), status: c.status,
+    previous: { unit: previous.unit, caseNo: previous.caseNo, closedOn: previous.closedOn!, status: previous.status, stage: previous.stage, source: previous.source, courtCase: isCourtCase(previous) },
+    more,
+  }));
   repeats.sort((a, b) => Number(b.previous.courtCase) - Number(a.previous.courtCase) || a.receivedOn.localeCompare(b.receivedOn) || a.unit.localeCompare(b.unit, "zh-CN") || a.caseNo.localeCompare(b.caseNo));
 
   // (7) respondent agencies by cases received in the period

@@ -102,6 +102,18 @@ describe("the joint-meeting digest sheets", () => {
     expect(g.rows.find((r) => r[1]?.v === "B5")![1].style).toBe("cell");
   });
 
+  it("says under a dispute listed by its latest repeats how many more there are, in the language asked", () => {
+    const d = sampleDigest();
+    d.repeats.cases[1].more = 40;
+    for (const [locale, line] of [["zh-CN", "卫某 与 区人社局：本期另有重复纠纷 40 件，未逐件列出。"], ["en", "卫某 v 区人社局: 40 more repeat cases this period, not listed."]] as const) {
+      const g = digestLayout(d, locale)[6];
+      const b5 = g.rows.findIndex((r) => r[1]?.v === "B5");
+      expect(g.rows[b5 + 1].map((c) => c.v)).toEqual([line]);
+      expect(g.merges).toContainEqual({ row: b5 + 1, col: 0, rows: 1, cols: 12 });
+      expect(g.rows.filter((r) => String(r[0]?.v).includes("未逐件列出") || String(r[0]?.v).includes("not listed."))).toHaveLength(1);
+    }
+  });
+
   it("ranks the respondent agencies with the rest summed, charted by outcome", () => {
     const g = grids[7];
     expect(texts(g.rows.find((r) => r[0]?.v === "区住建局"))).toEqual(["区住建局", 8, 1, 3, 2, 1, 0, 1, 0]);
