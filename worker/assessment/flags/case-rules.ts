@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, timeLimitFor, type AssessmentConfig } from "../config.t
 import { addDays, addMonths, daysBetween } from "../../../ledger/period.ts";
 import type { Flag } from "../../../ledger/api/flags.ts";
 import { makeFlag } from "./make.ts";
-import { firstPerGroup } from "../capped-lists.ts";
+import { firstPerGroup, type Capped } from "../capped-lists.ts";
 import { disputeKey, endOf, isConcluded, receiptOrder, repeatPredecessors, sameDisputeElsewhere, type PartyCase } from "./dispute-links.ts";
 
 export type { PartyCase } from "./dispute-links.ts";
@@ -80,14 +80,17 @@ export function isSameDisputeElsewhere(a: PartyCase, b: PartyCase): boolean {
   return a.receivedOn <= endOf(b) && b.receivedOn <= endOf(a);
 }
 
-export function repeatFlag(later: PartyCase, earlier: PartyCase, config: AssessmentConfig = DEFAULT_CONFIG): Flag {
+/** `more`: the dispute's further repeats a list leaves out (crossCaseFlags' listPerDispute). */
+export function repeatFlag(later: PartyCase, earlier: PartyCase, config: AssessmentConfig = DEFAULT_CONFIG, more = 0): Flag {
   return makeFlag("repeat_dispute", later.unit, later.caseNo, {
     receivedOn: later.receivedOn, previousUnit: earlier.unit, previousCaseNo: earlier.caseNo, previousClosedOn: earlier.closedOn, withinMonths: config.flags.repeatWithinMonths,
+    ...(more > 0 ? { more } : {}),
   });
 }
 
-export function sameDisputeFlag(c: PartyCase, other: PartyCase): Flag {
-  return makeFlag("same_dispute_two_units", c.unit, c.caseNo, { otherUnit: other.unit, otherCaseNo: other.caseNo, otherReceivedOn: other.receivedOn });
+/** `more`: the unit's further cases of the dispute overlapping `other`'s unit that a list leaves out. */
+export function sameDisputeFlag(c: PartyCase, other: PartyCase, more = 0): Flag {
+  return makeFlag("same_dispute_two_units", c.unit, c.caseNo, { otherUnit: other.unit, otherCaseNo: other.caseNo, otherReceivedOn: other.receivedOn, ...(more > 0 ? { more } : {}) });
 }
 
 /**
@@ -108,19 +111,19 @@ export function crossCaseFlags<C extends PartyCase>(
   inScope: (c: C) => boolean = () => true,
   o: { listPerDispute?: number } = {},
 ): Flag[] {
-  const repeats: [C, Flag][] = [];
-  for (const [c, previous] of repeatPredecessors(cases, config, inScope)) repeats.push([c, repeatFlag(c, previous, config)]);
-  const elsewhere: [C, Flag][] = [];
-  for (const [c, others] of sameDisputeElsewhere(cases, inScope)) for (const other of others) elsewhere.push([c, sameDisputeFlag(c, other)]);
-  if (o.listPerDispute === undefined) return [...repeats, ...elsewhere].map(([, f]) => f);
+  const repeats = [...repeatPredecessors(cases, config, inScope)];
+  const elsewhere: [C, C][] = [];
+  for (const [c, others] of sameDisputeElsewhere(cases, inScope)) for (const other of others) elsewhere.push([c, other]);
   // One dispute in one unit: the same parties (the same ID number, or none), and for the same dispute in two units
-  // the same other unit.
-  const dispute = ([c, f]: [C, Flag]) => `${c.unit}\u0000${disputeKey(c)}\u0000${c.applicantId ?? ""}\u0000${f.facts.otherUnit ?? ""}`;
-  const newestFirst = ([a]: [C, Flag], [b]: [C, Flag]) => receiptOrder(b, a);
+  // the same other unit. Only the listed flags are made.
+  const cap = o.listPerDispute;
+  const listed = (pairs: [C, C][], withOther: boolean): Capped<[C, C]>[] =>
+    cap === undefined ? pairs.map((item) => ({ item, more: 0 }))
+      : firstPerGroup(pairs, ([c, other]) => `${c.unit}\u0000${disputeKey(c)}\u0000${c.applicantId ?? ""}${withOther ? `\u0000${other.unit}` : ""}`, ([a], [b]) => receiptOrder(b, a), cap);
   return [
-    ...firstPerGroup(repeats, dispute, newestFirst, o.listPerDispute),
-    ...firstPerGroup(elsewhere, dispute, newestFirst, o.listPerDispute),
-  ].map(({ item: [, f], more }) => (more > 0 ? makeFlag(f.code, f.unit, f.caseNo, { ...f.facts, more }) : f));
+    ...listed(repeats, false).map(({ item: [c, previous], more }) => repeatFlag(c, previous, config, more)),
+    ...listed(elsewhere, true).map(({ item: [c, other], more }) => sameDisputeFlag(c, other, more)),
+  ];
 }
 
 /** A case's latest case-file review, as the review_failed rule reads it. */
