@@ -110,7 +110,7 @@ function items(rows: Row[]): { caseNo: string; hash: string; data: string }[] {
  * the local D1 inside it), from /proc. Unlike wall time it does not count waiting for a core, so on a machine shared
  * with other work it moves much less between runs.
  */
-function treeCpuMs(root: number): number {
+export function treeCpuMs(root: number): number {
   const parent = new Map<number, number>();
   const used = new Map<number, number>();
   for (const d of readdirSync("/proc")) {
