@@ -138,7 +138,8 @@ export async function run(): Promise<Figure[]> {
     const clerkToken = await token({ role: "clerk", unit: CLERK_UNIT });
     const other = await token({ role: "clerk", unit: TOWNS[0] });
     const clerk = createApiClient({ baseUrl: server.url, token: clerkToken });
-    const push = { wholeLedger: true, locale: "zh-CN", concurrency: 2 } as const;
+    // Chunks as the CLI plans them: as many rows as GET /api/me says fit the CPU budget.
+    const push = { wholeLedger: true, locale: "zh-CN", concurrency: 2, maxRows: (await clerk.me()).pushRowsPerChunk } as const;
     for (const [i, town] of TOWNS.entries()) {
       const c = createApiClient({ baseUrl: server.url, token: await token({ role: "clerk", unit: town }) });
       const { summary } = await pushAll(c, ledger(town, `T${i}`, OTHER_ROWS, "ordinary", i + 1), push);
