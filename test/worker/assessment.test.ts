@@ -175,11 +175,12 @@ describe("indicators computed in D1 per unit and period", () => {
   });
 
   it("measures ledger quality from the rows rejected in the unit's last push of the period", async () => {
-    const rows = [sheetRow(2, "SY-1"), sheetRow(3, "SY-2"), sheetRow(4, "SY-3", { receivedOn: "明天" }), sheetRow(5, "SY-4")];
+    // Received today: the rows count in this year's period whatever day the test runs.
+    const today = todayInChina();
+    const rows = [sheetRow(2, "SY-1", { receivedOn: today }), sheetRow(3, "SY-2", { receivedOn: today }), sheetRow(4, "SY-3", { receivedOn: "明天" }), sheetRow(5, "SY-4", { receivedOn: today })];
     const res = await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody(rows));
     expect(res.status).toBe(200);
     expect((await json(res)).counts.rejected).toBe(1);
-    const today = todayInChina();
     const r = await assessment(w.coordinator, UNIT_A, today.slice(0, 4), today);
     expect(r.body.assessment.indicators.ledgerQuality).toMatchObject({ num: 3, den: 4, rate: 0.75 });
     expect((await assessment(w.coordinator, UNIT_B, today.slice(0, 4), today)).body.assessment.indicators.ledgerQuality).toMatchObject({ den: 0 });
