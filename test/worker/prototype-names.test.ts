@@ -7,6 +7,8 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
+import { loadTimeLimits } from "../../worker/db/assessment.ts";
+import { listLimitSettingVersions } from "../../worker/db/limit-settings.ts";
 import { addUnit, resetAll, row, storeCases, unitId } from "./assessment-fixtures.ts";
 import { call, json, makeWorld, UNIT_A, UNIT_B, type World } from "./helpers.ts";
 import { putRoster, rosterRow } from "./mentor-fixtures.ts";
@@ -120,6 +122,49 @@ describe("片区 named like an object's built-ins", () => {
       expect(stats.status, zone).toBe(200);
       expect(stats.body.units, zone).toEqual([unit]);
     }
+  });
+});
+
+describe("time limits keyed by stage and mediation type", () => {
+  const settings = (byStage: string, byMediationType = "{}") =>
+    `{"settings":{"timeLimits":{"byStage":${byStage},"byMediationType":${byMediationType},"fallback":30},"flags":{"dueSoonDays":5,"confirmationWindowDays":30,"confirmationWarnDays":7,"repeatWithinMonths":12,"staleAfterDays":60,"notPushedDays":30,"minLedgerQuality":0.9,"transferReceiptDays":3}}}`;
+
+  it("refuses {\"byStage\":{\"__proto__\":5}} and every such key as an unknown stage or type, naming it, and keeps the limits in force", async () => {
+    const before = await loadTimeLimits(env.DB);
+    for (const key of ALL) {
+      const stage = await putRaw(w.coordinator, "/api/settings/limits", settings(`{${JSON.stringify(key)}:5,"诉前":20}`));
+      expect(stage.status, key).toBe(422);
+      expect(stage.body.error.message, key).toContain(`未知的阶段“${key}”`);
+      expect(stage.body.error.details.issues[0].path, key).toBe(`settings.timeLimits.byStage.${key}`);
+
+      const type = await putRaw(w.coordinator, "/api/settings/limits", settings("{}", `{${JSON.stringify(key)}:5}`));
+      expect(type.status, key).toBe(422);
+      expect(type.body.error.message, key).toContain(`未知的调解类型“${key}”`);
+    }
+    expect(await listLimitSettingVersions(env.DB)).toEqual([]);
+    expect(await loadTimeLimits(env.DB)).toEqual(before);
+    expect((await get(w.coordinator, "/api/settings/limits")).body.current.timeLimits.byStage).toEqual({ 行政复议: 60, 诉前: 30 });
+  });
+
+  it("reads a stored version holding such keys as if they were not there: the known stages keep their days", async () => {
+    const stored = JSON.parse(settings(`{"__proto__":5,"constructor":6,"toString":7,"诉前":20}`, `{"valueOf":8,"人民调解":25}`)).settings;
+    await env.DB.prepare(`INSERT INTO limit_settings (version, settings, token_id, created_at) VALUES (1, ?, NULL, '2026-05-01T00:00:00Z')`)
+      .bind(JSON.stringify(stored)).run();
+    const res = await get(w.coordinator, "/api/settings/limits");
+    expect(res.status).toBe(200);
+    expect(res.body.version).toBe(1);
+    expect(res.body.current.timeLimits).toEqual({ byStage: { 诉前: 20 }, byMediationType: { 人民调解: 25 }, fallback: 30 });
+    expect((await get(w.coordinator, "/api/flags?period=2026-05")).status).toBe(200);
+  });
+});
+
+describe("assessment weights", () => {
+  it("refuses an indicator named __proto__, naming it, instead of saving the other weights without it", async () => {
+    const before = await get(w.assessor, "/api/rankings/weights?period=2026-Q3");
+    const res = await putRaw(w.assessor, "/api/rankings/weights?period=2026-Q3", `{"weights":{"__proto__":50,"success":30}}`);
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).toContain("__proto__");
+    expect(await get(w.assessor, "/api/rankings/weights?period=2026-Q3")).toEqual(before);
   });
 });
 
