@@ -5,7 +5,8 @@
  * The clock-reading tests are the test files that import ledger/clock.ts: their fixtures move with the clock (cases
  * received "ten days ago", "this year"), so no case becomes a future date. Tests with fixed dates pin their own day
  * and are not run again. Each day is one vitest run with TIAOJIE_TODAY set (ledger/clock.ts); the Worker, the CLI
- * and the pane all take it as today.
+ * and the pane all take it as today. Each day also runs in another time zone (TZ): the machine's zone must not matter,
+ * only China's.
  *
  *   node scripts/test-on-days.ts                   # the four days below
  *   node scripts/test-on-days.ts 2030-02-28 …      # other days
@@ -18,6 +19,8 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** New Year's Day, a leap day, New Year's Eve and a day years ahead. */
 export const TEST_DAYS = ["2027-01-01", "2028-02-29", "2026-12-31", "2031-06-15"];
+/** A machine time zone per day, from 16 hours behind China to 6 hours ahead of it. */
+const TIME_ZONES = ["America/Los_Angeles", "UTC", "Asia/Shanghai", "Pacific/Kiritimati"];
 
 /** Test files (relative to the root) that read the product's clock. */
 export function clockReadingTests(root: string = ROOT): string[] {
@@ -33,13 +36,14 @@ function main(): number {
   const files = clockReadingTests();
   process.stdout.write(`在指定日期重跑读取时钟的测试 Clock-reading tests on chosen days: ${files.length} files × ${days.join(", ")}\n`);
   const failed: string[] = [];
-  for (const day of days) {
+  for (const [i, day] of days.entries()) {
+    const tz = TIME_ZONES[i % TIME_ZONES.length];
     const started = performance.now();
     const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/vitest/vitest.mjs"), "run", "--reporter=dot", ...files], {
-      cwd: ROOT, stdio: "inherit", env: { ...process.env, TIAOJIE_TODAY: day },
+      cwd: ROOT, stdio: "inherit", env: { ...process.env, TIAOJIE_TODAY: day, TZ: tz },
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(0);
-    process.stdout.write(`TIAOJIE_TODAY=${day}: ${r.status === 0 ? "passed" : "FAILED"} in ${seconds} s\n`);
+    process.stdout.write(`TIAOJIE_TODAY=${day} TZ=${tz}: ${r.status === 0 ? "passed" : "FAILED"} in ${seconds} s\n`);
     if (r.status !== 0) failed.push(day);
   }
   if (failed.length > 0) process.stdout.write(`失败的日期 Failed on: ${failed.join(", ")}\n`);
