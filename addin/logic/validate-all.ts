@@ -83,7 +83,7 @@ export function validateWorkbook(grids: readonly SheetGrid[], settings: ColumnSe
     }
     const header = detectWithSettings(grid.values, settings);
     const sheetUnit = header ? defaultUnitFor(pickFor(ctx.picks, grid.sheetName), grid.values, header, grid.sheetName, ctx.units ?? []) : null;
-    const run = header ? runValidation(grid.values, settings, { ...ctx, defaultUnit: sheetUnit?.unit ?? ctx.defaultUnit }) : null;
+    const run = header ? runValidation(grid.values, settings, { ...ctx, merges: grid.merges, defaultUnit: sheetUnit?.unit ?? ctx.defaultUnit }) : null;
     if (!run) {
       out.skipped.push({ sheet: grid.sheetName, reason: "no_header" });
       continue;
