@@ -63,6 +63,7 @@ describe("the one clock", () => {
   it("runs on through midnight when the same day is set again, as the Worker does on every request", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.parse("2026-12-07T15:59:58Z")); // 23:59:58 in China
+    setToday(undefined); // whatever day the run was set to (TIAOJIE_TODAY)
     setToday("2031-06-15");
     expect(todayInChina()).toBe("2031-06-15");
     vi.setSystemTime(Date.parse("2026-12-07T16:00:02Z"));
