@@ -1,6 +1,11 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetAll, unitId } from "./assessment-fixtures.ts";
+import { TransferRequestSchema, type TransferReceipt } from "../../ledger/api/routing.ts";
+import type { Receipt } from "../../ledger/api/push.ts";
+import { processChunk } from "../../worker/push/process-chunk.ts";
+import { confirmTransfers } from "../../worker/routing/transfer-service.ts";
+import { barrierDb } from "./barrier-db.ts";
 import { chunkBody, newKey, newPushId, pushChunk, snapshot } from "./helpers.ts";
 import {
   CENTRE, DEPT, HAS_CHINESE, TOWN, TOWN2, caseOf, caseRow, confirm, deleteCase, incoming, makeDistrict, push, receive, revisions,
@@ -194,5 +199,59 @@ describe("签收 when the lead already holds a live case under the number (store
     const got = await receive(d.clerks[TOWN], ["ZX-11"]);
     expect(got.cases.map((c) => [c.caseNo, c.outcome])).toEqual([["ZX-11", "received"]]);
     expect((await snapshot()).cases).toEqual(before.cases);
+  });
+});
+
+describe("transfers and pushes that land at the same moment (every caller reads before any writes)", () => {
+  const confirmAt = async (db: D1Database, body: unknown) =>
+    JSON.parse(await confirmTransfers({ db, key: newKey(), body: TransferRequestSchema.parse(body), tokenId: null })) as TransferReceipt;
+
+  it("two sending units transferring one case number to one lead: one is transferred, the other refused, and 签收 takes the one", async () => {
+    for (let round = 0; round < 4; round++) {
+      const no = `ZX-BOTH-${round}`;
+      const db = barrierDb(2, 2, round % 2 === 1);
+      const [a, b] = await Promise.all([
+        confirmAt(db, { cases: [transferCase(5, no, TOWN, { applicant: "张三" })] }),
+        confirmAt(db, { from: DEPT, cases: [transferCase(5, no, TOWN, { applicant: "李四" })] }),
+      ]);
+      const outcomes = [a, b].map((r) => [r.cases[0].outcome, r.cases[0].code]);
+      expect(outcomes.filter(([o]) => o === "transferred"), `round ${round}`).toHaveLength(1);
+      expect(outcomes.filter(([o, c]) => o === "refused" && c === "case_no_taken"), `round ${round}`).toHaveLength(1);
+      const sent = (await incoming(d.clerks[TOWN])).filter((c) => c.caseNo === no);
+      expect(sent).toHaveLength(1);
+      expect((await receive(d.clerks[TOWN], [no])).cases.map((c) => c.outcome)).toEqual(["received"]);
+      expect((await caseOf(d.clerks[TOWN], TOWN, no))?.applicant).toBe(sent[0].values.applicant);
+    }
+  });
+
+  it("a transfer to a lead and the lead's own push of that number: whichever lands second is refused, and 签收 stores the transfer as sent", async () => {
+    const town = { id: await unitId(TOWN), name: TOWN };
+    const firsts = new Set<string>();
+    for (let round = 0; round < 4; round++) {
+      const no = `ZX-RACE2-${round}`;
+      // Odd rounds release the callers the other way round: the transfer writes first in some rounds, the push in others.
+      const db = barrierDb(2, 2, round % 2 === 1);
+      const body = chunkBody([caseRow(3, no, { applicant: "李四" })]);
+      const rawBody = JSON.stringify(body);
+      const [sent, pushed] = await Promise.all([
+        confirmAt(db, { cases: [transferCase(5, no, TOWN, { applicant: "张三" })] }),
+        processChunk({ db, pushId: newPushId(), idempotencyKey: newKey(), rawBody, body: JSON.parse(rawBody), unit: town, tokenId: null }),
+      ]);
+      const receipt = JSON.parse(pushed.receiptJson) as Receipt;
+      const transferred = sent.cases[0].outcome === "transferred";
+      firsts.add(transferred ? "transfer" : "push");
+      // Exactly one of them landed.
+      expect(transferred, `round ${round}`).toBe(receipt.counts.inserted === 0);
+      if (transferred) {
+        expect(receipt.issues.map((i) => i.code)).toEqual(["transfer_pending"]);
+        expect((await receive(d.clerks[TOWN], [no])).cases.map((c) => c.outcome)).toEqual(["received"]);
+        expect((await caseOf(d.clerks[TOWN], TOWN, no))?.applicant).toBe("张三");
+      } else {
+        expect(sent.cases[0].code).toBe("case_no_taken");
+        expect((await caseOf(d.clerks[TOWN], TOWN, no))?.applicant).toBe("李四");
+      }
+    }
+    // Both orders happened, so both batches' checks were put to the test.
+    expect([...firsts].sort()).toEqual(["push", "transfer"]);
   });
 });
