@@ -57,6 +57,8 @@ const ZH: Record<IssueCode, Wording> = {
   too_long: (p) => `「${p.header}」有 ${p.length} 个字，超过上限 ${p.max} 字，请精简（详细材料可另行存档）。`,
   transferred: (p) =>
     `「${p.header}」${q(p.value)}已于 ${p.today ?? ""} 转交${p.other ?? ""}办理，本台账不能再修改该案件；本行未保存。如需更正，请联系${p.other ?? ""}或协调员。`,
+  transfer_pending: (p) =>
+    `「${p.header}」${q(p.value)}已由${p.other ?? ""}转交本单位，尚未签收；本行未保存。请先签收（任务窗格“转入案件”页），再推送；如本行是另一案件，请另编案件编号。`,
 };
 
 const EN: Record<IssueCode, Wording> = {
@@ -84,6 +86,8 @@ const EN: Record<IssueCode, Wording> = {
   too_long: (p) => `"${p.header}" holds ${p.length} characters, more than the ${p.max} allowed; shorten it (keep long material in the case file).`,
   transferred: (p) =>
     `"${p.header}" ${qe(p.value)} was transferred to ${p.other ?? ""} on ${p.today ?? ""}; this ledger can no longer change it, so the row was not saved. For a correction, contact ${p.other ?? ""} or the coordinator.`,
+  transfer_pending: (p) =>
+    `"${p.header}" ${qe(p.value)} was transferred to your unit by ${p.other ?? ""} and is not received yet; the row was not saved. Receive it first (the pane's 转入案件 page), then push again; if this row is another case, give it its own number.`,
 };
 
 export function issueMessage(code: IssueCode, params: IssueParams, locale: Locale = "zh-CN"): string {

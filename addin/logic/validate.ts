@@ -99,6 +99,7 @@ const CODE_NAMES: Record<IssueCode, { zh: string; en: string }> = {
   unknown_unit: { zh: "单位未配置", en: "Unit not configured" },
   too_long: { zh: "内容过长", en: "Text too long" },
   transferred: { zh: "案件已转交", en: "Case transferred" },
+  transfer_pending: { zh: "转入案件待签收", en: "Transferred case not received" },
 };
 
 /** The issue code in words, for the "by issue" list. */

@@ -111,11 +111,12 @@ routingRoutes.openapi(
     security: [{ bearer: [] }],
     middleware: [requireRole("clerk")] as const,
     request: { body: { required: true, content: { "application/json": { schema: Named.ReceiveRequest } } } },
-    responses: { 200: { description: "Per case: received now or earlier; numbers with no transfer to this unit in notFound", content: { "application/json": { schema: Named.ReceiveReceipt } } }, ...errorResponses },
+    responses: { 200: { description: "Per case: received now or earlier, or refused with its reason (still waiting); numbers with no transfer to this unit in notFound", content: { "application/json": { schema: Named.ReceiveReceipt } } }, ...errorResponses },
   }),
   async (c) => {
     const p = c.get("principal");
     const unit = await unitInScope(c.env.DB, p, undefined);
-    return c.json(await receive(c.env.DB, { unitId: unit.id, caseNos: c.req.valid("json").caseNos, tokenId: p.tokenId }), 200);
+    const body = c.req.valid("json");
+    return c.json(await receive(c.env.DB, { unitId: unit.id, caseNos: body.caseNos, tokenId: p.tokenId, locale: body.locale }), 200);
   },
 );
