@@ -27,11 +27,11 @@ const METHODS = ["get", "put", "post", "delete", "patch"] as const;
 const operations = () => Object.entries(doc.paths).flatMap(([path, item]) =>
   METHODS.filter((m) => item[m] !== undefined).map((method) => ({ path, method: method.toUpperCase(), op: item[method] as Operation })));
 
-/** A request line for an operation: path parameters filled in, required query parameters given a valid value. */
+/** A request line for an operation (`call` percent-encodes it): path parameters filled in, required query parameters given a valid value. */
 function url(path: string, op: Operation): string {
   const sample: Record<string, string> = { unit: UNIT_A, caseNo: "SY-001", pushId: crypto.randomUUID(), id: "999999", period: "2026-Q3", from: "2026-01", to: "2026-03" };
-  const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(sample[name]));
-  const query = (op.parameters ?? []).filter((p) => p.in === "query" && p.required).map((p) => `${p.name}=${encodeURIComponent(sample[p.name])}`);
+  const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => sample[name]);
+  const query = (op.parameters ?? []).filter((p) => p.in === "query" && p.required).map((p) => `${p.name}=${sample[p.name]}`);
   return query.length ? `${filled}?${query.join("&")}` : filled;
 }
 
@@ -41,7 +41,8 @@ function url(path: string, op: Operation): string {
  */
 async function admitted(method: string, target: string): Promise<string> {
   for (const token of [w.coordinator, w.assessor, w.clerkA, w.admin, w.court]) {
-    const res = await call(method, target, { token, rawBody: "{", headers: { "Content-Type": "application/json", "Idempotency-Key": "contract-key-1" } });
+    const body = method === "GET" ? {} : { rawBody: "{", headers: { "Content-Type": "application/json", "Idempotency-Key": "contract-key-1" } };
+    const res = await call(method, target, { token, ...body });
     if (res.status !== 403) return token;
   }
   throw new Error(`no role may use ${method} ${target}`);
@@ -104,6 +105,22 @@ describe("every route gives the answers its construction implies, each as the do
         expect(await head.text(), `HEAD ${path}`).toBe("");
       }
     }
+  });
+
+  it("answers 404 where a coordinator names a unit that does not exist, on every route that takes one", async () => {
+    const nowhere = "没有这个单位";
+    for (const { path, method, op } of operations()) {
+      if (method !== "GET" || !op.parameters?.some((p) => p.in === "query" && p.name === "unit")) continue;
+      const target = `${url(path, op)}${url(path, op).includes("?") ? "&" : "?"}unit=${nowhere}`;
+      const res = await call(method, target, { token: await admitted(method, target) });
+      expect([res.status, (await json(res)).error?.code], `${method} ${path}`).toEqual([404, "not_found"]);
+    }
+    const review = await call("POST", "/api/assessments/reviews", { token: w.assessor, body: { unit: nowhere, caseNo: "X-1", reviewedOn: "2026-05-01", score: 90 } });
+    expect(review.status).toBe(404);
+    const chunk = await call("POST", `/api/pushes/${crypto.randomUUID()}/chunks`, {
+      token: w.coordinator, headers: { "Idempotency-Key": "contract-key-404" }, body: { unit: nowhere, chunkIndex: 0, chunkCount: 1, rows: [] },
+    });
+    expect(chunk.status).toBe(404);
   });
 
   it("answers a path with a trailing slash 404, not a 405 that names the method it was sent with", async () => {
