@@ -4,10 +4,8 @@ import { z } from "@hono/zod-openapi";
 import { bearerOf, logEvent } from "./log.ts";
 
 import type { ErrorCode, ErrorCodeFor, ErrorStatus } from "../ledger/api/errors.ts";
-import { Named } from "./openapi-names.ts";
 
-/** The one shape every failure takes (docs/API.md § Errors; ledger/api/errors.ts). */
-export const ErrorBodySchema = Named.Error;
+/** The one shape every failure takes: docs/API.md § Errors, ledger/api/errors.ts. */
 export type { ErrorCode };
 
 /**
@@ -32,7 +30,7 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
-/** The body a JSON route refuses for its content type, the same words as a push chunk's (worker/push/read-json-body.ts). */
+/** What a JSON route says of a body not sent as JSON, a push chunk (worker/push/read-json-body.ts) and the others alike. */
 export const NOT_JSON_MESSAGE = "请求体必须是 JSON（Content-Type: application/json） Body must be JSON (Content-Type: application/json)";
 
 /** app.onError: expected failures keep their status; anything else is logged and hidden behind a plain 500. */

@@ -16,7 +16,6 @@ const PushIdSchema = z.string().regex(PUSH_ID).openapi({ example: "3f0c9a52-7d1e
 
 export const pushRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-
 const pushChunkGuard = requireRole("clerk", "coordinator");
 
 // Documented from the zod schemas but parsed by hand: the body is read once under a byte limit and parsed once.
