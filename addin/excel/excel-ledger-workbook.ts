@@ -18,6 +18,7 @@
 import { MAX_CHUNK_BYTES, planMarkGroups, planWorkbookRead, markedCellCount, rangeAddress, rowsPerChunk, toCellText, valuesBytes } from "./cells.ts";
 import type { CellMark, LedgerWorkbook, MarkResult, ReadProgress, ReportSheet, SheetGrid, WriteBackBlock } from "./ledger-workbook.ts";
 import { GRID_FILL, type Grid, type GridCell, type GridChart } from "../../ledger/reports/grid.ts";
+import { PAGE_FOOTER } from "../../ledger/reports/page-footer.ts";
 import { SEVERITY_FILL } from "./colours.ts";
 import { MARK_FORMULA, isItemNotFound, isPayloadTooLarge, ourMarks, queueFormatScan } from "./marks.ts";
 import { fillMergedAreas, mergedAreas } from "./merged-areas.ts";
@@ -414,6 +415,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
           top += 19;
         }
         all.format.autofitColumns();
+        queuePageFooter(sheet);
         sheet.activate();
         await context.sync();
         return name;
@@ -493,6 +495,16 @@ function queueGrid(sheet: Excel.Worksheet, grid: Grid): void {
   for (const m of grid.merges) sheet.getRange(rangeAddress(m.row + 1, m.col, m.row + m.rows, m.col + m.cols - 1)).merge(false);
   grid.widths.forEach((w, c) => (sheet.getRange(rangeAddress(1, c, 1, c)).format.columnWidth = widthToPoints(w)));
   for (const chart of grid.charts ?? []) queueGridChart(sheet, chart);
+  queuePageFooter(sheet);
+}
+
+/**
+ * The report's page number under every printed page, as the CLI's sheets have it (ledger/reports/page-footer.ts).
+ * Office.js names the section, so the text goes in without its &C; Excel stores it as the centre section. PageLayout
+ * is ExcelApi 1.9, the manifest's minimum.
+ */
+function queuePageFooter(sheet: Excel.Worksheet): void {
+  sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER.centre;
 }
 
 const CHART_TYPES: Record<GridChart["kind"], "BarClustered" | "ColumnClustered" | "Line" | "Pie"> = { bar: "BarClustered", column: "ColumnClustered", line: "Line", pie: "Pie" };

@@ -18,6 +18,7 @@
  * Only coordinators reach 1–4; only clerks reach 5, and only for their own unit.
  */
 import { z } from "zod";
+import { keyedRecord } from "./keyed-record.ts";
 import { DOMAINS, type Domain } from "../choices.ts";
 import { COLUMN_KEYS } from "../columns.ts";
 import { IssueSchema } from "../schema.ts";
@@ -96,7 +97,7 @@ export const RoutingRulesSchema = z.object({
     source: z.enum(["default", "sheet"]),
     version: z.number().int().nullable(),
     pushedAt: z.string().nullable(),
-    map: z.partialRecord(z.enum(DOMAINS), z.string()),
+    map: keyedRecord(DOMAINS, z.string()),
   }),
   places: z.object({
     /** null until a place sheet is pushed: then no village is known and only town names in a place route. */
@@ -138,7 +139,7 @@ export const TransferCaseSchema = z.object({
   /** The Excel row of the intake sheet, for messages; optional. */
   row: z.number().int().min(1).max(1_048_576).optional(),
   /** The row's raw cells by ledger column key; the Worker validates them as a push would (unit = the lead). */
-  values: z.partialRecord(z.enum(COLUMN_KEYS), CellSchema),
+  values: keyedRecord(COLUMN_KEYS, CellSchema),
   lead: UnitName,
   assist: UnitName.nullable().default(null),
   /** null when the coordinator chose the lead by hand. */
@@ -207,7 +208,7 @@ export type TransferReceipt = z.infer<typeof TransferReceiptSchema>;
  * counts as numbers, other values as text; empty cells left out. Written through the clerk's column mapping and
  * read back, they give the same case (so the clerk's next push is "unchanged").
  */
-export const CaseCellsSchema = z.partialRecord(z.enum(COLUMN_KEYS), z.union([z.string(), z.number()]));
+export const CaseCellsSchema = keyedRecord(COLUMN_KEYS, z.union([z.string(), z.number()]));
 export type CaseCells = z.infer<typeof CaseCellsSchema>;
 
 export const IncomingCaseSchema = z.object({

@@ -1,10 +1,12 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { courtCase, courtCasePage } from "../court/court-cases-service.ts";
-import { ApiError, ErrorBodySchema, errorResponses, validationHook } from "../errors.ts";
+import { ApiError, validationHook } from "../errors.ts";
 import { CourtCasesQuerySchema } from "../../ledger/api/court.ts";
 import { Named } from "../openapi-names.ts";
+import { apiRoute, errorResponse } from "../openapi-route.ts";
+import { CaseParams } from "./path-params.ts";
 import { periodFromQuery } from "./period-query.ts";
 
 /**
@@ -14,19 +16,17 @@ import { periodFromQuery } from "./period-query.ts";
  */
 export const courtRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const errorContent = { "application/json": { schema: ErrorBodySchema } };
-
 courtRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "listCourtCases",
+    tags: ["court"],
     method: "get",
     path: "/api/court/cases",
     summary: "The court's cases of every unit 法院案件 (court liaison)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("court")] as const,
     request: { query: CourtCasesQuerySchema },
     responses: {
       200: { description: "One page of court cases (法院委派/委托, 立案/审判/执行, 司法确认)", content: { "application/json": { schema: Named.CourtCasePage } } },
-      ...errorResponses,
     },
   }),
   async (c) => {
@@ -38,17 +38,17 @@ courtRoutes.openapi(
 );
 
 courtRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "getCourtCase",
+    tags: ["court"],
     method: "get",
     path: "/api/court/cases/{unit}/{caseNo}",
     summary: "One court case 法院案件 (court liaison)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("court")] as const,
-    request: { params: z.object({ unit: z.string().min(1).max(100), caseNo: z.string().min(1).max(100) }) },
+    request: { params: CaseParams },
     responses: {
       200: { description: "The case as the court sees it", content: { "application/json": { schema: Named.CourtCase } } },
-      ...errorResponses,
-      404: { description: "No such court case (absent, deleted, or not the court's: alike)", content: errorContent },
+      404: errorResponse(404, "No such court case (absent, deleted, or not the court's: alike)"),
     },
   }),
   async (c) => {
