@@ -19,6 +19,9 @@ export const ISSUE_SEVERITY = {
   too_long: "error",
   // Beyond DOMAIN §2's list: the case was transferred (分流) to another unit; the sending ledger can no longer change it.
   transferred: "error",
+  // Beyond DOMAIN §2's list: a case transferred to the ledger's unit waits for its 签收; the ledger may not write the
+  // number before that, so 签收 always stores exactly the transferred case.
+  transfer_pending: "error",
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_SEVERITY;

@@ -1,12 +1,14 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./app-env.ts";
 import { limitRequestBody } from "./body-limit.ts";
-import { countUnits } from "./db/health.ts";
 import { apiResponseHeaders } from "./api-headers.ts";
 import { handleError, validationHook } from "./errors.ts";
 import { unroutedHandler } from "./http-methods.ts";
 import { todayFromEnv } from "./today-from-env.ts";
+import { OPENAPI_OBJECT, openApiDocumentRoute, registerUnroutedAnswers } from "./openapi-document.ts";
+import { registerApiComponents } from "./openapi-route.ts";
 import { caseRoutes } from "./routes/cases.ts";
+import { healthRoutes } from "./routes/health.ts";
 import { meRoutes } from "./routes/me.ts";
 import { pushRoutes } from "./routes/pushes.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
@@ -33,11 +35,7 @@ app.onError(handleError);
 app.notFound(unroutedHandler(() => app.routes));
 app.use("/api/*", todayFromEnv, apiResponseHeaders, limitRequestBody);
 
-app.get("/api/health", async (c) => {
-  const units = await countUnits(c.env.DB);
-  return c.json({ ok: true, units });
-});
-
+app.route("/", healthRoutes);
 app.route("/", meRoutes);
 app.route("/", unitRoutes);
 app.route("/", tokenRoutes);
@@ -59,8 +57,16 @@ app.route("/", courtRoutes);
 app.route("/", digestRoutes);
 app.route("/", statsRoutes);
 
-app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
-app.doc("/api/openapi.json", {
-  openapi: "3.0.0",
-  info: { title: "Tiaojie Ledger API 调解台账接口", version: "1.0.0", description: "See docs/API.md" },
-});
+registerApiComponents(app.openAPIRegistry);
+registerUnroutedAnswers(app.openAPIRegistry);
+app.openAPIRegistry.registerPath(openApiDocumentRoute);
+
+/** The document served at GET /api/openapi.json; tests build it with this too (test/contract/). */
+let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+export function openApiDocument() {
+  document ??= app.getOpenAPI31Document(OPENAPI_OBJECT);
+  return document;
+}
+
+// Built per request like any answer, so a failure is the API's 500 (errors.ts), not the generator's own object.
+app.get("/api/openapi.json", (c) => c.json(openApiDocument()));

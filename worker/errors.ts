@@ -1,23 +1,23 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "@hono/zod-openapi";
 import { bearerOf, logEvent } from "./log.ts";
 
-import type { ErrorCode } from "../ledger/api/errors.ts";
-import { Named } from "./openapi-names.ts";
+import type { ErrorCode, ErrorCodeFor, ErrorStatus } from "../ledger/api/errors.ts";
 
-/** The one shape every failure takes (docs/API.md § Errors; ledger/api/errors.ts). */
-export const ErrorBodySchema = Named.Error;
+/** The one shape every failure takes: docs/API.md § Errors, ledger/api/errors.ts. */
 export type { ErrorCode };
 
-/** An expected failure: becomes `{error: {code, message, details}}` with its status. */
-export class ApiError extends Error {
-  readonly status: ContentfulStatusCode;
-  readonly code: ErrorCode;
+/**
+ * An expected failure: becomes `{error: {code, message, details}}` with its status. The code must be one of its
+ * status's codes (ledger/api/errors.ts), so what the document declares for a status is what the Worker can send.
+ */
+export class ApiError<S extends ErrorStatus = ErrorStatus> extends Error {
+  readonly status: S;
+  readonly code: ErrorCodeFor<S>;
   readonly details: unknown;
   readonly headers: Record<string, string>;
-  constructor(status: ContentfulStatusCode, code: ErrorCode, message: string, details?: unknown, headers: Record<string, string> = {}) {
+  constructor(status: S, code: ErrorCodeFor<S>, message: string, details?: unknown, headers: Record<string, string> = {}) {
     super(message);
     this.status = status;
     this.code = code;
@@ -30,10 +30,8 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
-const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
-  400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 409: "conflict",
-  413: "payload_too_large", 422: "invalid_request", 429: "rate_limited",
-};
+/** What a JSON route says of a body not sent as JSON, a push chunk (worker/push/read-json-body.ts) and the others alike. */
+export const NOT_JSON_MESSAGE = "请求体必须是 JSON（Content-Type: application/json） Body must be JSON (Content-Type: application/json)";
 
 /** app.onError: expected failures keep their status; anything else is logged and hidden behind a plain 500. */
 export function handleError(err: Error, c: Context): Response {
@@ -41,11 +39,13 @@ export function handleError(err: Error, c: Context): Response {
     return c.json(errorBody(err.code, err.message, err.details), err.status, err.headers);
   }
   if (err instanceof HTTPException && err.status < 500) {
-    // Raised by Hono itself, e.g. the JSON validator on a body that does not parse.
+    // Raised by Hono itself: the JSON validator on a body that does not parse, the media-type gate of
+    // @hono/zod-openapi (415) on a body that is not JSON. Both are the 400 of docs/API.md § Errors, as on a push chunk.
     const malformed = /malformed json/i.test(err.message);
-    const code = malformed ? "malformed_json" : (CODE_FOR_STATUS[err.status] ?? "bad_request");
-    const message = malformed ? "请求体不是有效的 JSON Request body is not valid JSON" : err.message || "请求有误 Bad request";
-    return c.json(errorBody(code, message), err.status as ContentfulStatusCode);
+    const message = malformed ? "请求体不是有效的 JSON Request body is not valid JSON"
+      : err.status === 415 ? NOT_JSON_MESSAGE
+      : err.message || "请求有误 Bad request";
+    return c.json(errorBody(malformed ? "malformed_json" : "bad_request", message), 400);
   }
   // Masked: the path may carry a case number, the error a cell value; the token and the secret are never printed.
   logEvent("error", "unexpected_error", { method: c.req.method, path: c.req.path, error: err }, {
@@ -54,12 +54,19 @@ export function handleError(err: Error, c: Context): Response {
   return c.json(errorBody("internal", "服务器内部错误，请稍后重试 Internal server error, please retry"), 500);
 }
 
-/** zod-openapi defaultHook: request validation failures use the same shape (422, with zod's issues). */
+/**
+ * zod-openapi defaultHook: request validation failures use the same shape — 422 with zod's issues, except a header
+ * (Idempotency-Key), whose absence is the 400 bad_request of docs/API.md § Errors on every route that takes one.
+ */
 export function validationHook(
   result: { success: true } | { success: false; error: z.ZodError; target?: string },
   c: Context,
 ): Response | undefined {
   if (result.success) return undefined;
+  if (result.target === "header") {
+    const { error } = invalidRequestBody(result.error);
+    return c.json(errorBody("bad_request", result.error.issues[0]?.message ?? "请求头有误 Bad request header", error.details), 400);
+  }
   return c.json(invalidRequestBody(result.error), 422);
 }
 
@@ -69,10 +76,3 @@ export function invalidRequestBody(error: z.ZodError) {
   const where = first ? `${first.path || "(body)"}: ${first.message}` : "";
   return errorBody("invalid_request", `请求内容不符合要求 Request does not match the schema — ${where}`, { issues });
 }
-
-export const errorResponses = {
-  400: { description: "Malformed request", content: { "application/json": { schema: ErrorBodySchema } } },
-  401: { description: "Missing, unknown or revoked token", content: { "application/json": { schema: ErrorBodySchema } } },
-  403: { description: "Role or unit not allowed", content: { "application/json": { schema: ErrorBodySchema } } },
-  422: { description: "Request of the wrong shape", content: { "application/json": { schema: ErrorBodySchema } } },
-} as const;

@@ -3,13 +3,16 @@ import type { NotFoundHandler, RouterRoute } from "hono/types";
 import type { AppEnv } from "./app-env.ts";
 import { errorBody } from "./errors.ts";
 
-/** A route's path as a pattern: each `:param` stands for one segment. */
+/**
+ * A route's path as a pattern: each `:param` stands for one segment. Exactly, as Hono's router matches it (strict:
+ * /api/units/ is not /api/units), so a path with a trailing slash is a 404, not a 405 naming the method it used.
+ */
 function pathPattern(path: string): RegExp {
   const source = path
     .split("/")
     .map((seg) => (seg.startsWith(":") ? "[^/]+" : seg.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
     .join("/");
-  return new RegExp(`^${source}/?$`);
+  return new RegExp(`^${source}$`);
 }
 
 /** The methods some route answers at `path`, HEAD with GET (Hono serves HEAD from GET) and OPTIONS; [] for none. */

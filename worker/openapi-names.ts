@@ -5,7 +5,7 @@
  */
 import "@hono/zod-openapi";
 import { AssessmentSchema, RankedUnitSchema, RankingsSchema, WeightsSchema } from "../ledger/api/assessment.ts";
-import { ErrorBodySchema } from "../ledger/api/errors.ts";
+import { ERROR_STATUSES, ErrorBodySchema, errorBodySchemaFor, type ErrorStatus } from "../ledger/api/errors.ts";
 import { DrilldownSchema } from "../ledger/api/drilldown.ts";
 import { FlagsSchema } from "../ledger/api/flags.ts";
 import { MediatorSchema, MentorAssignmentsSchema, RosterPushSchema, RosterReceiptSchema } from "../ledger/api/mentors.ts";
@@ -75,3 +75,8 @@ export const Named = {
   Limits: LimitsResponseSchema.openapi("Limits"),
   LimitsBody: LimitsBodySchema.openapi("LimitsBody"),
 };
+
+/** Each status's error body (`Error404` …): its `code` is one of that status's codes (ledger/api/errors.ts). */
+export const NamedErrors = Object.fromEntries(
+  ERROR_STATUSES.map((status) => [status, errorBodySchemaFor(status).openapi(`Error${status}`)]),
+) as Record<ErrorStatus, ReturnType<typeof errorBodySchemaFor>>;

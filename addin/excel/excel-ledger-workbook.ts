@@ -18,15 +18,17 @@
 import { MAX_CHUNK_BYTES, planMarkGroups, planWorkbookRead, markedCellCount, rangeAddress, rowsPerChunk, toCellText, valuesBytes } from "./cells.ts";
 import type { CellMark, LedgerWorkbook, MarkResult, ReadProgress, ReportSheet, SheetGrid, WriteBackBlock } from "./ledger-workbook.ts";
 import { GRID_FILL, type Grid, type GridCell, type GridChart } from "../../ledger/reports/grid.ts";
+import { PAGE_FOOTER } from "../../ledger/reports/page-footer.ts";
 import { SEVERITY_FILL } from "./colours.ts";
 import { MARK_FORMULA, isItemNotFound, isPayloadTooLarge, ourMarks, queueFormatScan } from "./marks.ts";
-import { fillMergedAreas } from "./merged-areas.ts";
+import { fillMergedAreas, mergedAreas } from "./merged-areas.ts";
 import { now as clockNow } from "../../ledger/clock.ts";
 
 /**
  * Reading merged areas needs ExcelApi 1.13 (Excel 2021 / Microsoft 365, Excel on the web). The manifest keeps
  * asking for 1.9 so older desktop builds still load the pane; there a merged block reads as Excel stores it (value in
- * its first row only), as before.
+ * its first row only), as before, and the grid comes without its merged areas: ledger/ then knows a heading by its
+ * words only (一月份, 第二季度, 一、…), and a heading in other words is read as a case and reported with its errors.
  */
 function canReadMergedAreas(): boolean {
   return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.13") === true;
@@ -205,8 +207,9 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
           for (const row of part) values.push(row);
           onProgress?.({ rowsRead: values.length, totalRows: rowCount });
         }
-        fillMergedAreas(values, merged);
-        return { sheetName: sheet.name, values, rowCount, columnCount, chunks };
+        const areas = mergedAreas(merged);
+        fillMergedAreas(values, areas);
+        return { sheetName: sheet.name, values, rowCount, columnCount, chunks, ...(readMerges ? { merges: areas } : {}) };
       });
     },
 
@@ -264,8 +267,12 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
           onProgress?.({ rowsRead: grids.reduce((n, g) => n + g.values.length, 0), totalRows });
         }
         return grids.map((g) => {
-          fillMergedAreas(g.values, g.merged);
-          return { sheetName: g.name, values: g.values, rowCount: g.rowCount, columnCount: g.columnCount, chunks: g.chunks, report: reports.has(g.name) };
+          const areas = mergedAreas(g.merged);
+          fillMergedAreas(g.values, areas);
+          return {
+            sheetName: g.name, values: g.values, rowCount: g.rowCount, columnCount: g.columnCount, chunks: g.chunks, report: reports.has(g.name),
+            ...(readMerges ? { merges: areas } : {}),
+          };
         });
       });
     },
@@ -408,6 +415,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
           top += 19;
         }
         all.format.autofitColumns();
+        queuePageFooter(sheet);
         sheet.activate();
         await context.sync();
         return name;
@@ -487,6 +495,16 @@ function queueGrid(sheet: Excel.Worksheet, grid: Grid): void {
   for (const m of grid.merges) sheet.getRange(rangeAddress(m.row + 1, m.col, m.row + m.rows, m.col + m.cols - 1)).merge(false);
   grid.widths.forEach((w, c) => (sheet.getRange(rangeAddress(1, c, 1, c)).format.columnWidth = widthToPoints(w)));
   for (const chart of grid.charts ?? []) queueGridChart(sheet, chart);
+  queuePageFooter(sheet);
+}
+
+/**
+ * The report's page number under every printed page, as the CLI's sheets have it (ledger/reports/page-footer.ts).
+ * Office.js names the section, so the text goes in without its &C; Excel stores it as the centre section. PageLayout
+ * is ExcelApi 1.9, the manifest's minimum.
+ */
+function queuePageFooter(sheet: Excel.Worksheet): void {
+  sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER.centre;
 }
 
 const CHART_TYPES: Record<GridChart["kind"], "BarClustered" | "ColumnClustered" | "Line" | "Pie"> = { bar: "BarClustered", column: "ColumnClustered", line: "Line", pie: "Pie" };

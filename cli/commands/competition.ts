@@ -6,6 +6,7 @@ import type { Competition } from "../../ledger/api/competition.ts";
 import { fitColumnWidths, widenForTitle } from "../lib/sheet-fit.ts";
 import { reportCommand } from "../lib/report-command.ts";
 import { THIN, headerRow } from "../lib/sheet-style.ts";
+import { footerCodes, PAGE_FOOTER } from "../../ledger/reports/page-footer.ts";
 
 export const USAGE = `用法 Usage: tiaojie competition --period 2026-Q3 [--json] [--out competition.xlsx] [--as-of 2026-10-01]
   分片竞赛：各片区内镇（街道）的名次及其全区名次 each zone's towns ranked inside it, beside their district rank
@@ -19,7 +20,7 @@ export function competitionWorkbook(r: Competition): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`分片竞赛 ${r.period}`, {
     pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    headerFooter: { oddFooter: "第 &P 页，共 &N 页 Page &P of &N" },
+    headerFooter: { oddFooter: footerCodes(PAGE_FOOTER) },
   });
   const cols = 6;
   const title = `分片竞赛排名（${r.period}） Zone competition ${r.period}`;

@@ -9,6 +9,7 @@ import { parseOptions, UsageError } from "../lib/options.ts";
 import { periodOption } from "../lib/period-options.ts";
 import { fitColumnWidths, widenForTitle } from "../lib/sheet-fit.ts";
 import { THIN, headerRow } from "../lib/sheet-style.ts";
+import { footerCodes, PAGE_FOOTER } from "../../ledger/reports/page-footer.ts";
 
 export const USAGE = `用法 Usage: tiaojie court-cases [--period 2026-Q3] [--locale zh-CN|en] [--json] [--out FILE.xlsx]
   法院委派（诉前）、法院委托（诉中）、立案 / 审判 / 执行阶段及申请司法确认的案件，全部单位（法院联络员令牌）
@@ -38,7 +39,7 @@ export function courtCasesWorkbook(period: string | null, cases: readonly CourtC
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(period ? `法院案件 ${period}` : "法院案件", {
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    headerFooter: { oddFooter: "第 &P 页，共 &N 页 Page &P of &N" },
+    headerFooter: { oddFooter: footerCodes(PAGE_FOOTER) },
   });
   const title = en ? `Court cases (${period ?? "all periods"})` : `法院案件表（${period ?? "全部期间"}）`;
   ws.mergeCells(1, 1, 1, cols);

@@ -8,6 +8,7 @@ import { periodOption } from "../lib/period-options.ts";
 import { commandFailed } from "../lib/command-error.ts";
 import { wrappedRowHeight } from "../lib/sheet-fit.ts";
 import { THIN, headerRow } from "../lib/sheet-style.ts";
+import { footerCodes, PAGE_FOOTER } from "../../ledger/reports/page-footer.ts";
 
 export const USAGE = `用法 Usage: tiaojie mentors --period 2026-Q3 [--compute] [--json] [--out mentors.xlsx] [--locale zh-CN|en]
   --compute  先按当前名册和台账重新计算本期安排（仅协调员） recompute the period first (coordinator only)
@@ -35,7 +36,7 @@ export function mentorsWorkbook(r: MentorsResponse): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`导师安排 ${r.period}`, {
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    headerFooter: { oddFooter: "第 &P 页，共 &N 页 Page &P of &N" },
+    headerFooter: { oddFooter: footerCodes(PAGE_FOOTER) },
   });
   const widths = [14, 26, 8, 12, 16, 70];
   ws.columns = widths.map((width) => ({ width }));

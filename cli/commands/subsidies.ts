@@ -7,6 +7,7 @@ import type { Subsidies } from "../../ledger/api/subsidies.ts";
 import { fitColumnWidths, widenForTitle, wrappedRowHeight } from "../lib/sheet-fit.ts";
 import { reportCommand } from "../lib/report-command.ts";
 import { THIN, headerRow } from "../lib/sheet-style.ts";
+import { footerCodes, PAGE_FOOTER } from "../../ledger/reports/page-footer.ts";
 
 export const USAGE = `用法 Usage: tiaojie subsidies --period 2026-Q3 [--json] [--out subsidies.xlsx]
   办案补贴：每位调解员本期应发的案件和金额（元），全区合计 case subsidies per mediator for the period, in 元
@@ -25,7 +26,7 @@ const YUAN = "#,##0.00";
 function titled(wb: ExcelJS.Workbook, name: string, title: string, sub: string, cols: number): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
     pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    headerFooter: { oddFooter: "第 &P 页，共 &N 页 Page &P of &N" },
+    headerFooter: { oddFooter: footerCodes(PAGE_FOOTER) },
   });
   ws.mergeCells(1, 1, 1, cols);
   ws.getCell(1, 1).value = title;

@@ -13,6 +13,7 @@ import { asOfOption } from "../lib/period-options.ts";
 import { fitColumnWidths, widenForTitle } from "../lib/sheet-fit.ts";
 import { addCharts, type XlsxChart } from "../lib/xlsx-charts.ts";
 import { THIN, headerRow } from "../lib/sheet-style.ts";
+import { footerCodes, PAGE_FOOTER } from "../../ledger/reports/page-footer.ts";
 
 export const USAGE = `用法 Usage: tiaojie trend --from 2026-01 --to 2026-06 [--by month|quarter] [--json] [--out trend.xlsx] [--as-of 2026-07-01]
   考评趋势：各单位每月（或每季度）的综合得分和名次，每期按该期权重计算；最长 24 个月
@@ -40,7 +41,7 @@ export function trendWorkbook(t: Trend): { workbook: ExcelJS.Workbook; sheet: st
   const name = trendSheetName(t);
   const ws = wb.addWorksheet(name, {
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    headerFooter: { oddFooter: "第 &P 页，共 &N 页 Page &P of &N" },
+    headerFooter: { oddFooter: footerCodes(PAGE_FOOTER) },
   });
   const periods = t.periods.map((p) => p.period);
   const cols = 2 + periods.length;
@@ -95,7 +96,7 @@ export function trendWorkbook(t: Trend): { workbook: ExcelJS.Workbook; sheet: st
 
   const detail = wb.addWorksheet("名次与指标 Ranks", {
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    headerFooter: { oddFooter: "第 &P 页，共 &N 页 Page &P of &N" },
+    headerFooter: { oddFooter: footerCodes(PAGE_FOOTER) },
   });
   headerRow(detail, 1, ["单位\nUnit", "期间\nPeriod", "得分\nScore", "名次\nRank", ...INDICATOR_KEYS.map((k) => `${INDICATORS[k].zh}\n${INDICATORS[k].en}`)], { height: 45 });
   detail.views = [{ state: "frozen", ySplit: 1, xSplit: 1 }];

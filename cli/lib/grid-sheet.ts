@@ -4,6 +4,7 @@
 import type ExcelJS from "exceljs";
 import { GRID_FILL, MISS_FONT, type Grid, type GridCell } from "../../ledger/reports/grid.ts";
 import { wrappedRowHeight } from "./sheet-fit.ts";
+import { footerCodes, PAGE_FOOTER } from "../../ledger/reports/page-footer.ts";
 
 const thin: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
@@ -33,7 +34,7 @@ export function addGridSheet(wb: ExcelJS.Workbook, grid: Grid, o: { paperSize?: 
       paperSize: o.paperSize ?? 9, orientation: grid.page?.orientation ?? "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0,
       margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: "第 &P 页，共 &N 页 Page &P of &N" },
+    headerFooter: { oddFooter: footerCodes(PAGE_FOOTER) },
   });
   ws.columns = grid.widths.map((width) => ({ width }));
   grid.rows.forEach((cells, r) => {

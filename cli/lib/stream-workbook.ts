@@ -12,12 +12,15 @@
  * - shared and inline strings are their text (rich-text runs joined), a formula its cached result, an error nothing;
  * - a merged area repeats its top-left value in every cell (or is empty when that cell is), as exceljs repeats it;
  *   merges come after the cells in the sheet's XML, so rows are kept as compact [column, value, …] lists until the
- *   sheet ends, then laid into the grid (sparse-grid rules: empty rows shared, empty columns left out).
+ *   sheet ends, then laid into the grid (sparse-grid rules: empty rows shared, empty columns left out);
+ * - the merged areas that hold a value are also given in grid coordinates, so ledger/ can tell a row merged across the
+ *   table (a heading, a note) from a case, as the pane does with the areas Excel lists.
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { columnLetter } from "../../ledger/columns.ts";
 import type { Locale } from "../../ledger/messages.ts";
 import type { ColumnPlaces } from "../../ledger/sheet-columns.ts";
+import type { MergedArea } from "../../ledger/merged-areas.ts";
 import { WorkbookError } from "./workbook-error.ts";
 import { LIMITS, tooLarge } from "./workbook-limits.ts";
 import { unpackEntry, zipEntries, type ZipEntry } from "./zip-directory.ts";
@@ -29,6 +32,8 @@ export interface StreamedSheet {
   grid: unknown[][];
   /** The sheet column (0-based) of each grid column. */
   columns: ColumnPlaces;
+  /** The merged areas whose top-left cell holds a value, in grid coordinates (rows from Excel row 1, grid columns). */
+  merges: MergedArea[];
 }
 
 interface Handlers {
@@ -398,7 +403,7 @@ function valueAt(cells: unknown[] | undefined, column: number): unknown {
  * row is one shared blank row; columns that hold nothing are left out, a run of them kept as one empty column so
  * that two-level headers still see the gap.
  */
-function layGrid(raw: RawSheet, name: string, file: string, locale?: Locale): { grid: unknown[][]; columns: ColumnPlaces } {
+function layGrid(raw: RawSheet, name: string, file: string, locale?: Locale): { grid: unknown[][]; columns: ColumnPlaces; merges: MergedArea[] } {
   const { rows, height, merges } = raw;
   if (height > LIMITS.excelRows) throw tooLarge(file, { kind: "outsideExcel", sheet: name, cell: `A${height}` }, locale);
   if (raw.beyondColumns) {
@@ -489,7 +494,15 @@ function layGrid(raw: RawSheet, name: string, file: string, locale?: Locale): { 
     }
     if (out) grid[r - 1] = out;
   }
-  return { grid, columns: places };
+  // Every column of an area with a value was marked used above, so each edge has its grid column.
+  const areas: MergedArea[] = [];
+  for (let m = 0; m < mergeCount; m++) {
+    if (masters[m] === null) continue;
+    const left = at[merges[4 * m + 1]] ?? -1;
+    const right = at[Math.min(merges[4 * m + 3], lastColumn)] ?? -1;
+    if (left >= 0 && right >= left) areas.push({ top: merges[4 * m] - 1, left, bottom: merges[4 * m + 2] - 1, right });
+  }
+  return { grid, columns: places, merges: areas };
 }
 
 /**

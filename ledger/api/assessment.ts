@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parsePeriod, PeriodError } from "../period.ts";
 import { todayInChina } from "../clock.ts";
 import { INDICATOR_KEYS, type IndicatorKey } from "./indicators.ts";
+import { refusingProtoKey } from "./json-keys.ts";
 
 /**
  * Years a period or an as-of day may name. Nothing was assessed before 2000 (the ledgers start far later); a year
@@ -19,22 +20,35 @@ function yearIssue(year: number): string | null {
   return `年份须在 ${FIRST_YEAR}–${last} 之间 Year must be between ${FIRST_YEAR} and ${last}`;
 }
 
+/**
+ * A period label exactly as the API takes it: 2026-05 (month), 2026-Q2 or 2026-q2 (quarter), 2026 (year), in the
+ * years 2000–2099. The document carries this pattern; the server also refuses years after next year (yearIssue),
+ * a bound that moves and so is said in words. test/ledger/api/query-patterns.test.ts holds the two to each other.
+ */
+export const PERIOD_PATTERN = /^20\d{2}(-(0[1-9]|1[0-2])|-[Qq][1-4])?$/;
+
 /** ?period=: "2026-05" (month), "2026-Q2" (quarter), "2026" (year); parsed with ledger/period.ts. */
 export const PeriodQuery = z
   .string()
-  .min(4)
-  .max(10)
   .superRefine((label, ctx) => {
     let message: string | null;
     try {
       message = yearIssue(Number(parsePeriod(label).start.slice(0, 4)));
+      // parsePeriod forgives spaces around the label; the API takes the label itself.
+      if (!message && !PERIOD_PATTERN.test(label)) message = new PeriodError(label).message;
     } catch (e) {
       if (!(e instanceof PeriodError)) throw e;
       message = e.message;
     }
     if (message) ctx.addIssue({ code: "custom", message });
   })
-  .meta({ example: "2026-Q3", description: `2026-05 | 2026-Q2 | 2026 (years ${FIRST_YEAR} to next year)` });
+  .meta({
+    pattern: PERIOD_PATTERN.source, example: "2026-Q3",
+    description: `2026-05 | 2026-Q2 | 2026 (years ${FIRST_YEAR} to next year)`,
+  });
+
+/** A real calendar day of the years 2000–2099 as YYYY-MM-DD; the document adds `format: date` (no 2026-02-30). */
+export const DAY_PATTERN = /^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export const AsOfQuery = z
   .string()
@@ -48,7 +62,10 @@ export const AsOfQuery = z
     if (message) ctx.addIssue({ code: "custom", message });
   })
   .optional()
-  .meta({ description: "Evaluate as of this day (default: today, China time)", example: "2026-10-01" });
+  .meta({
+    format: "date", pattern: DAY_PATTERN.source, example: "2026-10-01",
+    description: `Evaluate as of this day (default: today, China time); years ${FIRST_YEAR} to next year`,
+  });
 
 export const RANKING_METHODS = ["wilson-lower", "shrinkage"] as const;
 export type RankingMethod = (typeof RANKING_METHODS)[number];
@@ -91,8 +108,22 @@ export type Rankings = z.infer<typeof RankingsSchema>;
 
 export const WeightsResponseSchema = z.object({ period: z.string(), weights: WeightsSchema, source: z.enum(WEIGHT_SOURCES) });
 export type WeightsResponse = z.infer<typeof WeightsResponseSchema>;
-/** PUT /api/weights: checked by the Worker (worker/assessment/config.ts parseWeights) for a message naming the key. */
-export const WeightsBodySchema = z.object({ weights: z.record(z.string(), z.unknown()) });
+/**
+ * PUT /api/rankings/weights: checked by the Worker (worker/assessment/config.ts parseWeights) for a message naming the
+ * key; the document says what parseWeights takes (indicators not named get 0; at least one above 0). A key
+ * "__proto__" is refused by name before zod reads the object (json-keys.ts).
+ */
+export const WeightsBodySchema = z.object({
+  weights: refusingProtoKey(
+    z.record(z.string(), z.unknown()).meta({
+      type: "object",
+      properties: Object.fromEntries(INDICATOR_KEYS.map((k) => [k, { type: "number", minimum: 0, maximum: 100 }])),
+      additionalProperties: false,
+      minProperties: 1,
+    }),
+    `权重无效：未知指标 unknown indicator "__proto__"（可用 allowed: ${INDICATOR_KEYS.join(", ")}）`,
+  ),
+});
 
 export const AssessmentSchema = z.object({
   period: z.string(),
@@ -102,7 +133,8 @@ export const AssessmentSchema = z.object({
   /** Units of the same kind that were ranked (so "rank 3 of 7" can be said). */
   rankedInKind: z.number().int(),
   assessment: RankedUnitSchema,
-  definitions: z.record(z.string(), z.object({ zh: z.string(), en: z.string(), definitionZh: z.string(), definitionEn: z.string() })),
+  /** Each indicator's names and definition in words (ledger/api/indicators.ts INDICATORS). */
+  definitions: perIndicator(z.object({ key: z.enum(INDICATOR_KEYS), zh: z.string(), en: z.string(), definitionZh: z.string(), definitionEn: z.string() })),
 });
 export type Assessment = z.infer<typeof AssessmentSchema>;
 

@@ -74,13 +74,23 @@ export type Flags = z.infer<typeof FlagsSchema>;
 /** The longest "due within N days" a flags query takes: a year covers every configured time limit. */
 export const MAX_DUE_WITHIN_DAYS = 366;
 
-/** ?dueWithinDays=: whole days from today, 0 (due today) to MAX_DUE_WITHIN_DAYS. */
+/**
+ * ?dueWithinDays=: whole days from today, 0 (due today) to MAX_DUE_WITHIN_DAYS, in plain digits (the document:
+ * an integer of that range).
+ */
 export const DueWithinDaysQuery = z
   .string()
-  .regex(/^\d{1,4}$/, `须为 0–${MAX_DUE_WITHIN_DAYS} 的整数天数 Must be a whole number of days from 0 to ${MAX_DUE_WITHIN_DAYS}`)
+  .superRefine((days, ctx) => {
+    const message = !/^(0|[1-9]\d{0,2})$/.test(days)
+      ? `须为 0–${MAX_DUE_WITHIN_DAYS} 的整数天数 Must be a whole number of days from 0 to ${MAX_DUE_WITHIN_DAYS}`
+      : Number(days) > MAX_DUE_WITHIN_DAYS ? `不能超过 ${MAX_DUE_WITHIN_DAYS} 天 Must be at most ${MAX_DUE_WITHIN_DAYS} days` : null;
+    if (message) ctx.addIssue({ code: "custom", message });
+  })
   .transform(Number)
-  .pipe(z.number().int().max(MAX_DUE_WITHIN_DAYS, `不能超过 ${MAX_DUE_WITHIN_DAYS} 天 Must be at most ${MAX_DUE_WITHIN_DAYS} days`))
-  .meta({ description: "Only cases whose time limit (调解期限) runs out within this many days", example: "7" });
+  .meta({
+    type: "integer", minimum: 0, maximum: MAX_DUE_WITHIN_DAYS, example: 7,
+    description: "Only cases whose time limit (调解期限) runs out within this many days",
+  });
 
 /** Each flag code in words (zh-CN, English), for filter pickers and lists. */
 export const FLAG_NAMES: Record<FlagCode, { zh: string; en: string }> = {

@@ -18,6 +18,15 @@ export const MAX_CELL_CHARS = 20_000;
 export const PUSH_ID = /^[A-Za-z0-9_-]{8,64}$/;
 /** Printable ASCII, 8–128 characters: the client's key for one chunk, the same on every retry. */
 export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
+export const IDEMPOTENCY_KEY_MESSAGE = "缺少或无效的 Idempotency-Key（8–128 个可见 ASCII 字符） Missing or invalid Idempotency-Key (8–128 printable ASCII characters)";
+
+/** The Idempotency-Key request header of a push chunk and of a transfer: required, refused with 400 bad_request. */
+export const IdempotencyKeyHeaders = z.object({
+  "Idempotency-Key": z.string({ error: IDEMPOTENCY_KEY_MESSAGE }).regex(IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_MESSAGE).meta({
+    description: "The client's key for this request, the same on every retry of it: the same key with the same body answers the stored receipt and writes nothing again",
+    example: "3f0c9a52-7d1e-4d6b-9d7e-2a51c1e0b4aa/0",
+  }),
+});
 
 /** A cell as JSON carries it: dates as YYYY-MM-DD text or Excel serials, blanks as null. */
 export const CellSchema = z.union([z.string().max(MAX_CELL_CHARS), z.number(), z.boolean(), z.null()]);

@@ -18,6 +18,7 @@
  * Only coordinators reach 1–4; only clerks reach 5, and only for their own unit.
  */
 import { z } from "zod";
+import { keyedRecord } from "./keyed-record.ts";
 import { DOMAINS, type Domain } from "../choices.ts";
 import { COLUMN_KEYS } from "../columns.ts";
 import { IssueSchema } from "../schema.ts";
@@ -96,7 +97,7 @@ export const RoutingRulesSchema = z.object({
     source: z.enum(["default", "sheet"]),
     version: z.number().int().nullable(),
     pushedAt: z.string().nullable(),
-    map: z.partialRecord(z.enum(DOMAINS), z.string()),
+    map: keyedRecord(DOMAINS, z.string()),
   }),
   places: z.object({
     /** null until a place sheet is pushed: then no village is known and only town names in a place route. */
@@ -138,7 +139,7 @@ export const TransferCaseSchema = z.object({
   /** The Excel row of the intake sheet, for messages; optional. */
   row: z.number().int().min(1).max(1_048_576).optional(),
   /** The row's raw cells by ledger column key; the Worker validates them as a push would (unit = the lead). */
-  values: z.partialRecord(z.enum(COLUMN_KEYS), CellSchema),
+  values: keyedRecord(COLUMN_KEYS, CellSchema),
   lead: UnitName,
   assist: UnitName.nullable().default(null),
   /** null when the coordinator chose the lead by hand. */
@@ -158,14 +159,21 @@ export const TransferRequestSchema = z.object({
 });
 export type TransferRequest = z.input<typeof TransferRequestSchema>;
 
-/** Why a case was not transferred. */
+/**
+ * Why a case was not transferred. A case number reaches a lead unit once and leaves a sending unit once, so 签收 never
+ * has two cases to choose from and a unit's ledger is never changed behind its clerk's back.
+ */
 export const TRANSFER_REFUSALS = [
   "invalid_row", // the row has errors (see `issues`); fix the intake sheet
   "unknown_lead", // the lead is not a configured town or department
   "unknown_assist", // the assisting unit is not a configured unit, or is the lead
   "duplicate_case_no", // the same case number twice in this request
-  "already_transferred", // the case was transferred to another unit earlier
-  "case_no_taken", // the lead unit's own ledger already has a case with this number
+  "already_transferred", // this sending unit transferred the case earlier: to another unit, or with other values
+  "case_no_taken", // the lead already has a case with this number: live in its ledger, or transferred to it from another unit
+  "lead_is_sender", // the lead is the sending unit itself: nothing to transfer
+  // a town or department sends a case it holds live in its own ledger, or one still waiting for its own 签收: the unit's
+  // clerk deletes it first (its versions are kept), so only the clerk takes a case out of their ledger
+  "in_sender_ledger",
 ] as const;
 export type TransferRefusal = (typeof TRANSFER_REFUSALS)[number];
 
@@ -200,7 +208,7 @@ export type TransferReceipt = z.infer<typeof TransferReceiptSchema>;
  * counts as numbers, other values as text; empty cells left out. Written through the clerk's column mapping and
  * read back, they give the same case (so the clerk's next push is "unchanged").
  */
-export const CaseCellsSchema = z.partialRecord(z.enum(COLUMN_KEYS), z.union([z.string(), z.number()]));
+export const CaseCellsSchema = keyedRecord(COLUMN_KEYS, z.union([z.string(), z.number()]));
 export type CaseCells = z.infer<typeof CaseCellsSchema>;
 
 export const IncomingCaseSchema = z.object({
@@ -222,15 +230,31 @@ export const IncomingSchema = z.object({ cases: z.array(IncomingCaseSchema) });
 export type Incoming = z.infer<typeof IncomingSchema>;
 
 /** POST /api/transfers/receive */
-export const ReceiveRequestSchema = z.object({ caseNos: z.array(z.string().trim().min(1).max(100)).min(1).max(MAX_TRANSFER_CASES) });
-export type ReceiveRequest = z.infer<typeof ReceiveRequestSchema>;
+export const ReceiveRequestSchema = z.object({
+  caseNos: z.array(z.string().trim().min(1).max(100)).min(1).max(MAX_TRANSFER_CASES),
+  /** The language of a refusal's message. */
+  locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
+});
+export type ReceiveRequest = z.input<typeof ReceiveRequestSchema>;
+
+/**
+ * Why a transfer was not received. `case_no_taken`: the unit holds a different live case under the number (only data
+ * stored before a pending transfer blocked the unit's own pushes of its number can be in that state); the clerk
+ * deletes their case (its versions are kept) and signs again. The transfer stays pending.
+ */
+export const RECEIVE_REFUSALS = ["case_no_taken"] as const;
 
 export const ReceiveReceiptSchema = z.object({
   cases: z.array(z.object({
     caseNo: z.string(),
-    /** `received` now, or `already_received` earlier (receivedAt is the first receipt's). */
-    outcome: z.enum(["received", "already_received"]),
-    receivedAt: z.string(),
+    /**
+     * `received` now: the case is live in the unit's ledger with exactly the transferred values; `already_received`
+     * earlier (receivedAt is the first receipt's); `refused`: not received (code, message), the transfer still waits.
+     */
+    outcome: z.enum(["received", "already_received", "refused"]),
+    receivedAt: z.string().nullable(),
+    code: z.enum(RECEIVE_REFUSALS).nullable(),
+    message: z.string().nullable(),
   })),
   /** Case numbers with no transfer to the caller's unit (never said to exist elsewhere). */
   notFound: z.array(z.string()),

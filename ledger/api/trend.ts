@@ -4,7 +4,8 @@ import { INDICATOR_KEYS, type IndicatorKey } from "./indicators.ts";
 import { AsOfQuery, RANKING_METHODS, WeightsSchema, WEIGHT_SOURCES } from "./assessment.ts";
 import { TREND_GRANULARITIES } from "../period-span.ts";
 
-const SpanEnd = z.string().regex(/^\d{4}-(\d{2}|Q[1-4])$/i, "2026-01 | 2026-Q1").meta({ example: "2026-01" });
+/** A month or a quarter of 2000–2099 (q as Q); the trend refuses a year outside 2000–next year with a 400. */
+const SpanEnd = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2]|[Qq][1-4])$/, "2026-01 | 2026-Q1").meta({ example: "2026-01" });
 
 /** ?from=2026-01&to=2026-06[&by=month|quarter][&asOf=]: by defaults to quarter when both ends are quarters, else month. */
 export const TrendQuery = z.object({

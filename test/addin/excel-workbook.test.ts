@@ -441,6 +441,20 @@ describe("report sheets in Excel", () => {
     expect(excel.sheet("法院委派").charts).toHaveLength(2);
   });
 
+  it("prints the page number centred under every page of a report sheet, as the CLI's sheets do, in the same write sync", async () => {
+    const { PAGE_FOOTER } = await import("../../ledger/reports/page-footer.ts");
+    const cell = (v: string | number) => ({ v, style: "cell" as const });
+    const grid = (name: string) => ({ name, rows: [[cell("单位"), cell("件数")], [cell("山腰街道"), cell(3)]], merges: [], widths: [12, 8] });
+    const excel = excelWith(ledgerSheet(3));
+    const wb = createExcelWorkbook({ run: excel.run });
+    expect(await wb.writeGridSheets([grid("法院委派"), grid("月度趋势")])).toEqual(["法院委派", "月度趋势"]);
+    expect(await wb.writeReportSheet({ name: "导师安排 2026-Q3", tableName: "TiaojieMentors_2026_Q3", headers: ["导师"], rows: [["蔡国华"]] })).toBe("导师安排 2026-Q3");
+    expect(syncKinds(excel.state.recorder)).toEqual(["read", "write", "read", "write"]);
+    for (const name of ["法院委派", "月度趋势", "导师安排 2026-Q3"]) expect(excel.sheet(name).footer, name).toEqual({ center: PAGE_FOOTER.centre });
+    // The clerk's own sheet keeps whatever footer it has: none was set on it.
+    expect(excel.sheet("台账").footer).toBeUndefined();
+  });
+
   it("clear marks without a sheet name clears the active sheet", async () => {
     const excel = excelWith(ledgerSheet(10));
     const wb = createExcelWorkbook({ run: excel.run });

@@ -255,7 +255,7 @@ function stubClient(received: string[][]): ApiClient {
   return {
     receiveTransfers: async (caseNos: string[]): Promise<ReceiveReceipt> => {
       received.push(caseNos);
-      return { cases: caseNos.map((caseNo) => ({ caseNo, outcome: "received", receivedAt: "2026-11-27T11:00:00Z" })), notFound: [] };
+      return { cases: caseNos.map((caseNo) => ({ caseNo, outcome: "received", receivedAt: "2026-11-27T11:00:00Z", code: null, message: null })), notFound: [] };
     },
   } as unknown as ApiClient;
 }

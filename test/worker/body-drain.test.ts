@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { exports } from "cloudflare:workers";
 import { MAX_BODY_BYTES } from "../../worker/body-limit.ts";
 import { MAX_DRAINED_BYTES } from "../../worker/drain-body.ts";
-import { ADMIN_TOKEN, json, makeWorld, newKey, newPushId, resetDb, snapshot, type World } from "./helpers.ts";
+import { ADMIN_TOKEN, json, makeWorld, newKey, newPushId, resetDb, send, snapshot, type World } from "./helpers.ts";
 
 let w: World;
 beforeAll(async () => {
@@ -28,7 +27,7 @@ function stream(size: number) {
 
 function post(path: string, token: string, body: ReadableStream<Uint8Array>) {
   const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Idempotency-Key": newKey() };
-  return exports.default.fetch(new Request(`http://ledger.test${path}`, { method: "POST", headers, body, duplex: "half" } as RequestInit));
+  return send(new Request(`http://ledger.test${path}`, { method: "POST", headers, body, duplex: "half" } as RequestInit));
 }
 
 describe("a refused body is read to the end before the 413, so a client still sending hears it", () => {

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { API_CASES, type Accepted, type ApiCase, type Refused, type Route } from "../corpus/api-cases.ts";
-import { json, makeWorld, newKey, newPushId, resetDb, snapshot, type World } from "./helpers.ts";
+import { json, makeWorld, newKey, newPushId, resetDb, send, snapshot, type World } from "./helpers.ts";
 
 // The API half of the bad-input corpus (test/corpus/api-cases.ts): every case gets its clear error or its clean
 // reading — never a 500, never a hang, never a half-stored chunk.
@@ -39,17 +39,17 @@ function hugeStream(size: number) {
   return { stream, pulled: () => sent };
 }
 
-async function send(k: ApiCase): Promise<{ res: Response; pulled?: number }> {
+async function sendCase(k: ApiCase): Promise<{ res: Response; pulled?: number }> {
   const route = PATHS[k.route ?? "push"];
   const token = w[k.as ?? "clerkA"];
   const headers: Record<string, string> = { Authorization: `Bearer ${token}`, "Content-Type": "application/json", "Idempotency-Key": newKey(), ...k.headers };
   const url = `http://ledger.test${route.path()}`;
   if (k.streamBytes !== undefined) {
     const big = hugeStream(k.streamBytes);
-    const res = await exports.default.fetch(new Request(url, { method: route.method, headers, body: big.stream, duplex: "half" } as RequestInit));
+    const res = await send(new Request(url, { method: route.method, headers, body: big.stream, duplex: "half" } as RequestInit));
     return { res, pulled: big.pulled() };
   }
-  const res = await exports.default.fetch(new Request(url, { method: route.method, headers, body: k.body!() as BodyInit }));
+  const res = await send(new Request(url, { method: route.method, headers, body: k.body!() as BodyInit }));
   return { res };
 }
 
@@ -63,7 +63,7 @@ describe("the API answers every case of the bad-input corpus with its expected o
       const before = await snapshot();
       const unitsBefore = await env.DB.prepare("SELECT count(*) AS n FROM units").first<{ n: number }>();
       const started = Date.now();
-      const { res, pulled } = await send(k);
+      const { res, pulled } = await sendCase(k);
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(res.status).toBe(e.status);
       const body = await json(res);

@@ -1,4 +1,5 @@
 import { env, exports } from "cloudflare:workers";
+import { OpenApiValidator, type OpenApiDocument } from "../support/openapi-validator.ts";
 
 export const ADMIN_TOKEN = "test-admin-token";
 export const UNIT_A = "山腰街道";
@@ -11,6 +12,30 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+let validator: Promise<OpenApiValidator> | undefined;
+/** The document the Worker serves, read once per test file (each file has its own module instance). */
+export function servedDocument(): Promise<OpenApiValidator> {
+  validator ??= (async () => {
+    const res = await exports.default.fetch("http://ledger.test/api/openapi.json");
+    if (res.status !== 200) throw new Error(`GET /api/openapi.json answered ${res.status}: ${await res.text()}`);
+    return new OpenApiValidator((await res.json()) as OpenApiDocument);
+  })();
+  return validator;
+}
+
+/**
+ * Sends a request to the Worker and holds its answer to the served OpenAPI document: an undeclared status, header
+ * or body shape fails the test that sent it, naming method, path and what differs (test/support/openapi-validator.ts).
+ * Every Worker test reaches the Worker through here (`call` does).
+ */
+export async function send(request: Request): Promise<Response> {
+  const { method, url } = request;
+  const res = await exports.default.fetch(request);
+  const body = await res.clone().text();
+  (await servedDocument()).assert({ method, url, status: res.status, headers: res.headers, body });
+  return res;
+}
+
 /** Calls the Worker as a client would. */
 export function call(method: string, path: string, o: CallOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { ...o.headers };
@@ -19,7 +44,7 @@ export function call(method: string, path: string, o: CallOptions = {}): Promise
   if (o.rawBody !== undefined) body = o.rawBody;
   else if (o.body !== undefined) body = JSON.stringify(o.body);
   if (body !== undefined && !("Content-Type" in headers)) headers["Content-Type"] = "application/json";
-  return exports.default.fetch(new Request(`http://ledger.test${encodeURI(path)}`, { method, headers, body }));
+  return send(new Request(`http://ledger.test${encodeURI(path)}`, { method, headers, body }));
 }
 
 export async function json<T = any>(res: Response): Promise<T> {

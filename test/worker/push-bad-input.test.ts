@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { call, chunkBody, json, makeWorld, newKey, newPushId, pushChunk, resetDb, sheetRow, snapshot, type World } from "./helpers.ts";
+import { call, chunkBody, json, makeWorld, newKey, newPushId, pushChunk, resetDb, send, sheetRow, snapshot, type World } from "./helpers.ts";
 
 let w: World;
 beforeEach(async () => {
@@ -65,8 +65,7 @@ describe("a push chunk that cannot be accepted", () => {
         c.close();
       },
     });
-    const { exports } = await import("cloudflare:workers");
-    const res = await exports.default.fetch(new Request(`http://ledger.test/api/pushes/${newPushId()}/chunks`, {
+    const res = await send(new Request(`http://ledger.test/api/pushes/${newPushId()}/chunks`, {
       method: "POST", body: stream, duplex: "half",
       headers: { Authorization: `Bearer ${w.clerkA}`, "Content-Type": "application/json", "Idempotency-Key": newKey() },
     } as RequestInit));

@@ -250,10 +250,10 @@ describe("the receiving unit", () => {
 
     const first = await receive(clerkTown, ["ZX-001", "ZX-404"]);
     expect(first.status).toBe(200);
-    expect(first.body.cases).toEqual([{ caseNo: "ZX-001", outcome: "received", receivedAt: expect.any(String) }]);
+    expect(first.body.cases).toEqual([{ caseNo: "ZX-001", outcome: "received", receivedAt: expect.any(String), code: null, message: null }]);
     expect(first.body.notFound).toEqual(["ZX-404"]);
     const second = await receive(clerkTown, ["ZX-001"]);
-    expect(second.body.cases).toEqual([{ caseNo: "ZX-001", outcome: "already_received", receivedAt: first.body.cases[0].receivedAt }]);
+    expect(second.body.cases).toEqual([{ caseNo: "ZX-001", outcome: "already_received", receivedAt: first.body.cases[0].receivedAt, code: null, message: null }]);
     const stored = await env.DB.prepare(`SELECT c.case_no, c.version FROM cases c JOIN units u ON u.id = c.unit_id WHERE u.name = ?`).bind(TOWN).all();
     expect(stored.results).toEqual([{ case_no: "ZX-001", version: 1 }]);
     expect((await incoming(clerkTown)).body.cases[0].receivedAt).toBe(first.body.cases[0].receivedAt);

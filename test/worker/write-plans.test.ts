@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { KEEP_REVISIONS, UPSERT_CASES } from "../../worker/db/pushes.ts";
-import { assertNotTransferredStatement, writeTransfers } from "../../worker/db/routing.ts";
+import { assertNotTransferredStatement, receiveTransfers, writeTransfers } from "../../worker/db/routing.ts";
 
 // A push chunk's writes must cost per row of the chunk, not per case the unit already has: each statement walks the
 // chunk's JSON once and finds each case by its key. With the chunk's JSON as the inner loop SQLite re-scans 1,000
@@ -40,6 +40,9 @@ describe("the push's write statements", () => {
     const searchT = steps.findIndex((s) => /SEARCH t USING (COVERING )?INDEX \S+ \(from_unit_id=\? AND case_no=\?\)/.test(s));
     expect(scanJ).toBeGreaterThanOrEqual(0);
     expect(searchT).toBeGreaterThan(scanJ);
+    // A transfer waiting for the unit's 签收, and one that brought a number back, are found by lead and case number too.
+    expect(steps.filter((s) => /SEARCH \w+ USING (COVERING )?INDEX \S+ \(to_unit_id=\? AND case_no=\?/.test(s))).toHaveLength(2);
+    expect(steps.filter((s) => /\bSCAN (t|b|case_transfers)\b/.test(s))).toEqual([]);
   });
 
   it("keep the sending unit's version of each transferred case by looking each one up by unit and case number", async () => {
@@ -48,11 +51,49 @@ describe("the push's write statements", () => {
       prepare: (sql: string) => (prepared.push(sql), { bind: () => ({}) }),
       batch: async () => [],
     } as unknown as D1Database;
-    await writeTransfers(db, { key: "k", requestHash: "h", receiptJson: "{}", fromUnitId: 1, tokenId: null, now: "t", itemsJson: "[]" }).catch(() => undefined);
+    await writeTransfers(db, { key: "k", requestHash: "h", receiptJson: "{}", fromUnitId: 1, senderCasesMove: true, tokenId: null, now: "t", itemsJson: "[]" }).catch(() => undefined);
     const copy = prepared.find((sql) => /INSERT INTO case_revisions/.test(sql));
     expect(copy).toBeDefined();
     const steps = await plan(copy!, "t", "[]", 1);
     expect(steps[0]).toMatch(/SCAN j\b/);
     expect(steps.some((s) => /SEARCH c USING INDEX \S+ \(unit_id=\? AND case_no=\?\)/.test(s))).toBe(true);
+  });
+});
+
+describe("the transfer's and the receipt's write statements", () => {
+  /** The statements a builder prepares, with its batch answered by empty results. */
+  async function prepared(run: (db: D1Database) => Promise<unknown>): Promise<string[]> {
+    const sqls: string[] = [];
+    const db = {
+      prepare: (sql: string) => (sqls.push(sql), { bind: () => ({}) }),
+      batch: async (s: unknown[]) => s.map(() => ({ results: [] })),
+    } as unknown as D1Database;
+    await run(db).catch(() => undefined);
+    return sqls;
+  }
+  /** How many values a statement binds: its highest ?N, or its count of plain ?. */
+  const params = (sql: string) => Math.max((sql.match(/\?(?!\d)/g) ?? []).length, ...[...sql.matchAll(/\?(\d+)/g)].map((m) => Number(m[1])));
+
+  it("check each transferred case against the lead, the transfers and the sending unit by looking it up by key", async () => {
+    const sqls = await prepared((db) => writeTransfers(db, {
+      key: "k", requestHash: "h", receiptJson: "{}", fromUnitId: 1, senderCasesMove: false, tokenId: null, now: "t", itemsJson: "[]",
+    }));
+    const assertion = sqls.find((sql) => /batch_assertions/.test(sql))!;
+    const steps = await plan(assertion, "[]", 1, 0);
+    expect(steps.filter((s) => /^SEARCH /.test(s))).toHaveLength(4);
+    expect(steps.filter((s) => /^SCAN (?!j\b|CONSTANT ROW)/.test(s))).toEqual([]);
+  });
+
+  it("take each received number's transfer and case by key, never a scan of the unit's transfers or cases", async () => {
+    const sqls = await prepared((db) => receiveTransfers(db, { unitId: 1, caseNosJson: "[]", tokenId: 1, now: "t" }));
+    expect(sqls).toHaveLength(4);
+    for (const sql of sqls) {
+      const steps = await plan(sql, ...Array.from({ length: params(sql) }, () => 1));
+      // An unaliased "SCAN case_transfers" under an insert into cases is SQLite's foreign-key check of
+      // case_transfers.from_case_id, listed for every insert into cases (the push's too) and run only while a
+      // foreign-key violation is outstanding; the statements' own tables are aliased t, p and c.
+      expect(steps.filter((s) => /^SCAN (t|p|c)\b/.test(s))).toEqual([]);
+      expect(steps.some((s) => /SEARCH \w+ USING (COVERING )?INDEX case_transfers_lead_case \(to_unit_id=\? AND case_no=\?\)/.test(s))).toBe(true);
+    }
   });
 });

@@ -22,10 +22,11 @@ async function resolvePrincipal(db: D1Database, adminSecret: string | undefined,
 
 /**
  * Authenticates the bearer token and admits only the given roles (401 without a valid token, 403 for other roles).
- * Named so that each route states who may use it.
+ * Named so that each route states who may use it. The middleware carries its roles, so that the OpenAPI document
+ * declares the statuses it can answer (worker/openapi-route.ts) from the same list that decides them.
  */
 export function requireRole(...roles: Role[]) {
-  return createMiddleware<AppEnv>(async (c, next) => {
+  const middleware = createMiddleware<AppEnv>(async (c, next) => {
     const m = BEARER.exec(c.req.header("Authorization") ?? "");
     if (!m) throw new ApiError(401, "unauthorized", "缺少访问令牌（Authorization: Bearer …） Missing bearer token");
     const token = m[1];
@@ -50,6 +51,14 @@ export function requireRole(...roles: Role[]) {
     await limitPerToken(c, p);
     await next();
   });
+  return Object.assign(middleware, { roles: Object.freeze([...roles]) });
+}
+
+/** The roles a route's requireRole admits, or null when it has none (a public route). */
+export function rolesOf(middleware: unknown): readonly Role[] | null {
+  const list = Array.isArray(middleware) ? middleware : middleware === undefined ? [] : [middleware];
+  const guard = list.find((m): m is { roles: readonly Role[] } => typeof m === "function" && Array.isArray((m as { roles?: unknown }).roles));
+  return guard?.roles ?? null;
 }
 
 // The court liaison too: it learns who it is and the units' names, nothing more.

@@ -7,7 +7,7 @@
  */
 
 import { MAX_JSON_PARAM_BYTES } from "./limits.ts";
-import { assertNotTransferredStatement, transferredAwayStatement } from "./routing.ts";
+import { assertNotTransferredStatement, transferBlocksStatement, type TransferBlock } from "./routing.ts";
 
 /** Splits `{…}` items into JSON arrays whose UTF-8 size stays under D1's string limit. */
 function groupJson(items: string[]): string[] {
@@ -62,8 +62,11 @@ export interface ChunkReads {
   existing: Map<string, ExistingCase>;
   /** Case numbers of this chunk already carried by an earlier chunk of the same push. */
   seenEarlier: Set<string>;
-  /** Case numbers of this chunk that the unit transferred to another unit (分流): its ledger may not change them. */
-  transferredAway: Map<string, { to: string; transferredAt: string }>;
+  /**
+   * Case numbers of this chunk that a transfer (分流) blocks: the unit transferred them to another unit, or one was
+   * transferred to the unit and waits for its 签收. Its ledger may not write them.
+   */
+  transferBlocks: Map<string, TransferBlock>;
   /** The latest verdict the server stored for a chunk of this unit with the same bytes, or null (migration 0036). */
   verdict: StoredVerdict | null;
 }
@@ -99,7 +102,7 @@ export async function readForChunk(
       .prepare(`SELECT DISTINCT j.value AS caseNo FROM push_chunks AS pc, json_each(pc.case_nos) AS j
                 WHERE pc.push_id = ? AND j.value IN (SELECT value FROM json_each(?))`)
       .bind(a.pushId, a.caseNosJson),
-    transferredAwayStatement(db, a.unitId, a.caseNosJson),
+    transferBlocksStatement(db, a.unitId, a.caseNosJson),
     db
       .prepare(`SELECT verdict_context AS context, row_hashes AS rowHashes FROM push_chunks
                 WHERE unit_id = ? AND request_hash = ? AND verdict_context IS NOT NULL ORDER BY received_at DESC LIMIT 1`)
@@ -122,7 +125,7 @@ export async function readForChunk(
       ]),
     ),
     seenEarlier: new Set((seen.results as { caseNo: string }[]).map((r) => r.caseNo)),
-    transferredAway: new Map((transferred.results as { caseNo: string; to: string; transferredAt: string }[]).map((r) => [r.caseNo, r])),
+    transferBlocks: new Map((transferred.results as unknown as TransferBlock[]).map((r) => [r.caseNo, r])),
     verdict: (verdict.results[0] ?? null) as StoredVerdict | null,
   };
 }
@@ -236,7 +239,7 @@ function chunkStatements(db: D1Database, w: ChunkWrite): D1PreparedStatement[] {
     // A chunk that writes no case row needs no such check: it changes nothing another push could have changed
     // first, so it takes its place in the order of writes at the moment of its reads (its counts are true then).
     ...(w.rowItems.length === 0 ? [] : groupJson(w.expectItems).map((group) => db.prepare(ASSERT_CASES_AS_READ).bind(w.unitId, group))),
-    // A row the reads let through must not have been transferred away since (分流 by the coordinator meanwhile).
+    // A row the reads let through must not have been blocked by a transfer since (分流 by the coordinator meanwhile).
     ...groupJson(w.rowItems).map((group) => assertNotTransferredStatement(db, w.unitId, group)),
     db
       .prepare(`INSERT INTO push_chunks (push_id, chunk_index, unit_id, idempotency_key, request_hash, case_nos,

@@ -149,7 +149,7 @@ export function trustedVerdict(r: ChunkRequest, reads: ChunkReads, caseNos: stri
 /** Whether planWrite would write a row of `v`: a case that is new, changed, deleted or marked not in the ledger. */
 export function needsWriting(v: Validated, reads: ChunkReads): boolean {
   for (const c of v.cases) {
-    if (!c || reads.seenEarlier.has(c.caseNo) || reads.transferredAway.has(c.caseNo)) continue;
+    if (!c || reads.seenEarlier.has(c.caseNo) || reads.transferBlocks.has(c.caseNo)) continue;
     const old = reads.existing.get(c.caseNo);
     if (!(old && !old.deleted && old.inLedger && old.hash === c.hash)) return true;
   }
@@ -201,16 +201,17 @@ export function planWrite(r: ChunkRequest, v: Validated, reads: ChunkReads, a: {
         message: issueMessage("duplicate_case_no", { header: columnName("caseNo", body.locale), value: c.caseNo }, body.locale),
       });
     }
-    const away = c ? reads.transferredAway.get(c.caseNo) : undefined;
-    if (c && away) {
+    const blocked = c ? reads.transferBlocks.get(c.caseNo) : undefined;
+    if (c && blocked) {
+      const code = blocked.kind === "away" ? "transferred" : "transfer_pending";
       issues.push({
-        row: res.row, column: body.columns?.caseNo ?? null, key: "caseNo", code: "transferred", severity: "error",
-        message: issueMessage("transferred", {
-          header: columnName("caseNo", body.locale), value: c.caseNo, other: away.to, today: todayInChina(Date.parse(away.transferredAt)),
+        row: res.row, column: body.columns?.caseNo ?? null, key: "caseNo", code, severity: "error",
+        message: issueMessage(code, {
+          header: columnName("caseNo", body.locale), value: c.caseNo, other: blocked.other, today: todayInChina(Date.parse(blocked.transferredAt)),
         }, body.locale),
       });
     }
-    if (!c || reads.seenEarlier.has(c.caseNo) || away) {
+    if (!c || reads.seenEarlier.has(c.caseNo) || blocked) {
       rejectedRows.push(res.row);
       continue;
     }

@@ -1,7 +1,7 @@
 import { concatBytes } from "../bytes.ts";
 import { drainBody } from "../drain-body.ts";
 import type { Context } from "hono";
-import { ApiError } from "../errors.ts";
+import { ApiError, NOT_JSON_MESSAGE } from "../errors.ts";
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
@@ -11,7 +11,7 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
  */
 export async function readJsonBody(c: Context, maxBytes: number): Promise<{ text: string; value: unknown }> {
   if (!JSON_TYPE.test(c.req.header("Content-Type") ?? "")) {
-    throw new ApiError(400, "bad_request", "请求体必须是 JSON（Content-Type: application/json） Body must be JSON (Content-Type: application/json)");
+    throw new ApiError(400, "bad_request", NOT_JSON_MESSAGE);
   }
   const length = c.req.header("Content-Length");
   const declared = length !== undefined && /^\d+$/.test(length) ? Number(length) : NaN;

@@ -1,32 +1,34 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { unitInScope } from "../auth/unit-access.ts";
 import { AsOfQuery, PeriodQuery, ReviewSchema } from "../../ledger/api/assessment.ts";
 import { Named } from "../openapi-names.ts";
+import { apiRoute, errorResponse } from "../openapi-route.ts";
 import { todayInChina } from "../../ledger/clock.ts";
 import { DEFAULT_CONFIG } from "../assessment/config.ts";
 import { INDICATORS } from "../../ledger/api/indicators.ts";
 import { rankUnits } from "../assessment/ranking.ts";
 import { getWeights, loadUnitCounts, upsertReview } from "../db/assessment.ts";
-import { ApiError, errorResponses, validationHook } from "../errors.ts";
+import { ApiError, validationHook } from "../errors.ts";
+import { PathSegment } from "./path-params.ts";
 import { periodFromQuery } from "./period-query.ts";
 
 export const assessmentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 
 assessmentRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "getAssessment",
+    tags: ["assessment"],
     method: "get",
     path: "/api/assessments/{unit}",
     summary: "One unit's assessment for a period 单位考评 (clerk: own unit; assessor, coordinator: any)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("clerk", "assessor", "coordinator")] as const,
-    request: { params: z.object({ unit: z.string().min(1).max(100) }), query: z.object({ period: PeriodQuery, asOf: AsOfQuery }) },
+    request: { params: z.object({ unit: PathSegment }), query: z.object({ period: PeriodQuery, asOf: AsOfQuery }) },
     responses: {
       200: { description: "Indicators with intervals, points and rank", content: { "application/json": { schema: Named.Assessment } } },
-      ...errorResponses,
-      404: { description: "No such unit", content: { "application/json": { schema: z.any() } } },
+      404: errorResponse(404, "No such unit, or not an assessed town or department"),
     },
   }),
   async (c) => {
@@ -46,14 +48,18 @@ assessmentRoutes.openapi(
 
 
 assessmentRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "recordReview",
+    tags: ["assessment"],
     method: "post",
     path: "/api/assessments/reviews",
     summary: "Record a case-file review score 案件质量评查 (assessor, coordinator)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("assessor", "coordinator")] as const,
     request: { body: { required: true, content: { "application/json": { schema: ReviewSchema } } } },
-    responses: { 200: { description: "Stored (a second review of the case on the same day replaces the first)", content: { "application/json": { schema: ReviewSchema } } }, ...errorResponses },
+    responses: {
+      200: { description: "Stored (a second review of the case on the same day replaces the first)", content: { "application/json": { schema: ReviewSchema } } },
+      404: errorResponse(404, "No such unit"),
+    },
   }),
   async (c) => {
     const body = c.req.valid("json");

@@ -1,27 +1,28 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { unitInScope, unitVisible } from "../auth/unit-access.ts";
 import { deleteCase, findCase, listCases, listRevisions } from "../db/cases.ts";
-import { ApiError, ErrorBodySchema, errorResponses, validationHook } from "../errors.ts";
+import { ApiError, validationHook } from "../errors.ts";
 import { CasePageSchema, CaseRevisionsSchema, DeletedCaseSchema } from "../../ledger/api/cases.ts";
 import { Named } from "../openapi-names.ts";
+import { apiRoute, errorResponse } from "../openapi-route.ts";
 import { nowIso } from "../../ledger/clock.ts";
+import { CaseParams } from "./path-params.ts";
 
 export const caseRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const errorContent = { "application/json": { schema: ErrorBodySchema } };
-const CaseParams = z.object({ unit: z.string().min(1).max(100), caseNo: z.string().min(1).max(100) });
 const caseNotFound = (unit: string, caseNo: string) => () =>
   new ApiError(404, "not_found", `没有案件 ${unit} / ${caseNo} No such case: ${unit} / ${caseNo}`);
 const CASE_ROLES = ["clerk", "coordinator"] as const;
 
 caseRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "listCases",
+    tags: ["ledger"],
     method: "get",
     path: "/api/cases",
     summary: "A unit's live cases 案件列表 (clerk: own unit)",
-    security: [{ bearer: [] }],
     middleware: [requireRole(...CASE_ROLES)] as const,
     request: {
       query: z.object({
@@ -33,8 +34,7 @@ caseRoutes.openapi(
     },
     responses: {
       200: { description: "One page of cases, by case number", content: { "application/json": { schema: CasePageSchema } } },
-      ...errorResponses,
-      404: { description: "No such unit", content: errorContent },
+      404: errorResponse(404, "No such unit"),
     },
   }),
   async (c) => {
@@ -48,17 +48,17 @@ caseRoutes.openapi(
 );
 
 caseRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "getCase",
+    tags: ["ledger"],
     method: "get",
     path: "/api/cases/{unit}/{caseNo}",
     summary: "One case 案件 (clerk: own unit)",
-    security: [{ bearer: [] }],
     middleware: [requireRole(...CASE_ROLES)] as const,
     request: { params: CaseParams },
     responses: {
       200: { description: "The case's current version", content: { "application/json": { schema: Named.Case } } },
-      ...errorResponses,
-      404: { description: "No such case (or another unit's)", content: errorContent },
+      404: errorResponse(404, "No such case (or another unit's)"),
     },
   }),
   async (c) => {
@@ -73,17 +73,17 @@ caseRoutes.openapi(
 
 
 caseRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "listCaseRevisions",
+    tags: ["ledger"],
     method: "get",
     path: "/api/cases/{unit}/{caseNo}/revisions",
     summary: "Earlier versions of a case 历史版本 (clerk: own unit)",
-    security: [{ bearer: [] }],
     middleware: [requireRole(...CASE_ROLES)] as const,
     request: { params: CaseParams },
     responses: {
       200: { description: "Newest first", content: { "application/json": { schema: CaseRevisionsSchema } } },
-      ...errorResponses,
-      404: { description: "No such case (or another unit's)", content: errorContent },
+      404: errorResponse(404, "No such case (or another unit's)"),
     },
   }),
   async (c) => {
@@ -97,17 +97,17 @@ caseRoutes.openapi(
 );
 
 caseRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "deleteCase",
+    tags: ["ledger"],
     method: "delete",
     path: "/api/cases/{unit}/{caseNo}",
     summary: "Delete a case (versioned) 删除案件 (clerk: own unit)",
-    security: [{ bearer: [] }],
     middleware: [requireRole(...CASE_ROLES)] as const,
     request: { params: CaseParams },
     responses: {
       200: { description: "Deleted; the previous version is kept in revisions", content: { "application/json": { schema: DeletedCaseSchema } } },
-      ...errorResponses,
-      404: { description: "No such live case (or another unit's)", content: errorContent },
+      404: errorResponse(404, "No such live case (or another unit's)"),
     },
   }),
   async (c) => {

@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { AsOfQuery, PeriodQuery } from "../../ledger/api/assessment.ts";
@@ -10,33 +10,39 @@ import { rankUnits } from "../assessment/ranking.ts";
 import { getWeights, loadUnitCounts } from "../db/assessment.ts";
 import { listUnits } from "../db/units.ts";
 import { getZones, setZones } from "../db/zones.ts";
-import { ApiError, errorResponses, validationHook } from "../errors.ts";
+import { ApiError, validationHook } from "../errors.ts";
 import { Named } from "../openapi-names.ts";
+import { apiRoute } from "../openapi-route.ts";
 import { periodFromQuery } from "./period-query.ts";
 
 export const competitionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
+/** The zones as the API writes them. Object.fromEntries makes every name an own key, "__proto__" as much as "北片". */
+const zonesJson = (zones: Map<string, string[]>) => ({ zones: Object.fromEntries(zones) });
+
 competitionRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "getZones",
+    tags: ["competition"],
     method: "get",
     path: "/api/zones",
     summary: "片区: the towns/streets of each zone (assessor, coordinator)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("assessor", "coordinator")] as const,
-    responses: { 200: { description: "Zone → towns", content: { "application/json": { schema: ZonesSchema } } }, ...errorResponses },
+    responses: { 200: { description: "Zone → towns", content: { "application/json": { schema: ZonesSchema } } } },
   }),
-  async (c) => c.json({ zones: await getZones(c.env.DB) }, 200),
+  async (c) => c.json(zonesJson(await getZones(c.env.DB)), 200),
 );
 
 competitionRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "setZones",
+    tags: ["competition"],
     method: "put",
     path: "/api/zones",
     summary: "Set the 片区 of towns/streets, replacing the whole assignment (assessor, coordinator)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("assessor", "coordinator")] as const,
     request: { body: { required: true, content: { "application/json": { schema: ZonesBodySchema } } } },
-    responses: { 200: { description: "The zones now in force", content: { "application/json": { schema: ZonesSchema } } }, ...errorResponses },
+    responses: { 200: { description: "The zones now in force", content: { "application/json": { schema: ZonesSchema } } } },
   }),
   async (c) => {
     const { zones } = c.req.valid("json");
@@ -52,19 +58,20 @@ competitionRoutes.openapi(
     }
     if (issues.length > 0) throw new ApiError(422, "invalid_request", issues[0].message, { issues });
     await setZones(c.env.DB, [...seen].map(([unit, zone]) => ({ unit, zone })), c.get("principal").tokenId, nowIso());
-    return c.json({ zones: await getZones(c.env.DB) }, 200);
+    return c.json(zonesJson(await getZones(c.env.DB)), 200);
   },
 );
 
 competitionRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "getCompetition",
+    tags: ["competition"],
     method: "get",
     path: "/api/competition",
     summary: "分片竞赛: towns ranked inside each 片区 and across the district for a period (assessor, coordinator)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("assessor", "coordinator")] as const,
     request: { query: z.object({ period: PeriodQuery, asOf: AsOfQuery }) },
-    responses: { 200: { description: "Each zone's ranking beside the district's", content: { "application/json": { schema: Named.Competition } } }, ...errorResponses },
+    responses: { 200: { description: "Each zone's ranking beside the district's", content: { "application/json": { schema: Named.Competition } } } },
   }),
   async (c) => {
     const q = c.req.valid("query");

@@ -1,11 +1,12 @@
-import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { DigestQuerySchema } from "../../ledger/api/digest.ts";
 import { todayInChina } from "../../ledger/clock.ts";
 import { jointMeetingDigest } from "../assessment/digest-service.ts";
-import { errorResponses, validationHook } from "../errors.ts";
+import { validationHook } from "../errors.ts";
 import { Named } from "../openapi-names.ts";
+import { apiRoute } from "../openapi-route.ts";
 import { periodFromQuery } from "./period-query.ts";
 
 /**
@@ -16,16 +17,16 @@ import { periodFromQuery } from "./period-query.ts";
 export const digestRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 digestRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "getDigest",
+    tags: ["court"],
     method: "get",
     path: "/api/digest",
     summary: "The joint-meeting digest for a period 府院联席会议材料 (coordinator, court liaison, assessor)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("coordinator", "court", "assessor")] as const,
     request: { query: DigestQuerySchema },
     responses: {
       200: { description: "Seven sections: court-referred cases, success rates, 司法确认, overdue cases, commitments, repeat disputes, respondent agencies", content: { "application/json": { schema: Named.Digest } } },
-      ...errorResponses,
     },
   }),
   async (c) => {

@@ -1,10 +1,11 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { flagsCompareAcrossUnits, unitInScope } from "../auth/unit-access.ts";
 import { AsOfQuery, PeriodQuery } from "../../ledger/api/assessment.ts";
 import { DueWithinDaysQuery, LISTED_PER_DISPUTE, flagsStoodFor } from "../../ledger/api/flags.ts";
 import { Named } from "../openapi-names.ts";
+import { apiRoute, errorResponse } from "../openapi-route.ts";
 import { todayInChina } from "../../ledger/clock.ts";
 import { FLAG_CODES, FLAG_SEVERITIES, type FlagCode, type FlagSeverity } from "../../ledger/api/flags.ts";
 import { periodContaining } from "../../ledger/period.ts";
@@ -12,18 +13,19 @@ import { caseFlags, transferFlagsFor, unitFlagsFor } from "../assessment/flags/f
 import { filterFlags } from "../assessment/flags/filter.ts";
 import { configWith } from "../assessment/limit-settings.ts";
 import { limitsInForce } from "../assessment/limits-service.ts";
-import { validationHook, errorResponses } from "../errors.ts";
+import { validationHook } from "../errors.ts";
 import { periodFromQuery } from "./period-query.ts";
 
 export const flagRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 
 flagRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "listFlags",
+    tags: ["flags"],
     method: "get",
     path: "/api/flags",
     summary: "Case and unit flags 预警 (clerk: own unit; coordinator: all)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("clerk", "coordinator")] as const,
     request: {
       query: z.object({
@@ -36,7 +38,10 @@ flagRoutes.openapi(
         asOf: AsOfQuery,
       }),
     },
-    responses: { 200: { description: "Most severe first; of one dispute's repeat and same-dispute flags, the latest few and how many more", content: { "application/json": { schema: Named.Flags } } }, ...errorResponses },
+    responses: {
+      200: { description: "Most severe first; of one dispute's repeat and same-dispute flags, the latest few and how many more", content: { "application/json": { schema: Named.Flags } } },
+      404: errorResponse(404, "No such unit"),
+    },
   }),
   async (c) => {
     const q = c.req.valid("query");

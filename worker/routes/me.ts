@@ -1,25 +1,26 @@
-import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { ANY_ROLE, requireRole } from "../auth/middleware.ts";
 import { Named } from "../openapi-names.ts";
-import { errorResponses, validationHook } from "../errors.ts";
+import { apiRoute } from "../openapi-route.ts";
+import { validationHook } from "../errors.ts";
 import { configuredBudgetMs, rowsPerChunk } from "../push/chunk-budget.ts";
 
 export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 meRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "getMe",
+    tags: ["access"],
     method: "get",
     path: "/api/me",
     summary: "Who this token is 当前令牌",
-    security: [{ bearer: [] }],
     middleware: [requireRole(...ANY_ROLE)] as const,
     responses: {
       200: {
         description: "The caller",
         content: { "application/json": { schema: Named.Me } },
       },
-      401: errorResponses[401],
     },
   }),
   (c) => {

@@ -1,30 +1,31 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { unitInScope } from "../auth/unit-access.ts";
 import { AsOfQuery, PeriodQuery } from "../../ledger/api/assessment.ts";
 import { nowIso, todayInChina } from "../../ledger/clock.ts";
 import { readAssignments, storeAssignments } from "../db/assignments.ts";
-import { ApiError, ErrorBodySchema, errorResponses, validationHook } from "../errors.ts";
+import { ApiError, validationHook } from "../errors.ts";
 import { computeAssignments } from "../mentors/assignment-service.ts";
 import { splitLines } from "../mentors/views.ts";
 import { Named } from "../openapi-names.ts";
+import { apiRoute, errorResponse } from "../openapi-route.ts";
 import { periodFromQuery } from "./period-query.ts";
 
 export const mentorRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 
-const notFoundContent = { "application/json": { schema: ErrorBodySchema } };
 
 mentorRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "computeMentorAssignments",
+    tags: ["mediators"],
     method: "post",
     path: "/api/mentors/assignments",
     summary: "Compute and store a period's mentor assignments 计算导师安排 (coordinator)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("coordinator")] as const,
     request: { query: z.object({ period: PeriodQuery, asOf: AsOfQuery }) },
-    responses: { 200: { description: "The stored computation (replaces the period's previous one)", content: { "application/json": { schema: Named.MentorAssignments } } }, ...errorResponses },
+    responses: { 200: { description: "The stored computation (replaces the period's previous one)", content: { "application/json": { schema: Named.MentorAssignments } } } },
   }),
   async (c) => {
     const q = c.req.valid("query");
@@ -44,17 +45,17 @@ mentorRoutes.openapi(
 );
 
 mentorRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "getMentorAssignments",
+    tags: ["mediators"],
     method: "get",
     path: "/api/mentors/assignments",
     summary: "A period's stored mentor assignments 导师安排 (coordinator: all; clerk: own unit's cases, visits, mediators)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("clerk", "coordinator")] as const,
     request: { query: z.object({ period: PeriodQuery }) },
     responses: {
       200: { description: "Cases first, then visits, then pairings", content: { "application/json": { schema: Named.MentorAssignments } } },
-      ...errorResponses,
-      404: { description: "Not computed for this period yet", content: notFoundContent },
+      404: errorResponse(404, "Not computed for this period yet"),
     },
   }),
   async (c) => {

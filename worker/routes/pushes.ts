@@ -1,52 +1,58 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { flagsCompareAcrossUnits, unitInScope } from "../auth/unit-access.ts";
 import { todayInChina } from "../../ledger/clock.ts";
 import { findPushSummary } from "../db/pushes.ts";
-import { ApiError, ErrorBodySchema, errorResponses, invalidRequestBody, validationHook } from "../errors.ts";
+import { ApiError, invalidRequestBody, validationHook } from "../errors.ts";
 import { processChunk } from "../push/process-chunk.ts";
 import { readJsonBody } from "../push/read-json-body.ts";
-import { IDEMPOTENCY_KEY, MAX_CHUNK_BYTES, MAX_ROWS_PER_CHUNK, PUSH_ID, parsePushChunk, type Receipt } from "../../ledger/api/push.ts";
+import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_MESSAGE, IdempotencyKeyHeaders, MAX_CHUNK_BYTES, MAX_ROWS_PER_CHUNK, PUSH_ID, parsePushChunk, type Receipt } from "../../ledger/api/push.ts";
 import { Named } from "../openapi-names.ts";
+import { apiRoute, errorResponse } from "../openapi-route.ts";
 import { receiptExtraReads, receiptExtras } from "../push/receipt-extras.ts";
 
 const PushIdSchema = z.string().regex(PUSH_ID).openapi({ example: "3f0c9a52-7d1e-4d6b-9d7e-2a51c1e0b4aa" });
 
 export const pushRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const errorContent = { "application/json": { schema: ErrorBodySchema } };
+const pushChunkGuard = requireRole("clerk", "coordinator");
 
 // Documented from the zod schemas but parsed by hand: the body is read once under a byte limit and parsed once.
-pushRoutes.openAPIRegistry.registerPath({
+const { middleware: _guard, ...pushChunkDoc } = apiRoute({
+  operationId: "pushChunk",
+  tags: ["ledger"],
   method: "post",
   path: "/api/pushes/{pushId}/chunks",
   summary: "Push one chunk of a ledger 推送台账的一块 (clerk: own unit; coordinator: any unit)",
-  security: [{ bearer: [] }],
+  middleware: [pushChunkGuard],
   request: {
     params: z.object({ pushId: PushIdSchema }),
-    headers: z.object({ "Idempotency-Key": z.string().min(8).max(128) }),
+    headers: IdempotencyKeyHeaders,
     body: { required: true, content: { "application/json": { schema: Named.PushChunk } } },
   },
   responses: {
-    200: { description: "The chunk's receipt (the same bytes on a retry with the same key)", content: { "application/json": { schema: Named.PushReceipt } } },
-    ...errorResponses,
-    404: { description: "Unknown unit", content: errorContent },
-    409: { description: "Idempotency-Key reused with another body, or chunk disagrees with its push", content: errorContent },
-    413: { description: "Body over 1.5 MiB or more than 1,000 rows", content: errorContent },
-    503: { description: "Other pushes kept changing the same cases; nothing was written, retry with the same key (Retry-After)", content: errorContent },
+    200: {
+      description: "The chunk's receipt (the same bytes on a retry with the same key)",
+      headers: { "Idempotent-Replayed": { $ref: "#/components/headers/IdempotentReplayed" } },
+      content: { "application/json": { schema: Named.PushReceipt } },
+    },
+    400: errorResponse(400, "pushId or Idempotency-Key missing or invalid (bad_request), or a body that is not JSON or not sent as application/json"),
+    404: errorResponse(404, "Unknown unit"),
+    409: errorResponse(409, "Idempotency-Key reused with another body, or chunk disagrees with its push"),
+    413: errorResponse(413, "Body over 1.5 MiB or more than 1,000 rows"),
+    503: errorResponse(503, "Other pushes kept changing the same cases; nothing was written, retry with the same key (Retry-After)"),
   },
 });
+pushRoutes.openAPIRegistry.registerPath(pushChunkDoc);
 
-pushRoutes.post("/api/pushes/:pushId/chunks", requireRole("clerk", "coordinator"), async (c) => {
+pushRoutes.post("/api/pushes/:pushId/chunks", pushChunkGuard, async (c) => {
   const pushId = c.req.param("pushId");
   if (!PushIdSchema.safeParse(pushId).success) {
     throw new ApiError(400, "bad_request", "pushId 须为 8–64 位字母、数字、- 或 _ pushId must be 8–64 letters, digits, - or _");
   }
   const idempotencyKey = c.req.header("Idempotency-Key") ?? "";
-  if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    throw new ApiError(400, "bad_request", "缺少或无效的 Idempotency-Key（8–128 个可见 ASCII 字符） Missing or invalid Idempotency-Key (8–128 printable ASCII characters)");
-  }
+  if (!IDEMPOTENCY_KEY.test(idempotencyKey)) throw new ApiError(400, "bad_request", IDEMPOTENCY_KEY_MESSAGE);
   const { text, value } = await readJsonBody(c, MAX_CHUNK_BYTES);
   const rows = (value as { rows?: unknown } | null)?.rows;
   if (Array.isArray(rows) && rows.length > MAX_ROWS_PER_CHUNK) {
@@ -79,17 +85,17 @@ pushRoutes.post("/api/pushes/:pushId/chunks", requireRole("clerk", "coordinator"
 
 
 pushRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "getPush",
+    tags: ["ledger"],
     method: "get",
     path: "/api/pushes/{pushId}",
     summary: "A push's totals so far 推送汇总",
-    security: [{ bearer: [] }],
     middleware: [requireRole("clerk", "coordinator")] as const,
     request: { params: z.object({ pushId: PushIdSchema }) },
     responses: {
       200: { description: "Totals over the chunks received", content: { "application/json": { schema: Named.PushSummary } } },
-      ...errorResponses,
-      404: { description: "No such push (or another unit's)", content: errorContent },
+      404: errorResponse(404, "No such push (or another unit's)"),
     },
   }),
   async (c) => {

@@ -1,8 +1,9 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { AsOfQuery, PeriodQuery, WeightsBodySchema, WeightsResponseSchema } from "../../ledger/api/assessment.ts";
 import { Named } from "../openapi-names.ts";
+import { apiRoute, errorResponse } from "../openapi-route.ts";
 import { periodFromQuery } from "./period-query.ts";
 import { todayInChina } from "../../ledger/clock.ts";
 import { DEFAULT_CONFIG, WeightsError, parseWeights } from "../assessment/config.ts";
@@ -12,7 +13,7 @@ import { trendLines } from "../assessment/trend.ts";
 import { TrendQuery } from "../../ledger/api/trend.ts";
 import { periodSpan, PeriodSpanError } from "../../ledger/period-span.ts";
 import { FIRST_YEAR } from "../../ledger/api/assessment.ts";
-import { ApiError, errorResponses, validationHook } from "../errors.ts";
+import { ApiError, validationHook } from "../errors.ts";
 import { DrilldownQuerySchema } from "../../ledger/api/drilldown.ts";
 import { unitInScope } from "../auth/unit-access.ts";
 import { unitDrilldown } from "../assessment/drilldown-service.ts";
@@ -22,14 +23,15 @@ export const rankingRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
 
 
 rankingRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "getRankings",
+    tags: ["assessment"],
     method: "get",
     path: "/api/rankings",
     summary: "Rankings of towns/streets and departments for a period 考评排名 (assessor, coordinator)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("assessor", "coordinator")] as const,
     request: { query: z.object({ period: PeriodQuery, asOf: AsOfQuery }) },
-    responses: { 200: { description: "Towns first, then departments; each with its indicators and points", content: { "application/json": { schema: Named.Rankings } } }, ...errorResponses },
+    responses: { 200: { description: "Towns first, then departments; each with its indicators and points", content: { "application/json": { schema: Named.Rankings } } } },
   }),
   async (c) => {
     const q = c.req.valid("query");
@@ -42,16 +44,17 @@ rankingRoutes.openapi(
 );
 
 rankingRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "getTrend",
+    tags: ["assessment"],
     method: "get",
     path: "/api/rankings/trend",
     summary: "Trend 考评趋势: each unit's score, rank and indicators per month or quarter (assessor, coordinator: all; clerk: own unit)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("clerk", "assessor", "coordinator")] as const,
     request: { query: TrendQuery },
     responses: {
       200: { description: "Towns first, then departments; one point per period, computed as GET /api/rankings computes that period", content: { "application/json": { schema: Named.Trend } } },
-      ...errorResponses,
+      400: errorResponse(400, "A span the trend does not draw (bad_request): more than 24 months, to before from, quarters not whole, quarters with by=month, or a year outside 2000–next year; details.issues names the parameter"),
     },
   }),
   async (c) => {
@@ -85,17 +88,17 @@ rankingRoutes.openapi(
 );
 
 rankingRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "getDrilldown",
+    tags: ["assessment"],
     method: "get",
     path: "/api/rankings/drilldown",
     summary: "The cases behind one unit's indicators 考评明细 (clerk: own unit; assessor, coordinator: any)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("clerk", "assessor", "coordinator")] as const,
     request: { query: DrilldownQuerySchema },
     responses: {
       200: { description: "Per indicator its num/den and the cases counted in them", content: { "application/json": { schema: Named.Drilldown } } },
-      ...errorResponses,
-      404: { description: "No such assessed unit", content: { "application/json": { schema: Named.Error } } },
+      404: errorResponse(404, "No such unit, or not an assessed town or department"),
     },
   }),
   async (c) => {
@@ -108,14 +111,15 @@ rankingRoutes.openapi(
 );
 
 rankingRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "getWeights",
+    tags: ["assessment"],
     method: "get",
     path: "/api/rankings/weights",
     summary: "Composite-score weights for a period 考评权重 (assessor, coordinator)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("assessor", "coordinator")] as const,
     request: { query: z.object({ period: PeriodQuery }) },
-    responses: { 200: { description: "Weights and whether they were set for the period", content: { "application/json": { schema: WeightsResponseSchema } } }, ...errorResponses },
+    responses: { 200: { description: "Weights and whether they were set for the period", content: { "application/json": { schema: WeightsResponseSchema } } } },
   }),
   async (c) => {
     const period = periodFromQuery(c.req.valid("query").period);
@@ -125,17 +129,18 @@ rankingRoutes.openapi(
 );
 
 rankingRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "setWeights",
+    tags: ["assessment"],
     method: "put",
     path: "/api/rankings/weights",
     summary: "Set the weights for a period 设置考评权重 (assessor)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("assessor")] as const,
     request: {
       query: z.object({ period: PeriodQuery }),
       body: { required: true, content: { "application/json": { schema: WeightsBodySchema } } },
     },
-    responses: { 200: { description: "The stored weights (indicators not named get 0)", content: { "application/json": { schema: WeightsResponseSchema } } }, ...errorResponses },
+    responses: { 200: { description: "The stored weights (indicators not named get 0)", content: { "application/json": { schema: WeightsResponseSchema } } } },
   }),
   async (c) => {
     const period = periodFromQuery(c.req.valid("query").period);

@@ -1,21 +1,23 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { PeriodQuery } from "../../ledger/api/assessment.ts";
 import { nowIso, todayInChina } from "../../ledger/clock.ts";
 import { pushReviews, reviewDimensions } from "../assessment/review-service.ts";
-import { errorResponses, validationHook } from "../errors.ts";
+import { validationHook } from "../errors.ts";
 import { Named } from "../openapi-names.ts";
+import { apiRoute, errorResponse } from "../openapi-route.ts";
 import { periodFromQuery } from "./period-query.ts";
 
 export const reviewRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 reviewRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "pushReviews",
+    tags: ["assessment"],
     method: "post",
     path: "/api/reviews",
     summary: "Push a case-file quality review sheet 推送案件质量评查表 (assessor, coordinator)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("assessor", "coordinator")] as const,
     request: { body: { required: true, content: { "application/json": { schema: Named.ReviewPush } } } },
     responses: {
@@ -23,7 +25,7 @@ reviewRoutes.openapi(
         description: "What was stored; rows with errors (including a case not in that unit's ledger) were not. The same sheet pushed again writes nothing; a changed review keeps its previous version.",
         content: { "application/json": { schema: Named.ReviewReceipt } },
       },
-      ...errorResponses,
+      409: errorResponse(409, "The reviewed cases changed while the sheet was stored; nothing was written, push it again"),
     },
   }),
   async (c) => {
@@ -34,14 +36,15 @@ reviewRoutes.openapi(
 );
 
 reviewRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "getReviewDimensions",
+    tags: ["assessment"],
     method: "get",
     path: "/api/reviews/dimensions",
     summary: "Case-file review results per unit and dimension 评查得分及分项失分 (clerk: own unit; assessor, coordinator: all)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("clerk", "assessor", "coordinator")] as const,
     request: { query: z.object({ period: PeriodQuery }) },
-    responses: { 200: { description: "Per unit: reviews, mean total with interval, and per dimension the mean, the max and the points lost", content: { "application/json": { schema: Named.ReviewDimensions } } }, ...errorResponses },
+    responses: { 200: { description: "Per unit: reviews, mean total with interval, and per dimension the mean, the max and the points lost", content: { "application/json": { schema: Named.ReviewDimensions } } } },
   }),
   async (c) => {
     const period = periodFromQuery(c.req.valid("query").period);

@@ -1,13 +1,14 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { unitInScope } from "../auth/unit-access.ts";
 import { listMediators, writeRoster } from "../db/mediators.ts";
 import { listUnits } from "../db/units.ts";
-import { errorResponses, validationHook } from "../errors.ts";
+import { validationHook } from "../errors.ts";
 import { checkRoster } from "../mentors/roster-push.ts";
 import { RosterSchema } from "../../ledger/api/mentors.ts";
 import { Named } from "../openapi-names.ts";
+import { apiRoute, errorResponse } from "../openapi-route.ts";
 import { nowIso } from "../../ledger/clock.ts";
 
 export const rosterRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -19,16 +20,16 @@ const sameStored = (a: { tier: string; background: string | null; expertise: str
   a.capacity === b.capacity && a.active === b.active && a.phone === b.phone;
 
 rosterRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "pushRoster",
+    tags: ["mediators"],
     method: "put",
     path: "/api/roster",
     summary: "Push the mediator roster 推送调解员名册 (coordinator: whole district; clerk: own unit's mediators)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("clerk", "coordinator")] as const,
     request: { body: { required: true, content: { "application/json": { schema: Named.RosterPush } } } },
     responses: {
       200: { description: "What was stored; rows with errors were not", content: { "application/json": { schema: Named.RosterReceipt } } },
-      ...errorResponses,
     },
   }),
   async (c) => {
@@ -71,14 +72,18 @@ rosterRoutes.openapi(
 );
 
 rosterRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "getRoster",
+    tags: ["mediators"],
     method: "get",
     path: "/api/roster",
     summary: "The mediator roster 调解员名册 (coordinator: all or ?unit=; clerk: own unit)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("clerk", "coordinator")] as const,
     request: { query: z.object({ unit: z.string().min(1).max(100).optional() }) },
-    responses: { 200: { description: "Mediators, active and inactive", content: { "application/json": { schema: RosterSchema } } }, ...errorResponses },
+    responses: {
+      200: { description: "Mediators, active and inactive", content: { "application/json": { schema: RosterSchema } } },
+      404: errorResponse(404, "No such unit"),
+    },
   }),
   async (c) => {
     const q = c.req.valid("query");

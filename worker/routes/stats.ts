@@ -1,26 +1,28 @@
-import { OpenAPIHono, createRoute } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { StatsQuery } from "../../ledger/api/stats.ts";
-import { ApiError, errorResponses, validationHook } from "../errors.ts";
+import { ApiError, validationHook } from "../errors.ts";
 import { Named } from "../openapi-names.ts";
+import { apiRoute, errorResponse } from "../openapi-route.ts";
 import { periodStats, StatsGroupError } from "../stats/stats-service.ts";
 import { periodFromQuery } from "./period-query.ts";
 
 export const statsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 statsRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "getStats",
+    tags: ["statistics"],
     method: "get",
     path: "/api/stats",
     summary: "诉源分析 and 月报 figures: cross-tables, monthly trend (assessor, coordinator: any group; clerk: own unit)",
-    security: [{ bearer: [] }],
     // A clerk gets the same tables for their own unit only; the court liaison has its own cases route and no statistics.
     middleware: [requireRole("clerk", "assessor", "coordinator")] as const,
     request: { query: StatsQuery },
     responses: {
       200: { description: "Cross-tables whose totals equal the rankings' counts for the same period and units", content: { "application/json": { schema: Named.Stats } } },
-      ...errorResponses,
+      404: errorResponse(404, "group=zone:NAME names no zone (details.zones lists them)"),
     },
   }),
   async (c) => {

@@ -1,12 +1,13 @@
-import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
 import { newToken, sha256Hex } from "../auth/token-hash.ts";
 import { insertToken, listTokens, revokeToken, type Role } from "../db/tokens.ts";
 import { NewTokenSchema, RevokedTokenSchema, TokensSchema } from "../../ledger/api/tokens.ts";
 import { Named } from "../openapi-names.ts";
+import { apiRoute, errorResponse } from "../openapi-route.ts";
 import { findUnitByName } from "../db/units.ts";
-import { ApiError, errorResponses, validationHook } from "../errors.ts";
+import { ApiError, validationHook } from "../errors.ts";
 import { nowIso } from "../../ledger/clock.ts";
 
 
@@ -19,17 +20,17 @@ function info(t: { id: number; role: Role; unit: string | null; label: string | 
 export const tokenRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 tokenRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "createToken",
+    tags: ["access"],
     method: "post",
     path: "/api/tokens",
     summary: "Issue an access token 签发令牌 (admin)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("admin")] as const,
     request: { body: { required: true, content: { "application/json": { schema: NewTokenSchema } } } },
     responses: {
       201: { description: "Created; the token is shown only here", content: { "application/json": { schema: Named.CreatedToken } } },
-      ...errorResponses,
-      404: { description: "Unknown unit", content: errorResponses[400].content },
+      404: errorResponse(404, "Unknown unit"),
     },
   }),
   async (c) => {
@@ -47,33 +48,32 @@ tokenRoutes.openapi(
 );
 
 tokenRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "listTokens",
+    tags: ["access"],
     method: "get",
     path: "/api/tokens",
     summary: "List access tokens 令牌列表 (admin)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("admin")] as const,
     responses: {
       200: { description: "Tokens (never their values)", content: { "application/json": { schema: TokensSchema } } },
-      401: errorResponses[401],
-      403: errorResponses[403],
     },
   }),
   async (c) => c.json({ tokens: (await listTokens(c.env.DB)).map(info) }, 200),
 );
 
 tokenRoutes.openapi(
-  createRoute({
+  apiRoute({
+    operationId: "revokeToken",
+    tags: ["access"],
     method: "delete",
     path: "/api/tokens/{id}",
     summary: "Revoke an access token 吊销令牌 (admin)",
-    security: [{ bearer: [] }],
     middleware: [requireRole("admin")] as const,
     request: { params: z.object({ id: z.coerce.number().int().min(1) }) },
     responses: {
       200: { description: "Revoked", content: { "application/json": { schema: RevokedTokenSchema } } },
-      ...errorResponses,
-      404: { description: "Unknown token", content: errorResponses[400].content },
+      404: errorResponse(404, "Unknown token"),
     },
   }),
   async (c) => {

@@ -71,6 +71,8 @@ export const incomingPage: Page = (app) => {
       if (!appendedRows && !plan.already.length) notes.push(message("info", app.t("incoming.nothingPending")));
       if (plan.unmapped.length) notes.push(message("warning", app.t("incoming.unmapped", unmappedText(plan, app.locale))));
       if (receipt?.notFound.length) notes.push(message("warning", app.t("incoming.notFound", { caseNos: receipt.notFound.join(sep) })));
+      const taken = receipt?.cases.filter((c) => c.outcome === "refused").map((c) => c.caseNo) ?? [];
+      if (taken.length) notes.push(message("warning", app.t("incoming.refusedTaken", { caseNos: taken.join(sep) })));
       status.replaceChildren(...notes);
     } catch (e) {
       const text = e instanceof NoLedgerError

@@ -295,10 +295,24 @@ class WorksheetCollection {
 class Worksheet extends ClientObject<SheetModel> {
   readonly tables: TableCollection;
   readonly charts: ChartCollection;
+  /** PageLayout (ExcelApi 1.9): only the footers of every page, each section set on its own. */
+  readonly pageLayout: { headersFooters: { defaultForAllPages: { leftFooter: string; centerFooter: string; rightFooter: string } } };
   constructor(ctx: RequestContext, resolve: (() => SheetModel | null) | null) {
     super(ctx, "Worksheet", resolve);
     this.tables = new TableCollection(ctx, this);
     this.charts = new ChartCollection(ctx, this);
+    const footer = (section: "left" | "center" | "right") => ({
+      get: (): string => {
+        throw propertyNotLoaded(`${section}Footer`, "HeaderFooter");
+      },
+      set: (text: string) => this.set(`pageLayout.${section}Footer`, (sheet) => {
+        sheet.footer = { ...sheet.footer, [section]: text };
+        this.ctx.write("footer", sheet, undefined, { [section]: text });
+      }),
+    });
+    const page = {};
+    Object.defineProperties(page, { leftFooter: footer("left"), centerFooter: footer("center"), rightFooter: footer("right") });
+    this.pageLayout = { headersFooters: { defaultForAllPages: page as { leftFooter: string; centerFooter: string; rightFooter: string } } };
   }
   attach(sheet: SheetModel): void {
     this.bindTo(sheet);
