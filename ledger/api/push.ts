@@ -130,6 +130,9 @@ export const MarkingSchema = z.object({
 });
 export type Marking = z.infer<typeof MarkingSchema>;
 
+/** The share of the unit's live cases a push would mark, as a whole percent (what the pane and the CLI show). */
+export const missingPercent = (m: Pick<Marking, "missing" | "liveCases">): number => Math.round((100 * m.missing) / Math.max(1, m.liveCases));
+
 export const ReceiptSchema = z.object({
   pushId: z.string(),
   chunkIndex: z.number().int(),
