@@ -62,7 +62,8 @@ export const pushPage: Page = (app) => {
     else if (m?.outcome === "rows_rejected") notes.push(message("warning", app.t("push.markingRowsRejected", { missing: m.missing })));
     else if (m?.outcome === "no_stored_case") notes.push(message("warning", app.t("push.markingNoStoredCase", { live: m.liveCases })));
     else if (m?.outcome === "needs_confirmation") {
-      const examples = m.examples.length === 0 ? "" : app.t("push.markingExamples", { list: m.examples.join(app.locale === "en" ? ", " : "、") });
+      const list = m.examples.join(app.locale === "en" ? ", " : "、");
+      const examples = m.examples.length === 0 ? "" : app.t(m.examples.length < m.missing ? "push.markingExamplesMore" : "push.markingExamples", { list });
       notes.push(
         message("warning", app.t("push.markingConfirm", { missing: m.missing, examples, live: m.liveCases, percent: missingPercent(m) })),
         h("div", { class: "actions" },
