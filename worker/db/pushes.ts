@@ -191,19 +191,20 @@ const ALL_CHUNKS_IN = (pushId: string, count: string) => `(SELECT count(*) FROM 
 
 /** Case numbers of every chunk of push ?2 (valid and rejected rows alike: a row with an error never counts as missing). */
 const PUSHED_CASE_NOS = `SELECT j.value FROM push_chunks AS pc, json_each(pc.case_nos) AS j WHERE pc.push_id = ?2`;
-/** The unit's (?3) live cases still in its ledger whose number push ?2 did not carry. */
-const MISSING = `unit_id = ?3 AND ${liveInLedgerSql("")} AND case_no NOT IN (${PUSHED_CASE_NOS})`;
+/** The unit's (?3) live cases still in its ledger whose number push ?2 did not carry; `r` as in liveCaseSql. */
+const missing = (r: string) => `${r}unit_id = ?3 AND ${liveInLedgerSql(r)} AND ${r}case_no NOT IN (${PUSHED_CASE_NOS})`;
 
 // The next three statements run in every chunk's batch of a whole-ledger push and do something only in the batch
 // that brings in the last missing chunk (batches are serialised transactions): what becomes of the cases the push did
-// not carry is decided from what that batch sees, never from a read before it. Their SET expressions, and the
-// constant terms of their WHERE, are evaluated only then; the other chunks pay one indexed count each.
+// not carry is decided from what that batch sees, never from a read before it. The counts in the SET of the first
+// two are taken only for the push's row once every chunk is in, and the third reaches the cases only through the
+// push's decision, so the other chunks pay an indexed count and two key lookups.
 
 // ?2 pushId, ?3 unitId (?1 unused: bound as MARK_NOT_IN_LEDGER is). The counts the decision needs, kept with the
 // push. `live_before` leaves out the cases this push inserted (new numbers, or deleted ones stored again): they were
 // not the unit's before it.
 const COUNT_MISSING = `
-UPDATE pushes SET missing = (SELECT count(*) FROM cases WHERE ${MISSING}),
+UPDATE pushes SET missing = (SELECT count(*) FROM cases WHERE ${missing("")}),
   live_before = (SELECT count(*) FROM cases WHERE unit_id = ?3 AND ${liveCaseSql("")})
     - (SELECT coalesce(sum(inserted), 0) FROM push_chunks WHERE push_id = ?2)
 WHERE id = ?2 AND whole_ledger = 1 AND marking IS NULL AND ${ALL_CHUNKS_IN("?2", "chunk_count")}`;
@@ -222,25 +223,27 @@ UPDATE pushes SET marking = CASE
 WHERE id = ?1 AND marking IS NULL AND missing IS NOT NULL`;
 
 // ?1 now, ?2 pushId, ?3 unitId. Nothing else is written: the case keeps its version and data, and stays live
-// (ledger/live-case.ts).
-const MARK_NOT_IN_LEDGER = `
+// (ledger/live-case.ts). The push is joined first so that SQLite reads it before the unit's cases: a condition on
+// it written as a subquery in this WHERE is not evaluated once up front, and every chunk of a whole-ledger push then
+// scanned all the unit's cases (measured here in node:sqlite at 200,000 cases: ~20 ms a chunk; joined: 0.004 ms).
+export const MARK_NOT_IN_LEDGER = `
 UPDATE cases SET in_ledger = 0, not_in_ledger_since = ?1, not_in_ledger_push = ?2
-WHERE ${MISSING} AND (SELECT marking FROM pushes WHERE id = ?2) = 'marked'`;
+WHERE id IN (SELECT c.id FROM pushes AS p CROSS JOIN cases AS c WHERE p.id = ?2 AND p.marking = 'marked' AND ${missing("c.")})`;
 
 // ?1 now, ?2 pushId
 const COMPLETE_PUSH = `
 UPDATE pushes SET completed_at = ?1 WHERE id = ?2 AND completed_at IS NULL AND ${ALL_CHUNKS_IN("?2", "chunk_count")}`;
 
-const MARKED = `SELECT case_no FROM cases WHERE unit_id = ?3 AND not_in_ledger_push = ?2`;
-
-// ?1 chunkIndex, ?2 pushId, ?3 unitId, ?4 chunkCount
+// ?1 chunkIndex, ?2 pushId, ?3 unitId, ?4 chunkCount. `marked` is `missing` when the push marked: MARK_NOT_IN_LEDGER
+// marked exactly those cases, earlier in this batch.
 const COMPLETE_RECEIPT_WHOLE = `
 UPDATE push_chunks SET receipt = json_set(receipt, '$.complete', json('true'),
-  '$.notInLedger', json((SELECT json_group_array(case_no) FROM (${MARKED} ORDER BY case_no))),
-  '$.marking', json((SELECT json_object('outcome', p.marking, 'missing', p.missing, 'marked', (SELECT count(*) FROM (${MARKED})),
-      'liveCases', p.live_before, 'confirmed', p.confirm_missing,
+  '$.notInLedger', json((SELECT json_group_array(case_no) FROM
+    (SELECT case_no FROM cases WHERE unit_id = ?3 AND not_in_ledger_push = ?2 ORDER BY case_no))),
+  '$.marking', json((SELECT json_object('outcome', p.marking, 'missing', p.missing,
+      'marked', CASE WHEN p.marking = 'marked' THEN p.missing ELSE 0 END, 'liveCases', p.live_before, 'confirmed', p.confirm_missing,
       'examples', json(CASE WHEN p.marking = 'needs_confirmation'
-        THEN (SELECT json_group_array(case_no) FROM (SELECT case_no FROM cases WHERE ${MISSING} ORDER BY case_no LIMIT 10))
+        THEN (SELECT json_group_array(case_no) FROM (SELECT case_no FROM cases WHERE ${missing("")} ORDER BY case_no LIMIT 10))
         ELSE '[]' END))
     FROM pushes AS p WHERE p.id = ?2)))
 WHERE push_id = ?2 AND chunk_index = ?1 AND ${ALL_CHUNKS_IN("?2", "?4")}`;
