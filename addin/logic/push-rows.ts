@@ -26,14 +26,15 @@ export function ledgerUnit(run: ValidationRun): string | null {
 }
 
 /**
- * The push of a validated ledger: every case row, with the sheet's column letters. A clerk's token names the unit; a
+ * The push of a validated ledger: every case row, with the sheet's column letters. `confirmMissing`: the clerk
+ * confirmed that this many stored cases missing from the ledger are no longer in it (after the server asked). A clerk's token names the unit; a
  * coordinator pushes the unit the ledger itself names (null when it names none: the pane asks for one). Chunks carry the
  * rows the server said fit its CPU budget per request (`rowsPerChunk`, from GET /api/me).
  */
 export function planLedgerPush(
   grid: readonly (readonly unknown[])[],
   run: ValidationRun,
-  o: { role: Role | undefined; locale: Locale; pushId: string; rowsPerChunk?: number },
+  o: { role: Role | undefined; locale: Locale; pushId: string; rowsPerChunk?: number; confirmMissing?: number },
 ): PushPlan | null {
   const unit = o.role === "clerk" ? undefined : (ledgerUnit(run) ?? undefined);
   if (o.role !== "clerk" && !unit) return null;
@@ -43,5 +44,6 @@ export function planLedgerPush(
     unit,
     columns: columnLetters(run.header.columns),
     maxRows: o.rowsPerChunk,
+    confirmMissing: o.confirmMissing,
   });
 }

@@ -6,7 +6,8 @@ import { connection, createClient, type Client } from "../lib/client.ts";
 import type { HeaderResult } from "../../ledger/header.ts";
 import { findLedgerSheet } from "../lib/find-ledger.ts";
 import { columnLetters, sheetRows, type SheetRow } from "../../ledger/api/push-rows.ts";
-import { pushAll } from "../../ledger/api/push-engine.ts";
+import { pushAll, type PushSummary } from "../../ledger/api/push-engine.ts";
+import { createInterface } from "node:readline/promises";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { progressBar } from "../lib/progress.ts";
 import { readWorkbook, type Sheet } from "../lib/read-workbook.ts";
@@ -15,15 +16,20 @@ import { findVisitSheet, pushVisits } from "../lib/visit-push.ts";
 import { findRuleSheet, pushRuleSheet } from "../lib/rule-sheet-push.ts";
 import type { RuleSheetKind } from "../../ledger/routing/rule-sheet-kind.ts";
 import { commandFailed } from "../lib/command-error.ts";
+import { confirmQuestion, markingLines } from "../lib/marking-note.ts";
 import { findReviewSheet, pushReviewSheet } from "../lib/review-push.ts";
 
 /** Chunks in flight at once: a file of 100 chunks is not sent one round trip at a time. */
 const CLI_CONCURRENCY = 4;
 
-export const USAGE = `用法 Usage: tiaojie push FILE.xlsx [--unit U] [--sheet NAME] [--partial] [--json] [--url URL] [--token TOKEN]
+export const USAGE = `用法 Usage: tiaojie push FILE.xlsx [--unit U] [--sheet NAME] [--partial] [--confirm-missing N] [--json] [--url URL] [--token TOKEN]
   --unit     推送到哪个单位（协调员必填；台账员默认本单位） unit to push to (coordinators must name it)
   --partial  只推送部分案件：不把缺少的已存案件标记为“不在台账中” not the whole ledger: do not mark missing cases
              （名册：不停用名册中缺少的调解员 roster: do not deactivate mediators missing from the sheet）
+  --confirm-missing N
+             确认台账缺少的最多 N 件已上报案件已不在台账中：缺少的超过五分之一时，不加此项则不标记（终端上会询问）
+             confirm that up to N stored cases missing from the ledger are no longer in it: when they are more than
+             a fifth, nothing is marked without it (on a terminal you are asked)
   调解员名册（姓名、级别、所属单位…）自动识别并推送到名册 A mediator roster sheet is recognised and pushed as the roster.
   巡回指导记录（日期、导师、镇（街道）…）自动识别并推送（协调员） A circuit visit sheet is recognised and pushed as visits (coordinator).
   分流规则表（纠纷领域 | 主管部门，或 村（社区） | 所属镇（街道））自动识别，整表替换现行规则（协调员令牌）
@@ -119,6 +125,27 @@ function checkedLocally(sheet: Sheet, header: HeaderResult, o: { locale: Locale;
   };
 }
 
+/** A positive whole number of cases, or a UsageError saying how to write it. */
+function confirmedCount(v: string | undefined, en: boolean): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (Number.isSafeInteger(n) && n > 0) return n;
+  throw new UsageError(en
+    ? `--confirm-missing takes a positive whole number of cases (the number a push without it reported); got "${v}"`
+    : `--confirm-missing 须为正整数件数（不加此项推送时提示的件数），收到“${v}”`);
+}
+
+/** Asks on the terminal; anything but y/yes/是 is no. */
+async function askYesNo(question: string, en: boolean): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = (await rl.question(`${question} ${en ? "[y/N]" : "[y/N，是/否]"} `)).trim().toLowerCase();
+    return ["y", "yes", "是", "确认"].includes(answer);
+  } finally {
+    rl.close();
+  }
+}
+
 /** Grid rows turned into push rows at a time, then let go. */
 const RELEASE_EVERY = 1_000;
 
@@ -148,10 +175,15 @@ export async function run(args: string[]): Promise<number> {
       url: { type: "string" },
       token: { type: "string" },
       concurrency: { type: "string" },
+      "confirm-missing": { type: "string" },
     });
     if (positionals.length !== 1) throw new UsageError("需要一个 .xlsx 文件 Expected one .xlsx file");
     const locale = pickLocale(values.locale ?? process.env.LANG);
     const en = locale === "en";
+    const confirmMissing = confirmedCount(values["confirm-missing"], en);
+    if (confirmMissing !== undefined && values.partial) {
+      throw new UsageError(en ? "--confirm-missing goes with a whole-ledger push; leave out --partial." : "--confirm-missing 只用于整本台账的推送，请去掉 --partial。");
+    }
     const { url, token } = connection(values);
     const client = createClient(url, token);
 
@@ -188,33 +220,54 @@ export async function run(args: string[]): Promise<number> {
         : `工作表“${sheet.name}”：${rows.length} 条案件（本地发现错误 ${localErrors} 处），推送到 ${unit}（${url}）\n`);
       if (skipped) process.stderr.write(`${skipped}\n`);
     }
-    let bar: ReturnType<typeof progressBar> | null = null;
-    let lastRetry: string | null = null;
-    const pushed = await pushAll(client, rows, {
-      unit: me.role === "coordinator" ? unit : values.unit,
-      wholeLedger: !values.partial,
-      locale,
-      columns,
-      // The server sizes chunks to its plan's CPU budget per request (ledger/api/roles.ts MeSchema).
-      maxRows: me.pushRowsPerChunk,
-      concurrency: values.concurrency ? Number(values.concurrency) : CLI_CONCURRENCY,
-      onProgress: (p) => {
-        if (values.json) return;
-        bar ??= progressBar(p.chunkCount, en ? "push" : "推送");
-        // A wait (the token's rate limit is a minute) must not look like a hang: say once what is being waited for.
-        if (p.retrying && p.retrying.message !== lastRetry) {
-          lastRetry = p.retrying.message;
-          const s = p.retrying.retryAfterSeconds;
-          process.stderr.write(en
-            ? `\n${lastRetry}; retrying${s !== null ? ` in ${s} s` : ""}, nothing is sent twice\n`
-            : `\n${lastRetry}；${s !== null ? `${s} 秒后` : ""}自动重试，不会重复写入\n`);
-        }
-        if (!p.retrying) lastRetry = null;
-        bar.update(p.chunksDone);
-      },
-    });
-    (bar as ReturnType<typeof progressBar> | null)?.finish();
-    const totals = pushed.summary;
+    const send = async (confirm: number | undefined) => {
+      let bar: ReturnType<typeof progressBar> | null = null;
+      let lastRetry: string | null = null;
+      const sent = await pushAll(client, rows, {
+        unit: me.role === "coordinator" ? unit : values.unit,
+        wholeLedger: !values.partial,
+        confirmMissing: confirm,
+        locale,
+        columns,
+        // The server sizes chunks to its plan's CPU budget per request (ledger/api/roles.ts MeSchema).
+        maxRows: me.pushRowsPerChunk,
+        concurrency: values.concurrency ? Number(values.concurrency) : CLI_CONCURRENCY,
+        onProgress: (p) => {
+          if (values.json) return;
+          bar ??= progressBar(p.chunkCount, en ? "push" : "推送");
+          // A wait (the token's rate limit is a minute) must not look like a hang: say once what is being waited for.
+          if (p.retrying && p.retrying.message !== lastRetry) {
+            lastRetry = p.retrying.message;
+            const s = p.retrying.retryAfterSeconds;
+            process.stderr.write(en
+              ? `\n${lastRetry}; retrying${s !== null ? ` in ${s} s` : ""}, nothing is sent twice\n`
+              : `\n${lastRetry}；${s !== null ? `${s} 秒后` : ""}自动重试，不会重复写入\n`);
+          }
+          if (!p.retrying) lastRetry = null;
+          bar.update(p.chunksDone);
+        },
+      });
+      (bar as ReturnType<typeof progressBar> | null)?.finish();
+      return sent;
+    };
+    const pushed = await send(confirmMissing);
+    let totals: PushSummary = pushed.summary;
+    // More than a fifth of the unit's cases missing: the server marked none. On a terminal, ask, and on a yes send the
+    // ledger again with the confirmation (its rows are stored now, so only the marks are written); the totals stay
+    // those of the first push, which wrote the rows. Elsewhere (a script, --json) refuse and name the option.
+    let unconfirmed = false;
+    const asked = totals.marking?.outcome === "needs_confirmation" ? totals.marking : null;
+    if (asked && !values.json && process.stdin.isTTY && process.stderr.isTTY) {
+      if (await askYesNo(confirmQuestion(asked, en), en)) {
+        const again = (await send(asked.missing)).summary;
+        totals = { ...totals, marking: again.marking, notInLedger: again.notInLedger, flags: again.flags, assignments: again.assignments };
+      }
+    } else if (asked) {
+      unconfirmed = true;
+      process.stderr.write(en
+        ? `${confirmQuestion(asked, en)}\nIf so, push again with --confirm-missing ${asked.missing}.\n`
+        : `${confirmQuestion(asked, en)}\n如确认，请加 --confirm-missing ${asked.missing} 重新上报。\n`);
+    }
 
     if (values.json) {
       const { inserted, updated, unchanged, rejected, ...rest } = totals;
@@ -226,16 +279,12 @@ export async function run(args: string[]): Promise<number> {
       process.stdout.write(en
         ? `Pushed ${rows.length} rows to ${unit}: ${c.inserted} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.rejected} rejected.\n`
         : `已推送 ${rows.length} 行到 ${unit}：新增 ${c.inserted}，更新 ${c.updated}，未变 ${c.unchanged}，退回 ${c.rejected}。\n`);
-      if (totals.notInLedger.length > 0) {
-        process.stdout.write(en
-          ? `Stored cases not in this ledger (kept, marked "not in ledger"): ${totals.notInLedger.join(", ")}\n`
-          : `以下已存案件不在本次台账中（已保留并标记为“不在台账中”）：${totals.notInLedger.join("、")}\n`);
-      }
+      for (const line of markingLines(totals, en)) process.stdout.write(`${line}\n`);
       for (const i of totals.issues.filter((x) => x.severity === "error")) {
         process.stdout.write(`✗ ${i.column ?? ""}${i.row} ${i.message}\n`);
       }
     }
-    return totals.rejected > 0 ? 1 : 0;
+    return totals.rejected > 0 || unconfirmed ? 1 : 0;
   } catch (e) {
     return commandFailed(e, USAGE);
   }

@@ -6,7 +6,7 @@
  */
 import { utf8Length } from "../utf8-length.ts";
 import { ApiError, errorFromThrown, type ApiClient } from "./client.ts";
-import { CLIENT_CHUNK_BYTES, MAX_ROWS_PER_CHUNK, type PushCounts, type Receipt } from "./push.ts";
+import { CLIENT_CHUNK_BYTES, MAX_ROWS_PER_CHUNK, type Marking, type PushCounts, type Receipt } from "./push.ts";
 import type { SheetRow } from "./push-rows.ts";
 
 export interface PlannedChunk {
@@ -39,6 +39,11 @@ export interface PlanOptions {
   locale: "zh-CN" | "en";
   /** The whole ledger (default): stored cases the push does not carry are marked "not in ledger". */
   wholeLedger?: boolean;
+  /**
+   * The clerk confirmed that up to this many stored cases are no longer in the ledger (an earlier summary's
+   * `marking.missing`, when it asked): without it the server marks none when they are more than a fifth.
+   */
+  confirmMissing?: number;
   /** Column letters of the sheet, so the server's issues name the clerk's cells. */
   columns?: Record<string, string>;
   maxRows?: number;
@@ -79,6 +84,7 @@ export function planPush(rows: readonly SheetRow[], options: PlanOptions): PushP
       wholeLedger: options.wholeLedger ?? true,
       chunkIndex: index,
       chunkCount,
+      ...(options.confirmMissing !== undefined ? { confirmMissing: options.confirmMissing } : {}),
       locale: options.locale,
       ...(options.columns ? { columns: options.columns } : {}),
     });
@@ -132,6 +138,10 @@ export interface PushSummary extends PushCounts {
   flags: Receipt["flags"];
   assignments: Receipt["assignments"];
   notInLedger: string[];
+  /** What the push did about the stored cases it did not carry (the completing receipt's), or null. */
+  marking: Marking | null;
+  /** Cases that were marked "not in ledger" and are back in it (counted in `updated`). */
+  restored: number;
   complete: boolean;
 }
 
@@ -251,7 +261,7 @@ export async function runPush(client: ApiClient, plan: PushPlan, options: RunOpt
 export function summarise(receipts: readonly (Receipt | undefined)[]): PushSummary {
   const s: PushSummary = {
     inserted: 0, updated: 0, unchanged: 0, rejected: 0,
-    issues: [], rejectedRows: [], flags: [], assignments: [], notInLedger: [], complete: false,
+    issues: [], rejectedRows: [], flags: [], assignments: [], notInLedger: [], marking: null, restored: 0, complete: false,
   };
   for (const r of receipts) {
     if (!r) continue;
@@ -264,6 +274,8 @@ export function summarise(receipts: readonly (Receipt | undefined)[]): PushSumma
     s.flags.push(...(r.flags ?? []));
     s.assignments.push(...(r.assignments ?? []));
     s.notInLedger.push(...(r.notInLedger ?? []));
+    s.marking ??= r.marking ?? null;
+    s.restored += r.restored ?? 0;
     s.complete ||= r.complete;
   }
   return s;

@@ -43,9 +43,19 @@ export const PushChunkSchema = z
     chunkCount: z.number().int().min(1).max(MAX_CHUNKS_PER_PUSH),
     locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
     columns: columnLettersSchema(COLUMN_KEYS).optional(),
+    /**
+     * A whole-ledger push only: the clerk confirmed that up to this many stored cases are no longer in the ledger (the
+     * `marking.missing` of an earlier receipt that asked). Without it, a push that would mark more than a fifth of the
+     * unit's live cases marks none. Part of the push's terms, like wholeLedger: every chunk carries the same value.
+     */
+    confirmMissing: z.number().int().min(1).optional(),
     rows: z.array(PushRowSchema).max(MAX_ROWS_PER_CHUNK),
   })
-  .refine((b) => b.chunkIndex < b.chunkCount, { message: "chunkIndex must be below chunkCount", path: ["chunkIndex"] });
+  .refine((b) => b.chunkIndex < b.chunkCount, { message: "chunkIndex must be below chunkCount", path: ["chunkIndex"] })
+  .refine((b) => b.confirmMissing === undefined || b.wholeLedger, {
+    message: "只有整本台账的推送（wholeLedger: true）才能带 confirmMissing，部分推送不标记任何案件 confirmMissing goes only with wholeLedger: true; a partial push marks nothing",
+    path: ["confirmMissing"],
+  });
 export type PushChunk = z.infer<typeof PushChunkSchema>;
 
 const COLUMN_KEY_SET: ReadonlySet<string> = new Set(COLUMN_KEYS);
@@ -91,6 +101,38 @@ export function parsePushChunk(value: unknown): ReturnType<typeof PushChunkSchem
 export const PushCountsSchema = z.object({ inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), rejected: z.number().int() });
 export type PushCounts = z.infer<typeof PushCountsSchema>;
 
+/**
+ * A whole-ledger push marks the unit's stored cases that it did not carry "not in ledger" only when every row landed
+ * and it carried at least one of them; more than this share of the unit's live cases only with `confirmMissing`.
+ */
+export const ASK_BEFORE_MARKING_OVER = { num: 1, den: 5 } as const;
+
+export const MARKING_OUTCOMES = ["marked", "nothing_missing", "rows_rejected", "no_stored_case", "needs_confirmation"] as const;
+
+/** What the push that completes a whole ledger did about the stored cases it did not carry. */
+export const MarkingSchema = z.object({
+  /**
+   * marked: `marked` cases are now "not in ledger" (still live, still counted); nothing_missing: the push carried every
+   * case; rows_rejected: rows were refused, so nothing was marked; no_stored_case: the push carried none of the unit's
+   * stored cases (another unit's ledger, an empty sheet), so nothing was marked; needs_confirmation: `missing` is more
+   * than a fifth of `liveCases` and the push had no `confirmMissing` covering it, so nothing was marked.
+   */
+  outcome: z.enum(MARKING_OUTCOMES),
+  /** Live cases still in the ledger as stored whose number no chunk of the push carried. */
+  missing: z.number().int(),
+  marked: z.number().int(),
+  /** The unit's live cases before the push (ledger/live-case.ts): "a fifth" is of these. */
+  liveCases: z.number().int(),
+  /** The push's confirmMissing, or null. */
+  confirmed: z.number().int().nullable(),
+  /** Up to 10 of the missing case numbers when the outcome is needs_confirmation, so the clerk can tell; else []. */
+  examples: z.array(z.string()),
+});
+export type Marking = z.infer<typeof MarkingSchema>;
+
+/** The share of the unit's live cases a push would mark, as a whole percent (what the pane and the CLI show). */
+export const missingPercent = (m: Pick<Marking, "missing" | "liveCases">): number => Math.round((100 * m.missing) / Math.max(1, m.liveCases));
+
 export const ReceiptSchema = z.object({
   pushId: z.string(),
   chunkIndex: z.number().int(),
@@ -103,6 +145,10 @@ export const ReceiptSchema = z.object({
   rejectedRows: z.array(z.number().int()),
   complete: z.boolean(),
   notInLedger: z.array(z.string()).nullable(),
+  /** On the chunk that completes a whole-ledger push: what it did about the cases it did not carry; else null. */
+  marking: MarkingSchema.nullable(),
+  /** Cases of this chunk that were marked "not in ledger" and are back in it now (counted in `updated`). */
+  restored: z.number().int(),
   flags: z.array(FlagSchema),
   assignments: z.array(AssignmentViewSchema),
 });
@@ -120,4 +166,7 @@ export const PushSummarySchema = z.object({
   completedAt: z.string().nullable(),
   counts: PushCountsSchema,
   notInLedger: z.array(z.string()),
+  /** The completing chunk's `marking` (null for a partial or incomplete push). */
+  marking: MarkingSchema.nullable(),
+  restored: z.number().int(),
 });

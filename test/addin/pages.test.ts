@@ -169,7 +169,7 @@ describe("Write back", () => {
   it("fills each case row with its result, flags and mentor", () => {
     const summary = summarise([{
       pushId: "p", chunkIndex: 0, chunkCount: 1, unit: "南埔镇", wholeLedger: true, receivedAt: "", complete: true, notInLedger: null,
-      counts: { inserted: 1, updated: 0, unchanged: 0, rejected: 2 },
+      marking: null, restored: 0, counts: { inserted: 1, updated: 0, unchanged: 0, rejected: 2 },
       issues: [{ row: 4, column: "B", key: "receivedOn", code: "invalid_date", severity: "error", message: "日期不对" }],
       rejectedRows: [4, 5],
       flags: [{ code: "overdue", severity: "high", scope: "case", unit: "南埔镇", caseNo: "NP-001", facts: {}, message: { zh: "=已超期 5 天", en: "overdue" } }],

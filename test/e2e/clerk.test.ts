@@ -20,6 +20,7 @@ import type { WorkbookSeed } from "../support/excel-double/model.ts";
 
 const NANPU = "南埔镇";
 const SHANYAO = "山腰街道";
+const JIESHAN = "界山镇";
 const SLOW = { timeout: 90_000 };
 
 let worker: TestWorker;
@@ -30,6 +31,7 @@ let nanpuClerk: { id: number; token: string };
 let coordinator: string;
 let clerkPane: OpenPane;
 let big: GeneratedLedger;
+let jieshan: GeneratedLedger;
 
 beforeAll(async () => {
   ensureAddinBuilt();
@@ -44,6 +46,8 @@ beforeAll(async () => {
   pane.addSeed("nanpu", nanpuSeed);
   pane.addSeed("shanyao-2500", big.seed);
   pane.addSeed("unknown-header", (await generatedLedger({ unit: NANPU, prefix: "NPX", count: 12, columns: columnsWithUnknownHeader("mediator", "负责人") })).seed);
+  jieshan = await generatedLedger({ unit: JIESHAN, prefix: "JS", count: 20, seed: 11 });
+  pane.addSeed("jieshan", jieshan.seed);
   await addUnit(worker.url, NANPU);
   await addUnit(worker.url, SHANYAO);
   nanpuClerk = await createToken(worker.url, "clerk", NANPU);
@@ -311,6 +315,41 @@ describe("a clerk's session in the task pane", () => {
       });
     } finally {
       pane.fault = null;
+      await p.context.close();
+    }
+  });
+  it("before marking more than a fifth of the unit's cases \"not in ledger\" the pane asks, and marks them only when the clerk confirms", SLOW, async () => {
+    await addUnit(worker.url, JIESHAN);
+    const clerk = await createToken(worker.url, "clerk", JIESHAN);
+    // The server already holds the sheet's 20 cases and 10 more that the sheet no longer has (10 of 30: a third).
+    const extra = (await generatedLedger({ unit: JIESHAN, prefix: "JSOLD", count: 10, seed: 12 })).cases;
+    const stored = [...jieshan.cases, ...extra].map((c, i) => ({ row: i + 2, values: c }));
+    await api(worker.url, clerk.token, `/api/pushes/${crypto.randomUUID()}/chunks`, {
+      method: "POST", headers: { "Idempotency-Key": `e2e-marking-${Date.now()}` }, body: { wholeLedger: false, chunkIndex: 0, chunkCount: 1, rows: stored },
+    });
+    const p = await openPane(browser, pane, { seed: "jieshan" });
+    const { page } = p;
+    const S = "marking";
+    try {
+      await step(p, S, "push the sheet: the pane says 10 stored cases are missing (33 %) and asks, nothing is marked", async () => {
+        await page.locator("fluent-text-input input").fill(clerk.token);
+        await button(page, "连接").click();
+        await page.locator("fluent-tab", { hasText: "上报" }).waitFor();
+        await openTab(page, "上报");
+        await button(page, "上报全部案件行").click();
+        await waitForNote(page, "本次上报的台账缺少 10 件已上报的案件（JSOLD-");
+        await waitForNote(page, "（占本单位 30 件的 33%），确认这些案件已不在台账中？");
+        expect((await allCases(worker.url, coordinator, JIESHAN)).every((c) => c.inLedger)).toBe(true);
+      });
+      await screenshot(page, "10-marking-asks");
+      await step(p, S, "confirm: the ten are marked, kept, and the pane says so", async () => {
+        await button(page, "确认，标记这 10 件").click();
+        await waitForNote(page, "已将 10 件已上报的案件标记为“不在台账中”（未删除，仍计入考评和补贴");
+        const cases = await allCases(worker.url, coordinator, JIESHAN);
+        expect(cases).toHaveLength(30);
+        expect(cases.filter((c) => !c.inLedger).map((c) => c.caseNo).sort()).toEqual(extra.map((c) => c.caseNo).sort());
+      });
+    } finally {
       await p.context.close();
     }
   });

@@ -2,11 +2,12 @@
  * The indicator counts by a direct scan of `cases`, for tests and benchmarks only: what the trigger-kept daily
  * counts must equal. Built from the same counting rules as the product's SQL (worker/db/counting-sql.ts).
  * ?1 = period start, ?2 = period end (exclusive), ?3 = today (a commitment counts once its due date has passed).
- * Live cases only; cases a whole-ledger push no longer carried still count (docs/ASSESSMENT.md).
+ * Live cases only (ledger/live-case.ts, through worker/db/live-case-sql.ts).
  */
 import { DEFAULT_CONFIG, type TimeLimits } from "../../worker/assessment/config.ts";
 import type { Period } from "../../ledger/period.ts";
 import { countingSql } from "../../worker/db/counting-sql.ts";
+import { liveCaseSql } from "../../worker/db/live-case-sql.ts";
 
 /** `CASE … END` choosing a case's time limit (stage first, then mediation type), as SQL plus its parameters. */
 function timeLimitSql(limits: TimeLimits, firstParam: number): { sql: string; params: (string | number)[] } {
@@ -47,7 +48,7 @@ export function caseCountsStatement(db: D1Database, period: Period, asOf: string
         ${c.concluded} AND closed_on >= ?1 AND closed_on < ?2 AS cin,
         commitment_due >= ?1 AND commitment_due < ?2 AND commitment_due < ?3 AS din
       FROM cases
-      WHERE deleted_at IS NULL
+      WHERE ${liveCaseSql("")}
         AND ((received_on >= ?1 AND received_on < ?2) OR (closed_on >= ?1 AND closed_on < ?2)
              OR (commitment_due >= ?1 AND commitment_due < ?2))
     )

@@ -32,10 +32,12 @@ describe("faults during a push", () => {
     await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody([sheetRow(2, "SY-001"), sheetRow(3, "SY-002"), sheetRow(4, "SY-OLD")]));
     const pushId = newPushId();
     const keys = [newKey(), newKey(), newKey()];
+    // SY-OLD, 1 of the 3 stored cases, is no longer in the ledger: more than a fifth, so the clerk confirmed it.
+    const whole = { wholeLedger: true, chunkCount: 3, confirmMissing: 1 };
     const bodies = [
-      chunkBody([sheetRow(2, "SY-001", { status: "调解成功", closedOn: "2026-06-01" })], { wholeLedger: true, chunkIndex: 0, chunkCount: 3 }),
-      chunkBody([sheetRow(3, "SY-002", { applicant: "王五" })], { wholeLedger: true, chunkIndex: 1, chunkCount: 3 }),
-      chunkBody([sheetRow(4, "SY-003")], { wholeLedger: true, chunkIndex: 2, chunkCount: 3 }),
+      chunkBody([sheetRow(2, "SY-001", { status: "调解成功", closedOn: "2026-06-01" })], { ...whole, chunkIndex: 0 }),
+      chunkBody([sheetRow(3, "SY-002", { applicant: "王五" })], { ...whole, chunkIndex: 1 }),
+      chunkBody([sheetRow(4, "SY-003")], { ...whole, chunkIndex: 2 }),
     ];
     // Chunk 1 lands but the client never hears back: it does not know whether it was stored.
     expect((await pushChunk(w.clerkA, pushId, keys[1], bodies[1])).status).toBe(200);

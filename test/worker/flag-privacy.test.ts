@@ -62,7 +62,7 @@ describe("flags that compare cases across units", () => {
     expect(run).not.toBeNull();
     const block = buildWriteBack("台账", grid, run!, "zh-CN", {
       inserted: 2, updated: 0, unchanged: 0, rejected: 0, issues: receipt.issues, rejectedRows: receipt.rejectedRows,
-      flags: receipt.flags, assignments: receipt.assignments, notInLedger: [], complete: true,
+      flags: receipt.flags, assignments: receipt.assignments, notInLedger: [], marking: null, restored: 0, complete: true,
     });
     expect([...block.cells.keys()]).toEqual([2, 3]);
     expectNothingOfUnitB("the sheet's cells", [...block.cells.values()]);

@@ -236,44 +236,50 @@ describe("whole-ledger pushes", () => {
   }
 
   it("marks stored cases missing from the ledger as not in ledger when the last chunk lands, without deleting them", async () => {
-    await seed(["SY-001", "SY-002", "SY-003", "SY-004"]);
+    const stored = Array.from({ length: 10 }, (_, i) => `SY-${String(i + 1).padStart(3, "0")}`);
+    await seed(stored);
     const before = await snapshot();
     const pushId = newPushId();
     const opts = { wholeLedger: true, chunkCount: 2 };
-    // Chunk 1 first: the push completes with whichever chunk arrives last. SY-003 is in the ledger but has an error.
-    const c1 = await json(await pushChunk(w.clerkA, pushId, newKey(), chunkBody([sheetRow(3, "SY-003", { receivedOn: "不详" })], { ...opts, chunkIndex: 1 })));
-    expect(c1).toMatchObject({ complete: false, notInLedger: null });
+    // The ledger lacks SY-002 and SY-004: 2 of 10 stored cases, not more than a fifth, so nobody is asked.
+    const rest = stored.filter((n) => !["SY-001", "SY-002", "SY-004"].includes(n));
+    // Chunk 1 first: the push completes with whichever chunk arrives last.
+    const c1 = await json(await pushChunk(w.clerkA, pushId, newKey(), chunkBody(rest.map((n, i) => sheetRow(i + 3, n)), { ...opts, chunkIndex: 1 })));
+    expect(c1).toMatchObject({ complete: false, notInLedger: null, marking: null });
     expect((await snapshot()).cases).toEqual(before.cases);
     const c0 = await json(await pushChunk(w.clerkA, pushId, newKey(), chunkBody([sheetRow(2, "SY-001")], { ...opts, chunkIndex: 0 })));
-    expect(c0).toMatchObject({ complete: true, notInLedger: ["SY-002", "SY-004"], counts: { unchanged: 1 } });
+    const marking = { outcome: "marked", missing: 2, marked: 2, liveCases: 10, confirmed: null, examples: [] };
+    expect(c0).toMatchObject({ complete: true, notInLedger: ["SY-002", "SY-004"], marking, restored: 0, counts: { unchanged: 1 } });
 
     const after = await snapshot();
-    expect(after.cases.map((c) => [c.case_no, c.in_ledger, c.version])).toEqual([
-      ["SY-001", 1, 1], ["SY-002", 0, 1], ["SY-003", 1, 1], ["SY-004", 0, 1],
-    ]);
+    expect(after.cases.map((c) => [c.case_no, c.in_ledger, c.version])).toEqual(
+      stored.map((n) => [n, n === "SY-002" || n === "SY-004" ? 0 : 1, 1]));
     expect(after.cases.map((c) => c.data)).toEqual(before.cases.map((c) => c.data));
     expect(after.revisions).toHaveLength(0);
 
     const listed = await json(await call("GET", `/api/cases?inLedger=false`, { token: w.clerkA }));
     expect(listed.cases.map((c: { caseNo: string }) => c.caseNo)).toEqual(["SY-002", "SY-004"]);
     const summary = await json(await call("GET", `/api/pushes/${pushId}`, { token: w.coordinator }));
-    expect(summary).toMatchObject({ complete: true, chunksReceived: 2, notInLedger: ["SY-002", "SY-004"], counts: { unchanged: 1, rejected: 1 } });
+    expect(summary).toMatchObject({ complete: true, chunksReceived: 2, notInLedger: ["SY-002", "SY-004"], marking, restored: 0, counts: { unchanged: 8, rejected: 0 } });
   });
 
-  it("clears the not-in-ledger mark when the case is pushed again", async () => {
+  it("clears the not-in-ledger mark when the case is pushed again, and the receipt counts it as restored", async () => {
     await seed(["SY-001", "SY-002"]);
-    await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody([sheetRow(2, "SY-001")], { wholeLedger: true }));
+    // 1 of 2 is more than a fifth: the clerk confirmed it.
+    const marked = await json(await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody([sheetRow(2, "SY-001")], { wholeLedger: true, confirmMissing: 1 })));
+    expect(marked).toMatchObject({ notInLedger: ["SY-002"], marking: { outcome: "marked", missing: 1, marked: 1, liveCases: 2, confirmed: 1 } });
     expect((await snapshot()).cases.find((c) => c.case_no === "SY-002")!.in_ledger).toBe(0);
     const res = await json(await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody([sheetRow(2, "SY-001"), sheetRow(3, "SY-002")], { wholeLedger: true })));
-    expect(res).toMatchObject({ counts: { unchanged: 1, updated: 1 }, notInLedger: [] });
+    expect(res).toMatchObject({ counts: { unchanged: 1, updated: 1 }, restored: 1, notInLedger: [], marking: { outcome: "nothing_missing", marked: 0 } });
     expect((await snapshot()).cases.map((c) => c.in_ledger)).toEqual([1, 1]);
   });
 
   it("completes a push exactly once when its chunks arrive at the same time", async () => {
     await seed(["SY-001", "SY-002", "SY-003", "SY-099"]);
     const pushId = newPushId();
+    // SY-099 is 1 of 4: more than a fifth, so every chunk carries the clerk's confirmation.
     const receipts = await Promise.all(["SY-001", "SY-002", "SY-003"].map((n, i) =>
-      pushChunk(w.clerkA, pushId, newKey(), chunkBody([sheetRow(i + 2, n)], { wholeLedger: true, chunkIndex: i, chunkCount: 3 })).then(json)));
+      pushChunk(w.clerkA, pushId, newKey(), chunkBody([sheetRow(i + 2, n)], { wholeLedger: true, chunkIndex: i, chunkCount: 3, confirmMissing: 1 })).then(json)));
     expect(receipts.filter((r) => r.complete)).toHaveLength(1);
     expect(receipts.find((r) => r.complete).notInLedger).toEqual(["SY-099"]);
     expect((await snapshot()).pushes[0].completed_at).not.toBeNull();

@@ -18,13 +18,13 @@ beforeEach(async () => {
     // The same dispute as A-1, succeeded again in 南埔镇 later: paid once, to A-1.
     row(UNIT_B, { caseNo: "B-DUP", applicant: "陈某", status: "调解成功", closedOn: "2026-09-01", complexity: "重大", mediator: "蔡国华" }),
     row(UNIT_B, { caseNo: "B-1", applicant: "孙某", status: "调解成功", closedOn: "2026-09-30", complexity: "简易", mediator: "蔡国华" }),
-    // Outside Q3, failed, or gone from the ledger: not in the statement.
+    // Outside Q3, failed, or deleted: not in the statement (a case only marked "not in ledger" is: live-case.test.ts).
     row(UNIT_B, { caseNo: "B-OCT", applicant: "周某", status: "调解成功", closedOn: "2026-10-01", complexity: "简易", mediator: "蔡国华" }),
     row(UNIT_B, { caseNo: "B-FAIL", applicant: "吴某", status: "调解不成", closedOn: "2026-08-01", complexity: "重大", mediator: "蔡国华" }),
     row(UNIT_B, { caseNo: "B-GONE", applicant: "郑某", status: "调解成功", closedOn: "2026-08-01", complexity: "重大", mediator: "蔡国华" }),
     row(UNIT_B, { caseNo: "B-NOTIER", applicant: "冯某", status: "调解成功", closedOn: "2026-08-05", complexity: null, mediator: "蔡国华" }),
   ]);
-  await env.DB.prepare(`UPDATE cases SET in_ledger = 0 WHERE unit_id = ? AND case_no = 'B-GONE'`).bind(await unitId(UNIT_B)).run();
+  await env.DB.prepare(`UPDATE cases SET deleted_at = '2026-09-01T00:00:00.000Z' WHERE unit_id = ? AND case_no = 'B-GONE'`).bind(await unitId(UNIT_B)).run();
 });
 
 const statement = async (token: string, period = "2026-Q3") => {

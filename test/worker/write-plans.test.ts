@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
-import { KEEP_REVISIONS, UPSERT_CASES } from "../../worker/db/pushes.ts";
+import { KEEP_REVISIONS, MARK_NOT_IN_LEDGER, UPSERT_CASES } from "../../worker/db/pushes.ts";
 import { assertNotTransferredStatement, receiveTransfers, writeTransfers } from "../../worker/db/routing.ts";
 
 // A push chunk's writes must cost per row of the chunk, not per case the unit already has: each statement walks the
@@ -32,6 +32,15 @@ describe("the push's write statements", () => {
     const steps = await plan(UPSERT_CASES, 1, "p", null, "2026-11-28T00:00:00Z", "[]");
     expect(steps[0]).toMatch(/SCAN j\b/);
     expect(steps.filter((s) => /\b(SCAN|SEARCH) (c|cases)\b/.test(s))).toEqual([]);
+  });
+
+  it("look at the push's decision before the unit's cases when marking what a whole ledger lacks, so that every other chunk of it skips them", async () => {
+    const steps = await plan(MARK_NOT_IN_LEDGER, "2026-11-28T00:00:00Z", "p", 1);
+    const push = steps.findIndex((s) => /SEARCH p USING (COVERING )?INDEX \S+ \(id=\?\)/.test(s));
+    const cases = steps.findIndex((s) => /SEARCH c USING (COVERING )?INDEX \S+ \(unit_id=\?/.test(s));
+    expect(push).toBeGreaterThanOrEqual(0);
+    expect(cases).toBeGreaterThan(push);
+    expect(steps.some((s) => /^(SCAN|SEARCH) cases USING INDEX \S+ \(unit_id=\?\)/.test(s))).toBe(false);
   });
 
   it("check a chunk's rows against the unit's transfers by looking each one up, not by scanning every transfer", async () => {

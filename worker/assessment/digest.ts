@@ -39,8 +39,6 @@ export interface DigestCase {
   commitment: string | null;
   commitmentDue: string | null;
   commitmentMetOn: string | null;
-  /** still in the unit's last whole-ledger push (the flags speak only of such rows) */
-  inLedger: boolean;
 }
 
 export interface DigestInput {
@@ -140,7 +138,7 @@ export function digestSections(input: DigestInput): Digest {
   const confirmationTotal = { agreements: 0, applied: 0, windowOpen: 0, lapsed: 0 };
   for (const u of confirmation) for (const k of ["agreements", "applied", "windowOpen", "lapsed"] as const) confirmationTotal[k] += u[k];
   const closing = input.cases
-    .filter((c) => c.inLedger && isAgreement(c) && c.judicialConfirmation !== true && c.closedOn! <= asOf && deadlineOf(c) >= asOf && listed(c))
+    .filter((c) => isAgreement(c) && c.judicialConfirmation !== true && c.closedOn! <= asOf && deadlineOf(c) >= asOf && listed(c))
     .map((c) => {
       const deadline = deadlineOf(c);
       const daysLeft = daysBetween(asOf, deadline);
@@ -149,7 +147,7 @@ export function digestSections(input: DigestInput): Digest {
     .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.unit.localeCompare(b.unit, "zh-CN") || a.caseNo.localeCompare(b.caseNo));
 
   // (4) open cases past their time limit on the as-of day
-  const openNow = input.cases.filter((c) => c.inLedger && isOpen(c) && c.receivedOn <= asOf);
+  const openNow = input.cases.filter((c) => isOpen(c) && c.receivedOn <= asOf);
   const daysOverOf = (c: DigestCase) => daysBetween(c.receivedOn, asOf) - timeLimitFor(c.stage, c.mediationType, config.timeLimits);
   const overdueNow = openNow.filter((c) => daysOverOf(c) > 0);
   const overdueCases = overdueNow
@@ -181,7 +179,7 @@ export function digestSections(input: DigestInput): Digest {
     .sort((a, b) => b.daysOverdue - a.daysOverdue || a.unit.localeCompare(b.unit, "zh-CN") || a.caseNo.localeCompare(b.caseNo));
 
   // (6) repeat disputes received in the period, each citing its predecessor (as the repeat_dispute flag does)
-  const linked = repeatPredecessors(input.partyCases.filter((c) => c.inLedger), config, (c) => inPeriod(c.receivedOn, period));
+  const linked = repeatPredecessors(input.partyCases, config, (c) => inPeriod(c.receivedOn, period));
   const found: [DigestCase, DigestCase][] = [];
   let repeatTotal = 0;
   let repeatsAfterCourt = 0;

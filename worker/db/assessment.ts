@@ -8,6 +8,7 @@ import { emptyCounts, type IndicatorCounts } from "../assessment/indicators.ts";
 import type { Period } from "../../ledger/period.ts";
 import type { UnitCounts, UnitKind } from "../assessment/ranking.ts";
 import { countingSql, storedTimeLimitSql } from "./counting-sql.ts";
+import { liveCaseSql } from "./live-case-sql.ts";
 import { writeReviews } from "./reviews.ts";
 import { chinaDayStartIso, nowIso } from "../../ledger/clock.ts";
 
@@ -184,23 +185,24 @@ export async function upsertReview(db: D1Database, r: ReviewInput, tokenId: numb
 }
 
 const c = countingSql("c.");
+const live = liveCaseSql("c.");
 
 /** Recomputes assessment_daily from `cases` (after the time limits change). One batch: all or nothing. */
 const REBUILD_DAILY_SQL: readonly string[] = [
   `DELETE FROM assessment_daily`,
   `INSERT INTO assessment_daily (unit_id, day, received, accepted)
   SELECT c.unit_id, c.received_on, count(*), sum(c.accepted = 1) FROM cases AS c
-  WHERE c.deleted_at IS NULL AND c.received_on IS NOT NULL GROUP BY c.unit_id, c.received_on`,
+  WHERE ${live} AND c.received_on IS NOT NULL GROUP BY c.unit_id, c.received_on`,
   `INSERT INTO assessment_daily (unit_id, day, concluded, on_time, success_den, successes, pre_suit)
   SELECT c.unit_id, c.closed_on, count(*), sum(${c.onTime(storedTimeLimitSql("c."))}),
     sum(${c.forSuccess}), sum(${c.success}), sum(${c.preSuit})
-  FROM cases AS c WHERE c.deleted_at IS NULL AND ${c.concluded}
+  FROM cases AS c WHERE ${live} AND ${c.concluded}
   GROUP BY c.unit_id, c.closed_on
   ON CONFLICT (unit_id, day) DO UPDATE SET concluded = concluded + excluded.concluded, on_time = on_time + excluded.on_time,
     success_den = success_den + excluded.success_den, successes = successes + excluded.successes, pre_suit = pre_suit + excluded.pre_suit`,
   `INSERT INTO assessment_daily (unit_id, day, commitments_due, commitments_kept)
   SELECT c.unit_id, c.commitment_due, count(*), sum(${c.commitmentKept})
-  FROM cases AS c WHERE c.deleted_at IS NULL AND c.commitment_due IS NOT NULL GROUP BY c.unit_id, c.commitment_due
+  FROM cases AS c WHERE ${live} AND c.commitment_due IS NOT NULL GROUP BY c.unit_id, c.commitment_due
   ON CONFLICT (unit_id, day) DO UPDATE SET commitments_due = commitments_due + excluded.commitments_due,
     commitments_kept = commitments_kept + excluded.commitments_kept`,
 ];

@@ -3,6 +3,7 @@
  * assignments per period. A computation replaces its period in one batch; other periods are kept.
  */
 import type { AssignmentKind, Bilingual, CostTerm } from "../mentors/types.ts";
+import { liveCaseSql } from "./live-case-sql.ts";
 
 export interface OpenCaseRow {
   unitId: number;
@@ -28,7 +29,7 @@ export interface MediatorCaseRow {
 }
 
 /**
- * Open accepted cases (live, in the ledger) received before `end`, and every star mediator's accepted cases that
+ * Open accepted live cases (ledger/live-case.ts) received before `end`, and every star mediator's accepted cases that
  * are open or closed in [start, end). A case counts for a star when its 调解员 cell names the star and it is in
  * the star's unit's ledger — or in any ledger when no other mediator on the roster has that name.
  */
@@ -38,7 +39,7 @@ export async function loadCasesForMentors(db: D1Database, a: { start: string; en
       .prepare(`SELECT c.unit_id AS unitId, u.name AS unit, u.kind AS unitKind, c.case_no AS caseNo, c.domain, c.complexity, c.respondent,
                   c.mediator, c.received_on AS receivedOn, c.stage, c.mediation_type AS mediationType
                 FROM cases AS c JOIN units AS u ON u.id = c.unit_id
-                WHERE c.deleted_at IS NULL AND c.in_ledger = 1 AND c.accepted = 1 AND (c.status IS NULL OR c.status = '调解中')
+                WHERE ${liveCaseSql("c.")} AND c.accepted = 1 AND (c.status IS NULL OR c.status = '调解中')
                   AND c.received_on < ?1
                 ORDER BY c.unit_id, c.case_no`)
       .bind(a.end),
@@ -46,9 +47,9 @@ export async function loadCasesForMentors(db: D1Database, a: { start: string; en
       .prepare(`SELECT m.id AS mediatorId, c.status, c.closed_on AS closedOn, c.received_on AS receivedOn, c.stage, c.mediation_type AS mediationType
                 FROM mediators AS m JOIN cases AS c ON c.mediator = m.name
                   AND (c.unit_id = m.unit_id OR (SELECT count(*) FROM mediators AS o WHERE o.name = m.name) = 1)
-                WHERE m.tier = '星牌调解员' AND m.active = 1 AND c.deleted_at IS NULL AND c.accepted = 1
+                WHERE m.tier = '星牌调解员' AND m.active = 1 AND ${liveCaseSql("c.")} AND c.accepted = 1
                   AND ((c.closed_on >= ?1 AND c.closed_on < ?2)
-                    OR ((c.status IS NULL OR c.status = '调解中') AND c.in_ledger = 1 AND c.received_on < ?2))`)
+                    OR ((c.status IS NULL OR c.status = '调解中') AND c.received_on < ?2))`)
       .bind(a.start, a.end),
   ]);
   return { open: open.results as unknown as OpenCaseRow[], starCases: stars.results as unknown as MediatorCaseRow[] };

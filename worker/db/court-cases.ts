@@ -1,6 +1,7 @@
 import { COURT_SOURCES, COURT_STAGES, type CourtCase } from "../../ledger/api/court.ts";
 import type { Period } from "../../ledger/period.ts";
 import { storedCase } from "../push/content-hash.ts";
+import { liveCaseSql } from "./live-case-sql.ts";
 
 interface CourtDbRow {
   id: number;
@@ -12,7 +13,7 @@ interface CourtDbRow {
 
 // The court's cases, written out once so the listing and the single case cannot disagree about which cases those are.
 // The choice strings are bound (never spliced into the SQL); 5 parameters.
-const COURT_FILTER = `c.deleted_at IS NULL AND (c.source IN (${COURT_SOURCES.map(() => "?").join(", ")})
+const COURT_FILTER = `${liveCaseSql("c.")} AND (c.source IN (${COURT_SOURCES.map(() => "?").join(", ")})
   OR c.stage IN (${COURT_STAGES.map(() => "?").join(", ")}) OR c.judicial_confirmation = 1)`;
 const COURT_PARAMS: string[] = [...COURT_SOURCES, ...COURT_STAGES];
 

@@ -7,6 +7,7 @@
 import type { Period } from "../../ledger/period.ts";
 import { countingSql, storedTimeLimitSql } from "./counting-sql.ts";
 import { chinaDayStartIso } from "../../ledger/clock.ts";
+import { liveCaseSql } from "./live-case-sql.ts";
 
 const c = countingSql("c.");
 
@@ -78,7 +79,7 @@ export async function loadDrilldownRows(db: D1Database, unitId: number, period: 
                   CAST(julianday(c.closed_on) - julianday(c.received_on) AS INTEGER) AS days,
                   ${storedTimeLimitSql("c.")} AS timeLimit
                 FROM cases AS c
-               WHERE c.unit_id = ?1 AND c.deleted_at IS NULL
+               WHERE c.unit_id = ?1 AND ${liveCaseSql("c.")}
                  AND ((c.received_on >= ?2 AND c.received_on < ?3) OR (c.closed_on >= ?2 AND c.closed_on < ?3)
                       OR (c.commitment_due >= ?2 AND c.commitment_due < ?3))
                ORDER BY c.case_no`)

@@ -6,6 +6,7 @@
 import type { FlagCase, LatestReview, PartyCase } from "../assessment/flags/case-rules.ts";
 import { failedReviewsStatement } from "./reviews.ts";
 import { latestLimitSettingsFrom, latestLimitSettingsStatement, type StoredLimitSettings } from "./limit-settings.ts";
+import { liveCaseSql } from "./live-case-sql.ts";
 
 const FLAG_CASE_COLUMNS = `
   c.id AS id, u.name AS unit, c.case_no AS caseNo, c.received_on AS receivedOn, c.accepted AS accepted, c.status AS status,
@@ -68,7 +69,7 @@ const STORED_WINDOW_DAYS = `(SELECT CASE WHEN json_type(s.settings, '$.flags.con
   THEN s.settings ->> '$.flags.confirmationWindowDays' END FROM limit_settings AS s ORDER BY s.version DESC LIMIT 1)`;
 
 /**
- * Live cases still in their unit's ledger that a single-case flag may concern. `unitId` null = every unit; `caseNos`
+ * Live cases (ledger/live-case.ts) that a single-case flag may concern. `unitId` null = every unit; `caseNos`
  * narrows to those case numbers of that unit (the push receipt).
  */
 function flagCasesStatement(
@@ -80,7 +81,7 @@ function flagCasesStatement(
   const sinceParam = typeof a.recentAgreements === "string" ? a.recentAgreements : a.recentAgreements.defaultWindowDays;
   return db
     .prepare(`SELECT ${FLAG_CASE_COLUMNS} FROM cases AS c JOIN units AS u ON u.id = c.unit_id
-              WHERE c.deleted_at IS NULL AND c.in_ledger = 1 AND ${scope.sql}
+              WHERE ${liveCaseSql("c.")} AND ${scope.sql}
                 AND ((c.accepted = 1 AND (c.status IS NULL OR c.status = '调解中'))
                   OR (c.commitment_due < ?1 AND c.commitment_met_on IS NULL)
                   OR (c.status = '调解成功' AND c.closed_on >= ${since}))`)
@@ -107,15 +108,15 @@ function partyCasesStatement(
   return db
     .prepare(`WITH mine AS (
                 SELECT DISTINCT respondent, applicant FROM cases
-                WHERE deleted_at IS NULL AND in_ledger = 1 AND ${scope.sql}),
+                WHERE ${liveCaseSql("")} AND ${scope.sql}),
               shared AS (
                 SELECT c.respondent, c.applicant FROM mine JOIN cases AS c INDEXED BY cases_parties
                   ON c.respondent = mine.respondent AND c.applicant = mine.applicant
-                WHERE c.deleted_at IS NULL AND c.in_ledger = 1 ${within.sql}
+                WHERE ${liveCaseSql("c.")} ${within.sql}
                 GROUP BY c.respondent, c.applicant HAVING count(*) > 1)
               SELECT ${PARTY_CASE_COLUMNS} FROM shared JOIN cases AS c INDEXED BY cases_parties
                 ON c.respondent = shared.respondent AND c.applicant = shared.applicant
-              JOIN units AS u ON u.id = c.unit_id WHERE c.deleted_at IS NULL AND c.in_ledger = 1 ${within.sql} ${concludedOrInScope}`)
+              JOIN units AS u ON u.id = c.unit_id WHERE ${liveCaseSql("c.")} ${within.sql} ${concludedOrInScope}`)
     .bind(...within.params, ...scope.params);
 }
 

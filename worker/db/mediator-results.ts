@@ -1,6 +1,7 @@
 /** SQL behind results per mediator: the active roster, the period's cases with their mediator cell, its reviews. */
 import type { Period } from "../../ledger/period.ts";
 import type { MediatorCase, MediatorReview, RosterMediator } from "../assessment/mediator-results.ts";
+import { liveCaseSql } from "./live-case-sql.ts";
 
 /** In one round trip: the active roster; every live case received or closed in the period; the period's reviews. */
 export async function loadMediatorInputs(db: D1Database, period: Period): Promise<{ roster: RosterMediator[]; cases: MediatorCase[]; reviews: MediatorReview[] }> {
@@ -11,7 +12,7 @@ export async function loadMediatorInputs(db: D1Database, period: Period): Promis
                        c.closed_on AS closedOn, c.stage, c.mediation_type AS mediationType, c.commitment_due AS commitmentDue,
                        c.commitment_met_on AS commitmentMetOn
                   FROM cases AS c JOIN units AS u ON u.id = c.unit_id
-                 WHERE c.deleted_at IS NULL AND c.mediator IS NOT NULL
+                 WHERE ${liveCaseSql("c.")} AND c.mediator IS NOT NULL
                    AND ((c.received_on >= ?1 AND c.received_on < ?2) OR (c.closed_on >= ?1 AND c.closed_on < ?2))`)
       .bind(period.start, period.end),
     db

@@ -3,6 +3,7 @@
  * versioned, asserting the cases still exist), and what the per-dimension report and the review_failed flag read.
  */
 import { REVIEW_DIMENSION_KEYS } from "../../ledger/review-sheet.ts";
+import { liveCaseSql } from "./live-case-sql.ts";
 
 export interface ReviewWrite {
   unitId: number;
@@ -155,7 +156,7 @@ export function failedReviewsStatement(db: D1Database, a: { unitId: number | nul
                   AND (?2 IS NULL OR r.case_no IN (SELECT value FROM json_each(?2))))
               SELECT u.name AS unit, l.case_no AS caseNo, l.reviewed_on AS reviewedOn, l.score AS score, l.reviewer AS reviewer
               FROM latest AS l JOIN units AS u ON u.id = l.unit_id
-              JOIN cases AS c ON c.unit_id = l.unit_id AND c.case_no = l.case_no AND c.deleted_at IS NULL AND c.in_ledger = 1
+              JOIN cases AS c ON c.unit_id = l.unit_id AND c.case_no = l.case_no AND ${liveCaseSql("c.")}
               WHERE l.rn = 1 AND l.score < ?3`)
     .bind(a.unitId, a.caseNos ? JSON.stringify(a.caseNos) : null, a.passMark);
 }

@@ -6,10 +6,11 @@
  */
 import type { Period } from "../../ledger/period.ts";
 import { countingSql } from "./counting-sql.ts";
+import { liveCaseSql } from "./live-case-sql.ts";
 
 const c = countingSql("c.");
-/** Live cases of the units in ?3 (deleted cases count nowhere, as in the daily counts). */
-const IN_SCOPE = `c.deleted_at IS NULL AND c.unit_id IN (SELECT value FROM json_each(?3))`;
+/** Live cases (ledger/live-case.ts) of the units in ?3, as the daily counts count them. */
+const IN_SCOPE = `${liveCaseSql("c.")} AND c.unit_id IN (SELECT value FROM json_each(?3))`;
 
 export interface ReceivedGroup { unitId: number; domain: string | null; respondent: string | null; source: string | null; received: number; accepted: number }
 export interface ConcludedGroup { source: string | null; stage: string | null; domain: string | null; status: string; month: string; n: number }

@@ -3,9 +3,10 @@ import { DEFAULT_SUBSIDY_TIERS, type SubsidyCase, type SubsidyTiers } from "../.
 import { SUCCESS_STATUS } from "../../ledger/counting.ts";
 import { SubsidyTiersSchema } from "../../ledger/api/subsidies.ts";
 import { nowIso } from "../../ledger/clock.ts";
+import { liveCaseSql } from "./live-case-sql.ts";
 
 /**
- * Every live success in a ledger that may be payable before `end`: by its close date or its commitment's met date.
+ * Every live success (ledger/live-case.ts) that may be payable before `end`: by its close date or its commitment's met date.
  * All units and all earlier periods, because a dispute is paid once ever (ledger/subsidies.ts picks the one case).
  */
 export async function loadSubsidyCases(db: D1Database, end: string): Promise<SubsidyCase[]> {
@@ -14,7 +15,7 @@ export async function loadSubsidyCases(db: D1Database, end: string): Promise<Sub
                      c.accepted, c.status, c.closed_on AS closedOn, c.stage, c.commitment, c.commitment_due AS commitmentDue,
                      c.commitment_met_on AS commitmentMetOn, c.complexity, c.mediator
                 FROM cases AS c JOIN units AS u ON u.id = c.unit_id
-               WHERE c.deleted_at IS NULL AND c.in_ledger = 1 AND c.accepted = 1 AND c.status = ?1
+               WHERE ${liveCaseSql("c.")} AND c.accepted = 1 AND c.status = ?1
                  AND (c.closed_on < ?2 OR c.commitment_met_on < ?2)`)
     .bind(SUCCESS_STATUS, end)
     .all<Omit<SubsidyCase, "accepted"> & { accepted: number }>();

@@ -79,7 +79,8 @@ export async function processChunk(r: ChunkRequest): Promise<ChunkOutcome> {
     }
     const push = reads.push;
     if (push) {
-      if (push.unitId !== unit.id || push.wholeLedger !== body.wholeLedger || push.chunkCount !== body.chunkCount) throw pushMismatch();
+      if (push.unitId !== unit.id || push.wholeLedger !== body.wholeLedger || push.chunkCount !== body.chunkCount
+        || push.confirmMissing !== (body.confirmMissing ?? null)) throw pushMismatch();
       if (push.received.includes(body.chunkIndex)) throw alreadyReceived(body.chunkIndex);
     }
     // Validation depends on the rows alone (and the roster read the first time): done once, whatever the attempts.
@@ -110,7 +111,7 @@ export async function processChunk(r: ChunkRequest): Promise<ChunkOutcome> {
 }
 
 const pushMismatch = () => new ApiError(409, "push_mismatch",
-  "此数据块与同一推送的其他数据块不一致（单位、wholeLedger 或 chunkCount） This chunk disagrees with earlier chunks of the same push (unit, wholeLedger or chunkCount)");
+  "此数据块与同一推送的其他数据块不一致（单位、wholeLedger、chunkCount 或 confirmMissing） This chunk disagrees with earlier chunks of the same push (unit, wholeLedger, chunkCount or confirmMissing)");
 
 /** Every row validated, and the canonical JSON and hash of each row that passed. */
 export interface Validated {
@@ -187,6 +188,7 @@ export function planWrite(r: ChunkRequest, v: Validated, reads: ChunkReads, a: {
   const issues: Issue[] = [];
   const rejectedRows: number[] = [];
   const counts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  let restored = 0;
   const rowItems: string[] = [];
   const revisionItems: string[] = [];
   const expectItems: string[] = [];
@@ -224,7 +226,11 @@ export function planWrite(r: ChunkRequest, v: Validated, reads: ChunkReads, a: {
     }
     if (c.canonical === null) throw new Error("a row to write needs its validated case, not a stored verdict");
     if (!old || old.deleted) counts.inserted++;
-    else counts.updated++;
+    else {
+      counts.updated++;
+      // Marked "not in ledger" by an earlier whole-ledger push: the upsert brings it back into the ledger.
+      if (!old.inLedger) restored++;
+    }
     rowItems.push(`{"n":${n},"h":"${c.hash}","d":${c.canonical}}`);
     if (old) revisionItems.push(`{"n":${n},"h":"${c.hash}"}`);
   }
@@ -243,6 +249,8 @@ export function planWrite(r: ChunkRequest, v: Validated, reads: ChunkReads, a: {
     rejectedRows,
     complete: false,
     notInLedger: null,
+    marking: null,
+    restored,
     flags: [],
     assignments: [],
   };
@@ -253,6 +261,7 @@ export function planWrite(r: ChunkRequest, v: Validated, reads: ChunkReads, a: {
     unitId: unit.id,
     tokenId: r.tokenId,
     wholeLedger: body.wholeLedger,
+    confirmMissing: body.confirmMissing ?? null,
     idempotencyKey: r.idempotencyKey,
     requestHash: a.requestHash,
     now,

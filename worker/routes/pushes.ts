@@ -7,7 +7,7 @@ import { findPushSummary } from "../db/pushes.ts";
 import { ApiError, invalidRequestBody, validationHook } from "../errors.ts";
 import { processChunk } from "../push/process-chunk.ts";
 import { readJsonBody } from "../push/read-json-body.ts";
-import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_MESSAGE, IdempotencyKeyHeaders, MAX_CHUNK_BYTES, MAX_ROWS_PER_CHUNK, PUSH_ID, parsePushChunk, type Receipt } from "../../ledger/api/push.ts";
+import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_MESSAGE, IdempotencyKeyHeaders, MAX_CHUNK_BYTES, MAX_ROWS_PER_CHUNK, PUSH_ID, parsePushChunk, type Marking, type Receipt } from "../../ledger/api/push.ts";
 import { Named } from "../openapi-names.ts";
 import { apiRoute, errorResponse } from "../openapi-route.ts";
 import { receiptExtraReads, receiptExtras } from "../push/receipt-extras.ts";
@@ -75,6 +75,9 @@ pushRoutes.post("/api/pushes/:pushId/chunks", pushChunkGuard, async (c) => {
     ? (reads as ReturnType<typeof receiptExtraReads>).extras(outcome.afterResults)
     : await receiptExtras(c.env.DB, { ...extras, caseNos: outcome.caseNos });
   const receipt = JSON.parse(outcome.receiptJson) as Receipt;
+  // A receipt stored before migration 0037 has neither field: a retry of such a chunk answers with the same shape.
+  receipt.marking ??= null;
+  receipt.restored ??= 0;
   receipt.flags = flags;
   receipt.assignments = assignments;
   return c.body(JSON.stringify(receipt), 200, {
@@ -110,6 +113,8 @@ pushRoutes.openapi(
       chunksReceived: s.chunksReceived, complete: s.completedAt !== null, startedAt: s.startedAt, completedAt: s.completedAt,
       counts: { inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected },
       notInLedger: s.notInLedger ? (JSON.parse(s.notInLedger) as string[]) : [],
+      marking: s.marking ? (JSON.parse(s.marking) as Marking) : null,
+      restored: s.restored,
     }, 200);
   },
 );

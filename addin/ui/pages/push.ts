@@ -1,4 +1,5 @@
-import { runPush, type PushOutcome, type PushPlan } from "../../../ledger/api/push-engine.ts";
+import { runPush, type PushOutcome, type PushPlan, type PushSummary } from "../../../ledger/api/push-engine.ts";
+import { missingPercent } from "../../../ledger/api/push.ts";
 import { planLedgerPush } from "../../logic/push-rows.ts";
 import { buildWriteBack } from "../../logic/write-back.ts";
 import type { Page } from "../app.ts";
@@ -43,8 +44,7 @@ export const pushPage: Page = (app) => {
       return;
     }
     const s = outcome.summary;
-    const notes = [message("success", app.t("push.summary", { inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected }))];
-    if (s.notInLedger.length) notes.push(message("info", app.t("push.notInLedger", { count: s.notInLedger.length })));
+    const notes = [message("success", app.t("push.summary", { inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected })), ...markingNotes(s)];
     try {
       await app.workbook!.writeBack(buildWriteBack(app.grid!.sheetName, app.grid!.values, app.run!, app.locale, s));
       notes.push(message("info", app.t("push.writeBack")));
@@ -52,6 +52,41 @@ export const pushPage: Page = (app) => {
       notes.push(message("error", app.errorText(e)));
     }
     status.replaceChildren(...notes);
+  };
+
+  /** What became of the stored cases the ledger lacks, in words; before marking more than a fifth, a question. */
+  const markingNotes = (s: PushSummary): HTMLElement[] => {
+    const notes: HTMLElement[] = [];
+    const m = s.marking;
+    if (m?.outcome === "marked" && m.marked > 0) notes.push(message("info", app.t("push.notInLedger", { count: m.marked })));
+    else if (m?.outcome === "rows_rejected") notes.push(message("warning", app.t("push.markingRowsRejected", { missing: m.missing })));
+    else if (m?.outcome === "no_stored_case") notes.push(message("warning", app.t("push.markingNoStoredCase", { live: m.liveCases })));
+    else if (m?.outcome === "needs_confirmation") {
+      const list = m.examples.join(app.locale === "en" ? ", " : "、");
+      const examples = m.examples.length === 0 ? "" : app.t(m.examples.length < m.missing ? "push.markingExamplesMore" : "push.markingExamples", { list });
+      notes.push(
+        message("warning", app.t("push.markingConfirm", { missing: m.missing, examples, live: m.liveCases, percent: missingPercent(m) })),
+        h("div", { class: "actions" },
+          h("fluent-button", { appearance: "primary", onclick: () => void confirmMarking(m.missing) }, app.t("push.markingConfirmButton", { missing: m.missing }))),
+      );
+    }
+    if (s.restored > 0) notes.push(message("info", app.t("push.restored", { count: s.restored })));
+    return notes;
+  };
+
+  /** The same ledger again, with the clerk's confirmation: its rows are stored now, so only the marks are written. */
+  const confirmMarking = async (missing: number) => {
+    try {
+      const planned = planLedgerPush(app.grid!.values, app.run!, {
+        role: app.me?.role, locale: app.locale, pushId: crypto.randomUUID(), rowsPerChunk: app.me?.pushRowsPerChunk, confirmMissing: missing,
+      });
+      if (!planned) return;
+      plan = planned;
+      last = null;
+      await send(false);
+    } catch (e) {
+      status.replaceChildren(message("error", app.errorText(e)));
+    }
   };
 
   const pushReviews = async () => {

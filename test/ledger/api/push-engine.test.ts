@@ -18,7 +18,8 @@ function receipt(body: string, key: string): PushReceipt {
     counts: { inserted: b.rows.length - 1, updated: 0, unchanged: 0, rejected: 1 },
     issues: [{ row: b.rows[0].row, column: "B", key: "receivedOn", code: "invalid_date", severity: "error", message: "日期错误" }],
     rejectedRows: [b.rows[0].row], complete: b.chunkIndex === b.chunkCount - 1, notInLedger: b.chunkIndex === b.chunkCount - 1 ? ["OLD-1"] : null,
-    flags: [], assignments: [],
+    marking: b.chunkIndex === b.chunkCount - 1 ? { outcome: "marked", missing: 1, marked: 1, liveCases: 9, confirmed: null, examples: [] } : null,
+    restored: 1, flags: [], assignments: [],
   };
 }
 
@@ -144,7 +145,14 @@ describe("sending a push", () => {
     expect(out.status).toBe("done");
     expect(calls.map((c) => c.key)).toEqual(["push-0004.0", "push-0004.1", "push-0004.2"]);
     expect(progress.at(-1)).toMatchObject({ chunksDone: 3, rowsDone: 2_500, rows: 2_500 });
-    expect(out.summary).toMatchObject({ inserted: 2_497, rejected: 3, complete: true, notInLedger: ["OLD-1"], rejectedRows: [3, 1003, 2003] });
+    expect(out.summary).toMatchObject({ inserted: 2_497, rejected: 3, complete: true, notInLedger: ["OLD-1"], rejectedRows: [3, 1003, 2003], restored: 3 });
+    expect(out.summary.marking).toMatchObject({ outcome: "marked", marked: 1 });
+  });
+
+  it("carries the clerk's confirmation to mark missing cases in every chunk, and nothing of it when there is none", async () => {
+    const confirmed = planPush(rows(2_500), { pushId: "push-0010", locale: "zh-CN", confirmMissing: 37 });
+    expect(confirmed.chunks.map((c) => JSON.parse(text(c.body())).confirmMissing)).toEqual([37, 37, 37]);
+    expect(JSON.parse(text(planPush(rows(10), { pushId: "push-0011", locale: "zh-CN" }).chunks[0].body()))).not.toHaveProperty("confirmMissing");
   });
 
   it("retries a chunk after a network error with the same key and the same bytes", async () => {

@@ -9,7 +9,7 @@ import { parsePeriod } from "../../../ledger/period.ts";
 const base: DigestCase = {
   unit: "涂岭镇", kind: "town", caseNo: "TL-1", receivedOn: "2026-07-01", source: "当事人申请", stage: "诉前", domain: "征地拆迁", mediationType: "行政调解",
   applicant: "林某某", applicantId: null, respondent: "区自然资源局", accepted: true, status: "调解中", closedOn: null, judicialConfirmation: null,
-  commitment: null, commitmentDue: null, commitmentMetOn: null, inLedger: true,
+  commitment: null, commitmentDue: null, commitmentMetOn: null,
 };
 const run = (cases: DigestCase[], period = "2026-Q3", asOf = "2026-09-15") =>
   digestSections({ period: parsePeriod(period), asOf, generatedAt: "2026-09-15T00:00:00.000Z", config: DEFAULT_CONFIG, cases, partyCases: cases });
@@ -35,12 +35,5 @@ describe("the digest's rules", () => {
     expect(d.courtReferred.total.received).toBe(0);
     expect(d.success.district).toEqual({ num: 0, den: 0, rate: null, low: null, high: null, belowTarget: false });
     expect([d.overdue.cases, d.confirmation.closing, d.repeats.cases, d.respondents.top]).toEqual([[], [], [], []]);
-  });
-
-  it("leaves cases no longer in their ledger out of the lists to act on, as the flags do, but counts them", () => {
-    const gone: DigestCase = { ...base, inLedger: false };
-    const d = run([gone]);
-    expect(d.overdue.cases).toEqual([]);
-    expect(d.respondents.top[0].received).toBe(1);
   });
 });
