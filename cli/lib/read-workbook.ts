@@ -44,8 +44,9 @@ function checkSignature(buf: Buffer, file: string): void {
 export async function checkedWorkbookBytes(file: string, locale?: Locale): Promise<{ buf: Buffer; corrupt: () => WorkbookError }> {
   let buf: Buffer;
   try {
-    // Before reading it in: a file larger than everything it may unpack to is refused unread.
-    if ((await stat(file)).size > LIMITS.unpackedBytes) throw tooLarge(file, { kind: "unpacked" }, locale);
+    // The file is held whole while it is read: one larger than that cap is refused unread.
+    const size = (await stat(file)).size;
+    if (size > LIMITS.fileBytes) throw tooLarge(file, { kind: "file", bytes: size }, locale);
     buf = await readFile(file);
   } catch (e) {
     if (e instanceof WorkbookError) throw e;
