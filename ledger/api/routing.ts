@@ -24,7 +24,7 @@ import { IssueSchema } from "../schema.ts";
 import { RULE_ISSUE_CODES, type RuleIssueCode } from "../routing/rule-issues.ts";
 import type { RoutingRules } from "../routing/route-case.ts";
 import { CellSchema } from "./push.ts";
-import { columnLettersSchema, sheetRowSchema } from "./sheet-rows.ts";
+import { columnLettersSchema, sheetRowSchema, sheetRowsSchema } from "./sheet-rows.ts";
 
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
 const UnitName = z.string().trim().min(1).max(100);
@@ -45,7 +45,7 @@ const RuleCell = z.union([z.string().max(2_000), z.number(), z.boolean(), z.null
 export const DomainSheetPushSchema = z.object({
   locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
   columns: columnLettersSchema(DOMAIN_RULE_KEYS).optional(),
-  rows: z.array(sheetRowSchema(DOMAIN_RULE_KEYS, RuleCell)).max(MAX_RULE_ROWS),
+  rows: sheetRowsSchema(sheetRowSchema(DOMAIN_RULE_KEYS, RuleCell), MAX_RULE_ROWS),
 });
 export type DomainSheetPush = z.infer<typeof DomainSheetPushSchema>;
 
@@ -53,7 +53,7 @@ export type DomainSheetPush = z.infer<typeof DomainSheetPushSchema>;
 export const PlaceSheetPushSchema = z.object({
   locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
   columns: columnLettersSchema(PLACE_RULE_KEYS).optional(),
-  rows: z.array(sheetRowSchema(PLACE_RULE_KEYS, RuleCell)).max(MAX_RULE_ROWS),
+  rows: sheetRowsSchema(sheetRowSchema(PLACE_RULE_KEYS, RuleCell), MAX_RULE_ROWS),
 });
 export type PlaceSheetPush = z.infer<typeof PlaceSheetPushSchema>;
 
