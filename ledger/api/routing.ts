@@ -38,6 +38,13 @@ export const DOMAIN_RULE_KEYS = ["domain", "department"] as const;
 export const PLACE_RULE_KEYS = ["village", "town"] as const;
 /** Far above a district's domains (14) or villages (a few hundred); one request, one batch. */
 export const MAX_RULE_ROWS = 5_000;
+/** Villages and communities one place sheet may list (a row may list several): far above a district's few hundred. */
+export const MAX_VILLAGES = 5_000;
+/**
+ * Bytes of a rule sheet as stored: D1 keeps it as one row's JSON text and refuses a row over 2 MB in production
+ * (the local simulator does not), so the Worker refuses a sheet past half of that before writing.
+ */
+export const MAX_RULES_BYTES = 1_000_000;
 
 const RuleCell = z.union([z.string().max(2_000), z.number(), z.boolean(), z.null()]);
 
