@@ -8,7 +8,7 @@ import type { Locale } from "../../ledger/messages.ts";
 import { WorkbookError } from "./workbook-error.ts";
 import { LIMITS, tooLarge } from "./workbook-limits.ts";
 import { XmlTextScan } from "./xml-text-scan.ts";
-import { unpackEntry as unpack, zipEntries } from "./zip-directory.ts";
+import { unpackEntry as unpack, zipEntries, type ZipSource } from "./zip-directory.ts";
 
 /** Pictures are unpacked by exceljs but never parsed: only their size counts. */
 const MEDIA = /^\/?xl\/media\//;
@@ -18,9 +18,9 @@ const WORKSHEET = /^\/?xl\/worksheets\/[^/]+\.xml$/;
  * Refuses what the reader could not hold. Every part is looked through to its end (the declared sizes, checked first,
  * bound how long that takes), so that a refusal can say how far over its cap the file is; nothing is kept meanwhile.
  */
-export async function prescanWorkbook(buf: Buffer, file: string, corrupt: () => WorkbookError, locale?: Locale): Promise<void> {
-  if (buf.length > LIMITS.fileBytes) throw tooLarge(file, { kind: "file", bytes: buf.length }, locale);
-  const entries = zipEntries(buf);
+export async function prescanWorkbook(src: ZipSource, file: string, corrupt: () => WorkbookError, locale?: Locale): Promise<void> {
+  if (src.size > LIMITS.fileBytes) throw tooLarge(file, { kind: "file", bytes: src.size }, locale);
+  const entries = await zipEntries(src);
   if (!entries) throw corrupt();
   // A part may not unpack to more than it declares (below), so the declared sizes bound what unpacking can cost.
   let declared = 0;
@@ -37,7 +37,7 @@ export async function prescanWorkbook(buf: Buffer, file: string, corrupt: () => 
     const scan = MEDIA.test(e.name) ? null : new XmlTextScan({ countCells: WORKSHEET.test(e.name) });
     let size = 0;
     try {
-      for await (const piece of unpack(buf, e)) {
+      for await (const piece of unpack(src, e)) {
         size += piece.length;
         // More than the entry said it holds: a zip bomb's lie (JSZip would notice only after unpacking it all).
         if (size > e.declaredSize) throw corrupt();

@@ -25,7 +25,7 @@ import type { Locale } from "../../ledger/messages.ts";
 import type { ColumnPlaces } from "../../ledger/sheet-columns.ts";
 import { WorkbookError } from "./workbook-error.ts";
 import { LIMITS, tooLarge } from "./workbook-limits.ts";
-import { unpackEntry, zipEntries, type ZipEntry } from "./zip-directory.ts";
+import { unpackEntry, zipEntries, type ZipEntry, type ZipSource } from "./zip-directory.ts";
 import { gridColumns } from "./grid-columns.ts";
 
 export interface StreamedSheet {
@@ -49,7 +49,7 @@ function local(name: string): string {
 }
 
 /** Feeds one part to saxes as it unpacks, 64 KB at a time; the decoder keeps a character split between pieces whole. */
-async function parsePart(buf: Buffer, entry: ZipEntry, h: Handlers): Promise<void> {
+async function parsePart(buf: ZipSource, entry: ZipEntry, h: Handlers): Promise<void> {
   const parser = new SaxesParser({ position: false, xmlns: false });
   parser.on("opentag", (tag: SaxesTagPlain) => h.open(local(tag.name), tag.attributes));
   if (h.text) {
@@ -167,7 +167,7 @@ interface Workbook {
   date1904: boolean;
 }
 
-async function readWorkbookPart(buf: Buffer, entry: ZipEntry): Promise<Workbook> {
+async function readWorkbookPart(buf: ZipSource, entry: ZipEntry): Promise<Workbook> {
   const wb: Workbook = { sheets: [], date1904: false };
   await parsePart(buf, entry, {
     open(name, a) {
@@ -179,7 +179,7 @@ async function readWorkbookPart(buf: Buffer, entry: ZipEntry): Promise<Workbook>
   return wb;
 }
 
-async function readRelationships(buf: Buffer, entry: ZipEntry | undefined): Promise<Map<string, { target: string; type: string }>> {
+async function readRelationships(buf: ZipSource, entry: ZipEntry | undefined): Promise<Map<string, { target: string; type: string }>> {
   const rels = new Map<string, { target: string; type: string }>();
   if (!entry) return rels;
   await parsePart(buf, entry, {
@@ -191,7 +191,7 @@ async function readRelationships(buf: Buffer, entry: ZipEntry | undefined): Prom
 }
 
 /** Whether each cell style (cellXfs index) shows a date, the way exceljs decides it. */
-async function readDateStyles(buf: Buffer, entry: ZipEntry | undefined): Promise<Uint8Array> {
+async function readDateStyles(buf: ZipSource, entry: ZipEntry | undefined): Promise<Uint8Array> {
   if (!entry) return new Uint8Array(0);
   const formats = new Map<number, string>();
   const xfs: number[] = [];
@@ -217,7 +217,7 @@ async function readDateStyles(buf: Buffer, entry: ZipEntry | undefined): Promise
  * The shared strings as plain text: rich-text runs joined, phonetic guides (<rPh>) left out, an <si> with no text at
  * all (which exceljs reads as an empty object) as null.
  */
-async function readSharedStrings(buf: Buffer, entry: ZipEntry | undefined, limit: () => never): Promise<(string | null)[]> {
+async function readSharedStrings(buf: ZipSource, entry: ZipEntry | undefined, limit: () => never): Promise<(string | null)[]> {
   const strings: (string | null)[] = [];
   if (!entry) return strings;
   let text: string | null = null;
@@ -298,7 +298,7 @@ interface RawSheet {
   beyondColumns: { row: number; column: number } | null;
 }
 
-async function readSheetPart(buf: Buffer, entry: ZipEntry, strings: (string | null)[], dates: Uint8Array, date1904: boolean, limit: () => never): Promise<RawSheet> {
+async function readSheetPart(buf: ZipSource, entry: ZipEntry, strings: (string | null)[], dates: Uint8Array, date1904: boolean, limit: () => never): Promise<RawSheet> {
   const sheet: RawSheet = { rows: [], height: 0, merges: [], beyondColumns: null };
   let inData = false;
   let rowNumber = 0;
@@ -593,12 +593,12 @@ function layGrid(raw: RawSheet, name: string, file: string, locale?: Locale): { 
  * Every sheet of the workbook, in the workbook's order, as a grid. `buf` has been through prescanWorkbook, so every
  * part listed in the central directory unpacks within the limits; anything else wrong is `corrupt`.
  */
-export async function streamWorkbook(buf: Buffer, file: string, corrupt: () => WorkbookError, locale?: Locale): Promise<StreamedSheet[]> {
+export async function streamWorkbook(buf: ZipSource, file: string, corrupt: () => WorkbookError, locale?: Locale): Promise<StreamedSheet[]> {
   const limit = (): never => {
     throw tooLarge(file, { kind: "cells" }, locale);
   };
   try {
-    const entries = zipEntries(buf);
+    const entries = await zipEntries(buf);
     if (!entries) throw corrupt();
     const byName = new Map<string, ZipEntry>();
     for (const e of entries) byName.set(e.name.replace(/^\//, ""), e);
