@@ -32,6 +32,15 @@ export function todayInChina(at: number = now()): string {
   return new Date(at + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * The instant a China date (YYYY-MM-DD) begins, as the ISO string D1 stores instants in: 16:00 UTC the day before.
+ * Instants (push and transfer times) are compared with period bounds through it, so a push at 07:00 on 1 January in
+ * China counts in January, not in the December that UTC still shows.
+ */
+export function chinaDayStartIso(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET_MS).toISOString();
+}
+
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**

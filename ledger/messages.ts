@@ -1,3 +1,4 @@
+import type { SkippedRows } from "./data-rows.ts";
 import type { IssueCode } from "./issue-codes.ts";
 import type { NoSuchDay } from "./normalise/result.ts";
 
@@ -92,4 +93,38 @@ export function issueMessage(code: IssueCode, params: IssueParams, locale: Local
 /** "zh-CN", "zh", "en-US", "en-GB", "en_US.UTF-8" (LANG) … → the locale we have words for (Chinese unless English). */
 export function pickLocale(language: string | null | undefined): Locale {
   return language && /^en(?![a-z])/i.test(language) ? "en" : "zh-CN";
+}
+
+/** Rows named one by one below the table's end; past this many, "and N more". */
+const BELOW_NAMED = 5;
+
+/**
+ * What the clerk hears of the rows under the header that were not read as cases (ledger/data-rows.ts): how many of
+ * each kind, and, when the table ended above rows that hold something, which rows and how to get them read. null when
+ * every row under the header was a case or blank.
+ */
+export function skippedRowsMessage(s: SkippedRows, locale: Locale = "zh-CN"): string | null {
+  const n = s.heading.length + s.header.length + s.total.length + s.note.length;
+  if (n === 0 && s.below.length === 0) return null;
+  const en = locale === "en";
+  const kinds: [number, string, string, string][] = [
+    [s.heading.length, "标题", "heading", "headings"],
+    [s.header.length, "重复的表头", "repeated header row", "repeated header rows"],
+    [s.total.length, "小计/合计", "subtotal/total row", "subtotal/total rows"],
+    [s.note.length, "说明和签名", "note or signature line", "notes and signature lines"],
+  ];
+  const parts = kinds.filter(([k]) => k > 0).map(([k, zh, one, many]) => (en ? `${k} ${k === 1 ? one : many}` : `${zh} ${k} 行`));
+  let out = n === 0 ? "" : en ? `${n} ${n === 1 ? "row is not a case and was" : "rows are not cases and were"} skipped: ${parts.join(", ")}.` : `另有 ${n} 行不是案件，已跳过：${parts.join("、")}。`;
+  if (s.below.length > 0 && s.end !== null) {
+    const named = s.below.slice(0, BELOW_NAMED);
+    const more = s.below.length - named.length;
+    if (en) {
+      const rows = `${named.length === 1 && more === 0 ? "row" : "rows"} ${named.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+      const one = s.below.length === 1;
+      out += `${out ? " " : ""}The table ends at row ${s.end}; ${rows} below it ${one ? "was" : "were"} not read as ${one ? "a case" : "cases"}; if ${one ? "it is one, move it" : "any is a case, move it"} above row ${s.end}.`;
+    } else {
+      out += `表格在第 ${s.end} 行结束，其下第 ${named.join("、")} 行${more > 0 ? `等 ${s.below.length} 行` : ""}有内容，未作为案件读取；如是案件，请移到第 ${s.end} 行之上。`;
+    }
+  }
+  return out;
 }

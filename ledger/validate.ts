@@ -1,9 +1,10 @@
 import { CHOICE_VARIANTS } from "./choices.ts";
 import { COLUMNS, columnName, type ColumnKey, type ColumnSpec } from "./columns.ts";
-import { dataRowIndexes } from "./data-rows.ts";
+import { tableRows, type SkippedRows } from "./data-rows.ts";
 import { FirstSeen } from "./first-seen.ts";
 import { detectHeader, type HeaderResult } from "./header.ts";
 import { ISSUE_SEVERITY, type IssueCode } from "./issue-codes.ts";
+import type { MergedArea } from "./merged-areas.ts";
 import { issueMessage, type IssueParams, type Locale } from "./messages.ts";
 import { normaliseAmount } from "./normalise/amount.ts";
 import { normaliseChoice } from "./normalise/choice.ts";
@@ -390,12 +391,17 @@ export interface LedgerResult {
   dataRows: number;
   rows: RowResult[];
   issues: Issue[];
+  /** The rows under the header that are not cases (headings, the header again, 小计, notes): not validated. */
+  skipped: SkippedRows;
 }
 
-/** Reads a whole sheet as Excel gives it: finds the header, the case rows, and validates them. */
+/**
+ * Reads a whole sheet as Excel gives it: finds the header, the case rows, and validates them. `merges`: the sheet's
+ * merged areas when the reader could list them, so a row merged across the table is known for a heading.
+ */
 export function validateLedger(
   grid: readonly (readonly unknown[])[],
-  options: ValidateOptions & { header?: HeaderResult; columnPlaces?: ColumnPlaces } = {},
+  options: ValidateOptions & { header?: HeaderResult; columnPlaces?: ColumnPlaces; merges?: readonly MergedArea[] } = {},
 ): LedgerResult | null {
   const header = options.header ?? detectHeader(grid);
   if (!header) return null;
@@ -408,7 +414,7 @@ export function validateLedger(
     const text = header.labels[c];
     if (text) labels[key] = text.replace(/\s+/g, "");
   }
-  const indexes = dataRowIndexes(grid, header);
+  const { data: indexes, skipped } = tableRows(grid, header, options.merges);
   const ctx = runContext({ ...options, columnLetters, labels }, indexes.length);
   const rows = validateBatch(indexes.map((r) => grid[r]), at, indexes.map((r) => r + 1), ctx);
   const issues: Issue[] = [];
@@ -416,5 +422,5 @@ export function validateLedger(
     const found = rows[r].issues;
     for (let k = 0; k < found.length; k++) issues.push(found[k]);
   }
-  return { header, dataRows: indexes.length, rows, issues };
+  return { header, dataRows: indexes.length, rows, issues, skipped };
 }

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { generateCases } from "../test/fixtures/case-generator.ts";
 import { layOut, STANDARD_COLUMNS, type Layout, type LayoutColumn } from "../test/fixtures/ledger-layout.ts";
 import { addLedgerSheet } from "../test/fixtures/write-xlsx.ts";
+import { BLOCKS_DATE_COLUMNS, blocksLedger } from "../test/fixtures/blocks-ledger.ts";
 import { SAMPLE_ERRORS } from "../test/fixtures/sample-errors.ts";
 import { DEMO_ROSTER } from "../test/fixtures/roster.ts";
 
@@ -117,6 +118,10 @@ for (const e of SAMPLE_ERRORS) {
   }
 }
 await save("nanpu-2026-with-errors.xlsx", (wb) => addLedgerSheet(wb, "南埔镇台账", laid, []));
+
+// A town ledger kept on a printed form in monthly blocks (test/fixtures/blocks-ledger.ts): merged headings, the header
+// printed again, 小计 rows, 以下空白 over empty bordered rows, a frozen and filtered header, signatures below.
+await save("houlong-2026-blocks.xlsx", (wb) => addLedgerSheet(wb, "后龙镇台账", blocksLedger(), BLOCKS_DATE_COLUMNS));
 
 // The mediator roster (调解员名册), read by the same header detection as case ledgers.
 await save("roster-2026.xlsx", (wb) => {

@@ -20,13 +20,14 @@ import type { CellMark, LedgerWorkbook, MarkResult, ReadProgress, ReportSheet, S
 import { GRID_FILL, type Grid, type GridCell, type GridChart } from "../../ledger/reports/grid.ts";
 import { SEVERITY_FILL } from "./colours.ts";
 import { MARK_FORMULA, isItemNotFound, isPayloadTooLarge, ourMarks, queueFormatScan } from "./marks.ts";
-import { fillMergedAreas } from "./merged-areas.ts";
+import { fillMergedAreas, mergedAreas } from "./merged-areas.ts";
 import { now as clockNow } from "../../ledger/clock.ts";
 
 /**
  * Reading merged areas needs ExcelApi 1.13 (Excel 2021 / Microsoft 365, Excel on the web). The manifest keeps
  * asking for 1.9 so older desktop builds still load the pane; there a merged block reads as Excel stores it (value in
- * its first row only), as before.
+ * its first row only), as before, and the grid comes without its merged areas: ledger/ then knows a heading by its
+ * words only (一月份, 第二季度, 一、…), and a heading in other words is read as a case and reported with its errors.
  */
 function canReadMergedAreas(): boolean {
   return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.13") === true;
@@ -205,8 +206,9 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
           for (const row of part) values.push(row);
           onProgress?.({ rowsRead: values.length, totalRows: rowCount });
         }
-        fillMergedAreas(values, merged);
-        return { sheetName: sheet.name, values, rowCount, columnCount, chunks };
+        const areas = mergedAreas(merged);
+        fillMergedAreas(values, areas);
+        return { sheetName: sheet.name, values, rowCount, columnCount, chunks, ...(readMerges ? { merges: areas } : {}) };
       });
     },
 
@@ -264,8 +266,12 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
           onProgress?.({ rowsRead: grids.reduce((n, g) => n + g.values.length, 0), totalRows });
         }
         return grids.map((g) => {
-          fillMergedAreas(g.values, g.merged);
-          return { sheetName: g.name, values: g.values, rowCount: g.rowCount, columnCount: g.columnCount, chunks: g.chunks, report: reports.has(g.name) };
+          const areas = mergedAreas(g.merged);
+          fillMergedAreas(g.values, areas);
+          return {
+            sheetName: g.name, values: g.values, rowCount: g.rowCount, columnCount: g.columnCount, chunks: g.chunks, report: reports.has(g.name),
+            ...(readMerges ? { merges: areas } : {}),
+          };
         });
       });
     },

@@ -4,6 +4,7 @@
  */
 import type { Severity } from "../../ledger/issue-codes.ts";
 import type { Grid } from "../../ledger/reports/grid.ts";
+import type { MergedArea } from "../../ledger/merged-areas.ts";
 
 export interface SheetGrid {
   sheetName: string;
@@ -15,6 +16,11 @@ export interface SheetGrid {
   chunks: number;
   /** A report sheet this add-in wrote (writeReportSheet keeps their names in the workbook's settings). */
   report?: boolean;
+  /**
+   * The sheet's merged areas (grid coordinates; `values` already has each filled with its top-left value), for ledger/
+   * to tell a row merged across the table. Absent where Excel cannot list them (below ExcelApi 1.13).
+   */
+  merges?: MergedArea[];
 }
 
 export interface ReadProgress {

@@ -60,12 +60,27 @@ export function defaultUnitFor(picked: string, grid: readonly (readonly unknown[
 /** workbook.settings key of the coordinator's picks: sheet name → unit, so each sheet keeps its own. */
 export const SHEET_UNITS_KEY = "sheetUnits";
 
+/**
+ * Sheet name → unit, saved in the workbook as a JSON object. Sheet names are the clerk's own ("constructor" and
+ * "__proto__" are allowed tab names), so the object has no prototype to collide with, and is read only by pickFor.
+ */
+export type SheetUnits = Readonly<Record<string, string>>;
+
+function sheetUnits(entries: Iterable<[string, string]> = []): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const [sheet, unit] of entries) out[sheet] = unit;
+  return out;
+}
+
 /** Picks read from a workbook may be anything (hand-edited, older add-in): keep only name → name entries. */
 export function readSheetUnits(raw: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return out;
-  for (const [sheet, unit] of Object.entries(raw)) if (typeof unit === "string" && unit && sheet) out[sheet] = unit;
-  return out;
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return sheetUnits();
+  return sheetUnits(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== "" && e[0] !== ""));
+}
+
+/** The unit picked for `sheet`, or "" (find it): only the sheet's own entry counts. */
+export function pickFor(picks: SheetUnits | undefined, sheet: string): string {
+  return picks && Object.hasOwn(picks, sheet) ? picks[sheet] : "";
 }
 
 /**
@@ -73,10 +88,10 @@ export function readSheetUnits(raw: unknown): Record<string, string> {
  * since the last validation; "" = find it), else what was picked for this sheet before. `changed` is the map to
  * save when the pick differs from the remembered one.
  */
-export function resolveSheetPick(picks: Readonly<Record<string, string>>, sheet: string, pending: string | null): { pick: string; changed: Record<string, string> | null } {
-  const remembered = picks[sheet] ?? "";
+export function resolveSheetPick(picks: SheetUnits, sheet: string, pending: string | null): { pick: string; changed: Record<string, string> | null } {
+  const remembered = pickFor(picks, sheet);
   if (pending === null || pending === remembered) return { pick: remembered, changed: null };
-  const changed = { ...picks };
+  const changed = sheetUnits(Object.entries(picks));
   if (pending) changed[sheet] = pending;
   else delete changed[sheet];
   return { pick: pending, changed };

@@ -10,7 +10,7 @@ import { SEVERITY_FILL } from "../excel/colours.ts";
 import type { CellValue, ReportSheet, SheetGrid } from "../excel/ledger-workbook.ts";
 import { detectWithSettings, type ColumnSettings } from "./columns.ts";
 import { FLAGS_SHEET } from "./report-sheets.ts";
-import { defaultUnitFor, type SheetUnit } from "./unit-pick.ts";
+import { defaultUnitFor, pickFor, type SheetUnit, type SheetUnits } from "./unit-pick.ts";
 import { codeName, runValidation, type ValidateContext } from "./validate.ts";
 
 export const SUMMARY_SHEET = "台账校验汇总";
@@ -73,7 +73,7 @@ export function classifySheet(grid: SheetGrid): SkipReason | "ledger" {
  * one) and counts rows, errors and warnings per unit within each sheet. Rows without a unit get the unit the
  * coordinator picked for that sheet (`picks`, remembered per sheet) or the one the sheet's title or name names.
  */
-export function validateWorkbook(grids: readonly SheetGrid[], settings: ColumnSettings, ctx: ValidateContext & { picks?: Readonly<Record<string, string>> }): WorkbookValidation {
+export function validateWorkbook(grids: readonly SheetGrid[], settings: ColumnSettings, ctx: ValidateContext & { picks?: SheetUnits }): WorkbookValidation {
   const out: WorkbookValidation = { rows: [], skipped: [], ledgers: 0, errors: 0, warnings: 0 };
   for (const grid of grids) {
     const kind = classifySheet(grid);
@@ -82,8 +82,8 @@ export function validateWorkbook(grids: readonly SheetGrid[], settings: ColumnSe
       continue;
     }
     const header = detectWithSettings(grid.values, settings);
-    const sheetUnit = header ? defaultUnitFor(ctx.picks?.[grid.sheetName] ?? "", grid.values, header, grid.sheetName, ctx.units ?? []) : null;
-    const run = header ? runValidation(grid.values, settings, { ...ctx, defaultUnit: sheetUnit?.unit ?? ctx.defaultUnit }) : null;
+    const sheetUnit = header ? defaultUnitFor(pickFor(ctx.picks, grid.sheetName), grid.values, header, grid.sheetName, ctx.units ?? []) : null;
+    const run = header ? runValidation(grid.values, settings, { ...ctx, merges: grid.merges, defaultUnit: sheetUnit?.unit ?? ctx.defaultUnit }) : null;
     if (!run) {
       out.skipped.push({ sheet: grid.sheetName, reason: "no_header" });
       continue;

@@ -3,6 +3,7 @@ import { columnIndex, COLUMN_BY_KEY, type ColumnKey } from "../../ledger/columns
 import type { HeaderResult } from "../../ledger/header.ts";
 import type { IssueCode, Severity } from "../../ledger/issue-codes.ts";
 import type { Locale } from "../../ledger/messages.ts";
+import type { MergedArea } from "../../ledger/merged-areas.ts";
 import type { Issue } from "../../ledger/schema.ts";
 import { validateLedger, type LedgerResult } from "../../ledger/validate.ts";
 import type { CellMark } from "../excel/ledger-workbook.ts";
@@ -21,6 +22,8 @@ export interface ValidateContext {
   units?: readonly string[];
   mediators?: readonly string[];
   defaultUnit?: string;
+  /** The sheet's merged areas as the workbook read them (SheetGrid.merges), when Excel could list them. */
+  merges?: readonly MergedArea[];
 }
 
 /** null when the sheet has no recognisable header. */

@@ -41,6 +41,7 @@ export async function validateActiveSheet(app: App): Promise<boolean> {
   }
   app.run = runValidation(grid.values, app.settings, {
     locale: app.locale,
+    merges: grid.merges,
     units: app.units,
     // Offline, the clerk's unit is the one remembered from the last connection on this computer.
     defaultUnit: app.me ? (app.me.role === "clerk" ? (app.me.unit ?? undefined) : app.sheetUnit?.unit) : (loadUnit(app.store) ?? undefined),

@@ -1,6 +1,6 @@
 import type { Me } from "../../ledger/api/roles.ts";
 import type { ColumnKey } from "../../ledger/columns.ts";
-import { pickLocale, type Locale } from "../../ledger/messages.ts";
+import { pickLocale, skippedRowsMessage, type Locale } from "../../ledger/messages.ts";
 import { validateLedger } from "../../ledger/validate.ts";
 import { connection, createClient, type Client } from "../lib/client.ts";
 import type { HeaderResult } from "../../ledger/header.ts";
@@ -111,8 +111,12 @@ async function runRuleSheetPush(client: Client, sheet: Sheet, kind: RuleSheetKin
  * push rows are made.
  */
 function checkedLocally(sheet: Sheet, header: HeaderResult, o: { locale: Locale; unit: string }) {
-  const local = validateLedger(sheet.grid, { header, columnPlaces: sheet.columns, locale: o.locale, units: [o.unit], defaultUnit: o.unit })!;
-  return { localErrors: local.issues.filter((i) => i.severity === "error").length, rowNumbers: local.rows.map((r) => r.row) };
+  const local = validateLedger(sheet.grid, { header, columnPlaces: sheet.columns, merges: sheet.merges, locale: o.locale, units: [o.unit], defaultUnit: o.unit })!;
+  return {
+    localErrors: local.issues.filter((i) => i.severity === "error").length,
+    rowNumbers: local.rows.map((r) => r.row),
+    skipped: skippedRowsMessage(local.skipped, o.locale),
+  };
 }
 
 /** Grid rows turned into push rows at a time, then let go. */
@@ -172,7 +176,7 @@ export async function run(args: string[]): Promise<number> {
     const unit = values.unit ?? me.unit ?? undefined;
     if (!unit) throw new UsageError(en ? "Name the unit with --unit." : "请用 --unit 指定单位。");
 
-    const { localErrors, rowNumbers } = checkedLocally(sheet, header, { locale, unit });
+    const { localErrors, rowNumbers, skipped } = checkedLocally(sheet, header, { locale, unit });
     const rows = ledgerRows(sheet, header, rowNumbers);
     const columns = columnLetters<ColumnKey>(header.columns, sheet.columns);
     // The rows carry every value the push needs: the grids (tens of MB at 100,000 rows) go before the sending starts.
@@ -182,6 +186,7 @@ export async function run(args: string[]): Promise<number> {
       process.stderr.write(en
         ? `Sheet "${sheet.name}": ${rows.length} case rows (${localErrors} errors found locally), pushing to ${unit} at ${url}\n`
         : `工作表“${sheet.name}”：${rows.length} 条案件（本地发现错误 ${localErrors} 处），推送到 ${unit}（${url}）\n`);
+      if (skipped) process.stderr.write(`${skipped}\n`);
     }
     let bar: ReturnType<typeof progressBar> | null = null;
     let lastRetry: string | null = null;

@@ -45,7 +45,7 @@ export async function run(args: string[]): Promise<number> {
     const { sheet, header } = findLedgerSheet(sheets, values.sheet);
 
     const rules = await client.routingRules();
-    const all = sheetRows<ColumnKey>(sheet.grid, header.columns, dataRowIndexes(sheet.grid, header).map((r) => r + 1));
+    const all = sheetRows<ColumnKey>(sheet.grid, header.columns, dataRowIndexes(sheet.grid, header, sheet.merges).map((r) => r + 1));
     const rows = intakeRows(all, rules.centres);
     const suggestions = suggestRoutes(rows, toRoutingRules(rules));
     const reasonOf = (s: RoutingSuggestion) => (locale === "en" ? s.reason.en : s.reason.zh);

@@ -1,5 +1,5 @@
 import type { ColumnKey } from "../../ledger/columns.ts";
-import { pickLocale } from "../../ledger/messages.ts";
+import { pickLocale, skippedRowsMessage } from "../../ledger/messages.ts";
 import { sheetColumnLetter } from "../../ledger/sheet-columns.ts";
 import { validateLedger } from "../../ledger/validate.ts";
 import { findLedgerSheet } from "../lib/find-ledger.ts";
@@ -27,6 +27,7 @@ export async function run(args: string[]): Promise<number> {
     const result = validateLedger(sheet.grid, {
       header,
       columnPlaces: sheet.columns,
+      merges: sheet.merges,
       locale,
       today: values.today,
       defaultUnit: values.unit,
@@ -44,6 +45,7 @@ export async function run(args: string[]): Promise<number> {
           dataRows: result.dataRows,
           columns,
           unmapped: header.unmapped.map(columnLetter),
+          skipped: result.skipped,
           issues: result.issues,
         }) + "\n",
       );
@@ -56,6 +58,8 @@ export async function run(args: string[]): Promise<number> {
           ? `Sheet "${sheet.name}": header at row ${header.headerRow + 1}, ${result.dataRows} case rows, ${okRows} valid, ${errors} errors, ${warnings} warnings.\n`
           : `工作表“${sheet.name}”：表头在第 ${header.headerRow + 1} 行，共 ${result.dataRows} 条案件，${okRows} 条通过，错误 ${errors} 处，提醒 ${warnings} 处。\n`,
       );
+      const skipped = skippedRowsMessage(result.skipped, locale);
+      if (skipped) process.stdout.write(`${skipped}\n`);
       if (header.unmapped.length) {
         const cols = header.unmapped.map((c) => `${columnLetter(c)}「${header.labels[c]}」`).join(en ? ", " : "、");
         process.stdout.write(en ? `Columns not used: ${cols}\n` : `未识别的列：${cols}\n`);

@@ -1,5 +1,6 @@
 import type { Locale } from "../../ledger/messages.ts";
 import type { ColumnPlaces } from "../../ledger/sheet-columns.ts";
+import type { MergedArea } from "../../ledger/merged-areas.ts";
 import { prescanWorkbook } from "./prescan-workbook.ts";
 import { streamWorkbook } from "./stream-workbook.ts";
 import { WorkbookError } from "./workbook-error.ts";
@@ -14,6 +15,8 @@ export interface Sheet {
   grid: unknown[][];
   /** The sheet column (0-based) of each grid column: what issues and the push's column letters name. */
   columns: ColumnPlaces;
+  /** Merged areas holding a value, in grid coordinates: ledger/ tells a row merged across the table by them. */
+  merges?: readonly MergedArea[];
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];

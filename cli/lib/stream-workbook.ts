@@ -12,17 +12,20 @@
  * - shared and inline strings are their text (rich-text runs joined), a formula its cached result, an error nothing;
  * - a merged area repeats its top-left value in every cell (or is empty when that cell is), as exceljs repeats it;
  *   merges come after the cells in the sheet's XML, so each row is kept as it streams and the merged areas are laid
- *   into the rows once the sheet ends (sparse-grid rules: empty rows shared, empty columns left out).
+ *   into the rows once the sheet ends (sparse-grid rules: empty rows shared, empty columns left out);
+ * - the merged areas that hold a value are also given in grid coordinates, so ledger/ can tell a row merged across the
+ *   table (a heading, a note) from a case, as the pane does with the areas Excel lists.
  *
- * What it holds, and so what the caps in workbook-limits.ts bound: the file's bytes, the shared strings, and one
- * slot per grid cell (a row is made once, as wide as its last cell, and becomes its grid row unless empty columns
- * are dropped). Strings are copied out of the parser's 64 KB pieces, which a kept slice of them would otherwise keep
+ * What it holds, and so what the caps in workbook-limits.ts bound (the file itself is read from disk a piece at a
+ * time, zip-directory.ts): the shared strings, and one slot per grid cell (a row is made once, as wide as its last
+ * cell, and becomes its grid row unless empty columns are dropped). Strings are copied out of the parser's 64 KB pieces, which a kept slice of them would otherwise keep
  * whole (144 → 70 MB for 1.5 million shared strings), and equal date cells share one Date.
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { columnLetter } from "../../ledger/columns.ts";
 import type { Locale } from "../../ledger/messages.ts";
 import type { ColumnPlaces } from "../../ledger/sheet-columns.ts";
+import type { MergedArea } from "../../ledger/merged-areas.ts";
 import { WorkbookError } from "./workbook-error.ts";
 import { LIMITS, tooLarge } from "./workbook-limits.ts";
 import { unpackEntry, zipEntries, type ZipEntry, type ZipSource } from "./zip-directory.ts";
@@ -34,6 +37,8 @@ export interface StreamedSheet {
   grid: unknown[][];
   /** The sheet column (0-based) of each grid column. */
   columns: ColumnPlaces;
+  /** The merged areas whose top-left cell holds a value, in grid coordinates (rows from Excel row 1, grid columns). */
+  merges: MergedArea[];
 }
 
 interface Handlers {
@@ -483,7 +488,7 @@ function valueAt(row: RawRow, column: number): unknown {
  * that two-level headers still see the gap. When no column is left out (a ledger), each row read becomes its grid row
  * as it is: the sheet is never held twice.
  */
-function layGrid(raw: RawSheet, name: string, file: string, locale?: Locale): { grid: unknown[][]; columns: ColumnPlaces } {
+function layGrid(raw: RawSheet, name: string, file: string, locale?: Locale): { grid: unknown[][]; columns: ColumnPlaces; merges: MergedArea[] } {
   const { rows, height, merges } = raw;
   if (height > LIMITS.excelRows) throw tooLarge(file, { kind: "outsideExcel", sheet: name, cell: `A${height}` }, locale);
   if (raw.beyondColumns) {
@@ -586,7 +591,15 @@ function layGrid(raw: RawSheet, name: string, file: string, locale?: Locale): { 
     }
     if (out) grid[r - 1] = out;
   }
-  return { grid, columns: places };
+  // Every column of an area with a value was marked used above, so each edge has its grid column.
+  const areas: MergedArea[] = [];
+  for (let m = 0; m < mergeCount; m++) {
+    if (masters[m] === null) continue;
+    const left = at[merges[4 * m + 1]] ?? -1;
+    const right = at[Math.min(merges[4 * m + 3], lastColumn)] ?? -1;
+    if (left >= 0 && right >= left) areas.push({ top: merges[4 * m] - 1, left, bottom: merges[4 * m + 2] - 1, right });
+  }
+  return { grid, columns: places, merges: areas };
 }
 
 /**

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parsePeriod, PeriodError } from "../period.ts";
 import { todayInChina } from "../clock.ts";
 import { INDICATOR_KEYS, type IndicatorKey } from "./indicators.ts";
+import { refusingProtoKey } from "./json-keys.ts";
 
 /**
  * Years a period or an as-of day may name. Nothing was assessed before 2000 (the ledgers start far later); a year
@@ -92,7 +93,9 @@ export type Rankings = z.infer<typeof RankingsSchema>;
 export const WeightsResponseSchema = z.object({ period: z.string(), weights: WeightsSchema, source: z.enum(WEIGHT_SOURCES) });
 export type WeightsResponse = z.infer<typeof WeightsResponseSchema>;
 /** PUT /api/weights: checked by the Worker (worker/assessment/config.ts parseWeights) for a message naming the key. */
-export const WeightsBodySchema = z.object({ weights: z.record(z.string(), z.unknown()) });
+export const WeightsBodySchema = z.object({
+  weights: refusingProtoKey(z.record(z.string(), z.unknown()), `权重无效：未知指标 unknown indicator "__proto__"（可用 allowed: ${INDICATOR_KEYS.join(", ")}）`),
+});
 
 export const AssessmentSchema = z.object({
   period: z.string(),

@@ -20,10 +20,11 @@ export function isCourtCase(c: { source: string | null; stage: string | null; ju
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /**
- * A case as the court liaison sees it. The parties are named (the court needs them to match its own files), but the
- * applicant's ID number and phone are left out: the court has them in its own files for cases it sent, and a
- * read-only district-wide token should not carry personal numbers for thousands of people. The clerk's 备注 stays
- * in the unit too.
+ * A case as the court liaison sees it. The applicant's ID number and phone are left out: the court has them in its
+ * own files for cases it sent, and a read-only district-wide token should not carry personal numbers for thousands
+ * of people. The clerk's 备注 stays in the unit too. The Worker writes every person as surname + 某 and masks the
+ * names and numbers in the free text (ledger/masking.ts, worker/court/court-case-view.ts); the court finds its own
+ * files by unit and case number.
  */
 export const CourtCaseSchema = z.object({
   unit: z.string(),

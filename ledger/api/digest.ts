@@ -4,8 +4,9 @@
  * received by receivedOn, concluded by closedOn, commitments by commitmentDue); lists of cases that need action now
  * (overdue cases, confirmation windows) are as of the as-of day, whatever period they came from.
  *
- * No applicant's ID number, phone or 备注 is in the digest; the one list that names applicants (repeat disputes)
- * writes a person as surname + 某, as court documents do, because the digest is read aloud and handed round.
+ * No applicant's ID number, phone or 备注 is in the digest; every person in it is surname + 某 (ledger/masking.ts), as
+ * court documents write one, and its free text (承诺事项) has names and numbers masked, because the digest is read
+ * aloud and handed round (worker/assessment/digest-privacy.ts).
  */
 import { z } from "zod";
 import { AsOfQuery, PeriodQuery } from "./assessment.ts";
@@ -121,12 +122,16 @@ export const DigestSchema = z.object({
       /** surname + 某 for a person; an organisation's name as written */
       applicant: z.string(),
       status: z.enum(STATUSES).nullable(),
+      /**
+       * The earlier case. null for the court liaison when it was no court case (前案非法院案件): the court's case is
+       * listed as a repeat, the units' other case is not shown.
+       */
       previous: z.object({
         unit: z.string(), caseNo: z.string(), closedOn: isoDate, status: z.enum(STATUSES).nullable(),
         stage: z.enum(STAGES).nullable(), source: z.enum(SOURCES).nullable(),
         /** the earlier case was before or from the court: a repeat after it is the 判后上访 risk */
         courtCase: z.boolean(),
-      }),
+      }).nullable(),
     })),
     total: z.number().int(),
     afterCourt: z.number().int(),

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { MEDIATION_TYPES, STAGES, type MediationType, type Stage } from "../choices.ts";
 import { toHalfWidth } from "../text.ts";
 import { hasAtMostDecimals } from "./decimals.ts";
+import { sentKeys } from "./json-keys.ts";
 
 export const DAYS = { min: 1, max: 365 } as const;
 export const MONTHS = { min: 1, max: 60 } as const;
@@ -52,17 +53,22 @@ const whole = (r: { min: number; max: number }, zh: string, en: string) =>
 
 const Days = whole(DAYS, "天数", "Days");
 
-/** A map from a known choice (阶段 / 调解类型) to days; an unknown key is named in the message with the allowed ones. */
+/**
+ * A map from a known choice (阶段 / 调解类型) to days; an unknown key is named in the message with the allowed ones.
+ * The keys are checked as sent, before zod's record reads them: it drops a key "__proto__" unseen, which left
+ * `{"byStage":{"__proto__":5}}` saved as no stage limits at all.
+ */
 function choiceDays<K extends string>(allowed: readonly K[], zh: string, en: string) {
-  return z.record(z.string(), Days).superRefine((rec, ctx) => {
-    for (const key of Object.keys(rec)) {
+  return z.preprocess((raw, ctx) => {
+    for (const key of sentKeys(raw)) {
       if ((allowed as readonly string[]).includes(key)) continue;
       ctx.addIssue({
-        code: "custom", path: [key],
+        code: "custom", path: [key], input: raw,
         message: `未知的${zh}“${key}”，可选：${allowed.join("、")} Unknown ${en} "${key}"; allowed: ${allowed.join(", ")}`,
       });
     }
-  }) as unknown as z.ZodType<Partial<Record<K, number>>>;
+    return raw;
+  }, z.record(z.string(), Days)) as unknown as z.ZodType<Partial<Record<K, number>>>;
 }
 
 export const TimeLimitsSchema = z.object({

@@ -271,8 +271,13 @@ export function digestLayout(d: Digest, locale: SheetLocale): Grid[] {
       else empty(s, "本期没有重复纠纷。", "No repeat disputes in this period.");
     }
     for (const x of c.cases) {
-      s.row([{ v: x.unit, align: "left" }, x.caseNo, x.receivedOn, x.applicant, { v: x.respondent, align: "left" }, x.domain, x.status,
-        { v: x.previous.unit, align: "left" }, x.previous.caseNo, x.previous.closedOn, x.previous.status, x.previous.courtCase ? s.t("是", "yes") : s.t("否", "no")], x.previous.courtCase ? "miss" : "cell");
+      const p = x.previous;
+      // The court liaison is not given an earlier case that was no court case, only that there was one.
+      const previous = p
+        ? [{ v: p.unit, align: "left" as const }, p.caseNo, p.closedOn, p.status, p.courtCase ? s.t("是", "yes") : s.t("否", "no")]
+        : [{ v: s.t("前案非法院案件", "Earlier case not the court's"), align: "left" as const }, null, null, null, s.t("否", "no")];
+      s.row([{ v: x.unit, align: "left" }, x.caseNo, x.receivedOn, x.applicant, { v: x.respondent, align: "left" }, x.domain, x.status, ...previous],
+        p?.courtCase ? "miss" : "cell");
     }
     out.push(s.grid(name("repeats")));
   }

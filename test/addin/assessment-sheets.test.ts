@@ -126,7 +126,7 @@ describe("the zone competition sheet", () => {
       return { unit: name, kind: "town" as const, counts };
     };
     const ranked = rankUnits([unit("涂岭镇", 20), unit("山腰街道", 18), unit("南埔镇", 10), unit("峰尾镇", 5)], DEFAULT_WEIGHTS);
-    const c = { period: "2026-Q3", asOf: "2026-10-01", method: "wilson-lower" as const, weights: DEFAULT_WEIGHTS, ...zoneRankings(ranked, { 北片: ["涂岭镇", "峰尾镇"], 南片: ["山腰街道"] }) };
+    const c = { period: "2026-Q3", asOf: "2026-10-01", method: "wilson-lower" as const, weights: DEFAULT_WEIGHTS, ...zoneRankings(ranked, new Map([["北片", ["涂岭镇", "峰尾镇"]], ["南片", ["山腰街道"]]])) };
     const r = competitionReport(c, "zh-CN");
     expect(r.name).toBe("分片竞赛 2026-Q3");
     expect(r.rows.map((row) => [row[0], row[1], row[2], row[3], row[6]])).toEqual([

@@ -57,19 +57,20 @@ describe("tiaojie court-cases", () => {
     court = { TIAOJIE_URL: server.url, TIAOJIE_TOKEN: t.token };
   }, 30_000);
 
-  it("prints exactly the court's cases of every unit as JSON, without ID numbers or phones", async () => {
+  it("prints exactly the court's cases of every unit as JSON, without ID numbers, phones or names", async () => {
     const r = await tiaojie(["court-cases", "--json"], court);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       period: null,
       cases: [
-        { unit: "南埔镇", caseNo: "NP-001", receivedOn: "2026-07-02", source: "法院委托（诉中）", stage: "审判", applicant: "陈明", respondent: "区自然资源局", status: "调解中", closedOn: null, amount: null, judicialConfirmation: null },
-        { unit: "山腰街道", caseNo: "SY-001", receivedOn: "2026-07-02", source: "法院委派（诉前）", stage: "诉前", applicant: "陈明", respondent: "区自然资源局", status: "调解成功", closedOn: "2026-07-20", amount: 20000, judicialConfirmation: true },
-        { unit: "山腰街道", caseNo: "SY-003", receivedOn: "2025-11-03", source: "当事人申请", stage: "执行", applicant: "陈明", respondent: "区自然资源局", status: "调解不成", closedOn: "2025-12-01", amount: null, judicialConfirmation: null },
+        { unit: "南埔镇", caseNo: "NP-001", receivedOn: "2026-07-02", source: "法院委托（诉中）", stage: "审判", applicant: "陈某", respondent: "区自然资源局", status: "调解中", closedOn: null, amount: null, judicialConfirmation: null },
+        { unit: "山腰街道", caseNo: "SY-001", receivedOn: "2026-07-02", source: "法院委派（诉前）", stage: "诉前", applicant: "陈某", respondent: "区自然资源局", status: "调解成功", closedOn: "2026-07-20", amount: 20000, judicialConfirmation: true },
+        { unit: "山腰街道", caseNo: "SY-003", receivedOn: "2025-11-03", source: "当事人申请", stage: "执行", applicant: "陈某", respondent: "区自然资源局", status: "调解不成", closedOn: "2025-12-01", amount: null, judicialConfirmation: null },
       ],
     });
     expect(r.stdout).not.toContain("13912345678");
     expect(r.stdout).not.toContain("11010519491231002X");
+    expect(r.stdout).not.toContain("陈明");
   }, 30_000);
 
   it("narrows to a period and prints a table with a summary line", async () => {

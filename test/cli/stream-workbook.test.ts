@@ -45,8 +45,8 @@ function reading(sheets: Sheet[]) {
   let ledger: unknown = null;
   try {
     const { sheet, header } = findLedgerSheet(sheets);
-    const result = validateLedger(sheet.grid, { header, columnPlaces: sheet.columns, today: TODAY, defaultUnit: "山腰街道" })!;
-    ledger = { sheet: sheet.name, header, issues: result.issues, ok: result.rows.map((r) => [r.row, r.ok]) };
+    const result = validateLedger(sheet.grid, { header, columnPlaces: sheet.columns, merges: sheet.merges, today: TODAY, defaultUnit: "山腰街道" })!;
+    ledger = { sheet: sheet.name, header, issues: result.issues, ok: result.rows.map((r) => [r.row, r.ok]), skipped: result.skipped };
   } catch (e) {
     ledger = (e as Error).message;
   }

@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { LaidOut } from "../fixtures/ledger-layout.ts";
 import { SAMPLE_ERRORS } from "../fixtures/sample-errors.ts";
+import { blocksLedger } from "../fixtures/blocks-ledger.ts";
 import { addLedgerSheet } from "../fixtures/write-xlsx.ts";
 import { ROOT, tiaojie } from "./run-cli.ts";
 
@@ -28,6 +29,28 @@ describe("tiaojie validate", () => {
     const r = tiaojie(["validate", sample("shanyao-2026.xlsx")]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("表头在第 3 行，共 60 条案件，60 条通过，错误 0 处");
+  });
+
+  it("reads a ledger kept in monthly blocks as one table: every case and no error, the headings, repeated headers, 小计 rows and signatures skipped and said so", () => {
+    const laid = blocksLedger();
+    const r = tiaojie(["validate", sample("houlong-2026-blocks.xlsx"), "--json", "--today", "2026-11-25"]);
+    expect(r.stderr).toBe("");
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ sheet: "后龙镇台账", headerRow: 3, dataRows: laid.caseRows.length, issues: [] });
+    expect(report.skipped).toEqual({ ...laid.notCases, below: [], end: laid.notCases!.note[0] });
+    expect(r.code).toBe(0);
+
+    const human = tiaojie(["validate", sample("houlong-2026-blocks.xlsx"), "--today", "2026-11-25"]);
+    expect(human.code).toBe(0);
+    const n = laid.caseRows.length;
+    const { heading, header, total, note } = laid.notCases!;
+    expect(human.stdout).toContain(`共 ${n} 条案件，${n} 条通过，错误 0 处`);
+    expect(human.stdout).toContain(
+      `另有 ${heading.length + header.length + total.length + note.length} 行不是案件，已跳过：标题 ${heading.length} 行、重复的表头 ${header.length} 行、小计/合计 ${total.length} 行、说明和签名 ${note.length} 行。`,
+    );
+    const en = tiaojie(["validate", sample("houlong-2026-blocks.xlsx"), "--today", "2026-11-25", "--locale", "en"]);
+    expect(en.stdout).toContain(`${n} case rows, ${n} valid, 0 errors`);
+    expect(en.stdout).toContain(`were skipped: ${heading.length} headings, ${header.length} repeated header rows`);
   });
 
   it("finds a two-level header and uses the clerk's unit when the ledger has no unit column", () => {

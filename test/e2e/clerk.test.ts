@@ -98,6 +98,10 @@ describe("a clerk's session in the task pane", () => {
       await waitForNote(page, `${expected.result.dataRows} 行案件：${expected.errors} 个错误，${expected.warnings} 个警告。`);
       await waitForNote(page, `已标记 ${markedCellCount(groups)} 个单元格`);
     });
+    await step(clerkPane, S, "the 合计 row under the cases is said to be skipped, not counted or reported as a case", async () => {
+      expect(expected.result.skipped.total).toHaveLength(1);
+      await waitForNote(page, "另有 1 行不是案件，已跳过：小计/合计 1 行。");
+    });
     await screenshot(page, "02-validated");
     await step(clerkPane, S, "each planted mistake is listed and its cell is highlighted in its severity's colour", async () => {
       expect(expected.errors).toBeGreaterThan(5);

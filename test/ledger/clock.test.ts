@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { now, nowIso, setToday, todayInChina } from "../../ledger/clock.ts";
+import { chinaDayStartIso, now, nowIso, setToday, todayInChina } from "../../ledger/clock.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 /** Where product code lives (and the dev scripts that run it): each reads the time through ledger/clock.ts only. */
@@ -63,6 +63,7 @@ describe("the one clock", () => {
   it("runs on through midnight when the same day is set again, as the Worker does on every request", () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.parse("2026-12-07T15:59:58Z")); // 23:59:58 in China
+    setToday(undefined); // whatever day the run was set to (TIAOJIE_TODAY)
     setToday("2031-06-15");
     expect(todayInChina()).toBe("2031-06-15");
     vi.setSystemTime(Date.parse("2026-12-07T16:00:02Z"));
@@ -75,6 +76,13 @@ describe("the one clock", () => {
     for (const bad of ["2027-02-29", "2026-13-01", "2026-1-5", "20261207", "tomorrow", "2026-12-07T00:00"]) {
       expect(() => setToday(bad), bad).toThrow(`"${bad}"`);
     }
+  });
+
+  it("gives the instant a China day begins, for comparing stored instants with period bounds", () => {
+    expect(chinaDayStartIso("2027-01-01")).toBe("2026-12-31T16:00:00.000Z");
+    expect(chinaDayStartIso("2028-03-01")).toBe("2028-02-29T16:00:00.000Z");
+    expect(todayInChina(Date.parse(chinaDayStartIso("2031-06-15")))).toBe("2031-06-15");
+    expect(todayInChina(Date.parse(chinaDayStartIso("2031-06-15")) - 1)).toBe("2031-06-14");
   });
 
   it("reads China's date, not the machine's, near midnight UTC", () => {

@@ -8,6 +8,7 @@ import type { Locale } from "../../ledger/messages.ts";
 import { columnLetter } from "../../ledger/columns.ts";
 import type { ColumnPlaces } from "../../ledger/sheet-columns.ts";
 import { readFile } from "node:fs/promises";
+import type { MergedArea } from "../../ledger/merged-areas.ts";
 import { checkedWorkbook, type Sheet } from "../../cli/lib/read-workbook.ts";
 import { WorkbookError } from "../../cli/lib/workbook-error.ts";
 import { LIMITS, tooLarge } from "../../cli/lib/workbook-limits.ts";
@@ -42,6 +43,8 @@ export interface SparseGrid {
   /** Values as Excel shows them: numbers, strings, booleans, Dates, null. */
   grid: unknown[][];
   columns: ColumnPlaces;
+  /** The merged areas whose top-left cell holds a value, in grid coordinates. */
+  merges: MergedArea[];
 }
 
 export function sparseGrid(ws: ExcelJS.Worksheet, file: string, locale?: Locale): SparseGrid {
@@ -79,7 +82,16 @@ export function sparseGrid(ws: ExcelJS.Worksheet, file: string, locale?: Locale)
     });
     if (out) grid[r - 1] = out;
   });
-  return { grid, columns: places };
+  const merges: MergedArea[] = [];
+  for (const ref of (ws.model as { merges?: string[] }).merges ?? []) {
+    const [from, to = from] = ref.split(":");
+    const top = ws.getCell(from);
+    const bottom = ws.getCell(to);
+    if (plainValue(top.value) === null) continue;
+    const col = (c: number) => at[Math.min(c, lastColumn)];
+    merges.push({ top: Number(top.row) - 1, left: col(Number(top.col)), bottom: Number(bottom.row) - 1, right: col(Number(bottom.col)) });
+  }
+  return { grid, columns: places, merges };
 }
 
 /** Drop-in for cli/lib/read-workbook.ts, for the bench's old-reader runs of the real CLI (bench/xlsx-old-reader.ts). */

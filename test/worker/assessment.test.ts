@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { env } from "cloudflare:workers";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { STAGES, STATUSES } from "../../ledger/choices.ts";
 import type { CaseRow } from "../../ledger/schema.ts";
 import { INDICATOR_KEYS } from "../../ledger/api/indicators.ts";
@@ -175,14 +175,30 @@ describe("indicators computed in D1 per unit and period", () => {
   });
 
   it("measures ledger quality from the rows rejected in the unit's last push of the period", async () => {
-    const rows = [sheetRow(2, "SY-1"), sheetRow(3, "SY-2"), sheetRow(4, "SY-3", { receivedOn: "明天" }), sheetRow(5, "SY-4")];
+    // Received today: the rows count in this year's period whatever day the test runs.
+    const today = todayInChina();
+    const rows = [sheetRow(2, "SY-1", { receivedOn: today }), sheetRow(3, "SY-2", { receivedOn: today }), sheetRow(4, "SY-3", { receivedOn: "明天" }), sheetRow(5, "SY-4", { receivedOn: today })];
     const res = await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody(rows));
     expect(res.status).toBe(200);
     expect((await json(res)).counts.rejected).toBe(1);
-    const today = todayInChina();
     const r = await assessment(w.coordinator, UNIT_A, today.slice(0, 4), today);
     expect(r.body.assessment.indicators.ledgerQuality).toMatchObject({ num: 3, den: 4, rate: 0.75 });
     expect((await assessment(w.coordinator, UNIT_B, today.slice(0, 4), today)).body.assessment.indicators.ledgerQuality).toMatchObject({ den: 0 });
+  });
+
+  it("counts a push made at 07:00 on the first of a month in China in that month, not in the month UTC still shows", async () => {
+    // 23:00 UTC on 31 May is 07:00 on 1 June in China (moved by whole days when TIAOJIE_TODAY is set).
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.parse("2026-05-31T23:00:00Z"));
+      const today = todayInChina();
+      const rows = [sheetRow(2, "SY-1", { receivedOn: today }), sheetRow(3, "SY-2", { receivedOn: "明天" })];
+      expect((await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody(rows))).status).toBe(200);
+      const month = await assessment(w.coordinator, UNIT_A, today.slice(0, 7), today);
+      expect(month.body.assessment.indicators.ledgerQuality).toMatchObject({ num: 1, den: 2 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("reports the mean case-file review score of the period, from reviews an assessor records", async () => {

@@ -202,13 +202,17 @@ describe("who may read the digest", () => {
     expect(digest.caseLists).toBe("district");
     // The windows closing (A4, D2, D3), the overdue cases (D4, A3, A6) and the broken commitment (A5) are none of
     // them referred by or confirmed at the court; both repeats are: A6 follows the court-referred A1, B5 was confirmed.
+    // B5's earlier case B-OLD was no court case: the court reads B5 without it (前案非法院案件).
+    const [a6, b5] = digest.repeats.cases;
     expect({ ...seen, generatedAt: null }).toEqual({
       ...digest, generatedAt: null, caseLists: "court",
       confirmation: { ...digest.confirmation, closing: [] },
       overdue: { ...digest.overdue, cases: [] },
       commitments: { ...digest.commitments, overdueCases: [] },
+      repeats: { ...digest.repeats, cases: [a6, { ...b5, previous: null }] },
     });
     expect(seen.repeats.cases.map((c: any) => c.caseNo)).toEqual(["A6", "B5"]);
+    expect(JSON.stringify(seen)).not.toContain("B-OLD");
     const before = await snapshot();
     const pushRes = await pushChunk(w.court, newPushId(), newKey(), chunkBody([sheetRow(2, "A1", { status: "调解不成" })], { unit: UNIT_A }));
     expect(pushRes.status).toBe(403);

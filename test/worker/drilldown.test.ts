@@ -83,9 +83,10 @@ describe("GET /api/rankings/drilldown: the cases behind each indicator", () => {
   });
 
   it("names the rejected rows of the unit's last push with their errors under ledger quality", async () => {
-    const rows = [sheetRow(2, "SY-1"), sheetRow(3, "SY-2"), sheetRow(4, "SY-3", { receivedOn: "明天" }), sheetRow(5, "SY-4", { accepted: "也许" })];
-    expect((await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody(rows))).status).toBe(200);
+    // Received today: the rows count in this year's period whatever day the test runs.
     const today = todayInChina();
+    const rows = [sheetRow(2, "SY-1", { receivedOn: today }), sheetRow(3, "SY-2", { receivedOn: today }), sheetRow(4, "SY-3", { receivedOn: "明天" }), sheetRow(5, "SY-4", { accepted: "也许", receivedOn: today })];
+    expect((await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody(rows))).status).toBe(200);
     const { body } = await drilldown(w.clerkA, `period=${today.slice(0, 4)}&asOf=${today}`);
     const q = body.indicators.ledgerQuality;
     expect(q).toMatchObject({ num: 2, den: 4 });

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { LimitSettings } from "../../ledger/api/limits.ts";
 import { addDays, parsePeriod } from "../../ledger/period.ts";
 import { todayInChina } from "../../ledger/clock.ts";
@@ -242,6 +242,24 @@ describe("the Worker uses the saved values", () => {
     expect(await unitFlags()).toEqual([["low_ledger_quality", 0.9]]);
     await putLimits(w.coordinator, { settings: withChanges({ flags: { notPushedDays: 10, minLedgerQuality: 0.5 } }) });
     expect(await unitFlags()).toEqual([["ledger_not_pushed", 10]]);
+  });
+});
+
+describe("the unit flags date a push by China's calendar", () => {
+  it("says a push made at 07:00 China time was made that day, not the day before as UTC shows", async () => {
+    // 23:00 UTC is 07:00 the next day in China (moved by whole days when TIAOJIE_TODAY is set).
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.parse("2026-05-31T23:00:00Z"));
+      const today = todayInChina();
+      await pushChunk(w.clerkA, newPushId(), newKey(), chunkBody([sheetRow(2, "Q-1", { receivedOn: today }), sheetRow(3, "Q-2", { receivedOn: today, applicant: null })]));
+      const r = await json(await call("GET", `/api/flags?scope=unit&asOf=${today}&unit=${UNIT_A}`, { token: w.coordinator }));
+      const low = r.flags.find((f: { code: string }) => f.code === "low_ledger_quality");
+      expect(low.facts.pushedOn).toBe(today);
+      expect(low.message.zh).toContain(`${today} 上报`);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -10,13 +10,15 @@ export interface ZoneResult {
   units: (RankedUnit & { zoneRank: number | null; districtRank: number | null })[];
 }
 
-export function zoneRankings(ranked: readonly RankedUnit[], zones: Readonly<Record<string, readonly string[]>>): { zones: ZoneResult[]; unzoned: string[]; district: RankedUnit[] } {
+/** `zones`: zone → its towns, keyed by the names people gave the zones. */
+export function zoneRankings(ranked: readonly RankedUnit[], zones: ReadonlyMap<string, readonly string[]>): { zones: ZoneResult[]; unzoned: string[]; district: RankedUnit[] } {
   const district = ranked.filter((u) => u.kind === "town");
   const byName = new Map(district.map((u) => [u.unit, u]));
   const out: ZoneResult[] = [];
-  for (const zone of Object.keys(zones).sort((a, b) => a.localeCompare(b, "zh"))) {
+  for (const [zone, towns] of [...zones].sort(([a], [b]) => a.localeCompare(b, "zh"))) {
     // District order (score, then name) is kept; units without a score come last, unranked.
-    const members = district.filter((u) => zones[zone].includes(u.unit));
+    const inZone = new Set(towns);
+    const members = district.filter((u) => inZone.has(u.unit));
     let rank = 0;
     const units = members.map((u, i) => {
       if (u.score == null) return { ...u, zoneRank: null, districtRank: u.rank };
@@ -25,6 +27,6 @@ export function zoneRankings(ranked: readonly RankedUnit[], zones: Readonly<Reco
     });
     out.push({ zone, units });
   }
-  const zoned = new Set(Object.values(zones).flat());
+  const zoned = new Set([...zones.values()].flat());
   return { zones: out, unzoned: district.filter((u) => !zoned.has(u.unit)).map((u) => u.unit).filter((n) => byName.has(n)), district };
 }

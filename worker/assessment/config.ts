@@ -76,10 +76,12 @@ export const DEFAULT_CONFIG: AssessmentConfig = {
 
 /** The time limit in days for a case, by stage first, then mediation type, then the fallback. */
 export function timeLimitFor(stage: string | null, mediationType: string | null, limits: TimeLimits = DEFAULT_CONFIG.timeLimits): number {
-  const byStage = stage == null ? undefined : (limits.byStage as Record<string, number | undefined>)[stage];
-  if (byStage != null) return byStage;
-  const byType = mediationType == null ? undefined : (limits.byMediationType as Record<string, number | undefined>)[mediationType];
-  return byType ?? limits.fallback;
+  return daysFor(limits.byStage, stage) ?? daysFor(limits.byMediationType, mediationType) ?? limits.fallback;
+}
+
+/** Own entries only: a stage read as "constructor" must find no limit, not Object's constructor function. */
+function daysFor(map: Partial<Record<string, number>>, key: string | null): number | undefined {
+  return key != null && Object.hasOwn(map, key) ? (map[key] ?? undefined) : undefined;
 }
 
 export class WeightsError extends Error {

@@ -26,6 +26,8 @@ export interface DigestCase {
   mediationType: MediationType | null;
   applicant: string;
   applicantId: string | null;
+  /** a name of the row, masked in its free text (digest-privacy.ts) */
+  mediator?: string | null;
   respondent: string;
   accepted: boolean;
   status: Status | null;
@@ -88,15 +90,6 @@ function perUnit<T>(cases: readonly DigestCase[], init: () => T, add: (acc: T, c
     add(acc, c);
   }
   return [...m.values()].sort(byUnit);
-}
-
-const COMPOUND_SURNAMES = ["欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "夏侯", "令狐", "端木", "南宫"];
-
-/** A person's name as court documents print it (张三 → 张某, 欧阳小明 → 欧阳某); an organisation's name stays as written. */
-export function maskPerson(name: string): string {
-  if (!/^[\u4e00-\u9fff]{2,4}$/.test(name) || /(公司|厂|店|社|院|局|所|会|村|组)$/.test(name)) return name;
-  const surname = COMPOUND_SURNAMES.find((s) => name.startsWith(s) && name.length > s.length) ?? name[0];
-  return `${surname}某`;
 }
 
 const ref = (c: DigestCase) => ({
@@ -206,12 +199,12 @@ export function digestSections(input: DigestInput): Digest {
       if (isCourtCase(previous)) repeatsAfterCourt++;
       if (!listed(c) && !listed(previous)) continue;
       repeats.push({
-        ...ref(c), applicant: maskPerson(c.applicant), status: c.status,
+        ...ref(c), applicant: c.applicant, status: c.status,
         previous: { unit: previous.unit, caseNo: previous.caseNo, closedOn: previous.closedOn!, status: previous.status, stage: previous.stage, source: previous.source, courtCase: isCourtCase(previous) },
       });
     }
   }
-  repeats.sort((a, b) => Number(b.previous.courtCase) - Number(a.previous.courtCase) || a.receivedOn.localeCompare(b.receivedOn) || a.unit.localeCompare(b.unit, "zh-CN") || a.caseNo.localeCompare(b.caseNo));
+  repeats.sort((a, b) => Number(b.previous!.courtCase) - Number(a.previous!.courtCase) || a.receivedOn.localeCompare(b.receivedOn) || a.unit.localeCompare(b.unit, "zh-CN") || a.caseNo.localeCompare(b.caseNo));
 
   // (7) respondent agencies by cases received in the period
   const agencies = new Map<string, OutcomeCounts>();

@@ -4,6 +4,7 @@
  * on-time and mentor rules take. Pure.
  */
 import { FLAG_THRESHOLD_KEYS, type FlagThresholds, type LimitSettings } from "../../ledger/api/limits.ts";
+import { MEDIATION_TYPES, STAGES } from "../../ledger/choices.ts";
 import { DEFAULT_CONFIG, type AssessmentConfig, type TimeLimits } from "./config.ts";
 import { transferReceiptDays } from "./flags/transfer-rules.ts";
 
@@ -32,12 +33,26 @@ export function settingsFromStored(stored: unknown, defaults: LimitSettings): Li
   }
   return {
     timeLimits: {
-      byStage: { ...(s.timeLimits?.byStage ?? defaults.timeLimits.byStage) },
-      byMediationType: { ...(s.timeLimits?.byMediationType ?? defaults.timeLimits.byMediationType) },
+      byStage: knownDays(s.timeLimits?.byStage ?? defaults.timeLimits.byStage, STAGES),
+      byMediationType: knownDays(s.timeLimits?.byMediationType ?? defaults.timeLimits.byMediationType, MEDIATION_TYPES),
       fallback: s.timeLimits?.fallback ?? defaults.timeLimits.fallback,
     },
     flags,
   };
+}
+
+/**
+ * The days of the known stages (or types) in a stored map. Whatever else a stored version holds — a key "__proto__"
+ * or "constructor" written before such keys were refused — is not a limit and is not read back.
+ */
+function knownDays<K extends string>(stored: unknown, keys: readonly K[]): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  if (typeof stored !== "object" || stored === null) return out;
+  for (const k of keys) {
+    const v = Object.hasOwn(stored, k) ? (stored as Record<string, unknown>)[k] : undefined;
+    if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
+  }
+  return out;
 }
 
 /** The assessment configuration with these settings (targets and ranking method stay the defaults). */

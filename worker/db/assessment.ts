@@ -9,7 +9,7 @@ import type { Period } from "../../ledger/period.ts";
 import type { UnitCounts, UnitKind } from "../assessment/ranking.ts";
 import { countingSql, storedTimeLimitSql } from "./counting-sql.ts";
 import { writeReviews } from "./reviews.ts";
-import { nowIso } from "../../ledger/clock.ts";
+import { chinaDayStartIso, nowIso } from "../../ledger/clock.ts";
 
 /**
  * The same counts from assessment_daily (kept by triggers, migration 0014): a year is at most units × 366 × 3
@@ -47,7 +47,8 @@ function reviewStatement(db: D1Database, period: Period): D1PreparedStatement {
 
 /**
  * Ledger quality: rows without errors over rows, from the unit's last completed push in the period. Rejected rows
- * are the rows with errors (warnings do not reject a row). Push times are UTC ISO timestamps.
+ * are the rows with errors (warnings do not reject a row). Push times are UTC ISO timestamps, the period's bounds China
+ * dates: compared through the instant each China day begins.
  */
 function ledgerQualityStatement(db: D1Database, period: Period): D1PreparedStatement {
   return db
@@ -57,7 +58,7 @@ function ledgerQualityStatement(db: D1Database, period: Period): D1PreparedState
               SELECT last.unit_id AS unitId, sum(pc.inserted + pc.updated + pc.unchanged + pc.rejected) AS rows,
                      sum(pc.rejected) AS rejected
               FROM last JOIN push_chunks AS pc ON pc.push_id = last.id WHERE last.rn = 1 GROUP BY last.unit_id`)
-    .bind(period.start, period.end);
+    .bind(chinaDayStartIso(period.start), chinaDayStartIso(period.end));
 }
 
 function unitsStatement(db: D1Database): D1PreparedStatement {

@@ -18,7 +18,8 @@ const COURT_PARAMS: string[] = [...COURT_SOURCES, ...COURT_STAGES];
 
 /**
  * Only the fields the court liaison may see (ledger/api/court.ts): the applicant's ID number, phone, 备注 and place
- * never leave the database for this role, whatever the stored JSON holds.
+ * never leave the database for this role, whatever the stored JSON holds. The names and free text kept here are
+ * masked before they leave the Worker (court/court-case-view.ts).
  */
 function toCourtCase(r: CourtDbRow): CourtCase {
   const d = storedCase(r.data);

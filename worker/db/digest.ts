@@ -9,7 +9,7 @@ import type { Period } from "../../ledger/period.ts";
 
 const COLUMNS = `
   u.name AS unit, u.kind AS kind, c.case_no AS caseNo, c.received_on AS receivedOn, c.source AS source, c.stage AS stage,
-  c.domain AS domain, c.mediation_type AS mediationType, c.applicant AS applicant, c.data ->> '$.applicantId' AS applicantId,
+  c.domain AS domain, c.mediation_type AS mediationType, c.applicant AS applicant, c.data ->> '$.applicantId' AS applicantId, c.mediator AS mediator,
   c.respondent AS respondent, c.accepted AS accepted, c.status AS status, c.closed_on AS closedOn,
   c.judicial_confirmation AS judicialConfirmation, c.commitment AS commitment, c.commitment_due AS commitmentDue,
   c.commitment_met_on AS commitmentMetOn, c.in_ledger AS inLedger`;

@@ -6,6 +6,7 @@
  */
 import type { Period } from "../../ledger/period.ts";
 import { countingSql, storedTimeLimitSql } from "./counting-sql.ts";
+import { chinaDayStartIso } from "../../ledger/clock.ts";
 
 const c = countingSql("c.");
 
@@ -97,7 +98,7 @@ export async function loadDrilldownRows(db: D1Database, unitId: number, period: 
                        (SELECT json_group_array(json(i.value)) FROM json_each(pc.receipt, '$.issues') AS i
                          WHERE i.value ->> '$.severity' = 'error') AS errors
                   FROM last LEFT JOIN push_chunks AS pc ON pc.push_id = last.id ORDER BY pc.chunk_index`)
-      .bind(unitId, period.start, period.end),
+      .bind(unitId, chinaDayStartIso(period.start), chinaDayStartIso(period.end)),
   ]);
   return {
     cases: cases.results as unknown as DrilldownCaseRow[],

@@ -12,7 +12,7 @@ const FLAG_CASE_COLUMNS = `
   c.closed_on AS closedOn, c.stage AS stage, c.mediation_type AS mediationType, c.applicant AS applicant,
   c.data ->> '$.applicantId' AS applicantId, c.respondent AS respondent, c.judicial_confirmation AS judicialConfirmation,
   c.commitment_due AS commitmentDue, c.commitment_met_on AS commitmentMetOn, c.complexity AS complexity,
-  substr(c.updated_at, 1, 10) AS lastChangedOn,
+  date(c.updated_at, '+8 hours') AS lastChangedOn,
   -- "有导师": the case's mediator is an active gold mediator (金牌调解员) on the roster, or a computed mentor
   -- assignment (any period) gave the case a gold mentor
   (EXISTS (SELECT 1 FROM mediators AS m WHERE m.name = c.mediator AND m.tier = '金牌调解员' AND m.active = 1)
@@ -170,7 +170,7 @@ export async function loadLastPushes(db: D1Database): Promise<{ unitId: number; 
     .prepare(`WITH last AS (
                 SELECT id, unit_id, completed_at, row_number() OVER (PARTITION BY unit_id ORDER BY completed_at DESC, id DESC) AS rn
                 FROM pushes WHERE completed_at IS NOT NULL)
-              SELECT last.unit_id AS unitId, substr(last.completed_at, 1, 10) AS pushedOn,
+              SELECT last.unit_id AS unitId, date(last.completed_at, '+8 hours') AS pushedOn,
                 sum(pc.inserted + pc.updated + pc.unchanged + pc.rejected) AS rows, sum(pc.rejected) AS rejected
               FROM last JOIN push_chunks AS pc ON pc.push_id = last.id WHERE last.rn = 1 GROUP BY last.unit_id`)
     .all<{ unitId: number; pushedOn: string; rows: number; rejected: number }>();

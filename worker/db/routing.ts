@@ -4,6 +4,8 @@
  * that asserts what the reads before it decided on (migration 0022), so a transfer never lands on a stale read.
  */
 import type { RuleSheetKindName } from "../../ledger/api/routing.ts";
+import { chinaDayStartIso } from "../../ledger/clock.ts";
+import { addDays } from "../../ledger/period.ts";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Rule sheets
@@ -233,8 +235,8 @@ export async function loadUnreceivedTransfers(
               FROM case_transfers AS t JOIN units AS fu ON fu.id = t.from_unit_id JOIN units AS tu ON tu.id = t.to_unit_id
               WHERE (?1 IS NULL OR t.to_unit_id = ?1) AND t.transferred_at < ?2 AND (t.received_at IS NULL OR t.received_at >= ?2)
               ORDER BY t.transferred_at, t.id`)
-    // The end of `today` in China (UTC+8) is 16:00 UTC that day.
-    .bind(unitId, `${today}T16:00:00.000Z`)
+    // The end of `today` in China is the start of the next China day.
+    .bind(unitId, chinaDayStartIso(addDays(today, 1)))
     .all<{ caseNo: string; from: string; lead: string; transferredAt: string; receivedAt: string | null }>();
   return results;
 }

@@ -1,12 +1,19 @@
 /** SQL of 片区 (zones): which town/street is in which zone. */
 
-/** Zone → its towns, by zone then unit name. */
-export async function getZones(db: D1Database): Promise<Record<string, string[]>> {
+/**
+ * Zone → its towns, by zone then unit name. A Map: zone names are whatever people called them, "constructor" and
+ * "__proto__" included, and a plain object would take such a name for its own machinery.
+ */
+export async function getZones(db: D1Database): Promise<Map<string, string[]>> {
   const { results } = await db
     .prepare(`SELECT z.zone, u.name FROM zones AS z JOIN units AS u ON u.id = z.unit_id ORDER BY z.zone, u.name`)
     .all<{ zone: string; name: string }>();
-  const zones: Record<string, string[]> = {};
-  for (const r of results) (zones[r.zone] ??= []).push(r.name);
+  const zones = new Map<string, string[]>();
+  for (const r of results) {
+    const towns = zones.get(r.zone);
+    if (towns) towns.push(r.name);
+    else zones.set(r.zone, [r.name]);
+  }
   return zones;
 }
 

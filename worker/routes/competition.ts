@@ -16,6 +16,9 @@ import { periodFromQuery } from "./period-query.ts";
 
 export const competitionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
+/** The zones as the API writes them. Object.fromEntries makes every name an own key, "__proto__" as much as "北片". */
+const zonesJson = (zones: Map<string, string[]>) => ({ zones: Object.fromEntries(zones) });
+
 competitionRoutes.openapi(
   createRoute({
     method: "get",
@@ -25,7 +28,7 @@ competitionRoutes.openapi(
     middleware: [requireRole("assessor", "coordinator")] as const,
     responses: { 200: { description: "Zone → towns", content: { "application/json": { schema: ZonesSchema } } }, ...errorResponses },
   }),
-  async (c) => c.json({ zones: await getZones(c.env.DB) }, 200),
+  async (c) => c.json(zonesJson(await getZones(c.env.DB)), 200),
 );
 
 competitionRoutes.openapi(
@@ -52,7 +55,7 @@ competitionRoutes.openapi(
     }
     if (issues.length > 0) throw new ApiError(422, "invalid_request", issues[0].message, { issues });
     await setZones(c.env.DB, [...seen].map(([unit, zone]) => ({ unit, zone })), c.get("principal").tokenId, nowIso());
-    return c.json({ zones: await getZones(c.env.DB) }, 200);
+    return c.json(zonesJson(await getZones(c.env.DB)), 200);
   },
 );
 

@@ -1,16 +1,16 @@
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env.ts";
 import { requireRole } from "../auth/middleware.ts";
-import { findCourtCase, listCourtCases } from "../db/court-cases.ts";
+import { courtCase, courtCasePage } from "../court/court-cases-service.ts";
 import { ApiError, ErrorBodySchema, errorResponses, validationHook } from "../errors.ts";
 import { CourtCasesQuerySchema } from "../../ledger/api/court.ts";
 import { Named } from "../openapi-names.ts";
 import { periodFromQuery } from "./period-query.ts";
 
 /**
- * The court liaison's routes (法院联络员): read-only, across all units, and only the court's cases. Every other
- * case route answers the court 403 by role, before anything is looked up, so a status never tells it whether a
- * case exists.
+ * The court liaison's routes (法院联络员): read-only, across all units, and only the court's cases, with no one
+ * named (court/court-case-view.ts). Every other case route answers the court 403 by role, before anything is looked
+ * up, so a status never tells it whether a case exists.
  */
 export const courtRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -32,7 +32,7 @@ courtRoutes.openapi(
   async (c) => {
     const q = c.req.valid("query");
     const period = q.period === undefined ? null : periodFromQuery(q.period);
-    const page = await listCourtCases(c.env.DB, { period, after: q.after ?? 0, limit: q.limit });
+    const page = await courtCasePage(c.env.DB, { period, after: q.after ?? 0, limit: q.limit });
     return c.json({ period: period?.label ?? null, ...page }, 200);
   },
 );
@@ -53,7 +53,7 @@ courtRoutes.openapi(
   }),
   async (c) => {
     const { unit, caseNo } = c.req.valid("param");
-    const found = await findCourtCase(c.env.DB, unit, caseNo);
+    const found = await courtCase(c.env.DB, unit, caseNo);
     if (!found) throw new ApiError(404, "not_found", `没有法院案件 ${unit} / ${caseNo} No such court case: ${unit} / ${caseNo}`);
     return c.json(found, 200);
   },

@@ -39,8 +39,8 @@ async function resolveScope(db: D1Database, who: Principal, group: string | unde
   if (group === "town" || group === "department") return { group: { kind: group, name: null }, units: units.filter((u) => u.kind === group) };
   const zone = group.slice("zone:".length).trim();
   const zones = await getZones(db);
-  const members = zones[zone];
-  if (!members) throw new StatsGroupError(zone, Object.keys(zones));
+  const members = zones.get(zone);
+  if (!members) throw new StatsGroupError(zone, [...zones.keys()]);
   return { group: { kind: "zone", name: zone }, units: units.filter((u) => members.includes(u.name)) };
 }
 

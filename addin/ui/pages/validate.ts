@@ -1,5 +1,6 @@
 import type { Issue } from "../../../ledger/schema.ts";
 import { columnName } from "../../../ledger/columns.ts";
+import { skippedRowsMessage } from "../../../ledger/messages.ts";
 import { codeName, groupByCode, groupByRow, issueCell, marksFromIssues } from "../../logic/validate.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
@@ -55,6 +56,13 @@ export const validatePage: Page = (app) => {
       : message(run.errors ? "error" : "warning", app.t("validate.summary", { rows: run.result.dataRows, errors: run.errors, warnings: run.warnings }));
   };
 
+  /** The headings, 小计 rows and notes not read as cases, and rows left below the table's end (a warning: they may be cases). */
+  const skippedNote = () => {
+    const skipped = app.run!.result.skipped;
+    const text = skippedRowsMessage(skipped, app.locale);
+    return text === null ? null : message(skipped.below.length > 0 ? "warning" : "info", text);
+  };
+
   // A coordinator says which unit's sheet this is; clerks never see the picker (their token names their unit).
   const coordinator = app.me?.role === "coordinator";
   const pickedNow = () => (app.sheetUnit?.source === "picked" ? app.sheetUnit.unit : "");
@@ -82,7 +90,7 @@ export const validatePage: Page = (app) => {
       const marked = await app.workbook!.markIssues(app.grid!.sheetName, marks);
       // The picker shows the unit this sheet was validated as (each sheet remembers its own pick).
       if (unitSelect) unitSelect.value = pickedNow();
-      status.replaceChildren(summary(), ...[unitNote()].filter((x) => x !== null), message("info", app.t("validate.marked", { cells: marked.cells })));
+      status.replaceChildren(summary(), ...[skippedNote(), unitNote()].filter((x) => x !== null), message("info", app.t("validate.marked", { cells: marked.cells })));
       renderList();
     } catch (e) {
       status.replaceChildren(message("error", app.errorText(e)));

@@ -102,6 +102,17 @@ describe("the joint-meeting digest sheets", () => {
     expect(g.rows.find((r) => r[1]?.v === "B5")![1].style).toBe("cell");
   });
 
+  it("writes 前案非法院案件 where the court liaison is not given the earlier case, with its details left blank", () => {
+    const d = sampleDigest();
+    d.caseLists = "court";
+    d.repeats.cases[1].previous = null;
+    for (const [locale, said, no] of [["zh-CN", "前案非法院案件", "否"], ["en", "Earlier case not the court's", "no"]] as const) {
+      const b5 = digestLayout(d, locale)[6].rows.find((r) => r[1]?.v === "B5")!;
+      expect(texts(b5)).toEqual(["南埔镇", "B5", "2026-08-20", "卫某", "区人社局", "劳动人事争议", "调解成功", said, null, null, null, no]);
+      expect(b5[1].style).toBe("cell");
+    }
+  });
+
   it("ranks the respondent agencies with the rest summed, charted by outcome", () => {
     const g = grids[7];
     expect(texts(g.rows.find((r) => r[0]?.v === "区住建局"))).toEqual(["区住建局", 8, 1, 3, 2, 1, 0, 1, 0]);

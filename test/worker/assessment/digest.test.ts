@@ -1,7 +1,8 @@
 // The digest's pure rules (worker/assessment/digest.ts) where the district fixture of test/worker/digest.test.ts has
-// no example: a unit confidently below target, commitments not yet due, masking of names, an empty period.
+// no example: a unit confidently below target, commitments not yet due, an empty period. How names are written is
+// test/ledger/masking.test.ts's.
 import { describe, expect, it } from "vitest";
-import { digestSections, maskPerson, type DigestCase } from "../../../worker/assessment/digest.ts";
+import { digestSections, type DigestCase } from "../../../worker/assessment/digest.ts";
 import { DEFAULT_CONFIG } from "../../../worker/assessment/config.ts";
 import { parsePeriod } from "../../../ledger/period.ts";
 
@@ -27,14 +28,6 @@ describe("the digest's rules", () => {
     const d = run([{ ...base, status: "调解成功", closedOn: "2026-07-20", commitment: "修缮围墙", commitmentDue: "2026-09-25" }]);
     expect(d.commitments.total).toEqual({ due: 1, kept: 0, keptLate: 0, overdue: 0, pending: 1 });
     expect(d.commitments.overdueCases).toEqual([]);
-  });
-
-  it("writes a person as surname + 某 and leaves an organisation's name whole", () => {
-    expect(maskPerson("王五")).toBe("王某");
-    expect(maskPerson("欧阳小明")).toBe("欧阳某");
-    expect(maskPerson("泉港石化有限公司")).toBe("泉港石化有限公司");
-    expect(maskPerson("樟脚村")).toBe("樟脚村");
-    expect(maskPerson("John Smith")).toBe("John Smith");
   });
 
   it("answers an empty period with zeros and empty lists, not an error", () => {

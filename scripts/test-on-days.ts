@@ -1,0 +1,53 @@
+/**
+ * Runs the clock-reading tests again on chosen days (CI, after `npm test`): "this year by month", overdue flags and
+ * period pickers must hold on 1 January, on 29 February, on 31 December and years ahead, not only on the day CI runs.
+ *
+ * The clock-reading tests are the test files that import ledger/clock.ts: their fixtures move with the clock (cases
+ * received "ten days ago", "this year"), so no case becomes a future date. Tests with fixed dates pin their own day
+ * and are not run again. Each day is one vitest run with TIAOJIE_TODAY set (ledger/clock.ts); the Worker, the CLI
+ * and the pane all take it as today. Each day also runs in another time zone (TZ): the machine's zone must not matter,
+ * only China's.
+ *
+ *   node scripts/test-on-days.ts                   # the four days below
+ *   node scripts/test-on-days.ts 2030-02-28 …      # other days
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** New Year's Day, a leap day, New Year's Eve and a day years ahead. */
+export const TEST_DAYS = ["2027-01-01", "2028-02-29", "2026-12-31", "2031-06-15"];
+/** A machine time zone per day, from 16 hours behind China to 6 hours ahead of it. */
+const TIME_ZONES = ["America/Los_Angeles", "UTC", "Asia/Shanghai", "Pacific/Kiritimati"];
+
+/** Test files (relative to the root) that read the product's clock. */
+export function clockReadingTests(root: string = ROOT): string[] {
+  return readdirSync(path.join(root, "test"), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".test.ts"))
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
+    .filter((f) => /from "(\.\.\/)+ledger\/clock\.ts"/.test(readFileSync(path.join(root, f), "utf8")))
+    .sort();
+}
+
+function main(): number {
+  const days = process.argv.slice(2).length > 0 ? process.argv.slice(2) : TEST_DAYS;
+  const files = clockReadingTests();
+  process.stdout.write(`在指定日期重跑读取时钟的测试 Clock-reading tests on chosen days: ${files.length} files × ${days.join(", ")}\n`);
+  const failed: string[] = [];
+  for (const [i, day] of days.entries()) {
+    const tz = TIME_ZONES[i % TIME_ZONES.length];
+    const started = performance.now();
+    const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/vitest/vitest.mjs"), "run", "--reporter=dot", ...files], {
+      cwd: ROOT, stdio: "inherit", env: { ...process.env, TIAOJIE_TODAY: day, TZ: tz },
+    });
+    const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    process.stdout.write(`TIAOJIE_TODAY=${day} TZ=${tz}: ${r.status === 0 ? "passed" : "FAILED"} in ${seconds} s\n`);
+    if (r.status !== 0) failed.push(day);
+  }
+  if (failed.length > 0) process.stdout.write(`失败的日期 Failed on: ${failed.join(", ")}\n`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) process.exitCode = main();
