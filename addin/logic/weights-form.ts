@@ -1,7 +1,8 @@
 /**
  * The Rankings page's weights editor (assessor): what the assessor typed, checked before anything is sent. The
- * office's rule is that a period's weights are whole-number-or-decimal points, none negative, summing to 100; the
- * Worker accepts any non-negative weights (it renormalises), so the sum is this form's promise.
+ * office's rule is that a period's weights are points to a tenth (15, 12.5), none negative, summing to 100; the
+ * Worker takes the same precision (a more precise weight would be stored unseen) and any non-negative weights (it
+ * renormalises), so the sum is this form's promise.
  */
 import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from "../../ledger/api/indicators.ts";
 import type { Locale } from "../../ledger/messages.ts";
@@ -19,6 +20,9 @@ export function checkWeights(typed: Partial<Record<IndicatorKey, string>>, local
     const value = text === "" ? 0 : Number(text);
     if (!Number.isFinite(value) || value < 0 || !/^\d*\.?\d*$/.test(text)) {
       return { ok: false, key: k, message: en ? `${name}: "${text}" is not a number of points from 0 to 100; type e.g. 15.` : `${name}：“${text}”不是 0–100 的分值，请填写数字，如 15。` };
+    }
+    if (/\.\d{2,}$/.test(text)) {
+      return { ok: false, key: k, message: en ? `${name}: "${text}" has more than one decimal place; type e.g. 12.5.` : `${name}：“${text}”最多保留一位小数，如 12.5。` };
     }
     weights[k] = value;
   }

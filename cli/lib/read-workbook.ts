@@ -1,4 +1,3 @@
-import { readFile, stat } from "node:fs/promises";
 import type { Locale } from "../../ledger/messages.ts";
 import type { ColumnPlaces } from "../../ledger/sheet-columns.ts";
 import type { MergedArea } from "../../ledger/merged-areas.ts";
@@ -6,6 +5,7 @@ import { prescanWorkbook } from "./prescan-workbook.ts";
 import { streamWorkbook } from "./stream-workbook.ts";
 import { WorkbookError } from "./workbook-error.ts";
 import { LIMITS, tooLarge } from "./workbook-limits.ts";
+import { openZipFile, type ZipSource } from "./zip-directory.ts";
 
 export { WorkbookError } from "./workbook-error.ts";
 
@@ -27,11 +27,12 @@ function startsWith(buf: Uint8Array, sig: number[]): boolean {
 }
 
 /** Recognises what kind of file it is before it is unpacked, so the clerk hears the real reason. */
-function checkSignature(buf: Buffer, file: string): void {
-  if (startsWith(buf, ZIP)) return;
-  if (startsWith(buf, OLE)) {
+async function checkSignature(src: ZipSource, file: string): Promise<void> {
+  const head = await src.read(0, 8);
+  if (startsWith(head, ZIP)) return;
+  if (startsWith(head, OLE)) {
     // Office wraps password-protected .xlsx files in an OLE container with an "EncryptedPackage" stream.
-    if (buf.includes(Buffer.from("EncryptedPackage", "utf16le"))) {
+    if ((await src.read(0, src.size)).includes(Buffer.from("EncryptedPackage", "utf16le"))) {
       throw new WorkbookError("encrypted", `${file} 设有打开密码，无法读取。请在 Excel 中取消密码（文件 → 信息 → 保护工作簿）后另存再试。 The workbook is password-protected; remove the password and save it again.`);
     }
     throw new WorkbookError("old_xls", `${file} 是旧版 .xls 格式。请在 Excel 中“另存为” .xlsx 后再试。 This is an old .xls workbook; save it as .xlsx first.`);
@@ -40,32 +41,40 @@ function checkSignature(buf: Buffer, file: string): void {
 }
 
 /**
- * The file's bytes once they are known to be a readable .xlsx within the limits: found, not larger than it may unpack
- * to, a zip and not an old .xls or an encrypted package, and looked through (prescan-workbook.ts) before anything is
- * parsed. `corrupt` is the refusal for a part that then fails to parse.
+ * The file, open, once it is known to be a readable .xlsx within the limits: found, not larger than the reader takes,
+ * a zip and not an old .xls or an encrypted package, and looked through (prescan-workbook.ts) before anything is
+ * parsed. Its bytes are read from disk as the parts are unpacked, never held whole. `corrupt` is the refusal for a
+ * part that then fails to parse. The caller closes it.
  */
-export async function checkedWorkbookBytes(file: string, locale?: Locale): Promise<{ buf: Buffer; corrupt: () => WorkbookError }> {
-  let buf: Buffer;
+export async function checkedWorkbook(file: string, locale?: Locale): Promise<{ source: ZipSource; corrupt: () => WorkbookError; close(): Promise<void> }> {
+  let opened: Awaited<ReturnType<typeof openZipFile>>;
   try {
-    // Before reading it in: a file larger than everything it may unpack to is refused unread.
-    if ((await stat(file)).size > LIMITS.unpackedBytes) throw tooLarge(file, { kind: "unpacked" }, locale);
-    buf = await readFile(file);
-  } catch (e) {
-    if (e instanceof WorkbookError) throw e;
+    opened = await openZipFile(file);
+  } catch {
     throw new WorkbookError("not_found", `找不到文件 ${file}。 File not found: ${file}`);
   }
-  checkSignature(buf, file);
-  const corrupt = () => new WorkbookError("corrupt", `${file} 已损坏，无法读取。请用 Excel 打开并另存后再试。 The workbook is damaged; open it in Excel and save it again.`);
-  await prescanWorkbook(buf, file, corrupt, locale);
-  return { buf, corrupt };
+  try {
+    if (opened.size > LIMITS.fileBytes) throw tooLarge(file, { kind: "file", bytes: opened.size }, locale);
+    await checkSignature(opened, file);
+    const corrupt = () => new WorkbookError("corrupt", `${file} 已损坏，无法读取。请用 Excel 打开并另存后再试。 The workbook is damaged; open it in Excel and save it again.`);
+    await prescanWorkbook(opened, file, corrupt, locale);
+    return { source: opened, corrupt, close: () => opened.close() };
+  } catch (e) {
+    await opened.close();
+    throw e;
+  }
 }
 
 /**
- * Reads every sheet of an .xlsx in bounded memory: after checkedWorkbookBytes, each part is read as it unpacks and
- * only the plain values of the cells that exist make the grid (stream-workbook.ts). `locale` is the language of a
+ * Reads every sheet of an .xlsx in bounded memory: after checkedWorkbook, each part is read as it unpacks and only
+ * the plain values of the cells that exist make the grid (stream-workbook.ts). `locale` is the language of a
  * refusal for size; the older refusals say both languages.
  */
 export async function readWorkbook(file: string, locale?: Locale): Promise<Sheet[]> {
-  const { buf, corrupt } = await checkedWorkbookBytes(file, locale);
-  return streamWorkbook(buf, file, corrupt, locale);
+  const { source, corrupt, close } = await checkedWorkbook(file, locale);
+  try {
+    return await streamWorkbook(source, file, corrupt, locale);
+  } finally {
+    await close();
+  }
 }

@@ -11,10 +11,15 @@
  * - a number in a cell styled with a date format is a Date (UTC), as exceljs makes it; other numbers stay serials;
  * - shared and inline strings are their text (rich-text runs joined), a formula its cached result, an error nothing;
  * - a merged area repeats its top-left value in every cell (or is empty when that cell is), as exceljs repeats it;
- *   merges come after the cells in the sheet's XML, so rows are kept as compact [column, value, …] lists until the
- *   sheet ends, then laid into the grid (sparse-grid rules: empty rows shared, empty columns left out);
+ *   merges come after the cells in the sheet's XML, so each row is kept as it streams and the merged areas are laid
+ *   into the rows once the sheet ends (sparse-grid rules: empty rows shared, empty columns left out);
  * - the merged areas that hold a value are also given in grid coordinates, so ledger/ can tell a row merged across the
  *   table (a heading, a note) from a case, as the pane does with the areas Excel lists.
+ *
+ * What it holds, and so what the caps in workbook-limits.ts bound (the file itself is read from disk a piece at a
+ * time, zip-directory.ts): the shared strings, and one slot per grid cell (a row is made once, as wide as its last
+ * cell, and becomes its grid row unless empty columns are dropped). Strings are copied out of the parser's 64 KB pieces, which a kept slice of them would otherwise keep
+ * whole (144 → 70 MB for 1.5 million shared strings), and equal date cells share one Date.
  */
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { columnLetter } from "../../ledger/columns.ts";
@@ -23,7 +28,7 @@ import type { ColumnPlaces } from "../../ledger/sheet-columns.ts";
 import type { MergedArea } from "../../ledger/merged-areas.ts";
 import { WorkbookError } from "./workbook-error.ts";
 import { LIMITS, tooLarge } from "./workbook-limits.ts";
-import { unpackEntry, zipEntries, type ZipEntry } from "./zip-directory.ts";
+import { unpackEntry, zipEntries, type ZipEntry, type ZipSource } from "./zip-directory.ts";
 import { gridColumns } from "./grid-columns.ts";
 
 export interface StreamedSheet {
@@ -49,7 +54,7 @@ function local(name: string): string {
 }
 
 /** Feeds one part to saxes as it unpacks, 64 KB at a time; the decoder keeps a character split between pieces whole. */
-async function parsePart(buf: Buffer, entry: ZipEntry, h: Handlers): Promise<void> {
+async function parsePart(buf: ZipSource, entry: ZipEntry, h: Handlers): Promise<void> {
   const parser = new SaxesParser({ position: false, xmlns: false });
   parser.on("opentag", (tag: SaxesTagPlain) => h.open(local(tag.name), tag.attributes));
   if (h.text) {
@@ -96,9 +101,36 @@ const BUILT_IN: Record<number, string> = {
 
 const EXCEL_EPOCH_DAYS = 25569;
 
+/**
+ * A date cell's Date. A ledger's dates are a few hundred days over hundreds of thousands of cells, so equal ones share
+ * one Date (about 80 bytes each); nothing that reads the grid changes a Date. Bounded: a file of distinct
+ * date-times gets fresh ones past it.
+ */
+const dateCache = new Map<number, Date>();
+const DATE_CACHE = 65_536;
+
 function excelDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - EXCEL_EPOCH_DAYS + (date1904 ? 1462 : 0)) * 86_400_000));
+  const ms = Math.round((serial - EXCEL_EPOCH_DAYS + (date1904 ? 1462 : 0)) * 86_400_000);
+  let d = dateCache.get(ms);
+  if (d === undefined) {
+    d = new Date(ms);
+    if (dateCache.size < DATE_CACHE) dateCache.set(ms, d);
+  }
+  return d;
 }
+
+/**
+ * The text as a string of its own. saxes hands out text as slices of the 64 KB piece it parses, and V8 keeps the whole
+ * piece alive for as long as any slice of 13 characters or more is kept: the shared strings then cost their part's
+ * size twice over. Shorter strings are copied by V8 already.
+ */
+function owned(text: string): string {
+  if (text.length < 13) return text;
+  // A lone surrogate (from an "_xD83D_" escape) would not survive UTF-8: JSON keeps it, more slowly.
+  return LONE_SURROGATE.test(text) ? (JSON.parse(JSON.stringify(text)) as string) : Buffer.from(text, "utf8").toString("utf8");
+}
+/** With the u flag, a surrogate range matches only a surrogate that is not half of a pair. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /** 1-based column of "XFD1048576" (letters only), or 0 when the reference has none. */
 function columnOf(ref: string): number {
@@ -140,7 +172,7 @@ interface Workbook {
   date1904: boolean;
 }
 
-async function readWorkbookPart(buf: Buffer, entry: ZipEntry): Promise<Workbook> {
+async function readWorkbookPart(buf: ZipSource, entry: ZipEntry): Promise<Workbook> {
   const wb: Workbook = { sheets: [], date1904: false };
   await parsePart(buf, entry, {
     open(name, a) {
@@ -152,7 +184,7 @@ async function readWorkbookPart(buf: Buffer, entry: ZipEntry): Promise<Workbook>
   return wb;
 }
 
-async function readRelationships(buf: Buffer, entry: ZipEntry | undefined): Promise<Map<string, { target: string; type: string }>> {
+async function readRelationships(buf: ZipSource, entry: ZipEntry | undefined): Promise<Map<string, { target: string; type: string }>> {
   const rels = new Map<string, { target: string; type: string }>();
   if (!entry) return rels;
   await parsePart(buf, entry, {
@@ -164,7 +196,7 @@ async function readRelationships(buf: Buffer, entry: ZipEntry | undefined): Prom
 }
 
 /** Whether each cell style (cellXfs index) shows a date, the way exceljs decides it. */
-async function readDateStyles(buf: Buffer, entry: ZipEntry | undefined): Promise<Uint8Array> {
+async function readDateStyles(buf: ZipSource, entry: ZipEntry | undefined): Promise<Uint8Array> {
   if (!entry) return new Uint8Array(0);
   const formats = new Map<number, string>();
   const xfs: number[] = [];
@@ -190,7 +222,7 @@ async function readDateStyles(buf: Buffer, entry: ZipEntry | undefined): Promise
  * The shared strings as plain text: rich-text runs joined, phonetic guides (<rPh>) left out, an <si> with no text at
  * all (which exceljs reads as an empty object) as null.
  */
-async function readSharedStrings(buf: Buffer, entry: ZipEntry | undefined, limit: () => never): Promise<(string | null)[]> {
+async function readSharedStrings(buf: ZipSource, entry: ZipEntry | undefined, limit: () => never): Promise<(string | null)[]> {
   const strings: (string | null)[] = [];
   if (!entry) return strings;
   let text: string | null = null;
@@ -222,7 +254,7 @@ async function readSharedStrings(buf: Buffer, entry: ZipEntry | undefined, limit
         case "r": inRun = false; break;
         case "rPh": inPhonetic--; break;
         case "si":
-          strings.push(runs ?? text);
+          strings.push(runs === null && text === null ? null : owned(runs ?? text!));
           // Excel stores each distinct text once, so there are never more than there are cells; a file of millions of
           // tiny strings is hand-made, and refused before they fill memory.
           if (strings.length > LIMITS.cells) limit();
@@ -236,9 +268,34 @@ async function readSharedStrings(buf: Buffer, entry: ZipEntry | undefined, limit
 /** Merged areas as [top, left, bottom, right] (1-based), four numbers each. */
 type Merges = number[];
 
+/** A row whose few cells lie far apart, kept as [column, value, column, value, …] rather than as wide as its last cell. */
+class SparseRow {
+  readonly cells: unknown[];
+  constructor(cells: unknown[]) {
+    this.cells = cells;
+  }
+}
+
+/**
+ * A row as read: its values by sheet column (index c - 1, null where empty), as wide as its last cell; a SparseRow when
+ * that would be mostly empty (a far-right cell must not make a row 16,384 slots wide); undefined when it has none.
+ */
+type RawRow = unknown[] | SparseRow | undefined;
+
+/** A row is kept by sheet column while it is at most this wide for its n cells: 2n + 8. */
+const denseEnough = (lastColumn: number, cells: number) => lastColumn <= 2 * cells + 8;
+
+/** The row's cells as a [column, value, …] list. */
+function pairs(row: unknown[] | SparseRow): unknown[] {
+  if (row instanceof SparseRow) return row.cells;
+  const out: unknown[] = [];
+  for (let i = 0; i < row.length; i++) if (row[i] !== null) out.push(i + 1, row[i]);
+  return out;
+}
+
 interface RawSheet {
-  /** rows[r - 1]: the row's cells as [column, value, column, value, …], or undefined when it has none. */
-  rows: (unknown[] | undefined)[];
+  /** rows[r - 1]: row r as read. */
+  rows: RawRow[];
   /** The last row number a <row> or a merged area reaches: exceljs's rowCount. */
   height: number;
   merges: Merges;
@@ -246,11 +303,13 @@ interface RawSheet {
   beyondColumns: { row: number; column: number } | null;
 }
 
-async function readSheetPart(buf: Buffer, entry: ZipEntry, strings: (string | null)[], dates: Uint8Array, date1904: boolean, limit: () => never): Promise<RawSheet> {
+async function readSheetPart(buf: ZipSource, entry: ZipEntry, strings: (string | null)[], dates: Uint8Array, date1904: boolean, limit: () => never): Promise<RawSheet> {
   const sheet: RawSheet = { rows: [], height: 0, merges: [], beyondColumns: null };
   let inData = false;
   let rowNumber = 0;
-  let cells: unknown[] | null = null;
+  // The row being read, as (column, value) pairs: reused from row to row, so a row is allocated once, at its size.
+  const columns: number[] = [];
+  const values: unknown[] = [];
   let column = 0;
   // The cell being read.
   let type: string | undefined;
@@ -267,7 +326,7 @@ async function readSheetPart(buf: Buffer, entry: ZipEntry, strings: (string | nu
     if (formula) {
       // exceljs keeps a cached result only when it is not empty.
       if (value) {
-        if (type === "str") v = decodeAgain(value);
+        if (type === "str") v = owned(decodeAgain(value));
         else if (type === "b") v = parseInt(value, 10) !== 0;
         else if (type === "e") v = null;
         else {
@@ -278,15 +337,15 @@ async function readSheetPart(buf: Buffer, entry: ZipEntry, strings: (string | nu
     } else if (value !== undefined) {
       switch (type) {
         case "s": v = strings[parseInt(value, 10)] ?? null; break;
-        case "str": v = decodeAgain(value); break;
-        case "inlineStr": v = value; break;
+        case "str": v = owned(decodeAgain(value)); break;
+        case "inlineStr": v = owned(value); break;
         case "b": v = parseInt(value, 10) !== 0; break;
         case "e": v = null; break;
         case "d": {
           // An ISO date cell (LibreOffice and some generators write them; exceljs read 2026 from "2026-05-26"). Without a
           // zone it is the day shown, so it is taken as UTC, as date cells are everywhere else.
           const t = Date.parse(/T[^Z+-]*$/.test(value) ? `${value}Z` : value);
-          v = Number.isNaN(t) ? value : new Date(t);
+          v = Number.isNaN(t) ? owned(value) : new Date(t);
           break;
         }
         default: {
@@ -302,7 +361,32 @@ async function readSheetPart(buf: Buffer, entry: ZipEntry, strings: (string | nu
       return;
     }
     if (rowNumber > LIMITS.excelRows) return;
-    (cells ??= []).push(column, v);
+    columns.push(column);
+    values.push(v);
+  };
+
+  /** The row just read, made once: by sheet column when dense enough, else as pairs. */
+  const endRow = () => {
+    const n = columns.length;
+    if (n === 0 || rowNumber < 1 || rowNumber > LIMITS.excelRows) return;
+    let last = 0;
+    for (let i = 0; i < n; i++) if (columns[i] > last) last = columns[i];
+    let made: unknown[] | SparseRow;
+    if (denseEnough(last, n)) {
+      made = new Array(last).fill(null);
+      // A column written twice in one row (hand-made files): the last one wins, as in exceljs.
+      for (let i = 0; i < n; i++) made[columns[i] - 1] = values[i];
+    } else {
+      const list: unknown[] = new Array(2 * n);
+      for (let i = 0; i < n; i++) {
+        list[2 * i] = columns[i];
+        list[2 * i + 1] = values[i];
+      }
+      made = new SparseRow(list);
+    }
+    // Two <row> elements with one number (hand-made files): their cells together, as exceljs keeps them.
+    const before = sheet.rows[rowNumber - 1];
+    sheet.rows[rowNumber - 1] = before ? new SparseRow(pairs(before).concat(pairs(made))) : made;
   };
 
   await parsePart(buf, entry, {
@@ -324,7 +408,8 @@ async function readSheetPart(buf: Buffer, entry: ZipEntry, strings: (string | nu
         case "row":
           rowNumber = a.r ? parseInt(a.r, 10) : rowNumber + 1;
           if (rowNumber > sheet.height) sheet.height = rowNumber;
-          cells = null;
+          columns.length = 0;
+          values.length = 0;
           column = 0;
           break;
         case "c":
@@ -373,12 +458,9 @@ async function readSheetPart(buf: Buffer, entry: ZipEntry, strings: (string | nu
           endCell();
           break;
         case "row":
-          if (cells && rowNumber >= 1 && rowNumber <= LIMITS.excelRows) {
-            // Two <row> elements with one number (hand-made files): their cells together, as exceljs keeps them.
-            const before = sheet.rows[rowNumber - 1];
-            sheet.rows[rowNumber - 1] = before ? before.concat(cells) : cells;
-          }
-          cells = null;
+          endRow();
+          columns.length = 0;
+          values.length = 0;
           break;
         case "sheetData":
           inData = false;
@@ -390,9 +472,11 @@ async function readSheetPart(buf: Buffer, entry: ZipEntry, strings: (string | nu
   return sheet;
 }
 
-/** The value a row's flat list holds for `column` (the last one written wins, as in exceljs), or null. */
-function valueAt(cells: unknown[] | undefined, column: number): unknown {
-  if (!cells) return null;
+/** The value a row holds for `column` (for pairs, the last one written wins, as in exceljs), or null. */
+function valueAt(row: RawRow, column: number): unknown {
+  if (!row) return null;
+  if (!(row instanceof SparseRow)) return row[column - 1] ?? null;
+  const cells = row.cells;
   let v: unknown = null;
   for (let i = 0; i < cells.length; i += 2) if (cells[i] === column) v = cells[i + 1];
   return v;
@@ -401,7 +485,8 @@ function valueAt(cells: unknown[] | undefined, column: number): unknown {
 /**
  * The grid of one sheet, by sparse-grid rules: rows keep their place (grid index r is Excel row r + 1), every empty
  * row is one shared blank row; columns that hold nothing are left out, a run of them kept as one empty column so
- * that two-level headers still see the gap.
+ * that two-level headers still see the gap. When no column is left out (a ledger), each row read becomes its grid row
+ * as it is: the sheet is never held twice.
  */
 function layGrid(raw: RawSheet, name: string, file: string, locale?: Locale): { grid: unknown[][]; columns: ColumnPlaces; merges: MergedArea[] } {
   const { rows, height, merges } = raw;
@@ -444,18 +529,20 @@ function layGrid(raw: RawSheet, name: string, file: string, locale?: Locale): { 
   }
   const used = new Uint8Array(LIMITS.excelColumns + 1);
   let filledRows = 0;
+  const mark = (c: number) => {
+    if (active.length && merged(c)) return false;
+    used[c] = 1;
+    if (c > lastColumn) lastColumn = c;
+    return true;
+  };
   for (let r = 1; r <= height; r++) {
     advance(r);
-    const cells = rows[r - 1];
+    const row = rows[r - 1];
     let filled = active.some((m) => masters[m] !== null);
-    if (cells) {
-      for (let i = 0; i < cells.length; i += 2) {
-        const c = cells[i] as number;
-        if (active.length && merged(c)) continue;
-        used[c] = 1;
-        filled = true;
-        if (c > lastColumn) lastColumn = c;
-      }
+    if (row instanceof SparseRow) {
+      for (let i = 0; i < row.cells.length; i += 2) if (mark(row.cells[i] as number)) filled = true;
+    } else if (row) {
+      for (let i = 0; i < row.length; i++) if (row[i] !== null && mark(i + 1)) filled = true;
     }
     if (filled) filledRows++;
   }
@@ -466,6 +553,8 @@ function layGrid(raw: RawSheet, name: string, file: string, locale?: Locale): { 
 
   const { at, places } = gridColumns(used, lastColumn, filledRows, { file, sheet: name, locale });
   const width = places.length;
+  // Every column up to the last holds a value: grid column c is sheet column c + 1, and a row read is its grid row.
+  const inPlace = width === lastColumn;
 
   const blank: unknown[] = new Array(width).fill(null);
   const grid: unknown[][] = new Array(height).fill(blank);
@@ -473,11 +562,19 @@ function layGrid(raw: RawSheet, name: string, file: string, locale?: Locale): { 
   active = [];
   for (let r = 1; r <= height; r++) {
     advance(r);
-    const cells = rows[r - 1];
-    // The row's compact list is not needed once its grid row is made.
+    const row = rows[r - 1];
+    // What was read of the row is not needed once its grid row is made.
     rows[r - 1] = undefined;
     let out: unknown[] | null = null;
-    if (cells) {
+    if (inPlace && Array.isArray(row)) {
+      out = row;
+      // Cut to the grid's width: cells beyond it lie only under merged areas that empty them.
+      if (out.length > width) out.length = width;
+      while (out.length < width) out.push(null);
+      // A cell under a merged area shows the area's value, not its own (filled in below, or emptied).
+      if (active.length) for (const m of active) out.fill(null, merges[4 * m + 1] - 1, Math.min(merges[4 * m + 3], lastColumn));
+    } else if (row) {
+      const cells = pairs(row);
       for (let i = 0; i < cells.length; i += 2) {
         const c = cells[i] as number;
         if (active.length && merged(c)) continue;
@@ -509,12 +606,12 @@ function layGrid(raw: RawSheet, name: string, file: string, locale?: Locale): { 
  * Every sheet of the workbook, in the workbook's order, as a grid. `buf` has been through prescanWorkbook, so every
  * part listed in the central directory unpacks within the limits; anything else wrong is `corrupt`.
  */
-export async function streamWorkbook(buf: Buffer, file: string, corrupt: () => WorkbookError, locale?: Locale): Promise<StreamedSheet[]> {
+export async function streamWorkbook(buf: ZipSource, file: string, corrupt: () => WorkbookError, locale?: Locale): Promise<StreamedSheet[]> {
   const limit = (): never => {
     throw tooLarge(file, { kind: "cells" }, locale);
   };
   try {
-    const entries = zipEntries(buf);
+    const entries = await zipEntries(buf);
     if (!entries) throw corrupt();
     const byName = new Map<string, ZipEntry>();
     for (const e of entries) byName.set(e.name.replace(/^\//, ""), e);

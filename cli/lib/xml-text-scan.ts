@@ -29,6 +29,12 @@ export class XmlTextScan {
   longest = 0;
   /** `<c>` and `<row>` start tags seen, when counting cells. */
   cells = 0;
+  /** `<si>` start tags seen: the distinct texts of a shared-strings part. */
+  strings = 0;
+  /** `<mergeCell>` start tags seen: a sheet's merged areas. */
+  merges = 0;
+  /** Characters inside values (cells, shared strings, comments), all together: the text a reader keeps. */
+  chars = 0;
 
   readonly #countCells: boolean;
   #state: State = State.Text;
@@ -66,9 +72,11 @@ export class XmlTextScan {
             this.#state = State.Entity;
             this.#entity = 0;
             if (++run > longest) longest = run;
+            if (this.#inValue) this.chars++;
           } else if ((b & 0xc0) !== 0x80) {
             // A UTF-8 lead byte or ASCII: one character.
             if (++run > longest) longest = run;
+            if (this.#inValue) this.chars++;
           }
           break;
         case State.Entity:
@@ -119,7 +127,10 @@ export class XmlTextScan {
             this.#special = b === 0x2d ? "-->" : b === 0x5b ? "]]>" : ">";
           }
           // Comments and CDATA are buffered whole by the XML parser, so they count like text, joined inside a cell.
-          if ((b & 0xc0) !== 0x80 && ++run > longest) longest = run;
+          if ((b & 0xc0) !== 0x80) {
+            if (++run > longest) longest = run;
+            if (this.#inValue) this.chars++;
+          }
           const s = this.#special;
           if (b === GT && (s === ">" || (s === "?>" && this.#prev === 0x3f) || (s.length === 3 && this.#prev === s.charCodeAt(1) && this.#prev2 === s.charCodeAt(0)))) {
             this.#state = State.Text;
@@ -142,6 +153,8 @@ export class XmlTextScan {
       return false;
     }
     if (this.#countCells && (local === "c" || local === "row")) this.cells++;
+    else if (local === "si") this.strings++;
+    else if (local === "mergeCell") this.merges++;
     if (!holdsOneValue(local)) return false;
     this.#inValue = true;
     return true;

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { MEDIATION_TYPES, STAGES, type MediationType, type Stage } from "../choices.ts";
 import { toHalfWidth } from "../text.ts";
+import { hasAtMostDecimals } from "./decimals.ts";
 import { sentKeys } from "./json-keys.ts";
 
 export const DAYS = { min: 1, max: 365 } as const;
@@ -83,8 +84,10 @@ export type TimeLimitSettings = z.infer<typeof TimeLimitsSchema>;
 export const FlagThresholdsSchema = z.object(
   Object.fromEntries(FLAG_THRESHOLD_KEYS.map((k) => {
     const s = FLAG_THRESHOLDS[k];
+    // A share is shown and typed as a percentage with at most two decimals (90.25%): 0–1 with at most four.
     const schema = s.unit === "share"
       ? z.number().min(0, `${s.zh}须在 0–100% 之间 ${s.en} must be 0–1 (0–100 %)`).max(1, `${s.zh}须在 0–100% 之间 ${s.en} must be 0–1 (0–100 %)`)
+        .refine((v) => hasAtMostDecimals(v, 4), `${s.zh}最多精确到 0.01%（0–1 之间最多四位小数，如 0.9025） ${s.en} must be at most 4 decimals, 0.01 % (e.g. 0.9025)`)
       : whole(s, s.zh, s.en);
     return [k, schema];
   })) as Record<FlagThresholdKey, z.ZodNumber>,
@@ -184,13 +187,14 @@ export function readField(f: LimitField, typed: string): FieldReading {
   const whole = !share && !/^\d+$/.test(text);
   const min = share ? f.min * 100 : f.min;
   const max = share ? f.max * 100 : f.max;
-  if (!/^\d+(\.\d+)?$/.test(text) || whole || !Number.isFinite(n) || n < min || n > max) {
+  // A percentage is shown with at most two decimals (90.25): a finer one would be stored unseen, so it is refused.
+  if (!/^\d+(\.\d+)?$/.test(text) || whole || (share && /\.\d{3,}$/.test(text)) || !Number.isFinite(n) || n < min || n > max) {
     const example = share ? "90" : String(Math.min(max, 30));
     return {
       ok: false,
       message: {
-        zh: `${f.zh}：“${typed}”无效，请填写 ${rangeText(f)} 的${share ? "百分数" : "整数"}，如 ${example}。`,
-        en: `${f.en}: "${typed}" is not valid; type a ${share ? "percentage" : "whole number"} ${rangeText(f)}, e.g. ${example}.`,
+        zh: `${f.zh}：“${typed}”无效，请填写 ${rangeText(f)} 的${share ? "百分数（最多两位小数）" : "整数"}，如 ${example}。`,
+        en: `${f.en}: "${typed}" is not valid; type a ${share ? "percentage (at most two decimals)" : "whole number"} ${rangeText(f)}, e.g. ${example}.`,
       },
     };
   }

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { DOMAINS } from "../choices.ts";
 import { BACKGROUNDS, ROSTER_KEYS, TIERS } from "../roster.ts";
-import { columnLettersSchema, sheetRowSchema } from "./sheet-rows.ts";
+import { columnLettersSchema, sheetRowSchema, sheetRowsSchema } from "./sheet-rows.ts";
 
 const BilingualSchema = z.object({ zh: z.string(), en: z.string() });
 
@@ -15,7 +15,7 @@ export const RosterPushSchema = z.object({
   wholeRoster: z.boolean().default(true),
   locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
   columns: columnLettersSchema(ROSTER_KEYS).optional(),
-  rows: z.array(sheetRowSchema(ROSTER_KEYS, Cell)).max(MAX_ROSTER_ROWS),
+  rows: sheetRowsSchema(sheetRowSchema(ROSTER_KEYS, Cell), MAX_ROSTER_ROWS),
 });
 export type RosterPush = z.infer<typeof RosterPushSchema>;
 

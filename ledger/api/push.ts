@@ -4,7 +4,7 @@ import { COLUMN_KEYS } from "../columns.ts";
 import { IssueSchema } from "../schema.ts";
 import { FlagSchema } from "./flags.ts";
 import { AssignmentViewSchema } from "./mentors.ts";
-import { columnLettersSchema, sheetRowSchema } from "./sheet-rows.ts";
+import { columnLettersSchema, firstDuplicateRow, sheetRowSchema, sheetRowsSchema } from "./sheet-rows.ts";
 
 /** What one chunk may carry. Clients aim for ≤ 1,000 rows and ≤ 1 MB; the server allows JSON overhead on top. */
 export const MAX_ROWS_PER_CHUNK = 1_000;
@@ -49,7 +49,7 @@ export const PushChunkSchema = z
      * unit's live cases marks none. Part of the push's terms, like wholeLedger: every chunk carries the same value.
      */
     confirmMissing: z.number().int().min(1).optional(),
-    rows: z.array(PushRowSchema).max(MAX_ROWS_PER_CHUNK),
+    rows: sheetRowsSchema(PushRowSchema, MAX_ROWS_PER_CHUNK),
   })
   .refine((b) => b.chunkIndex < b.chunkCount, { message: "chunkIndex must be below chunkCount", path: ["chunkIndex"] })
   .refine((b) => b.confirmMissing === undefined || b.wholeLedger, {
@@ -90,7 +90,8 @@ function isPlainRow(r: unknown): r is PushRow {
 export function parsePushChunk(value: unknown): ReturnType<typeof PushChunkSchema.safeParse> {
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
     const rows = (value as { rows?: unknown }).rows;
-    if (Array.isArray(rows) && rows.length <= MAX_ROWS_PER_CHUNK && rows.every(isPlainRow)) {
+    // A row number sent twice goes through the schema, whose refusal names it.
+    if (Array.isArray(rows) && rows.length <= MAX_ROWS_PER_CHUNK && rows.every(isPlainRow) && !firstDuplicateRow(rows)) {
       const head = PushChunkSchema.safeParse({ ...value, rows: [] });
       if (head.success) return { success: true, data: { ...head.data, rows } };
     }

@@ -1,7 +1,7 @@
 /** Case-file quality reviews (案件质量评查表) as the API takes and returns them (docs/API.md § Case-file reviews). */
 import { z } from "zod";
 import { REVIEW_DIMENSION_KEYS, REVIEW_ISSUE_SEVERITY, REVIEW_KEYS, type ReviewIssueCode } from "../review-sheet.ts";
-import { columnLettersSchema, sheetRowSchema } from "./sheet-rows.ts";
+import { columnLettersSchema, sheetRowSchema, sheetRowsSchema } from "./sheet-rows.ts";
 
 export const MAX_REVIEW_ROWS = 2_000;
 const Cell = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
@@ -10,7 +10,7 @@ const Cell = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]
 export const ReviewPushSchema = z.object({
   locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
   columns: columnLettersSchema(REVIEW_KEYS).optional(),
-  rows: z.array(sheetRowSchema(REVIEW_KEYS, Cell)).max(MAX_REVIEW_ROWS),
+  rows: sheetRowsSchema(sheetRowSchema(REVIEW_KEYS, Cell), MAX_REVIEW_ROWS),
 });
 export type ReviewPush = z.infer<typeof ReviewPushSchema>;
 

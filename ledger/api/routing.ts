@@ -25,7 +25,7 @@ import { IssueSchema } from "../schema.ts";
 import { RULE_ISSUE_CODES, type RuleIssueCode } from "../routing/rule-issues.ts";
 import type { RoutingRules } from "../routing/route-case.ts";
 import { CellSchema } from "./push.ts";
-import { columnLettersSchema, sheetRowSchema } from "./sheet-rows.ts";
+import { columnLettersSchema, sheetRowSchema, sheetRowsSchema } from "./sheet-rows.ts";
 
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
 const UnitName = z.string().trim().min(1).max(100);
@@ -39,6 +39,13 @@ export const DOMAIN_RULE_KEYS = ["domain", "department"] as const;
 export const PLACE_RULE_KEYS = ["village", "town"] as const;
 /** Far above a district's domains (14) or villages (a few hundred); one request, one batch. */
 export const MAX_RULE_ROWS = 5_000;
+/** Villages and communities one place sheet may list (a row may list several): far above a district's few hundred. */
+export const MAX_VILLAGES = 5_000;
+/**
+ * Bytes of a rule sheet as stored: D1 keeps it as one row's JSON text and refuses a row over 2 MB in production
+ * (the local simulator does not), so the Worker refuses a sheet past half of that before writing.
+ */
+export const MAX_RULES_BYTES = 1_000_000;
 
 const RuleCell = z.union([z.string().max(2_000), z.number(), z.boolean(), z.null()]);
 
@@ -46,7 +53,7 @@ const RuleCell = z.union([z.string().max(2_000), z.number(), z.boolean(), z.null
 export const DomainSheetPushSchema = z.object({
   locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
   columns: columnLettersSchema(DOMAIN_RULE_KEYS).optional(),
-  rows: z.array(sheetRowSchema(DOMAIN_RULE_KEYS, RuleCell)).max(MAX_RULE_ROWS),
+  rows: sheetRowsSchema(sheetRowSchema(DOMAIN_RULE_KEYS, RuleCell), MAX_RULE_ROWS),
 });
 export type DomainSheetPush = z.infer<typeof DomainSheetPushSchema>;
 
@@ -54,7 +61,7 @@ export type DomainSheetPush = z.infer<typeof DomainSheetPushSchema>;
 export const PlaceSheetPushSchema = z.object({
   locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
   columns: columnLettersSchema(PLACE_RULE_KEYS).optional(),
-  rows: z.array(sheetRowSchema(PLACE_RULE_KEYS, RuleCell)).max(MAX_RULE_ROWS),
+  rows: sheetRowsSchema(sheetRowSchema(PLACE_RULE_KEYS, RuleCell), MAX_RULE_ROWS),
 });
 export type PlaceSheetPush = z.infer<typeof PlaceSheetPushSchema>;
 

@@ -1,7 +1,7 @@
 /** Circuit visits (巡回指导记录) as the API takes and returns them (docs/API.md § Circuit visits). */
 import { z } from "zod";
 import { VISIT_ISSUE_SEVERITY, VISIT_KEYS, type VisitIssueCode } from "../visits.ts";
-import { columnLettersSchema, sheetRowSchema } from "./sheet-rows.ts";
+import { columnLettersSchema, sheetRowSchema, sheetRowsSchema } from "./sheet-rows.ts";
 
 export const MAX_VISIT_ROWS = 2_000;
 const Cell = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
@@ -10,7 +10,7 @@ const Cell = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]
 export const VisitPushSchema = z.object({
   locale: z.enum(["zh-CN", "en"]).default("zh-CN"),
   columns: columnLettersSchema(VISIT_KEYS).optional(),
-  rows: z.array(sheetRowSchema(VISIT_KEYS, Cell)).max(MAX_VISIT_ROWS),
+  rows: sheetRowsSchema(sheetRowSchema(VISIT_KEYS, Cell), MAX_VISIT_ROWS),
 });
 export type VisitPush = z.infer<typeof VisitPushSchema>;
 

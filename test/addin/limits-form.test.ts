@@ -39,9 +39,17 @@ describe("the time limits and thresholds a coordinator types in the pane", () =>
     });
     expect(checkLimits({ ...typed, "flags.dueSoonDays": "2.5" }, DEFAULTS, "zh-CN")).toMatchObject({ ok: false, field: "flags.dueSoonDays" });
     expect(checkLimits({ ...typed, "flags.minLedgerQuality": "120" }, DEFAULTS, "zh-CN")).toEqual({
-      ok: false, field: "flags.minLedgerQuality", message: "台账规范率下限：“120”无效，请填写 0–100% 的百分数，如 90。",
+      ok: false, field: "flags.minLedgerQuality", message: "台账规范率下限：“120”无效，请填写 0–100% 的百分数（最多两位小数），如 90。",
     });
     expect(checkLimits({ ...typed, fallback: "三十" }, DEFAULTS, "zh-CN")).toMatchObject({ ok: false, field: "fallback" });
+  });
+
+  it("takes the ledger quality to a hundredth of a percent, as it shows it, and refuses a finer one rather than round it unseen", () => {
+    const ok = checkLimits({ ...typed, "flags.minLedgerQuality": "90.25" }, DEFAULTS, "zh-CN");
+    expect(ok).toMatchObject({ ok: true, settings: { flags: { minLedgerQuality: 0.9025 } } });
+    expect(checkLimits({ ...typed, "flags.minLedgerQuality": "90.255" }, DEFAULTS, "zh-CN")).toEqual({
+      ok: false, field: "flags.minLedgerQuality", message: "台账规范率下限：“90.255”无效，请填写 0–100% 的百分数（最多两位小数），如 90。",
+    });
   });
 
   it("refuses an empty threshold or fallback, which have no 'none'", () => {

@@ -26,6 +26,15 @@ describe("the pre-scan's count of one cell's text", () => {
     expect(s.cells).toBe(3);
   });
 
+  it("counts the text every cell and shared string holds, all together, but not text outside them, and the shared strings and merged areas", () => {
+    const s = scan(`<worksheet><a>${"x".repeat(50)}</a><sheetData><row r="1"><c r="A1" t="s"><v>12</v></c><c r="B1" t="inlineStr"><is><t>${"长".repeat(30)}&amp;</t></is></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="A2:A9"/></mergeCells></worksheet>`);
+    expect(s.chars).toBe(2 + 31);
+    expect(s.merges).toBe(2);
+    const t = scan(`<sst><si><t>${"a".repeat(40)}</t></si><si><r><t>长</t></r><r><t>短</t></r></si></sst>`, 7, false);
+    expect(t.strings).toBe(2);
+    expect(t.chars).toBe(42);
+  });
+
   it("sees a long attribute value as long as a long cell", () => {
     expect(scan(`<c r="A1" x="${"z".repeat(5000)}"/>`).longest).toBeGreaterThan(5000);
   });

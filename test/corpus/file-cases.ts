@@ -122,37 +122,60 @@ export const FILE_CASES: FileCase[] = [
       strings: [() => ["案件编号"], () => repeated("长", 500 * 1024 * 1024 / 3)],
       rows: () => [`<row r="1">${sharedCell("A1", 0)}</row><row r="2">${sharedCell("A2", 1)}</row>`],
     }),
-    expect: { exit: 2, says: "中有单元格超过 1,000,000 个字符（Excel 最多 32,767 个）", saysEn: "has a cell longer than 1,000,000 characters (Excel allows 32,767)" },
+    expect: { exit: 2, says: "中有单元格长达 174,762,666 个字符，超出上限 1,000,000 个 17,376%（Excel 最多 32,767 个）", saysEn: "has a cell of 174,762,666 characters, 17,376% over the limit of 1,000,000 (Excel allows 32,767)" },
   },
   {
-    name: "a hand-made workbook of 2,000,001 empty cells",
+    name: "a hand-made workbook of 12,000,000 empty cells",
     make: (d) => handMadeWorkbook(path.join(d, "many-cells.xlsx"), {
       rows: function* () {
-        for (let r = 1; r <= 2_000; r++) yield `<row r="${r}">` + "<c/>".repeat(r === 1 ? 1_001 : 1_000) + "</row>";
+        // 12,000 rows of 1,000 cells, less one <c> for each <row>, which counts as a cell too.
+        for (let r = 1; r <= 12_000; r++) yield `<row r="${r}">` + "<c/>".repeat(999) + "</row>";
       },
     }),
-    expect: { exit: 2, says: "的单元格超过 2,000,000 个", saysEn: "has more than 2,000,000 cells" },
+    expect: { exit: 2, says: "有 12,000,000 个单元格，超出上限 10,000,000 个 20%", saysEn: "has 12,000,000 cells, 20% over the limit of 10,000,000" },
   },
   {
-    name: "a hand-made workbook of 2,000,001 distinct texts (shared strings) for one cell",
+    name: "a hand-made workbook of 12,000,000 distinct texts (shared strings) for one cell",
     make: (d) => handMadeWorkbook(path.join(d, "many-strings.xlsx"), {
-      strings: [() => ["案件编号"], ...Array.from({ length: 2_000_000 }, (_, i) => () => [String(i)])],
+      strings: [() => ["案件编号"]],
+      moreStrings: {
+        count: 11_999_999,
+        xml: function* () {
+          for (let i = 0; i < 11_999_999; i += 1_000) {
+            let piece = "";
+            for (let k = i; k < Math.min(i + 1_000, 11_999_999); k++) piece += `<si><t>${k}</t></si>`;
+            yield piece;
+          }
+        },
+      },
       rows: () => [`<row r="1">${sharedCell("A1", 0)}</row>`],
     }),
-    expect: { exit: 2, says: "的单元格超过 2,000,000 个", saysEn: "has more than 2,000,000 cells" },
+    expect: { exit: 2, says: "有 12,000,000 段不同的文字（共享字符串），超出上限 10,000,000 段 20%", saysEn: "has 12,000,000 distinct texts (shared strings), 20% over the limit of 10,000,000" },
   },
   {
-    name: "a hand-made workbook of 2,000,001 merged areas",
+    name: "a hand-made workbook of 12,000,000 merged areas",
     make: (d) => handMadeWorkbook(path.join(d, "many-merges.xlsx"), {
       strings: [() => ["案件编号"]],
       rows: () => [`<row r="1">${sharedCell("A1", 0)}</row>`],
       afterRows: function* () {
         yield "<mergeCells>";
-        for (let r = 1; r <= 2_000_001; r++) yield `<mergeCell ref="A${r}:B${r}"/>`;
+        for (let r = 1; r <= 12_000_000; r += 1_000) {
+          let piece = "";
+          for (let k = r; k < r + 1_000; k++) piece += `<mergeCell ref="A${k}:B${k}"/>`;
+          yield piece;
+        }
         yield "</mergeCells>";
       },
     }),
-    expect: { exit: 2, says: "的单元格超过 2,000,000 个", saysEn: "has more than 2,000,000 cells" },
+    expect: { exit: 2, says: "有 12,000,000 个合并单元格区域，超出上限 10,000,000 个 20%", saysEn: "has 12,000,000 merged areas, 20% over the limit of 10,000,000" },
+  },
+  {
+    name: "a hand-made workbook of 120,000,000 characters of text, 100,000 to a cell",
+    make: (d) => handMadeWorkbook(path.join(d, "much-text.xlsx"), {
+      strings: [() => ["案件编号"], ...Array.from({ length: 1_200 }, () => () => repeated("x", 100_000))],
+      rows: () => [`<row r="1">${sharedCell("A1", 0)}</row><row r="2">${sharedCell("A2", 1)}</row>`],
+    }),
+    expect: { exit: 2, says: "的单元格中共有 120,000,006 个字符（文字和数字），超出上限 100,000,000 个 20%", saysEn: "holds 120,000,006 characters of text and numbers in its cells, 20% over the limit of 100,000,000" },
   },
   {
     name: "a hand-made workbook whose values spread over 5,000 rows × 10,000 columns, one per row",
@@ -162,7 +185,10 @@ export const FILE_CASES: FileCase[] = [
         for (let r = 1; r <= 5_000; r++) yield `<row r="${r}">${sharedCell(`${columnName(r * 3)}${r}`, 0)}</row>`;
       },
     }),
-    expect: { exit: 2, says: "有内容的区域达 5,000 行 × 10,000 列", saysEn: "spreads over 5,000 rows × 10,000 columns" },
+    expect: {
+      exit: 2, says: "有内容的区域达 5,000 行 × 10,000 列（50,000,000 格），超出上限 20,000,000 格 150%",
+      saysEn: "spreads over 5,000 rows × 10,000 columns that hold values (50,000,000 cells), 150% over the limit of 20,000,000",
+    },
   },
   {
     name: "a hand-made workbook with a cell on row 2,000,000, beyond Excel's last row",
@@ -181,11 +207,11 @@ export const FILE_CASES: FileCase[] = [
     expect: { exit: 2, says: "已损坏" },
   },
   {
-    name: "a workbook whose picture unpacks to 300 MB",
+    name: "a workbook whose picture unpacks to 1.5 GB",
     make: (d) => handMadeWorkbook(path.join(d, "big-picture.xlsx"), {
       rows: () => ["<row/>"],
-      extra: [{ name: "xl/media/image1.png", pieces: () => repeated("\0", 300 * 1024 * 1024) }],
+      extra: [{ name: "xl/media/image1.png", pieces: () => repeated("\0", 1.5 * 1024 * 1024 * 1024) }],
     }),
-    expect: { exit: 2, says: "解压后超过 256 MB", saysEn: "larger than 256 MB once unpacked" },
+    expect: { exit: 2, says: "解压后有 1,536 MB，超出上限 1,024 MB 50%", saysEn: "is 1,536 MB once unpacked, 50% over the limit of 1,024 MB" },
   },
 ];

@@ -94,10 +94,14 @@ export type SheetRows = () => Iterable<string>;
 /**
  * A one-sheet workbook whose cells are given as sheetData XML pieces; `strings` are the shared strings, each given
  * as pieces too (so one can be 500 MB). `extra` adds parts such as a picture; `afterRows` is sheet XML after
- * <sheetData> (merged areas).
+ * <sheetData> (merged areas). `moreStrings` appends `count` more shared strings given as ready `<si>` XML, for
+ * files of millions of them.
  */
-export function handMadeWorkbook(file: string, o: { rows: SheetRows; strings?: (() => Iterable<string>)[]; extra?: Part[]; afterRows?: SheetRows }): Promise<string> {
+export function handMadeWorkbook(file: string, o: {
+  rows: SheetRows; strings?: (() => Iterable<string>)[]; moreStrings?: { count: number; xml: SheetRows }; extra?: Part[]; afterRows?: SheetRows;
+}): Promise<string> {
   const strings = o.strings ?? [];
+  const total = strings.length + (o.moreStrings?.count ?? 0);
   return writeZip(file, [
     {
       name: "[Content_Types].xml",
@@ -134,12 +138,13 @@ export function handMadeWorkbook(file: string, o: { rows: SheetRows; strings?: (
     {
       name: "xl/sharedStrings.xml",
       *pieces() {
-        yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${strings.length}" uniqueCount="${strings.length}">`;
+        yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${total}" uniqueCount="${total}">`;
         for (const s of strings) {
           yield "<si><t>";
           for (const piece of s()) yield xmlText(piece);
           yield "</t></si>";
         }
+        if (o.moreStrings) yield* o.moreStrings.xml();
         yield "</sst>";
       },
     },

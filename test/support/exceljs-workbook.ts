@@ -7,15 +7,18 @@ import ExcelJS from "exceljs";
 import type { Locale } from "../../ledger/messages.ts";
 import { columnLetter } from "../../ledger/columns.ts";
 import type { ColumnPlaces } from "../../ledger/sheet-columns.ts";
+import { readFile } from "node:fs/promises";
 import type { MergedArea } from "../../ledger/merged-areas.ts";
-import { checkedWorkbookBytes, type Sheet } from "../../cli/lib/read-workbook.ts";
+import { checkedWorkbook, type Sheet } from "../../cli/lib/read-workbook.ts";
 import { WorkbookError } from "../../cli/lib/workbook-error.ts";
 import { LIMITS, tooLarge } from "../../cli/lib/workbook-limits.ts";
 import { gridColumns } from "../../cli/lib/grid-columns.ts";
 
 /** Every sheet of an .xlsx as exceljs's whole-workbook reader gives it, after the same pre-scan. */
 export async function readWorkbookWhole(file: string, locale?: Locale): Promise<Sheet[]> {
-  const { buf, corrupt } = await checkedWorkbookBytes(file, locale);
+  const { corrupt, close } = await checkedWorkbook(file, locale);
+  await close();
+  const buf = await readFile(file);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);

@@ -266,6 +266,26 @@ describe("rankings over the API", () => {
   });
 });
 
+describe("weights are set in the precision the Rankings page shows: a tenth of a point", () => {
+  const put = (weights: Record<string, number>) => call("PUT", "/api/rankings/weights?period=2026-Q2", { token: w.assessor, body: { weights } });
+
+  it("refuses 5e-324 and 12.25, naming the indicator, and keeps the weights in force", async () => {
+    for (const weights of [{ acceptance: 5e-324, success: 100 }, { acceptance: 12.25, success: 87.75 }]) {
+      const res = await put(weights);
+      expect(res.status).toBe(422);
+      const body = await json(res);
+      expect(body.error.code).toBe("invalid_request");
+      expect(body.error.message).toMatch(/“acceptance” 为 .*：权重最多保留一位小数（如 12\.5） must have at most one decimal place/);
+    }
+    expect(await json(await call("GET", "/api/rankings/weights?period=2026-Q2", { token: w.assessor }))).toMatchObject({ source: "default" });
+  });
+
+  it("keeps 12.5 and 87.5 as typed", async () => {
+    expect((await put({ acceptance: 12.5, success: 87.5 })).status).toBe(200);
+    expect(await json(await call("GET", "/api/rankings/weights?period=2026-Q2", { token: w.assessor }))).toMatchObject({ source: "period", weights: { acceptance: 12.5, success: 87.5 } });
+  });
+});
+
 describe("who may see assessments and rankings", () => {
   it("lets a clerk read their own unit's assessment but not another unit's, nor the rankings", async () => {
     expect((await assessment(w.clerkA, UNIT_A, "2026-Q2")).status).toBe(200);

@@ -112,6 +112,18 @@ describe("saving them (coordinator)", () => {
     expect(await listLimitSettingVersions(env.DB)).toEqual([]);
   });
 
+  it("takes the ledger quality share in the precision the form shows (a hundredth of a percent): 5e-324 and 0.90251 are refused saying so, 0.9025 is kept", async () => {
+    for (const minLedgerQuality of [5e-324, 0.90251]) {
+      const r = await putLimits(w.coordinator, { settings: withChanges({ flags: { minLedgerQuality } }) });
+      expect(r.status).toBe(422);
+      expect(r.body.error.message).toContain("settings.flags.minLedgerQuality: 台账规范率下限最多精确到 0.01%（0–1 之间最多四位小数，如 0.9025）");
+    }
+    expect(await listLimitSettingVersions(env.DB)).toEqual([]);
+    const ok = await putLimits(w.coordinator, { settings: withChanges({ flags: { minLedgerQuality: 0.9025 } }) });
+    expect(ok.status).toBe(200);
+    expect(ok.body.current.flags.minLedgerQuality).toBe(0.9025);
+  });
+
   it("refuses assessors and clerks with 403 and stores nothing", async () => {
     for (const token of [w.assessor, w.clerkA, w.admin]) {
       const r = await putLimits(token, { settings: withChanges({ flags: { dueSoonDays: 9 } }) });

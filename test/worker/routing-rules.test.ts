@@ -113,6 +113,28 @@ describe("pushing a rule sheet", () => {
     expect(await storedSheets()).toEqual([]);
   });
 
+  it("refuses a place sheet listing more than 5,000 villages, saying how many, and keeps the list in force", async () => {
+    await putSheet(w.coordinator, "places", [placeRow(2, "樟脚村", "涂岭镇")]);
+    // 1,001 rows of five villages each: 5,005 villages, each row well within a cell.
+    const rows = Array.from({ length: 1_001 }, (_, i) => placeRow(i + 2, [1, 2, 3, 4, 5].map((k) => `第${i}-${k}村`).join("、"), "涂岭镇"));
+    const r = await putSheet(w.coordinator, "places", rows);
+    expect(r.status).toBe(422);
+    expect(r.body.error.code).toBe("invalid_request");
+    expect(r.body.error.message).toContain("村居表列出 5,005 个村（社区），超出上限 5,000 个 <1%，未保存，现行名单不变");
+    expect((await rules(w.coordinator)).body.places.villages).toEqual([{ name: "樟脚村", town: "涂岭镇" }]);
+  });
+
+  it("refuses a place sheet whose stored list would pass 1,000,000 bytes (D1 keeps it in one row of at most 2 MB), and stores nothing", async () => {
+    // A town of 90 characters, written once per row but stored with each of its 4,000 villages: about 1.2 MB.
+    const town = "涂岭".repeat(45);
+    expect((await call("POST", "/api/units", { token: ADMIN_TOKEN, body: { name: town, kind: "town" } })).status).toBe(201);
+    const rows = Array.from({ length: 100 }, (_, i) => placeRow(i + 2, Array.from({ length: 40 }, (_, k) => `村${i}-${k}`).join("、"), town));
+    const r = await putSheet(w.coordinator, "places", rows);
+    expect(r.status).toBe(422);
+    expect(r.body.error.message).toMatch(/村居表保存后有 1,\d{3},\d{3} 字节，超出上限 1,000,000 字节 \d+%，未保存，现行规则不变/);
+    expect(await storedSheets()).toEqual([]);
+  });
+
   it("is the coordinator's only: a clerk's push gets 403 and stores nothing", async () => {
     for (const kind of ["domains", "places"] as const) {
       const r = await putSheet(w.clerkA, kind, kind === "domains" ? [domainRow(2, "教育", "区人社局")] : [placeRow(2, "樟脚村", "涂岭镇")]);

@@ -70,6 +70,21 @@ describe("subsidy statements (以案定补)", () => {
     expect((await statement(w.assessor)).body.tiersSource).toBe("default");
   });
 
+  it("takes tiers only in whole fen: 5e-324, a tenth of a fen and more than 100,000 元 are refused with a message saying so, and 150.5 is kept as typed", async () => {
+    const put = (tiers: Record<string, number>) => call("PUT", "/api/subsidies/tiers?period=2026-Q3", { token: w.assessor, body: { tiers: { 简易: 100, 普通: 200, 复杂: 400, 重大: 800, ...tiers } } });
+    for (const bad of [{ 简易: 5e-324 }, { 普通: 200.005 }, { 重大: 100_000.01 }] as Record<string, number>[]) {
+      const res = await put(bad);
+      expect(res.status, JSON.stringify(bad)).toBe(422);
+      const body = await json(res);
+      expect(body.error.code).toBe("invalid_request");
+      expect(body.error.message).toContain(`${Object.keys(bad)[0]}: 须为 0–100,000 元、精确到分（最多两位小数）`);
+      expect((await statement(w.assessor)).body.tiersSource).toBe("default");
+    }
+    const ok = await put({ 简易: 150.5, 普通: 0.29 });
+    expect(ok.status).toBe(200);
+    expect((await json(ok)).tiers).toEqual({ 简易: 150.5, 普通: 0.29, 复杂: 400, 重大: 800 });
+  });
+
   it("answers only the assessment office and the coordinator; a clerk learns nothing of any unit's subsidies", async () => {
     for (const token of [w.clerkA, w.clerkB, w.admin]) {
       const r = await statement(token);

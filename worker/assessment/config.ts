@@ -1,6 +1,7 @@
 import type { MediationType, Stage } from "../../ledger/choices.ts";
 
 import { INDICATOR_KEYS, type IndicatorKey } from "../../ledger/api/indicators.ts";
+import { hasAtMostDecimals } from "../../ledger/api/decimals.ts";
 import { REVIEW_PASS_MARK } from "../../ledger/review-sheet.ts";
 
 export { INDICATOR_KEYS, type IndicatorKey };
@@ -91,13 +92,17 @@ export class WeightsError extends Error {
 }
 
 /** Checks weights an assessor sends: known keys, finite numbers 0–100, at least one positive. Missing keys get 0. */
-export function parseWeights(input: unknown): Weights {
+export function parseWeights(input: unknown, o: { typed?: boolean } = {}): Weights {
   if (input == null || typeof input !== "object" || Array.isArray(input)) throw new WeightsError("需要一个对象 expected an object");
   const out = { ...DEFAULT_WEIGHTS };
   for (const k of INDICATOR_KEYS) out[k] = 0;
   for (const [k, v] of Object.entries(input)) {
     if (!(INDICATOR_KEYS as readonly string[]).includes(k)) throw new WeightsError(`未知指标 unknown indicator "${k}"（可用 allowed: ${INDICATOR_KEYS.join(", ")}）`);
     if (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > 100) throw new WeightsError(`“${k}” 须为 0–100 的数 must be a number 0–100`);
+    // Weights are set as the Rankings page shows them, to a tenth of a point; those stored before are read as they are.
+    if (o.typed && !hasAtMostDecimals(v, 1)) {
+      throw new WeightsError(`“${k}” 为 ${v}：权重最多保留一位小数（如 12.5） must have at most one decimal place (e.g. 12.5), not ${v}`);
+    }
     out[k as IndicatorKey] = v;
   }
   if (INDICATOR_KEYS.every((k) => out[k] === 0)) throw new WeightsError("至少一项权重大于 0 at least one weight must be above 0");

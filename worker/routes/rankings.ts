@@ -146,7 +146,7 @@ rankingRoutes.openapi(
     const period = periodFromQuery(c.req.valid("query").period);
     let weights;
     try {
-      weights = parseWeights(c.req.valid("json").weights);
+      weights = parseWeights(c.req.valid("json").weights, { typed: true });
     } catch (e) {
       if (e instanceof WeightsError) throw new ApiError(422, "invalid_request", e.message, { issues: [{ path: "weights", message: e.message, code: "custom" }] });
       throw e;

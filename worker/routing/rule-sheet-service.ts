@@ -3,7 +3,8 @@
  * rules in force are the latest versions, with DOMAIN §6's map until a domain sheet is pushed.
  */
 import type { Domain } from "../../ledger/choices.ts";
-import type { DomainSheetPush, PlaceSheetPush, RoutingRulesView, RuleSheetReceipt } from "../../ledger/api/routing.ts";
+import { MAX_RULES_BYTES, MAX_VILLAGES, type DomainSheetPush, type PlaceSheetPush, type RoutingRulesView, type RuleSheetReceipt } from "../../ledger/api/routing.ts";
+import { utf8Length } from "../../ledger/utf8-length.ts";
 import { DEFAULT_DOMAIN_DEPARTMENTS } from "../../ledger/routing/default-departments.ts";
 import type { Village } from "../../ledger/routing/place-sheet.ts";
 import { loadRouting, storeSheet } from "../db/routing.ts";
@@ -11,6 +12,13 @@ import { ApiError } from "../errors.ts";
 import { contentHash } from "../push/content-hash.ts";
 import { checkDomainSheet, checkPlaceSheet, type CheckedSheet } from "./rule-sheets.ts";
 import { nowIso } from "../../ledger/clock.ts";
+
+const n = (v: number) => v.toLocaleString("en-US");
+/** How far past its cap a count is: "20%", or "<1%". */
+const overBy = (count: number, cap: number) => {
+  const pct = ((count - cap) / cap) * 100;
+  return pct < 1 ? "<1%" : `${Math.floor(pct)}%`;
+};
 
 const names = (units: { name: string; kind: string }[], kind: string) => units.filter((u) => u.kind === kind).map((u) => u.name);
 
@@ -51,7 +59,22 @@ export async function pushRuleSheet(db: D1Database, p: Pushed, tokenId: number |
   if (checked.rules === null) {
     return { kind: p.kind, stored: false, changed: false, version: current?.version ?? null, rows: checked.rows, rules: current?.ruleCount ?? 0, issues: checked.issues };
   }
+  if (p.kind === "places" && checked.ruleCount > MAX_VILLAGES) {
+    throw new ApiError(422, "invalid_request",
+      `村居表列出 ${n(checked.ruleCount)} 个村（社区），超出上限 ${n(MAX_VILLAGES)} 个 ${overBy(checked.ruleCount, MAX_VILLAGES)}，未保存，现行名单不变。请只列本区的村（社区），或删去重复的行后再推送 `
+      + `The place sheet lists ${n(checked.ruleCount)} villages/communities, ${overBy(checked.ruleCount, MAX_VILLAGES)} over the limit of ${n(MAX_VILLAGES)}; nothing was stored. List only the district's own villages and push again`,
+      { villages: checked.ruleCount, max: MAX_VILLAGES });
+  }
   const rules = JSON.stringify(checked.rules);
+  // D1 refuses a row over 2 MB in production only: checked here, so the sheet is refused in words, not a 500.
+  const bytes = utf8Length(rules);
+  if (bytes > MAX_RULES_BYTES) {
+    const what = p.kind === "domains" ? ["领域表", "domain sheet"] : ["村居表", "place sheet"];
+    throw new ApiError(422, "invalid_request",
+      `${what[0]}保存后有 ${n(bytes)} 字节，超出上限 ${n(MAX_RULES_BYTES)} 字节 ${overBy(bytes, MAX_RULES_BYTES)}，未保存，现行规则不变。请缩短过长的名称，或删去不属于本区的行后再推送 `
+      + `The ${what[1]} would take ${n(bytes)} bytes, ${overBy(bytes, MAX_RULES_BYTES)} over the limit of ${n(MAX_RULES_BYTES)}; nothing was stored. Shorten overlong names or remove rows outside the district and push again`,
+      { bytes, max: MAX_RULES_BYTES });
+  }
   const stored = await storeSheet(db, {
     kind: p.kind, rules, hash: contentHash(rules), ruleCount: checked.ruleCount, rows: checked.rows, tokenId, now: nowIso(),
   });
