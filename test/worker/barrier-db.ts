@@ -5,7 +5,7 @@ import { env } from "cloudflare:workers";
  * theirs: round 1 is every caller's reads, round 2 every caller's write. Later calls (a caller working its request
  * out again) go straight through. Makes "at the same moment" deterministic: every caller reads before any writes.
  * `lastFirst` releases the last round's callers (the writes) in the reverse order of their arrival, so a test can make
- * either of two callers write first. (test/worker/concurrent-push.test.ts has its own copy from before this file.)
+ * either of two callers write first.
  */
 export function barrierDb(parties: number, generations = 2, lastFirst = false): D1Database {
   let round = 0;

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { processChunk, type ChunkOutcome } from "../../worker/push/process-chunk.ts";
 import type { Receipt } from "../../ledger/api/push.ts";
+import { barrierDb } from "./barrier-db.ts";
 import { UNIT_A, chunkBody, json, makeWorld, newKey, newPushId, pushChunk, resetDb, sheetRow, type World } from "./helpers.ts";
 
 // Pushes that land at the same moment, made deterministic: every caller's reads happen before any caller's write
@@ -16,33 +17,6 @@ beforeEach(async () => {
   const row = await env.DB.prepare("SELECT id, name FROM units WHERE name = ?").bind(UNIT_A).first<{ id: number; name: string }>();
   unitA = row!;
 });
-
-/**
- * The real D1, with its first `generations` rounds of batch() calls held until all `parties` callers have made
- * theirs: round 1 is every caller's reads, round 2 every caller's write. Later calls (a caller working its chunk
- * out again) go straight through.
- */
-function barrierDb(parties: number, generations = 2): D1Database {
-  let round = 0;
-  let waiting: (() => void)[] = [];
-  return {
-    prepare: (query: string) => env.DB.prepare(query),
-    batch: async (statements: D1PreparedStatement[]) => {
-      if (round < generations) {
-        await new Promise<void>((release) => {
-          waiting.push(release);
-          if (waiting.length === parties) {
-            round++;
-            const all = waiting;
-            waiting = [];
-            for (const go of all) go();
-          }
-        });
-      }
-      return env.DB.batch(statements);
-    },
-  } as unknown as D1Database;
-}
 
 function chunk(db: D1Database, pushId: string, body: ReturnType<typeof chunkBody>, tokenId: number | null = null): Promise<ChunkOutcome> {
   const rawBody = JSON.stringify(body);
