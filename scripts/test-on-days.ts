@@ -27,7 +27,7 @@ export function clockReadingTests(root: string = ROOT): string[] {
   return readdirSync(path.join(root, "test"), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith(".test.ts"))
     .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
-    .filter((f) => /from "(\.\.\/)+ledger\/clock\.ts"/.test(readFileSync(path.join(root, f), "utf8")))
+    .filter((f) => /^import [^;]* from "(\.\.\/)+ledger\/clock\.ts";/m.test(readFileSync(path.join(root, f), "utf8")))
     .sort();
 }
 
