@@ -2,7 +2,7 @@
 import type { ColumnKey } from "../../ledger/columns.ts";
 import type { HeaderResult } from "../../ledger/header.ts";
 import { planPush, type PushPlan } from "../../ledger/api/push-engine.ts";
-import { columnLetters, sheetRows, type SheetRow } from "../../ledger/api/push-rows.ts";
+import { columnLetters, gridRows, sheetRows, type SheetRow } from "../../ledger/api/push-rows.ts";
 import type { Role } from "../../ledger/api/roles.ts";
 import type { Locale } from "../../ledger/messages.ts";
 import type { ValidationRun } from "./validate.ts";
@@ -38,7 +38,8 @@ export function planLedgerPush(
 ): PushPlan | null {
   const unit = o.role === "clerk" ? undefined : (ledgerUnit(run) ?? undefined);
   if (o.role !== "clerk" && !unit) return null;
-  return planPush(pushRows(grid, run.header, run.result.rows.map((r) => r.row)), {
+  // Each chunk's rows are made from the grid when the chunk is sent, not all of them up front.
+  return planPush(gridRows<ColumnKey>(grid, run.header.columns, run.result.rows.map((r) => r.row)), {
     pushId: o.pushId,
     locale: o.locale,
     unit,

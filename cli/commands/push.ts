@@ -5,7 +5,7 @@ import { validateLedger } from "../../ledger/validate.ts";
 import { connection, createClient, type Client } from "../lib/client.ts";
 import type { HeaderResult } from "../../ledger/header.ts";
 import { findLedgerSheet } from "../lib/find-ledger.ts";
-import { columnLetters, sheetRows, type SheetRow } from "../../ledger/api/push-rows.ts";
+import { columnLetters, gridRows, keepPushedCells } from "../../ledger/api/push-rows.ts";
 import { pushAll, type PushSummary } from "../../ledger/api/push-engine.ts";
 import { createInterface } from "node:readline/promises";
 import { parseOptions, UsageError } from "../lib/options.ts";
@@ -146,24 +146,6 @@ async function askYesNo(question: string, en: boolean): Promise<boolean> {
   }
 }
 
-/** Grid rows turned into push rows at a time, then let go. */
-const RELEASE_EVERY = 1_000;
-
-/**
- * The push rows, made from the grid block by block while each block's grid rows are let go: the grid (68 MB at
- * 100,000 rows) and the push rows made from it (~30 MB) are not both whole in memory at once. The grid is of no use
- * afterwards; the caller drops it.
- */
-function ledgerRows(sheet: Sheet, header: HeaderResult, rowNumbers: readonly number[]) {
-  const rows: SheetRow<ColumnKey>[] = [];
-  for (let i = 0; i < rowNumbers.length; i += RELEASE_EVERY) {
-    const block = rowNumbers.slice(i, i + RELEASE_EVERY);
-    for (const r of sheetRows<ColumnKey>(sheet.grid, header.columns, block)) rows.push(r);
-    for (const n of block) sheet.grid[n - 1] = [];
-  }
-  return rows;
-}
-
 export async function run(args: string[]): Promise<number> {
   try {
     const { values, positionals } = parseOptions(args, {
@@ -209,10 +191,12 @@ export async function run(args: string[]): Promise<number> {
     if (!unit) throw new UsageError(en ? "Name the unit with --unit." : "请用 --unit 指定单位。");
 
     const { localErrors, rowNumbers, skipped } = checkedLocally(sheet, header, { locale, unit });
-    const rows = ledgerRows(sheet, header, rowNumbers);
     const columns = columnLetters<ColumnKey>(header.columns, sheet.columns);
-    // The rows carry every value the push needs: the grids (tens of MB at 100,000 rows) go before the sending starts.
-    for (const s of sheets) s.grid = [];
+    // Each chunk's rows are made from the ledger's grid when the chunk is sent, so the grid, cut to the cells the push
+    // reads, and the chunks in flight are all the push holds: the 200,000 rows of a big ledger made up front were
+    // ~110 MB beside the grid. The other sheets' grids go.
+    for (const s of sheets) if (s !== sheet) s.grid = [];
+    const rows = gridRows<ColumnKey>(sheet.grid, keepPushedCells<ColumnKey>(sheet.grid, header.columns, rowNumbers), rowNumbers);
 
     if (!values.json) {
       process.stderr.write(en

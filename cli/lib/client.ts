@@ -4,6 +4,7 @@
  */
 import { ApiError, createApiClient, type ApiClient } from "../../ledger/api/client.ts";
 import { UsageError } from "./options.ts";
+import { uncopiedFetch } from "./uncopied-fetch.ts";
 
 export const DEFAULT_URL = "http://127.0.0.1:8787";
 
@@ -19,7 +20,7 @@ export function connection(values: { url?: string; token?: string }, env: NodeJS
 }
 
 export function createClient(url: string, token: string): Client {
-  return createApiClient({ baseUrl: url, token });
+  return createApiClient({ baseUrl: url, token, fetch: uncopiedFetch });
 }
 
 /** Prints a server refusal the way the other CLI errors are printed; returns the exit code. */

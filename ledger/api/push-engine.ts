@@ -1,26 +1,30 @@
 /**
- * One push engine for the add-in and the CLI: rows → chunks (each under the server's row and byte limits) →
- * one Idempotency-Key per chunk → a few chunks in flight → retries of a failed chunk with the same key and the same
- * bytes (so nothing is written twice) → cancel through an AbortSignal → one merged receipt. The add-in and the CLI
- * keep only their own reading of the sheet and their own progress display.
+ * One push engine for the add-in and the CLI: rows (a row source that makes them one at a time, or an array) →
+ * chunks (each under the server's row and byte limits) → one Idempotency-Key per chunk → a few chunks in flight →
+ * retries of a failed chunk with the same key and the same bytes (so nothing is written twice) → cancel through an
+ * AbortSignal → one merged receipt. The add-in and the CLI keep only their own reading of the sheet and their own
+ * progress display.
  */
 import { utf8Length } from "../utf8-length.ts";
 import { ApiError, errorFromThrown, type ApiClient } from "./client.ts";
 import { CLIENT_CHUNK_BYTES, MAX_ROWS_PER_CHUNK, type Marking, type PushCounts, type Receipt } from "./push.ts";
-import type { SheetRow } from "./push-rows.ts";
+import { rowSource, type RowSource, type SheetRow } from "./push-rows.ts";
 
 export interface PlannedChunk {
   index: number;
   idempotencyKey: string;
   /**
-   * The exact JSON sent, as UTF-8, made from the plan's own rows each time it is asked for, so a retry repeats it
-   * byte for byte. Made when sent rather than planned: a 100,000-row push held every body at once, about 100 MB.
+   * The exact JSON sent under this chunk's key, as UTF-8. Made from the row source when first asked for — the chunk's
+   * own rows, when it is sent: a push holds neither all its rows nor all its bodies (a 100,000-row push once held
+   * every body, ~100 MB; 200,000 rows as objects were ~110 MB) — and then kept until the chunk lands, so that every
+   * retry, and a resume after a failed or cancelled push, sends these same bytes under the same key.
    * Bytes rather than text: a chunk's 1–2 MB string and fetch's UTF-8 copy of it were garbage in V8's old space that
-   * the collector let pile up (a 100,000-row push from the CLI grew by ~180 MB while sending); the bytes live outside
-   * the JS heap and go with the next minor collection.
+   * the collector let pile up; the bytes live outside the JS heap.
    */
   body(): Uint8Array<ArrayBuffer>;
-  /** Length of body() in bytes. */
+  /** The chunk has its receipt: its bytes are let go. */
+  landed(): void;
+  /** Length of body() in bytes, as planned (the rows as they were measured). */
   bytes: number;
   rows: number;
 }
@@ -55,16 +59,23 @@ const ENVELOPE_BYTES = 1_000;
 
 export const chunkKey = (pushId: string, index: number) => `${pushId}.${index}`;
 
-export function planPush(rows: readonly SheetRow[], options: PlanOptions): PushPlan {
+/**
+ * Cuts the rows into chunks under the row and byte limits. Every row is made once from the source and measured,
+ * and only the chunks' sums are kept: every chunk carries chunkCount, so the cut is known before the first chunk is
+ * sent, without holding the rows. A chunk's rows are made again when it is sent (PlannedChunk.body).
+ */
+export function planPush(rows: RowSource | readonly SheetRow[], options: PlanOptions): PushPlan {
+  const source = isRowSource(rows) ? rows : rowSource(rows);
   const maxRows = options.maxRows ?? MAX_ROWS_PER_CHUNK;
   const maxBytes = options.maxBytes ?? CLIENT_CHUNK_BYTES;
-  // Each chunk is a run of consecutive rows: [first, end) indexes into `rows`, and the rows' bytes with a comma each.
+  // Each chunk is a run of consecutive rows: [first, end) indexes into the source, and the rows' bytes with a comma each.
   const groups: [number, number, number][] = [];
   let current: [number, number, number] | null = null;
-  rows.forEach((row, i) => {
-    const size = utf8Length(JSON.stringify(row)) + 1;
+  for (let i = 0; i < source.length; i++) {
+    const size = utf8Length(source.json(i)) + 1;
     if (size + ENVELOPE_BYTES > maxBytes) {
-      throw new ApiError("too_large", `第 ${row.row} 行单独就超过一块推送的上限（${size} 字节） Row ${row.row} alone is larger than one push chunk (${size} bytes)`);
+      const row = source.rowNumber(i);
+      throw new ApiError("too_large", `第 ${row} 行单独就超过一块推送的上限（${size} 字节） Row ${row} alone is larger than one push chunk (${size} bytes)`);
     }
     if (!current || current[1] - current[0] >= maxRows || current[2] + size + ENVELOPE_BYTES > maxBytes) {
       current = [i, i, 0];
@@ -72,12 +83,10 @@ export function planPush(rows: readonly SheetRow[], options: PlanOptions): PushP
     }
     current[1] = i + 1;
     current[2] += size;
-  });
+  }
   // An empty ledger is one empty chunk: a whole-ledger push of it completes, and marks nothing (the server refuses to).
   if (groups.length === 0) groups.push([0, 0, 0]);
   const chunkCount = groups.length;
-  // The plan's own list of the rows: a caller that reuses its array cannot change what a retry sends.
-  const held = rows.slice();
   const chunks = groups.map(([first, end, rowBytes], index): PlannedChunk => {
     const head = JSON.stringify({
       ...(options.unit ? { unit: options.unit } : {}),
@@ -91,19 +100,45 @@ export function planPush(rows: readonly SheetRow[], options: PlanOptions): PushP
     const open = `${head.slice(0, -1)},"rows":[`;
     // `rowBytes` counts a comma after every row; the last one's place is taken by "]}", one byte longer.
     const bytes = utf8Length(open) + (first === end ? 2 : rowBytes + 1);
-    const body = () => chunkBytes(open, held, first, end, bytes);
-    return { index, idempotencyKey: chunkKey(options.pushId, index), body, bytes, rows: end - first };
+    let kept: Uint8Array<ArrayBuffer> | null = null;
+    return {
+      index,
+      idempotencyKey: chunkKey(options.pushId, index),
+      body: () => (kept ??= chunkBytes(open, source, first, end, bytes)),
+      landed: () => {
+        if (kept) release(kept);
+        kept = null;
+      },
+      bytes,
+      rows: end - first,
+    };
   });
-  return { pushId: options.pushId, chunks, rows: rows.length };
+  return { pushId: options.pushId, chunks, rows: source.length };
+}
+
+function isRowSource(rows: RowSource | readonly SheetRow[]): rows is RowSource {
+  return !Array.isArray(rows);
 }
 
 const encoder = new TextEncoder();
 
 /**
- * `open` + rows[first..end) joined by commas + "]}", encoded row by row into one buffer of the planned size: the
+ * Frees a landed chunk's bytes now rather than at V8's next full collection, by detaching them (ES2024
+ * ArrayBuffer.prototype.transfer; where it is missing they wait for the collector). Safe once the chunk has its
+ * receipt: browsers' fetch copied them when it was called, and Node's, given them as they are by the CLI
+ * (cli/lib/uncopied-fetch.ts), has written them, or dropped the connection, by the time the answer is read. Left to
+ * the collector, they piled up outside the heap until V8's external-memory trigger (~64 MB) while a 200,000-row push
+ * was sent.
+ */
+function release(bytes: Uint8Array<ArrayBuffer>): void {
+  (bytes.buffer as ArrayBuffer & { transfer?: (length?: number) => ArrayBuffer }).transfer?.(0);
+}
+
+/**
+ * `open` + rows [first, end) joined by commas + "]}", encoded row by row into one buffer of the planned size: the
  * same bytes as encoding the JSON text whole, without ever making that text.
  */
-function chunkBytes(open: string, rows: readonly SheetRow[], first: number, end: number, bytes: number): Uint8Array<ArrayBuffer> {
+function chunkBytes(open: string, source: RowSource, first: number, end: number, bytes: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(bytes);
   let at = 0;
   const put = (text: string): boolean => {
@@ -114,12 +149,14 @@ function chunkBytes(open: string, rows: readonly SheetRow[], first: number, end:
   let fits = put(open);
   for (let i = first; fits && i < end; i++) {
     if (i > first) fits = put(",");
-    fits &&= put(JSON.stringify(rows[i]));
+    fits &&= put(source.json(i));
   }
   fits &&= put("]}");
   if (fits && at === bytes) return out;
-  // A row changed since it was planned (the rows are the caller's objects): send what it holds now, whole.
-  return encoder.encode(`${open}${rows.slice(first, end).map((r) => JSON.stringify(r)).join(",")}]}`) as Uint8Array<ArrayBuffer>;
+  // A row changed since it was measured (the source made it differently): send what it holds now, whole.
+  const texts: string[] = [];
+  for (let i = first; i < end; i++) texts.push(source.json(i));
+  return encoder.encode(`${open}${texts.join(",")}]}`) as Uint8Array<ArrayBuffer>;
 }
 
 export interface PushProgress {
@@ -211,6 +248,7 @@ export async function runPush(client: ApiClient, plan: PushPlan, options: RunOpt
       if (options.signal?.aborted) throw new Stop("cancelled", new ApiError("aborted", "aborted"));
       try {
         receipts[chunk.index] = await client.pushChunk(plan.pushId, chunk.idempotencyKey, chunk.body(), options.signal);
+        chunk.landed();
         return;
       } catch (e) {
         const error = errorFromThrown(e);
@@ -287,7 +325,7 @@ export interface PushAllOptions extends Omit<PlanOptions, "pushId">, Omit<RunOpt
 }
 
 /** Plans and sends a whole push in one call, for callers with nothing to resume (the CLI, the demo seed, benchmarks). */
-export async function pushAll(client: ApiClient, rows: readonly SheetRow[], o: PushAllOptions): Promise<{ pushId: string; chunks: number; summary: PushSummary }> {
+export async function pushAll(client: ApiClient, rows: RowSource | readonly SheetRow[], o: PushAllOptions): Promise<{ pushId: string; chunks: number; summary: PushSummary }> {
   const plan = planPush(rows, { ...o, pushId: o.pushId ?? crypto.randomUUID() });
   const outcome = await runPush(client, plan, o);
   if (outcome.status !== "done") throw outcome.error ?? new ApiError("aborted", "aborted");

@@ -69,12 +69,22 @@ afterAll(async () => {
 
 interface Sent { key: string; body: { chunkIndex: number; rows: unknown[]; columns?: unknown } }
 
-/** A fetch that records every push chunk it sends, and the receipts it gets back. */
+/**
+ * A fetch that records every push chunk it sends, and the receipts it gets back. The pane's client hands fetch the
+ * chunk's bytes; the CLI's hands Node's fetch the same bytes as a one-piece stream (cli/lib/uncopied-fetch.ts), read
+ * here from one branch of a tee while the other is sent.
+ */
 function recording(sent: Sent[], receipts: Receipt[], send: Fetch = (input, init) => fetch(input, init)): Fetch {
   return async (input, init) => {
+    let body = init?.body;
+    if (body instanceof ReadableStream) {
+      const [sending, reading] = body.tee();
+      init = { ...init, body: sending };
+      body = new Uint8Array(await new Response(reading).arrayBuffer());
+    }
     const res = await send(input, init);
     if (String(input).includes("/chunks")) {
-      sent.push({ key: (init?.headers as Record<string, string>)["Idempotency-Key"], body: JSON.parse(new TextDecoder().decode(init?.body as Uint8Array)) });
+      sent.push({ key: new Headers(init?.headers).get("Idempotency-Key")!, body: JSON.parse(new TextDecoder().decode(body as Uint8Array)) });
       receipts.push(await res.clone().json());
     }
     return res;

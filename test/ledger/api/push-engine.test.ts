@@ -116,10 +116,15 @@ describe("a chunk's bytes", () => {
     expect(first).toBe(long.length);
   });
 
-  it("are the same on every call, so a retry repeats them byte for byte", () => {
+  it("are kept from the first call until the chunk lands, so a retry repeats them byte for byte, and let go then", () => {
     const plan = planPush(unusual, { pushId: "push-b3", locale: "zh-CN", columns });
-    expect(plan.chunks[0].body()).toEqual(plan.chunks[0].body());
-    expect(plan.chunks[0].body()).not.toBe(plan.chunks[0].body());
+    const first = plan.chunks[0].body();
+    expect(plan.chunks[0].body()).toBe(first);
+    const copy = first.slice();
+    plan.chunks[0].landed();
+    // Freed at once, not left for the collector; asked for again, the same bytes are made anew.
+    expect(first.byteLength).toBe(0);
+    expect(plan.chunks[0].body()).toEqual(copy);
   });
 
   it("of an empty ledger are one empty chunk", () => {
@@ -134,6 +139,97 @@ describe("a chunk's bytes", () => {
     held[1].values.summary = "改得更长的概要 😀".repeat(20);
     held[2].values.summary = "短";
     expect(plan.chunks[0].body()).toEqual(asJson(plan, 0, 0, held));
+  });
+});
+
+/**
+ * Rows made on demand, as the CLI's and the pane's grids make them, with a log of every row made and every chunk
+ * sent; `summary` can be changed between calls, as a source read again would show an edit.
+ */
+function spySource(n: number) {
+  const log: string[] = [];
+  const source = {
+    summary: "争议概要",
+    length: n,
+    rowNumber: (i: number) => i + 3,
+    json(i: number) {
+      log.push(`row ${i}`);
+      return JSON.stringify({ row: i + 3, values: { caseNo: `NP-${i}`, receivedOn: "2026-05-26", summary: source.summary } });
+    },
+  };
+  return { source, log };
+}
+
+/** The log's runs: consecutive rows made as [first, last] ranges, and the chunks sent, in order. */
+function runs(log: readonly string[]): string[] {
+  const out: string[] = [];
+  let from = -1;
+  let last = -1;
+  const flush = () => from >= 0 && out.push(`rows ${from}–${last}`);
+  for (const e of log) {
+    const m = /^row (\d+)$/.exec(e);
+    if (m && Number(m[1]) === last + 1 && from >= 0) last++;
+    else {
+      flush();
+      from = m ? Number(m[1]) : -1;
+      last = from;
+      if (!m) out.push(e);
+    }
+  }
+  flush();
+  return out;
+}
+
+describe("rows made from a row source", () => {
+  it("are made once each to cut the chunks, then again one chunk at a time, each chunk's only when it is sent", async () => {
+    const { source, log } = spySource(3_500);
+    const { client, calls } = fakeClient();
+    const logged: ApiClient = { ...client, pushChunk: (...a: Parameters<ApiClient["pushChunk"]>) => (log.push(`send ${a[1]}`), client.pushChunk(...a)) } as ApiClient;
+    const plan = planPush(source, { pushId: "push-s1", locale: "zh-CN" });
+    expect(runs(log)).toEqual(["rows 0–3499"]);
+    log.length = 0;
+    const out = await runPush(logged, plan);
+    expect(out.status).toBe("done");
+    // Never more than the chunk about to go: no row is made before the chunk before it was sent.
+    expect(runs(log)).toEqual([
+      "rows 0–999", "send push-s1.0", "rows 1000–1999", "send push-s1.1", "rows 2000–2999", "send push-s1.2", "rows 3000–3499", "send push-s1.3",
+    ]);
+    expect(calls.map((c) => JSON.parse(c.body).rows.length)).toEqual([1_000, 1_000, 1_000, 500]);
+    expect(JSON.parse(calls[3].body).rows[499]).toEqual({ row: 3_502, values: { caseNo: "NP-3499", receivedOn: "2026-05-26", summary: "争议概要" } });
+  });
+
+  it("are sent after a failure with the bytes first sent under the chunk's key, even if the source would now make them differently", async () => {
+    const offline = new ApiError("offline", "Failed to fetch");
+    const { source, log } = spySource(2_500);
+    const { client, calls } = fakeClient({ 1: [offline, offline, offline, offline] });
+    const plan = planPush(source, { pushId: "push-s2", locale: "zh-CN" });
+    const failed = await runPush(client, plan, { sleep: noWait });
+    expect(failed.status).toBe("failed");
+    // The clerk edits a case before pressing Retry: what already went under push-s2.1 must go again unchanged.
+    source.summary = "改过概要";
+    log.length = 0;
+    const resumed = await runPush(client, plan, { receipts: failed.receipts, sleep: noWait });
+    expect(resumed.status).toBe("done");
+    const tries = calls.filter((c) => c.key === "push-s2.1");
+    expect(tries).toHaveLength(5);
+    expect(new Set(tries.map((c) => c.body)).size).toBe(1);
+    expect(JSON.parse(tries[4].body).rows[0].values.summary).toBe("争议概要");
+    // Only the chunk never sent before is made again, as the source has it now.
+    expect(runs(log)).toEqual(["rows 2000–2499"]);
+    expect(JSON.parse(calls.at(-1)!.body).rows[0].values.summary).toBe("改过概要");
+  });
+
+  it("of an array are the array's rows as they are when each chunk is sent", () => {
+    const held = rows(3);
+    const plan = planPush(held, { pushId: "push-s3", locale: "zh-CN" });
+    held[0] = { row: 99, values: {} };
+    expect(JSON.parse(text(plan.chunks[0].body())).rows[0].row).toBe(3);
+  });
+
+  it("refuses a row too large for any chunk by its row number", () => {
+    const { source } = spySource(5);
+    source.summary = "长".repeat(400_000);
+    expect(() => planPush(source, { pushId: "push-s4", locale: "zh-CN" })).toThrow(/第 3 行单独就超过一块推送的上限/);
   });
 });
 
