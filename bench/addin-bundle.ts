@@ -13,7 +13,7 @@ const TARGET_KB = 80;
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 export async function run(): Promise<Figure[]> {
-  await build({ configFile: path.join(root, "addin/vite.config.ts"), logLevel: "warn" });
+  await build({ configFile: path.join(root, "addin/hosts/excel/vite.config.ts"), logLevel: "warn" });
   const dir = path.join(root, "dist/addin/assets");
   const files = readdirSync(dir).filter((f) => f.endsWith(".js") || f.endsWith(".css"));
   const js = files.filter((f) => f.endsWith(".js")).reduce((n, f) => n + gz(path.join(dir, f)), 0);

@@ -1,5 +1,5 @@
 /**
- * Draws the add-in's icons (16/32/64/80 px PNG) into addin/assets: a blue rounded square with a white
+ * Draws the add-in's icons (16/32/64/80 px PNG) into addin/hosts/excel/assets: a blue rounded square with a white
  * ledger page and a check mark. A tiny PNG encoder on node:zlib, so no image tooling is needed.
  *   npx node scripts/make-icons.ts
  */
@@ -75,6 +75,6 @@ function icon(size: number): Buffer {
 }
 
 if (import.meta.main) {
-  const dir = new URL("../addin/assets/", import.meta.url);
+  const dir = new URL("../addin/hosts/excel/assets/", import.meta.url);
   for (const size of [16, 32, 64, 80]) writeFileSync(new URL(`icon-${size}.png`, dir), icon(size));
 }

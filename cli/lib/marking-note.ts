@@ -1,7 +1,7 @@
 /**
  * What `tiaojie push` says about the stored cases a whole-ledger push did not carry (the receipt's `marking`,
  * docs/API.md § Whole ledger), in words: what was marked and that it still counts, why nothing was, or the question
- * to ask before marking more than a fifth of the unit's live cases. The pane says the same (addin/i18n.ts push.*).
+ * to ask before marking more than a fifth of the unit's live cases. The pane says the same (addin/pane/i18n.ts push.*).
  */
 import type { PushSummary } from "../../ledger/api/push-engine.ts";
 import { missingPercent, type Marking } from "../../ledger/api/push.ts";

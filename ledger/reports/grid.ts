@@ -1,6 +1,6 @@
 /**
  * A report sheet as plain data: cells from A1 with a style and number format each, merged areas and column widths.
- * The add-in (addin/excel/) and the CLI (cli/lib/grid-sheet.ts) each render it, so the assessment office gets the
+ * The add-in (addin/hosts/excel/) and the CLI (cli/lib/grid-sheet.ts) each render it, so the assessment office gets the
  * same sheet from the task pane and from `tiaojie … --out`. Pure: no Excel, no ExcelJS.
  */
 import { displayWidth } from "../display-width.ts";

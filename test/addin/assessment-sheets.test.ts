@@ -1,10 +1,10 @@
-// The Rankings page's trend, mediator and zone competition sheets: shaped in addin/logic, written through
+// The Rankings page's trend, mediator and zone competition sheets: shaped in addin/pane/logic, written through
 // addin/excel in one write sync, the trend with a native line chart per kind.
 import { describe, expect, it } from "vitest";
-import { competitionReport } from "../../addin/logic/competition-sheet.ts";
-import { mediatorReport } from "../../addin/logic/mediator-sheet.ts";
-import { trendRanges, trendReport } from "../../addin/logic/trend-sheet.ts";
-import { createExcelWorkbook } from "../../addin/excel/excel-ledger-workbook.ts";
+import { competitionReport } from "../../addin/pane/logic/competition-sheet.ts";
+import { mediatorReport } from "../../addin/pane/logic/mediator-sheet.ts";
+import { trendRanges, trendReport } from "../../addin/pane/logic/trend-sheet.ts";
+import { createExcelWorkbook } from "../../addin/hosts/excel/excel-ledger-workbook.ts";
 import type { Trend } from "../../ledger/api/trend.ts";
 import { parsePeriod } from "../../ledger/period.ts";
 import { periodSpan } from "../../ledger/period-span.ts";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   MAX_ADDRESS_CHARS_PER_GROUP, MAX_AREAS_PER_GROUP, MAX_CHUNK_BYTES, markedCellCount, planMarkGroups, rowsPerChunk, toCellText, valuesBytes,
-} from "../../addin/excel/cells.ts";
-import type { CellMark } from "../../addin/excel/ledger-workbook.ts";
+} from "../../addin/hosts/shared/cells.ts";
+import type { CellMark } from "../../addin/hosts/ledger-workbook.ts";
 
 describe("grouping marked cells into few rectangles", () => {
   it("merges neighbouring cells of a row and identical runs on consecutive rows", () => {
@@ -71,7 +71,7 @@ describe("text written into cells", () => {
 
 describe("sizing text for Excel's payload limit", () => {
   it("counts UTF-8 bytes exactly as an encoder would, for ASCII, Chinese, and emoji", async () => {
-    const { utf8Length } = await import("../../addin/excel/cells.ts");
+    const { utf8Length } = await import("../../addin/hosts/shared/cells.ts");
     for (const s of ["", "NP-2026-00001", "泉港区山腰街道", "é", "调解😀成功", "\ud800"]) {
       expect(utf8Length(s), s).toBe(new TextEncoder().encode(s).length);
     }

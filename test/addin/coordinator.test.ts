@@ -1,15 +1,15 @@
 // The coordinator's desk in the pane, below the UI: flag filters, which unit a sheet is, validating every ledger
 // of a workbook into one summary, and reading all sheets in few syncs (against the Excel double).
 import { describe, expect, it } from "vitest";
-import { MAX_CHUNK_BYTES, planWorkbookRead } from "../../addin/excel/cells.ts";
-import { createExcelWorkbook } from "../../addin/excel/excel-ledger-workbook.ts";
-import type { SheetGrid } from "../../addin/excel/ledger-workbook.ts";
-import { emptyColumnSettings } from "../../addin/logic/columns.ts";
-import { describeFlagFilters, flagsQueryFrom, NO_FILTER } from "../../addin/logic/flag-filters.ts";
-import { flagsReport } from "../../addin/logic/report-sheets.ts";
-import { defaultUnitFor, readSheetUnits, resolveSheetPick, unitFromTitle, unitNamedIn } from "../../addin/logic/unit-pick.ts";
-import { classifySheet, SUMMARY_SHEET, summaryReport, validateWorkbook } from "../../addin/logic/validate-all.ts";
-import { runValidation } from "../../addin/logic/validate.ts";
+import { MAX_CHUNK_BYTES, planWorkbookRead } from "../../addin/hosts/shared/cells.ts";
+import { createExcelWorkbook } from "../../addin/hosts/excel/excel-ledger-workbook.ts";
+import type { SheetGrid } from "../../addin/hosts/ledger-workbook.ts";
+import { emptyColumnSettings } from "../../addin/pane/logic/columns.ts";
+import { describeFlagFilters, flagsQueryFrom, NO_FILTER } from "../../addin/pane/logic/flag-filters.ts";
+import { flagsReport } from "../../addin/pane/logic/report-sheets.ts";
+import { defaultUnitFor, readSheetUnits, resolveSheetPick, unitFromTitle, unitNamedIn } from "../../addin/pane/logic/unit-pick.ts";
+import { classifySheet, SUMMARY_SHEET, summaryReport, validateWorkbook } from "../../addin/pane/logic/validate-all.ts";
+import { runValidation } from "../../addin/pane/logic/validate.ts";
 import { detectHeader } from "../../ledger/header.ts";
 import { PATHS } from "../../ledger/api/paths.ts";
 import type { Facts } from "../../ledger/api/flags.ts";

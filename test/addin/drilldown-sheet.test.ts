@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { drilldownSummary, drilldownUnits } from "../../addin/logic/drilldown-sheet.ts";
-import { isProductSheet } from "../../addin/logic/validate-all.ts";
+import { drilldownSummary, drilldownUnits } from "../../addin/pane/logic/drilldown-sheet.ts";
+import { isProductSheet } from "../../addin/pane/logic/validate-all.ts";
 import { drilldownLayout, drilldownSheetName } from "../../ledger/reports/drilldown-layout.ts";
 import type { Unit } from "../../ledger/api/units.ts";
 import { drilldownFixture } from "../fixtures/drilldown.ts";

@@ -2,10 +2,10 @@
 // deferred loads, payload and area limits, null objects, ItemNotFound failing a sync. Syncs, reads and writes are
 // counted from the double's recorder.
 import { describe, expect, it } from "vitest";
-import { MAX_CHUNK_BYTES, valuesBytes } from "../../addin/excel/cells.ts";
-import { MARK_LIST_MAX_AGE_MS, createExcelWorkbook } from "../../addin/excel/excel-ledger-workbook.ts";
-import type { CellMark } from "../../addin/excel/ledger-workbook.ts";
-import { MARK_FORMULA } from "../../addin/excel/marks.ts";
+import { MAX_CHUNK_BYTES, valuesBytes } from "../../addin/hosts/shared/cells.ts";
+import { MARK_LIST_MAX_AGE_MS, createExcelWorkbook } from "../../addin/hosts/excel/excel-ledger-workbook.ts";
+import type { CellMark } from "../../addin/hosts/ledger-workbook.ts";
+import { MARK_FORMULA } from "../../addin/hosts/excel/marks.ts";
 import { parseRect, rectAddress } from "../support/excel-double/address.ts";
 import {
   conditionalFormat, readValues, sheetByName, type CellScalar, type SeedConditionalFormat, type SeedSheet, type SheetModel,
@@ -380,7 +380,7 @@ describe("report sheets in Excel", () => {
   });
 
   it("writes a laid-out sheet in one write sync: merged headers, widths, number formats, red misses, server text as text", async () => {
-    const { rankingsReport } = await import("../../addin/logic/report-sheets.ts");
+    const { rankingsReport } = await import("../../addin/pane/logic/report-sheets.ts");
     const { INDICATOR_KEYS } = await import("../../ledger/api/indicators.ts");
     const value = (rate: number, meets: boolean | null) => ({ num: rate * 100, den: 100, rate, low: rate - 0.05, high: rate + 0.02, target: null, meetsTarget: meets, weight: 20, effectiveWeight: 0.2, basis: rate - 0.05, points: 10 });
     const units = [["山腰街道", 81.2, 0.98], ["=南埔镇", 70.5, 0.9]].map(([unit, score, acc], i) => ({
@@ -463,7 +463,7 @@ describe("report sheets in Excel", () => {
   });
 
   it("refuses a sheet too large to validate after one cheap size read", async () => {
-    const { SheetTooLargeError } = await import("../../addin/excel/excel-ledger-workbook.ts");
+    const { SheetTooLargeError } = await import("../../addin/hosts/ledger-workbook.ts");
     // Used range A1:P1000000 (16,000,000 cells): only its corners are filled, so the double holds two rows.
     const values: CellScalar[][] = [];
     values[0] = Array(16).fill("x");
@@ -477,8 +477,8 @@ describe("report sheets in Excel", () => {
 
 describe("validating a whole 100,000-row ledger in Excel", () => {
   it("costs one size sync, one read sync per ≤ 4 MB chunk and one write sync for the marks, never one per row or issue", async () => {
-    const { runValidation, marksFromIssues } = await import("../../addin/logic/validate.ts");
-    const { emptyColumnSettings } = await import("../../addin/logic/columns.ts");
+    const { runValidation, marksFromIssues } = await import("../../addin/pane/logic/validate.ts");
+    const { emptyColumnSettings } = await import("../../addin/pane/logic/columns.ts");
     const header = ["案件编号", "收案日期", "承办单位", "申请人", "被申请行政机关", "是否受理", "调解员", "办理状态", "结案日期", "联系电话", "争议概要"];
     const excel = excelWith({
       name: "台账",

@@ -2,10 +2,10 @@
 // the CLI's streaming reader: the same cases, the same rows skipped, the same issues, the same rows to push.
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createExcelWorkbook } from "../../addin/excel/excel-ledger-workbook.ts";
-import { emptyColumnSettings } from "../../addin/logic/columns.ts";
-import { planLedgerPush } from "../../addin/logic/push-rows.ts";
-import { runValidation } from "../../addin/logic/validate.ts";
+import { createExcelWorkbook } from "../../addin/hosts/excel/excel-ledger-workbook.ts";
+import { emptyColumnSettings } from "../../addin/pane/logic/columns.ts";
+import { planLedgerPush } from "../../addin/pane/logic/push-rows.ts";
+import { runValidation } from "../../addin/pane/logic/validate.ts";
 import { findLedgerSheet } from "../../cli/lib/find-ledger.ts";
 import { readWorkbook } from "../../cli/lib/read-workbook.ts";
 import { columnLetters, sheetRows } from "../../ledger/api/push-rows.ts";

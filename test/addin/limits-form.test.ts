@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkLimits, changedFromDefaults, typedFrom } from "../../addin/logic/limits-form.ts";
+import { checkLimits, changedFromDefaults, typedFrom } from "../../addin/pane/logic/limits-form.ts";
 import type { LimitSettings } from "../../ledger/api/limits.ts";
 
 const DEFAULTS: LimitSettings = {

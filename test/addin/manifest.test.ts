@@ -46,7 +46,7 @@ describe("the add-in manifest", () => {
     expect(xml).toContain('<Override Locale="en-US" Value="Tiaojie Ledger"/>');
     expect(xml).toContain('<OfficeTab id="TabHome">');
     for (const size of [16, 32, 64, 80]) {
-      expect(existsSync(join(import.meta.dirname, `../../addin/assets/icon-${size}.png`))).toBe(true);
+      expect(existsSync(join(import.meta.dirname, `../../addin/hosts/excel/assets/icon-${size}.png`))).toBe(true);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MentorAssignments } from "../../ledger/api/mentors.ts";
-import { pagesFor } from "../../addin/logic/connect.ts";
-import { marksFor, mentorSheetKind, mentorsReport, rosterPush, visitPush } from "../../addin/logic/mentor-sheets.ts";
+import { pagesFor } from "../../addin/pane/logic/connect.ts";
+import { marksFor, mentorSheetKind, mentorsReport, rosterPush, visitPush } from "../../addin/pane/logic/mentor-sheets.ts";
 
 const ROSTER = [["泉港区调解员名册"], ["姓名", "级别", "所属单位", "擅长领域"], ["蔡国华", "金牌", "区司法局", "征地拆迁"], ["", "铜牌", "区司法局", ""]];
 const VISITS = [["巡回指导记录"], ["日期", "导师", "镇（街道）", "指导内容", "发现问题"], ["2026-10-09", "蔡国华", "涂岭镇", "指导", null]];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseA1Range } from "../../addin/excel/cells.ts";
-import { fillMergedAreas, mergedAreas } from "../../addin/excel/merged-areas.ts";
+import { parseA1Range } from "../../addin/hosts/shared/cells.ts";
+import { fillMergedAreas, mergedAreas } from "../../addin/hosts/shared/merged-areas.ts";
 
 describe("merged areas read as a clerk sees them", () => {
   it("gives every cell of each merged area its top-left value, whatever the sheet's name looks like", () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { chooseColumn, columnOptions, detectWithSettings, emptyColumnSettings, mappingRows, readColumnSettings } from "../../addin/logic/columns.ts";
-import { cleanToken, describeConnection, forgetToken, loadToken, loadUnit, looksLikeToken, pagesFor, rememberUnit, saveToken } from "../../addin/logic/connect.ts";
+import { chooseColumn, columnOptions, detectWithSettings, emptyColumnSettings, mappingRows, readColumnSettings } from "../../addin/pane/logic/columns.ts";
+import { cleanToken, describeConnection, forgetToken, loadToken, loadUnit, looksLikeToken, pagesFor, rememberUnit, saveToken } from "../../addin/pane/logic/connect.ts";
 import { ISSUE_CODES } from "../../ledger/issue-codes.ts";
-import { ledgerUnit, pushRows } from "../../addin/logic/push-rows.ts";
-import { codeName, groupByCode, groupByRow, issueCell, marksFromIssues, runValidation } from "../../addin/logic/validate.ts";
-import { buildWriteBack, locateBlock } from "../../addin/logic/write-back.ts";
-import { flagsReport, periodOptions, rankingsReport, rankingsSheetName, isPeriod } from "../../addin/logic/report-sheets.ts";
+import { ledgerUnit, pushRows } from "../../addin/pane/logic/push-rows.ts";
+import { codeName, groupByCode, groupByRow, issueCell, marksFromIssues, runValidation } from "../../addin/pane/logic/validate.ts";
+import { buildWriteBack, locateBlock } from "../../addin/pane/logic/write-back.ts";
+import { flagsReport, periodOptions, rankingsReport, rankingsSheetName, isPeriod } from "../../addin/pane/logic/report-sheets.ts";
 import { summarise } from "../../ledger/api/push-engine.ts";
 import type { Rankings, RankedUnit, ScoredIndicator } from "../../ledger/api/assessment.ts";
 import { INDICATOR_KEYS } from "../../ledger/api/indicators.ts";
@@ -264,7 +264,7 @@ describe("Coordinator and Rankings sheets", () => {
 
 describe("Theme", () => {
   it("follows Office's dark theme and its colours", async () => {
-    const { paneTheme } = await import("../../addin/ui/theme.ts");
+    const { paneTheme } = await import("../../addin/pane/ui/theme.ts");
     const dark = paneTheme({ bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#404040", controlForegroundColor: "#F0F0F0" });
     expect(dark.dark).toBe(true);
     expect(dark.overrides).toMatchObject({ colorNeutralBackground1: "#262626", colorNeutralForeground1: "#FFFFFF" });

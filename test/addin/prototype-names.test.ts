@@ -1,10 +1,10 @@
 // Sheet tabs and column corrections named like an object's built-ins (constructor, __proto__, toString …): the pane
 // remembers and finds a coordinator's pick for such a sheet like any other, and ignores such keys in saved settings.
 import { describe, expect, it } from "vitest";
-import type { SheetGrid } from "../../addin/excel/ledger-workbook.ts";
-import { emptyColumnSettings, readColumnSettings } from "../../addin/logic/columns.ts";
-import { readSheetUnits, resolveSheetPick } from "../../addin/logic/unit-pick.ts";
-import { validateWorkbook } from "../../addin/logic/validate-all.ts";
+import type { SheetGrid } from "../../addin/hosts/ledger-workbook.ts";
+import { emptyColumnSettings, readColumnSettings } from "../../addin/pane/logic/columns.ts";
+import { readSheetUnits, resolveSheetPick } from "../../addin/pane/logic/unit-pick.ts";
+import { validateWorkbook } from "../../addin/pane/logic/validate-all.ts";
 
 const NAMES = ["constructor", "__proto__", "prototype", "toString", "hasOwnProperty", "valueOf"];
 const UNITS = ["南埔镇", "山腰街道"];

@@ -2,8 +2,8 @@
 // client, the server's issues marked on the sheet's cells without changing a value.
 import { describe, expect, it } from "vitest";
 import type { ReviewPush, ReviewReceipt } from "../../ledger/api/reviews.ts";
-import { createExcelWorkbook } from "../../addin/excel/excel-ledger-workbook.ts";
-import { isReviewSheet, pushReviewSheetGrid } from "../../addin/logic/review-sheet-push.ts";
+import { createExcelWorkbook } from "../../addin/hosts/excel/excel-ledger-workbook.ts";
+import { isReviewSheet, pushReviewSheetGrid } from "../../addin/pane/logic/review-sheet-push.ts";
 import { rectAddress } from "../support/excel-double/address.ts";
 import { sheetByName, type CellScalar } from "../support/excel-double/model.ts";
 import { excelDouble } from "../support/excel-double/node.ts";

@@ -2,13 +2,14 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, type ApiClient } from "../../ledger/api/client.ts";
 import type { IncomingCase, ReceiveReceipt, RoutingRulesView, TransferReceipt, TransferRequest } from "../../ledger/api/routing.ts";
-import { createRoutingWorkbook, SheetChangedError } from "../../addin/excel/routing-workbook.ts";
-import { SEVERITY_FILL } from "../../addin/excel/colours.ts";
-import { emptyColumnSettings, readColumnSettings } from "../../addin/logic/columns.ts";
-import { Receiver, planAppend, unmappedText } from "../../addin/logic/incoming.ts";
+import { createRoutingWorkbook } from "../../addin/hosts/excel/excel-routing-workbook.ts";
+import { SheetChangedError } from "../../addin/hosts/routing-workbook.ts";
+import { SEVERITY_FILL } from "../../addin/hosts/shared/colours.ts";
+import { emptyColumnSettings, readColumnSettings } from "../../addin/pane/logic/columns.ts";
+import { Receiver, planAppend, unmappedText } from "../../addin/pane/logic/incoming.ts";
 import {
   ConfirmKeys, NoSuggestionsError, basisText, outcomeText, sendConfirm, OUTCOME_HEADER, SUGGESTION_HEADERS, UNROUTED_FILL, planConfirm, planOutcomes, planSuggestions, readIntake,
-} from "../../addin/logic/routing-columns.ts";
+} from "../../addin/pane/logic/routing-columns.ts";
 import { readValues, sheetByName, type CellScalar } from "../support/excel-double/model.ts";
 import { parseRect } from "../support/excel-double/address.ts";
 import { excelDouble } from "../support/excel-double/node.ts";

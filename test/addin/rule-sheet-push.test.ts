@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DomainSheetPush, PlaceSheetPush, RuleSheetReceipt } from "../../ledger/api/routing.ts";
-import { pushRuleSheetGrid } from "../../addin/logic/rule-sheet-push.ts";
+import { pushRuleSheetGrid } from "../../addin/pane/logic/rule-sheet-push.ts";
 
 const receipt = (kind: "domains" | "places"): RuleSheetReceipt => ({ kind, stored: true, changed: true, version: 1, rows: 2, rules: 2, issues: [] });
 

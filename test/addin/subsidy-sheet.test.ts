@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { subsidyReport } from "../../addin/logic/subsidy-sheet.ts";
+import { subsidyReport } from "../../addin/pane/logic/subsidy-sheet.ts";
 import { statement } from "../fixtures/subsidy-statement.ts";
 
 describe("the subsidy statement sheet in the pane", () => {

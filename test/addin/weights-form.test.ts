@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkWeights } from "../../addin/logic/weights-form.ts";
+import { checkWeights } from "../../addin/pane/logic/weights-form.ts";
 
 const typed = { acceptance: "20", success: "30", onTime: "15", commitments: "15", preSuit: "0", ledgerQuality: "10", review: "10" };
 

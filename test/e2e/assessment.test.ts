@@ -5,7 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInChina } from "../../ledger/clock.ts";
 import { addDays } from "../../ledger/period.ts";
-import { trendRanges, trendSheetName } from "../../addin/logic/trend-sheet.ts";
+import { trendRanges, trendSheetName } from "../../addin/pane/logic/trend-sheet.ts";
 import { generateCases } from "../fixtures/case-generator.ts";
 import {
   addUnit, api, createToken, openPane, screenshot, startPaneSession, step, stopPaneSession,

@@ -4,10 +4,10 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { columnLetter } from "../../ledger/columns.ts";
-import { emptyColumnSettings } from "../../addin/logic/columns.ts";
-import { marksFromIssues, runValidation } from "../../addin/logic/validate.ts";
-import { planMarkGroups, markedCellCount } from "../../addin/excel/cells.ts";
-import { SEVERITY_FILL } from "../../addin/excel/colours.ts";
+import { emptyColumnSettings } from "../../addin/pane/logic/columns.ts";
+import { marksFromIssues, runValidation } from "../../addin/pane/logic/validate.ts";
+import { planMarkGroups, markedCellCount } from "../../addin/hosts/shared/cells.ts";
+import { SEVERITY_FILL } from "../../addin/hosts/shared/colours.ts";
 import { SAMPLE_ERRORS } from "../fixtures/sample-errors.ts";
 import { STANDARD_COLUMNS } from "../fixtures/ledger-layout.ts";
 import {

@@ -1,6 +1,6 @@
 // The Excel double keeps Office.js's rules, so the browser tests cannot pass on code that real Excel would refuse.
 import { describe, expect, it } from "vitest";
-import { createExcelWorkbook } from "../../addin/excel/excel-ledger-workbook.ts";
+import { createExcelWorkbook } from "../../addin/hosts/excel/excel-ledger-workbook.ts";
 import type { CellScalar } from "../support/excel-double/model.ts";
 import { excelDouble } from "../support/excel-double/node.ts";
 

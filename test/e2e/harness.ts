@@ -68,7 +68,7 @@ export function ensureAddinBuilt(): void {
   try {
     if (fresh()) return;
     const vite = path.join(ROOT, "node_modules/vite/bin/vite.js");
-    const r = spawnSync(process.execPath, [vite, "build", "--config", "addin/vite.config.ts", "--logLevel", "warn"], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [vite, "build", "--config", "addin/hosts/excel/vite.config.ts", "--logLevel", "warn"], { cwd: ROOT, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`vite build of the add-in failed:\n${r.stdout}\n${r.stderr}`);
   } finally {
     rmSync(lock, { recursive: true, force: true });

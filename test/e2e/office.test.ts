@@ -2,8 +2,8 @@
 // sheet that explains itself and one unit's drill-down, and the pane in English when Office's display language is en-US.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emptyColumnSettings } from "../../addin/logic/columns.ts";
-import { runValidation } from "../../addin/logic/validate.ts";
+import { emptyColumnSettings } from "../../addin/pane/logic/columns.ts";
+import { runValidation } from "../../addin/pane/logic/validate.ts";
 import { generateCases } from "../fixtures/case-generator.ts";
 import {
   addUnit, api, createToken, ensureAddinBuilt, launchBrowser, openPane, screenshot, startPaneServer, startWorker, step,

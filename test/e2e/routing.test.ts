@@ -7,7 +7,7 @@ import { columnLetter } from "../../ledger/columns.ts";
 import { addDays } from "../../ledger/period.ts";
 import { todayInChina } from "../../ledger/clock.ts";
 import type { Incoming } from "../../ledger/api/routing.ts";
-import { UNROUTED_FILL } from "../../addin/logic/routing-columns.ts";
+import { UNROUTED_FILL } from "../../addin/pane/logic/routing-columns.ts";
 import { STANDARD_COLUMNS } from "../fixtures/ledger-layout.ts";
 import {
   addUnit, allCases, api, assertNoCspViolations, createToken, ensureAddinBuilt, launchBrowser, openPane, screenshot, screenshotPath, startPaneServer, startWorker, step,

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { ApiError, errorFromResponse } from "../../ledger/api/client.ts";
-import { toCellText } from "../../addin/excel/cells.ts";
-import { describeError } from "../../addin/logic/errors.ts";
+import { toCellText } from "../../addin/hosts/shared/cells.ts";
+import { describeError } from "../../addin/pane/logic/errors.ts";
 import { logEvent, maskSensitive } from "../../worker/log.ts";
 
 describe("log masking (worker/log.ts)", () => {

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { todayInChina } from "../../ledger/clock.ts";
 import { addDays } from "../../ledger/period.ts";
-import { emptyColumnSettings } from "../../addin/logic/columns.ts";
-import { runValidation } from "../../addin/logic/validate.ts";
-import { buildWriteBack } from "../../addin/logic/write-back.ts";
+import { emptyColumnSettings } from "../../addin/pane/logic/columns.ts";
+import { runValidation } from "../../addin/pane/logic/validate.ts";
+import { buildWriteBack } from "../../addin/pane/logic/write-back.ts";
 import { UNIT_A, UNIT_B, call, chunkBody, json, makeWorld, newKey, newPushId, pushChunk, resetDb, sheetRow, type World } from "./helpers.ts";
 
 // A clerk must learn nothing of another unit's cases — also not through flags. The probe: a clerk of 山腰街道

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, createApiClient, type Fetch } from "../../../ledger/api/client.ts";
-import { describeError } from "../../../addin/logic/errors.ts";
-import { SheetTooLargeError } from "../../../addin/excel/excel-ledger-workbook.ts";
+import { describeError } from "../../../addin/pane/logic/errors.ts";
+import { SheetTooLargeError } from "../../../addin/hosts/ledger-workbook.ts";
 
 function respond(status: number, body: unknown, headers: Record<string, string> = {}): Fetch {
   return async () => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });

@@ -1,6 +1,6 @@
 // Excel.RequestContext and the proxy objects of the Excel double, with Office.js's deferred semantics:
 // methods and property writes are queued and run in order at context.sync(); a property can be read only
-// after load() and a sync; objects of one Excel.run are dead after it ends. Only the subset addin/excel/ uses.
+// after load() and a sync; objects of one Excel.run are dead after it ends. Only the subset addin/hosts/excel/ uses.
 import { MAX_COLUMNS, MAX_ROWS, intersects, parseRect, rectAddress, rectCells, type Rect } from "./address.ts";
 import { ExcelDoubleError, propertyNotLoaded } from "./errors.ts";
 import {

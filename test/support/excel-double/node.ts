@@ -1,5 +1,5 @@
 // Node side: the Excel double driven directly, without a page: `run` plays Excel.run over a workbook from a seed.
-import type { ExcelRunner } from "../../../addin/excel/excel-ledger-workbook.ts";
+import type { ExcelRunner } from "../../../addin/hosts/excel/excel-ledger-workbook.ts";
 import { excelRun, type DoubleState } from "./context.ts";
 import { workbookFromSeed, type WorkbookSeed } from "./model.ts";
 import { newRecorder } from "./recorder.ts";

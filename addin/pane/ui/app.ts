@@ -1,0 +1,89 @@
+/** The pane's shared state and the tabs. Pages read and update it; Excel and HTTP sit behind interfaces. */
+import type { Locale } from "../../../ledger/messages.ts";
+import { createApiClient, type ApiClient } from "../../../ledger/api/client.ts";
+import type { Me } from "../../../ledger/api/roles.ts";
+import type { LedgerWorkbook, SheetGrid } from "../../hosts/ledger-workbook.ts";
+import type { RoutingWorkbook } from "../../hosts/routing-workbook.ts";
+import { emptyColumnSettings, type ColumnSettings } from "../logic/columns.ts";
+import { pagesFor, type KeyValueStore } from "../logic/connect.ts";
+import { describeError } from "../logic/errors.ts";
+import type { ValidationRun } from "../logic/validate.ts";
+import type { SheetUnit } from "../logic/unit-pick.ts";
+import { clear, h, message } from "./dom.ts";
+import { t, type MessageKey } from "../i18n.ts";
+
+export type PageId = ReturnType<typeof pagesFor>[number];
+
+export interface App {
+  locale: Locale;
+  /** null outside Excel (a plain browser): pages say so instead of failing. */
+  workbook: LedgerWorkbook | null;
+  /** The same workbook as routing (分流, 签收) sees it; null exactly when workbook is. */
+  routing: RoutingWorkbook | null;
+  store: KeyValueStore;
+  token: string | null;
+  me: Me | null;
+  settings: ColumnSettings;
+  grid: SheetGrid | null;
+  run: ValidationRun | null;
+  units: string[] | undefined;
+  /**
+   * The unit a coordinator picked for the sheet they validate next ("" = let the pane find it); null when the picker
+   * was not touched since the last validation (the sheet's remembered pick applies). Clerks never pick.
+   */
+  unitPick: string | null;
+  /** The unit the last validation gave rows without one, and how it was found. */
+  sheetUnit: SheetUnit | null;
+  client(): ApiClient | null;
+  t(key: MessageKey, params?: Record<string, string | number>): string;
+  errorText(e: unknown): string;
+  show(page: PageId): void;
+  rerender(): void;
+}
+
+export type Page = (app: App) => HTMLElement;
+
+export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook" | "routing" | "store" | "token">, pages: Record<PageId, Page>): App {
+  let current: PageId = init.token ? "validate" : "connect";
+  const nav = h("fluent-tablist", { "aria-label": "pages" });
+  // The tablist moves between tabs with the arrow keys and reports it as "change".
+  nav.addEventListener("change", () => {
+    const id = ((nav as HTMLElement & { activeid?: string }).activeid ?? nav.getAttribute("activeid") ?? "").replace(/^tab-/, "");
+    if (id && id !== current && pagesFor(app.me?.role ?? null).includes(id as PageId)) app.show(id as PageId);
+  });
+  const body = h("main", { class: "page" });
+  root.replaceChildren(h("header", {}, h("h1", {}, t(init.locale, "appTitle")), nav), body);
+
+  const app: App = {
+    ...init,
+    me: null,
+    settings: emptyColumnSettings(),
+    grid: null,
+    run: null,
+    units: undefined,
+    unitPick: null,
+    sheetUnit: null,
+    client() {
+      return app.token ? createApiClient({ token: app.token }) : null;
+    },
+    t: (key, params) => t(app.locale, key, params),
+    errorText: (e) => describeError(e, app.locale),
+    show(page) {
+      current = page;
+      app.rerender();
+    },
+    rerender() {
+      const allowed = pagesFor(app.me?.role ?? null);
+      if (!allowed.includes(current)) current = allowed.includes("validate") ? "validate" : allowed.includes("court") ? "court" : allowed[0];
+      clear(nav);
+      for (const id of allowed) {
+        const tab = h("fluent-tab", { id: `tab-${id}`, "aria-selected": id === current ? "true" : "false", onclick: () => app.show(id) }, app.t(`tab.${id}` as MessageKey));
+        nav.appendChild(tab);
+      }
+      nav.setAttribute("activeid", `tab-${current}`);
+      body.replaceChildren(app.workbook || current === "connect" ? pages[current](app) : message("warning", app.t("error.noExcel")));
+    },
+  };
+  app.rerender();
+  return app;
+}
