@@ -36,6 +36,8 @@ export const REPORT_SHEETS_KEY = "reportSheets";
 
 export interface WpsWorkbookOptions {
   maxChunkBytes?: number;
+  /** Where settings are kept (the self-test uses a scratch one it removes afterwards). */
+  settingsSheet?: string;
 }
 
 /** 0-based inclusive rectangle. */
@@ -120,6 +122,7 @@ function parseSheetNames(value: unknown): Set<string> {
 
 export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptions = {}): LedgerWorkbook {
   const maxChunkBytes = options.maxChunkBytes ?? MAX_CHUNK_BYTES;
+  const settingsSheet = options.settingsSheet ?? SETTINGS_SHEET;
   const book = (): WpsWorkbook => activeWorkbook(app);
 
   function sheetOrThrow(name: string): WpsWorksheet {
@@ -155,7 +158,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
    */
   function claimReportSheets(wanted: readonly string[]): { sheet: WpsWorksheet; name: string }[] {
     const wb = book();
-    const ours = parseSheetNames(loadSettingNow<unknown>(wb, REPORT_SHEETS_KEY));
+    const ours = parseSheetNames(loadSettingNow<unknown>(wb, REPORT_SHEETS_KEY, settingsSheet));
     const taken = new Set<string>();
     const claimed = wanted.map((w) => {
       const candidates = [w, ...Array.from({ length: 8 }, (_, i) => `${w} (${i + 2})`)];
@@ -177,7 +180,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
       sheet.Name = name;
       return { sheet, name };
     });
-    saveSettingNow(app, wb, REPORT_SHEETS_KEY, [...ours]);
+    saveSettingNow(app, wb, REPORT_SHEETS_KEY, [...ours], settingsSheet);
     return result;
   }
 
@@ -251,7 +254,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
 
     async readAllSheets(onProgress?: (p: ReadProgress) => void): Promise<SheetGrid[]> {
       const wb = book();
-      const reports = parseSheetNames(loadSettingNow<unknown>(wb, REPORT_SHEETS_KEY));
+      const reports = parseSheetNames(loadSettingNow<unknown>(wb, REPORT_SHEETS_KEY, settingsSheet));
       const sheets = wb.Worksheets;
       const count = sheets.Count;
       const grids = [];
@@ -259,7 +262,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
         const sheet = sheets.Item(i);
         const name = sheet.Name;
         // Our settings sheet is not the clerk's: never read as a ledger.
-        if (name === SETTINGS_SHEET) continue;
+        if (name === settingsSheet || name === SETTINGS_SHEET) continue;
         const { rowCount, columnCount } = sizeFromA1(sheet);
         if (rowCount * columnCount > MAX_SHEET_CELLS) throw new SheetTooLargeError(rowCount * columnCount);
         grids.push({ sheet, name, rowCount, columnCount, values: [] as unknown[][], merges: new Map<string, MergedArea>(), chunks: 0, rowsRead: 0 });
@@ -377,11 +380,11 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
     },
 
     async loadSetting<T>(key: string): Promise<T | null> {
-      return loadSettingNow<T>(book(), key);
+      return loadSettingNow<T>(book(), key, settingsSheet);
     },
 
     async saveSetting(key: string, value: unknown): Promise<void> {
-      saveSettingNow(app, book(), key, value);
+      saveSettingNow(app, book(), key, value, settingsSheet);
     },
   };
 }
