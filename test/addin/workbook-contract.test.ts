@@ -12,7 +12,7 @@ import type { LedgerWorkbook } from "../../addin/hosts/ledger-workbook.ts";
 import type { RoutingWorkbook } from "../../addin/hosts/routing-workbook.ts";
 import { emptyColumnSettings } from "../../addin/pane/logic/columns.ts";
 import { runValidation } from "../../addin/pane/logic/validate.ts";
-import { parseRect } from "../support/excel-double/address.ts";
+import { parseRect, rectAddress } from "../support/excel-double/address.ts";
 import { conditionalFillAt, readValues, sheetByName, type CellScalar, type WorkbookModel, type WorkbookSeed } from "../support/excel-double/model.ts";
 import { excelDouble } from "../support/excel-double/node.ts";
 import { seedFromXlsx } from "../support/excel-double/seed.ts";
@@ -160,6 +160,46 @@ describe.each(HOSTS)("the workbook contract in $name", (host) => {
     expect(model.sheets.map((s) => s.name).filter((n) => n.startsWith("预警清单"))).toEqual(["预警清单", "预警清单 (2)"]);
     expect(valueAt(model, "预警清单", "A1")).toBe("台账员自己的表");
     expect(valueAt(model, "预警清单 (2)", "B2")).toBe("-5 天");
+  });
+
+  it("writes a report of several laid-out sheets with the same native charts, beside a clerk's sheet of the same name", async () => {
+    const cell = (v: string | number) => ({ v, style: "cell" as const });
+    const units = {
+      name: "法院委派",
+      rows: [[cell("单位"), cell("成功"), cell("不成功"), cell("成功率")], [cell("山腰街道"), cell(12), cell(3), cell(0.8)], [cell("峰尾镇"), cell(5), cell(5), cell(0.5)]],
+      merges: [], widths: [12, 8, 8, 8],
+      charts: [
+        { kind: "bar" as const, title: "结果", headerRow: 0, firstRow: 1, lastRow: 2, labelCol: 0, firstValueCol: 1, lastValueCol: 2, seriesIn: "columns" as const, at: { row: 4, col: 0, rows: 15, cols: 6 } },
+        { kind: "column" as const, title: "成功率", headerRow: 0, firstRow: 1, lastRow: 2, labelCol: 0, firstValueCol: 3, lastValueCol: 3, seriesIn: "columns" as const, at: { row: 20, col: 0, rows: 15, cols: 6 }, valueFormat: "0%" },
+      ],
+    };
+    const trend = {
+      name: "月度趋势",
+      rows: [[cell("来源"), cell("2026-04"), cell("2026-05")], [cell("群众申请"), cell(9), cell(8)], [cell("=法院委派"), cell(4), cell(6)]],
+      merges: [], widths: [16, 8, 8],
+      charts: [{ kind: "line" as const, title: "受理趋势", headerRow: 0, firstRow: 1, lastRow: 2, labelCol: 0, firstValueCol: 1, lastValueCol: 2, seriesIn: "rows" as const, at: { row: 4, col: 0, rows: 15, cols: 8 } }],
+    };
+    const opened = host.open(ledgerSeed(3, { sheets: [...ledgerSeed(3).sheets, { name: "月度趋势", values: [["我自己的笔记"]] }] }));
+    expect(await opened.workbook.writeGridSheets([units, trend])).toEqual(["法院委派", "月度趋势 (2)"]);
+    expect(await opened.workbook.writeGridSheets([units, trend])).toEqual(["法院委派", "月度趋势 (2)"]);
+    const model = opened.model();
+    expect(valueAt(model, "月度趋势", "A1")).toBe("我自己的笔记");
+    expect(valueAt(model, "月度趋势 (2)", "A3")).toBe("=法院委派");
+    const charts = (name: string) => sheetByName(model, name)!.charts.map((c) => ({
+      type: c.type, seriesBy: c.seriesBy, title: c.title, legendVisible: c.legendVisible, position: c.position,
+      valueFormat: c.valueFormat ?? null, reversed: c.categoriesReversed ?? false,
+      series: c.series.map((x) => [x.name, rectAddress(x.values), x.xValues && rectAddress(x.xValues)]),
+    }));
+    expect(charts("法院委派")).toEqual([
+      { type: "BarClustered", seriesBy: "Columns", title: "结果", legendVisible: true, position: "A5:F19", valueFormat: null, reversed: true,
+        series: [["成功", "B2:B3", "A2:A3"], ["不成功", "C2:C3", "A2:A3"]] },
+      { type: "ColumnClustered", seriesBy: "Columns", title: "成功率", legendVisible: false, position: "A21:F35", valueFormat: "0%", reversed: false,
+        series: [["成功率", "D2:D3", "A2:A3"]] },
+    ]);
+    expect(charts("月度趋势 (2)")).toEqual([
+      { type: "Line", seriesBy: "Rows", title: "受理趋势", legendVisible: true, position: "A5:H19", valueFormat: null, reversed: false,
+        series: [["群众申请", "B2:C2", "B1:C1"], ["=法院委派", "B3:C3", "B1:C1"]] },
+    ]);
   });
 
   it("keeps settings in the workbook across a reopen of the pane", async () => {

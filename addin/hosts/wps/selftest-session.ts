@@ -55,6 +55,7 @@ const SCRATCH_GRID: Grid = {
   ],
   merges: [{ row: 0, col: 0, rows: 1, cols: 2 }],
   widths: [12, 10],
+  charts: [{ kind: "bar", title: "完成率", headerRow: 1, firstRow: 2, lastRow: 3, labelCol: 0, firstValueCol: 1, lastValueCol: 1, seriesIn: "columns", at: { row: 5, col: 0, rows: 12, cols: 4 }, valueFormat: "0%" }],
   page: { orientation: "portrait" },
 };
 
@@ -148,6 +149,8 @@ export async function runSelfTest(app: WpsApplication, about: Record<string, str
       void report.Range("A1:B1").MergeCells;
       void report.PageSetup.PrintTitleRows;
       void report.PageSetup.CenterFooter;
+      void report.Range("C6").Left;
+      void report.Range("C6").Top;
     }
   });
   await step("language", () => a.LanguageSettings?.LanguageID(MSO_LANGUAGE_ID_UI));
