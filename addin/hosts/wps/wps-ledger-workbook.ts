@@ -10,7 +10,8 @@
  *   not the cells.
  * - readAllSheets: the same per sheet, blocks planned across sheets (planWorkbookRead) so small sheets cost little.
  * - markIssues / clearMarks: our old marks found among the sheet's conditional formats (a few calls per format), then
- *   one conditional format per ≤ 255-character address (COM's Range("…") limit).
+ *   one conditional format per group of ≤ 400 areas as in Excel: a Range per ≤ 255-character address (COM's limit),
+ *   joined by Union.
  * - writeBack and the report sheets: one Value2 write per ≤ 4 MB batch; formats in as many calls as there are
  *   distinct formats (areas grouped into multi-area addresses), merges and widths one call each.
  *
@@ -26,7 +27,7 @@ import { SEVERITY_FILL } from "../shared/colours.ts";
 import { MARK_FORMULA, isMarkFormula } from "../shared/mark-rule.ts";
 import { fillMergedAreas } from "../shared/merged-areas.ts";
 import {
-  activeWorkbook, addressLists, bgr, pause, sheetNamed, valueRows, XL_BAR_CLUSTERED, XL_CATEGORY, XL_CENTER, XL_COLUMN_CLUSTERED, XL_COLUMNS, XL_EXPRESSION,
+  activeWorkbook, bgr, pause, rangeOfAreas, sheetNamed, valueRows, XL_BAR_CLUSTERED, XL_CATEGORY, XL_CENTER, XL_COLUMN_CLUSTERED, XL_COLUMNS, XL_EXPRESSION,
   XL_LANDSCAPE, XL_LEFT, XL_LINE, XL_PAPER_A4, XL_PIE, XL_PORTRAIT, XL_ROWS, XL_VALUE,
   type WpsApplication, type WpsWorkbook, type WpsWorksheet,
 } from "./wps-api.ts";
@@ -280,15 +281,13 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
       deleteOurMarks(sheet);
       const groups = planMarkGroups(marks);
       let formats = 0;
+      // One conditional format per group (≤ 400 areas, as in Excel), its areas joined by Union.
       for (const group of groups) {
-        const colour = bgr(SEVERITY_FILL[group.severity]);
-        for (const address of addressLists(group.areas)) {
-          const format = sheet.Range(address).FormatConditions.Add(XL_EXPRESSION, undefined, MARK_FORMULA);
-          format.Interior.Color = colour;
-          // Above the clerk's own rules, so a mark shows where the clerk's rule would colour the cell too.
-          format.SetFirstPriority();
-          formats++;
-        }
+        const format = rangeOfAreas(app, sheet, group.areas).FormatConditions.Add(XL_EXPRESSION, undefined, MARK_FORMULA);
+        format.Interior.Color = bgr(SEVERITY_FILL[group.severity]);
+        // Above the clerk's own rules, so a mark shows where the clerk's rule would colour the cell too.
+        format.SetFirstPriority();
+        formats++;
       }
       return { cells: markedCellCount(groups), formats };
     },
@@ -357,7 +356,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
           list.push(rangeAddress(r + 2, c, r + 2, c));
           byColour.set(colour, list);
         }
-        for (const [colour, areas] of byColour) for (const address of addressLists(areas)) sheet.Range(address).Interior.Color = bgr(colour);
+        for (const [colour, areas] of byColour) rangeOfAreas(app, sheet, areas).Interior.Color = bgr(colour);
       }
       sheet.Range(rangeAddress(1, 0, lastRow, width - 1)).Columns.AutoFit();
       // Beside the table (placed after the widths are final), each about 8 columns by 18 rows, one under the other.
@@ -386,7 +385,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
 
     async writeGridSheet(grid: Grid): Promise<string> {
       const [{ sheet, name }] = claimReportSheets([grid.name]);
-      writeGrid(sheet, grid);
+      writeGrid(app, sheet, grid);
       sheet.Activate();
       return name;
     },
@@ -394,7 +393,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
     async writeGridSheets(grids: readonly Grid[]): Promise<string[]> {
       if (grids.length === 0) return [];
       const claimed = claimReportSheets(grids.map((g) => g.name));
-      claimed.forEach(({ sheet }, i) => writeGrid(sheet, grids[i]));
+      claimed.forEach(({ sheet }, i) => writeGrid(app, sheet, grids[i]));
       claimed[0].sheet.Activate();
       return claimed.map((c) => c.name);
     },
@@ -416,7 +415,7 @@ function cellOut(v: unknown): string | number | boolean {
 
 /**
  * Rectangles of equal keys over a height × width grid (runs within a row, extended down while the next row has the
- * same run), so a format is set in as many calls as it has rectangles, grouped into ≤ 255-character addresses.
+ * same run): the A1 addresses of each key's rectangles, so a format is set once over all of them (rangeOfAreas).
  */
 export function rectanglesByKey(height: number, width: number, key: (r: number, c: number) => string | null): Map<string, string[]> {
   const out = new Map<string, Rect[]>();
@@ -445,7 +444,7 @@ export function rectanglesByKey(height: number, width: number, key: (r: number, 
     }
     open = next;
   }
-  return new Map([...out].map(([k, rects]) => [k, addressLists(rects.map(addressOf))]));
+  return new Map([...out].map(([k, rects]) => [k, rects.map(addressOf)]));
 }
 
 interface ChartSpec {
@@ -509,7 +508,7 @@ function addGridChart(sheet: WpsWorksheet, g: GridChart): void {
  * text), then number formats, fills, bold and alignment by rectangles of equal cells, merges, widths, native charts,
  * page setup.
  */
-function writeGrid(sheet: WpsWorksheet, grid: Grid): void {
+function writeGrid(app: WpsApplication, sheet: WpsWorksheet, grid: Grid): void {
   const width = Math.max(1, grid.widths.length, ...grid.rows.map((r) => r.length));
   const height = Math.max(1, grid.rows.length);
   const cell = (r: number, c: number): GridCell | undefined => grid.rows[r]?.[c];
@@ -520,21 +519,15 @@ function writeGrid(sheet: WpsWorksheet, grid: Grid): void {
   // Long reasons and messages wrap within their column; WPS then sizes the rows.
   all.WrapText = true;
   all.HorizontalAlignment = XL_CENTER;
-  for (const [format, addresses] of rectanglesByKey(height, width, (r, c) => cell(r, c)?.format ?? null)) {
-    for (const a of addresses) sheet.Range(a).NumberFormat = format;
-  }
-  for (const [colour, addresses] of rectanglesByKey(height, width, (r, c) => { const s = cell(r, c)?.style; return s ? GRID_FILL[s] ?? null : null; })) {
-    for (const a of addresses) sheet.Range(a).Interior.Color = bgr(colour);
+  for (const [format, areas] of rectanglesByKey(height, width, (r, c) => cell(r, c)?.format ?? null)) rangeOfAreas(app, sheet, areas).NumberFormat = format;
+  for (const [colour, areas] of rectanglesByKey(height, width, (r, c) => { const s = cell(r, c)?.style; return s ? GRID_FILL[s] ?? null : null; })) {
+    rangeOfAreas(app, sheet, areas).Interior.Color = bgr(colour);
   }
   const bold = (g: GridCell | undefined) => (g && g.style && g.style !== "cell" && g.style !== "note" && g.style !== "subtitle" ? "bold" : null);
-  for (const addresses of rectanglesByKey(height, width, (r, c) => bold(cell(r, c))).values()) {
-    for (const a of addresses) sheet.Range(a).Font.Bold = true;
-  }
+  for (const areas of rectanglesByKey(height, width, (r, c) => bold(cell(r, c))).values()) rangeOfAreas(app, sheet, areas).Font.Bold = true;
   const left = (g: GridCell | undefined) =>
     g && g.align !== "center" && (g.align === "left" || g.style === "title" || g.style === "subtitle" || g.style === "heading" || g.style === "note") ? "left" : null;
-  for (const addresses of rectanglesByKey(height, width, (r, c) => left(cell(r, c))).values()) {
-    for (const a of addresses) sheet.Range(a).HorizontalAlignment = XL_LEFT;
-  }
+  for (const areas of rectanglesByKey(height, width, (r, c) => left(cell(r, c))).values()) rangeOfAreas(app, sheet, areas).HorizontalAlignment = XL_LEFT;
   for (const m of grid.merges) sheet.Range(rangeAddress(m.row + 1, m.col, m.row + m.rows, m.col + m.cols - 1)).Merge(false);
   grid.widths.forEach((w, c) => (sheet.Range(rangeAddress(1, c, 1, c)).ColumnWidth = w));
   for (const chart of grid.charts ?? []) addGridChart(sheet, chart);

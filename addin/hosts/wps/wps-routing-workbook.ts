@@ -8,7 +8,7 @@ import { MAX_CHUNK_BYTES, rangeAddress, rowsPerChunk, toCellText, valuesBytes } 
 import type { CellValue } from "../ledger-workbook.ts";
 import { SheetChangedError, type ActiveSheet, type ColumnsWrite, type RoutingWorkbook } from "../routing-workbook.ts";
 import { selectedRowsOf } from "../shared/selection.ts";
-import { activeWorkbook, addressLists, bgr, sheetNamed, valueRows, XL_NONE, type WpsApplication, type WpsWorksheet } from "./wps-api.ts";
+import { activeWorkbook, bgr, rangeOfAreas, sheetNamed, valueRows, XL_NONE, type WpsApplication, type WpsWorksheet } from "./wps-api.ts";
 import { createWpsWorkbook, type WpsWorkbookOptions } from "./wps-ledger-workbook.ts";
 import { loadSettingNow } from "./wps-settings.ts";
 
@@ -93,11 +93,9 @@ export function createWpsRoutingWorkbook(app: WpsApplication, options: WpsWorkbo
             byFill.set(fill, list);
           });
           for (const [fill, cells] of byFill) {
-            for (const address of addressLists(cells)) {
-              const interior = sheet.Range(address).Interior;
-              if (fill) interior.Color = bgr(fill);
-              else interior.ColorIndex = XL_NONE;
-            }
+            const interior = rangeOfAreas(app, sheet, cells).Interior;
+            if (fill) interior.Color = bgr(fill);
+            else interior.ColorIndex = XL_NONE;
           }
         }
       }
