@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { createWpsWorkbook } from "../../addin/hosts/wps/wps-ledger-workbook.ts";
 import { createWpsRoutingWorkbook } from "../../addin/hosts/wps/wps-routing-workbook.ts";
-import { wpsHost } from "../../addin/hosts/wps/wps-host.ts";
+import { wpsApplication, wpsHost } from "../../addin/hosts/wps/wps-host.ts";
+import { SheetTooLargeError } from "../../addin/hosts/ledger-workbook.ts";
 import { MARK_FORMULA } from "../../addin/hosts/shared/mark-rule.ts";
 import { SETTINGS_SHEET } from "../../addin/hosts/wps/wps-settings.ts";
 import { addressLists, valueRows } from "../../addin/hosts/wps/wps-api.ts";
@@ -181,6 +182,58 @@ describe("the WPS 表格 workbook", () => {
     expect(host.displayLanguage).toBe("en-US");
     expect(host.theme).toBeUndefined();
     expect(wpsHost(null).workbook).toBeNull();
+  });
+});
+
+describe("the WPS 表格 workbook when something is not as expected", () => {
+  it("says which sheet is gone when the clerk renamed it between validating and marking", async () => {
+    const double = wpsDouble({ sheets: [ledger(3)] });
+    const wb = createWpsWorkbook(double.app);
+    await expect(wb.markIssues("旧台账", [{ row: 2, column: 0, severity: "error" }])).rejects.toThrow("找不到工作表“旧台账”：它可能已被改名或删除");
+    await expect(createWpsRoutingWorkbook(double.app).appendRows("旧台账", 5, [["A"]])).rejects.toThrow("找不到工作表“旧台账”");
+  });
+
+  it("says to open the ledger's workbook when WPS has none open", async () => {
+    const double = wpsDouble({ sheets: [ledger(3)] });
+    const none = new Proxy(double.app, { get: (t, p) => (p === "ActiveWorkbook" || p === "ActiveSheet" ? null : Reflect.get(t, p)) });
+    await expect(createWpsWorkbook(none).readSheet()).rejects.toThrow("WPS 表格中没有打开的工作簿：请先打开台账所在的工作簿");
+    await expect(createWpsWorkbook(none).loadSetting("x")).rejects.toThrow("没有打开的工作簿");
+    await expect(createWpsRoutingWorkbook(none).readActive()).rejects.toThrow("没有打开的工作簿");
+  });
+
+  it("refuses a sheet too large to validate after asking only its size", async () => {
+    const values: CellScalar[][] = [["案件编号"]];
+    values[999] = [];
+    values[999][10_500] = "远处的一格";
+    const double = wpsDouble({ sheets: [{ name: "台账", values }] });
+    await expect(createWpsWorkbook(double.app).readSheet()).rejects.toBeInstanceOf(SheetTooLargeError);
+    expect(double.state.calls.filter((c) => c.member === "Value2")).toEqual([]);
+  });
+
+  it("says which names are taken when a clerk has every report name in use", async () => {
+    const taken = ["预警清单", ...Array.from({ length: 8 }, (_, i) => `预警清单 (${i + 2})`)].map((name) => ({ name, values: [["台账员的表"]] }));
+    const double = wpsDouble({ sheets: [ledger(1), ...taken] });
+    await expect(createWpsWorkbook(double.app).writeReportSheet({ name: "预警清单", tableName: "F", headers: ["a"], rows: [] }))
+      .rejects.toThrow("工作表“预警清单”到“预警清单 (9)”都已存在，且不是本插件写的");
+    expect(double.state.workbook.sheets).toHaveLength(10);
+  });
+
+  it("finds WPS's Application through wps.EtApplication() or the Application global, and none in a plain browser", () => {
+    const g = globalThis as { wps?: unknown; Application?: unknown };
+    const double = wpsDouble({ sheets: [ledger(1)] });
+    try {
+      expect(wpsApplication()).toBeNull();
+      g.Application = double.app;
+      expect(wpsApplication()).toBe(double.app);
+      delete g.Application;
+      g.wps = { EtApplication: () => double.app };
+      expect(wpsApplication()).toBe(double.app);
+      g.wps = { EtApplication: () => { throw new Error("not in WPS"); } };
+      expect(wpsApplication()).toBeNull();
+    } finally {
+      delete g.wps;
+      delete g.Application;
+    }
   });
 });
 

@@ -265,10 +265,30 @@ export function sheetNamed(workbook: WpsWorkbook, name: string): WpsWorksheet | 
   }
 }
 
+/*
+ * The host's own failures, in the words the pane shows after "操作失败：" (the pane's i18n is not reachable from a
+ * host folder; WPS's own errors come in WPS's language, which for these offices is Chinese).
+ */
+const NO_WORKBOOK = "WPS 表格中没有打开的工作簿：请先打开台账所在的工作簿，再打开“调解台账”。";
+
 export function activeWorkbook(app: WpsApplication): WpsWorkbook {
   const wb = app.ActiveWorkbook;
-  if (!wb) throw new Error("WPS 表格 has no open workbook");
+  if (!wb) throw new Error(NO_WORKBOOK);
   return wb;
+}
+
+export function activeSheetOf(app: WpsApplication): WpsWorksheet {
+  activeWorkbook(app);
+  const sheet = app.ActiveSheet;
+  if (!sheet) throw new Error(NO_WORKBOOK);
+  return sheet;
+}
+
+/** The sheet of that name, or an error that says which sheet is gone and what to do. */
+export function sheetOrThrow(app: WpsApplication, name: string): WpsWorksheet {
+  const sheet = sheetNamed(activeWorkbook(app), name);
+  if (!sheet) throw new Error(`找不到工作表“${name}”：它可能已被改名或删除。请回到台账所在的工作表，重新校验后再试。`);
+  return sheet;
 }
 
 /** Lets the pane repaint (progress) between blocks: WPS calls block the page while they run. */

@@ -27,7 +27,7 @@ import { SEVERITY_FILL } from "../shared/colours.ts";
 import { MARK_FORMULA, isMarkFormula } from "../shared/mark-rule.ts";
 import { fillMergedAreas } from "../shared/merged-areas.ts";
 import {
-  activeWorkbook, bgr, pause, rangeOfAreas, sheetNamed, valueRows, XL_BAR_CLUSTERED, XL_CATEGORY, XL_CENTER, XL_COLUMN_CLUSTERED, XL_COLUMNS, XL_EXPRESSION,
+  activeSheetOf, activeWorkbook, bgr, pause, rangeOfAreas, sheetOrThrow as sheetNamedOrThrow, sheetNamed, valueRows, XL_BAR_CLUSTERED, XL_CATEGORY, XL_CENTER, XL_COLUMN_CLUSTERED, XL_COLUMNS, XL_EXPRESSION,
   XL_LANDSCAPE, XL_LEFT, XL_LINE, XL_PAPER_A4, XL_PIE, XL_PORTRAIT, XL_ROWS, XL_VALUE,
   type WpsApplication, type WpsWorkbook, type WpsWorksheet,
 } from "./wps-api.ts";
@@ -127,11 +127,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
   const settingsSheet = options.settingsSheet ?? SETTINGS_SHEET;
   const book = (): WpsWorkbook => activeWorkbook(app);
 
-  function sheetOrThrow(name: string): WpsWorksheet {
-    const sheet = sheetNamed(book(), name);
-    if (!sheet) throw new Error(`worksheet ${name} is not in this workbook`);
-    return sheet;
-  }
+  const sheetOrThrow = (name: string): WpsWorksheet => sheetNamedOrThrow(app, name);
 
   /** Our marks among the sheet's conditional formats, last first (so deleting keeps the others' indexes). */
   function deleteOurMarks(sheet: WpsWorksheet): number {
@@ -172,7 +168,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
         ours.add(name);
         return { name, existing };
       }
-      throw new Error(`worksheets ${candidates.join(", ")} all exist and are not ours`);
+      throw new Error(`工作表“${w}”到“${w} (9)”都已存在，且不是本插件写的：请删除或改名其中一张后再试。`);
     });
     const sheets = wb.Worksheets;
     const result = claimed.map(({ name, existing }) => {
@@ -230,8 +226,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
 
   return {
     async readSheet(onProgress?: (p: ReadProgress) => void): Promise<SheetGrid> {
-      const sheet = app.ActiveSheet;
-      if (!sheet) throw new Error("WPS 表格 has no active sheet");
+      const sheet = activeSheetOf(app);
       const sheetName = sheet.Name;
       const { rowCount, columnCount } = sizeFromA1(sheet);
       if (rowCount * columnCount > MAX_SHEET_CELLS) throw new SheetTooLargeError(rowCount * columnCount);
@@ -293,8 +288,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
     },
 
     async clearMarks(sheetName?: string): Promise<number> {
-      const sheet = sheetName === undefined ? app.ActiveSheet : sheetOrThrow(sheetName);
-      return sheet ? deleteOurMarks(sheet) : 0;
+      return deleteOurMarks(sheetName === undefined ? activeSheetOf(app) : sheetOrThrow(sheetName));
     },
 
     async selectCell(sheetName: string, row: number, column: number): Promise<void> {
