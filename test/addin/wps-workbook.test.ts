@@ -60,6 +60,46 @@ describe("the WPS 表格 workbook", () => {
     expect(noMerges.state.calls.filter((c) => c.member === "MergeCells")).toHaveLength(1);
   });
 
+  it("finds a unit merged down block after block in a few calls per area, however many rows", async () => {
+    const values: CellScalar[][] = Array.from({ length: 5_000 }, (_, r) => Array.from({ length: 20 }, (_, c) => `v${r}-${c}`));
+    const merges: string[] = [];
+    for (let r = 2; r + 3 <= 5_000; r += 4) merges.push(`C${r}:C${r + 3}`);
+    for (let r = 100; r <= 5_000; r += 100) merges.push(`E${r}:T${r}`);
+    const double = wpsDouble({ sheets: [{ name: "台账", values, merges }] });
+    const grid = await createWpsWorkbook(double.app).readSheet();
+    expect(grid.merges!.map((m) => rectAddress({ r1: m.top, c1: m.left, r2: m.bottom, c2: m.right })).sort()).toEqual([...merges].sort());
+    expect(double.state.calls.length).toBeLessThan(6 * merges.length);
+  });
+
+  it("finds exactly the merged areas of sheets merged at random, across block boundaries", async () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    for (let round = 0; round < 20; round++) {
+      const rows = 30 + random(200);
+      const columns = 3 + random(20);
+      const values: CellScalar[][] = Array.from({ length: rows }, () => Array.from({ length: columns }, () => "x"));
+      const taken = new Set<string>();
+      const merges: string[] = [];
+      for (let k = 0; k < 40; k++) {
+        const r1 = random(rows), c1 = random(columns), r2 = Math.min(rows - 1, r1 + random(6)), c2 = Math.min(columns - 1, c1 + random(4));
+        if (r1 === r2 && c1 === c2) continue;
+        const cells: string[] = [];
+        for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) cells.push(`${r},${c}`);
+        if (cells.some((x) => taken.has(x))) continue;
+        cells.forEach((x) => taken.add(x));
+        merges.push(rectAddress({ r1, c1, r2, c2 }));
+      }
+      const double = wpsDouble({ sheets: [{ name: "台账", values, merges }] });
+      // Small blocks, so areas cross from one block into the next.
+      const grid = await createWpsWorkbook(double.app, { maxChunkBytes: 40 * columns * 10 }).readSheet();
+      expect(grid.chunks).toBeGreaterThan(1);
+      expect(grid.merges!.map((m) => rectAddress({ r1: m.top, c1: m.left, r2: m.bottom, c2: m.right })).sort()).toEqual([...merges].sort());
+    }
+  });
+
   it("marks issues with our rule above the clerk's formats, never touching values or fills, and clears exactly ours", async () => {
     const sheet: SeedSheet = { ...ledger(10), conditionalFormats: [{ type: "Custom", areas: "A2:A11", formula: "=TRUE", fill: "#00FF00" }] };
     const double = wpsDouble({ sheets: [sheet] });
