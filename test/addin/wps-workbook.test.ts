@@ -285,6 +285,13 @@ describe("WPS value and address helpers", () => {
     expect(valueRows([[1, undefined]], 1, 2)).toEqual([[1, ""]]);
   });
 
+  it("reads an array-like answer as an array and a short answer as empty cells, so later rows never shift", () => {
+    const arrayLike = { length: 2, 0: { length: 2, 0: "a", 1: "b" }, 1: { length: 2, 0: 1, 1: null } };
+    expect(valueRows(arrayLike, 2, 2)).toEqual([["a", "b"], [1, ""]]);
+    expect(valueRows([["a"]], 2, 3)).toEqual([["a", "", ""], ["", "", ""]]);
+    expect(valueRows(null, 1, 2)).toEqual([["", ""]]);
+  });
+
   it("keeps every multi-area address within COM's 255 characters", () => {
     const areas = Array.from({ length: 200 }, (_, i) => `A${i * 2 + 1}:C${i * 2 + 1}`);
     const lists = addressLists(areas);

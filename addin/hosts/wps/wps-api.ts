@@ -239,21 +239,34 @@ export function addressLists(areas: readonly string[]): string[] {
   return out;
 }
 
+/** A JS array, or an array-like WPS may hand over instead (index and length, not an Array): as an array; else null. */
+function asArray(v: unknown): unknown[] | null {
+  if (Array.isArray(v)) return v;
+  if (v !== null && typeof v === "object" && typeof (v as { length?: unknown }).length === "number") return Array.from(v as ArrayLike<unknown>);
+  return null;
+}
+
 /**
- * A block's Value2 as rows of cells: one cell comes back as its value, and WPS builds before the 2-D arrays gave one
- * row or column as a flat array. Empty cells read as "" (Excel's `values` do too), whatever WPS gives for them.
+ * A block's Value2 as exactly `rows` rows of `columns` cells: one cell comes back as its value, WPS builds before the
+ * 2-D arrays gave one row or column as a flat array, and an array-like is taken as an array. Empty cells read as ""
+ * (Excel's `values` do too), whatever WPS gives for them; cells WPS leaves out read as empty, so a short answer never
+ * shifts the rows after it.
  */
 export function valueRows(value: unknown, rows: number, columns: number): unknown[][] {
   const cell = (v: unknown) => (v === null || v === undefined ? "" : v);
-  if (!Array.isArray(value)) return [[cell(value)]];
-  if (value.length > 0 && !Array.isArray(value[0])) {
-    return rows === 1 ? [value.map(cell)] : value.map((v) => [cell(v)]);
+  const outer = asArray(value);
+  let grid: unknown[][];
+  if (!outer) grid = [[value]];
+  else if (outer.length > 0 && !asArray(outer[0])) grid = rows === 1 ? [outer] : outer.map((v) => [v]);
+  else grid = outer.map((row) => asArray(row) ?? [row]);
+  const out: unknown[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const src = grid[r];
+    const line = new Array<unknown>(columns);
+    for (let c = 0; c < columns; c++) line[c] = cell(src?.[c]);
+    out[r] = line;
   }
-  return (value as unknown[][]).map((row) => {
-    const out = new Array<unknown>(columns);
-    for (let c = 0; c < columns; c++) out[c] = cell(row[c]);
-    return out;
-  });
+  return out;
 }
 
 /** The sheet of that name, or null (WPS throws for a name that is not there). One or two calls. */
