@@ -152,6 +152,9 @@ export interface WpsApplication {
   /** Deleting a sheet asks the user to confirm unless this is false. */
   DisplayAlerts: unknown;
   readonly LanguageSettings?: WpsLanguageSettings;
+  /** WPS's version and build, for the self-test's report. */
+  readonly Version?: unknown;
+  readonly Build?: unknown;
   /** One range of the areas of up to 30 ranges of a sheet. */
   Union(...ranges: WpsRange[]): WpsRange;
 }

@@ -607,6 +607,13 @@ export function wpsApplication(state: WpsState): unknown {
       const address = wb.selection && wb.selection.sheet === sheet.name ? wb.selection.address : "A1";
       return makeRange(state, sheet.id, parseAddress(address), "Selection");
     },
+    /** Not a real WPS: says so in a transcript's `about`. */
+    get Version(): string {
+      return "WPS double";
+    },
+    get Build(): string {
+      return "test/support/wps-double";
+    },
     get DisplayAlerts(): boolean {
       return state.displayAlerts;
     },
