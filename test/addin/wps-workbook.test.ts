@@ -6,6 +6,7 @@ import { createWpsWorkbook } from "../../addin/hosts/wps/wps-ledger-workbook.ts"
 import { createWpsRoutingWorkbook } from "../../addin/hosts/wps/wps-routing-workbook.ts";
 import { wpsApplication, wpsHost } from "../../addin/hosts/wps/wps-host.ts";
 import { SheetTooLargeError } from "../../addin/hosts/ledger-workbook.ts";
+import { SheetChangedError } from "../../addin/hosts/routing-workbook.ts";
 import { MARK_FORMULA } from "../../addin/hosts/shared/mark-rule.ts";
 import { SETTINGS_SHEET } from "../../addin/hosts/wps/wps-settings.ts";
 import { addressLists, valueRows } from "../../addin/hosts/wps/wps-api.ts";
@@ -248,6 +249,22 @@ describe("the WPS 表格 workbook when something is not as expected", () => {
     const double = wpsDouble({ sheets: [{ name: "台账", values }] });
     await expect(createWpsWorkbook(double.app).readSheet()).rejects.toBeInstanceOf(SheetTooLargeError);
     expect(double.state.calls.filter((c) => c.member === "Value2")).toEqual([]);
+  });
+
+  it("reads a ledger whose ruled, empty form runs down a million rows: only as far as its values go", async () => {
+    const double = wpsDouble({ sheets: [ledger(30)] });
+    const model = sheetByName(double.state.workbook, "台账")!;
+    // The clerk bordered A1:Z1048576: WPS's used range spans it all, 27 million cells.
+    model.formats["1048575,25"] = { fill: "#FFFFFF" };
+    const grid = await createWpsWorkbook(double.app).readSheet();
+    expect(grid.rowCount).toBe(31);
+    expect(grid.columnCount).toBe(5);
+    expect(grid.chunks).toBe(1);
+    // Appending below the ledger asks where values end instead of reading the empty form.
+    const before = double.state.calls.length;
+    expect(await createWpsRoutingWorkbook(double.app).appendRows("台账", 32, [["A-99"]])).toBe(32);
+    expect(double.state.calls.length - before).toBeLessThan(30);
+    await expect(createWpsRoutingWorkbook(double.app).appendRows("台账", 32, [["A-100"]])).rejects.toBeInstanceOf(SheetChangedError);
   });
 
   it("says which names are taken when a clerk has every report name in use", async () => {

@@ -104,6 +104,11 @@ export interface WpsRange {
   Select(): unknown;
   /** 1-based (row, column) within the range. */
   Item(row: number, column?: number): WpsRange;
+  /**
+   * The next cell matching `what` after `after` in the given order and direction, or null (COM's Nothing). With "*",
+   * xlFormulas and xlPrevious from A1 it is the last cell holding anything: the classic way to find where values end.
+   */
+  Find(what: string, after?: WpsRange, lookIn?: number, lookAt?: number, searchOrder?: number, searchDirection?: number): WpsRange | null;
   /** Position and size in points (where a chart goes). */
   readonly Left: number;
   readonly Top: number;
@@ -193,6 +198,11 @@ export const XL_LEFT: Et.EtConstants = -4131;
 export const XL_CENTER: Et.EtConstants = -4108;
 export const XL_NONE: Et.EtConstants = -4142;
 export const MSO_LANGUAGE_ID_UI: Kso.KsoMsoAppLanguageID = 2;
+export const XL_FORMULAS: Et.EtXlFindLookIn = -4123;
+export const XL_PART: Et.EtXlLookAt = 2;
+export const XL_BY_ROWS: Et.EtXlSearchOrder = 1;
+export const XL_BY_COLUMNS: Et.EtXlSearchOrder = 2;
+export const XL_PREVIOUS: Et.EtXlSearchDirection = 2;
 export const XL_BAR_CLUSTERED: Kso.KsoXlChartType = 57;
 export const XL_COLUMN_CLUSTERED: Kso.KsoXlChartType = 51;
 export const XL_LINE: Kso.KsoXlChartType = 4;
@@ -321,4 +331,24 @@ export function rangeOfAreas(app: WpsApplication, sheet: WpsWorksheet, areas: re
   let joined = ranges[0];
   for (let i = 1; i < ranges.length; i += MAX_UNION_ARGS - 1) joined = app.Union(joined, ...ranges.slice(i, i + MAX_UNION_ARGS - 1));
   return joined;
+}
+
+/**
+ * Rows and columns (from A1) up to the last cell holding anything, found with two Finds (xlFormulas, so hidden and
+ * filtered rows count too); null for a sheet without any; undefined when this WPS would not answer (the caller then
+ * keeps the used range). A handful of calls, whatever the size.
+ */
+export function valueExtent(sheet: WpsWorksheet): { rows: number; columns: number } | null | undefined {
+  try {
+    const cells = sheet.Cells;
+    const a1 = sheet.Range("A1");
+    const byRows = cells.Find("*", a1, XL_FORMULAS, XL_PART, XL_BY_ROWS, XL_PREVIOUS);
+    if (!byRows) return null;
+    const byColumns = cells.Find("*", a1, XL_FORMULAS, XL_PART, XL_BY_COLUMNS, XL_PREVIOUS);
+    const rows = byRows.Row;
+    const columns = byColumns ? byColumns.Column : byRows.Column;
+    return typeof rows === "number" && typeof columns === "number" && rows > 0 && columns > 0 ? { rows, columns } : undefined;
+  } catch {
+    return undefined;
+  }
 }
