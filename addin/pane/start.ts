@@ -41,7 +41,7 @@ export async function startPane(host: Host, root: HTMLElement = document.getElem
     limits: limitsPage,
     court: courtPage,
     stats: statsPage,
-  });
+  }, host);
   const client = app.client();
   if (client) {
     try {

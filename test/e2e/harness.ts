@@ -276,6 +276,8 @@ export interface PaneOptions {
   displayLanguage?: string;
   officeTheme?: Record<string, string>;
   viewport?: { width: number; height: number };
+  /** The ExcelApi version the double's Excel claims ("1.7" for Office 2019); absent: 1.13. */
+  excelApi?: string;
 }
 
 export interface OpenPane {
@@ -288,7 +290,7 @@ export interface OpenPane {
 /** A fresh browser profile (own localStorage, empty cache) set up to load the pane with the Excel double; not navigated yet. */
 export async function preparePane(browser: Browser, pane: PaneServer, o: PaneOptions): Promise<OpenPane> {
   const context = await browser.newContext({ viewport: o.viewport ?? { width: 420, height: 900 }, locale: "zh-CN" });
-  const config = { seedUrl: `/__e2e/seed/${encodeURIComponent(o.seed)}`, displayLanguage: o.displayLanguage ?? "zh-CN", officeTheme: o.officeTheme };
+  const config = { seedUrl: `/__e2e/seed/${encodeURIComponent(o.seed)}`, displayLanguage: o.displayLanguage ?? "zh-CN", officeTheme: o.officeTheme, excelApi: o.excelApi };
   const bundle = await doubleBundle();
   await context.route(OFFICE_JS, (route) =>
     route.fulfill({ status: 200, contentType: "text/javascript", body: `window.__excelDoubleConfig=${JSON.stringify(config)};\n${bundle}` }));

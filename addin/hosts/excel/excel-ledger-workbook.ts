@@ -23,16 +23,23 @@ import { SEVERITY_FILL } from "../shared/colours.ts";
 import { MARK_FORMULA, isItemNotFound, isPayloadTooLarge, ourMarks, queueFormatScan } from "./marks.ts";
 import { fillMergedAreas, mergedAreas } from "../shared/merged-areas.ts";
 import { now as clockNow } from "../../../ledger/clock.ts";
+import { officeCapabilities, type ExcelCapabilities } from "./capabilities.ts";
+
+/*
+ * What needs more than the manifest's ExcelApi 1.1 is asked of capabilities.ts and done the way this Excel allows:
+ * - merged areas (1.13): without them a merged block reads as Excel stores it (value in its first row only) and the
+ *   grid comes without its merged areas: ledger/ then knows a heading by its words only (一月份, 第二季度, 一、…), and a
+ *   heading in other words is read as a case and reported with its errors;
+ * - marks (conditional formats, 1.6): without them nothing is marked (the pane lists the issues);
+ * - RangeAreas (1.9): without them each marked area gets its own format, FALLBACK_FORMATS_PER_SYNC to a write sync;
+ * - charts (series categories 1.7, axis number format 1.8) and report footers (page layout 1.9) are left out.
+ */
 
 /**
- * Reading merged areas needs ExcelApi 1.13 (Excel 2021 / Microsoft 365, Excel on the web). The manifest keeps
- * asking for 1.9 so older desktop builds still load the pane; there a merged block reads as Excel stores it (value in
- * its first row only), as before, and the grid comes without its merged areas: ledger/ then knows a heading by its
- * words only (一月份, 第二季度, 一、…), and a heading in other words is read as a case and reported with its errors.
+ * Marks without RangeAreas: formats added per write sync. Each is a few small operations, so 500 stay far below
+ * Excel's 5 MB request limit; a ledger with a few hundred marked areas is still marked in one write.
  */
-function canReadMergedAreas(): boolean {
-  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.13") === true;
-}
+export const FALLBACK_FORMATS_PER_SYNC = 500;
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -59,12 +66,15 @@ export interface ExcelWorkbookOptions {
   maxChunkBytes?: number;
   /** Clock for the age of the mark list (tests). */
   now?: () => number;
+  /** What this Excel supports (tests); by default asked of office.js at each call. */
+  capabilities?: ExcelCapabilities;
 }
 
 export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerWorkbook {
   const run: ExcelRunner = options.run ?? ((batch) => Excel.run(batch));
   const maxChunkBytes = options.maxChunkBytes ?? MAX_CHUNK_BYTES;
   const now = options.now ?? clockNow;
+  const caps = () => options.capabilities ?? officeCapabilities();
   let markList: MarkList | null = null;
 
   /** The mark list if it is for this sheet and fresh; used once, since marking changes the marks. */
@@ -141,7 +151,8 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
           used.load("rowIndex,columnIndex,rowCount,columnCount");
           return { sheet, used, formats: withFormats ? queueFormatScan(sheet) : null };
         };
-        let size = queueSize(true);
+        const canMark = caps().marks;
+        let size = queueSize(canMark);
         try {
           await context.sync();
         } catch {
@@ -159,7 +170,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
         if (rowCount * columnCount > MAX_SHEET_CELLS) throw new SheetTooLargeError(rowCount * columnCount);
         const values: unknown[][] = [];
         const merged: string[] = [];
-        const readMerges = canReadMergedAreas();
+        const readMerges = caps().mergedAreas;
         let observedBytesPerRow: number | null = null;
         let chunks = 0;
         while (values.length < rowCount) {
@@ -223,7 +234,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
         });
         for (const g of grids) if (g.rowCount * g.columnCount > MAX_SHEET_CELLS) throw new SheetTooLargeError(g.rowCount * g.columnCount);
         const totalRows = grids.reduce((n, g) => n + g.rowCount, 0);
-        const readMerges = canReadMergedAreas();
+        const readMerges = caps().mergedAreas;
         let bytesPerCell: number | null = null;
         for (;;) {
           const pieces = planWorkbookRead(grids, bytesPerCell, maxChunkBytes);
@@ -266,6 +277,9 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
     },
 
     async markIssues(sheetName: string, marks: readonly CellMark[]): Promise<MarkResult> {
+      const { marks: canMark, rangeAreas } = caps();
+      // Without conditional formats a mark would have to change the clerk's own fill: nothing is marked.
+      if (!canMark) return { cells: 0, formats: 0 };
       const listed = takeMarkList(sheetName);
       // readSheet saw none of our marks and there is nothing to mark: nothing to ask of Excel.
       if (listed?.length === 0 && marks.length === 0) return { cells: 0, formats: 0 };
@@ -285,13 +299,24 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
           if (old.length === 0 && groups.length === 0) return { cells: 0, formats: 0 };
           // Deletes first: if one fails, Excel stops the batch before any new mark is added.
           for (const f of old) f.delete();
-          for (const group of groups) {
-            const format = sheet.getRanges(group.areas.join(",")).conditionalFormats.add("Custom");
+          const queueMark = (target: Excel.Range | Excel.RangeAreas, severity: CellMark["severity"]) => {
+            const format = target.conditionalFormats.add("Custom");
             format.custom.rule.formula = MARK_FORMULA;
-            format.custom.format.fill.color = SEVERITY_FILL[group.severity];
+            format.custom.format.fill.color = SEVERITY_FILL[severity];
+          };
+          if (rangeAreas) {
+            for (const group of groups) queueMark(sheet.getRanges(group.areas.join(",")), group.severity);
+            await context.sync();
+            return { cells: markedCellCount(groups), formats: groups.length };
           }
-          await context.sync();
-          return { cells: markedCellCount(groups), formats: groups.length };
+          // No RangeAreas (ExcelApi 1.8 or older): one format per area, in write syncs of a bounded size.
+          const areas = groups.flatMap((g) => g.areas.map((address) => ({ address, severity: g.severity })));
+          for (let i = 0; i < areas.length; i += FALLBACK_FORMATS_PER_SYNC) {
+            for (const a of areas.slice(i, i + FALLBACK_FORMATS_PER_SYNC)) queueMark(sheet.getRange(a.address), a.severity);
+            await context.sync();
+          }
+          if (areas.length === 0) await context.sync();
+          return { cells: markedCellCount(groups), formats: areas.length };
         });
       if (!listed) return mark(null);
       try {
@@ -303,8 +328,9 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
       }
     },
 
-    clearMarks(sheetName?: string): Promise<number> {
+    async clearMarks(sheetName?: string): Promise<number> {
       markList = null;
+      if (!caps().marks) return 0;
       return run(async (context) => {
         const sheets = context.workbook.worksheets;
         const formats = queueFormatScan(sheetName === undefined ? sheets.getActiveWorksheet() : sheets.getItem(sheetName));
@@ -381,7 +407,8 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
         for (const [r, c, colour] of report.fills ?? []) {
           sheet.getRange(rangeAddress(r + 2, c, r + 2, c)).format.fill.color = colour;
         }
-        if (report.chart && report.rows.length > 0) {
+        const { charts, rangeAreas: pageLayout } = caps();
+        if (charts && report.chart && report.rows.length > 0) {
           const { labelColumn, valueColumn } = report.chart;
           const values = sheet.getRange(rangeAddress(1, valueColumn, lastRow, valueColumn));
           const chart = sheet.charts.add("BarClustered", values, "Columns");
@@ -392,7 +419,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
         }
         // Beside the table, one under the other, each about 8 columns by 18 rows.
         let top = 1;
-        for (const lc of report.lineCharts ?? []) {
+        for (const lc of charts ? report.lineCharts ?? [] : []) {
           if (lc.lastRow < lc.firstRow) continue;
           const source = sheet.getRange(rangeAddress(lc.firstRow + 2, lc.labelColumn, lc.lastRow + 2, lc.lastValueColumn));
           const chart = sheet.charts.add("Line", source, "Rows");
@@ -403,7 +430,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
           top += 19;
         }
         all.format.autofitColumns();
-        queuePageFooter(sheet);
+        if (pageLayout) queuePageFooter(sheet);
         sheet.activate();
         await context.sync();
         return name;
@@ -413,7 +440,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
     writeGridSheet(grid: Grid): Promise<string> {
       return run(async (context) => {
         const { sheet, name } = await claimReportSheet(context, grid.name);
-        queueGrid(sheet, grid);
+        queueGrid(sheet, grid, caps());
         sheet.activate();
         await context.sync();
         return name;
@@ -424,7 +451,8 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
       return run(async (context) => {
         if (grids.length === 0) return [];
         const claimed = await claimReportSheets(context, grids.map((g) => g.name));
-        claimed.forEach(({ sheet }, i) => queueGrid(sheet, grids[i]));
+        const can = caps();
+        claimed.forEach(({ sheet }, i) => queueGrid(sheet, grids[i], can));
         claimed[0].sheet.activate();
         await context.sync();
         return claimed.map((c) => c.name);
@@ -451,7 +479,7 @@ export const widthToPoints = (chars: number): number => Math.round((chars * 7 + 
  * Queues a laid-out sheet: values in one range (server text starting with = + - @ written as text), number formats
  * in one matrix, then styles in runs of equal cells per row, merges and column widths. Nothing is read.
  */
-function queueGrid(sheet: Excel.Worksheet, grid: Grid): void {
+function queueGrid(sheet: Excel.Worksheet, grid: Grid, can: ExcelCapabilities): void {
   const width = Math.max(1, grid.widths.length, ...grid.rows.map((r) => r.length));
   const height = Math.max(1, grid.rows.length);
   const cell = (r: number, c: number) => grid.rows[r]?.[c];
@@ -482,14 +510,14 @@ function queueGrid(sheet: Excel.Worksheet, grid: Grid): void {
   });
   for (const m of grid.merges) sheet.getRange(rangeAddress(m.row + 1, m.col, m.row + m.rows, m.col + m.cols - 1)).merge(false);
   grid.widths.forEach((w, c) => (sheet.getRange(rangeAddress(1, c, 1, c)).format.columnWidth = widthToPoints(w)));
-  for (const chart of grid.charts ?? []) queueGridChart(sheet, chart);
-  queuePageFooter(sheet);
+  if (can.charts) for (const chart of grid.charts ?? []) queueGridChart(sheet, chart, can.chartNumberFormat);
+  if (can.rangeAreas) queuePageFooter(sheet);
 }
 
 /**
  * The report's page number under every printed page, as the CLI's sheets have it (ledger/reports/page-footer.ts).
  * Office.js names the section, so the text goes in without its &C; Excel stores it as the centre section. PageLayout
- * is ExcelApi 1.9, the manifest's minimum.
+ * is ExcelApi 1.9: older Excel prints the report without it.
  */
 function queuePageFooter(sheet: Excel.Worksheet): void {
   sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER.centre;
@@ -501,7 +529,7 @@ const CHART_TYPES: Record<GridChart["kind"], "BarClustered" | "ColumnClustered" 
  * A native chart over the grid's cells. By columns the source takes the header row (series names) above the values;
  * by rows it takes the label column (series names) left of them; the categories are set on every series.
  */
-function queueGridChart(sheet: Excel.Worksheet, g: GridChart): void {
+function queueGridChart(sheet: Excel.Worksheet, g: GridChart, axisFormat: boolean): void {
   const byColumns = g.seriesIn === "columns";
   const source = byColumns
     ? sheet.getRange(rangeAddress(g.headerRow + 1, g.firstValueCol, g.lastRow + 1, g.lastValueCol))
@@ -514,7 +542,7 @@ function queueGridChart(sheet: Excel.Worksheet, g: GridChart): void {
   for (let s = 0; s < count; s++) chart.series.getItemAt(s).setXAxisValues(categories);
   chart.title.text = g.title;
   if (g.kind === "bar") chart.axes.categoryAxis.reversePlotOrder = true;
-  if (g.valueFormat && g.kind !== "pie") chart.axes.valueAxis.numberFormat = g.valueFormat;
+  if (axisFormat && g.valueFormat && g.kind !== "pie") chart.axes.valueAxis.numberFormat = g.valueFormat;
   // One bar or column series needs no legend: the title names it.
   if (count === 1 && g.kind !== "pie") chart.legend.visible = false;
   chart.setPosition(rangeAddress(g.at.row + 1, g.at.col, g.at.row + 1, g.at.col), rangeAddress(g.at.row + g.at.rows, g.at.col + g.at.cols - 1, g.at.row + g.at.rows, g.at.col + g.at.cols - 1));

@@ -13,6 +13,7 @@ import type { CellValue } from "../ledger-workbook.ts";
 import { SheetChangedError, type ActiveSheet, type ColumnsWrite, type RoutingWorkbook } from "../routing-workbook.ts";
 import { isPayloadTooLarge } from "./marks.ts";
 import { selectedRowsOf } from "../shared/selection.ts";
+import { officeCapabilities, type ExcelCapabilities } from "./capabilities.ts";
 
 /** Kept here too for the tests that read selections through the Excel host. */
 export { selectedRowsOf };
@@ -31,9 +32,19 @@ function cellValue(v: CellValue): string | number | boolean {
   return typeof v === "string" ? toCellText(v) : v;
 }
 
-export function createRoutingWorkbook(options: { run?: ExcelRunner; maxChunkBytes?: number } = {}): RoutingWorkbook {
+export function createRoutingWorkbook(options: { run?: ExcelRunner; maxChunkBytes?: number; capabilities?: ExcelCapabilities } = {}): RoutingWorkbook {
   const run: ExcelRunner = options.run ?? ((batch) => Excel.run(batch));
   const maxChunkBytes = options.maxChunkBytes ?? MAX_CHUNK_BYTES;
+  const caps = () => options.capabilities ?? officeCapabilities();
+  /**
+   * The selection's address: every area of a Ctrl-click selection (RangeAreas, ExcelApi 1.9), or on older Excel the
+   * selected range, which is the first area only (the pane says so in its line about this Excel).
+   */
+  const queueSelection = (context: Excel.RequestContext): { address: string } => {
+    const selection = caps().rangeAreas ? context.workbook.getSelectedRanges() : context.workbook.getSelectedRange();
+    selection.load("address");
+    return selection;
+  };
 
   return {
     async readActive(settingKey?: string): Promise<ActiveSheet> {
@@ -51,8 +62,7 @@ export function createRoutingWorkbook(options: { run?: ExcelRunner; maxChunkByte
           sheet.load("name");
           const used = sheet.getUsedRangeOrNullObject(true);
           used.load("rowIndex,columnIndex,rowCount,columnCount,values");
-          const selection = context.workbook.getSelectedRanges();
-          selection.load("address");
+          const selection = queueSelection(context);
           await context.sync();
           const selectedRows = selectedRowsOf(selection.address, sheet.name);
           if (used.isNullObject) return { sheetName: sheet.name, values: [], selectedRows, setting: settingValue(item) };
@@ -65,11 +75,10 @@ export function createRoutingWorkbook(options: { run?: ExcelRunner; maxChunkByte
       } catch (e) {
         if (!isPayloadTooLarge(e)) throw e;
         // Over Excel's 5 MB answer: the ledger reader's ≤ 4 MB chunks, then the selection on its own.
-        const grid = await createExcelWorkbook({ run, maxChunkBytes }).readSheet();
+        const grid = await createExcelWorkbook({ run, maxChunkBytes, capabilities: options.capabilities }).readSheet();
         return run(async (context) => {
           const item = setting(context);
-          const selection = context.workbook.getSelectedRanges();
-          selection.load("address");
+          const selection = queueSelection(context);
           await context.sync();
           return { sheetName: grid.sheetName, values: grid.values, selectedRows: selectedRowsOf(selection.address, grid.sheetName), setting: settingValue(item) };
         });
