@@ -7,30 +7,15 @@
  * one is read in ≤ 4 MB chunks by the ledger reader. writeColumns is one write sync per ≤ 4 MB; appendRows is one
  * read sync (is the space below the ledger still empty?) and one write sync.
  */
-import { MAX_CHUNK_BYTES, parseA1Range, rangeAddress, toCellText, valuesBytes } from "../shared/cells.ts";
+import { MAX_CHUNK_BYTES, rangeAddress, toCellText, valuesBytes } from "../shared/cells.ts";
 import { SETTINGS_PREFIX, createExcelWorkbook, type ExcelRunner } from "./excel-ledger-workbook.ts";
 import type { CellValue } from "../ledger-workbook.ts";
 import { SheetChangedError, type ActiveSheet, type ColumnsWrite, type RoutingWorkbook } from "../routing-workbook.ts";
 import { isPayloadTooLarge } from "./marks.ts";
+import { selectedRowsOf } from "../shared/selection.ts";
 
-/** "Sheet1!A5:C7,'My sheet'!B9" → the rows of the areas on `sheetName`. */
-export function selectedRowsOf(address: string, sheetName: string): [number, number][] {
-  const out: [number, number][] = [];
-  for (const part of address.split(",")) {
-    const bang = part.lastIndexOf("!");
-    const sheet = bang < 0 ? sheetName : part.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
-    if (sheet !== sheetName) continue;
-    const a1 = bang < 0 ? part : part.slice(bang + 1);
-    const whole = /^\$?(\d+):\$?(\d+)$/.exec(a1.trim());
-    if (whole) {
-      out.push([Number(whole[1]), Number(whole[2])]);
-      continue;
-    }
-    const rect = parseA1Range(a1);
-    if (rect) out.push([rect.r1 + 1, rect.r2 + 1]);
-  }
-  return out;
-}
+/** Kept here too for the tests that read selections through the Excel host. */
+export { selectedRowsOf };
 
 function parseJson(v: unknown): unknown {
   if (typeof v !== "string") return v ?? null;

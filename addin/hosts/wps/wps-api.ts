@@ -1,0 +1,226 @@
+/// <reference types="wps-jsapi" />
+/**
+ * The part of WPS 表格's object model (the Et Application of a WPS 加载项) that the WPS host calls, typed from the
+ * wps-jsapi typings. Those typings are generated from WPS's COM interfaces: a method that returns an object is
+ * declared `void` with the result as a trailing `RHS` out-parameter (`Range(Cell1, Cell2, RHS?: EtRange): void`,
+ * `Item(Index, RHS): void`), and a few properties carry the wrong type (`UsedRange: number`, `Selection: number`,
+ * `Value2: number`). So the interfaces below restate each member we use with the type a JS add-in actually receives,
+ * and `SameNames` proves at compile time that every member name exists on the typings' interface: a misspelt or
+ * invented member fails `tsc`, not a clerk's WPS.
+ *
+ * WPS calls are synchronous (each one a round trip into WPS): the host keeps their number proportional to blocks
+ * of cells, sheets and conditional formats, never to cells.
+ */
+
+/** Compile-time check: every member of `Ours` is named on the wps-jsapi interface `Theirs`. */
+type SameNames<Ours, Theirs> = Exclude<keyof Ours, keyof Theirs> extends never ? true : Exclude<keyof Ours, keyof Theirs>;
+
+export interface WpsInterior {
+  /** A colour as BGR number (red + green·256 + blue·65536), as COM gives it. */
+  Color: unknown;
+  /** xlNone (-4142) removes the fill. */
+  ColorIndex: unknown;
+}
+
+export interface WpsFont {
+  Bold: unknown;
+}
+
+export interface WpsFormatCondition {
+  /** Et.EtXlFormatConditionType: xlExpression = 2 for a formula rule; colour scales, data bars … other numbers. */
+  readonly Type: number;
+  /** The rule's formula (xlExpression and xlCellValue only: asking other kinds fails). */
+  readonly Formula1: string;
+  readonly Interior: WpsInterior;
+  Delete(): void;
+  SetFirstPriority(): void;
+}
+
+export interface WpsFormatConditions {
+  readonly Count: number;
+  /** 1-based. */
+  Item(index: number): WpsFormatCondition;
+  Add(type: number, operator?: unknown, formula1?: string): WpsFormatCondition;
+}
+
+export interface WpsPageSetup {
+  CenterFooter: string;
+  PaperSize: number;
+  Orientation: number;
+  PrintTitleRows: string;
+  Zoom: unknown;
+  FitToPagesWide: unknown;
+  FitToPagesTall: unknown;
+}
+
+export interface WpsRange {
+  /** One cell: its value; several: rows of values (a JS array of arrays, [row][column]). Dates as serial numbers. */
+  Value2: unknown;
+  /** true when every cell is in a merged area, false when none is, null (mixed) otherwise. */
+  readonly MergeCells: unknown;
+  /** The merged area holding the range's first cell (the cell itself when it is not merged). */
+  readonly MergeArea: WpsRange;
+  /** "$A$1:$C$3"; several areas comma-separated; no sheet name. */
+  Address(rowAbsolute?: boolean, columnAbsolute?: boolean): string;
+  /** 1-based row and column of the first cell. */
+  readonly Row: number;
+  readonly Column: number;
+  readonly Rows: { readonly Count: number };
+  readonly Columns: { readonly Count: number; AutoFit(): unknown };
+  readonly FormatConditions: WpsFormatConditions;
+  readonly Interior: WpsInterior;
+  readonly Font: WpsFont;
+  NumberFormat: unknown;
+  /** In characters of "0", as the Grid gives widths. */
+  ColumnWidth: unknown;
+  WrapText: unknown;
+  /** xlLeft -4131, xlCenter -4108. */
+  HorizontalAlignment: unknown;
+  Merge(across?: boolean): void;
+  Select(): unknown;
+  /** 1-based (row, column) within the range. */
+  Item(row: number, column?: number): WpsRange;
+}
+
+export interface WpsWorksheet {
+  Name: string;
+  /** Et.EtXlSheetVisibility: -1 visible, 0 hidden, 2 very hidden (not listed by 取消隐藏). */
+  Visible: number;
+  /** The cells holding values or formats (not only values, unlike Excel's valuesOnly); may start below A1. */
+  readonly UsedRange: WpsRange;
+  readonly Cells: WpsRange;
+  readonly PageSetup: WpsPageSetup;
+  Range(address: string): WpsRange;
+  Activate(): void;
+  Delete(): void;
+}
+
+export interface WpsSheets {
+  readonly Count: number;
+  /** 1-based index, or a sheet name (case-insensitive); a name that is not there throws. */
+  Item(index: number | string): WpsWorksheet;
+  /** Adds a worksheet before `before` or after `after` and makes it active. */
+  Add(before?: WpsWorksheet, after?: WpsWorksheet): WpsWorksheet;
+}
+
+export interface WpsWorkbook {
+  readonly Worksheets: WpsSheets;
+}
+
+export interface WpsLanguageSettings {
+  /** msoLanguageIDUI (2): the UI language as a Windows LCID, e.g. 2052 for 简体中文. */
+  LanguageID(id: number): number;
+}
+
+/** The Et Application: `wps.EtApplication()` (or the `Application` global) inside WPS 表格. */
+export interface WpsApplication {
+  readonly ActiveWorkbook: WpsWorkbook | null;
+  readonly ActiveSheet: WpsWorksheet | null;
+  /** A Range when cells are selected (a shape or chart may be selected instead). */
+  readonly Selection: unknown;
+  /** Deleting a sheet asks the user to confirm unless this is false. */
+  DisplayAlerts: unknown;
+  readonly LanguageSettings?: WpsLanguageSettings;
+}
+
+// Every member name above is WPS's own (see the header): these fail to compile if one is not.
+export const namesChecked: true[] = [
+  true satisfies SameNames<WpsInterior, Et.EtInterior>,
+  true satisfies SameNames<WpsFont, Et.EtFont>,
+  true satisfies SameNames<WpsFormatCondition, Et.EtFormatCondition>,
+  true satisfies SameNames<WpsFormatConditions, Et.EtFormatConditions>,
+  true satisfies SameNames<WpsPageSetup, Et.EtPageSetup>,
+  true satisfies SameNames<WpsRange, Et.EtRange>,
+  true satisfies SameNames<WpsRange["Columns"], Et.EtRange>,
+  true satisfies SameNames<WpsWorksheet, Et.EtWorksheet>,
+  true satisfies SameNames<WpsSheets, Et.EtSheets>,
+  true satisfies SameNames<WpsWorkbook, Et.EtWorkbook>,
+  true satisfies SameNames<WpsLanguageSettings, Kso.KsoLanguageSettings>,
+  true satisfies SameNames<WpsApplication, Et.EtApplication>,
+];
+
+/** Enumeration values used, typed by the wps-jsapi enums they come from. */
+export const XL_EXPRESSION: Et.EtXlFormatConditionType = 2;
+export const XL_SHEET_VERY_HIDDEN: Et.EtXlSheetVisibility = 2;
+export const XL_SHEET_VISIBLE: Et.EtXlSheetVisibility = -1;
+export const XL_PAPER_A4: Et.EtXlPaperSize = 9;
+export const XL_PORTRAIT: Et.EtXlPageOrientation = 1;
+export const XL_LANDSCAPE: Et.EtXlPageOrientation = 2;
+export const XL_LEFT: Et.EtConstants = -4131;
+export const XL_CENTER: Et.EtConstants = -4108;
+export const XL_NONE: Et.EtConstants = -4142;
+export const MSO_LANGUAGE_ID_UI: Kso.KsoMsoAppLanguageID = 2;
+
+/** "#FFC7CE" → the BGR number COM colours take. */
+export function bgr(hex: string): number {
+  const n = Number.parseInt(hex.replace(/^#/, ""), 16);
+  const r = (n >> 16) & 0xff;
+  const g = (n >> 8) & 0xff;
+  const b = n & 0xff;
+  return r + g * 256 + b * 65536;
+}
+
+/** The BGR number back as "#RRGGBB". */
+export function hexOf(colour: number): string {
+  const r = colour & 0xff;
+  const g = (colour >> 8) & 0xff;
+  const b = (colour >> 16) & 0xff;
+  return `#${[r, g, b].map((x) => x.toString(16).padStart(2, "0")).join("").toUpperCase()}`;
+}
+
+/**
+ * COM's Range("…") takes an address of at most 255 characters; several areas go comma-separated. Splits area lists
+ * into such addresses (an area longer than that cannot occur: "XFD1048576:XFD1048576" is 21).
+ */
+export const MAX_RANGE_ADDRESS_CHARS = 255;
+
+export function addressLists(areas: readonly string[]): string[] {
+  const out: string[] = [];
+  let current = "";
+  for (const a of areas) {
+    if (current && current.length + 1 + a.length > MAX_RANGE_ADDRESS_CHARS) {
+      out.push(current);
+      current = "";
+    }
+    current = current ? `${current},${a}` : a;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+/**
+ * A block's Value2 as rows of cells: one cell comes back as its value, and WPS builds before the 2-D arrays gave one
+ * row or column as a flat array. Empty cells read as "" (Excel's `values` do too), whatever WPS gives for them.
+ */
+export function valueRows(value: unknown, rows: number, columns: number): unknown[][] {
+  const cell = (v: unknown) => (v === null || v === undefined ? "" : v);
+  if (!Array.isArray(value)) return [[cell(value)]];
+  if (value.length > 0 && !Array.isArray(value[0])) {
+    return rows === 1 ? [value.map(cell)] : value.map((v) => [cell(v)]);
+  }
+  return (value as unknown[][]).map((row) => {
+    const out = new Array<unknown>(columns);
+    for (let c = 0; c < columns; c++) out[c] = cell(row[c]);
+    return out;
+  });
+}
+
+/** The sheet of that name, or null (WPS throws for a name that is not there). One or two calls. */
+export function sheetNamed(workbook: WpsWorkbook, name: string): WpsWorksheet | null {
+  try {
+    return workbook.Worksheets.Item(name) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function activeWorkbook(app: WpsApplication): WpsWorkbook {
+  const wb = app.ActiveWorkbook;
+  if (!wb) throw new Error("WPS 表格 has no open workbook");
+  return wb;
+}
+
+/** Lets the pane repaint (progress) between blocks: WPS calls block the page while they run. */
+export function pause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

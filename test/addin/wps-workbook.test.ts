@@ -1,0 +1,187 @@
+// The add-in's WPS 表格 layer against the WPS double (test/support/wps-double): synchronous calls, 1-based Cells,
+// Value2 arrays, merged areas as WPS reports them, conditional formats, a very hidden settings sheet. Calls into
+// "WPS" are counted by the double, so each test can hold the host to calls per block, never per cell.
+import { describe, expect, it } from "vitest";
+import { createWpsWorkbook } from "../../addin/hosts/wps/wps-ledger-workbook.ts";
+import { createWpsRoutingWorkbook } from "../../addin/hosts/wps/wps-routing-workbook.ts";
+import { wpsHost } from "../../addin/hosts/wps/wps-host.ts";
+import { MARK_FORMULA } from "../../addin/hosts/shared/mark-rule.ts";
+import { SETTINGS_SHEET } from "../../addin/hosts/wps/wps-settings.ts";
+import { addressLists, valueRows } from "../../addin/hosts/wps/wps-api.ts";
+import { conditionalFillAt, readValues, sheetByName, type CellScalar, type SeedSheet } from "../support/excel-double/model.ts";
+import { parseRect, rectAddress } from "../support/excel-double/address.ts";
+import { wpsDouble } from "../support/wps-double/node.ts";
+import { settingsOf } from "../support/wps-double/settings.ts";
+import type { CellMark } from "../../addin/hosts/ledger-workbook.ts";
+import type { Grid } from "../../ledger/reports/grid.ts";
+
+const HEADERS = ["案件编号", "收案日期", "承办单位", "申请人", "争议概要"];
+
+function ledger(rows: number, name = "台账"): SeedSheet {
+  const values: CellScalar[][] = [HEADERS];
+  for (let r = 2; r <= rows + 1; r++) values.push([`A-${r}`, 46000 + (r % 300), `单位${r % 7}`, `申请人${r}`, `争议概要第${r}号`]);
+  return { name, values };
+}
+
+const cell = (double: ReturnType<typeof wpsDouble>, sheet: string, address: string) => {
+  const rect = parseRect(address)!;
+  return readValues(sheetByName(double.state.workbook, sheet)!, rect)[0][0];
+};
+
+describe("the WPS 表格 workbook", () => {
+  it("reads a small sheet from A1 in one Value2 read, with values as rows of cells", async () => {
+    const double = wpsDouble({ sheets: [ledger(20)] });
+    const grid = await createWpsWorkbook(double.app).readSheet();
+    expect(grid.sheetName).toBe("台账");
+    expect(grid.rowCount).toBe(21);
+    expect(grid.columnCount).toBe(5);
+    expect(grid.values[0]).toEqual(HEADERS);
+    expect(grid.values[1]).toEqual(["A-2", 46002, "单位2", "申请人2", "争议概要第2号"]);
+    expect(grid.chunks).toBe(1);
+    expect(double.state.calls.filter((c) => c.member === "Value2")).toHaveLength(1);
+  });
+
+  it("fills a merged block with its top-left value and lists it, in calls that grow with merged areas, not cells", async () => {
+    const sheet = ledger(2000);
+    // 承办单位 merged down rows 3–10, a heading merged across row 12.
+    for (let r = 4; r <= 10; r++) sheet.values[r - 1][2] = null;
+    sheet.values[11] = ["一月份", null, null, null, null];
+    sheet.merges = ["C3:C10", "A12:E12"];
+    const double = wpsDouble({ sheets: [sheet] });
+    const grid = await createWpsWorkbook(double.app).readSheet();
+    expect(grid.values[9][2]).toBe(grid.values[2][2]);
+    expect(grid.values[11]).toEqual(["一月份", "一月份", "一月份", "一月份", "一月份"]);
+    expect(grid.merges).toEqual([{ top: 2, left: 2, bottom: 9, right: 2 }, { top: 11, left: 0, bottom: 11, right: 4 }]);
+    const probes = double.state.calls.filter((c) => c.member === "MergeCells").length;
+    expect(probes).toBeLessThan(120);
+    const noMerges = wpsDouble({ sheets: [ledger(2000)] });
+    await createWpsWorkbook(noMerges.app).readSheet();
+    expect(noMerges.state.calls.filter((c) => c.member === "MergeCells")).toHaveLength(1);
+  });
+
+  it("marks issues with our rule above the clerk's formats, never touching values or fills, and clears exactly ours", async () => {
+    const sheet: SeedSheet = { ...ledger(10), conditionalFormats: [{ type: "Custom", areas: "A2:A11", formula: "=TRUE", fill: "#00FF00" }] };
+    const double = wpsDouble({ sheets: [sheet] });
+    const wb = createWpsWorkbook(double.app);
+    const before = JSON.stringify(sheetByName(double.state.workbook, "台账")!.values);
+    const marks: CellMark[] = [{ row: 3, column: 0, severity: "error" }, { row: 5, column: 2, severity: "warning" }];
+    const result = await wb.markIssues("台账", marks);
+    expect(result).toEqual({ cells: 2, formats: 2 });
+    const model = sheetByName(double.state.workbook, "台账")!;
+    expect(conditionalFillAt(model, 2, 0)).toBe("#FFC7CE");
+    expect(conditionalFillAt(model, 4, 2)).toBe("#FFEB9C");
+    expect(conditionalFillAt(model, 3, 0)).toBe("#00FF00");
+    expect(JSON.stringify(model.values)).toBe(before);
+    expect(model.conditionalFormats.filter((f) => f.formula === MARK_FORMULA)).toHaveLength(2);
+    expect(await wb.clearMarks("台账")).toBe(2);
+    expect(model.conditionalFormats.map((f) => f.formula)).toEqual(["=TRUE"]);
+  });
+
+  it("writes the result block right of the ledger and writes formula-like server text as text", async () => {
+    const double = wpsDouble({ sheets: [ledger(3)] });
+    await createWpsWorkbook(double.app).writeBack({
+      sheetName: "台账", column: 6, headerRow: 1, headers: ["校验结果", "预警"], firstRow: 2, lastRow: 4,
+      cells: new Map([[2, ["=HYPERLINK(\"x\")", "超期"]], [4, ["ok", "-1"]]]),
+    });
+    expect(cell(double, "台账", "G1")).toBe("校验结果");
+    expect(cell(double, "台账", "G2")).toBe("=HYPERLINK(\"x\")");
+    expect(sheetByName(double.state.workbook, "台账")!.formulas).toEqual({});
+    expect(cell(double, "台账", "H4")).toBe("-1");
+    expect(cell(double, "台账", "G3")).toBe("");
+  });
+
+  it("keeps settings in a very hidden sheet that survives, and gives the clerk's sheet back as active", async () => {
+    const double = wpsDouble({ sheets: [ledger(3)] });
+    const wb = createWpsWorkbook(double.app);
+    expect(await wb.loadSetting("columnFixes")).toBeNull();
+    const big = { fixes: Array.from({ length: 3000 }, (_, i) => `列${i}=承办单位`) };
+    await wb.saveSetting("columnFixes", big);
+    await wb.saveSetting("sheetUnits", { 台账: "南埔镇" });
+    await wb.saveSetting("columnFixes", { fixes: [] });
+    expect(await wb.loadSetting("columnFixes")).toEqual({ fixes: [] });
+    expect(await wb.loadSetting("sheetUnits")).toEqual({ 台账: "南埔镇" });
+    const hidden = sheetByName(double.state.workbook, SETTINGS_SHEET)!;
+    expect(double.state.visibility[hidden.id]).toBe(2);
+    expect(double.state.workbook.activeSheetId).toBe(sheetByName(double.state.workbook, "台账")!.id);
+    expect(settingsOf(double.state, double.app)["tiaojie.sheetUnits"]).toBe(JSON.stringify({ 台账: "南埔镇" }));
+    // A value longer than one cell holds is split over cells and read back whole.
+    await wb.saveSetting("columnFixes", big);
+    expect(await wb.loadSetting("columnFixes")).toEqual(big);
+    const grids = await wb.readAllSheets();
+    expect(grids.map((g) => g.sheetName)).toEqual(["台账"]);
+  });
+
+  it("never replaces a clerk's sheet of the same name: the report goes beside it, and later runs replace only the report", async () => {
+    const double = wpsDouble({ sheets: [ledger(3), { name: "预警清单", values: [["clerk's own"]] }] });
+    const wb = createWpsWorkbook(double.app);
+    const report = { name: "预警清单", tableName: "Flags", headers: ["案件", "说明"], rows: [["A-1", "=1+1"]] as const };
+    expect(await wb.writeReportSheet(report)).toBe("预警清单 (2)");
+    expect(await wb.writeReportSheet(report)).toBe("预警清单 (2)");
+    const names = double.state.workbook.sheets.map((s) => s.name);
+    expect(names.filter((n) => n.startsWith("预警清单"))).toEqual(["预警清单", "预警清单 (2)"]);
+    expect(cell(double, "预警清单", "A1")).toBe("clerk's own");
+    expect(cell(double, "预警清单 (2)", "B2")).toBe("=1+1");
+    expect(double.state.alertsShown).toBe(0);
+  });
+
+  it("writes a laid-out sheet with merges, widths, formats and an A4 page repeating its header rows", async () => {
+    const double = wpsDouble({ sheets: [ledger(3)] });
+    const grid: Grid = {
+      name: "考评排名",
+      rows: [
+        [{ v: "考评排名", style: "title" }],
+        [{ v: "单位", style: "header" }, { v: "得分", style: "header" }],
+        [{ v: "南埔镇", style: "cell" }, { v: 0.5, style: "miss", format: "0.0%" }],
+      ],
+      merges: [{ row: 0, col: 0, rows: 1, cols: 2 }],
+      widths: [12, 8],
+    };
+    expect(await createWpsWorkbook(double.app).writeGridSheet(grid)).toBe("考评排名");
+    const model = sheetByName(double.state.workbook, "考评排名")!;
+    expect(model.merges.map(rectAddress)).toEqual(["A1:B1"]);
+    expect(model.formats["2,1"]).toMatchObject({ numberFormat: "0.0%", fill: "#FFC7CE" });
+    expect(model.formats["1,0"]).toMatchObject({ bold: true, fill: "#DDEBF7" });
+    expect(double.state.columnWidths[model.id]).toEqual({ 0: 12, 1: 8 });
+    expect(double.state.pageSetup[model.id]).toMatchObject({ PaperSize: 9, Orientation: 2, PrintTitleRows: "$1:$2", FitToPagesWide: 1 });
+    expect(model.footer?.center).toContain("&P");
+    expect(double.state.workbook.activeSheetId).toBe(model.id);
+  });
+
+  it("reads the active sheet with the selected rows and appends rows only while the space below is still empty", async () => {
+    const double = wpsDouble({ sheets: [ledger(5)] });
+    double.state.workbook.selection = { sheet: "台账", address: "A3:C4,B6" };
+    const routing = createWpsRoutingWorkbook(double.app);
+    const active = await routing.readActive();
+    expect(active.selectedRows).toEqual([[3, 4], [6, 6]]);
+    expect(active.values).toHaveLength(6);
+    expect(await routing.appendRows("台账", 7, [["A-9", null, "南埔镇"]])).toBe(7);
+    expect(cell(double, "台账", "C7")).toBe("南埔镇");
+    await expect(routing.appendRows("台账", 7, [["A-10"]])).rejects.toThrow(/row 7/);
+  });
+
+  it("names itself WPS 表格 and takes WPS's UI language", () => {
+    const double = wpsDouble({ sheets: [ledger(1)] });
+    double.state.languageId = 1033;
+    const host = wpsHost(double.app);
+    expect(host.name).toBe("WPS 表格");
+    expect(host.displayLanguage).toBe("en-US");
+    expect(host.theme).toBeUndefined();
+    expect(wpsHost(null).workbook).toBeNull();
+  });
+});
+
+describe("WPS value and address helpers", () => {
+  it("reads one cell, flat rows of older builds and empty cells the same way", () => {
+    expect(valueRows("x", 1, 1)).toEqual([["x"]]);
+    expect(valueRows(["a", null], 1, 2)).toEqual([["a", ""]]);
+    expect(valueRows(["a", "b"], 2, 1)).toEqual([["a"], ["b"]]);
+    expect(valueRows([[1, undefined]], 1, 2)).toEqual([[1, ""]]);
+  });
+
+  it("keeps every multi-area address within COM's 255 characters", () => {
+    const areas = Array.from({ length: 200 }, (_, i) => `A${i * 2 + 1}:C${i * 2 + 1}`);
+    const lists = addressLists(areas);
+    expect(lists.every((l) => l.length <= 255)).toBe(true);
+    expect(lists.join(",")).toBe(areas.join(","));
+  });
+});
