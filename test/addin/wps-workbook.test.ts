@@ -124,6 +124,20 @@ describe("the WPS 表格 workbook", () => {
     expect(double.state.alertsShown).toBe(0);
   });
 
+  it("draws a report's bar chart and its line charts beside the table, over the sheet's own cells", async () => {
+    const double = wpsDouble({ sheets: [ledger(3)] });
+    await createWpsWorkbook(double.app).writeReportSheet({
+      name: "考评趋势", tableName: "Trend", headers: ["单位", "一月", "二月"], rows: [["南埔镇", 3, 4], ["涂岭镇", 5, 1]],
+      chart: { title: "一月", labelColumn: 0, valueColumn: 1 },
+      lineCharts: [{ title: "趋势", firstRow: 0, lastRow: 1, labelColumn: 0, lastValueColumn: 2 }],
+    });
+    const [bar, line] = sheetByName(double.state.workbook, "考评趋势")!.charts;
+    expect(bar).toMatchObject({ type: "BarClustered", title: "一月", legendVisible: false, position: "E1:L18" });
+    expect(bar.series.map((s) => [s.name, rectAddress(s.values), s.xValues && rectAddress(s.xValues)])).toEqual([["一月", "B2:B3", "A2:A3"]]);
+    expect(line).toMatchObject({ type: "Line", seriesBy: "Rows", title: "趋势", position: "E1:L18" });
+    expect(line.series.map((s) => [s.name, rectAddress(s.values), s.xValues && rectAddress(s.xValues)])).toEqual([["南埔镇", "B2:C2", "B1:C1"], ["涂岭镇", "B3:C3", "B1:C1"]]);
+  });
+
   it("writes a laid-out sheet with merges, widths, formats and an A4 page repeating its header rows", async () => {
     const double = wpsDouble({ sheets: [ledger(3)] });
     const grid: Grid = {

@@ -53,6 +53,30 @@ export interface WpsPageSetup {
   FitToPagesTall: unknown;
 }
 
+export interface WpsAxis {
+  ReversePlotOrder: boolean;
+  readonly TickLabels: { NumberFormat: string };
+}
+
+export interface WpsChart {
+  /** Kso.KsoXlChartType: xlBarClustered 57, xlColumnClustered 51, xlLine 4, xlPie 5. */
+  ChartType: number;
+  /** PlotBy: xlColumns 2 (a series per column), xlRows 1. */
+  SetSourceData(source: WpsRange, plotBy?: number): void;
+  /** 1-based series. */
+  SeriesCollection(index: number): { XValues: unknown };
+  HasTitle: unknown;
+  readonly ChartTitle: { Text: string };
+  HasLegend: unknown;
+  /** xlCategory 1, xlValue 2. */
+  Axes(type: number): WpsAxis;
+}
+
+export interface WpsChartObjects {
+  /** Position and size in points. */
+  Add(left: number, top: number, width: number, height: number): { readonly Chart: WpsChart };
+}
+
 export interface WpsRange {
   /** One cell: its value; several: rows of values (a JS array of arrays, [row][column]). Dates as serial numbers. */
   Value2: unknown;
@@ -80,6 +104,11 @@ export interface WpsRange {
   Select(): unknown;
   /** 1-based (row, column) within the range. */
   Item(row: number, column?: number): WpsRange;
+  /** Position and size in points (where a chart goes). */
+  readonly Left: number;
+  readonly Top: number;
+  readonly Width: number;
+  readonly Height: number;
 }
 
 export interface WpsWorksheet {
@@ -93,6 +122,8 @@ export interface WpsWorksheet {
   Range(address: string): WpsRange;
   Activate(): void;
   Delete(): void;
+  /** The sheet's charts (a method in COM: without an index, the collection). */
+  ChartObjects(): WpsChartObjects;
 }
 
 export interface WpsSheets {
@@ -136,6 +167,13 @@ export const namesChecked: true[] = [
   true satisfies SameNames<WpsSheets, Et.EtSheets>,
   true satisfies SameNames<WpsWorkbook, Et.EtWorkbook>,
   true satisfies SameNames<WpsLanguageSettings, Kso.KsoLanguageSettings>,
+  true satisfies SameNames<WpsChart, Et.EtChart>,
+  true satisfies SameNames<WpsChart["ChartTitle"], Et.EtChartTitle>,
+  true satisfies SameNames<ReturnType<WpsChart["SeriesCollection"]>, Et.EtSeries>,
+  true satisfies SameNames<WpsAxis, Et.EtAxis>,
+  true satisfies SameNames<WpsAxis["TickLabels"], Et.EtTickLabels>,
+  true satisfies SameNames<WpsChartObjects, Et.EtChartObjects>,
+  true satisfies SameNames<ReturnType<WpsChartObjects["Add"]>, Et.EtChartObject>,
   true satisfies SameNames<WpsApplication, Et.EtApplication>,
 ];
 
@@ -150,6 +188,14 @@ export const XL_LEFT: Et.EtConstants = -4131;
 export const XL_CENTER: Et.EtConstants = -4108;
 export const XL_NONE: Et.EtConstants = -4142;
 export const MSO_LANGUAGE_ID_UI: Kso.KsoMsoAppLanguageID = 2;
+export const XL_BAR_CLUSTERED: Kso.KsoXlChartType = 57;
+export const XL_COLUMN_CLUSTERED: Kso.KsoXlChartType = 51;
+export const XL_LINE: Kso.KsoXlChartType = 4;
+export const XL_PIE: Kso.KsoXlChartType = 5;
+export const XL_COLUMNS: Kso.KsoXlRowCol = 2;
+export const XL_ROWS: Kso.KsoXlRowCol = 1;
+export const XL_CATEGORY: Kso.KsoXlAxisType = 1;
+export const XL_VALUE: Kso.KsoXlAxisType = 2;
 
 /** "#FFC7CE" → the BGR number COM colours take. */
 export function bgr(hex: string): number {

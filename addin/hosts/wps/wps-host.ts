@@ -27,8 +27,9 @@ export function wpsDisplayLanguage(app: WpsApplication): string | undefined {
 export function wpsApplication(): WpsApplication | null {
   const g = globalThis as unknown as { wps?: { EtApplication?: () => unknown }; Application?: unknown };
   try {
-    const app = g.wps?.EtApplication?.() ?? g.Application ?? null;
-    return app && typeof app === "object" && "ActiveWorkbook" in app ? (app as WpsApplication) : null;
+    const app = (g.wps?.EtApplication?.() ?? g.Application ?? null) as { ActiveWorkbook?: unknown } | null;
+    // Asked, not tested with `in`: WPS's objects answer their properties but may not list them.
+    return app && typeof app === "object" && app.ActiveWorkbook !== undefined ? (app as WpsApplication) : null;
   } catch {
     return null;
   }

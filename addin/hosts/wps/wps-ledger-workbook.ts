@@ -19,14 +19,15 @@
  */
 import { MAX_CHUNK_BYTES, markedCellCount, parseA1Range, planMarkGroups, planWorkbookRead, rangeAddress, rowsPerChunk, toCellText, valuesBytes } from "../shared/cells.ts";
 import { MAX_SHEET_CELLS, SheetTooLargeError, type CellMark, type LedgerWorkbook, type MarkResult, type ReadProgress, type ReportSheet, type SheetGrid, type WriteBackBlock } from "../ledger-workbook.ts";
-import { GRID_FILL, type Grid, type GridCell } from "../../../ledger/reports/grid.ts";
+import { GRID_FILL, type Grid, type GridCell, type GridChart } from "../../../ledger/reports/grid.ts";
 import type { MergedArea } from "../../../ledger/merged-areas.ts";
 import { PAGE_FOOTER } from "../../../ledger/reports/page-footer.ts";
 import { SEVERITY_FILL } from "../shared/colours.ts";
 import { MARK_FORMULA, isMarkFormula } from "../shared/mark-rule.ts";
 import { fillMergedAreas } from "../shared/merged-areas.ts";
 import {
-  activeWorkbook, addressLists, bgr, pause, sheetNamed, valueRows, XL_CENTER, XL_EXPRESSION, XL_LANDSCAPE, XL_LEFT, XL_PAPER_A4, XL_PORTRAIT,
+  activeWorkbook, addressLists, bgr, pause, sheetNamed, valueRows, XL_BAR_CLUSTERED, XL_CATEGORY, XL_CENTER, XL_COLUMN_CLUSTERED, XL_COLUMNS, XL_EXPRESSION,
+  XL_LANDSCAPE, XL_LEFT, XL_LINE, XL_PAPER_A4, XL_PIE, XL_PORTRAIT, XL_ROWS, XL_VALUE,
   type WpsApplication, type WpsWorkbook, type WpsWorksheet,
 } from "./wps-api.ts";
 import { loadSettingNow, saveSettingNow, SETTINGS_SHEET } from "./wps-settings.ts";
@@ -36,6 +37,8 @@ export const REPORT_SHEETS_KEY = "reportSheets";
 
 export interface WpsWorkbookOptions {
   maxChunkBytes?: number;
+  /** Where settings are kept (the self-test uses a scratch one it removes afterwards). */
+  settingsSheet?: string;
 }
 
 /** 0-based inclusive rectangle. */
@@ -120,6 +123,7 @@ function parseSheetNames(value: unknown): Set<string> {
 
 export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptions = {}): LedgerWorkbook {
   const maxChunkBytes = options.maxChunkBytes ?? MAX_CHUNK_BYTES;
+  const settingsSheet = options.settingsSheet ?? SETTINGS_SHEET;
   const book = (): WpsWorkbook => activeWorkbook(app);
 
   function sheetOrThrow(name: string): WpsWorksheet {
@@ -155,7 +159,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
    */
   function claimReportSheets(wanted: readonly string[]): { sheet: WpsWorksheet; name: string }[] {
     const wb = book();
-    const ours = parseSheetNames(loadSettingNow<unknown>(wb, REPORT_SHEETS_KEY));
+    const ours = parseSheetNames(loadSettingNow<unknown>(wb, REPORT_SHEETS_KEY, settingsSheet));
     const taken = new Set<string>();
     const claimed = wanted.map((w) => {
       const candidates = [w, ...Array.from({ length: 8 }, (_, i) => `${w} (${i + 2})`)];
@@ -177,7 +181,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
       sheet.Name = name;
       return { sheet, name };
     });
-    saveSettingNow(app, wb, REPORT_SHEETS_KEY, [...ours]);
+    saveSettingNow(app, wb, REPORT_SHEETS_KEY, [...ours], settingsSheet);
     return result;
   }
 
@@ -251,7 +255,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
 
     async readAllSheets(onProgress?: (p: ReadProgress) => void): Promise<SheetGrid[]> {
       const wb = book();
-      const reports = parseSheetNames(loadSettingNow<unknown>(wb, REPORT_SHEETS_KEY));
+      const reports = parseSheetNames(loadSettingNow<unknown>(wb, REPORT_SHEETS_KEY, settingsSheet));
       const sheets = wb.Worksheets;
       const count = sheets.Count;
       const grids = [];
@@ -259,7 +263,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
         const sheet = sheets.Item(i);
         const name = sheet.Name;
         // Our settings sheet is not the clerk's: never read as a ledger.
-        if (name === SETTINGS_SHEET) continue;
+        if (name === settingsSheet || name === SETTINGS_SHEET) continue;
         const { rowCount, columnCount } = sizeFromA1(sheet);
         if (rowCount * columnCount > MAX_SHEET_CELLS) throw new SheetTooLargeError(rowCount * columnCount);
         grids.push({ sheet, name, rowCount, columnCount, values: [] as unknown[][], merges: new Map<string, MergedArea>(), chunks: 0, rowsRead: 0 });
@@ -338,7 +342,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
         report.headers.map(toCellText),
         ...report.rows.map((r) => Array.from({ length: width }, (_, c) => cellOut(r[c] ?? null))),
       ];
-      // WPS has no table style here that we checked; the header looks like Excel's table header instead.
+      // Not a table (ListObject) as in Excel: the header is styled like Excel's table header, which is what a clerk sees.
       const header = sheet.Range(rangeAddress(1, 0, 1, width - 1));
       header.Font.Bold = true;
       header.Interior.Color = bgr("#DDEBF7");
@@ -356,6 +360,25 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
         for (const [colour, areas] of byColour) for (const address of addressLists(areas)) sheet.Range(address).Interior.Color = bgr(colour);
       }
       sheet.Range(rangeAddress(1, 0, lastRow, width - 1)).Columns.AutoFit();
+      // Beside the table (placed after the widths are final), each about 8 columns by 18 rows, one under the other.
+      if (report.chart && report.rows.length > 0) {
+        const { labelColumn, valueColumn } = report.chart;
+        addChart(sheet, {
+          type: XL_BAR_CLUSTERED, source: rangeAddress(1, valueColumn, lastRow, valueColumn), plotBy: XL_COLUMNS, series: 1,
+          categories: rangeAddress(2, labelColumn, lastRow, labelColumn), title: report.chart.title, legend: false,
+          from: rangeAddress(1, width + 1, 1, width + 1), to: rangeAddress(18, width + 8, 18, width + 8),
+        });
+      }
+      let top = 1;
+      for (const lc of report.lineCharts ?? []) {
+        if (lc.lastRow < lc.firstRow) continue;
+        addChart(sheet, {
+          type: XL_LINE, source: rangeAddress(lc.firstRow + 2, lc.labelColumn, lc.lastRow + 2, lc.lastValueColumn), plotBy: XL_ROWS,
+          series: lc.lastRow - lc.firstRow + 1, categories: rangeAddress(1, lc.labelColumn + 1, 1, lc.lastValueColumn), title: lc.title, legend: true,
+          from: rangeAddress(top, width + 1, top, width + 1), to: rangeAddress(top + 17, width + 8, top + 17, width + 8),
+        });
+        top += 19;
+      }
       setUpPage(sheet, { titleRows: 1, orientation: "landscape" });
       sheet.Activate();
       return name;
@@ -377,11 +400,11 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
     },
 
     async loadSetting<T>(key: string): Promise<T | null> {
-      return loadSettingNow<T>(book(), key);
+      return loadSettingNow<T>(book(), key, settingsSheet);
     },
 
     async saveSetting(key: string, value: unknown): Promise<void> {
-      saveSettingNow(app, book(), key, value);
+      saveSettingNow(app, book(), key, value, settingsSheet);
     },
   };
 }
@@ -425,10 +448,66 @@ export function rectanglesByKey(height: number, width: number, key: (r: number, 
   return new Map([...out].map(([k, rects]) => [k, addressLists(rects.map(addressOf))]));
 }
 
+interface ChartSpec {
+  type: number;
+  /** The data, with the series names in its first row (by columns) or column (by rows). */
+  source: string;
+  plotBy: number;
+  series: number;
+  categories: string;
+  title: string;
+  legend: boolean;
+  /** The cells the chart covers, top-left and bottom-right. */
+  from: string;
+  to: string;
+  reverseCategories?: boolean;
+  valueFormat?: string;
+}
+
+/** A native chart over the sheet's own cells (it redraws when a figure is edited), placed over the cells `from`–`to`. */
+function addChart(sheet: WpsWorksheet, spec: ChartSpec): void {
+  const from = sheet.Range(spec.from);
+  const to = sheet.Range(spec.to);
+  const left = from.Left;
+  const top = from.Top;
+  const chart = sheet.ChartObjects().Add(left, top, to.Left + to.Width - left, to.Top + to.Height - top).Chart;
+  chart.ChartType = spec.type;
+  chart.SetSourceData(sheet.Range(spec.source), spec.plotBy);
+  const categories = sheet.Range(spec.categories);
+  for (let s = 1; s <= spec.series; s++) chart.SeriesCollection(s).XValues = categories;
+  chart.HasTitle = true;
+  chart.ChartTitle.Text = spec.title;
+  if (spec.reverseCategories) chart.Axes(XL_CATEGORY).ReversePlotOrder = true;
+  if (spec.valueFormat) chart.Axes(XL_VALUE).TickLabels.NumberFormat = spec.valueFormat;
+  if (!spec.legend) chart.HasLegend = false;
+}
+
+const CHART_TYPES: Record<GridChart["kind"], number> = { bar: XL_BAR_CLUSTERED, column: XL_COLUMN_CLUSTERED, line: XL_LINE, pie: XL_PIE };
+
+/** A Grid's chart as the Excel host draws it: by columns the header row names the series, by rows the label column. */
+function addGridChart(sheet: WpsWorksheet, g: GridChart): void {
+  const byColumns = g.seriesIn === "columns";
+  const series = byColumns ? g.lastValueCol - g.firstValueCol + 1 : g.lastRow - g.firstRow + 1;
+  addChart(sheet, {
+    type: CHART_TYPES[g.kind],
+    source: byColumns ? rangeAddress(g.headerRow + 1, g.firstValueCol, g.lastRow + 1, g.lastValueCol) : rangeAddress(g.firstRow + 1, g.labelCol, g.lastRow + 1, g.lastValueCol),
+    plotBy: byColumns ? XL_COLUMNS : XL_ROWS,
+    series,
+    categories: byColumns ? rangeAddress(g.firstRow + 1, g.labelCol, g.lastRow + 1, g.labelCol) : rangeAddress(g.headerRow + 1, g.firstValueCol, g.headerRow + 1, g.lastValueCol),
+    title: g.title,
+    // One bar or column series needs no legend: the title names it.
+    legend: !(series === 1 && g.kind !== "pie"),
+    from: rangeAddress(g.at.row + 1, g.at.col, g.at.row + 1, g.at.col),
+    to: rangeAddress(g.at.row + g.at.rows, g.at.col + g.at.cols - 1, g.at.row + g.at.rows, g.at.col + g.at.cols - 1),
+    reverseCategories: g.kind === "bar",
+    ...(g.valueFormat && g.kind !== "pie" ? { valueFormat: g.valueFormat } : {}),
+  });
+}
+
 /**
  * A laid-out sheet (ledger/reports/grid.ts): values in one Value2 write (server text starting with = + - @ written as
- * text), then number formats, fills, bold and alignment by rectangles of equal cells, merges, widths, page setup.
- * Charts are not drawn in WPS (see README): the figures are all there to chart by hand.
+ * text), then number formats, fills, bold and alignment by rectangles of equal cells, merges, widths, native charts,
+ * page setup.
  */
 function writeGrid(sheet: WpsWorksheet, grid: Grid): void {
   const width = Math.max(1, grid.widths.length, ...grid.rows.map((r) => r.length));
@@ -458,6 +537,7 @@ function writeGrid(sheet: WpsWorksheet, grid: Grid): void {
   }
   for (const m of grid.merges) sheet.Range(rangeAddress(m.row + 1, m.col, m.row + m.rows, m.col + m.cols - 1)).Merge(false);
   grid.widths.forEach((w, c) => (sheet.Range(rangeAddress(1, c, 1, c)).ColumnWidth = w));
+  for (const chart of grid.charts ?? []) addGridChart(sheet, chart);
   setUpPage(sheet, { titleRows: headerRowsOf(grid), orientation: grid.page?.orientation ?? "landscape" });
 }
 

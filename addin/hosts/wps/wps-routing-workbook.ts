@@ -9,7 +9,7 @@ import type { CellValue } from "../ledger-workbook.ts";
 import { SheetChangedError, type ActiveSheet, type ColumnsWrite, type RoutingWorkbook } from "../routing-workbook.ts";
 import { selectedRowsOf } from "../shared/selection.ts";
 import { activeWorkbook, addressLists, bgr, sheetNamed, valueRows, XL_NONE, type WpsApplication, type WpsWorksheet } from "./wps-api.ts";
-import { createWpsWorkbook } from "./wps-ledger-workbook.ts";
+import { createWpsWorkbook, type WpsWorkbookOptions } from "./wps-ledger-workbook.ts";
 import { loadSettingNow } from "./wps-settings.ts";
 
 function cellValue(v: CellValue): string | number | boolean {
@@ -32,7 +32,7 @@ function trimEmptyRows(values: unknown[][]): unknown[][] {
   return values;
 }
 
-export function createWpsRoutingWorkbook(app: WpsApplication, options: { maxChunkBytes?: number } = {}): RoutingWorkbook {
+export function createWpsRoutingWorkbook(app: WpsApplication, options: WpsWorkbookOptions = {}): RoutingWorkbook {
   const maxChunkBytes = options.maxChunkBytes ?? MAX_CHUNK_BYTES;
 
   function sheetOrThrow(name: string): WpsWorksheet {
@@ -44,7 +44,7 @@ export function createWpsRoutingWorkbook(app: WpsApplication, options: { maxChun
   return {
     async readActive(settingKey?: string): Promise<ActiveSheet> {
       const wb = activeWorkbook(app);
-      const setting = settingKey === undefined ? null : loadSettingNow<unknown>(wb, settingKey);
+      const setting = settingKey === undefined ? null : loadSettingNow<unknown>(wb, settingKey, options.settingsSheet);
       const sheet = app.ActiveSheet;
       if (!sheet) throw new Error("WPS 表格 has no active sheet");
       const sheetName = sheet.Name;
@@ -58,7 +58,7 @@ export function createWpsRoutingWorkbook(app: WpsApplication, options: { maxChun
         const values = trimEmptyRows(valueRows(sheet.Range(rangeAddress(1, 0, rows, columns - 1)).Value2, rows, columns));
         return { sheetName, values, selectedRows, setting };
       }
-      const grid = await createWpsWorkbook(app, { maxChunkBytes }).readSheet();
+      const grid = await createWpsWorkbook(app, options).readSheet();
       return { sheetName: grid.sheetName, values: grid.values, selectedRows, setting };
     },
 

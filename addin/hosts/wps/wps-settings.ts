@@ -53,21 +53,21 @@ export function parseJsonSetting<T>(json: string | undefined): T | null {
   }
 }
 
-export function loadSettingNow<T>(workbook: WpsWorkbook, key: string): T | null {
-  return parseJsonSetting<T>(readSettingsSheet(sheetNamed(workbook, SETTINGS_SHEET)).rows.get(key)?.json);
+export function loadSettingNow<T>(workbook: WpsWorkbook, key: string, sheetName = SETTINGS_SHEET): T | null {
+  return parseJsonSetting<T>(readSettingsSheet(sheetNamed(workbook, sheetName)).rows.get(key)?.json);
 }
 
 /**
  * Writes one setting: replaces its row, or adds one below the others; the first time, adds the very hidden sheet
  * and gives the clerk's active sheet back. A handful of calls plus one Value2 write, whatever the size.
  */
-export function saveSettingNow(app: WpsApplication, workbook: WpsWorkbook, key: string, value: unknown): void {
-  let sheet = sheetNamed(workbook, SETTINGS_SHEET);
+export function saveSettingNow(app: WpsApplication, workbook: WpsWorkbook, key: string, value: unknown, sheetName = SETTINGS_SHEET): void {
+  let sheet = sheetNamed(workbook, sheetName);
   if (!sheet) {
     const active = app.ActiveSheet;
     const sheets = workbook.Worksheets;
     sheet = sheets.Add(undefined, sheets.Item(sheets.Count));
-    sheet.Name = SETTINGS_SHEET;
+    sheet.Name = sheetName;
     // Adding made it active; a very hidden sheet cannot stay active, and the clerk keeps working where they were.
     active?.Activate();
     sheet.Visible = XL_SHEET_VERY_HIDDEN;

@@ -8,11 +8,13 @@
 // - UsedRange spans cells with values or formats and merged areas, not from A1;
 // - FormatConditions.Add appends at the lowest priority; SetFirstPriority moves a rule first; Formula1 of a colour
 //   scale, data bar … throws; Interior.Color is a BGR number;
+// - ChartObjects().Add(left, top, width, height) in points (columns from their widths, rows 15 pt), Chart.SetSourceData
+//   names series from a text first row (by columns) or column (by rows), as Excel does;
 // - Worksheets.Add makes the new sheet active; Delete of the last visible sheet fails; with DisplayAlerts on, WPS would
 //   ask the user to confirm (counted in `alertsShown`); a very hidden sheet (Visible = 2) cannot be activated.
 // Every property read, write and method call on a WPS object is counted (state.calls), so tests can hold call budgets.
 import { intersects, parseRect, rectAddress, columnName, type Rect } from "../excel-double/address.ts";
-import { activeSheet, emptySheet, newId, setFormat, sheetByName, writeCell, type CellScalar, type SheetModel, type WorkbookModel } from "../excel-double/model.ts";
+import { activeSheet, emptySheet, newId, setFormat, sheetByName, writeCell, type CellScalar, type ChartModel, type SheetModel, type WorkbookModel } from "../excel-double/model.ts";
 
 export interface WpsCall {
   kind: "get" | "set" | "call";
@@ -125,6 +127,25 @@ function usedRect(state: WpsState, sheet: SheetModel): Rect {
   return r2 < 0 ? { r1: 0, c1: 0, r2: 0, c2: 0 } : { r1, c1, r2, c2 };
 }
 
+/** Column widths in points from the widths set in characters (Excel's rule: 7 pixels a "0" plus 5, 0.75 pt a pixel). */
+const DEFAULT_WIDTH_CHARS = 8.43;
+const ROW_HEIGHT = 15;
+function columnPoints(state: WpsState, sheetId: string, c: number): number {
+  const chars = state.columnWidths[sheetId]?.[c] ?? DEFAULT_WIDTH_CHARS;
+  return (chars * 7 + 5) * 0.75;
+}
+function leftOf(state: WpsState, sheetId: string, c: number): number {
+  let x = 0;
+  for (let i = 0; i < c; i++) x += columnPoints(state, sheetId, i);
+  return x;
+}
+/** The cell under a point (its column and row, 0-based). */
+function cellAt(state: WpsState, sheetId: string, x: number, y: number): { r: number; c: number } {
+  let c = 0;
+  for (let left = 0; left + columnPoints(state, sheetId, c) <= x + 0.01; c++) left += columnPoints(state, sheetId, c);
+  return { r: Math.floor((y + 0.01) / ROW_HEIGHT), c };
+}
+
 function parseAddress(address: unknown): Rect[] {
   if (typeof address !== "string" || address.length === 0) throw new WpsDoubleError(`Range: bad address ${String(address)}`);
   if (address.length > 255) throw new WpsDoubleError(`Range: address longer than 255 characters (${address.length})`);
@@ -172,6 +193,7 @@ function makeRange(state: WpsState, sheetId: string, areas: Rect[], path: string
     },
   };
   const range = {
+    [RANGE_REF]: { sheetId, rect: first },
     get Value2(): unknown {
       const s = sheet();
       const at = (r: number, c: number): CellScalar => s.values[r]?.[c] ?? null;
@@ -274,6 +296,18 @@ function makeRange(state: WpsState, sheetId: string, areas: Rect[], path: string
       state.workbook.selection = { sheet: sheet().name, address: areas.map(rectAddress).join(",") };
       return true;
     },
+    get Left(): number {
+      return leftOf(state, sheetId, first.c1);
+    },
+    get Top(): number {
+      return first.r1 * ROW_HEIGHT;
+    },
+    get Width(): number {
+      return leftOf(state, sheetId, first.c2 + 1) - leftOf(state, sheetId, first.c1);
+    },
+    get Height(): number {
+      return (first.r2 - first.r1 + 1) * ROW_HEIGHT;
+    },
     Item(row: number, column = 1): unknown {
       const r = first.r1 + row - 1;
       const c = first.c1 + column - 1;
@@ -343,6 +377,104 @@ function makeFormatCondition(state: WpsState, sheetId: string, id: string, path:
   });
 }
 
+const CHART_TYPES: Record<number, string> = { 57: "BarClustered", 51: "ColumnClustered", 4: "Line", 5: "Pie" };
+/** The double's own handle on a range's sheet and rectangle, read without counting a call. */
+const RANGE_REF = Symbol("rangeRef");
+
+function makeChartObjects(state: WpsState, sheetId: string, path: string): unknown {
+  const sheet = () => sheetOf(state, sheetId);
+  return counted(state, path, {
+    get Count(): number {
+      return sheet().charts.length;
+    },
+    Add(left: number, top: number, width: number, height: number): unknown {
+      const from = cellAt(state, sheetId, left, top);
+      const to = cellAt(state, sheetId, left + width - 0.02, top + height - 0.02);
+      const model: ChartModel = {
+        id: newId(state.workbook, "chart"), type: "ColumnClustered", source: { r1: 0, c1: 0, r2: 0, c2: 0 }, seriesBy: "Auto", series: [], title: null,
+        legendVisible: true, position: `${rectAddress({ r1: from.r, c1: from.c, r2: from.r, c2: from.c })}:${rectAddress({ r1: to.r, c1: to.c, r2: to.r, c2: to.c })}`,
+      };
+      sheet().charts.push(model);
+      return counted(state, `${path}.Add`, { Chart: makeChart(state, sheetId, model, `${path}.Add.Chart`) });
+    },
+  });
+}
+
+function makeChart(state: WpsState, sheetId: string, model: ChartModel, path: string): unknown {
+  const rangeRef = (r: unknown): { sheetId: string; rect: Rect } => {
+    const ref = (r as { [RANGE_REF]?: { sheetId: string; rect: Rect } } | null)?.[RANGE_REF];
+    if (!ref) throw new WpsDoubleError("not a Range");
+    return ref;
+  };
+  let hasTitle = false;
+  return counted(state, path, {
+    get ChartType(): number {
+      return Number(Object.entries(CHART_TYPES).find(([, name]) => name === model.type)?.[0] ?? 51);
+    },
+    set ChartType(v: number) {
+      const name = CHART_TYPES[v];
+      if (!name) throw new WpsDoubleError(`the double knows no chart type ${v}`);
+      model.type = name;
+    },
+    SetSourceData(source: unknown, plotBy = 2): void {
+      const { sheetId: dataId, rect } = rangeRef(source);
+      const data = sheetOf(state, dataId);
+      const byColumns = plotBy !== 1;
+      const count = byColumns ? rect.c2 - rect.c1 + 1 : rect.r2 - rect.r1 + 1;
+      model.source = rect;
+      model.seriesBy = byColumns ? "Columns" : "Rows";
+      model.series = Array.from({ length: count }, (_, i) => {
+        const head = byColumns ? data.values[rect.r1]?.[rect.c1 + i] : data.values[rect.r1 + i]?.[rect.c1];
+        const named = typeof head === "string";
+        const values: Rect = byColumns
+          ? { r1: rect.r1 + (named ? 1 : 0), r2: rect.r2, c1: rect.c1 + i, c2: rect.c1 + i }
+          : { r1: rect.r1 + i, r2: rect.r1 + i, c1: rect.c1 + (named ? 1 : 0), c2: rect.c2 };
+        return { name: named ? head : null, values, xValues: null };
+      });
+    },
+    SeriesCollection(index: number): unknown {
+      const series = model.series[index - 1];
+      if (!series) throw new WpsDoubleError(`SeriesCollection(${index}): 下标越界`);
+      return counted(state, `${path}.SeriesCollection`, {
+        set XValues(r: unknown) {
+          series.xValues = rangeRef(r).rect;
+        },
+      });
+    },
+    get HasTitle(): boolean {
+      return hasTitle;
+    },
+    set HasTitle(v: boolean) {
+      hasTitle = Boolean(v);
+      if (!hasTitle) model.title = null;
+    },
+    get ChartTitle() {
+      if (!hasTitle) throw new WpsDoubleError("the chart has no title (HasTitle is false)");
+      return counted(state, `${path}.ChartTitle`, {
+        get Text(): string {
+          return model.title ?? "";
+        },
+        set Text(t: string) {
+          model.title = t;
+        },
+      });
+    },
+    get HasLegend(): boolean {
+      return model.legendVisible;
+    },
+    set HasLegend(v: boolean) {
+      model.legendVisible = Boolean(v);
+    },
+    Axes(type: number): unknown {
+      if (type !== 1 && type !== 2) throw new WpsDoubleError(`Axes(${type})`);
+      if (model.type === "Pie") throw new WpsDoubleError("a pie chart has no axes");
+      return counted(state, `${path}.Axes`, type === 1
+        ? { set ReversePlotOrder(v: boolean) { model.categoriesReversed = Boolean(v); } }
+        : { get TickLabels() { return counted(state, `${path}.Axes.TickLabels`, { set NumberFormat(f: string) { model.valueFormat = f; } }); } });
+    },
+  });
+}
+
 function makePageSetup(state: WpsState, sheetId: string, path: string): unknown {
   const setup = () => (state.pageSetup[sheetId] ??= {});
   const target: Record<string, unknown> = {};
@@ -398,6 +530,9 @@ function makeWorksheet(state: WpsState, sheetId: string, path: string): unknown 
     },
     Range(address: string): unknown {
       return makeRange(state, sheetId, parseAddress(address), `${path}.Range`);
+    },
+    ChartObjects(): unknown {
+      return makeChartObjects(state, sheetId, `${path}.ChartObjects`);
     },
     Activate(): void {
       if ((state.visibility[sheetId] ?? -1) !== -1) throw new WpsDoubleError("Worksheet 类的 Activate 方法无效 (the sheet is hidden)");

@@ -77,6 +77,12 @@ const inspector = {
     const rect = parseRect(address)!;
     return conditionalFillAt(sheet(sheetName), rect.r1, rect.c1);
   },
+  charts: (sheetName: string) =>
+    sheet(sheetName).charts.map((c) => ({
+      type: c.type, seriesBy: c.seriesBy, title: c.title, legendVisible: c.legendVisible, position: c.position, source: rectAddress(c.source),
+      valueFormat: c.valueFormat ?? null, categoriesReversed: c.categoriesReversed ?? false,
+      series: c.series.map((s) => ({ name: s.name, values: rectAddress(s.values), xValues: s.xValues ? rectAddress(s.xValues) : null })),
+    })),
   merges: (sheetName: string) => sheet(sheetName).merges.map(rectAddress),
   /** Column widths the pane set, in characters (Range.ColumnWidth), by 0-based column. */
   columnWidths: (sheetName: string) => ({ ...(state.columnWidths[sheet(sheetName).id] ?? {}) }),
