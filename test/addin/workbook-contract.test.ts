@@ -5,6 +5,7 @@
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createExcelWorkbook } from "../../addin/hosts/excel/excel-ledger-workbook.ts";
+import { markedCellCount, planMarkGroups } from "../../addin/hosts/shared/cells.ts";
 import { createRoutingWorkbook } from "../../addin/hosts/excel/excel-routing-workbook.ts";
 import { createWpsWorkbook } from "../../addin/hosts/wps/wps-ledger-workbook.ts";
 import { createWpsRoutingWorkbook } from "../../addin/hosts/wps/wps-routing-workbook.ts";
@@ -37,6 +38,8 @@ interface HostUnderTest {
   open(seed: WorkbookSeed): Opened;
   /** The most the host may spend to read `chunks` blocks of values (with no merged areas). */
   readBudget(chunks: number): number;
+  /** The most the host may spend to put down `formats` conditional formats of marks (a fresh sheet, no earlier marks). */
+  markBudget(formats: number): number;
 }
 
 const g = globalThis as { Office?: unknown };
@@ -56,6 +59,8 @@ const HOSTS: HostUnderTest[] = [
     },
     // One size sync, one per block.
     readBudget: (chunks) => 1 + chunks,
+    // One read sync listing the formats, one write sync.
+    markBudget: () => 2,
   },
   {
     name: "WPS 表格",
@@ -71,6 +76,8 @@ const HOSTS: HostUnderTest[] = [
     },
     // A few calls for the sheet and its size, then per block one Range, its Value2 and one MergeCells probe.
     readBudget: (chunks) => 10 + 4 * chunks,
+    // Per format: a Range per ≤ 255-character address (≤ 7,000 characters: 28), their Union, the rule and its colour.
+    markBudget: (formats) => 10 + 40 * formats,
   },
 ];
 
@@ -133,6 +140,21 @@ describe.each(HOSTS)("the workbook contract in $name", (host) => {
     expect(await opened.workbook.clearMarks("台账")).toBeGreaterThan(0);
     expect(sheetByName(opened.model(), "台账")!.conditionalFormats.map((f) => f.formula)).toEqual(["=TRUE"]);
     expect(await opened.workbook.clearMarks("台账")).toBe(0);
+  });
+
+  it("marks 10,000 scattered issues in as many conditional formats as there are groups of 400 areas, spending per format", async () => {
+    const opened = host.open(ledgerSeed(4_000));
+    const marks = Array.from({ length: 10_000 }, (_, i) => ({ row: 2 + ((i * 7) % 4_000), column: (i * 3) % 5, severity: i % 3 === 0 ? "warning" as const : "error" as const }));
+    const groups = planMarkGroups(marks);
+    const before = opened.cost();
+    const result = await opened.workbook.markIssues("台账", marks);
+    expect(result.formats).toBe(groups.length);
+    expect(result.cells).toBe(markedCellCount(groups));
+    expect(opened.cost() - before).toBeLessThanOrEqual(host.markBudget(groups.length));
+    const sheet = sheetByName(opened.model(), "台账")!;
+    expect(conditionalFillAt(sheet, marks[1].row - 1, marks[1].column)).toBe("#FFC7CE");
+    expect(conditionalFillAt(sheet, marks[0].row - 1, marks[0].column)).toBe(marks.some((m) => m.row === marks[0].row && m.column === marks[0].column && m.severity === "error") ? "#FFC7CE" : "#FFEB9C");
+    expect(await opened.workbook.clearMarks("台账")).toBe(groups.length);
   });
 
   it("writes the result block right of the ledger, server text that looks like a formula as text", async () => {

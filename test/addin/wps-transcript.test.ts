@@ -89,6 +89,16 @@ describe("the WPS self-test transcript", () => {
   });
 });
 
+// A transcript an office sent back from /wps/selftest.html: WPS_TRANSCRIPT=path/to/transcript.json npx vitest run
+// --project node test/addin/wps-transcript.test.ts replays it and lists every answer of their WPS the double gets wrong.
+describe.runIf(process.env.WPS_TRANSCRIPT)("a transcript sent back from an office", () => {
+  it("replays against the double without a difference", () => {
+    const sent = JSON.parse(readFileSync(process.env.WPS_TRANSCRIPT!, "utf8")) as Transcript;
+    const result = replayTranscript(sent);
+    expect(result.mismatches, `${result.mismatches.length} of ${result.entries} answers differ (about: ${JSON.stringify(sent.about ?? {})})`).toEqual([]);
+  });
+});
+
 /** Wraps every object under `root` so `change` can alter what a property read answers. */
 function deepAnswer(root: object, change: (member: string, v: unknown) => unknown): object {
   const wrap = (o: object): object =>

@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { createWpsWorkbook } from "../../addin/hosts/wps/wps-ledger-workbook.ts";
 import { createWpsRoutingWorkbook } from "../../addin/hosts/wps/wps-routing-workbook.ts";
-import { wpsHost } from "../../addin/hosts/wps/wps-host.ts";
+import { wpsApplication, wpsHost } from "../../addin/hosts/wps/wps-host.ts";
+import { SheetTooLargeError } from "../../addin/hosts/ledger-workbook.ts";
 import { MARK_FORMULA } from "../../addin/hosts/shared/mark-rule.ts";
 import { SETTINGS_SHEET } from "../../addin/hosts/wps/wps-settings.ts";
 import { addressLists, valueRows } from "../../addin/hosts/wps/wps-api.ts";
@@ -57,6 +58,46 @@ describe("the WPS 表格 workbook", () => {
     const noMerges = wpsDouble({ sheets: [ledger(2000)] });
     await createWpsWorkbook(noMerges.app).readSheet();
     expect(noMerges.state.calls.filter((c) => c.member === "MergeCells")).toHaveLength(1);
+  });
+
+  it("finds a unit merged down block after block in a few calls per area, however many rows", async () => {
+    const values: CellScalar[][] = Array.from({ length: 5_000 }, (_, r) => Array.from({ length: 20 }, (_, c) => `v${r}-${c}`));
+    const merges: string[] = [];
+    for (let r = 2; r + 3 <= 5_000; r += 4) merges.push(`C${r}:C${r + 3}`);
+    for (let r = 100; r <= 5_000; r += 100) merges.push(`E${r}:T${r}`);
+    const double = wpsDouble({ sheets: [{ name: "台账", values, merges }] });
+    const grid = await createWpsWorkbook(double.app).readSheet();
+    expect(grid.merges!.map((m) => rectAddress({ r1: m.top, c1: m.left, r2: m.bottom, c2: m.right })).sort()).toEqual([...merges].sort());
+    expect(double.state.calls.length).toBeLessThan(6 * merges.length);
+  });
+
+  it("finds exactly the merged areas of sheets merged at random, across block boundaries", async () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    for (let round = 0; round < 20; round++) {
+      const rows = 30 + random(200);
+      const columns = 3 + random(20);
+      const values: CellScalar[][] = Array.from({ length: rows }, () => Array.from({ length: columns }, () => "x"));
+      const taken = new Set<string>();
+      const merges: string[] = [];
+      for (let k = 0; k < 40; k++) {
+        const r1 = random(rows), c1 = random(columns), r2 = Math.min(rows - 1, r1 + random(6)), c2 = Math.min(columns - 1, c1 + random(4));
+        if (r1 === r2 && c1 === c2) continue;
+        const cells: string[] = [];
+        for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) cells.push(`${r},${c}`);
+        if (cells.some((x) => taken.has(x))) continue;
+        cells.forEach((x) => taken.add(x));
+        merges.push(rectAddress({ r1, c1, r2, c2 }));
+      }
+      const double = wpsDouble({ sheets: [{ name: "台账", values, merges }] });
+      // Small blocks, so areas cross from one block into the next.
+      const grid = await createWpsWorkbook(double.app, { maxChunkBytes: 40 * columns * 10 }).readSheet();
+      expect(grid.chunks).toBeGreaterThan(1);
+      expect(grid.merges!.map((m) => rectAddress({ r1: m.top, c1: m.left, r2: m.bottom, c2: m.right })).sort()).toEqual([...merges].sort());
+    }
   });
 
   it("marks issues with our rule above the clerk's formats, never touching values or fills, and clears exactly ours", async () => {
@@ -181,6 +222,58 @@ describe("the WPS 表格 workbook", () => {
     expect(host.displayLanguage).toBe("en-US");
     expect(host.theme).toBeUndefined();
     expect(wpsHost(null).workbook).toBeNull();
+  });
+});
+
+describe("the WPS 表格 workbook when something is not as expected", () => {
+  it("says which sheet is gone when the clerk renamed it between validating and marking", async () => {
+    const double = wpsDouble({ sheets: [ledger(3)] });
+    const wb = createWpsWorkbook(double.app);
+    await expect(wb.markIssues("旧台账", [{ row: 2, column: 0, severity: "error" }])).rejects.toThrow("找不到工作表“旧台账”：它可能已被改名或删除");
+    await expect(createWpsRoutingWorkbook(double.app).appendRows("旧台账", 5, [["A"]])).rejects.toThrow("找不到工作表“旧台账”");
+  });
+
+  it("says to open the ledger's workbook when WPS has none open", async () => {
+    const double = wpsDouble({ sheets: [ledger(3)] });
+    const none = new Proxy(double.app, { get: (t, p) => (p === "ActiveWorkbook" || p === "ActiveSheet" ? null : Reflect.get(t, p)) });
+    await expect(createWpsWorkbook(none).readSheet()).rejects.toThrow("WPS 表格中没有打开的工作簿：请先打开台账所在的工作簿");
+    await expect(createWpsWorkbook(none).loadSetting("x")).rejects.toThrow("没有打开的工作簿");
+    await expect(createWpsRoutingWorkbook(none).readActive()).rejects.toThrow("没有打开的工作簿");
+  });
+
+  it("refuses a sheet too large to validate after asking only its size", async () => {
+    const values: CellScalar[][] = [["案件编号"]];
+    values[999] = [];
+    values[999][10_500] = "远处的一格";
+    const double = wpsDouble({ sheets: [{ name: "台账", values }] });
+    await expect(createWpsWorkbook(double.app).readSheet()).rejects.toBeInstanceOf(SheetTooLargeError);
+    expect(double.state.calls.filter((c) => c.member === "Value2")).toEqual([]);
+  });
+
+  it("says which names are taken when a clerk has every report name in use", async () => {
+    const taken = ["预警清单", ...Array.from({ length: 8 }, (_, i) => `预警清单 (${i + 2})`)].map((name) => ({ name, values: [["台账员的表"]] }));
+    const double = wpsDouble({ sheets: [ledger(1), ...taken] });
+    await expect(createWpsWorkbook(double.app).writeReportSheet({ name: "预警清单", tableName: "F", headers: ["a"], rows: [] }))
+      .rejects.toThrow("工作表“预警清单”到“预警清单 (9)”都已存在，且不是本插件写的");
+    expect(double.state.workbook.sheets).toHaveLength(10);
+  });
+
+  it("finds WPS's Application through wps.EtApplication() or the Application global, and none in a plain browser", () => {
+    const g = globalThis as { wps?: unknown; Application?: unknown };
+    const double = wpsDouble({ sheets: [ledger(1)] });
+    try {
+      expect(wpsApplication()).toBeNull();
+      g.Application = double.app;
+      expect(wpsApplication()).toBe(double.app);
+      delete g.Application;
+      g.wps = { EtApplication: () => double.app };
+      expect(wpsApplication()).toBe(double.app);
+      g.wps = { EtApplication: () => { throw new Error("not in WPS"); } };
+      expect(wpsApplication()).toBeNull();
+    } finally {
+      delete g.wps;
+      delete g.Application;
+    }
   });
 });
 

@@ -108,6 +108,8 @@ export async function runSelfTest(app: WpsApplication, about: Record<string, str
   await step("readActive", () => routing.readActive("columnFixes"));
   await step("markIssues", () => host.markIssues(SCRATCH_SHEET, [
     { row: 2, column: 0, severity: "error" }, { row: 3, column: 0, severity: "error" }, { row: 5, column: 3, severity: "warning" }, { row: 8, column: 4, severity: "error" },
+    // Enough scattered cells for more than one 255-character address: the rule goes on their Union.
+    ...Array.from({ length: 100 }, (_, i) => ({ row: 10 + i, column: (i % 2) * 2, severity: "error" as const })),
   ]));
   await step("list conditional formats", () => {
     const formats = scratch!.Cells.FormatConditions;

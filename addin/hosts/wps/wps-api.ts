@@ -152,6 +152,8 @@ export interface WpsApplication {
   /** Deleting a sheet asks the user to confirm unless this is false. */
   DisplayAlerts: unknown;
   readonly LanguageSettings?: WpsLanguageSettings;
+  /** One range of the areas of up to 30 ranges of a sheet. */
+  Union(...ranges: WpsRange[]): WpsRange;
 }
 
 // Every member name above is WPS's own (see the header): these fail to compile if one is not.
@@ -220,6 +222,9 @@ export function hexOf(colour: number): string {
  */
 export const MAX_RANGE_ADDRESS_CHARS = 255;
 
+/** COM's Union takes at most 30 ranges. */
+export const MAX_UNION_ARGS = 30;
+
 export function addressLists(areas: readonly string[]): string[] {
   const out: string[] = [];
   let current = "";
@@ -260,13 +265,44 @@ export function sheetNamed(workbook: WpsWorkbook, name: string): WpsWorksheet | 
   }
 }
 
+/*
+ * The host's own failures, in the words the pane shows after "操作失败：" (the pane's i18n is not reachable from a
+ * host folder; WPS's own errors come in WPS's language, which for these offices is Chinese).
+ */
+const NO_WORKBOOK = "WPS 表格中没有打开的工作簿：请先打开台账所在的工作簿，再打开“调解台账”。";
+
 export function activeWorkbook(app: WpsApplication): WpsWorkbook {
   const wb = app.ActiveWorkbook;
-  if (!wb) throw new Error("WPS 表格 has no open workbook");
+  if (!wb) throw new Error(NO_WORKBOOK);
   return wb;
+}
+
+export function activeSheetOf(app: WpsApplication): WpsWorksheet {
+  activeWorkbook(app);
+  const sheet = app.ActiveSheet;
+  if (!sheet) throw new Error(NO_WORKBOOK);
+  return sheet;
+}
+
+/** The sheet of that name, or an error that says which sheet is gone and what to do. */
+export function sheetOrThrow(app: WpsApplication, name: string): WpsWorksheet {
+  const sheet = sheetNamed(activeWorkbook(app), name);
+  if (!sheet) throw new Error(`找不到工作表“${name}”：它可能已被改名或删除。请回到台账所在的工作表，重新校验后再试。`);
+  return sheet;
 }
 
 /** Lets the pane repaint (progress) between blocks: WPS calls block the page while they run. */
 export function pause(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * One range over many areas of a sheet: each ≤ 255-character address a Range, joined by Union (≤ 30 at a time), so
+ * one conditional format or one fill covers them all. Calls: one per address plus one per Union.
+ */
+export function rangeOfAreas(app: WpsApplication, sheet: WpsWorksheet, areas: readonly string[]): WpsRange {
+  const ranges = addressLists(areas).map((a) => sheet.Range(a));
+  let joined = ranges[0];
+  for (let i = 1; i < ranges.length; i += MAX_UNION_ARGS - 1) joined = app.Union(joined, ...ranges.slice(i, i + MAX_UNION_ARGS - 1));
+  return joined;
 }

@@ -10,7 +10,8 @@
  *   not the cells.
  * - readAllSheets: the same per sheet, blocks planned across sheets (planWorkbookRead) so small sheets cost little.
  * - markIssues / clearMarks: our old marks found among the sheet's conditional formats (a few calls per format), then
- *   one conditional format per ≤ 255-character address (COM's Range("…") limit).
+ *   one conditional format per group of ≤ 400 areas as in Excel: a Range per ≤ 255-character address (COM's limit),
+ *   joined by Union.
  * - writeBack and the report sheets: one Value2 write per ≤ 4 MB batch; formats in as many calls as there are
  *   distinct formats (areas grouped into multi-area addresses), merges and widths one call each.
  *
@@ -26,7 +27,7 @@ import { SEVERITY_FILL } from "../shared/colours.ts";
 import { MARK_FORMULA, isMarkFormula } from "../shared/mark-rule.ts";
 import { fillMergedAreas } from "../shared/merged-areas.ts";
 import {
-  activeWorkbook, addressLists, bgr, pause, sheetNamed, valueRows, XL_BAR_CLUSTERED, XL_CATEGORY, XL_CENTER, XL_COLUMN_CLUSTERED, XL_COLUMNS, XL_EXPRESSION,
+  activeSheetOf, activeWorkbook, bgr, pause, rangeOfAreas, sheetOrThrow as sheetNamedOrThrow, sheetNamed, valueRows, XL_BAR_CLUSTERED, XL_CATEGORY, XL_CENTER, XL_COLUMN_CLUSTERED, XL_COLUMNS, XL_EXPRESSION,
   XL_LANDSCAPE, XL_LEFT, XL_LINE, XL_PAPER_A4, XL_PIE, XL_PORTRAIT, XL_ROWS, XL_VALUE,
   type WpsApplication, type WpsWorkbook, type WpsWorksheet,
 } from "./wps-api.ts";
@@ -50,36 +51,88 @@ interface Rect {
 }
 
 const areaKey = (a: MergedArea) => `${a.top},${a.left},${a.bottom},${a.right}`;
-const inside = (b: Rect, a: MergedArea) => b.r1 >= a.top && b.r2 <= a.bottom && b.c1 >= a.left && b.c2 <= a.right;
 const addressOf = (b: Rect) => rangeAddress(b.r1 + 1, b.c1, b.r2 + 1, b.c2);
 
 /**
- * Adds to `found` the merged areas meeting block `b` (0-based sheet coordinates): asks MergeCells of the block, splits
- * a mixed one in halves, and takes a merged cell's MergeArea whole. A block inside an area already found costs nothing.
+ * The parts of block `b` no known area covers, as few rectangles: free row intervals per column, neighbouring columns
+ * with the same intervals joined. [b] itself when no known area meets it.
+ */
+export function uncoveredParts(b: Rect, areas: Iterable<MergedArea>): Rect[] {
+  const hits: MergedArea[] = [];
+  for (const a of areas) if (a.top <= b.r2 && a.bottom >= b.r1 && a.left <= b.c2 && a.right >= b.c1) hits.push(a);
+  if (hits.length === 0) return [b];
+  const out: Rect[] = [];
+  let open: { key: string; rects: Rect[] } | null = null;
+  for (let c = b.c1; c <= b.c2; c++) {
+    const covered = hits.filter((a) => a.left <= c && c <= a.right).map((a) => [Math.max(a.top, b.r1), Math.min(a.bottom, b.r2)] as const).sort((x, y) => x[0] - y[0]);
+    const free: [number, number][] = [];
+    let from = b.r1;
+    for (const [top, bottom] of covered) {
+      if (top > from) free.push([from, top - 1]);
+      from = Math.max(from, bottom + 1);
+    }
+    if (from <= b.r2) free.push([from, b.r2]);
+    const key = free.map(([x, y]) => `${x}-${y}`).join(",");
+    if (open && open.key === key) {
+      for (const r of open.rects) r.c2 = c;
+      continue;
+    }
+    open = { key, rects: free.map(([r1, r2]) => ({ r1, r2, c1: c, c2: c })) };
+    out.push(...open.rects);
+  }
+  return out;
+}
+
+/**
+ * Adds to `found` the merged areas meeting block `b` (0-based sheet coordinates). Range.MergeCells answers for a whole
+ * block (true / false / null when mixed): a block with none costs one probe, a mixed one is halved, a merged cell's
+ * MergeArea is taken whole. What known areas cover is never asked again (the rest of a block is probed around them),
+ * and below each area found the next cell is asked directly: a unit merged down block after block is found in a few
+ * calls each instead of a bisection each.
  */
 export function scanMergedAreas(sheet: WpsWorksheet, block: Rect, found: Map<string, MergedArea>): void {
+  const record = (address: string): MergedArea | null => {
+    const rect = parseA1Range(address);
+    if (!rect || (rect.r2 === rect.r1 && rect.c2 === rect.c1)) return null;
+    const area = { top: rect.r1, left: rect.c1, bottom: rect.r2, right: rect.c2 };
+    found.set(areaKey(area), area);
+    return area;
+  };
+  const covered = (r: number, c: number) => {
+    for (const a of found.values()) if (r >= a.top && r <= a.bottom && c >= a.left && c <= a.right) return true;
+    return false;
+  };
+  const followDown = (area: MergedArea) => {
+    for (let next: MergedArea | null = area; next && next.bottom < block.r2;) {
+      const r = next.bottom + 1;
+      if (covered(r, next.left)) break;
+      next = record(sheet.Range(rangeAddress(r + 1, next.left, r + 1, next.left)).MergeArea.Address(false, false));
+    }
+  };
   const todo: Rect[] = [block];
   while (todo.length > 0) {
     const b = todo.pop()!;
-    let known = false;
-    for (const a of found.values()) if (inside(b, a)) { known = true; break; }
-    if (known) continue;
+    const parts = uncoveredParts(b, found.values());
+    if (parts.length !== 1 || parts[0] !== b) {
+      todo.push(...parts);
+      continue;
+    }
     const range = sheet.Range(addressOf(b));
     const merged = range.MergeCells;
     if (merged === false) continue;
     const single = b.r1 === b.r2 && b.c1 === b.c2;
     if (merged === true || single) {
-      // The area holding the block's first cell: when it holds the whole block, the block is done.
-      const first = single ? range : range.Item(1, 1);
-      const rect = parseA1Range(first.MergeArea.Address(false, false));
-      if (rect && (rect.r2 > rect.r1 || rect.c2 > rect.c1)) {
-        const area = { top: rect.r1, left: rect.c1, bottom: rect.r2, right: rect.c2 };
-        found.set(areaKey(area), area);
-        if (inside(b, area)) continue;
-      }
+      // The area holding the block's first cell; the rest of the block is probed around it on the next turn.
+      const area = record((single ? range : range.Item(1, 1)).MergeArea.Address(false, false));
+      if (area) followDown(area);
       if (single) continue;
+      // Normally the area holds the block's first cell, so the block shrinks; an answer that does not is split instead.
+      if (area && area.top <= b.r1 && b.r1 <= area.bottom && area.left <= b.c1 && b.c1 <= area.right) {
+        todo.push(b);
+        continue;
+      }
     }
-    // Mixed (or merged in several areas): halve the longer side.
+    // Mixed: halve the longer side.
     if (b.r2 - b.r1 >= b.c2 - b.c1) {
       const mid = Math.floor((b.r1 + b.r2) / 2);
       todo.push({ ...b, r1: mid + 1 }, { ...b, r2: mid });
@@ -126,11 +179,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
   const settingsSheet = options.settingsSheet ?? SETTINGS_SHEET;
   const book = (): WpsWorkbook => activeWorkbook(app);
 
-  function sheetOrThrow(name: string): WpsWorksheet {
-    const sheet = sheetNamed(book(), name);
-    if (!sheet) throw new Error(`worksheet ${name} is not in this workbook`);
-    return sheet;
-  }
+  const sheetOrThrow = (name: string): WpsWorksheet => sheetNamedOrThrow(app, name);
 
   /** Our marks among the sheet's conditional formats, last first (so deleting keeps the others' indexes). */
   function deleteOurMarks(sheet: WpsWorksheet): number {
@@ -171,7 +220,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
         ours.add(name);
         return { name, existing };
       }
-      throw new Error(`worksheets ${candidates.join(", ")} all exist and are not ours`);
+      throw new Error(`工作表“${w}”到“${w} (9)”都已存在，且不是本插件写的：请删除或改名其中一张后再试。`);
     });
     const sheets = wb.Worksheets;
     const result = claimed.map(({ name, existing }) => {
@@ -229,8 +278,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
 
   return {
     async readSheet(onProgress?: (p: ReadProgress) => void): Promise<SheetGrid> {
-      const sheet = app.ActiveSheet;
-      if (!sheet) throw new Error("WPS 表格 has no active sheet");
+      const sheet = activeSheetOf(app);
       const sheetName = sheet.Name;
       const { rowCount, columnCount } = sizeFromA1(sheet);
       if (rowCount * columnCount > MAX_SHEET_CELLS) throw new SheetTooLargeError(rowCount * columnCount);
@@ -280,22 +328,19 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
       deleteOurMarks(sheet);
       const groups = planMarkGroups(marks);
       let formats = 0;
+      // One conditional format per group (≤ 400 areas, as in Excel), its areas joined by Union.
       for (const group of groups) {
-        const colour = bgr(SEVERITY_FILL[group.severity]);
-        for (const address of addressLists(group.areas)) {
-          const format = sheet.Range(address).FormatConditions.Add(XL_EXPRESSION, undefined, MARK_FORMULA);
-          format.Interior.Color = colour;
-          // Above the clerk's own rules, so a mark shows where the clerk's rule would colour the cell too.
-          format.SetFirstPriority();
-          formats++;
-        }
+        const format = rangeOfAreas(app, sheet, group.areas).FormatConditions.Add(XL_EXPRESSION, undefined, MARK_FORMULA);
+        format.Interior.Color = bgr(SEVERITY_FILL[group.severity]);
+        // Above the clerk's own rules, so a mark shows where the clerk's rule would colour the cell too.
+        format.SetFirstPriority();
+        formats++;
       }
       return { cells: markedCellCount(groups), formats };
     },
 
     async clearMarks(sheetName?: string): Promise<number> {
-      const sheet = sheetName === undefined ? app.ActiveSheet : sheetOrThrow(sheetName);
-      return sheet ? deleteOurMarks(sheet) : 0;
+      return deleteOurMarks(sheetName === undefined ? activeSheetOf(app) : sheetOrThrow(sheetName));
     },
 
     async selectCell(sheetName: string, row: number, column: number): Promise<void> {
@@ -357,7 +402,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
           list.push(rangeAddress(r + 2, c, r + 2, c));
           byColour.set(colour, list);
         }
-        for (const [colour, areas] of byColour) for (const address of addressLists(areas)) sheet.Range(address).Interior.Color = bgr(colour);
+        for (const [colour, areas] of byColour) rangeOfAreas(app, sheet, areas).Interior.Color = bgr(colour);
       }
       sheet.Range(rangeAddress(1, 0, lastRow, width - 1)).Columns.AutoFit();
       // Beside the table (placed after the widths are final), each about 8 columns by 18 rows, one under the other.
@@ -386,7 +431,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
 
     async writeGridSheet(grid: Grid): Promise<string> {
       const [{ sheet, name }] = claimReportSheets([grid.name]);
-      writeGrid(sheet, grid);
+      writeGrid(app, sheet, grid);
       sheet.Activate();
       return name;
     },
@@ -394,7 +439,7 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
     async writeGridSheets(grids: readonly Grid[]): Promise<string[]> {
       if (grids.length === 0) return [];
       const claimed = claimReportSheets(grids.map((g) => g.name));
-      claimed.forEach(({ sheet }, i) => writeGrid(sheet, grids[i]));
+      claimed.forEach(({ sheet }, i) => writeGrid(app, sheet, grids[i]));
       claimed[0].sheet.Activate();
       return claimed.map((c) => c.name);
     },
@@ -416,7 +461,7 @@ function cellOut(v: unknown): string | number | boolean {
 
 /**
  * Rectangles of equal keys over a height × width grid (runs within a row, extended down while the next row has the
- * same run), so a format is set in as many calls as it has rectangles, grouped into ≤ 255-character addresses.
+ * same run): the A1 addresses of each key's rectangles, so a format is set once over all of them (rangeOfAreas).
  */
 export function rectanglesByKey(height: number, width: number, key: (r: number, c: number) => string | null): Map<string, string[]> {
   const out = new Map<string, Rect[]>();
@@ -445,7 +490,7 @@ export function rectanglesByKey(height: number, width: number, key: (r: number, 
     }
     open = next;
   }
-  return new Map([...out].map(([k, rects]) => [k, addressLists(rects.map(addressOf))]));
+  return new Map([...out].map(([k, rects]) => [k, rects.map(addressOf)]));
 }
 
 interface ChartSpec {
@@ -509,7 +554,7 @@ function addGridChart(sheet: WpsWorksheet, g: GridChart): void {
  * text), then number formats, fills, bold and alignment by rectangles of equal cells, merges, widths, native charts,
  * page setup.
  */
-function writeGrid(sheet: WpsWorksheet, grid: Grid): void {
+function writeGrid(app: WpsApplication, sheet: WpsWorksheet, grid: Grid): void {
   const width = Math.max(1, grid.widths.length, ...grid.rows.map((r) => r.length));
   const height = Math.max(1, grid.rows.length);
   const cell = (r: number, c: number): GridCell | undefined => grid.rows[r]?.[c];
@@ -520,21 +565,15 @@ function writeGrid(sheet: WpsWorksheet, grid: Grid): void {
   // Long reasons and messages wrap within their column; WPS then sizes the rows.
   all.WrapText = true;
   all.HorizontalAlignment = XL_CENTER;
-  for (const [format, addresses] of rectanglesByKey(height, width, (r, c) => cell(r, c)?.format ?? null)) {
-    for (const a of addresses) sheet.Range(a).NumberFormat = format;
-  }
-  for (const [colour, addresses] of rectanglesByKey(height, width, (r, c) => { const s = cell(r, c)?.style; return s ? GRID_FILL[s] ?? null : null; })) {
-    for (const a of addresses) sheet.Range(a).Interior.Color = bgr(colour);
+  for (const [format, areas] of rectanglesByKey(height, width, (r, c) => cell(r, c)?.format ?? null)) rangeOfAreas(app, sheet, areas).NumberFormat = format;
+  for (const [colour, areas] of rectanglesByKey(height, width, (r, c) => { const s = cell(r, c)?.style; return s ? GRID_FILL[s] ?? null : null; })) {
+    rangeOfAreas(app, sheet, areas).Interior.Color = bgr(colour);
   }
   const bold = (g: GridCell | undefined) => (g && g.style && g.style !== "cell" && g.style !== "note" && g.style !== "subtitle" ? "bold" : null);
-  for (const addresses of rectanglesByKey(height, width, (r, c) => bold(cell(r, c))).values()) {
-    for (const a of addresses) sheet.Range(a).Font.Bold = true;
-  }
+  for (const areas of rectanglesByKey(height, width, (r, c) => bold(cell(r, c))).values()) rangeOfAreas(app, sheet, areas).Font.Bold = true;
   const left = (g: GridCell | undefined) =>
     g && g.align !== "center" && (g.align === "left" || g.style === "title" || g.style === "subtitle" || g.style === "heading" || g.style === "note") ? "left" : null;
-  for (const addresses of rectanglesByKey(height, width, (r, c) => left(cell(r, c))).values()) {
-    for (const a of addresses) sheet.Range(a).HorizontalAlignment = XL_LEFT;
-  }
+  for (const areas of rectanglesByKey(height, width, (r, c) => left(cell(r, c))).values()) rangeOfAreas(app, sheet, areas).HorizontalAlignment = XL_LEFT;
   for (const m of grid.merges) sheet.Range(rangeAddress(m.row + 1, m.col, m.row + m.rows, m.col + m.cols - 1)).Merge(false);
   grid.widths.forEach((w, c) => (sheet.Range(rangeAddress(1, c, 1, c)).ColumnWidth = w));
   for (const chart of grid.charts ?? []) addGridChart(sheet, chart);

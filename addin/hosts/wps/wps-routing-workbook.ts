@@ -8,7 +8,7 @@ import { MAX_CHUNK_BYTES, rangeAddress, rowsPerChunk, toCellText, valuesBytes } 
 import type { CellValue } from "../ledger-workbook.ts";
 import { SheetChangedError, type ActiveSheet, type ColumnsWrite, type RoutingWorkbook } from "../routing-workbook.ts";
 import { selectedRowsOf } from "../shared/selection.ts";
-import { activeWorkbook, addressLists, bgr, sheetNamed, valueRows, XL_NONE, type WpsApplication, type WpsWorksheet } from "./wps-api.ts";
+import { activeSheetOf, activeWorkbook, bgr, rangeOfAreas, sheetOrThrow as sheetNamedOrThrow, valueRows, XL_NONE, type WpsApplication, type WpsWorksheet } from "./wps-api.ts";
 import { createWpsWorkbook, type WpsWorkbookOptions } from "./wps-ledger-workbook.ts";
 import { loadSettingNow } from "./wps-settings.ts";
 
@@ -35,18 +35,13 @@ function trimEmptyRows(values: unknown[][]): unknown[][] {
 export function createWpsRoutingWorkbook(app: WpsApplication, options: WpsWorkbookOptions = {}): RoutingWorkbook {
   const maxChunkBytes = options.maxChunkBytes ?? MAX_CHUNK_BYTES;
 
-  function sheetOrThrow(name: string): WpsWorksheet {
-    const sheet = sheetNamed(activeWorkbook(app), name);
-    if (!sheet) throw new Error(`worksheet ${name} is not in this workbook`);
-    return sheet;
-  }
+  const sheetOrThrow = (name: string): WpsWorksheet => sheetNamedOrThrow(app, name);
 
   return {
     async readActive(settingKey?: string): Promise<ActiveSheet> {
       const wb = activeWorkbook(app);
       const setting = settingKey === undefined ? null : loadSettingNow<unknown>(wb, settingKey, options.settingsSheet);
-      const sheet = app.ActiveSheet;
-      if (!sheet) throw new Error("WPS 表格 has no active sheet");
+      const sheet = activeSheetOf(app);
       const sheetName = sheet.Name;
       // The selection is on the active sheet: its address carries no sheet name.
       const selectedRows = selectedRowsOf(selectionAddress(app), sheetName);
@@ -93,11 +88,9 @@ export function createWpsRoutingWorkbook(app: WpsApplication, options: WpsWorkbo
             byFill.set(fill, list);
           });
           for (const [fill, cells] of byFill) {
-            for (const address of addressLists(cells)) {
-              const interior = sheet.Range(address).Interior;
-              if (fill) interior.Color = bgr(fill);
-              else interior.ColorIndex = XL_NONE;
-            }
+            const interior = rangeOfAreas(app, sheet, cells).Interior;
+            if (fill) interior.Color = bgr(fill);
+            else interior.ColorIndex = XL_NONE;
           }
         }
       }

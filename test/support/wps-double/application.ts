@@ -193,7 +193,7 @@ function makeRange(state: WpsState, sheetId: string, areas: Rect[], path: string
     },
   };
   const range = {
-    [RANGE_REF]: { sheetId, rect: first },
+    [RANGE_REF]: { sheetId, rect: first, areas },
     get Value2(): unknown {
       const s = sheet();
       const at = (r: number, c: number): CellScalar => s.values[r]?.[c] ?? null;
@@ -402,7 +402,7 @@ function makeChartObjects(state: WpsState, sheetId: string, path: string): unkno
 
 function makeChart(state: WpsState, sheetId: string, model: ChartModel, path: string): unknown {
   const rangeRef = (r: unknown): { sheetId: string; rect: Rect } => {
-    const ref = (r as { [RANGE_REF]?: { sheetId: string; rect: Rect } } | null)?.[RANGE_REF];
+    const ref = (r as { [RANGE_REF]?: { sheetId: string; rect: Rect; areas: Rect[] } } | null)?.[RANGE_REF];
     if (!ref) throw new WpsDoubleError("not a Range");
     return ref;
   };
@@ -612,6 +612,13 @@ export function wpsApplication(state: WpsState): unknown {
     },
     set DisplayAlerts(v: boolean) {
       state.displayAlerts = Boolean(v);
+    },
+    Union(...ranges: unknown[]): unknown {
+      if (ranges.length < 2 || ranges.length > 30) throw new WpsDoubleError(`Union takes 2 to 30 ranges, not ${ranges.length}`);
+      const refs = ranges.map((r) => (r as { [RANGE_REF]?: { sheetId: string; areas: Rect[] } } | null)?.[RANGE_REF]);
+      if (refs.some((r) => !r)) throw new WpsDoubleError("Union: not a Range");
+      if (refs.some((r) => r!.sheetId !== refs[0]!.sheetId)) throw new WpsDoubleError("Union: ranges on different sheets");
+      return makeRange(state, refs[0]!.sheetId, refs.flatMap((r) => r!.areas), "Union");
     },
     get LanguageSettings() {
       return counted(state, "LanguageSettings", {
