@@ -6,33 +6,10 @@
  * needs, which is how we learn the Chromium inside an office's WPS. Outside WPS it says where to open it and shows the
  * browser part only. In Chinese: the person running it is an office's clerk or IT, sending the record back to us.
  */
-import { runSelfTest } from "./selftest-session.ts";
-import { wpsApplication } from "./wps-host.ts";
+import { browserFeatures } from "./browser-check.ts";
 
-/** What this page's browser offers of what the pane uses, checked without the pane's stand-ins (polyfills.ts). */
-function features(): Record<string, boolean> {
-  const has = (f: () => unknown) => {
-    try {
-      return Boolean(f());
-    } catch {
-      return false;
-    }
-  };
-  return {
-    secureContext: has(() => globalThis.isSecureContext),
-    customElements: has(() => globalThis.customElements),
-    adoptedStyleSheets: has(() => "adoptedStyleSheets" in Document.prototype),
-    elementInternals: has(() => "attachInternals" in HTMLElement.prototype),
-    cryptoRandomUUID: has(() => typeof crypto.randomUUID === "function"),
-    structuredClone: has(() => typeof structuredClone === "function"),
-    stringReplaceAll: has(() => typeof "".replaceAll === "function"),
-    objectHasOwn: has(() => typeof Object.hasOwn === "function"),
-    arrayAt: has(() => typeof [].at === "function"),
-    fetchStreams: has(() => typeof ReadableStream === "function"),
-    localStorage: has(() => globalThis.localStorage),
-    clipboard: has(() => navigator.clipboard?.writeText),
-  };
-}
+// Asked before anything else runs, so the record shows this browser as it is, without the pane's stand-ins.
+const features = browserFeatures();
 
 const $ = (id: string) => document.getElementById(id)!;
 
@@ -61,11 +38,13 @@ async function copy(text: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  await import("./polyfills.ts");
+  const [{ runSelfTest }, { wpsApplication }] = await Promise.all([import("./selftest-session.ts"), import("./wps-host.ts")]);
   const app = wpsApplication();
   const about: Record<string, string> = {
     page: location.pathname,
     userAgent: navigator.userAgent,
-    features: JSON.stringify(features()),
+    features: JSON.stringify(features),
   };
   let text = "";
   $("copy").addEventListener("click", () => void copy(text));
