@@ -42,6 +42,7 @@ describe("the WPS self-test transcript", () => {
     const touched = new Set(transcript.entries.map((e) => e.path.match(/Item\("([^"]+)"\)/)?.[1]).filter(Boolean));
     expect([...touched].every((n) => [SCRATCH_SHEET, SCRATCH_REPORT_SHEET, SCRATCH_SETTINGS_SHEET].includes(n!))).toBe(true);
     expect(JSON.parse(JSON.stringify(transcript))).toEqual(transcript);
+    expect(transcript.about).toMatchObject({ wpsVersion: "WPS double", recordedBy: "WPS double (test/support/wps-double)" });
   });
 
   it("replays the recorded fixture against the double without a single difference", async () => {

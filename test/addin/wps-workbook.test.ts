@@ -6,6 +6,7 @@ import { createWpsWorkbook } from "../../addin/hosts/wps/wps-ledger-workbook.ts"
 import { createWpsRoutingWorkbook } from "../../addin/hosts/wps/wps-routing-workbook.ts";
 import { wpsApplication, wpsHost } from "../../addin/hosts/wps/wps-host.ts";
 import { SheetTooLargeError } from "../../addin/hosts/ledger-workbook.ts";
+import { SheetChangedError } from "../../addin/hosts/routing-workbook.ts";
 import { MARK_FORMULA } from "../../addin/hosts/shared/mark-rule.ts";
 import { SETTINGS_SHEET } from "../../addin/hosts/wps/wps-settings.ts";
 import { addressLists, valueRows } from "../../addin/hosts/wps/wps-api.ts";
@@ -250,6 +251,22 @@ describe("the WPS 表格 workbook when something is not as expected", () => {
     expect(double.state.calls.filter((c) => c.member === "Value2")).toEqual([]);
   });
 
+  it("reads a ledger whose ruled, empty form runs down a million rows: only as far as its values go", async () => {
+    const double = wpsDouble({ sheets: [ledger(30)] });
+    const model = sheetByName(double.state.workbook, "台账")!;
+    // The clerk bordered A1:Z1048576: WPS's used range spans it all, 27 million cells.
+    model.formats["1048575,25"] = { fill: "#FFFFFF" };
+    const grid = await createWpsWorkbook(double.app).readSheet();
+    expect(grid.rowCount).toBe(31);
+    expect(grid.columnCount).toBe(5);
+    expect(grid.chunks).toBe(1);
+    // Appending below the ledger asks where values end instead of reading the empty form.
+    const before = double.state.calls.length;
+    expect(await createWpsRoutingWorkbook(double.app).appendRows("台账", 32, [["A-99"]])).toBe(32);
+    expect(double.state.calls.length - before).toBeLessThan(30);
+    await expect(createWpsRoutingWorkbook(double.app).appendRows("台账", 32, [["A-100"]])).rejects.toBeInstanceOf(SheetChangedError);
+  });
+
   it("says which names are taken when a clerk has every report name in use", async () => {
     const taken = ["预警清单", ...Array.from({ length: 8 }, (_, i) => `预警清单 (${i + 2})`)].map((name) => ({ name, values: [["台账员的表"]] }));
     const double = wpsDouble({ sheets: [ledger(1), ...taken] });
@@ -283,6 +300,13 @@ describe("WPS value and address helpers", () => {
     expect(valueRows(["a", null], 1, 2)).toEqual([["a", ""]]);
     expect(valueRows(["a", "b"], 2, 1)).toEqual([["a"], ["b"]]);
     expect(valueRows([[1, undefined]], 1, 2)).toEqual([[1, ""]]);
+  });
+
+  it("reads an array-like answer as an array and a short answer as empty cells, so later rows never shift", () => {
+    const arrayLike = { length: 2, 0: { length: 2, 0: "a", 1: "b" }, 1: { length: 2, 0: 1, 1: null } };
+    expect(valueRows(arrayLike, 2, 2)).toEqual([["a", "b"], [1, ""]]);
+    expect(valueRows([["a"]], 2, 3)).toEqual([["a", "", ""], ["", "", ""]]);
+    expect(valueRows(null, 1, 2)).toEqual([["", ""]]);
   });
 
   it("keeps every multi-area address within COM's 255 characters", () => {

@@ -62,6 +62,15 @@ const SCRATCH_GRID: Grid = {
 /** Runs the session on `app` and returns what WPS answered. Never throws: a failed step is listed and the rest go on. */
 export async function runSelfTest(app: WpsApplication, about: Record<string, string> = {}): Promise<SelfTestResult> {
   const seed = describeWorkbook(app);
+  // Which WPS answered, asked before recording (the double has its own).
+  const version = (ask: () => unknown) => {
+    try {
+      return String(ask() ?? "");
+    } catch {
+      return "";
+    }
+  };
+  about = { wpsVersion: version(() => app.Version), wpsBuild: version(() => app.Build), ...about };
   const recorder = recordTranscript(app);
   const a = recorder.app;
   const steps: SelfTestStep[] = [];

@@ -104,6 +104,11 @@ export interface WpsRange {
   Select(): unknown;
   /** 1-based (row, column) within the range. */
   Item(row: number, column?: number): WpsRange;
+  /**
+   * The next cell matching `what` after `after` in the given order and direction, or null (COM's Nothing). With "*",
+   * xlFormulas and xlPrevious from A1 it is the last cell holding anything: the classic way to find where values end.
+   */
+  Find(what: string, after?: WpsRange, lookIn?: number, lookAt?: number, searchOrder?: number, searchDirection?: number): WpsRange | null;
   /** Position and size in points (where a chart goes). */
   readonly Left: number;
   readonly Top: number;
@@ -152,6 +157,9 @@ export interface WpsApplication {
   /** Deleting a sheet asks the user to confirm unless this is false. */
   DisplayAlerts: unknown;
   readonly LanguageSettings?: WpsLanguageSettings;
+  /** WPS's version and build, for the self-test's report. */
+  readonly Version?: unknown;
+  readonly Build?: unknown;
   /** One range of the areas of up to 30 ranges of a sheet. */
   Union(...ranges: WpsRange[]): WpsRange;
 }
@@ -190,6 +198,11 @@ export const XL_LEFT: Et.EtConstants = -4131;
 export const XL_CENTER: Et.EtConstants = -4108;
 export const XL_NONE: Et.EtConstants = -4142;
 export const MSO_LANGUAGE_ID_UI: Kso.KsoMsoAppLanguageID = 2;
+export const XL_FORMULAS: Et.EtXlFindLookIn = -4123;
+export const XL_PART: Et.EtXlLookAt = 2;
+export const XL_BY_ROWS: Et.EtXlSearchOrder = 1;
+export const XL_BY_COLUMNS: Et.EtXlSearchOrder = 2;
+export const XL_PREVIOUS: Et.EtXlSearchDirection = 2;
 export const XL_BAR_CLUSTERED: Kso.KsoXlChartType = 57;
 export const XL_COLUMN_CLUSTERED: Kso.KsoXlChartType = 51;
 export const XL_LINE: Kso.KsoXlChartType = 4;
@@ -239,21 +252,34 @@ export function addressLists(areas: readonly string[]): string[] {
   return out;
 }
 
+/** A JS array, or an array-like WPS may hand over instead (index and length, not an Array): as an array; else null. */
+function asArray(v: unknown): unknown[] | null {
+  if (Array.isArray(v)) return v;
+  if (v !== null && typeof v === "object" && typeof (v as { length?: unknown }).length === "number") return Array.from(v as ArrayLike<unknown>);
+  return null;
+}
+
 /**
- * A block's Value2 as rows of cells: one cell comes back as its value, and WPS builds before the 2-D arrays gave one
- * row or column as a flat array. Empty cells read as "" (Excel's `values` do too), whatever WPS gives for them.
+ * A block's Value2 as exactly `rows` rows of `columns` cells: one cell comes back as its value, WPS builds before the
+ * 2-D arrays gave one row or column as a flat array, and an array-like is taken as an array. Empty cells read as ""
+ * (Excel's `values` do too), whatever WPS gives for them; cells WPS leaves out read as empty, so a short answer never
+ * shifts the rows after it.
  */
 export function valueRows(value: unknown, rows: number, columns: number): unknown[][] {
   const cell = (v: unknown) => (v === null || v === undefined ? "" : v);
-  if (!Array.isArray(value)) return [[cell(value)]];
-  if (value.length > 0 && !Array.isArray(value[0])) {
-    return rows === 1 ? [value.map(cell)] : value.map((v) => [cell(v)]);
+  const outer = asArray(value);
+  let grid: unknown[][];
+  if (!outer) grid = [[value]];
+  else if (outer.length > 0 && !asArray(outer[0])) grid = rows === 1 ? [outer] : outer.map((v) => [v]);
+  else grid = outer.map((row) => asArray(row) ?? [row]);
+  const out: unknown[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const src = grid[r];
+    const line = new Array<unknown>(columns);
+    for (let c = 0; c < columns; c++) line[c] = cell(src?.[c]);
+    out[r] = line;
   }
-  return (value as unknown[][]).map((row) => {
-    const out = new Array<unknown>(columns);
-    for (let c = 0; c < columns; c++) out[c] = cell(row[c]);
-    return out;
-  });
+  return out;
 }
 
 /** The sheet of that name, or null (WPS throws for a name that is not there). One or two calls. */
@@ -305,4 +331,24 @@ export function rangeOfAreas(app: WpsApplication, sheet: WpsWorksheet, areas: re
   let joined = ranges[0];
   for (let i = 1; i < ranges.length; i += MAX_UNION_ARGS - 1) joined = app.Union(joined, ...ranges.slice(i, i + MAX_UNION_ARGS - 1));
   return joined;
+}
+
+/**
+ * Rows and columns (from A1) up to the last cell holding anything, found with two Finds (xlFormulas, so hidden and
+ * filtered rows count too); null for a sheet without any; undefined when this WPS would not answer (the caller then
+ * keeps the used range). A handful of calls, whatever the size.
+ */
+export function valueExtent(sheet: WpsWorksheet): { rows: number; columns: number } | null | undefined {
+  try {
+    const cells = sheet.Cells;
+    const a1 = sheet.Range("A1");
+    const byRows = cells.Find("*", a1, XL_FORMULAS, XL_PART, XL_BY_ROWS, XL_PREVIOUS);
+    if (!byRows) return null;
+    const byColumns = cells.Find("*", a1, XL_FORMULAS, XL_PART, XL_BY_COLUMNS, XL_PREVIOUS);
+    const rows = byRows.Row;
+    const columns = byColumns ? byColumns.Column : byRows.Column;
+    return typeof rows === "number" && typeof columns === "number" && rows > 0 && columns > 0 ? { rows, columns } : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -27,7 +27,7 @@ import { SEVERITY_FILL } from "../shared/colours.ts";
 import { MARK_FORMULA, isMarkFormula } from "../shared/mark-rule.ts";
 import { fillMergedAreas } from "../shared/merged-areas.ts";
 import {
-  activeSheetOf, activeWorkbook, bgr, pause, rangeOfAreas, sheetOrThrow as sheetNamedOrThrow, sheetNamed, valueRows, XL_BAR_CLUSTERED, XL_CATEGORY, XL_CENTER, XL_COLUMN_CLUSTERED, XL_COLUMNS, XL_EXPRESSION,
+  activeSheetOf, activeWorkbook, bgr, pause, rangeOfAreas, sheetOrThrow as sheetNamedOrThrow, valueExtent, sheetNamed, valueRows, XL_BAR_CLUSTERED, XL_CATEGORY, XL_CENTER, XL_COLUMN_CLUSTERED, XL_COLUMNS, XL_EXPRESSION,
   XL_LANDSCAPE, XL_LEFT, XL_LINE, XL_PAPER_A4, XL_PIE, XL_PORTRAIT, XL_ROWS, XL_VALUE,
   type WpsApplication, type WpsWorkbook, type WpsWorksheet,
 } from "./wps-api.ts";
@@ -143,10 +143,18 @@ export function scanMergedAreas(sheet: WpsWorksheet, block: Rect, found: Map<str
   }
 }
 
-/** Rows and columns of a used range counted from A1 (the pane reads every sheet from A1). */
-function sizeFromA1(sheet: WpsWorksheet): { rowCount: number; columnCount: number } {
+/**
+ * Rows and columns of a used range counted from A1 (the pane reads every sheet from A1). A used range too large to read
+ * (formats laid down a million rows, say) is cut to where values end, so only a sheet truly that full is refused.
+ */
+export function sizeFromA1(sheet: WpsWorksheet): { rowCount: number; columnCount: number } {
   const used = sheet.UsedRange;
-  return { rowCount: used.Row - 1 + used.Rows.Count, columnCount: used.Column - 1 + used.Columns.Count };
+  const size = { rowCount: used.Row - 1 + used.Rows.Count, columnCount: used.Column - 1 + used.Columns.Count };
+  if (size.rowCount * size.columnCount <= MAX_SHEET_CELLS) return size;
+  const values = valueExtent(sheet);
+  if (values === undefined) return size;
+  if (values === null) return { rowCount: 0, columnCount: 0 };
+  return { rowCount: Math.min(size.rowCount, values.rows), columnCount: Math.min(size.columnCount, values.columns) };
 }
 
 /**

@@ -8,8 +8,8 @@ import { MAX_CHUNK_BYTES, rangeAddress, rowsPerChunk, toCellText, valuesBytes } 
 import type { CellValue } from "../ledger-workbook.ts";
 import { SheetChangedError, type ActiveSheet, type ColumnsWrite, type RoutingWorkbook } from "../routing-workbook.ts";
 import { selectedRowsOf } from "../shared/selection.ts";
-import { activeSheetOf, activeWorkbook, bgr, rangeOfAreas, sheetOrThrow as sheetNamedOrThrow, valueRows, XL_NONE, type WpsApplication, type WpsWorksheet } from "./wps-api.ts";
-import { createWpsWorkbook, type WpsWorkbookOptions } from "./wps-ledger-workbook.ts";
+import { activeSheetOf, activeWorkbook, bgr, rangeOfAreas, sheetOrThrow as sheetNamedOrThrow, valueExtent, valueRows, XL_NONE, type WpsApplication, type WpsWorksheet } from "./wps-api.ts";
+import { createWpsWorkbook, sizeFromA1, type WpsWorkbookOptions } from "./wps-ledger-workbook.ts";
 import { loadSettingNow } from "./wps-settings.ts";
 
 function cellValue(v: CellValue): string | number | boolean {
@@ -45,9 +45,8 @@ export function createWpsRoutingWorkbook(app: WpsApplication, options: WpsWorkbo
       const sheetName = sheet.Name;
       // The selection is on the active sheet: its address carries no sheet name.
       const selectedRows = selectedRowsOf(selectionAddress(app), sheetName);
-      const used = sheet.UsedRange;
-      const rows = used.Row - 1 + used.Rows.Count;
-      const columns = used.Column - 1 + used.Columns.Count;
+      const { rowCount: rows, columnCount: columns } = sizeFromA1(sheet);
+      if (rows === 0) return { sheetName, values: [], selectedRows, setting };
       if (rowsPerChunk(columns, null, maxChunkBytes) >= rows) {
         // From A1, so rows and columns are sheet coordinates, as the ledger readers expect.
         const values = trimEmptyRows(valueRows(sheet.Range(rangeAddress(1, 0, rows, columns - 1)).Value2, rows, columns));
@@ -103,7 +102,10 @@ export function createWpsRoutingWorkbook(app: WpsApplication, options: WpsWorkbo
       const usedLast = used.Row - 1 + used.Rows.Count;
       const usedColumns = used.Column - 1 + used.Columns.Count;
       let lastValue = 0;
-      if (usedLast >= firstRow) {
+      // Where values end, asked of WPS in a few calls; read below the ledger only when this WPS will not say.
+      const values = usedLast >= firstRow ? valueExtent(sheet) : null;
+      if (values !== undefined) lastValue = values?.rows ?? 0;
+      else {
         const step = rowsPerChunk(usedColumns, null, maxChunkBytes);
         for (let top = firstRow; top <= usedLast; top += step) {
           const bottom = Math.min(usedLast, top + step - 1);

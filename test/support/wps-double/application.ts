@@ -5,7 +5,8 @@
 // - Value2 of one cell is its value, of several a JS array of rows ([r][c]); empty cells read as null; dates are serials;
 // - Range("…") takes at most 255 characters, several areas comma-separated; Address() gives "$A$1:$B$2" without sheet;
 // - MergeCells is true / false / null (mixed) for a block; MergeArea is the merged area of the first cell (or the cell);
-// - UsedRange spans cells with values or formats and merged areas, not from A1;
+// - UsedRange spans cells with values or formats and merged areas, not from A1; Cells.Find("*", A1, xlFormulas, …,
+//   xlPrevious) is the last cell holding anything (by rows or by columns), null on an empty sheet;
 // - FormatConditions.Add appends at the lowest priority; SetFirstPriority moves a rule first; Formula1 of a colour
 //   scale, data bar … throws; Interior.Color is a BGR number;
 // - ChartObjects().Add(left, top, width, height) in points (columns from their widths, rows 15 pt), Chart.SetSourceData
@@ -295,6 +296,20 @@ function makeRange(state: WpsState, sheetId: string, areas: Rect[], path: string
       if (state.workbook.activeSheetId !== sheetId) throw new WpsDoubleError("Range 类的 Select 方法无效 (select a range on the active sheet only)");
       state.workbook.selection = { sheet: sheet().name, address: areas.map(rectAddress).join(",") };
       return true;
+    },
+    Find(what: string, after?: unknown, lookIn?: number, _lookAt?: number, searchOrder = 1, searchDirection = 1): unknown {
+      // What the host asks: the last cell holding anything (from A1 backwards, which wraps to the end).
+      if (what !== "*" || searchDirection !== 2 || lookIn !== -4123) throw new WpsDoubleError("the double finds only \"*\" in formulas, backwards");
+      void after;
+      const s = sheet();
+      let best: { r: number; c: number } | null = null;
+      s.values.forEach((row, r) => row?.forEach((v, c) => {
+        if (v === null || v === undefined || v === "" || r < first.r1 || r > first.r2 || c < first.c1 || c > first.c2) return;
+        const later = !best || (searchOrder === 2 ? c > best.c || (c === best.c && r > best.r) : r > best.r || (r === best.r && c > best.c));
+        if (later) best = { r, c };
+      }));
+      const found = best as { r: number; c: number } | null;
+      return found ? makeRange(state, sheetId, [{ r1: found.r, c1: found.c, r2: found.r, c2: found.c }], `${path}.Find`) : null;
     },
     get Left(): number {
       return leftOf(state, sheetId, first.c1);
@@ -606,6 +621,13 @@ export function wpsApplication(state: WpsState): unknown {
       const sheet = activeSheet(wb);
       const address = wb.selection && wb.selection.sheet === sheet.name ? wb.selection.address : "A1";
       return makeRange(state, sheet.id, parseAddress(address), "Selection");
+    },
+    /** Not a real WPS: says so in a transcript's `about`. */
+    get Version(): string {
+      return "WPS double";
+    },
+    get Build(): string {
+      return "test/support/wps-double";
     },
     get DisplayAlerts(): boolean {
       return state.displayAlerts;
