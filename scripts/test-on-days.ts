@@ -2,8 +2,10 @@
  * Runs the clock-reading tests again on chosen days (CI, after `npm test`): "this year by month", overdue flags and
  * period pickers must hold on 1 January, on 29 February, on 31 December and years ahead, not only on the day CI runs.
  *
- * The clock-reading tests are the test files that import ledger/clock.ts: their fixtures move with the clock (cases
- * received "ten days ago", "this year"), so no case becomes a future date. Tests with fixed dates pin their own day
+ * The clock-reading tests are the test files that import ledger/clock.ts, themselves or through a flow they run (a
+ * module in a flows/ folder, shared by one flow's tests over several hosts): their fixtures move with the clock (cases
+ * received "ten days ago", "this year"), so no case becomes a future date. The harness also reads the clock, to set
+ * the pane's; that alone does not make a test clock-reading. Tests with fixed dates pin their own day
  * and are not run again. Each day is one vitest run with TIAOJIE_TODAY set (ledger/clock.ts); the Worker, the CLI
  * and the pane all take it as today. Each day also runs in another time zone (TZ): the machine's zone must not matter,
  * only China's.
@@ -22,12 +24,20 @@ export const TEST_DAYS = ["2027-01-01", "2028-02-29", "2026-12-31", "2031-06-15"
 /** A machine time zone per day, from 16 hours behind China to 6 hours ahead of it. */
 const TIME_ZONES = ["America/Los_Angeles", "UTC", "Asia/Shanghai", "Pacific/Kiritimati"];
 
+const IMPORTS_CLOCK = /^import [^;]* from "(\.\.\/)+ledger\/clock\.ts";/m;
+/** The flows a test file runs: its relative imports of modules in a flows/ folder. */
+const FLOW_IMPORT = /^import [^;]* from "(\.{1,2}\/(?:[^"]*\/)?flows\/[^"]+\.ts)";/gm;
+
 /** Test files (relative to the root) that read the product's clock. */
 export function clockReadingTests(root: string = ROOT): string[] {
+  const readsClock = (file: string): boolean => {
+    const text = readFileSync(file, "utf8");
+    return IMPORTS_CLOCK.test(text) || [...text.matchAll(FLOW_IMPORT)].some((m) => IMPORTS_CLOCK.test(readFileSync(path.resolve(path.dirname(file), m[1]), "utf8")));
+  };
   return readdirSync(path.join(root, "test"), { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith(".test.ts"))
     .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
-    .filter((f) => /^import [^;]* from "(\.\.\/)+ledger\/clock\.ts";/m.test(readFileSync(path.join(root, f), "utf8")))
+    .filter((f) => readsClock(path.join(root, f)))
     .sort();
 }
 

@@ -13,7 +13,14 @@ describe("the clock-reading tests CI runs again on chosen days", () => {
     writeFileSync(path.join(root, "test/e2e/trend.test.ts"), `import { addDays } from "../../ledger/period.ts";\nimport { now } from "../../ledger/clock.ts";\n`);
     writeFileSync(path.join(root, "test/worker/fixed.test.ts"), `import { addDays } from "../../ledger/period.ts";\n// ledger/clock.ts is not read here\n`);
     writeFileSync(path.join(root, "test/worker/helpers.ts"), `import { now } from "../../ledger/clock.ts";\n`);
-    expect(clockReadingTests(root)).toEqual(["test/e2e/trend.test.ts", "test/worker/flags.test.ts"]);
+    writeFileSync(path.join(root, "test/worker/uses-helpers.test.ts"), `import { now } from "./helpers.ts";\n`);
+    // One flow run over two hosts: its fixtures move with the clock, so both hosts' tests run again on the days.
+    mkdirSync(path.join(root, "test/e2e/flows"), { recursive: true });
+    writeFileSync(path.join(root, "test/e2e/flows/routing-flow.ts"), `import { todayInChina } from "../../../ledger/clock.ts";\n`);
+    writeFileSync(path.join(root, "test/e2e/routing.test.ts"), `import { routingFlow } from "./flows/routing-flow.ts";\n`);
+    writeFileSync(path.join(root, "test/e2e/flows/clerk-flow.ts"), `import { addDays } from "../../../ledger/period.ts";\n`);
+    writeFileSync(path.join(root, "test/e2e/clerk.test.ts"), `import { clerkFlow } from "./flows/clerk-flow.ts";\n`);
+    expect(clockReadingTests(root)).toEqual(["test/e2e/routing.test.ts", "test/e2e/trend.test.ts", "test/worker/flags.test.ts"]);
   });
 
   it("include the trend of this year by month, and run on New Year's Day, a leap day, New Year's Eve and years ahead", () => {
