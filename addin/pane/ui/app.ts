@@ -42,9 +42,18 @@ export interface App {
 }
 
 export type Page = (app: App) => HTMLElement;
+/**
+ * How the pane gets a page: most pages' modules are fetched the first time they are shown (a chunk of their own, out of
+ * the first load); a page that came with the entry is simply handed over.
+ */
+export type PageLoader = () => Promise<Page>;
 
-export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook" | "routing" | "store" | "token">, pages: Record<PageId, Page>): App {
+export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook" | "routing" | "store" | "token">, pages: Record<PageId, PageLoader>): App {
   let current: PageId = init.token ? "validate" : "connect";
+  const loaded = new Map<PageId, Page>();
+  const loading = new Map<PageId, Promise<Page>>();
+  // Bumped by every render: a page whose module arrives after the clerk moved on is not drawn over the newer one.
+  let renders = 0;
   const nav = h("fluent-tablist", { "aria-label": "pages" });
   // The tablist moves between tabs with the arrow keys and reports it as "change".
   nav.addEventListener("change", () => {
@@ -81,9 +90,32 @@ export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook
         nav.appendChild(tab);
       }
       nav.setAttribute("activeid", `tab-${current}`);
-      body.replaceChildren(app.workbook || current === "connect" ? pages[current](app) : message("warning", app.t("error.noExcel")));
+      renderPage(current);
     },
   };
+
+  function renderPage(id: PageId): void {
+    const render = ++renders;
+    if (!app.workbook && id !== "connect") return void body.replaceChildren(message("warning", app.t("error.noExcel")));
+    const page = loaded.get(id);
+    if (page) return void body.replaceChildren(page(app));
+    body.replaceChildren(h("div", { class: "page-loading", "aria-live": "polite" }, h("span", {}, app.t("page.loading")), h("fluent-progress-bar", {})));
+    let pending = loading.get(id);
+    if (!pending) loading.set(id, (pending = pages[id]()));
+    pending.then(
+      (p) => {
+        loaded.set(id, p);
+        if (render === renders) body.replaceChildren(p(app));
+      },
+      () => {
+        // Offline, or the server went away: the next try fetches the module again.
+        loading.delete(id);
+        if (render !== renders) return;
+        const retry = h("fluent-button", { appearance: "primary", onclick: () => renderPage(id) }, app.t("page.retry"));
+        body.replaceChildren(message("error", app.t("page.loadFailed", { page: app.t(`tab.${id}` as MessageKey) })), h("div", { class: "actions" }, retry));
+      },
+    );
+  }
   app.rerender();
   return app;
 }

@@ -1,0 +1,94 @@
+/**
+ * What a built pane page makes the browser fetch before its first page can be used, and what it leaves for later.
+ * Read from the build itself (the HTML and the chunks' own import statements), so it counts what ships, whatever the
+ * bundler decided: the page's module script and stylesheets, every chunk it names for preloading, and every chunk those
+ * import statically (`import … from "./x.js"`), transitively. Chunks reached only through `import()` are on demand.
+ * Classic scripts (office.js from Microsoft's CDN, the `nomodule` notice for old Excel) are not counted.
+ * Used by bench/addin-bundle.ts and test/addin/bundle-size.test.ts.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+export interface LoadedFile {
+  /** Path inside the build directory, e.g. "assets/index-abc123.js". */
+  file: string;
+  bytes: number;
+  gzipped: number;
+}
+
+export interface FirstLoad {
+  /** The HTML page, relative to the build directory. */
+  page: string;
+  /** JS and CSS fetched before the first page is interactive. */
+  first: LoadedFile[];
+  /** Every other JS and CSS file of the build: fetched when a page or feature is first used. */
+  onDemand: LoadedFile[];
+}
+
+/** gzip at level 9, as a server would send it. */
+export function gzippedSize(file: string): number {
+  return gzipSync(readFileSync(file), { level: 9 }).length;
+}
+
+const sum = (files: readonly LoadedFile[]) => files.reduce((n, f) => n + f.gzipped, 0);
+export const totalGzipped = sum;
+
+/** Pages of a build that load the pane's modules (an HTML file with a `<script type="module">`). */
+export function modulePages(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith(".html") && /<script\b[^>]*type="module"/.test(readFileSync(path.join(dir, f), "utf8")));
+}
+
+/** Files named by the HTML page and by import statements of its chunks: the first load of `page` in the build `dir`. */
+export function firstLoad(dir: string, page = "index.html"): FirstLoad {
+  const html = readFileSync(path.join(dir, page), "utf8");
+  const wanted: string[] = [];
+  const classic = new Set<string>();
+  for (const tag of html.match(/<(script|link)\b[^>]*>/g) ?? []) {
+    const ref = /\b(?:src|href)="([^"]+)"/.exec(tag)?.[1];
+    if (!ref || /^[a-z]+:|^\/\//i.test(ref)) continue;
+    const file = path.posix.normalize(path.posix.join(path.posix.dirname(page), ref));
+    const isScript = /^<script/.test(tag);
+    if (isScript && /type="module"/.test(tag)) wanted.push(file);
+    else if (isScript) classic.add(file);
+    else if (/rel="(modulepreload|stylesheet)"/.test(tag)) wanted.push(file);
+  }
+  const seen = staticClosure(dir, wanted);
+  const first = [...seen].sort().map((f) => describe(dir, f));
+  const onDemand = listAssets(dir).filter((f) => !seen.has(f) && !classic.has(f)).map((f) => describe(dir, f)).sort((a, b) => b.gzipped - a.gzipped);
+  return { page, first, onDemand };
+}
+
+/** The files `start` names and every chunk they import statically, transitively (paths relative to `dir`). */
+export function staticClosure(dir: string, start: readonly string[]): Set<string> {
+  const wanted = [...start];
+  const seen = new Set<string>();
+  while (wanted.length) {
+    const file = wanted.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (!file.endsWith(".js")) continue;
+    const code = readFileSync(path.join(dir, file), "utf8");
+    // Static imports only: `import{a}from"./x.js"`, `import"./x.js"`, `export*from"./x.js"`; never `import("./x.js")`.
+    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+      wanted.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1])));
+    }
+  }
+  return seen;
+}
+
+export function describe(dir: string, file: string): LoadedFile {
+  const full = path.join(dir, file);
+  return { file, bytes: readFileSync(full).length, gzipped: gzippedSize(full) };
+}
+
+/** Every JS and CSS file under the build directory, relative to it. */
+function listAssets(dir: string, under = ""): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(dir, under), { withFileTypes: true })) {
+    const rel = under ? `${under}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listAssets(dir, rel));
+    else if (/\.(js|css)$/.test(entry.name)) out.push(rel);
+  }
+  return out;
+}
