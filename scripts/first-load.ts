@@ -34,7 +34,16 @@ export function gzippedSize(file: string): number {
 const sum = (files: readonly LoadedFile[]) => files.reduce((n, f) => n + f.gzipped, 0);
 export const totalGzipped = sum;
 
-/** Pages of a build that load the pane's modules (an HTML file with a `<script type="module">`). */
+/**
+ * The pane's page of a host's build: pane.html when the host has one (WPS, whose index.html is the ribbon's classic
+ * script), else index.html (Excel). Null when neither loads modules.
+ */
+export function panePage(dir: string): string | null {
+  const pages = modulePages(dir);
+  return ["pane.html", "index.html"].find((p) => pages.includes(p)) ?? null;
+}
+
+/** Pages of a build that load modules (an HTML file with a `<script type="module">`). */
 export function modulePages(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith(".html") && /<script\b[^>]*type="module"/.test(readFileSync(path.join(dir, f), "utf8")));
 }
@@ -55,7 +64,11 @@ export function firstLoad(dir: string, page = "index.html"): FirstLoad {
   }
   const seen = staticClosure(dir, wanted);
   const first = [...seen].sort().map((f) => describe(dir, f));
-  const onDemand = listAssets(dir).filter((f) => !seen.has(f) && !classic.has(f)).map((f) => describe(dir, f)).sort((a, b) => b.gzipped - a.gzipped);
+  // The other JS and CSS in the folders the first load came from (vite's assets/): not in other folders, which may
+  // hold another build (the WPS add-in is built into dist/addin/wps/).
+  const folders = new Set([...seen].map((f) => path.posix.dirname(f)));
+  const onDemand = [...folders].flatMap((folder) => listAssets(dir, folder)).filter((f) => !seen.has(f) && !classic.has(f))
+    .map((f) => describe(dir, f)).sort((a, b) => b.gzipped - a.gzipped);
   return { page, first, onDemand };
 }
 
@@ -82,13 +95,9 @@ export function describe(dir: string, file: string): LoadedFile {
   return { file, bytes: readFileSync(full).length, gzipped: gzippedSize(full) };
 }
 
-/** Every JS and CSS file under the build directory, relative to it. */
-function listAssets(dir: string, under = ""): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(path.join(dir, under), { withFileTypes: true })) {
-    const rel = under ? `${under}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...listAssets(dir, rel));
-    else if (/\.(js|css)$/.test(entry.name)) out.push(rel);
-  }
-  return out;
+/** The JS and CSS files directly in `folder` of the build directory, relative to the build directory. */
+function listAssets(dir: string, folder: string): string[] {
+  return readdirSync(path.join(dir, folder), { withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(js|css)$/.test(e.name))
+    .map((e) => (folder === "." ? e.name : `${folder}/${e.name}`));
 }

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "vite";
-import { describe as describeFile, firstLoad, staticClosure, totalGzipped, type FirstLoad } from "../../scripts/first-load.ts";
+import { describe as describeFile, firstLoad, panePage, staticClosure, totalGzipped, type FirstLoad } from "../../scripts/first-load.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const LIMIT = 80 * 1024;
@@ -27,7 +27,9 @@ beforeAll(async () => {
   for (const host of hosts) {
     const dir = path.join(tmp, host);
     await build({ configFile: path.join(ROOT, "addin/hosts", host, "vite.config.ts"), logLevel: "warn", build: { outDir: dir, emptyOutDir: true } });
-    builds.set(host, { dir, load: firstLoad(dir, "index.html") });
+    const page = panePage(dir);
+    if (!page) throw new Error(`the ${host} build has no pane page (pane.html or index.html loading modules)`);
+    builds.set(host, { dir, load: firstLoad(dir, page) });
   }
 }, 300_000);
 
