@@ -32,7 +32,7 @@ describe("the pane's parts fetched on demand", () => {
     });
     await opened.page.goto(`${pane.url}/index.html`);
     await step(opened, "on-demand", "the Connect page is there", () => button(opened.page, "连接").waitFor());
-    expect(await opened.page.evaluate(() => document.documentElement.dataset.paneStarted)).toBe("1");
+    expect(await opened.page.evaluate(() => document.documentElement.getAttribute("data-pane"))).toBe("started");
     expect(fetched.filter((f) => !first.has(f))).toEqual([]);
     expect(fetched.length).toBeGreaterThan(0);
     await opened.context.close();

@@ -5,9 +5,8 @@ import { createExcelWorkbook } from "./excel-ledger-workbook.ts";
 import { lazyRoutingWorkbook } from "../routing-workbook.ts";
 import { officeHost } from "./office-host.ts";
 
-// First, before anything can fail: the notice for Excel versions that cannot run the pane (a classic script) looks for
-// this mark to know the pane's modules did load and run here.
-document.documentElement.dataset.paneStarted = "1";
+// The bundle ran: unsupported.js (the notice for Excel that cannot run the pane) looks for this when the page loads.
+document.documentElement.dataset.pane = "started";
 
 async function main(): Promise<void> {
   const { inExcel, displayLanguage, officeTheme } = await officeHost();
