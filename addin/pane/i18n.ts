@@ -1,9 +1,10 @@
 /**
- * Task pane words in Chinese (default) and English (i18n-en.ts, fetched only when the pane speaks English), chosen
- * from Office's display language. Plain data and one function, outside ui/ so that logic/ (which never imports ui/)
- * can word its messages too.
+ * Task pane words in Chinese (default) and English, chosen from Office's display language: here the Chinese words of
+ * the first pages; English and the other pages' words are fetched when needed (see `words` below). Plain data and one
+ * function, outside ui/ so that logic/ (which never imports ui/) can word its messages too.
  */
 import type { Locale } from "../../ledger/messages.ts";
+import type { ZH_MORE } from "./i18n-more.ts";
 
 const ZH = {
   appTitle: "调解台账",
@@ -18,80 +19,8 @@ const ZH = {
   "tab.coordinator": "预警清单",
   "tab.rankings": "考评排名",
   "tab.mentors": "导师",
-  "mentors.pushIntro": "打开“调解员名册”或“巡回指导记录”工作表，点下面的按钮推送。系统按表头自动识别是哪一种；有问题的单元格会被标记，其余行照常保存。",
-  "mentors.push": "推送当前工作表（名册 / 巡回指导记录）",
-  "mentors.reading": "正在读取当前工作表…",
-  "mentors.notRecognised": "当前工作表既不是调解员名册（需有 姓名、级别、所属单位 等列），也不是巡回指导记录（需有 日期、导师、镇（街道） 等列）。请切换到要推送的工作表后再试。",
-  "mentors.rosterDone": "调解员名册 {rows} 行：新增 {inserted}，更新 {updated}，未变 {unchanged}，停用 {deactivated}，退回 {rejected}。",
-  "mentors.deactivated": "名册中已无、已停用（未删除）：{names}",
-  "mentors.visitsDone": "巡回指导记录 {rows} 行，{visits} 次指导：新增 {inserted}，更新 {updated}，未变 {unchanged}；退回 {rejected} 行（未保存，改正后重新推送即可）。",
-  "mentors.marked": "有问题的单元格已在表中标出（红色为错误，黄色为警告；数值未改动）。",
-  "mentors.issue": "第 {row} 行 {column} 列：{message}",
-  "mentors.period": "导师安排期间",
-  "mentors.compute": "计算并生成导师安排工作表",
-  "mentors.computing": "正在计算 {period} 的导师安排…",
-  "mentors.computed": "已生成工作表“{sheet}”：{assigned} 项安排，{unassigned} 项未能安排（红色标出，附原因）。",
-  "mentors.computedAll": "已生成工作表“{sheet}”：{assigned} 项安排，全部目标均已安排。",
   "tab.routing": "分流",
   "tab.incoming": "转入案件",
-  "routing.intro": "读取当前工作表（收案登记：承办单位为空或为调解中心的行），按分流规则在表格右侧写出“建议承办单位 / 协办单位 / 分流依据”。可直接在这两列改定单位，再确认转交。",
-  "routing.run": "分流",
-  "routing.confirmAll": "确认转交全部行",
-  "routing.confirmSelected": "确认转交选中行",
-  "routing.rules": "分流规则：领域 {domains}（{source}），村（社区）{villages} 个。",
-  "routing.rules.default": "默认对照表",
-  "routing.rules.sheet": "协调员上报的第 {version} 版",
-  "routing.done": "{total} 行待分流：{suggested} 行已给出建议，{unrouted} 行需协调员指定（黄色）；{routed} 行已有承办单位，未改动。建议写在第 {columns} 列。",
-  "routing.noIntake": "本表没有待分流的行：“承办单位”都已填为镇街或部门（{routed} 行）。要分流的案件请把承办单位留空或填调解中心。",
-  "routing.unroutedRows": "需指定承办单位的行：{rows}。请在该行“建议承办单位”单元格填写单位名称，再确认。",
-  "routing.needSuggest": "本表还没有“建议承办单位”列：请先点“分流”。",
-  "routing.noneSelected": "选中的行里没有待分流的案件（当前选中第 {rows} 行）。请在表格中选中要转交的案件所在的行（可按住 Ctrl 多选），再点“确认转交选中行”。",
-  "routing.nothingToSend": "没有可转交的行：{count} 行的“建议承办单位”为空。请填写单位名称后再确认。",
-  "routing.confirming": "正在转交 {count} 个案件…",
-  "routing.retrying": "网络或服务器出错，正在用同一请求重试（不会重复转交）…",
-  "routing.failed": "转交中断：{reason} 点“重试”再次发送同一请求（已转交的不会重复）。",
-  "routing.retry": "重试",
-  "routing.rulesIntro": "分流规则表：领域表（纠纷领域 | 主管部门）或村居表（村（社区） | 所属镇（街道））。打开该表，点下面的按钮推送：整表替换现行规则，上一版保留；表中有错误则不保存。",
-  "routing.rulesPush": "推送当前工作表为分流规则",
-  "routing.rulesNotRecognised": "当前工作表不是分流规则表：领域表需有“纠纷领域”和“主管部门”两列，村居表需有“村（社区）”和“所属镇（街道）”两列。",
-  "routing.rulesKind.domains": "领域表",
-  "routing.rulesKind.places": "村居表",
-  "routing.rulesStored": "{kind}已保存为第 {version} 版：{rows} 行，{rules} 条规则；上一版已保留。",
-  "routing.rulesUnchanged": "{kind}未变化：与现行第 {version} 版相同（{rules} 条规则）。",
-  "routing.rulesRefused": "{kind}未保存：有 {errors} 处错误（已在表中标出），现行规则不变。改正后再推送。",
-  "routing.receipt": "已转交 {transferred}，未变（此前已同样转交）{unchanged}，退回 {refused}。结果写在“转交结果”列。",
-  "routing.refusedItem": "第 {row} 行 {caseNo}：{message}",
-  "routing.noLeadItem": "第 {row} 行 {caseNo}：没有承办单位，未转交",
-  "routing.byHand": "协调员指定：{lead}承办",
-  "routing.byHandWithAssist": "协调员指定：{lead}承办，{assist}协办",
-  "routing.outcome.transferred": "✓ 已转交 {to}（{at}）",
-  "routing.outcome.unchanged": "✓ 已转交 {to}（此前已转交，未重复）",
-  "routing.outcome.refused": "✗ 未转交：{message}",
-  "routing.outcome.noLead": "✗ 未转交：“建议承办单位”为空，请填写后再确认",
-  "routing.outcome.toWithAssist": "{lead}（协办 {assist}）",
-  "incoming.intro": "区调解中心转交给本单位的案件。点“签收”把未签收的案件追加到当前工作表（本单位台账）的末尾，按本工作簿的列映射填写，不改动已有单元格。",
-  "incoming.refresh": "刷新列表",
-  "incoming.receive": "签收并追加到台账",
-  "incoming.none": "没有转交给本单位的案件。",
-  "incoming.count": "共 {total} 件，待签收 {pending} 件。",
-  "incoming.caseNo": "案件编号",
-  "incoming.from": "转出单位",
-  "incoming.assist": "协办单位",
-  "incoming.at": "转交时间",
-  "incoming.reason": "分流理由",
-  "incoming.status": "状态",
-  "incoming.pending": "待签收",
-  "incoming.received": "已签收 {at}",
-  "incoming.nothingPending": "没有待签收的案件。",
-  "incoming.working": "正在追加并签收…",
-  "incoming.appended": "已把 {count} 个案件追加到“{sheet}”第 {first}–{last} 行，并已签收。",
-  "incoming.already": "{count} 个案件台账中已有（案件编号相同），未重复追加，已签收：{caseNos}。",
-  "incoming.unmapped": "台账没有“{fields}”列，这些内容未写入：{values}。请在台账中加上该列（并在“列映射”页对应好），照此补填。",
-  "incoming.notFound": "服务器上找不到转交给本单位的这些案件，未签收：{caseNos}。",
-  "incoming.refusedTaken": "本单位台账中已有编号相同而内容不同的案件，这些转入案件未签收：{caseNos}。如应以转交的案件为准，请先删除本单位的这一条（历史版本保留）再签收；如是不同案件，请联系协调员。",
-  "incoming.noHeader": "当前工作表不是台账（找不到表头）：请切换到本单位的台账工作表，再点“签收”。",
-  "incoming.noCaseNo": "台账没有“案件编号”列，无法判断案件是否已在台账中：请在“列映射”页指定案件编号所在的列。",
-  "incoming.sheetChanged": "台账末尾（第 {row} 行以下）在读取后被填写了内容，为免覆盖，本次未写入任何内容。请再点一次“签收”。",
   "connect.intro": "粘贴管理员发给您的访问令牌（只需一次，保存在本机，不写入工作簿）。",
   "connect.token": "访问令牌",
   "connect.save": "连接",
@@ -107,32 +36,6 @@ const ZH = {
   "connect.court": "已连接：法院联络员（只读）。可查看全部单位中法院委派、委托，处于立案、审判、执行阶段及申请司法确认的案件及其结果，并生成法院案件表；不能上报或修改任何台账。",
   "tab.court": "法院案件",
   "tab.stats": "统计分析",
-  "stats.period": "统计期间",
-  "stats.group": "单位范围",
-  "stats.district": "全区",
-  "stats.towns": "各镇（街道）",
-  "stats.departments": "区直部门",
-  "stats.zone": "片区：{zone}",
-  "stats.ownUnit": "本单位（{unit}）",
-  "stats.hint": "交叉表按考评排名的口径计数：收案按收案日期，办结和结果按结案日期；各表合计与排名一致。选月份时趋势表含前 11 个月。",
-  "stats.run": "生成统计分析表",
-  "stats.done": "已生成 {count} 张工作表：{sheets}。每张交叉表带行列合计和图表；{received} 件收案，{concluded} 件办结。",
-  "stats.empty": "{period} 在所选范围内没有收案或办结的案件：表格已生成，数字均为 0。",
-  "stats.filer": "填报单位（月报用，可留空）",
-  "stats.report": "生成统计月报",
-  "stats.reportDone": "已生成工作表“{sheet}”：A4 纵向，可直接打印，审核人、填表人处手签。",
-  "court.intro": "法院委派（诉前）、法院委托（诉中），立案 / 审判 / 执行阶段，以及申请司法确认的案件，来自全部单位。不含申请人证件号码和联系电话；人名只写姓氏加“某”。",
-  "court.period": "期间（收案或结案）",
-  "court.allPeriods": "全部期间",
-  "court.run": "生成法院案件表",
-  "court.loading": "正在读取法院案件…",
-  "court.done": "已生成工作表“{sheet}”：{summary}。",
-  "digest.title": "府院联席会议材料",
-  "digest.hint": "选定期间的全区情况：法院委派委托案件及结果、调解成功率、司法确认、超期案件、履行承诺、重复纠纷、被申请机关，每部分一张工作表，附图表。",
-  "digest.period": "统计期间",
-  "digest.run": "生成府院联席会议材料",
-  "digest.loading": "正在生成府院联席会议材料…",
-  "digest.done": "已生成 {count} 张工作表（从“{first}”起）：法院委派委托 {court} 件，超期未结 {overdue} 件，重复纠纷 {repeats} 件。",
   "columns.intro": "表头在第 {row} 行。每一列对应哪个字段？识别有误可在下面改正，设置保存在本工作簿中，下次不再询问。",
   "columns.noHeader": "没有找到表头行：请确认当前工作表是调解台账（需要至少 3 个可识别的列名，如 案件编号、收案日期、申请人）。",
   "columns.none": "（无此列）",
@@ -150,38 +53,6 @@ const ZH = {
   "validate.marked": "已标记 {cells} 个单元格（不改动任何数值）。",
   "validate.cleared": "已清除本插件添加的 {count} 组标记。",
   "validate.more": "另有 {count} 条未显示",
-  "push.run": "上报全部案件行",
-  "push.runReviews": "推送案件质量评查表",
-  "push.cancel": "取消",
-  "push.retry": "重试",
-  "push.progress": "已上报 {done} / {total} 行",
-  "push.retrying": "网络或服务器出错，正在自动重试（同一批数据不会重复写入）…",
-  "push.cancelled": "已取消。已上报的部分保留在服务器上；点“重试”从中断处继续。",
-  "push.failed": "上报中断：{reason}",
-  "push.summary": "新增 {inserted}，更新 {updated}，未变 {unchanged}，退回 {rejected}。",
-  "push.notInLedger": "已将 {count} 件已上报的案件标记为“不在台账中”（未删除，仍计入考评和补贴；以后上报的台账再含这些案件即自动恢复）。",
-  "push.markingRowsRejected": "本次有行被退回，未把任何已上报的案件标记为“不在台账中”（本次台账缺少 {missing} 件）。改正后请重新上报整本台账。",
-  "push.markingNoStoredCase": "本次台账不含本单位已上报的 {live} 件案件中的任何一件，请确认文件是否选对；未标记任何案件为“不在台账中”。",
-  "push.markingConfirm": "本次上报的台账缺少 {missing} 件已上报的案件{examples}（占本单位 {live} 件的 {percent}%），确认这些案件已不在台账中？确认前不标记任何案件。",
-  "push.markingExamples": "（{list}）",
-  "push.markingExamplesMore": "（{list} 等）",
-  "push.markingConfirmButton": "确认，标记这 {missing} 件",
-  "push.restored": "{count} 件此前标记为“不在台账中”的案件再次出现在台账中，已恢复。",
-  "push.needValidate": "请先校验当前工作表。",
-  "push.noUnit": "无法确定这份台账属于哪个单位：请在“承办单位”列填写单位名称。",
-  "push.writeBack": "结果已写入台账右侧的“校验结果 / 预警 / 导师”列。",
-  "push.reviewsSending": "当前工作表是案件质量评查表，正在推送评查结果…",
-  "push.reviewsDone": "案件质量评查表 {rows} 行：新增 {inserted}，更新 {updated}（上一版已保留），未变 {unchanged}；退回 {rejected} 行（未保存，改正后重新推送即可）。",
-  "push.assessorReviewsOnly": "考评办只能推送案件质量评查表：请打开含“案件编号、承办单位、评查人、评查日期”及八项得分列的评查表后再点推送。",
-  "coordinator.run": "拉取预警到“预警清单”工作表",
-  "coordinator.done": "已写入 {count} 条预警。",
-  "coordinator.doneFiltered": "已写入 {count} 条预警（筛选：{filters}）。",
-  "coordinator.unit": "单位",
-  "coordinator.allUnits": "全部单位",
-  "coordinator.code": "预警类型",
-  "coordinator.severity": "级别",
-  "coordinator.dueWithin": "N 天内到期（调解期限，留空为不限）",
-  "coordinator.dueHint": "只列出调解期限在 N 天内届满的在办案件（0 = 今天到期）；已超期的案件请选预警类型“案件超期”。",
   "validate.unit": "本表所属单位",
   "validate.unitAuto": "自动识别（按标题或工作表名；行内已填的单位不变）",
   "validate.unitUsed.picked": "未填承办单位的行按所选单位“{unit}”校验。",
@@ -193,56 +64,7 @@ const ZH = {
   "validate.allDone": "已校验 {ledgers} 个台账工作表：{errors} 个错误，{warnings} 个警告。汇总见“{sheet}”工作表（问题最多的单位在最上面）。",
   "validate.allSkipped": "未按台账校验：{sheets}。",
   "validate.allNone": "本工作簿中没有找到台账工作表（需要可识别的表头，如 案件编号、收案日期、申请人）。",
-  "rankings.period": "考评期间",
-  "rankings.run": "生成排名工作表",
-  "rankings.done": "已生成工作表“{sheet}”。",
-  "drilldown.unit": "单位",
-  "drilldown.run": "生成明细表",
-  "drilldown.hint": "明细表列出该单位每项指标的分子/分母及其背后的案件：哪些超期办结、哪些承诺逾期、哪些未受理。",
-  "drilldown.pickUnit": "请先选择单位。",
-  "drilldown.done": "已生成工作表“{sheet}”：{list}。",
-  "drilldown.notAccepted": "未受理",
-  "drilldown.unsuccessful": "调解未成功",
-  "drilldown.late": "超期办结",
-  "drilldown.commitmentsMissed": "承诺未按期兑现",
-  "drilldown.rejectedRows": "被退回的行",
-  "subsidies.run": "生成办案补贴表",
   "tab.limits": "时限设置",
-  "limits.title": "时限与预警设置",
-  "limits.intro": "办理时限决定案件何时算超期、临近到期，以及考评中的按期办结率；预警阈值决定何时提醒。阶段时限优先，其次调解类型，都没有时用“其他案件”时限。",
-  "limits.timeLimits": "办理时限（天）",
-  "limits.byStage": "按所处阶段（空白 = 按调解类型）",
-  "limits.byMediationType": "按调解类型（空白 = 用其他案件时限）",
-  "limits.flags": "预警阈值",
-  "limits.default": "默认 {value}",
-  "limits.defaultNone": "默认：无",
-  "limits.versionDefault": "尚未修改，使用系统默认值。",
-  "limits.version": "当前为第 {version} 版，{who} 于 {when} 保存。",
-  "limits.versionNote": "保存即成为新的一版，旧版均保留。",
-  "limits.versionCarried": "当前为第 {version} 版（由原时限表迁移）。",
-  "limits.save": "保存时限与预警设置",
-  "limits.saved": "已保存为第 {version} 版。预警、上报回执和考评按期办结率即按新设置计算。",
-  "limits.readOnly": "时限与预警设置由区调解中心（协调员）修改，此处只读。",
-  "weights.title": "考评权重（合计 100）",
-  "weights.sourceDefault": "{period} 使用默认权重；修改后保存即为本期权重。",
-  "weights.sourcePeriod": "{period} 的权重已由考评办设定。",
-  "weights.save": "保存本期权重",
-  "weights.saved": "已保存 {period} 的权重。重新生成排名工作表即按新权重计分。",
-  "weights.readOnly": "权重由考评办设定。",
-  "subsidies.done": "已生成工作表“{sheet}”：{mediators} 名调解员，合计 {total} 元。",
-  "subsidies.unpriced": "未计补贴（难易程度或调解员为空，请台账员补填）：{cases}。",
-  "trend.range": "趋势范围",
-  "trend.run": "生成趋势表",
-  "trend.done": "已生成工作表“{sheet}”：{units} 个单位 × {periods} 期，附折线图（镇街、区直部门各一张）。",
-  "mediators.run": "生成调解员考评表",
-  "mediators.done": "已生成工作表“{sheet}”：{mediators} 名调解员，{gold} 名达金牌标准，{behind} 名落后。",
-  "mediators.why": "达金牌标准（黄）和落后（红）的调解员，依据的数字见表中“依据”列。",
-  "competition.run": "生成片区竞赛表",
-  "competition.done": "已生成工作表“{sheet}”：{zones} 个片区。",
-  "reviews.run": "生成评查得分表",
-  "reviews.done": "已生成工作表“{sheet}”：{units} 个单位的评查得分和八个方面的失分，红色为各单位失分最多的一项。",
-  "reviews.none": "{period} 没有评查记录：先在“上报”页推送案件质量评查表。",
-  "competition.noZones": "尚未设置片区：表中只有全区名次。片区由考评办或协调员设置（PUT /api/zones）。",
   "error.offline": "连不上服务器。请检查网络后重试。",
   "error.unauthorized": "令牌无效。请在“连接”页重新粘贴管理员发给您的令牌。",
   "error.token_revoked": "这个令牌已被停用。请向区调解中心索取新令牌，然后在“连接”页粘贴。",
@@ -263,21 +85,50 @@ const ZH = {
   "flag.low": "低",
 } as const;
 
-export type MessageKey = keyof typeof ZH;
+/** The words of the first pages (Connect, Validate), the tabs and the errors: with the entry, in Chinese. */
+export type FirstPageKey = keyof typeof ZH;
+export type MessageKey = FirstPageKey | keyof typeof ZH_MORE;
 
 /**
- * English is fetched only when Office's display language is English (most clerks never need it): startPane awaits
- * loadLanguage before the first page. Until then, and if it could not be fetched, the pane speaks Chinese.
+ * The words the pane has so far, per language. Only Chinese first-page words come with the entry; the English ones
+ * (i18n-en.ts) are fetched before the first page when Office speaks English (startPane awaits loadLanguage), and the
+ * other pages' words (i18n-more.ts, i18n-more-en.ts) with the first page that needs them (loadPageWords). A word not
+ * here yet is said in Chinese when there is one, else by its key: never an exception in the middle of a page.
  */
-let english: Readonly<Record<MessageKey, string>> | null = null;
+const words: Record<Locale, Partial<Record<MessageKey, string>>> = { "zh-CN": { ...ZH }, en: {} };
+const loads = new Map<string, Promise<void>>();
 
-export async function loadLanguage(locale: Locale): Promise<void> {
-  if (locale === "en" && !english) english = (await import("./i18n-en.ts")).EN;
+function load(name: string, locale: Locale, fetch: () => Promise<Partial<Record<MessageKey, string>>>): Promise<void> {
+  let pending = loads.get(name);
+  if (!pending) {
+    pending = fetch().then(
+      (table) => void Object.assign(words[locale], table),
+      (e: unknown) => {
+        // Not fetched (offline): the next page that needs them tries again.
+        loads.delete(name);
+        throw e;
+      },
+    );
+    loads.set(name, pending);
+  }
+  return pending;
+}
+
+/** The first pages' words in this language (nothing to fetch for Chinese). */
+export function loadLanguage(locale: Locale): Promise<void> {
+  return locale === "en" ? load("en", "en", () => import("./i18n-en.ts").then((m) => m.EN)) : Promise.resolve();
+}
+
+/** The other pages' words in this language: awaited with each page module other than Connect and Validate. */
+export function loadPageWords(locale: Locale): Promise<void> {
+  return locale === "en"
+    ? load("more-en", "en", () => import("./i18n-more-en.ts").then((m) => m.EN_MORE))
+    : load("more", "zh-CN", () => import("./i18n-more.ts").then((m) => m.ZH_MORE));
 }
 
 export type Params = Record<string, string | number>;
 
 export function t(locale: Locale, key: MessageKey, params: Params = {}): string {
-  const template: string = locale === "en" && english ? english[key] : ZH[key];
+  const template: string = words[locale][key] ?? words["zh-CN"][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? String(params[name]) : `{${name}}`));
 }

@@ -1,9 +1,9 @@
 /** Starts the pane over a host: language and theme from the host, then the pages, then who the token belongs to. */
 import { pickLocale, type Locale } from "../../ledger/messages.ts";
 import type { Host } from "../hosts/host.ts";
-import { loadLanguage } from "./i18n.ts";
+import { loadLanguage, loadPageWords } from "./i18n.ts";
 import { loadToken, rememberUnit } from "./logic/connect.ts";
-import { startApp } from "./ui/app.ts";
+import { startApp, type Page } from "./ui/app.ts";
 import { applyTheme } from "./ui/components.ts";
 // The two pages a pane opens on (Connect without a token, Validate with one) come with the entry; every other page
 // is its own chunk, fetched the first time it is shown, so the first load stays small (bench/addin-bundle.ts).
@@ -18,6 +18,8 @@ export async function startPane(host: Host, root: HTMLElement = document.getElem
   const locale = await loadLanguage(wanted).then((): Locale => wanted, (): Locale => "zh-CN");
   document.documentElement.lang = locale;
   applyTheme(paneTheme(host.theme ?? null));
+  // A page other than the first two comes with the other pages' words: both fetched when it is first shown.
+  const later = <M>(load: () => Promise<M>, page: (m: M) => Page) => () => Promise.all([load(), loadPageWords(locale)]).then(([m]) => page(m));
   const app = startApp(root, {
     locale,
     workbook: host.workbook,
@@ -27,16 +29,16 @@ export async function startPane(host: Host, root: HTMLElement = document.getElem
   }, {
     connect: async () => connectPage,
     validate: async () => validatePage,
-    columns: () => import("./ui/pages/columns.ts").then((m) => m.columnsPage),
-    push: () => import("./ui/pages/push.ts").then((m) => m.pushPage),
-    coordinator: () => import("./ui/pages/reports.ts").then((m) => m.coordinatorPage),
-    rankings: () => import("./ui/pages/reports.ts").then((m) => m.rankingsPage),
-    mentors: () => import("./ui/pages/mentors.ts").then((m) => m.mentorsPage),
-    routing: () => import("./ui/pages/routing.ts").then((m) => m.routingPage),
-    incoming: () => import("./ui/pages/incoming.ts").then((m) => m.incomingPage),
-    limits: () => import("./ui/pages/limits.ts").then((m) => m.limitsPage),
-    court: () => import("./ui/pages/court.ts").then((m) => m.courtPage),
-    stats: () => import("./ui/pages/statistics.ts").then((m) => m.statsPage),
+    columns: later(() => import("./ui/pages/columns.ts"), (m) => m.columnsPage),
+    push: later(() => import("./ui/pages/push.ts"), (m) => m.pushPage),
+    coordinator: later(() => import("./ui/pages/reports.ts"), (m) => m.coordinatorPage),
+    rankings: later(() => import("./ui/pages/reports.ts"), (m) => m.rankingsPage),
+    mentors: later(() => import("./ui/pages/mentors.ts"), (m) => m.mentorsPage),
+    routing: later(() => import("./ui/pages/routing.ts"), (m) => m.routingPage),
+    incoming: later(() => import("./ui/pages/incoming.ts"), (m) => m.incomingPage),
+    limits: later(() => import("./ui/pages/limits.ts"), (m) => m.limitsPage),
+    court: later(() => import("./ui/pages/court.ts"), (m) => m.courtPage),
+    stats: later(() => import("./ui/pages/statistics.ts"), (m) => m.statsPage),
   });
   const client = app.client();
   if (client) {
