@@ -1,14 +1,20 @@
 /**
  * What a built pane page makes the browser fetch before its first page can be used, and what it leaves for later.
- * Read from the build itself (the HTML and the chunks' own import statements), so it counts what ships, whatever the
- * bundler decided: the page's module script and stylesheets, every chunk it names for preloading, and every chunk those
- * import statically (`import … from "./x.js"`), transitively. Chunks reached only through `import()` are on demand.
- * Classic scripts (office.js from Microsoft's CDN, the `nomodule` notice for old Excel) are not counted.
+ * Two ways, both over the build as it ships:
+ * - `firstLoadInBrowser`, the figure: the page opened in Chromium outside any host (no office.js, no WPS), every JS and
+ *   CSS file it fetched until its first page is drawn and the network is quiet. Whatever the entry does — a WPS entry
+ *   that checks the browser and then `import()`s the pane — counts as it runs.
+ * - `firstLoad`, read from the files: the page's module script and stylesheets, every chunk it names for preloading,
+ *   and every chunk those import statically (`import … from "./x.js"`), transitively.
+ * Either way, chunks not fetched are on demand; classic scripts (office.js, the notice for old Excel) are not counted.
  * Used by bench/addin-bundle.ts and test/addin/bundle-size.test.ts.
  */
 import { readFileSync, readdirSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
 
 export interface LoadedFile {
   /** Path inside the build directory, e.g. "assets/index-abc123.js". */
@@ -100,4 +106,53 @@ function listAssets(dir: string, folder: string): string[] {
   return readdirSync(path.join(dir, folder), { withFileTypes: true })
     .filter((e) => e.isFile() && /\.(js|css)$/.test(e.name))
     .map((e) => (folder === "." ? e.name : `${folder}/${e.name}`));
+}
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8" };
+
+/**
+ * Opens `page` of the build in Chromium (a fresh profile, `language` as the browser's and so the pane's language, no
+ * host: the pane then opens on Connect) and returns the JS and CSS it fetched before its first page was drawn (a
+ * Fluent button in #app) and the network went quiet; onDemand is the rest of those files' folders.
+ */
+export async function firstLoadInBrowser(dir: string, page: string, o: { language?: string } = {}): Promise<FirstLoad> {
+  const server = http.createServer((req, res) => {
+    const file = path.join(dir, path.normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
+    if (!file.startsWith(dir)) return void res.writeHead(403).end();
+    try {
+      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    chromiumSandbox: false,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+  });
+  try {
+    const context = await browser.newContext({ locale: o.language ?? "zh-CN" });
+    // Nothing leaves the machine: office.js (Microsoft's CDN) is not counted and not needed outside Excel.
+    await context.route((url) => !url.href.startsWith(origin), (route) => route.abort());
+    const tab = await context.newPage();
+    const fetched = new Set<string>();
+    tab.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.origin === origin && /\.(js|css)$/.test(url.pathname)) fetched.add(url.pathname.replace(/^\//, ""));
+    });
+    await tab.goto(`${origin}/${page}`, { waitUntil: "networkidle" });
+    await tab.locator("#app fluent-button").first().waitFor({ timeout: 15_000 });
+    await tab.waitForLoadState("networkidle");
+    const first = [...fetched].sort().map((f) => describe(dir, f));
+    const folders = new Set(first.map((f) => path.posix.dirname(f.file)));
+    const onDemand = [...folders].flatMap((folder) => listAssets(dir, folder)).filter((f) => !fetched.has(f))
+      .map((f) => describe(dir, f)).sort((a, b) => b.gzipped - a.gzipped);
+    return { page, first, onDemand };
+  } finally {
+    await browser.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 }
