@@ -42,8 +42,9 @@ export async function measureHosts(dir: string): Promise<HostBundle[]> {
     await build({ configFile, logLevel: "warn" });
     const pane = panePage(outDir);
     for (const page of modulePages(outDir)) {
-      const load = await firstLoadInBrowser(outDir, page);
-      const english = await firstLoadInBrowser(outDir, page, { language: "en-US" });
+      const drawn = page === pane ? undefined : null;
+      const load = await firstLoadInBrowser(outDir, page, { drawn });
+      const english = await firstLoadInBrowser(outDir, page, { language: "en-US", drawn });
       out.push({ host, page, isPane: page === pane, first: load.first, firstEnglish: english.first, onDemand: load.onDemand });
     }
   }

@@ -112,10 +112,11 @@ const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".j
 
 /**
  * Opens `page` of the build in Chromium (a fresh profile, `language` as the browser's and so the pane's language, no
- * host: the pane then opens on Connect) and returns the JS and CSS it fetched before its first page was drawn (a
- * Fluent button in #app) and the network went quiet; onDemand is the rest of those files' folders.
+ * host: the pane then opens on Connect) and returns the JS and CSS it fetched before its first page was drawn (`drawn`:
+ * a Fluent button in #app; null for a page that is not the pane, such as a self-test) and the network went quiet;
+ * onDemand is the rest of those files' folders.
  */
-export async function firstLoadInBrowser(dir: string, page: string, o: { language?: string } = {}): Promise<FirstLoad> {
+export async function firstLoadInBrowser(dir: string, page: string, o: { language?: string; drawn?: string | null } = {}): Promise<FirstLoad> {
   const server = http.createServer((req, res) => {
     const file = path.join(dir, path.normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
     if (!file.startsWith(dir)) return void res.writeHead(403).end();
@@ -144,7 +145,8 @@ export async function firstLoadInBrowser(dir: string, page: string, o: { languag
       if (url.origin === origin && /\.(js|css)$/.test(url.pathname)) fetched.add(url.pathname.replace(/^\//, ""));
     });
     await tab.goto(`${origin}/${page}`, { waitUntil: "networkidle" });
-    await tab.locator("#app fluent-button").first().waitFor({ timeout: 15_000 });
+    const drawn = o.drawn === undefined ? "#app fluent-button" : o.drawn;
+    if (drawn) await tab.locator(drawn).first().waitFor({ timeout: 15_000 });
     await tab.waitForLoadState("networkidle");
     const first = [...fetched].sort().map((f) => describe(dir, f));
     const folders = new Set(first.map((f) => path.posix.dirname(f.file)));
