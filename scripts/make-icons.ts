@@ -1,6 +1,6 @@
 /**
- * Draws the add-in's icons (16/32/64/80 px PNG) into addin/hosts/excel/assets: a blue rounded square with a white
- * ledger page and a check mark. A tiny PNG encoder on node:zlib, so no image tooling is needed.
+ * Draws the add-in's icons (16/32/64/80 px PNG) into addin/hosts/excel/assets (and the 32 px one the WPS ribbon shows
+ * into addin/hosts/wps/assets): a blue rounded square with a white ledger page and a check mark. A tiny PNG encoder on node:zlib, so no image tooling is needed.
  *   npx node scripts/make-icons.ts
  */
 import { writeFileSync } from "node:fs";
@@ -77,4 +77,5 @@ function icon(size: number): Buffer {
 if (import.meta.main) {
   const dir = new URL("../addin/hosts/excel/assets/", import.meta.url);
   for (const size of [16, 32, 64, 80]) writeFileSync(new URL(`icon-${size}.png`, dir), icon(size));
+  writeFileSync(new URL("../addin/hosts/wps/assets/icon-32.png", import.meta.url), icon(32));
 }

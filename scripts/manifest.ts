@@ -5,16 +5,19 @@
  *   npx node scripts/manifest.ts                      # manifest.xml for local development
  *   TIAOJIE_ADDIN_URL=https://tiaojie.example.org npx node scripts/manifest.ts dist/manifest.xml
  *
- * Requirement set: ExcelApi 1.9. The marks need worksheet.getRanges() and RangeAreas.conditionalFormats
- * (1.9) to colour thousands of scattered cells in one request; settings need 1.4, conditional formats 1.6,
- * chart series x values 1.7. Excel on the web, Microsoft 365 and Office 2021 or later have 1.9; Office 2019
- * (1.8) does not.
+ * Requirement set: ExcelApi 1.1, the lowest there is, on purpose. A manifest's minimum hides the add-in from every
+ * Excel below it, and the Excel our offices run most often below the pane's needs is volume-licensed Office 2016
+ * (ExcelApi 1.1, Internet Explorer 11): hidden, the clerk sees nothing and learns nothing. Offered, it opens the
+ * pane, whose ES5 notice (addin/hosts/excel/assets/unsupported.js) says this Excel cannot run it and what to use
+ * instead. Everything the pane needs above 1.1 is checked at run time (addin/hosts/excel/capabilities.ts: settings
+ * 1.4, marks 1.6, chart categories 1.7, axis formats 1.8, RangeAreas and page layout 1.9, merged areas 1.13), and the
+ * pane says in one line what this Excel cannot do.
  */
 import { writeFileSync } from "node:fs";
 
 export const DEFAULT_ADDIN_URL = "https://localhost:3000";
 export const ADDIN_ID = "e43b3fe0-95e7-431e-b4df-64ef82db56eb";
-export const EXCEL_API_VERSION = "1.9";
+export const EXCEL_API_VERSION = "1.1";
 
 function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

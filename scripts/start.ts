@@ -21,13 +21,15 @@ const PORT = Number(process.env.PORT ?? 8787);
 /** Where Excel loads the task pane (manifest.xml's default URL). */
 const HTTPS_PORT = Number(process.env.HTTPS_PORT ?? 3000);
 
-/** The task pane the Worker serves as static assets. */
+/** The task pane the Worker serves as static assets: Excel's first (its build empties dist/addin), then WPS's at /wps/. */
 function buildTaskPane(): void {
-  process.stderr.write("构建任务窗格 Building the task pane…\n");
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "addin/vite.config.ts", "--logLevel", "warn"], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
+  process.stderr.write("构建任务窗格 Building the task pane (Excel, WPS)…\n");
+  for (const config of ["addin/hosts/excel/vite.config.ts", "addin/hosts/wps/vite.config.ts"]) {
+    execFileSync(process.execPath, [path.join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", config, "--logLevel", "warn"], {
+      cwd: ROOT,
+      stdio: "inherit",
+    });
+  }
 }
 
 /** HTTPS for Excel where a certificate can be made; otherwise plain words on what to do, and HTTP still works. */
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
   process.stdout.write(`
 调解台账 Tiaojie Ledger is running: ${server.url}
 任务窗格 Task pane for Excel (manifest.xml): ${httpsLine}
+WPS 表格加载项 WPS add-in (publish.xml, addresses from TIAOJIE_ADDIN_URL at build time): ${server.url}/wps/publish.xml
 在浏览器中预览 Preview in a browser: ${server.url}/index.html
 本地管理员令牌 Local admin token${created ? " (new; kept in worker/.dev.vars)" : ""}:
 

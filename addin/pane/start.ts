@@ -39,7 +39,7 @@ export async function startPane(host: Host, root: HTMLElement = document.getElem
     limits: later(() => import("./ui/pages/limits.ts"), (m) => m.limitsPage),
     court: later(() => import("./ui/pages/court.ts"), (m) => m.courtPage),
     stats: later(() => import("./ui/pages/statistics.ts"), (m) => m.statsPage),
-  });
+  }, host);
   const client = app.client();
   if (client) {
     try {

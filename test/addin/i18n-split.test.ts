@@ -53,7 +53,8 @@ describe("the pane's words, split between the first load and the other pages", (
     for (const file of sources) {
       const { keys, prefixes } = wordsAskedFor(readFileSync(file, "utf8"));
       for (const k of keys) if (!firstPageKeys.has(k)) missing.push(`${relative(PANE, file)}: ${k}`);
-      for (const p of prefixes) if ([...laterKeys].some((k) => k.startsWith(p))) missing.push(`${relative(PANE, file)}: ${p}…`);
+      // A key built in a template (`tab.${id}`) cannot be checked one by one: words with its start must be there.
+      for (const p of prefixes) if (![...firstPageKeys].some((k) => k.startsWith(p))) missing.push(`${relative(PANE, file)}: ${p}…`);
     }
     expect(missing).toEqual([]);
   });
@@ -63,6 +64,7 @@ describe("the pane's words, split between the first load and the other pages", (
     expect(keys).toEqual(["push.run", "connect.save"]);
     expect(prefixes).toEqual(["tab."]);
     expect(firstPageKeys.has("push.run")).toBe(false);
+    expect([...firstPageKeys].some((k) => k.startsWith("mentors."))).toBe(false);
   });
 
   it("has every word in both languages, each in one table only", () => {

@@ -38,10 +38,12 @@ describe("the add-in manifest", () => {
     expect(() => renderManifest("http://example.org")).toThrow("TIAOJIE_ADDIN_URL must be an https URL");
   });
 
-  it("is a Workbook task pane for ExcelApi 1.9, zh-CN by default with an en-US override, on the Home tab", () => {
+  it("is a Workbook task pane offered to every Excel (ExcelApi 1.1), zh-CN by default with an en-US override, on the Home tab", () => {
     const xml = renderManifest();
     expect(xml).toContain('<Host Name="Workbook"/>');
-    expect(xml).toContain('<Set Name="ExcelApi" MinVersion="1.9"/>');
+    // The lowest set: an older Excel opens the pane and is told what it cannot do, instead of never seeing the add-in.
+    expect(xml).toContain('<Sets DefaultMinVersion="1.1">');
+    expect(xml).toContain('<Set Name="ExcelApi" MinVersion="1.1"/>');
     expect(xml).toContain("<DefaultLocale>zh-CN</DefaultLocale>");
     expect(xml).toContain('<Override Locale="en-US" Value="Tiaojie Ledger"/>');
     expect(xml).toContain('<OfficeTab id="TabHome">');

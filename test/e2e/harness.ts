@@ -10,6 +10,7 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { ROOT, applyMigrations, freePort, startDevServer, type DevServer } from "../../scripts/dev/dev-server.ts";
 import { doubleBundle } from "../support/excel-double/bundle.ts";
+import { wpsDoubleBundle } from "../support/wps-double/bundle.ts";
 import { todayInChina } from "../../ledger/clock.ts";
 import type { WorkbookSeed } from "../support/excel-double/model.ts";
 
@@ -21,15 +22,22 @@ const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
 // ---------------------------------------------------------------- the built page
 
 /**
- * The headers the build's `_headers` file gives every static file (the pane's Content-Security-Policy among
- * them), as Workers static assets serve them: the pane is tested under the policy it ships with.
+ * The headers the build's `_headers` file gives a static file (the pane's Content-Security-Policy among them), as
+ * Workers static assets serve them: every rule whose path matches, in file order, a `! Name` line removing what an
+ * earlier rule set (the WPS pages under /wps/* swap the Excel pane's policy for their own). The pane is tested under
+ * the policy it ships with.
  */
-function assetHeaders(): Record<string, string> {
+function assetHeaders(pathname = "/index.html"): Record<string, string> {
   const headers: Record<string, string> = {};
-  let inAll = false;
-  for (const line of readFileSync(path.join(ADDIN_DIST, "_headers"), "utf8").split("\n")) {
-    if (!line.startsWith(" ")) inAll = line.trim() === "/*";
-    else if (inAll) {
+  let matches = false;
+  for (const raw of readFileSync(path.join(ADDIN_DIST, "_headers"), "utf8").split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    if (!raw.startsWith(" ")) {
+      matches = line.endsWith("*") ? pathname.startsWith(line.slice(0, -1)) : pathname === line;
+    } else if (matches && line.startsWith("! ")) {
+      delete headers[line.slice(2).trim()];
+    } else if (matches) {
       const at = line.indexOf(":");
       headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
     }
@@ -47,10 +55,16 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds dist/addin with vite when it is missing or older than addin/ or ledger/; one build at a time. */
+/**
+ * Builds dist/addin (the Excel pane, then the WPS add-in in dist/addin/wps) with vite when either is missing or older
+ * than addin/ or ledger/; one build at a time. The Excel build empties dist/addin, so WPS is built after it.
+ */
 export function ensureAddinBuilt(): void {
   const index = path.join(ADDIN_DIST, "index.html");
-  const fresh = () => existsSync(index) && statSync(index).mtimeMs >= Math.max(newestMtime(path.join(ROOT, "addin")), newestMtime(path.join(ROOT, "ledger")));
+  const wpsPane = path.join(ADDIN_DIST, "wps/pane.html");
+  const source = () => Math.max(newestMtime(path.join(ROOT, "addin")), newestMtime(path.join(ROOT, "ledger")));
+  const built = (f: string) => existsSync(f) && statSync(f).mtimeMs >= source();
+  const fresh = () => built(index) && built(wpsPane);
   if (fresh()) return;
   const lock = path.join(os.tmpdir(), "tiaojie-e2e-build.lock");
   const deadline = Date.now() + 180_000;
@@ -68,8 +82,11 @@ export function ensureAddinBuilt(): void {
   try {
     if (fresh()) return;
     const vite = path.join(ROOT, "node_modules/vite/bin/vite.js");
-    const r = spawnSync(process.execPath, [vite, "build", "--config", "addin/hosts/excel/vite.config.ts", "--logLevel", "warn"], { cwd: ROOT, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`vite build of the add-in failed:\n${r.stdout}\n${r.stderr}`);
+    const configs = built(index) ? ["addin/hosts/wps/vite.config.ts"] : ["addin/hosts/excel/vite.config.ts", "addin/hosts/wps/vite.config.ts"];
+    for (const config of configs) {
+      const r = spawnSync(process.execPath, [vite, "build", "--config", config, "--logLevel", "warn"], { cwd: ROOT, encoding: "utf8" });
+      if (r.status !== 0) throw new Error(`vite build of the add-in (${config}) failed:\n${r.stdout}\n${r.stderr}`);
+    }
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -93,6 +110,8 @@ export interface PaneServer {
   fault: ApiFault | null;
   /** Makes a workbook available to panes opened with { seed: name }. */
   addSeed(name: string, seed: WorkbookSeed): void;
+  /** A seed given to addSeed, as JSON (the WPS double needs it before the page runs: WPS calls are synchronous). */
+  seedJson(name: string): string | undefined;
   /** The day the panes take as today when the session pins one (their Worker's day too); else TIAOJIE_TODAY or the real day. */
   today?: string;
   /** /api requests seen, in order: method and path. */
@@ -107,6 +126,7 @@ export async function startPaneServer(target: string): Promise<PaneServer> {
     target,
     fault: null,
     addSeed: (name, seed) => void seedJson.set(name, JSON.stringify(seed)),
+    seedJson: (name) => seedJson.get(name),
     apiLog: [],
     close: async () => {},
   };
@@ -125,7 +145,7 @@ export async function startPaneServer(target: string): Promise<PaneServer> {
     const file = path.join(ADDIN_DIST, path.normalize(url.pathname === "/" ? "/index.html" : url.pathname));
     if (!file.startsWith(ADDIN_DIST)) return void res.writeHead(403).end();
     readFile(file).then(
-      (body) => res.writeHead(200, { ...assetHeaders(), "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" }).end(body),
+      (body) => res.writeHead(200, { ...assetHeaders(url.pathname), "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" }).end(body),
       () => res.writeHead(404).end("not found"),
     );
   });
@@ -270,12 +290,19 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** The program the pane runs in: Excel (index.html, office.js → the Excel double) or WPS 表格 (wps/pane.html, the WPS double). */
+export type PaneHost = "excel" | "wps";
+
 export interface PaneOptions {
   /** A name given to pane.addSeed. */
   seed: string;
+  /** Excel when omitted. */
+  host?: PaneHost;
   displayLanguage?: string;
   officeTheme?: Record<string, string>;
   viewport?: { width: number; height: number };
+  /** The ExcelApi version the double's Excel claims ("1.7" for Office 2019); absent: 1.13. */
+  excelApi?: string;
 }
 
 export interface OpenPane {
@@ -285,15 +312,31 @@ export interface OpenPane {
   errors: string[];
 }
 
-/** A fresh browser profile (own localStorage, empty cache) set up to load the pane with the Excel double; not navigated yet. */
+/**
+ * A fresh browser profile (own localStorage, empty cache) set up to load the pane with the host's double; not navigated
+ * yet. Excel: office.js is answered with the Excel double. WPS: the WPS double is in the page before any of its scripts,
+ * as WPS puts its API there, with the seed inline; and the page may reach nothing but the pane's own origin.
+ */
 export async function preparePane(browser: Browser, pane: PaneServer, o: PaneOptions): Promise<OpenPane> {
   const context = await browser.newContext({ viewport: o.viewport ?? { width: 420, height: 900 }, locale: "zh-CN" });
-  const config = { seedUrl: `/__e2e/seed/${encodeURIComponent(o.seed)}`, displayLanguage: o.displayLanguage ?? "zh-CN", officeTheme: o.officeTheme };
-  const bundle = await doubleBundle();
-  await context.route(OFFICE_JS, (route) =>
-    route.fulfill({ status: 200, contentType: "text/javascript", body: `window.__excelDoubleConfig=${JSON.stringify(config)};\n${bundle}` }));
-  // Nothing else may leave the machine.
-  await context.route((url) => !url.href.startsWith(pane.url) && !url.href.startsWith("https://appsforoffice.microsoft.com/"), (route) => route.abort());
+  const blocked: string[] = [];
+  if ((o.host ?? "excel") === "wps") {
+    const seed = pane.seedJson(o.seed);
+    if (!seed) throw new Error(`no seed named ${o.seed} (pane.addSeed)`);
+    const languageId = (o.displayLanguage ?? "zh-CN").startsWith("en") ? 1033 : 2052;
+    await context.addInitScript({ content: `window.__wpsDoubleConfig={seed:${seed},languageId:${languageId}};\n${await wpsDoubleBundle()}` });
+    await context.route((url) => !url.href.startsWith(pane.url), (route) => {
+      blocked.push(route.request().url());
+      return route.abort();
+    });
+  } else {
+    const config = { seedUrl: `/__e2e/seed/${encodeURIComponent(o.seed)}`, displayLanguage: o.displayLanguage ?? "zh-CN", officeTheme: o.officeTheme, excelApi: o.excelApi };
+    const bundle = await doubleBundle();
+    await context.route(OFFICE_JS, (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript", body: `window.__excelDoubleConfig=${JSON.stringify(config)};\n${bundle}` }));
+    // Nothing else may leave the machine.
+    await context.route((url) => !url.href.startsWith(pane.url) && !url.href.startsWith("https://appsforoffice.microsoft.com/"), (route) => route.abort());
+  }
   // Any Content-Security-Policy violation is a failure of the pane, not a detail (checked in openPane).
   await context.addInitScript(() => {
     const w = globalThis as unknown as { __cspViolations: string[] };
@@ -306,6 +349,9 @@ export async function preparePane(browser: Browser, pane: PaneServer, o: PaneOpt
   if (day) await context.clock.setSystemTime(Date.now() + Date.parse(day) - Date.parse(todayInChina(Date.now())));
   const page = await context.newPage();
   const errors: string[] = [];
+  page.on("requestfailed", (r) => {
+    if (blocked.includes(r.url())) errors.push(`blocked request to another origin: ${r.url()}`);
+  });
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`console: ${m.text()}`);
@@ -313,14 +359,18 @@ export async function preparePane(browser: Browser, pane: PaneServer, o: PaneOpt
   return { context, page, errors };
 }
 
-/** A fresh browser profile with the pane open as Excel would open it. */
+/** The page each host opens as the pane. */
+export const PANE_PAGE: Record<PaneHost, string> = { excel: "/index.html", wps: "/wps/pane.html" };
+
+/** A fresh browser profile with the pane open as Excel (or, with host "wps", WPS 表格) would open it. */
 export async function openPane(browser: Browser, pane: PaneServer, o: PaneOptions): Promise<OpenPane> {
   const { context, page, errors } = await preparePane(browser, pane, o);
-  const response = await page.goto(`${pane.url}/index.html`);
+  const wps = o.host === "wps";
+  const response = await page.goto(`${pane.url}${PANE_PAGE[o.host ?? "excel"]}`);
   if (!response?.headers()["content-security-policy"]?.includes("script-src")) {
     throw new Error("the pane was served without its Content-Security-Policy (dist/addin/_headers)");
   }
-  await page.waitForFunction(() => (globalThis as unknown as { __excelDouble?: unknown }).__excelDouble !== undefined);
+  await page.waitForFunction((name) => (globalThis as unknown as Record<string, unknown>)[name] !== undefined, wps ? "__wpsDouble" : "__excelDouble");
   await page.locator("fluent-tablist fluent-tab").first().waitFor();
   await assertNoCspViolations(page);
   return { context, page, errors };

@@ -23,16 +23,23 @@ import { SEVERITY_FILL } from "../shared/colours.ts";
 import { MARK_FORMULA, isItemNotFound, isPayloadTooLarge, ourMarks, queueFormatScan } from "./marks.ts";
 import { fillMergedAreas, mergedAreas } from "../shared/merged-areas.ts";
 import { now as clockNow } from "../../../ledger/clock.ts";
+import { officeCapabilities, type ExcelCapabilities } from "./capabilities.ts";
+
+/*
+ * What needs more than the manifest's ExcelApi 1.1 is asked of capabilities.ts and done the way this Excel allows:
+ * - merged areas (1.13): without them a merged block reads as Excel stores it (value in its first row only) and the
+ *   grid comes without its merged areas: ledger/ then knows a heading by its words only (一月份, 第二季度, 一、…), and a
+ *   heading in other words is read as a case and reported with its errors;
+ * - marks (conditional formats, 1.6): without them nothing is marked (the pane lists the issues);
+ * - RangeAreas (1.9): without them each marked area gets its own format, FALLBACK_FORMATS_PER_SYNC to a write sync;
+ * - charts (series categories 1.7, axis number format 1.8) and report footers (page layout 1.9) are left out.
+ */
 
 /**
- * Reading merged areas needs ExcelApi 1.13 (Excel 2021 / Microsoft 365, Excel on the web). The manifest keeps
- * asking for 1.9 so older desktop builds still load the pane; there a merged block reads as Excel stores it (value in
- * its first row only), as before, and the grid comes without its merged areas: ledger/ then knows a heading by its
- * words only (一月份, 第二季度, 一、…), and a heading in other words is read as a case and reported with its errors.
+ * Marks without RangeAreas: formats added per write sync. Each is a few small operations, so 500 stay far below
+ * Excel's 5 MB request limit; a ledger with a few hundred marked areas is still marked in one write.
  */
-function canReadMergedAreas(): boolean {
-  return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported?.("ExcelApi", "1.13") === true;
-}
+export const FALLBACK_FORMATS_PER_SYNC = 500;
 
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -59,12 +66,15 @@ export interface ExcelWorkbookOptions {
   maxChunkBytes?: number;
   /** Clock for the age of the mark list (tests). */
   now?: () => number;
+  /** What this Excel supports (tests); by default asked of office.js at each call. */
+  capabilities?: ExcelCapabilities;
 }
 
 export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerWorkbook {
   const run: ExcelRunner = options.run ?? ((batch) => Excel.run(batch));
   const maxChunkBytes = options.maxChunkBytes ?? MAX_CHUNK_BYTES;
   const now = options.now ?? clockNow;
+  const caps = () => options.capabilities ?? officeCapabilities();
   let markList: MarkList | null = null;
 
   /** The mark list if it is for this sheet and fresh; used once, since marking changes the marks. */
@@ -98,7 +108,8 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
           used.load("rowIndex,columnIndex,rowCount,columnCount");
           return { sheet, used, formats: withFormats ? queueFormatScan(sheet) : null };
         };
-        let size = queueSize(true);
+        const canMark = caps().marks;
+        let size = queueSize(canMark);
         try {
           await context.sync();
         } catch {
@@ -116,7 +127,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
         if (rowCount * columnCount > MAX_SHEET_CELLS) throw new SheetTooLargeError(rowCount * columnCount);
         const values: unknown[][] = [];
         const merged: string[] = [];
-        const readMerges = canReadMergedAreas();
+        const readMerges = caps().mergedAreas;
         let observedBytesPerRow: number | null = null;
         let chunks = 0;
         while (values.length < rowCount) {
@@ -180,7 +191,7 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
         });
         for (const g of grids) if (g.rowCount * g.columnCount > MAX_SHEET_CELLS) throw new SheetTooLargeError(g.rowCount * g.columnCount);
         const totalRows = grids.reduce((n, g) => n + g.rowCount, 0);
-        const readMerges = canReadMergedAreas();
+        const readMerges = caps().mergedAreas;
         let bytesPerCell: number | null = null;
         for (;;) {
           const pieces = planWorkbookRead(grids, bytesPerCell, maxChunkBytes);
@@ -223,6 +234,9 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
     },
 
     async markIssues(sheetName: string, marks: readonly CellMark[]): Promise<MarkResult> {
+      const { marks: canMark, rangeAreas } = caps();
+      // Without conditional formats a mark would have to change the clerk's own fill: nothing is marked.
+      if (!canMark) return { cells: 0, formats: 0 };
       const listed = takeMarkList(sheetName);
       // readSheet saw none of our marks and there is nothing to mark: nothing to ask of Excel.
       if (listed?.length === 0 && marks.length === 0) return { cells: 0, formats: 0 };
@@ -242,13 +256,24 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
           if (old.length === 0 && groups.length === 0) return { cells: 0, formats: 0 };
           // Deletes first: if one fails, Excel stops the batch before any new mark is added.
           for (const f of old) f.delete();
-          for (const group of groups) {
-            const format = sheet.getRanges(group.areas.join(",")).conditionalFormats.add("Custom");
+          const queueMark = (target: Excel.Range | Excel.RangeAreas, severity: CellMark["severity"]) => {
+            const format = target.conditionalFormats.add("Custom");
             format.custom.rule.formula = MARK_FORMULA;
-            format.custom.format.fill.color = SEVERITY_FILL[group.severity];
+            format.custom.format.fill.color = SEVERITY_FILL[severity];
+          };
+          if (rangeAreas) {
+            for (const group of groups) queueMark(sheet.getRanges(group.areas.join(",")), group.severity);
+            await context.sync();
+            return { cells: markedCellCount(groups), formats: groups.length };
           }
-          await context.sync();
-          return { cells: markedCellCount(groups), formats: groups.length };
+          // No RangeAreas (ExcelApi 1.8 or older): one format per area, in write syncs of a bounded size.
+          const areas = groups.flatMap((g) => g.areas.map((address) => ({ address, severity: g.severity })));
+          for (let i = 0; i < areas.length; i += FALLBACK_FORMATS_PER_SYNC) {
+            for (const a of areas.slice(i, i + FALLBACK_FORMATS_PER_SYNC)) queueMark(sheet.getRange(a.address), a.severity);
+            await context.sync();
+          }
+          if (areas.length === 0) await context.sync();
+          return { cells: markedCellCount(groups), formats: areas.length };
         });
       if (!listed) return mark(null);
       try {
@@ -260,8 +285,9 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
       }
     },
 
-    clearMarks(sheetName?: string): Promise<number> {
+    async clearMarks(sheetName?: string): Promise<number> {
       markList = null;
+      if (!caps().marks) return 0;
       return run(async (context) => {
         const sheets = context.workbook.worksheets;
         const formats = queueFormatScan(sheetName === undefined ? sheets.getActiveWorksheet() : sheets.getItem(sheetName));
@@ -322,17 +348,17 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
     // used, before Excel.run, so no batch waits on the network.
     async writeReportSheet(report: ReportSheet): Promise<string> {
       const w = await reportWriter();
-      return run((context) => w.writeReportSheet(context, report));
+      return run((context) => w.writeReportSheet(context, report, caps()));
     },
 
     async writeGridSheet(grid: Grid): Promise<string> {
       const w = await reportWriter();
-      return run(async (context) => (await w.writeGridSheets(context, [grid]))[0]);
+      return run(async (context) => (await w.writeGridSheets(context, [grid], caps()))[0]);
     },
 
     async writeGridSheets(grids: readonly Grid[]): Promise<string[]> {
       const w = await reportWriter();
-      return run((context) => w.writeGridSheets(context, grids));
+      return run((context) => w.writeGridSheets(context, grids, caps()));
     },
 
     loadSetting<T>(key: string): Promise<T | null> {

@@ -2,11 +2,14 @@
  * Report sheets over Office.js: a table report with its chart (writeReportSheet) and laid-out sheets with native charts
  * (writeGridSheets), each on a sheet this add-in owns. Not on the pane's first page, so excel-ledger-workbook.ts fetches
  * this module when a report is first written. One read sync (which names are free or ours) and one write sync.
+ * Charts (series categories ExcelApi 1.7, axis number format 1.8) and report footers (page layout 1.9) are left out
+ * where this Excel lacks them (`can`, from capabilities.ts).
  */
 import { rangeAddress, toCellText } from "../shared/cells.ts";
 import type { ReportSheet } from "../ledger-workbook.ts";
 import { GRID_FILL, type Grid, type GridCell, type GridChart } from "../../../ledger/reports/grid.ts";
 import { PAGE_FOOTER } from "../../../ledger/reports/page-footer.ts";
+import type { ExcelCapabilities } from "./capabilities.ts";
 import { REPORT_SHEETS_KEY, SETTINGS_PREFIX, parseSetting } from "./excel-ledger-workbook.ts";
 
 /**
@@ -49,7 +52,7 @@ async function claimReportSheet(context: Excel.RequestContext, wanted: string): 
 }
 
 /** A table report (with its bar chart and line charts, when it has them) on a sheet of its own: one write sync. */
-export async function writeReportSheet(context: Excel.RequestContext, report: ReportSheet): Promise<string> {
+export async function writeReportSheet(context: Excel.RequestContext, report: ReportSheet, can: ExcelCapabilities): Promise<string> {
   const { sheet, name } = await claimReportSheet(context, report.name);
   const width = report.headers.length;
   const lastRow = report.rows.length + 1;
@@ -69,7 +72,8 @@ export async function writeReportSheet(context: Excel.RequestContext, report: Re
   for (const [r, c, colour] of report.fills ?? []) {
     sheet.getRange(rangeAddress(r + 2, c, r + 2, c)).format.fill.color = colour;
   }
-  if (report.chart && report.rows.length > 0) {
+  const { charts, rangeAreas: pageLayout } = can;
+  if (charts && report.chart && report.rows.length > 0) {
     const { labelColumn, valueColumn } = report.chart;
     const values = sheet.getRange(rangeAddress(1, valueColumn, lastRow, valueColumn));
     const chart = sheet.charts.add("BarClustered", values, "Columns");
@@ -80,7 +84,7 @@ export async function writeReportSheet(context: Excel.RequestContext, report: Re
   }
   // Beside the table, one under the other, each about 8 columns by 18 rows.
   let top = 1;
-  for (const lc of report.lineCharts ?? []) {
+  for (const lc of charts ? report.lineCharts ?? [] : []) {
     if (lc.lastRow < lc.firstRow) continue;
     const source = sheet.getRange(rangeAddress(lc.firstRow + 2, lc.labelColumn, lc.lastRow + 2, lc.lastValueColumn));
     const chart = sheet.charts.add("Line", source, "Rows");
@@ -91,17 +95,17 @@ export async function writeReportSheet(context: Excel.RequestContext, report: Re
     top += 19;
   }
   all.format.autofitColumns();
-  queuePageFooter(sheet);
+  if (pageLayout) queuePageFooter(sheet);
   sheet.activate();
   await context.sync();
   return name;
 }
 
 /** Laid-out sheets (ledger/reports/grid.ts), each on a sheet of its own, charts included: one write sync. */
-export async function writeGridSheets(context: Excel.RequestContext, grids: readonly Grid[]): Promise<string[]> {
+export async function writeGridSheets(context: Excel.RequestContext, grids: readonly Grid[], can: ExcelCapabilities): Promise<string[]> {
   if (grids.length === 0) return [];
   const claimed = await claimReportSheets(context, grids.map((g) => g.name));
-  claimed.forEach(({ sheet }, i) => queueGrid(sheet, grids[i]));
+  claimed.forEach(({ sheet }, i) => queueGrid(sheet, grids[i], can));
   claimed[0].sheet.activate();
   await context.sync();
   return claimed.map((c) => c.name);
@@ -114,7 +118,7 @@ export const widthToPoints = (chars: number): number => Math.round((chars * 7 + 
  * Queues a laid-out sheet: values in one range (server text starting with = + - @ written as text), number formats
  * in one matrix, then styles in runs of equal cells per row, merges and column widths. Nothing is read.
  */
-function queueGrid(sheet: Excel.Worksheet, grid: Grid): void {
+function queueGrid(sheet: Excel.Worksheet, grid: Grid, can: ExcelCapabilities): void {
   const width = Math.max(1, grid.widths.length, ...grid.rows.map((r) => r.length));
   const height = Math.max(1, grid.rows.length);
   const cell = (r: number, c: number) => grid.rows[r]?.[c];
@@ -145,14 +149,14 @@ function queueGrid(sheet: Excel.Worksheet, grid: Grid): void {
   });
   for (const m of grid.merges) sheet.getRange(rangeAddress(m.row + 1, m.col, m.row + m.rows, m.col + m.cols - 1)).merge(false);
   grid.widths.forEach((w, c) => (sheet.getRange(rangeAddress(1, c, 1, c)).format.columnWidth = widthToPoints(w)));
-  for (const chart of grid.charts ?? []) queueGridChart(sheet, chart);
-  queuePageFooter(sheet);
+  if (can.charts) for (const chart of grid.charts ?? []) queueGridChart(sheet, chart, can.chartNumberFormat);
+  if (can.rangeAreas) queuePageFooter(sheet);
 }
 
 /**
  * The report's page number under every printed page, as the CLI's sheets have it (ledger/reports/page-footer.ts).
  * Office.js names the section, so the text goes in without its &C; Excel stores it as the centre section. PageLayout
- * is ExcelApi 1.9, the manifest's minimum.
+ * is ExcelApi 1.9: older Excel prints the report without it.
  */
 function queuePageFooter(sheet: Excel.Worksheet): void {
   sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER.centre;
@@ -164,7 +168,7 @@ const CHART_TYPES: Record<GridChart["kind"], "BarClustered" | "ColumnClustered" 
  * A native chart over the grid's cells. By columns the source takes the header row (series names) above the values;
  * by rows it takes the label column (series names) left of them; the categories are set on every series.
  */
-function queueGridChart(sheet: Excel.Worksheet, g: GridChart): void {
+function queueGridChart(sheet: Excel.Worksheet, g: GridChart, axisFormat: boolean): void {
   const byColumns = g.seriesIn === "columns";
   const source = byColumns
     ? sheet.getRange(rangeAddress(g.headerRow + 1, g.firstValueCol, g.lastRow + 1, g.lastValueCol))
@@ -177,7 +181,7 @@ function queueGridChart(sheet: Excel.Worksheet, g: GridChart): void {
   for (let s = 0; s < count; s++) chart.series.getItemAt(s).setXAxisValues(categories);
   chart.title.text = g.title;
   if (g.kind === "bar") chart.axes.categoryAxis.reversePlotOrder = true;
-  if (g.valueFormat && g.kind !== "pie") chart.axes.valueAxis.numberFormat = g.valueFormat;
+  if (axisFormat && g.valueFormat && g.kind !== "pie") chart.axes.valueAxis.numberFormat = g.valueFormat;
   // One bar or column series needs no legend: the title names it.
   if (count === 1 && g.kind !== "pie") chart.legend.visible = false;
   chart.setPosition(rangeAddress(g.at.row + 1, g.at.col, g.at.row + 1, g.at.col), rangeAddress(g.at.row + g.at.rows, g.at.col + g.at.cols - 1, g.at.row + g.at.rows, g.at.col + g.at.cols - 1));

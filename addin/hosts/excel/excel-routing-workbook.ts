@@ -7,30 +7,16 @@
  * one is read in ≤ 4 MB chunks by the ledger reader. writeColumns is one write sync per ≤ 4 MB; appendRows is one
  * read sync (is the space below the ledger still empty?) and one write sync.
  */
-import { MAX_CHUNK_BYTES, parseA1Range, rangeAddress, toCellText, valuesBytes } from "../shared/cells.ts";
+import { MAX_CHUNK_BYTES, rangeAddress, toCellText, valuesBytes } from "../shared/cells.ts";
 import { SETTINGS_PREFIX, createExcelWorkbook, type ExcelRunner } from "./excel-ledger-workbook.ts";
 import type { CellValue } from "../ledger-workbook.ts";
 import { SheetChangedError, type ActiveSheet, type ColumnsWrite, type RoutingWorkbook } from "../routing-workbook.ts";
 import { isPayloadTooLarge } from "./marks.ts";
+import { selectedRowsOf } from "../shared/selection.ts";
+import { officeCapabilities, type ExcelCapabilities } from "./capabilities.ts";
 
-/** "Sheet1!A5:C7,'My sheet'!B9" → the rows of the areas on `sheetName`. */
-export function selectedRowsOf(address: string, sheetName: string): [number, number][] {
-  const out: [number, number][] = [];
-  for (const part of address.split(",")) {
-    const bang = part.lastIndexOf("!");
-    const sheet = bang < 0 ? sheetName : part.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'");
-    if (sheet !== sheetName) continue;
-    const a1 = bang < 0 ? part : part.slice(bang + 1);
-    const whole = /^\$?(\d+):\$?(\d+)$/.exec(a1.trim());
-    if (whole) {
-      out.push([Number(whole[1]), Number(whole[2])]);
-      continue;
-    }
-    const rect = parseA1Range(a1);
-    if (rect) out.push([rect.r1 + 1, rect.r2 + 1]);
-  }
-  return out;
-}
+/** Kept here too for the tests that read selections through the Excel host. */
+export { selectedRowsOf };
 
 function parseJson(v: unknown): unknown {
   if (typeof v !== "string") return v ?? null;
@@ -46,9 +32,19 @@ function cellValue(v: CellValue): string | number | boolean {
   return typeof v === "string" ? toCellText(v) : v;
 }
 
-export function createRoutingWorkbook(options: { run?: ExcelRunner; maxChunkBytes?: number } = {}): RoutingWorkbook {
+export function createRoutingWorkbook(options: { run?: ExcelRunner; maxChunkBytes?: number; capabilities?: ExcelCapabilities } = {}): RoutingWorkbook {
   const run: ExcelRunner = options.run ?? ((batch) => Excel.run(batch));
   const maxChunkBytes = options.maxChunkBytes ?? MAX_CHUNK_BYTES;
+  const caps = () => options.capabilities ?? officeCapabilities();
+  /**
+   * The selection's address: every area of a Ctrl-click selection (RangeAreas, ExcelApi 1.9), or on older Excel the
+   * selected range, which is the first area only (the pane says so in its line about this Excel).
+   */
+  const queueSelection = (context: Excel.RequestContext): { address: string } => {
+    const selection = caps().rangeAreas ? context.workbook.getSelectedRanges() : context.workbook.getSelectedRange();
+    selection.load("address");
+    return selection;
+  };
 
   return {
     async readActive(settingKey?: string): Promise<ActiveSheet> {
@@ -66,8 +62,7 @@ export function createRoutingWorkbook(options: { run?: ExcelRunner; maxChunkByte
           sheet.load("name");
           const used = sheet.getUsedRangeOrNullObject(true);
           used.load("rowIndex,columnIndex,rowCount,columnCount,values");
-          const selection = context.workbook.getSelectedRanges();
-          selection.load("address");
+          const selection = queueSelection(context);
           await context.sync();
           const selectedRows = selectedRowsOf(selection.address, sheet.name);
           if (used.isNullObject) return { sheetName: sheet.name, values: [], selectedRows, setting: settingValue(item) };
@@ -80,11 +75,10 @@ export function createRoutingWorkbook(options: { run?: ExcelRunner; maxChunkByte
       } catch (e) {
         if (!isPayloadTooLarge(e)) throw e;
         // Over Excel's 5 MB answer: the ledger reader's ≤ 4 MB chunks, then the selection on its own.
-        const grid = await createExcelWorkbook({ run, maxChunkBytes }).readSheet();
+        const grid = await createExcelWorkbook({ run, maxChunkBytes, capabilities: options.capabilities }).readSheet();
         return run(async (context) => {
           const item = setting(context);
-          const selection = context.workbook.getSelectedRanges();
-          selection.load("address");
+          const selection = queueSelection(context);
           await context.sync();
           return { sheetName: grid.sheetName, values: grid.values, selectedRows: selectedRowsOf(selection.address, grid.sheetName), setting: settingValue(item) };
         });

@@ -1,26 +1,16 @@
 /**
- * Which conditional formats are our issue marks. A mark is recognised by its rule, not by an id kept somewhere:
- * the rule is always TRUE, references no cell, and carries a text no clerk would type. So a mark is found even
- * after Excel split or copied it (copying marked cells copies the rule), no bookkeeping write is needed after
- * adding marks, and a clerk's own rules (even "=TRUE") are never taken for ours.
+ * Our issue marks on Excel's side: the rule that recognises them (shared with every host, ../shared/mark-rule.ts)
+ * loaded and filtered through Office.js.
  */
+import { MARK_FORMULA, isMarkFormula } from "../shared/mark-rule.ts";
 
-export const MARK_FORMULA = '=N("tiaojie-ledger-mark")=0';
+export { MARK_FORMULA, isMarkFormula };
 
 /**
  * What to load to tell our formats apart. `custom/...` fails the whole sync when the sheet also has colour
  * scales, data bars … (office-js#2180); `customOrNullObject` is the documented way for mixed collections.
  */
 export const FORMAT_SCAN = "items/id,items/type,items/customOrNullObject/rule/formula";
-
-/** Our rule formula as Excel may give it back (case, spaces, leading "="). */
-export function isMarkFormula(formula: unknown): boolean {
-  return typeof formula === "string" && normalise(formula) === normalise(MARK_FORMULA);
-}
-
-function normalise(formula: string): string {
-  return formula.replace(/\s+/g, "").replace(/^=/, "").toUpperCase();
-}
 
 /** Queues (does not sync) the load of every conditional format on the sheet with what identifies ours. */
 export function queueFormatScan(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {

@@ -4,6 +4,7 @@ import { createApiClient, type ApiClient } from "../../../ledger/api/client.ts";
 import type { Me } from "../../../ledger/api/roles.ts";
 import type { LedgerWorkbook, SheetGrid } from "../../hosts/ledger-workbook.ts";
 import type { RoutingWorkbook } from "../../hosts/routing-workbook.ts";
+import type { HostLimit } from "../../hosts/host.ts";
 import { emptyColumnSettings, type ColumnSettings } from "../logic/columns.ts";
 import { pagesFor, type KeyValueStore } from "../logic/connect.ts";
 import { describeError } from "../logic/errors.ts";
@@ -48,7 +49,20 @@ export type Page = (app: App) => HTMLElement;
  */
 export type PageLoader = () => Promise<Page>;
 
-export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook" | "routing" | "store" | "token">, pages: Record<PageId, PageLoader>): App {
+/** What the host cannot do, as the one line the pane shows under its title; null when it lacks nothing. */
+export function limitsLine(locale: Locale, hostName: string, limits: readonly HostLimit[] | undefined): string | null {
+  if (!limits || limits.length === 0) return null;
+  const list = limits.map((l) => t(locale, `limits.${l}`)).join(t(locale, "limits.sep"));
+  return t(locale, "limits.line", { host: hostName, list });
+}
+
+/** The host as the app shell words it: its name and what this version of it cannot do. */
+export interface HostSummary {
+  name: string;
+  limits?: readonly HostLimit[];
+}
+
+export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook" | "routing" | "store" | "token">, pages: Record<PageId, PageLoader>, host?: HostSummary): App {
   let current: PageId = init.token ? "validate" : "connect";
   const loaded = new Map<PageId, Page>();
   const loading = new Map<PageId, Promise<Page>>();
@@ -61,7 +75,11 @@ export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook
     if (id && id !== current && pagesFor(app.me?.role ?? null).includes(id as PageId)) app.show(id as PageId);
   });
   const body = h("main", { class: "page" });
-  root.replaceChildren(h("header", {}, h("h1", {}, t(init.locale, "appTitle")), nav), body);
+  // One line, above every page, for an older host: what it cannot do (the pages leave those parts out).
+  const limits = host ? limitsLine(init.locale, host.name, host.limits) : null;
+  const limitsNote = limits ? message("warning", limits) : null;
+  limitsNote?.setAttribute("data-host-limits", "");
+  root.replaceChildren(h("header", {}, h("h1", {}, t(init.locale, "appTitle")), nav), ...(limitsNote ? [limitsNote] : []), body);
 
   const app: App = {
     ...init,
@@ -96,7 +114,11 @@ export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook
 
   function renderPage(id: PageId): void {
     const render = ++renders;
-    if (!app.workbook && id !== "connect") return void body.replaceChildren(message("warning", app.t("error.noExcel")));
+    if (!app.workbook && id !== "connect") {
+      // A host too old to touch the workbook is not "Excel is not here": the line above already says what it is.
+      body.replaceChildren(...(host?.limits?.includes("workbook") ? [] : [message("warning", app.t("error.noExcel"))]));
+      return;
+    }
     const page = loaded.get(id);
     if (page) return void body.replaceChildren(page(app));
     body.replaceChildren(h("div", { class: "page-loading", "aria-live": "polite" }, h("span", {}, app.t("page.loading")), h("fluent-progress-bar", {})));

@@ -19,6 +19,37 @@ export const RANGE_AREAS_ADDRESS_CHARS = 8_192;
 export interface DoubleState {
   workbook: WorkbookModel;
   recorder: Recorder;
+  /**
+   * The ExcelApi 1.x this Excel claims (13 when absent: Excel on the web as the pane uses it). A call above it is
+   * recorded in recorder.aboveSet and fails its sync with ApiNotFound, as an older Excel answers an API it lacks.
+   */
+  excelApiMinor?: number;
+}
+
+/** The highest ExcelApi 1.x the double answers when no older version is claimed. */
+export const DEFAULT_EXCEL_API_MINOR = 13;
+
+/** "1.7" → 7; refuses anything but an ExcelApi 1.x version. */
+export function excelApiMinor(version: string): number {
+  const m = /^1\.(\d{1,2})$/.exec(version);
+  if (!m) throw new Error(`Excel double: ExcelApi version "${version}" is not 1.x`);
+  return Number(m[1]);
+}
+
+/**
+ * An API of ExcelApi 1.<minor> was used: fine when this Excel has that set; otherwise recorded, and the sync that
+ * carries it fails as Excel fails it (office.js from the CDN has every method; the old host refuses at sync).
+ */
+function requireSet(ctx: RequestContext, minor: number, member: string): void {
+  if (minor <= (ctx.state.excelApiMinor ?? DEFAULT_EXCEL_API_MINOR)) return;
+  ctx.state.recorder.aboveSet.push(`${member} (ExcelApi 1.${minor})`);
+  ctx.enqueue({
+    label: `${member} (above the claimed set)`,
+    kind: "get",
+    run: () => {
+      throw new ExcelDoubleError("ApiNotFound", `The API you are trying to use could not be found. It may be available in a newer version of Excel: ${member} needs ExcelApi 1.${minor}.`);
+    },
+  });
 }
 
 interface Op {
@@ -209,6 +240,7 @@ export class Workbook {
    * nobody clicked in has A1 of the active sheet selected.
    */
   getSelectedRanges(): RangeAreas {
+    requireSet(this.ctx, 9, "Workbook.getSelectedRanges");
     return new RangeAreas(this.ctx, () => {
       const wb = this.ctx.state.workbook;
       const sel = wb.selection;
@@ -219,6 +251,23 @@ export class Workbook {
       return { sheet, areas: areas as Rect[] };
     });
   }
+  /** ExcelApi 1.1: the selected range; of a Ctrl-click selection, Excel gives the first area only (its active one). */
+  getSelectedRange(): Range {
+    return selectedRange(this.ctx);
+  }
+}
+
+/** The selection as a single range (ExcelApi 1.1): a Ctrl-click selection answers its first area only. */
+function selectedRange(ctx: RequestContext): Range {
+  return new Range(ctx, () => {
+    const wb = ctx.state.workbook;
+    const sel = wb.selection;
+    const sheet = (sel && sheetByName(wb, sel.sheet)) || activeSheet(wb);
+    const address = sel && sel.sheet === sheet.name ? sel.address.split(",")[0] : "A1";
+    const rect = parseRect(address);
+    if (!rect) throw new ExcelDoubleError("InvalidArgument", `bad selection ${address}`);
+    return { sheet, rect };
+  });
 }
 
 function checkSheetName(name: string): void {
@@ -273,6 +322,7 @@ class WorksheetCollection {
     });
   }
   getItemOrNullObject(name: string): Worksheet {
+    requireSet(this.ctx, 4, "WorksheetCollection.getItemOrNullObject");
     return new Worksheet(this.ctx, () => sheetByName(this.wb, name) ?? null);
   }
   add(name: string): Worksheet {
@@ -305,10 +355,13 @@ class Worksheet extends ClientObject<SheetModel> {
       get: (): string => {
         throw propertyNotLoaded(`${section}Footer`, "HeaderFooter");
       },
-      set: (text: string) => this.set(`pageLayout.${section}Footer`, (sheet) => {
-        sheet.footer = { ...sheet.footer, [section]: text };
-        this.ctx.write("footer", sheet, undefined, { [section]: text });
-      }),
+      set: (text: string) => {
+        requireSet(this.ctx, 9, "Worksheet.pageLayout");
+        this.set(`pageLayout.${section}Footer`, (sheet) => {
+          sheet.footer = { ...sheet.footer, [section]: text };
+          this.ctx.write("footer", sheet, undefined, { [section]: text });
+        });
+      },
     });
     const page = {};
     Object.defineProperties(page, { leftFooter: footer("left"), centerFooter: footer("center"), rightFooter: footer("right") });
@@ -342,6 +395,7 @@ class Worksheet extends ClientObject<SheetModel> {
     });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    requireSet(this.ctx, 4, "Worksheet.getUsedRangeOrNullObject");
     return new Range(this.ctx, () => {
       const sheet = this.target();
       // The add-in always asks for values only; formats-only cells would widen Excel's answer otherwise.
@@ -351,6 +405,7 @@ class Worksheet extends ClientObject<SheetModel> {
     });
   }
   getRanges(address: string): RangeAreas {
+    requireSet(this.ctx, 9, "Worksheet.getRanges");
     return new RangeAreas(this.ctx, () => {
       const sheet = this.target();
       const parts = address.split(",");
@@ -388,6 +443,7 @@ class SettingCollection {
     this.ctx = ctx;
   }
   add(key: string, value: unknown): Setting {
+    requireSet(this.ctx, 4, "SettingCollection.add");
     const setting = new Setting(this.ctx, null, key);
     this.ctx.enqueue({
       label: `SettingCollection.add(${key})`,
@@ -404,9 +460,11 @@ class SettingCollection {
     return setting;
   }
   getItemOrNullObject(key: string): Setting {
+    requireSet(this.ctx, 4, "SettingCollection.getItemOrNullObject");
     return new Setting(this.ctx, () => (key in this.ctx.state.workbook.settings ? key : null), key);
   }
   getItem(key: string): Setting {
+    requireSet(this.ctx, 4, "SettingCollection.getItem");
     return new Setting(this.ctx, () => {
       if (!(key in this.ctx.state.workbook.settings)) throw new ExcelDoubleError("ItemNotFound", `The requested resource doesn't exist: setting "${key}".`);
       return key;
@@ -561,6 +619,7 @@ class Range extends ClientObject<RangeRef> {
   }
   /** ExcelApi 1.13: the merged areas whose top-left cell lies in this range (as Excel answers), or a null object. */
   getMergedAreasOrNullObject(): RangeAreas {
+    requireSet(this.ctx, 13, "Range.getMergedAreasOrNullObject");
     return new RangeAreas(this.ctx, () => {
       const { sheet, rect } = this.target();
       const areas = sheet.merges.filter((m) => m.r1 >= rect.r1 && m.r1 <= rect.r2 && m.c1 >= rect.c1 && m.c1 <= rect.c2);
@@ -698,6 +757,7 @@ class ConditionalFormatCollection {
     this.owner = owner;
   }
   add(type: string): ConditionalFormat {
+    requireSet(this.ctx, 6, "ConditionalFormatCollection.add");
     const format = new ConditionalFormat(this.ctx, null);
     this.ctx.enqueue({
       label: `ConditionalFormatCollection.add(${type})`,
@@ -714,6 +774,7 @@ class ConditionalFormatCollection {
     return format;
   }
   getItem(id: string): ConditionalFormat {
+    requireSet(this.ctx, 6, "ConditionalFormatCollection.getItem");
     return new ConditionalFormat(this.ctx, () => {
       const { sheet } = this.owner();
       const format = sheet.conditionalFormats.find((f) => f.id === id);
@@ -728,6 +789,7 @@ class ConditionalFormatCollection {
   }
   load(spec?: unknown): this {
     const props = splitProps(spec).map((p) => p.replace(/^items\//, ""));
+    requireSet(this.ctx, 6, "ConditionalFormatCollection.load");
     this.ctx.enqueue({
       label: `ConditionalFormatCollection.load(${props.join(",")})`,
       kind: "load",
@@ -997,6 +1059,7 @@ class Chart extends ClientObject<ChartRef> {
           throw propertyNotLoaded("numberFormat", "ChartAxis");
         },
         set numberFormat(f: string) {
+          requireSet(ctx, 8, "ChartAxis.numberFormat");
           op("axes.valueAxis.numberFormat", ({ sheet, chart }) => {
             chart.valueFormat = f;
             ctx.write("chart", sheet, chart.source, { valueFormat: f });
@@ -1008,6 +1071,7 @@ class Chart extends ClientObject<ChartRef> {
           throw propertyNotLoaded("reversePlotOrder", "ChartAxis");
         },
         set reversePlotOrder(v: boolean) {
+          requireSet(ctx, 7, "ChartAxis.reversePlotOrder");
           op("axes.categoryAxis.reversePlotOrder", ({ sheet, chart }) => {
             chart.categoriesReversed = v;
             ctx.write("chart", sheet, chart.source, { categoriesReversed: v });
@@ -1017,13 +1081,15 @@ class Chart extends ClientObject<ChartRef> {
     };
     this.series = {
       getItemAt: (i: number) => ({
-        setXAxisValues: (r: Range) =>
+        setXAxisValues: (r: Range) => {
+          requireSet(ctx, 7, "ChartSeries.setXAxisValues");
           op(`series(${i}).setXAxisValues`, ({ sheet, chart }) => {
             const s = chart.series[i];
             if (!s) throw new ExcelDoubleError("ItemNotFound", `The requested resource doesn't exist: chart series ${i}.`);
             s.xValues = r.ref().rect;
             ctx.write("chart", sheet, chart.source, { series: i, xValues: rectAddress(s.xValues) });
-          }),
+          });
+        },
       }),
     };
   }

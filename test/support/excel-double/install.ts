@@ -1,7 +1,7 @@
 // Loaded into the task pane instead of office.js: installs the `Office` and `Excel` globals over an in-memory
 // workbook, and `__excelDouble` for tests to look at what the pane did. Bundled as an IIFE by bundle.ts.
 import { parseRect, rectAddress } from "./address.ts";
-import { excelRun, RequestContext, type DoubleState } from "./context.ts";
+import { DEFAULT_EXCEL_API_MINOR, excelApiMinor, excelRun, RequestContext, type DoubleState } from "./context.ts";
 import { activeSheet, conditionalFillAt, formatsAt, readValues, sheetByName, workbookFromSeed, type WorkbookModel, type WorkbookSeed } from "./model.ts";
 import { contentWrites, newRecorder } from "./recorder.ts";
 
@@ -10,11 +10,14 @@ export interface DoubleConfig {
   seedUrl: string;
   displayLanguage: string;
   officeTheme?: Record<string, string>;
+  /** The ExcelApi version this Excel claims ("1.7" for Office 2019); absent: 1.13, as Excel on the web for the pane. */
+  excelApi?: string;
 }
 
 const RELOAD_KEY = "excel-double:workbook";
 const config = (globalThis as unknown as { __excelDoubleConfig: DoubleConfig }).__excelDoubleConfig;
-const state: DoubleState = { workbook: null as unknown as WorkbookModel, recorder: newRecorder() };
+const claimed = config.excelApi === undefined ? DEFAULT_EXCEL_API_MINOR : excelApiMinor(config.excelApi);
+const state: DoubleState = { workbook: null as unknown as WorkbookModel, recorder: newRecorder(), excelApiMinor: claimed };
 
 async function loadWorkbook(): Promise<WorkbookModel> {
   // The workbook stays open in Excel while the pane reloads: a test keeps it across page.reload().
@@ -43,8 +46,8 @@ const Office = {
     displayLanguage: config.displayLanguage,
     contentLanguage: config.displayLanguage,
     officeTheme: theme,
-    // Excel on the web and current desktop builds: ExcelApi up to 1.13 (merged areas) is what the pane may use.
-    requirements: { isSetSupported: (name: string, version?: string) => name === "ExcelApi" && Number((version ?? "1.1").split(".")[1] ?? 0) <= 13 },
+    // ExcelApi up to the claimed version (1.13 by default: Excel on the web, current desktop builds).
+    requirements: { isSetSupported: (name: string, version?: string) => name === "ExcelApi" && Number((version ?? "1.1").split(".")[1] ?? 0) <= claimed },
   },
   async onReady(callback?: (info: { host: string; platform: string }) => void) {
     await ready;
@@ -120,6 +123,8 @@ const inspector = {
   writes: (since = 0) => state.recorder.writes.filter((w) => w.sync > since),
   contentWrites: (since = 0) => contentWrites(state.recorder.writes.filter((w) => w.sync > since)),
   runs: () => state.recorder.runs,
+  /** Calls the pane made above the ExcelApi version this Excel claims (none, if the pane checks before it calls). */
+  aboveSet: () => [...state.recorder.aboveSet],
 };
 
 Object.assign(globalThis, { Office, Excel, __excelDouble: inspector });

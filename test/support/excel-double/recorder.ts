@@ -46,10 +46,12 @@ export interface Recorder {
   syncs: SyncRecord[];
   writes: WriteRecord[];
   reads: ReadRecord[];
+  /** Calls above the ExcelApi version the double claims ("Worksheet.getRanges (ExcelApi 1.9)"), in order. */
+  aboveSet: string[];
 }
 
 export function newRecorder(): Recorder {
-  return { runs: 0, syncs: [], writes: [], reads: [] };
+  return { runs: 0, syncs: [], writes: [], reads: [], aboveSet: [] };
 }
 
 /** The kind of each sync, in order. */
