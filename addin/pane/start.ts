@@ -12,10 +12,19 @@ import { validatePage } from "./ui/pages/validate.ts";
 import { paneTheme } from "./ui/theme.ts";
 import "./ui/styles.css";
 
+// The words of the first pages are fetched as soon as the entry runs, in the browser's language, while the host
+// (Office.onReady, WPS) is still getting ready; startPane then waits for the host's language, the same fetch when
+// they agree.
+if (typeof navigator !== "undefined") loadLanguage(pickLocale(navigator.language)).catch(() => undefined);
+
 export async function startPane(host: Host, root: HTMLElement = document.getElementById("app")!): Promise<void> {
   const wanted = pickLocale(host.displayLanguage ?? navigator.language);
-  // Without its English words (offline since the entry loaded) the pane still opens, in Chinese.
-  const locale = await loadLanguage(wanted).then((): Locale => wanted, (): Locale => "zh-CN");
+  // Without its English words (offline since the entry loaded) the pane still opens, in Chinese; without any words it
+  // still opens, its texts shown by their keys.
+  const locale = await loadLanguage(wanted).then(
+    (): Locale => wanted,
+    () => loadLanguage("zh-CN").then((): Locale => "zh-CN", (): Locale => wanted),
+  );
   document.documentElement.lang = locale;
   applyTheme(paneTheme(host.theme ?? null));
   // A page other than the first two comes with the other pages' words: both fetched when it is first shown.
