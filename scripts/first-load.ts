@@ -148,13 +148,26 @@ export async function firstLoadInBrowser(dir: string, page: string, o: { languag
     const drawn = o.drawn === undefined ? "#app fluent-button" : o.drawn;
     if (drawn) await tab.locator(drawn).first().waitFor({ timeout: 15_000 });
     await tab.waitForLoadState("networkidle");
-    const first = [...fetched].sort().map((f) => describe(dir, f));
+    // Classic scripts the HTML names (the notice for an Excel that cannot run modules) are not the pane's load.
+    const classic = classicScripts(dir, page);
+    const first = [...fetched].filter((f) => !classic.has(f)).sort().map((f) => describe(dir, f));
     const folders = new Set(first.map((f) => path.posix.dirname(f.file)));
-    const onDemand = [...folders].flatMap((folder) => listAssets(dir, folder)).filter((f) => !fetched.has(f))
+    const onDemand = [...folders].flatMap((folder) => listAssets(dir, folder)).filter((f) => !fetched.has(f) && !classic.has(f))
       .map((f) => describe(dir, f)).sort((a, b) => b.gzipped - a.gzipped);
     return { page, first, onDemand };
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+}
+
+/** Local classic scripts (`<script src>` without type="module") of a page, relative to the build directory. */
+function classicScripts(dir: string, page: string): Set<string> {
+  const html = readFileSync(path.join(dir, page), "utf8");
+  const out = new Set<string>();
+  for (const tag of html.match(/<script\b[^>]*>/g) ?? []) {
+    const src = /\bsrc="([^"]+)"/.exec(tag)?.[1];
+    if (src && !/type="module"/.test(tag) && !/^[a-z]+:|^\/\//i.test(src)) out.add(path.posix.normalize(path.posix.join(path.posix.dirname(page), src)));
+  }
+  return out;
 }

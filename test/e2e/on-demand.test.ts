@@ -1,9 +1,10 @@
-// The pane's parts fetched on demand, in real Chromium against the built pane: the first page opens with only the
-// first load (the files bench/addin-bundle.ts counts), the entry marks the pane as started, and a page whose code
-// cannot be fetched (the network dropped after the pane opened) says so in Chinese and opens on Retry once it is back.
+// The pane's parts fetched on demand, in real Chromium against the built pane: in Excel (the double) the first page
+// opens with exactly the files bench/addin-bundle.ts counts outside any host, the entry marks the pane as started, and
+// a page whose code cannot be fetched (the network dropped after the pane opened) says so in Chinese and opens on
+// Retry once it is back.
 import type { Browser, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { firstLoad } from "../../scripts/first-load.ts";
+import { firstLoadInBrowser } from "../../scripts/first-load.ts";
 import { ADDIN_DIST, assertNoCspViolations, createToken, openPane, preparePane, screenshot, startPaneSession, step, stopPaneSession, type OpenPane, type PaneServer, type TestWorker } from "./harness.ts";
 import { button, note, tab, waitForNote } from "./pane-ui.ts";
 
@@ -23,8 +24,8 @@ afterAll(() => stopPaneSession({ worker, pane, browser }, office));
 const assetOf = (url: string) => new URL(url).pathname.replace(/^\//, "");
 
 describe("the pane's parts fetched on demand", () => {
-  it("opens the Connect page with only the first load, and marks itself started", SLOW, async () => {
-    const first = new Set(firstLoad(ADDIN_DIST).first.map((f) => f.file));
+  it("opens the Connect page in Excel with the files the bench counts as the first load, and marks itself started", SLOW, async () => {
+    const first = new Set((await firstLoadInBrowser(ADDIN_DIST, "index.html")).first.map((f) => f.file));
     const opened = await preparePane(browser, pane, { seed: "blank" });
     const fetched: string[] = [];
     opened.page.on("request", (r: Request) => {
@@ -33,8 +34,9 @@ describe("the pane's parts fetched on demand", () => {
     await opened.page.goto(`${pane.url}/index.html`);
     await step(opened, "on-demand", "the Connect page is there", () => button(opened.page, "连接").waitFor());
     expect(await opened.page.evaluate(() => document.documentElement.getAttribute("data-pane"))).toBe("started");
-    expect(fetched.filter((f) => !first.has(f))).toEqual([]);
-    expect(fetched.length).toBeGreaterThan(0);
+    await opened.page.waitForLoadState("networkidle");
+    // The pane's chunks are vite's assets/; a classic script beside the page (the old-Excel notice) is not the pane's.
+    expect([...new Set(fetched.filter((f) => f.startsWith("assets/")))].sort()).toEqual([...first].sort());
     await opened.context.close();
   });
 
@@ -43,7 +45,7 @@ describe("the pane's parts fetched on demand", () => {
     office = await openPane(browser, pane, { seed: "blank" });
     const { page, context } = office;
     const S = "on-demand";
-    const first = new Set(firstLoad(ADDIN_DIST).first.map((f) => f.file));
+    const first = new Set((await firstLoadInBrowser(ADDIN_DIST, "index.html")).first.map((f) => f.file));
     let offline = true;
     // The pane opened; now every chunk it did not need yet fails as a dropped connection would.
     await context.route((url) => url.href.startsWith(`${pane.url}/assets/`) && !first.has(assetOf(url.href)), (route) =>
