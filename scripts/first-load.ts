@@ -1,12 +1,9 @@
 /**
- * What a built pane page makes the browser fetch before its first page can be used, and what it leaves for later.
- * Two ways, both over the build as it ships:
- * - `firstLoadInBrowser`, the figure: the page opened in Chromium outside any host (no office.js, no WPS), every JS and
- *   CSS file it fetched until its first page is drawn and the network is quiet. Whatever the entry does — a WPS entry
- *   that checks the browser and then `import()`s the pane — counts as it runs.
- * - `firstLoad`, read from the files: the page's module script and stylesheets, every chunk it names for preloading,
- *   and every chunk those import statically (`import … from "./x.js"`), transitively.
- * Either way, chunks not fetched are on demand; classic scripts (office.js, the notice for old Excel) are not counted.
+ * What a built pane page makes the browser fetch before its first page can be used, and what it leaves for later:
+ * the page opened in Chromium outside any host (no office.js, no WPS), every JS and CSS file it fetched until its
+ * first page is drawn and the network is quiet. Whatever the entry does — a WPS entry that checks the browser and
+ * then `import()`s the pane — counts as it runs (reading import statements from the files would miss that). Chunks
+ * not fetched are on demand; classic scripts (office.js, the notice for old Excel) are not counted.
  * Used by bench/addin-bundle.ts and test/addin/bundle-size.test.ts.
  */
 import { readFileSync, readdirSync } from "node:fs";
@@ -52,48 +49,6 @@ export function panePage(dir: string): string | null {
 /** Pages of a build that load modules (an HTML file with a `<script type="module">`). */
 export function modulePages(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith(".html") && /<script\b[^>]*type="module"/.test(readFileSync(path.join(dir, f), "utf8")));
-}
-
-/** Files named by the HTML page and by import statements of its chunks: the first load of `page` in the build `dir`. */
-export function firstLoad(dir: string, page = "index.html"): FirstLoad {
-  const html = readFileSync(path.join(dir, page), "utf8");
-  const wanted: string[] = [];
-  const classic = new Set<string>();
-  for (const tag of html.match(/<(script|link)\b[^>]*>/g) ?? []) {
-    const ref = /\b(?:src|href)="([^"]+)"/.exec(tag)?.[1];
-    if (!ref || /^[a-z]+:|^\/\//i.test(ref)) continue;
-    const file = path.posix.normalize(path.posix.join(path.posix.dirname(page), ref));
-    const isScript = /^<script/.test(tag);
-    if (isScript && /type="module"/.test(tag)) wanted.push(file);
-    else if (isScript) classic.add(file);
-    else if (/rel="(modulepreload|stylesheet)"/.test(tag)) wanted.push(file);
-  }
-  const seen = staticClosure(dir, wanted);
-  const first = [...seen].sort().map((f) => describe(dir, f));
-  // The other JS and CSS in the folders the first load came from (vite's assets/): not in other folders, which may
-  // hold another build (the WPS add-in is built into dist/addin/wps/).
-  const folders = new Set([...seen].map((f) => path.posix.dirname(f)));
-  const onDemand = [...folders].flatMap((folder) => listAssets(dir, folder)).filter((f) => !seen.has(f) && !classic.has(f))
-    .map((f) => describe(dir, f)).sort((a, b) => b.gzipped - a.gzipped);
-  return { page, first, onDemand };
-}
-
-/** The files `start` names and every chunk they import statically, transitively (paths relative to `dir`). */
-export function staticClosure(dir: string, start: readonly string[]): Set<string> {
-  const wanted = [...start];
-  const seen = new Set<string>();
-  while (wanted.length) {
-    const file = wanted.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    if (!file.endsWith(".js")) continue;
-    const code = readFileSync(path.join(dir, file), "utf8");
-    // Static imports only: `import{a}from"./x.js"`, `import"./x.js"`, `export*from"./x.js"`; never `import("./x.js")`.
-    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+)["']/g)) {
-      wanted.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1])));
-    }
-  }
-  return seen;
 }
 
 export function describe(dir: string, file: string): LoadedFile {
