@@ -17,7 +17,7 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: [WORKER_TESTS, "**/node_modules/**"],
           testTimeout: 30_000,
-          setupFiles: ["test/support/today.ts"],
+          setupFiles: ["test/support/today.ts", "test/support/english.ts"],
         },
       },
       "./test/worker/vitest.config.ts",

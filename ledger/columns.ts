@@ -23,6 +23,12 @@ export interface ColumnSpec {
   party?: ColumnKey;
 }
 
+/**
+ * A place is an address, not a document: long enough for "某镇某村某组某号" written out in full. Here rather than in
+ * schema.ts so that validating a sheet (the pane's first page) does not pull in zod.
+ */
+export const MAX_PLACE = 200;
+
 export const COLUMN_KEYS = [
   "caseNo", "receivedOn", "unit", "source", "domain", "stage", "mediationType", "applicant", "applicantId",
   "phone", "respondent", "summary", "accepted", "rejectReason", "mediator", "status", "closedOn", "amount",

@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { COMPLEXITIES, DOMAINS, MEDIATION_TYPES, SOURCES, STAGES, STATUSES } from "./choices.ts";
-import { COLUMN_KEYS } from "./columns.ts";
+import { COLUMN_KEYS, MAX_PLACE } from "./columns.ts";
 import { ISSUE_CODES } from "./issue-codes.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 const text = z.string().min(1).max(20_000);
-/** A place is an address, not a document: long enough for "某镇某村某组某号" written out in full. */
-export const MAX_PLACE = 200;
+export { MAX_PLACE };
 
 /**
  * A case row after normalising: what the Worker stores and the add-in pushes.

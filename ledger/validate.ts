@@ -1,5 +1,5 @@
 import { CHOICE_VARIANTS } from "./choices.ts";
-import { COLUMNS, columnName, type ColumnKey, type ColumnSpec } from "./columns.ts";
+import { COLUMNS, MAX_PLACE, columnName, type ColumnKey, type ColumnSpec } from "./columns.ts";
 import { tableRows, type SkippedRows } from "./data-rows.ts";
 import { FirstSeen } from "./first-seen.ts";
 import { detectHeader, type HeaderResult } from "./header.ts";
@@ -17,7 +17,7 @@ import { normaliseYesNo } from "./normalise/yes-no.ts";
 import { normalisePartyId } from "./party-id.ts";
 import { normalisePhone } from "./phone.ts";
 import { sheetColumnLetter, type ColumnPlaces } from "./sheet-columns.ts";
-import { MAX_PLACE, type CaseRow, type Issue } from "./schema.ts";
+import type { CaseRow, Issue } from "./schema.ts";
 import { todayInChina } from "./clock.ts";
 
 export interface ValidateOptions {

@@ -4,6 +4,7 @@
  * excel-routing-workbook.ts); pages and logic see only this.
  */
 import type { CellValue } from "./ledger-workbook.ts";
+import { onDemand } from "./on-demand.ts";
 
 export interface ActiveSheet {
   sheetName: string;
@@ -56,4 +57,21 @@ export interface RoutingWorkbook {
    * otherwise throws SheetChangedError and writes nothing. Returns the last row written.
    */
   appendRows(sheetName: string, firstRow: number, rows: readonly (readonly CellValue[])[]): Promise<number>;
+}
+
+/**
+ * A routing workbook whose code is fetched when a routing page first uses it (分流 and 签收 are not on the first page).
+ * A failed fetch is a ModuleLoadError, and the next call tries again.
+ */
+export function lazyRoutingWorkbook(load: () => Promise<RoutingWorkbook>): RoutingWorkbook {
+  let made: Promise<RoutingWorkbook> | null = null;
+  const get = () => (made ??= onDemand(load).catch((e: unknown) => {
+    made = null;
+    throw e;
+  }));
+  return {
+    readActive: async (settingKey) => (await get()).readActive(settingKey),
+    writeColumns: async (write) => (await get()).writeColumns(write),
+    appendRows: async (sheetName, firstRow, rows) => (await get()).appendRows(sheetName, firstRow, rows),
+  };
 }

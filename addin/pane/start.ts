@@ -1,27 +1,34 @@
 /** Starts the pane over a host: language and theme from the host, then the pages, then who the token belongs to. */
-import { pickLocale } from "../../ledger/messages.ts";
+import { pickLocale, type Locale } from "../../ledger/messages.ts";
 import type { Host } from "../hosts/host.ts";
+import { loadLanguage, loadPageWords } from "./i18n.ts";
 import { loadToken, rememberUnit } from "./logic/connect.ts";
-import { startApp } from "./ui/app.ts";
+import { startApp, type Page } from "./ui/app.ts";
 import { applyTheme } from "./ui/components.ts";
-import { columnsPage } from "./ui/pages/columns.ts";
+// The two pages a pane opens on (Connect without a token, Validate with one) come with the entry; every other page
+// is its own chunk, fetched the first time it is shown, so the first load stays small (bench/addin-bundle.ts).
 import { connectPage } from "./ui/pages/connect.ts";
-import { courtPage } from "./ui/pages/court.ts";
-import { incomingPage } from "./ui/pages/incoming.ts";
-import { limitsPage } from "./ui/pages/limits.ts";
-import { pushPage } from "./ui/pages/push.ts";
-import { mentorsPage } from "./ui/pages/mentors.ts";
-import { coordinatorPage, rankingsPage } from "./ui/pages/reports.ts";
-import { statsPage } from "./ui/pages/statistics.ts";
-import { routingPage } from "./ui/pages/routing.ts";
 import { validatePage } from "./ui/pages/validate.ts";
 import { paneTheme } from "./ui/theme.ts";
 import "./ui/styles.css";
 
+// The words of the first pages are fetched as soon as the entry runs, in the browser's language, while the host
+// (Office.onReady, WPS) is still getting ready; startPane then waits for the host's language, the same fetch when
+// they agree.
+if (typeof navigator !== "undefined") loadLanguage(pickLocale(navigator.language)).catch(() => undefined);
+
 export async function startPane(host: Host, root: HTMLElement = document.getElementById("app")!): Promise<void> {
-  const locale = pickLocale(host.displayLanguage ?? navigator.language);
+  const wanted = pickLocale(host.displayLanguage ?? navigator.language);
+  // Without its English words (offline since the entry loaded) the pane still opens, in Chinese; without any words it
+  // still opens, its texts shown by their keys.
+  const locale = await loadLanguage(wanted).then(
+    (): Locale => wanted,
+    () => loadLanguage("zh-CN").then((): Locale => "zh-CN", (): Locale => wanted),
+  );
   document.documentElement.lang = locale;
   applyTheme(paneTheme(host.theme ?? null));
+  // A page other than the first two comes with the other pages' words: both fetched when it is first shown.
+  const later = <M>(load: () => Promise<M>, page: (m: M) => Page) => () => Promise.all([load(), loadPageWords(locale)]).then(([m]) => page(m));
   const app = startApp(root, {
     locale,
     workbook: host.workbook,
@@ -29,18 +36,18 @@ export async function startPane(host: Host, root: HTMLElement = document.getElem
     store: localStorage,
     token: loadToken(localStorage),
   }, {
-    connect: connectPage,
-    columns: columnsPage,
-    validate: validatePage,
-    push: pushPage,
-    coordinator: coordinatorPage,
-    rankings: rankingsPage,
-    mentors: mentorsPage,
-    routing: routingPage,
-    incoming: incomingPage,
-    limits: limitsPage,
-    court: courtPage,
-    stats: statsPage,
+    connect: async () => connectPage,
+    validate: async () => validatePage,
+    columns: later(() => import("./ui/pages/columns.ts"), (m) => m.columnsPage),
+    push: later(() => import("./ui/pages/push.ts"), (m) => m.pushPage),
+    coordinator: later(() => import("./ui/pages/reports.ts"), (m) => m.coordinatorPage),
+    rankings: later(() => import("./ui/pages/reports.ts"), (m) => m.rankingsPage),
+    mentors: later(() => import("./ui/pages/mentors.ts"), (m) => m.mentorsPage),
+    routing: later(() => import("./ui/pages/routing.ts"), (m) => m.routingPage),
+    incoming: later(() => import("./ui/pages/incoming.ts"), (m) => m.incomingPage),
+    limits: later(() => import("./ui/pages/limits.ts"), (m) => m.limitsPage),
+    court: later(() => import("./ui/pages/court.ts"), (m) => m.courtPage),
+    stats: later(() => import("./ui/pages/statistics.ts"), (m) => m.statsPage),
   }, host);
   const client = app.client();
   if (client) {

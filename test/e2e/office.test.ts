@@ -198,9 +198,22 @@ describe("the assessment office's weights", () => {
     try {
       await step(p, S, "connect as the assessment office and open 考评排名 for 2026-Q2", async () => {
         await connect(p, assessor, "连接", "已连接：全部单位（考评办）");
+        // The page asks for the weights of the period it shows first; that answer comes late, after the one for the
+        // period picked since, and must not overwrite it.
+        let firstAsk = true;
+        pane.fault = async (req) => {
+          if (firstAsk && req.url?.startsWith("/api/rankings/weights")) {
+            firstAsk = false;
+            await new Promise((r) => setTimeout(r, 1_500));
+          }
+          return "pass" as const;
+        };
         await openTab(page, "考评排名");
         await page.locator("select#period").selectOption("2026-Q2");
         await page.getByText("2026-Q2 使用默认权重").waitFor();
+        await new Promise((r) => setTimeout(r, 2_000));
+        pane.fault = null;
+        expect(await page.getByText("2026-Q2 使用默认权重").count()).toBe(1);
         expect(await page.locator("#weight-success").inputValue()).toBe("30");
       });
       await step(p, S, "a set totalling 105 is refused in the pane and nothing is sent", async () => {

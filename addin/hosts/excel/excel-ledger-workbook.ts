@@ -17,8 +17,8 @@
  */
 import { MAX_CHUNK_BYTES, planMarkGroups, planWorkbookRead, markedCellCount, rangeAddress, rowsPerChunk, toCellText, valuesBytes } from "../shared/cells.ts";
 import { MAX_SHEET_CELLS, SheetTooLargeError, type CellMark, type LedgerWorkbook, type MarkResult, type ReadProgress, type ReportSheet, type SheetGrid, type WriteBackBlock } from "../ledger-workbook.ts";
-import { GRID_FILL, type Grid, type GridCell, type GridChart } from "../../../ledger/reports/grid.ts";
-import { PAGE_FOOTER } from "../../../ledger/reports/page-footer.ts";
+import type { Grid } from "../../../ledger/reports/grid.ts";
+import { onDemand } from "../on-demand.ts";
 import { SEVERITY_FILL } from "../shared/colours.ts";
 import { MARK_FORMULA, isItemNotFound, isPayloadTooLarge, ourMarks, queueFormatScan } from "./marks.ts";
 import { fillMergedAreas, mergedAreas } from "../shared/merged-areas.ts";
@@ -45,7 +45,7 @@ export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<
 
 export const SETTINGS_PREFIX = "tiaojie.";
 /** Names of the sheets this add-in wrote (report sheets): only those are ever replaced. */
-const REPORT_SHEETS_KEY = "reportSheets";
+export const REPORT_SHEETS_KEY = "reportSheets";
 
 /**
  * How long the list of our marks taken by readSheet may be used by markIssues instead of a fresh read. Validation
@@ -92,49 +92,6 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
     return parseSetting<T>(item.value);
   }
 
-  /**
-   * The sheet a report goes to, added fresh: a sheet of that name is replaced only when this add-in wrote it
-   * (recorded in the workbook's settings); a clerk's sheet of that name is left alone and the report takes the
-   * next free "name (2)" … "(9)". One read sync; the deletion, the new sheet and the record are queued.
-   */
-  /**
-   * Claims a sheet for each wanted name in one read sync: the name itself when free or ours (written by this add-in,
-   * as the workbook's settings record), else "name (2)" … A clerk's sheet of that name is never touched.
-   */
-  async function claimReportSheets(context: Excel.RequestContext, wanted: readonly string[]): Promise<{ sheet: Excel.Worksheet; name: string }[]> {
-    const owned = context.workbook.settings.getItemOrNullObject(SETTINGS_PREFIX + REPORT_SHEETS_KEY);
-    owned.load("value");
-    const sheets = context.workbook.worksheets;
-    const lookups = wanted.map((w) => {
-      const candidates = [w, ...Array.from({ length: 8 }, (_, i) => `${w} (${i + 2})`)];
-      return {
-        candidates,
-        found: candidates.map((n) => {
-          const ws = sheets.getItemOrNullObject(n);
-          ws.load("name");
-          return ws;
-        }),
-      };
-    });
-    await context.sync();
-    const ours = new Set(owned.isNullObject ? [] : (parseSetting<string[]>(owned.value) ?? []));
-    const taken = new Set<string>();
-    const claimed = lookups.map(({ candidates, found }) => {
-      const i = candidates.findIndex((n, k) => !taken.has(n) && (found[k].isNullObject || ours.has(n)));
-      if (i < 0) throw new Error(`worksheets ${candidates.join(", ")} all exist and are not ours`);
-      const name = candidates[i];
-      taken.add(name);
-      if (!found[i].isNullObject) found[i].delete();
-      ours.add(name);
-      return name;
-    });
-    queueSetting(context, REPORT_SHEETS_KEY, [...ours]);
-    return claimed.map((name) => ({ sheet: sheets.add(name), name }));
-  }
-
-  async function claimReportSheet(context: Excel.RequestContext, wanted: string): Promise<{ sheet: Excel.Worksheet; name: string }> {
-    return (await claimReportSheets(context, [wanted]))[0];
-  }
 
   function queueSetting(context: Excel.RequestContext, key: string, value: unknown): void {
     context.workbook.settings.add(SETTINGS_PREFIX + key, JSON.stringify(value));
@@ -386,77 +343,22 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
       });
     },
 
-    writeReportSheet(report: ReportSheet): Promise<string> {
-      return run(async (context) => {
-        const { sheet, name } = await claimReportSheet(context, report.name);
-        const width = report.headers.length;
-        const lastRow = report.rows.length + 1;
-        const all = sheet.getRange(rangeAddress(1, 0, lastRow, width - 1));
-        all.values = [
-          report.headers.map(toCellText),
-          ...report.rows.map((r) => r.map((v) => (typeof v === "string" ? toCellText(v) : v ?? ""))),
-        ] as unknown[][] as string[][];
-        const table = sheet.tables.add(all, true);
-        table.name = report.tableName;
-        table.style = "TableStyleMedium2";
-        for (const [col, format] of Object.entries(report.numberFormats ?? {})) {
-          if (report.rows.length === 0) break;
-          const c = Number(col);
-          sheet.getRange(rangeAddress(2, c, lastRow, c)).numberFormat = report.rows.map(() => [format]);
-        }
-        for (const [r, c, colour] of report.fills ?? []) {
-          sheet.getRange(rangeAddress(r + 2, c, r + 2, c)).format.fill.color = colour;
-        }
-        const { charts, rangeAreas: pageLayout } = caps();
-        if (charts && report.chart && report.rows.length > 0) {
-          const { labelColumn, valueColumn } = report.chart;
-          const values = sheet.getRange(rangeAddress(1, valueColumn, lastRow, valueColumn));
-          const chart = sheet.charts.add("BarClustered", values, "Columns");
-          chart.series.getItemAt(0).setXAxisValues(sheet.getRange(rangeAddress(2, labelColumn, lastRow, labelColumn)));
-          chart.title.text = report.chart.title;
-          chart.legend.visible = false;
-          chart.setPosition(rangeAddress(1, width + 1, 1, width + 1));
-        }
-        // Beside the table, one under the other, each about 8 columns by 18 rows.
-        let top = 1;
-        for (const lc of charts ? report.lineCharts ?? [] : []) {
-          if (lc.lastRow < lc.firstRow) continue;
-          const source = sheet.getRange(rangeAddress(lc.firstRow + 2, lc.labelColumn, lc.lastRow + 2, lc.lastValueColumn));
-          const chart = sheet.charts.add("Line", source, "Rows");
-          const periods = sheet.getRange(rangeAddress(1, lc.labelColumn + 1, 1, lc.lastValueColumn));
-          for (let s = 0; s <= lc.lastRow - lc.firstRow; s++) chart.series.getItemAt(s).setXAxisValues(periods);
-          chart.title.text = lc.title;
-          chart.setPosition(rangeAddress(top, width + 1, top, width + 1), rangeAddress(top + 17, width + 8, top + 17, width + 8));
-          top += 19;
-        }
-        all.format.autofitColumns();
-        if (pageLayout) queuePageFooter(sheet);
-        sheet.activate();
-        await context.sync();
-        return name;
-      });
+
+    // Report and chart sheets are not on the first page: their writer (excel-report-sheets.ts) is fetched when first
+    // used, before Excel.run, so no batch waits on the network.
+    async writeReportSheet(report: ReportSheet): Promise<string> {
+      const w = await reportWriter();
+      return run((context) => w.writeReportSheet(context, report, caps()));
     },
 
-    writeGridSheet(grid: Grid): Promise<string> {
-      return run(async (context) => {
-        const { sheet, name } = await claimReportSheet(context, grid.name);
-        queueGrid(sheet, grid, caps());
-        sheet.activate();
-        await context.sync();
-        return name;
-      });
+    async writeGridSheet(grid: Grid): Promise<string> {
+      const w = await reportWriter();
+      return run(async (context) => (await w.writeGridSheets(context, [grid], caps()))[0]);
     },
 
-    writeGridSheets(grids: readonly Grid[]): Promise<string[]> {
-      return run(async (context) => {
-        if (grids.length === 0) return [];
-        const claimed = await claimReportSheets(context, grids.map((g) => g.name));
-        const can = caps();
-        claimed.forEach(({ sheet }, i) => queueGrid(sheet, grids[i], can));
-        claimed[0].sheet.activate();
-        await context.sync();
-        return claimed.map((c) => c.name);
-      });
+    async writeGridSheets(grids: readonly Grid[]): Promise<string[]> {
+      const w = await reportWriter();
+      return run((context) => w.writeGridSheets(context, grids, caps()));
     },
 
     loadSetting<T>(key: string): Promise<T | null> {
@@ -472,83 +374,18 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
   };
 }
 
-/** Excel's column width in points for a width in characters of "0" (7 pixels each plus 5 of padding, 0.75 pt a pixel). */
-export const widthToPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
-/**
- * Queues a laid-out sheet: values in one range (server text starting with = + - @ written as text), number formats
- * in one matrix, then styles in runs of equal cells per row, merges and column widths. Nothing is read.
- */
-function queueGrid(sheet: Excel.Worksheet, grid: Grid, can: ExcelCapabilities): void {
-  const width = Math.max(1, grid.widths.length, ...grid.rows.map((r) => r.length));
-  const height = Math.max(1, grid.rows.length);
-  const cell = (r: number, c: number) => grid.rows[r]?.[c];
-  const all = sheet.getRange(rangeAddress(1, 0, height, width - 1));
-  const matrix = <T>(f: (r: number, c: number) => T): T[][] => Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => f(r, c)));
-  all.values = matrix((r, c) => {
-    const v = cell(r, c)?.v ?? null;
-    return typeof v === "string" ? toCellText(v) : v ?? "";
-  }) as unknown[][] as string[][];
-  if (grid.rows.some((row) => row.some((g) => g.format))) all.numberFormat = matrix((r, c) => cell(r, c)?.format ?? "General");
-  // Long reasons and messages wrap within their column; Excel then sizes the rows.
-  all.format.wrapText = true;
-  all.format.horizontalAlignment = "Center";
-  grid.rows.forEach((row, r) => {
-    const runs = (key: (g: GridCell | undefined) => string | null, apply: (range: Excel.Range, k: string) => void) => {
-      let start = 0;
-      for (let c = 1; c <= width; c++) {
-        const k = key(row[start]);
-        if (c < width && key(row[c]) === k) continue;
-        if (k !== null) apply(sheet.getRange(rangeAddress(r + 1, start, r + 1, c - 1)), k);
-        start = c;
-      }
-    };
-    runs((g) => (g?.style ? GRID_FILL[g.style] ?? null : null), (range, colour) => (range.format.fill.color = colour));
-    runs((g) => (g && g.style && g.style !== "cell" && g.style !== "note" && g.style !== "subtitle" ? "bold" : null), (range) => (range.format.font.bold = true));
-    runs((g) => (g && g.align !== "center" && (g.align === "left" || g.style === "title" || g.style === "subtitle" || g.style === "heading" || g.style === "note") ? "left" : null),
-      (range) => (range.format.horizontalAlignment = "Left"));
-  });
-  for (const m of grid.merges) sheet.getRange(rangeAddress(m.row + 1, m.col, m.row + m.rows, m.col + m.cols - 1)).merge(false);
-  grid.widths.forEach((w, c) => (sheet.getRange(rangeAddress(1, c, 1, c)).format.columnWidth = widthToPoints(w)));
-  if (can.charts) for (const chart of grid.charts ?? []) queueGridChart(sheet, chart, can.chartNumberFormat);
-  if (can.rangeAreas) queuePageFooter(sheet);
+let reportWriterModule: Promise<typeof import("./excel-report-sheets.ts")> | null = null;
+
+/** The report sheet writer, fetched once; after a failed fetch the next use tries again. */
+function reportWriter(): Promise<typeof import("./excel-report-sheets.ts")> {
+  return (reportWriterModule ??= onDemand(() => import("./excel-report-sheets.ts")).catch((e: unknown) => {
+    reportWriterModule = null;
+    throw e;
+  }));
 }
 
-/**
- * The report's page number under every printed page, as the CLI's sheets have it (ledger/reports/page-footer.ts).
- * Office.js names the section, so the text goes in without its &C; Excel stores it as the centre section. PageLayout
- * is ExcelApi 1.9: older Excel prints the report without it.
- */
-function queuePageFooter(sheet: Excel.Worksheet): void {
-  sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER.centre;
-}
-
-const CHART_TYPES: Record<GridChart["kind"], "BarClustered" | "ColumnClustered" | "Line" | "Pie"> = { bar: "BarClustered", column: "ColumnClustered", line: "Line", pie: "Pie" };
-
-/**
- * A native chart over the grid's cells. By columns the source takes the header row (series names) above the values;
- * by rows it takes the label column (series names) left of them; the categories are set on every series.
- */
-function queueGridChart(sheet: Excel.Worksheet, g: GridChart, axisFormat: boolean): void {
-  const byColumns = g.seriesIn === "columns";
-  const source = byColumns
-    ? sheet.getRange(rangeAddress(g.headerRow + 1, g.firstValueCol, g.lastRow + 1, g.lastValueCol))
-    : sheet.getRange(rangeAddress(g.firstRow + 1, g.labelCol, g.lastRow + 1, g.lastValueCol));
-  const chart = sheet.charts.add(CHART_TYPES[g.kind], source, byColumns ? "Columns" : "Rows");
-  const categories = byColumns
-    ? sheet.getRange(rangeAddress(g.firstRow + 1, g.labelCol, g.lastRow + 1, g.labelCol))
-    : sheet.getRange(rangeAddress(g.headerRow + 1, g.firstValueCol, g.headerRow + 1, g.lastValueCol));
-  const count = byColumns ? g.lastValueCol - g.firstValueCol + 1 : g.lastRow - g.firstRow + 1;
-  for (let s = 0; s < count; s++) chart.series.getItemAt(s).setXAxisValues(categories);
-  chart.title.text = g.title;
-  if (g.kind === "bar") chart.axes.categoryAxis.reversePlotOrder = true;
-  if (axisFormat && g.valueFormat && g.kind !== "pie") chart.axes.valueAxis.numberFormat = g.valueFormat;
-  // One bar or column series needs no legend: the title names it.
-  if (count === 1 && g.kind !== "pie") chart.legend.visible = false;
-  chart.setPosition(rangeAddress(g.at.row + 1, g.at.col, g.at.row + 1, g.at.col), rangeAddress(g.at.row + g.at.rows, g.at.col + g.at.cols - 1, g.at.row + g.at.rows, g.at.col + g.at.cols - 1));
-}
-
-function parseSetting<T>(value: unknown): T | null {
+export function parseSetting<T>(value: unknown): T | null {
   if (typeof value !== "string") return (value ?? null) as T | null;
   try {
     return JSON.parse(value) as T;

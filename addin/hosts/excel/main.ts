@@ -3,7 +3,7 @@ import "../../pane/zod-without-eval.ts";
 import { startPane } from "../../pane/start.ts";
 import { excelLimits, officeCapabilities } from "./capabilities.ts";
 import { createExcelWorkbook } from "./excel-ledger-workbook.ts";
-import { createRoutingWorkbook } from "./excel-routing-workbook.ts";
+import { lazyRoutingWorkbook } from "../routing-workbook.ts";
 import { officeHost } from "./office-host.ts";
 
 // The bundle ran: unsupported.js (the notice for Excel that cannot run the pane) looks for this when the page loads.
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   await startPane({
     name: "Excel",
     workbook: usable ? createExcelWorkbook() : null,
-    routing: usable ? createRoutingWorkbook() : null,
+    routing: usable ? lazyRoutingWorkbook(() => import("./excel-routing-workbook.ts").then((m) => m.createRoutingWorkbook())) : null,
     displayLanguage,
     theme: inExcel ? officeTheme : undefined,
     limits,

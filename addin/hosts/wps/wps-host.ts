@@ -5,7 +5,7 @@
 import type { Host } from "../host.ts";
 import { MSO_LANGUAGE_ID_UI, type WpsApplication } from "./wps-api.ts";
 import { createWpsWorkbook } from "./wps-ledger-workbook.ts";
-import { createWpsRoutingWorkbook } from "./wps-routing-workbook.ts";
+import { lazyRoutingWorkbook } from "../routing-workbook.ts";
 
 /** Windows language ids WPS reports → the BCP 47 tags the pane's i18n reads. */
 const LANGUAGES: Readonly<Record<number, string>> = { 2052: "zh-CN", 4100: "zh-SG", 1028: "zh-TW", 3076: "zh-HK", 5124: "zh-MO", 1033: "en-US", 2057: "en-GB" };
@@ -39,7 +39,8 @@ export function wpsHost(app: WpsApplication | null): Host {
   return {
     name: "WPS 表格",
     workbook: app ? createWpsWorkbook(app) : null,
-    routing: app ? createWpsRoutingWorkbook(app) : null,
+    // 分流 and 签收 are not on the first page: their workbook code is fetched when a routing page first uses it.
+    routing: app ? lazyRoutingWorkbook(() => import("./wps-routing-workbook.ts").then((m) => m.createWpsRoutingWorkbook(app))) : null,
     displayLanguage: app ? wpsDisplayLanguage(app) : undefined,
     theme: undefined,
   };

@@ -3,6 +3,7 @@ import type { Locale } from "../../../ledger/messages.ts";
 import { ApiError } from "../../../ledger/api/client.ts";
 import { MAX_SHEET_CELLS, SheetTooLargeError } from "../../hosts/ledger-workbook.ts";
 import { t, type MessageKey } from "../i18n.ts";
+import { ModuleLoadError } from "../../hosts/on-demand.ts";
 
 export function describeError(e: unknown, locale: Locale): string {
   if (e instanceof ApiError) {
@@ -12,6 +13,7 @@ export function describeError(e: unknown, locale: Locale): string {
   if (e instanceof SheetTooLargeError) {
     return t(locale, "error.sheetTooLarge", { cells: e.cells.toLocaleString(), max: MAX_SHEET_CELLS.toLocaleString() });
   }
+  if (e instanceof ModuleLoadError) return t(locale, "error.moduleLoad");
   const message = e instanceof Error ? e.message : String(e);
   return t(locale, "error.excel", { detail: message });
 }

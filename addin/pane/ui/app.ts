@@ -43,6 +43,11 @@ export interface App {
 }
 
 export type Page = (app: App) => HTMLElement;
+/**
+ * How the pane gets a page: most pages' modules are fetched the first time they are shown (a chunk of their own, out of
+ * the first load); a page that came with the entry is simply handed over.
+ */
+export type PageLoader = () => Promise<Page>;
 
 /** What the host cannot do, as the one line the pane shows under its title; null when it lacks nothing. */
 export function limitsLine(locale: Locale, hostName: string, limits: readonly HostLimit[] | undefined): string | null {
@@ -57,8 +62,12 @@ export interface HostSummary {
   limits?: readonly HostLimit[];
 }
 
-export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook" | "routing" | "store" | "token">, pages: Record<PageId, Page>, host?: HostSummary): App {
+export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook" | "routing" | "store" | "token">, pages: Record<PageId, PageLoader>, host?: HostSummary): App {
   let current: PageId = init.token ? "validate" : "connect";
+  const loaded = new Map<PageId, Page>();
+  const loading = new Map<PageId, Promise<Page>>();
+  // Bumped by every render: a page whose module arrives after the clerk moved on is not drawn over the newer one.
+  let renders = 0;
   const nav = h("fluent-tablist", { "aria-label": "pages" });
   // The tablist moves between tabs with the arrow keys and reports it as "change".
   nav.addEventListener("change", () => {
@@ -99,11 +108,36 @@ export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook
         nav.appendChild(tab);
       }
       nav.setAttribute("activeid", `tab-${current}`);
-      // A host too old to touch the workbook is not "Excel is not here": the line above already says what it is.
-      const noWorkbook = host?.limits?.includes("workbook") ? null : message("warning", app.t("error.noExcel"));
-      body.replaceChildren(...(app.workbook || current === "connect" ? [pages[current](app)] : noWorkbook ? [noWorkbook] : []));
+      renderPage(current);
     },
   };
+
+  function renderPage(id: PageId): void {
+    const render = ++renders;
+    if (!app.workbook && id !== "connect") {
+      // A host too old to touch the workbook is not "Excel is not here": the line above already says what it is.
+      body.replaceChildren(...(host?.limits?.includes("workbook") ? [] : [message("warning", app.t("error.noExcel"))]));
+      return;
+    }
+    const page = loaded.get(id);
+    if (page) return void body.replaceChildren(page(app));
+    body.replaceChildren(h("div", { class: "page-loading", "aria-live": "polite" }, h("span", {}, app.t("page.loading")), h("fluent-progress-bar", {})));
+    let pending = loading.get(id);
+    if (!pending) loading.set(id, (pending = pages[id]()));
+    pending.then(
+      (p) => {
+        loaded.set(id, p);
+        if (render === renders) body.replaceChildren(p(app));
+      },
+      () => {
+        // Offline, or the server went away: the next try fetches the module again.
+        loading.delete(id);
+        if (render !== renders) return;
+        const retry = h("fluent-button", { appearance: "primary", onclick: () => renderPage(id) }, app.t("page.retry"));
+        body.replaceChildren(message("error", app.t("page.loadFailed", { page: app.t(`tab.${id}` as MessageKey) })), h("div", { class: "actions" }, retry));
+      },
+    );
+  }
   app.rerender();
   return app;
 }

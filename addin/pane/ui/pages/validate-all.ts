@@ -1,6 +1,6 @@
 /** The Validate page's "校验本工作簿全部台账" (coordinators): every ledger sheet, one summary sheet. */
 import { COLUMN_SETTINGS_KEY, readColumnSettings } from "../../logic/columns.ts";
-import { summaryReport, validateWorkbook } from "../../logic/validate-all.ts";
+import { onDemand } from "../../../hosts/on-demand.ts";
 import { readSheetUnits, SHEET_UNITS_KEY } from "../../logic/unit-pick.ts";
 import type { App } from "../app.ts";
 import { h, message } from "../dom.ts";
@@ -9,6 +9,8 @@ export function validateAllPart(app: App): HTMLElement {
   const status = h("div", { "aria-live": "polite" });
   const run = async () => {
     try {
+      // Coordinators only, and not every day: the whole-workbook check is fetched when first clicked.
+      const { summaryReport, validateWorkbook } = await onDemand(() => import("../../logic/validate-all.ts"));
       const wb = app.workbook!;
       const progress = h("fluent-progress-bar", { max: 100, value: 0 });
       const label = h("span", {});

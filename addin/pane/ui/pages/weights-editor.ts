@@ -12,14 +12,19 @@ export function weightsEditor(app: App, period: () => string): { element: HTMLEl
   const status = h("div", { "aria-live": "polite" });
   const canSave = app.me?.role === "assessor";
 
+  // The page loads the shown period's weights when it opens and again on each change of period: only the answer for
+  // the latest request is shown, or a slow answer for the period first shown could overwrite the one picked since.
+  let loads = 0;
   const load = async () => {
+    const mine = ++loads;
     try {
       const w = await app.client()!.weights(period());
+      if (mine !== loads) return;
       for (const k of INDICATOR_KEYS) inputs[k].value = String(w.weights[k]);
       source.textContent = app.t(w.source === "period" ? "weights.sourcePeriod" : "weights.sourceDefault", { period: w.period });
       status.replaceChildren();
     } catch (e) {
-      status.replaceChildren(message("error", app.errorText(e)));
+      if (mine === loads) status.replaceChildren(message("error", app.errorText(e)));
     }
   };
   const save = async () => {
