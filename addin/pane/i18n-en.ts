@@ -74,7 +74,7 @@ export const EN: Record<FirstPageKey, string> = {
   "error.server": "Server error. Try again later; the failed part wrote nothing.",
   "error.aborted": "Cancelled.",
   "error.sheetTooLarge": "The sheet is too large ({cells} cells, over {max}). Split the ledger across sheets, then validate.",
-  "error.excel": "Excel could not do that: {detail}",
+  "error.host": "{host} could not do that: {detail}",
   "error.noExcel": "Excel is not here: open this add-in in Excel from Ledger on the Home tab.",
   "limits.line": "This version of {host} is older: {list}. A newer version does all of it.",
   "limits.sep": "; ",

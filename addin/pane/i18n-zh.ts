@@ -72,7 +72,7 @@ export const ZH = {
   "error.server": "服务器出错。请稍后重试；失败的部分没有写入任何数据。",
   "error.aborted": "已取消。",
   "error.sheetTooLarge": "工作表太大（{cells} 个单元格，超过 {max}）。请把台账拆分到多个工作表后再校验。",
-  "error.excel": "Excel 操作失败：{detail}",
+  "error.host": "{host} 操作失败：{detail}",
   "error.noExcel": "这里没有 Excel：请在 Excel 中通过“开始”选项卡的“台账校验”打开本插件。",
   "limits.line": "此 {host} 版本较旧：{list}。升级到新版本后即可全部使用。",
   "limits.sep": "，",

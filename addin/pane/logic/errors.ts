@@ -5,7 +5,8 @@ import { MAX_SHEET_CELLS, SheetTooLargeError } from "../../hosts/ledger-workbook
 import { t, type MessageKey } from "../i18n.ts";
 import { ModuleLoadError } from "../../hosts/on-demand.ts";
 
-export function describeError(e: unknown, locale: Locale): string {
+/** `hostName`: the program the pane runs in ("Excel", "WPS 表格"), named when it refused what the pane asked. */
+export function describeError(e: unknown, locale: Locale, hostName = "Excel"): string {
   if (e instanceof ApiError) {
     const key = `error.${e.kind}` as MessageKey;
     return t(locale, key, { detail: e.message });
@@ -15,5 +16,5 @@ export function describeError(e: unknown, locale: Locale): string {
   }
   if (e instanceof ModuleLoadError) return t(locale, "error.moduleLoad");
   const message = e instanceof Error ? e.message : String(e);
-  return t(locale, "error.excel", { detail: message });
+  return t(locale, "error.host", { host: hostName, detail: message });
 }

@@ -94,7 +94,7 @@ export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook
       return app.token ? createApiClient({ token: app.token }) : null;
     },
     t: (key, params) => t(app.locale, key, params),
-    errorText: (e) => describeError(e, app.locale),
+    errorText: (e) => describeError(e, app.locale, host?.name),
     show(page) {
       current = page;
       app.rerender();

@@ -119,5 +119,6 @@ describe("errors in plain words", () => {
     expect(describeError(new ApiError("server", "x", { status: 500 }), "en")).toContain("the failed part wrote nothing");
     expect(describeError(new SheetTooLargeError(12_000_000), "zh-CN")).toContain("工作表太大");
     expect(describeError(new Error("InvalidArgument"), "en")).toBe("Excel could not do that: InvalidArgument");
+    expect(describeError(new Error("工作表已被删除"), "zh-CN", "WPS 表格")).toBe("WPS 表格 操作失败：工作表已被删除");
   });
 });
