@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  MAX_ADDRESS_CHARS_PER_GROUP, MAX_AREAS_PER_GROUP, MAX_CHUNK_BYTES, markedCellCount, planMarkGroups, rowsPerChunk, toCellText, valuesBytes,
+  MAX_ADDRESS_CHARS_PER_GROUP, MAX_AREAS_PER_GROUP, MAX_CHUNK_BYTES, lineRuns, markedCellCount, planMarkGroups, rowsPerChunk, toCellText, valuesBytes, writeBackLines,
 } from "../../addin/hosts/shared/cells.ts";
 import type { CellMark } from "../../addin/hosts/ledger-workbook.ts";
 
@@ -77,3 +77,26 @@ describe("sizing text for Excel's payload limit", () => {
     }
   });
 });
+
+describe("cutting rows to write into runs under the payload limit", () => {
+  it("keeps every line once, in order, on its own row, each run under the limit unless one line alone is larger", () => {
+    const lines = ["短", "一条较长的校验结果说明文字", "x".repeat(60), "末"].map((t) => [t]);
+    const runs = [...lineRuns(lines, 5, 40)];
+    expect(runs.flatMap((r) => r.lines)).toEqual(lines);
+    expect(runs.map((r) => r.firstRow)).toEqual(runs.map((_, i) => 5 + runs.slice(0, i).reduce((n, r) => n + r.lines.length, 0)));
+    for (const r of runs) expect(r.lines.length === 1 || r.bytes <= 40).toBe(true);
+    expect(runs.find((r) => r.lines[0][0] === "x".repeat(60))?.lines).toHaveLength(1);
+    expect([...lineRuns(lines, 5, MAX_CHUNK_BYTES)]).toHaveLength(1);
+    expect([...lineRuns([], 5, 40)]).toEqual([]);
+  });
+
+  it("gives a write-back block's rows as text, clearing rows without an entry and escaping formula-like server text", () => {
+    const block = {
+      sheetName: "台账", column: 20, headerRow: 2, headers: ["校验结果", "预警"], firstRow: 3, lastRow: 5,
+      cells: new Map([[3, ["=HYPERLINK(\"x\")", "超期"]], [5, ["通过"]]]),
+    };
+    expect([...writeBackLines(block)]).toEqual([[toCellText("=HYPERLINK(\"x\")"), "超期"], ["", ""], ["通过", ""]]);
+    expect(toCellText("=HYPERLINK(\"x\")")).not.toBe("=HYPERLINK(\"x\")");
+  });
+});
+

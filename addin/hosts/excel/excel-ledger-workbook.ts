@@ -15,7 +15,7 @@
  * Marks are conditional formats whose rule is our marker formula (see marks.ts), filled by severity: they colour
  * cells without changing values or the cells' own fills, and "clear marks" deletes exactly those.
  */
-import { MAX_CHUNK_BYTES, planMarkGroups, planWorkbookRead, markedCellCount, rangeAddress, rowsPerChunk, toCellText, valuesBytes } from "../shared/cells.ts";
+import { MAX_CHUNK_BYTES, planMarkGroups, planWorkbookRead, markedCellCount, rangeAddress, lineRuns, rowsPerChunk, toCellText, valuesBytes, writeBackLines } from "../shared/cells.ts";
 import { MAX_SHEET_CELLS, SheetTooLargeError, type CellMark, type LedgerWorkbook, type MarkResult, type ReadProgress, type ReportSheet, type SheetGrid, type WriteBackBlock } from "../ledger-workbook.ts";
 import type { Grid } from "../../../ledger/reports/grid.ts";
 import { onDemand } from "../on-demand.ts";
@@ -317,29 +317,14 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
         headerRange.values = [block.headers.map(toCellText)];
         headerRange.format.font.bold = true;
         headerRange.format.fill.color = "#DDEBF7";
-        const empty = Array.from({ length: width }, () => "");
-        let batchStart = block.firstRow;
-        let batch: string[][] = [];
-        let bytes = 0;
-        const flush = async () => {
-          if (batch.length === 0) return;
-          const range = sheet.getRange(rangeAddress(batchStart, block.column, batchStart + batch.length - 1, block.column + width - 1));
-          range.values = batch;
+        // The headers go with the first run; one write sync per run (a normal ledger is one).
+        let synced = false;
+        for (const run of lineRuns(writeBackLines(block), block.firstRow, maxChunkBytes)) {
+          sheet.getRange(rangeAddress(run.firstRow, block.column, run.firstRow + run.lines.length - 1, block.column + width - 1)).values = run.lines;
           await context.sync();
-          batchStart += batch.length;
-          batch = [];
-          bytes = 0;
-        };
-        for (let row = block.firstRow; row <= block.lastRow; row++) {
-          const texts = block.cells.get(row);
-          const line = texts ? Array.from({ length: width }, (_, i) => toCellText(texts[i] ?? "")) : empty;
-          const lineBytes = valuesBytes([line]);
-          if (bytes + lineBytes > maxChunkBytes) await flush();
-          batch.push(line);
-          bytes += lineBytes;
+          synced = true;
         }
-        if (batch.length > 0) await flush();
-        else await context.sync();
+        if (!synced) await context.sync();
       });
     },
 

@@ -7,7 +7,7 @@
  * one is read in ≤ 4 MB chunks by the ledger reader. writeColumns is one write sync per ≤ 4 MB; appendRows is one
  * read sync (is the space below the ledger still empty?) and one write sync.
  */
-import { MAX_CHUNK_BYTES, rangeAddress, toCellText, valuesBytes } from "../shared/cells.ts";
+import { MAX_CHUNK_BYTES, lineRuns, rangeAddress, toCellText } from "../shared/cells.ts";
 import { SETTINGS_PREFIX, createExcelWorkbook, type ExcelRunner } from "./excel-ledger-workbook.ts";
 import type { CellValue } from "../ledger-workbook.ts";
 import { SheetChangedError, type ActiveSheet, type ColumnsWrite, type RoutingWorkbook } from "../routing-workbook.ts";
@@ -95,25 +95,13 @@ export function createRoutingWorkbook(options: { run?: ExcelRunner; maxChunkByte
           head.format.font.bold = true;
           head.format.fill.color = "#DDEBF7";
           // Column by column in runs that stay under the payload limit; a normal intake sheet is one run.
-          for (let i = 0; i < col.texts.length;) {
-            const start = i;
-            const lines: string[][] = [];
-            let runBytes = 0;
-            while (i < col.texts.length) {
-              const line = [toCellText(col.texts[i])];
-              const b = valuesBytes([line]);
-              if (lines.length > 0 && runBytes + b > maxChunkBytes) break;
-              lines.push(line);
-              runBytes += b;
-              i++;
-            }
-            if (bytes + runBytes > maxChunkBytes) {
+          for (const run of lineRuns(col.texts.map((text) => [toCellText(text)]), write.firstRow, maxChunkBytes)) {
+            if (bytes + run.bytes > maxChunkBytes) {
               await context.sync();
               bytes = 0;
             }
-            const first = write.firstRow + start;
-            sheet.getRange(rangeAddress(first, col.column, first + lines.length - 1, col.column)).values = lines;
-            bytes += runBytes;
+            sheet.getRange(rangeAddress(run.firstRow, col.column, run.firstRow + run.lines.length - 1, col.column)).values = run.lines;
+            bytes += run.bytes;
           }
           col.fills?.forEach((fill, i) => {
             const cell = sheet.getRange(rangeAddress(write.firstRow + i, col.column, write.firstRow + i, col.column));

@@ -2,7 +2,7 @@
 import { utf8Length } from "../../../ledger/utf8-length.ts";
 import { columnIndex, columnLetter } from "../../../ledger/columns.ts";
 import type { Severity } from "../../../ledger/issue-codes.ts";
-import type { CellMark } from "../ledger-workbook.ts";
+import type { CellMark, WriteBackBlock } from "../ledger-workbook.ts";
 
 /** Each values read stays under this; Excel on the web rejects payloads over 5 MB. */
 export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -209,4 +209,44 @@ export function parseA1Range(a1: string): { r1: number; c1: number; r2: number; 
   const r2 = m[4] ? Number(m[4]) - 1 : r1;
   if (c1 < 0 || c2 < 0 || r1 < 0 || r2 < r1 || c2 < c1) return null;
   return { r1, c1, r2, c2 };
+}
+
+/** Rows to write in one request: the first row's number, the lines from there down, and their payload size. */
+export interface LineRun {
+  firstRow: number;
+  lines: string[][];
+  bytes: number;
+}
+
+/**
+ * Cuts consecutive lines, the first of them on row `firstRow`, into runs that each stay under `maxBytes` (a line larger
+ * than that goes alone). Both hosts write the result columns and the product's own columns in these runs, one request
+ * each; a normal ledger is one run.
+ */
+export function* lineRuns(lines: Iterable<string[]>, firstRow: number, maxBytes: number): Generator<LineRun> {
+  let run: string[][] = [];
+  let bytes = 0;
+  let start = firstRow;
+  for (const line of lines) {
+    const b = valuesBytes([line]);
+    if (run.length > 0 && bytes + b > maxBytes) {
+      yield { firstRow: start, lines: run, bytes };
+      start += run.length;
+      run = [];
+      bytes = 0;
+    }
+    run.push(line);
+    bytes += b;
+  }
+  if (run.length > 0) yield { firstRow: start, lines: run, bytes };
+}
+
+/** A write-back block's rows from its first to its last, as text (toCellText); a row without an entry is cleared. */
+export function* writeBackLines(block: WriteBackBlock): Generator<string[]> {
+  const width = block.headers.length;
+  const empty = Array.from({ length: width }, () => "");
+  for (let row = block.firstRow; row <= block.lastRow; row++) {
+    const texts = block.cells.get(row);
+    yield texts ? Array.from({ length: width }, (_, i) => toCellText(texts[i] ?? "")) : empty;
+  }
 }

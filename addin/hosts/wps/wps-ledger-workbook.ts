@@ -18,7 +18,7 @@
  * Marks are conditional formats with the same recognisable rule as Excel's (../shared/mark-rule.ts), so they colour
  * cells without touching values or the clerk's own fills, and "clear marks" removes exactly ours — in either program.
  */
-import { MAX_CHUNK_BYTES, markedCellCount, parseA1Range, planMarkGroups, planWorkbookRead, rangeAddress, rowsPerChunk, toCellText, valuesBytes } from "../shared/cells.ts";
+import { MAX_CHUNK_BYTES, markedCellCount, parseA1Range, planMarkGroups, planWorkbookRead, rangeAddress, lineRuns, rowsPerChunk, toCellText, valuesBytes, writeBackLines } from "../shared/cells.ts";
 import { MAX_SHEET_CELLS, SheetTooLargeError, type CellMark, type LedgerWorkbook, type MarkResult, type ReadProgress, type ReportSheet, type SheetGrid, type WriteBackBlock } from "../ledger-workbook.ts";
 import { GRID_FILL, type Grid, type GridCell, type GridChart } from "../../../ledger/reports/grid.ts";
 import type { MergedArea } from "../../../ledger/merged-areas.ts";
@@ -364,27 +364,10 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
       header.Value2 = [block.headers.map(toCellText)];
       header.Font.Bold = true;
       header.Interior.Color = bgr("#DDEBF7");
-      const empty = Array.from({ length: width }, () => "");
-      let batchStart = block.firstRow;
-      let batch: string[][] = [];
-      let bytes = 0;
-      const flush = async () => {
-        if (batch.length === 0) return;
-        sheet.Range(rangeAddress(batchStart, block.column, batchStart + batch.length - 1, block.column + width - 1)).Value2 = batch;
-        batchStart += batch.length;
-        batch = [];
-        bytes = 0;
+      for (const run of lineRuns(writeBackLines(block), block.firstRow, maxChunkBytes)) {
+        sheet.Range(rangeAddress(run.firstRow, block.column, run.firstRow + run.lines.length - 1, block.column + width - 1)).Value2 = run.lines;
         await pause();
-      };
-      for (let row = block.firstRow; row <= block.lastRow; row++) {
-        const texts = block.cells.get(row);
-        const line = texts ? Array.from({ length: width }, (_, i) => toCellText(texts[i] ?? "")) : empty;
-        const lineBytes = valuesBytes([line]);
-        if (bytes + lineBytes > maxChunkBytes) await flush();
-        batch.push(line);
-        bytes += lineBytes;
       }
-      await flush();
     },
 
     async writeReportSheet(report: ReportSheet): Promise<string> {

@@ -4,7 +4,7 @@
  * ledger. Calls stay proportional to blocks: one Value2 read for a sheet up to 4 MB (larger ones through the ledger
  * reader's blocks), one Value2 write per column run, fills grouped by colour into multi-area addresses.
  */
-import { MAX_CHUNK_BYTES, rangeAddress, rowsPerChunk, toCellText, valuesBytes } from "../shared/cells.ts";
+import { MAX_CHUNK_BYTES, lineRuns, rangeAddress, rowsPerChunk, toCellText } from "../shared/cells.ts";
 import type { CellValue } from "../ledger-workbook.ts";
 import { SheetChangedError, type ActiveSheet, type ColumnsWrite, type RoutingWorkbook } from "../routing-workbook.ts";
 import { selectedRowsOf } from "../shared/selection.ts";
@@ -64,20 +64,8 @@ export function createWpsRoutingWorkbook(app: WpsApplication, options: WpsWorkbo
         head.Font.Bold = true;
         head.Interior.Color = bgr("#DDEBF7");
         // In runs that stay under the payload size; a normal intake sheet is one run.
-        for (let i = 0; i < col.texts.length;) {
-          const start = i;
-          const lines: string[][] = [];
-          let runBytes = 0;
-          while (i < col.texts.length) {
-            const line = [toCellText(col.texts[i])];
-            const b = valuesBytes([line]);
-            if (lines.length > 0 && runBytes + b > maxChunkBytes) break;
-            lines.push(line);
-            runBytes += b;
-            i++;
-          }
-          const first = write.firstRow + start;
-          sheet.Range(rangeAddress(first, col.column, first + lines.length - 1, col.column)).Value2 = lines;
+        for (const run of lineRuns(col.texts.map((text) => [toCellText(text)]), write.firstRow, maxChunkBytes)) {
+          sheet.Range(rangeAddress(run.firstRow, col.column, run.firstRow + run.lines.length - 1, col.column)).Value2 = run.lines;
         }
         if (col.fills) {
           const byFill = new Map<string | null, string[]>();
