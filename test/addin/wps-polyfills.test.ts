@@ -52,6 +52,16 @@ describe("the WPS pane's stand-ins for newer browser APIs", () => {
     expect(() => structuredCloneStandIn({ f: () => 1 })).toThrow(/could not be cloned/);
   });
 
+  it("structuredClone: keys a clerk typed such as __proto__ and constructor stay keys of the copy, as in the browser's own", () => {
+    const value = JSON.parse('{"__proto__": {"polluted": true}, "constructor": "承办单位", "columns": {"__proto__": "申请人"}}');
+    const copy = structuredCloneStandIn(value);
+    expect(copy).toEqual(structuredClone(value));
+    expect(Object.keys(copy)).toEqual(["__proto__", "constructor", "columns"]);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect((copy as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(Object.keys(copy.columns)).toEqual(["__proto__"]);
+  });
+
   it("reads the Chromium version from a user agent, and names nothing missing where the browser has it all", () => {
     expect(chromiumVersion("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/86.0.4240.198 Safari/537.36")).toBe("86");
     expect(chromiumVersion("Mozilla/5.0 (Windows NT 10.0) Trident/7.0")).toBe("");

@@ -59,7 +59,10 @@ export function structuredCloneStandIn<T>(value: T): T {
     }
     const out: Record<string, unknown> | unknown[] = Array.isArray(v) ? [] : {};
     seen.set(v, out);
-    for (const key of Object.keys(v)) (out as Record<string, unknown>)[key] = copy((v as Record<string, unknown>)[key]);
+    // Defined, not assigned: a key a clerk typed ("__proto__", "constructor") stays a key and never sets the prototype.
+    for (const key of Object.keys(v)) {
+      Object.defineProperty(out, key, { value: copy((v as Record<string, unknown>)[key]), writable: true, enumerable: true, configurable: true });
+    }
     return out;
   };
   return copy(value) as T;
