@@ -12,6 +12,7 @@ import {
 } from "../support/excel-double/model.ts";
 import { excelDouble } from "../support/excel-double/node.ts";
 import { syncKinds } from "../support/excel-double/recorder.ts";
+import { reportGrids } from "../fixtures/report-grids.ts";
 
 const HEADERS = ["案件编号", "收案日期", "承办单位", "案件来源", "纠纷领域", "所处阶段", "调解类型", "申请人", "证件号码", "联系电话",
   "被申请行政机关", "争议概要", "是否受理", "不予受理理由", "调解员", "办理状态", "结案日期", "协议金额（元）", "是否司法确认",
@@ -407,22 +408,7 @@ describe("report sheets in Excel", () => {
   });
 
   it("writes a report of several sheets with their native charts in one read sync and one write sync, beside a clerk's sheet of the same name", async () => {
-    const cell = (v: string | number) => ({ v, style: "cell" as const });
-    const units = {
-      name: "法院委派",
-      rows: [[cell("单位"), cell("成功"), cell("不成功"), cell("成功率")], [cell("山腰街道"), cell(12), cell(3), cell(0.8)], [cell("峰尾镇"), cell(5), cell(5), cell(0.5)]],
-      merges: [], widths: [12, 8, 8, 8],
-      charts: [
-        { kind: "bar" as const, title: "结果", headerRow: 0, firstRow: 1, lastRow: 2, labelCol: 0, firstValueCol: 1, lastValueCol: 2, seriesIn: "columns" as const, at: { row: 4, col: 0, rows: 15, cols: 6 } },
-        { kind: "column" as const, title: "成功率", headerRow: 0, firstRow: 1, lastRow: 2, labelCol: 0, firstValueCol: 3, lastValueCol: 3, seriesIn: "columns" as const, at: { row: 20, col: 0, rows: 15, cols: 6 }, valueFormat: "0%" },
-      ],
-    };
-    const trend = {
-      name: "月度趋势",
-      rows: [[cell("来源"), cell("2026-04"), cell("2026-05")], [cell("群众申请"), cell(9), cell(8)], [cell("法院委派（诉前）"), cell(4), cell(6)]],
-      merges: [], widths: [16, 8, 8],
-      charts: [{ kind: "line" as const, title: "受理趋势", headerRow: 0, firstRow: 1, lastRow: 2, labelCol: 0, firstValueCol: 1, lastValueCol: 2, seriesIn: "rows" as const, at: { row: 4, col: 0, rows: 15, cols: 8 } }],
-    };
+    const { units, trend } = reportGrids("法院委派（诉前）");
     const excel = excelWith(ledgerSheet(3), { more: [{ name: "月度趋势", rows: 1, columns: 1, cell: () => "我自己的笔记" }] });
     const wb = createExcelWorkbook({ run: excel.run });
     expect(await wb.writeGridSheets([units, trend])).toEqual(["法院委派", "月度趋势 (2)"]);

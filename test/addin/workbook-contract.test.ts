@@ -20,6 +20,7 @@ import { seedFromXlsx } from "../support/excel-double/seed.ts";
 import { wpsDouble } from "../support/wps-double/node.ts";
 import { settingsOf } from "../support/wps-double/settings.ts";
 import { BLOCKS_UNIT, blocksLedger } from "../fixtures/blocks-ledger.ts";
+import { reportGrids } from "../fixtures/report-grids.ts";
 
 const BLOCKS = path.resolve(import.meta.dirname, "../../samples/houlong-2026-blocks.xlsx");
 const TODAY = "2026-11-25";
@@ -185,22 +186,7 @@ describe.each(HOSTS)("the workbook contract in $name", (host) => {
   });
 
   it("writes a report of several laid-out sheets with the same native charts, beside a clerk's sheet of the same name", async () => {
-    const cell = (v: string | number) => ({ v, style: "cell" as const });
-    const units = {
-      name: "法院委派",
-      rows: [[cell("单位"), cell("成功"), cell("不成功"), cell("成功率")], [cell("山腰街道"), cell(12), cell(3), cell(0.8)], [cell("峰尾镇"), cell(5), cell(5), cell(0.5)]],
-      merges: [], widths: [12, 8, 8, 8],
-      charts: [
-        { kind: "bar" as const, title: "结果", headerRow: 0, firstRow: 1, lastRow: 2, labelCol: 0, firstValueCol: 1, lastValueCol: 2, seriesIn: "columns" as const, at: { row: 4, col: 0, rows: 15, cols: 6 } },
-        { kind: "column" as const, title: "成功率", headerRow: 0, firstRow: 1, lastRow: 2, labelCol: 0, firstValueCol: 3, lastValueCol: 3, seriesIn: "columns" as const, at: { row: 20, col: 0, rows: 15, cols: 6 }, valueFormat: "0%" },
-      ],
-    };
-    const trend = {
-      name: "月度趋势",
-      rows: [[cell("来源"), cell("2026-04"), cell("2026-05")], [cell("群众申请"), cell(9), cell(8)], [cell("=法院委派"), cell(4), cell(6)]],
-      merges: [], widths: [16, 8, 8],
-      charts: [{ kind: "line" as const, title: "受理趋势", headerRow: 0, firstRow: 1, lastRow: 2, labelCol: 0, firstValueCol: 1, lastValueCol: 2, seriesIn: "rows" as const, at: { row: 4, col: 0, rows: 15, cols: 8 } }],
-    };
+    const { units, trend } = reportGrids("=法院委派");
     const opened = host.open(ledgerSeed(3, { sheets: [...ledgerSeed(3).sheets, { name: "月度趋势", values: [["我自己的笔记"]] }] }));
     expect(await opened.workbook.writeGridSheets([units, trend])).toEqual(["法院委派", "月度趋势 (2)"]);
     expect(await opened.workbook.writeGridSheets([units, trend])).toEqual(["法院委派", "月度趋势 (2)"]);
