@@ -66,9 +66,36 @@ export interface Grid {
   widths: number[];
   /** Native charts over the grid's cells (both renderers draw them). */
   charts?: GridChart[];
-  /** Page setup for printing: A4 portrait for a form filed upward (月报); landscape fitted to width otherwise. */
+  /** Page setup for printing, always on A4: portrait for a form filed upward (月报); landscape fitted to width otherwise. */
   page?: { orientation: "portrait" | "landscape" };
+  /**
+   * The table's header rows (0-based, inclusive): repeated at the top of every printed page and frozen on screen, so
+   * page 3 of a long list still says what each column is. A sheet has one such range; a second table goes on a
+   * sheet of its own.
+   */
+  headerRows?: { first: number; last: number };
+  /** Columns kept in view when scrolling right (a unit's name), frozen with the header rows. */
+  frozenCols?: number;
+  /** 0-based rows that begin a new printed page: a section starts a page rather than leaving its heading at a foot. */
+  breaksBefore?: number[];
 }
+
+/** Font sizes in points of each style: body text at 11 pt prints at ≥ 8 pt down to a scale of 73 %. */
+export const GRID_FONT_POINTS: Record<GridStyle, number> = { title: 16, subtitle: 11, heading: 12, header: 11, cell: 11, miss: 11, note: 11 };
+
+/** The printed width of one Excel width unit (the width of a "0" in 11 pt Calibri, 7 px at 96 dpi), in cm. */
+const CM_PER_PIXEL = 2.54 / 96;
+/** A4 less the margins every renderer sets (0.4 inch left and right), in cm. */
+export const A4_PRINTABLE_CM = { portrait: 21 - 2 * 1.016, landscape: 29.7 - 2 * 1.016 } as const;
+
+/** The scale at which a sheet of these column widths fits the width of A4 (1 when it fits at full size). */
+export function printScale(widths: readonly number[], orientation: "portrait" | "landscape"): number {
+  const px = widths.reduce((sum, w) => sum + Math.trunc(w * 7 + 5), 0);
+  return Math.min(1, A4_PRINTABLE_CM[orientation] / (px * CM_PER_PIXEL));
+}
+
+/** No printed text under 8 pt: every layout keeps its fitted scale at or above this. */
+export const MIN_PRINT_SCALE = 8 / 11;
 
 /** Fill colours of the styles, shared by both renderers (Excel's own "bad" red for a missed target). */
 export const GRID_FILL: Partial<Record<GridStyle, string>> = { heading: "#D9E1F2", header: "#DDEBF7", miss: "#FFC7CE" };
