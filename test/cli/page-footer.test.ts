@@ -10,7 +10,7 @@ import { drilldownWorkbook } from "../../cli/commands/drilldown.ts";
 import { mentorsWorkbook } from "../../cli/commands/mentors.ts";
 import { rankingsWorkbook } from "../../cli/commands/rankings.ts";
 import { reviewsWorkbook } from "../../cli/commands/reviews.ts";
-import { subsidiesWorkbook } from "../../cli/commands/subsidies.ts";
+import { subsidiesGrids } from "../../cli/commands/subsidies.ts";
 import { trendXlsx } from "../../cli/commands/trend.ts";
 import { statsGrids } from "../../cli/commands/stats.ts";
 import { gridWorkbookBytes } from "../../cli/lib/grid-workbook.ts";
@@ -32,7 +32,7 @@ const workbooks: [string, () => Promise<Uint8Array>][] = [
   ["rankings", () => bytes(rankingsWorkbook(rankingsFixture("2026", "2026-12-31")))],
   ["drilldown", () => bytes(drilldownWorkbook(drilldownFixture()))],
   ["reviews", () => bytes(reviewsWorkbook(reviewReport()))],
-  ["subsidies", () => bytes(subsidiesWorkbook(statement()))],
+  ["subsidies", () => gridWorkbookBytes(subsidiesGrids(statement(), { locale: "zh-CN", filedOn: "2026-10-09" }))],
   ["trend", () => trendXlsx(sampleTrend())],
   ["digest", () => gridWorkbookBytes(digestLayout(sampleDigest(), "zh-CN"))],
   ["stats", () => gridWorkbookBytes(statsGrids(sampleStats(3), { filer: "泉港区司法局", filedOn: "2026-06-03" }))],

@@ -15,7 +15,7 @@ import { mentorsWorkbook, type MentorsResponse } from "../../cli/commands/mentor
 import { rankingsWorkbook } from "../../cli/commands/rankings.ts";
 import { drilldownWorkbook } from "../../cli/commands/drilldown.ts";
 import { drilldownFixture } from "../fixtures/drilldown.ts";
-import { subsidiesWorkbook } from "../../cli/commands/subsidies.ts";
+import { subsidiesGrids } from "../../cli/commands/subsidies.ts";
 import { reviewsWorkbook } from "../../cli/commands/reviews.ts";
 import { trendXlsx } from "../../cli/commands/trend.ts";
 import { sampleTrend } from "../fixtures/trend.ts";
@@ -141,11 +141,12 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
   }, 150_000);
 
   it("prints the subsidy summary and every mediator's statement with amounts in 元", async () => {
-    const text = await printedText(subsidiesWorkbook(statement()), "subsidies");
-    expect(text).toContain("办案补贴汇总表（2026-Q3）");
-    expect(text).toContain("调解员办案补贴明细表（2026-Q3）");
-    expect(text).toMatch(/全区合计 District total\s+4\s+1,100\.00/);
-    expect(text).toMatch(/林志强 合计 total\s+山腰街道\s+2 件 cases\s+600\.00/);
+    const text = await printedText(await gridWorkbookBytes(subsidiesGrids(statement(), { locale: "zh-CN", filedOn: "2026-10-09" })), "subsidies");
+    expect(text).toContain("办案补贴汇总表（2026年第三季度）");
+    expect(text).toContain("调解员办案补贴明细表（2026年第三季度）");
+    expect(text).toMatch(/全区合计\s+4\s+1,100\.00/);
+    expect(text).toMatch(/林志强 合计\s+山腰街道\s+2 件\s+600\.00/);
+    expect(text).toContain("合计金额（大写）：人民币壹仟壹佰元整");
   }, 150_000);
 
   it("prints the review results with every dimension's mean and the points lost", async () => {

@@ -177,10 +177,11 @@ describe("the district office's sheets", () => {
       const s = await api<{ total: number; lines: unknown[]; mediators: { mediator: string; amount: number }[] }>(worker.url, coordinator, "/api/subsidies?period=2026");
       expect(s.lines.length).toBeGreaterThan(0);
       await button(page, "生成办案补贴表").click();
-      await waitForNote(page, `已生成工作表“办案补贴 2026”：${s.mediators.length} 名调解员，合计 ${s.total.toFixed(2)} 元。`);
+      await waitForNote(page, `已生成工作表“补贴汇总 2026年”：${s.mediators.length} 名调解员，合计 ${s.total.toFixed(2)} 元。`);
       const rows = s.lines.length + s.mediators.length + 1;
-      const cells = await excel(page, (x, a) => x.values("办案补贴 2026", a), `A1:G${rows + 1}`);
-      expect(cells[0]).toEqual(["调解员", "单位", "案件编号", "难易程度", "案件金额（元）", "本人应得（元）", "应付日期"]);
+      // Title and the form's two lines above the table.
+      const cells = await excel(page, (x, a) => x.values("补贴明细 2026年", a), `A4:H${rows + 4}`);
+      expect(cells[0]).toEqual(["调解员", "单位", "案件编号", "难易程度", "案件金额（元）", "本人应得（元）", "应付日期", "备注"]);
       expect(cells[rows][0]).toBe("全区合计");
       expect(cells[rows][5]).toBe(s.total);
       const first = s.mediators[0];

@@ -3,7 +3,7 @@ import { flagsReport, periodOptions, rankingsReport, rankingsSheetName } from ".
 import { codeOptions, describeFlagFilters, flagsQueryFrom, NO_FILTER, severityOptions, type FlagFilterChoice } from "../../logic/flag-filters.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
-import { subsidyReport, subsidySheetName } from "../../logic/subsidy-sheet.ts";
+import { subsidyReport } from "../../logic/subsidy-sheet.ts";
 import { weightsEditor } from "./weights-editor.ts";
 import { trendRanges, trendReport } from "../../logic/trend-sheet.ts";
 import { mediatorReport } from "../../logic/mediator-sheet.ts";
@@ -75,8 +75,8 @@ export const rankingsPage: Page = (app) => {
   const makeSubsidies = async () => {
     try {
       const s = await app.client()!.subsidies(select.value);
-      await app.workbook!.writeReportSheet(subsidyReport(s, app.locale));
-      const notes = [message("success", app.t("subsidies.done", { sheet: subsidySheetName(s.period), mediators: s.mediators.length, total: s.total.toFixed(2) }))];
+      const [sheet] = await app.workbook!.writeGridSheets(subsidyReport(s, app.locale));
+      const notes = [message("success", app.t("subsidies.done", { sheet, mediators: s.mediators.length, total: s.total.toFixed(2) }))];
       if (s.unpriced.length > 0) notes.push(message("warning", app.t("subsidies.unpriced", { cases: s.unpriced.map((u) => `${u.unit} ${u.caseNo}`).join("、") })));
       status.replaceChildren(...notes);
     } catch (e) {
