@@ -128,13 +128,19 @@ describe("the zone competition sheet", () => {
     const ranked = rankUnits([unit("涂岭镇", 20), unit("山腰街道", 18), unit("南埔镇", 10), unit("峰尾镇", 5)], DEFAULT_WEIGHTS);
     const c = { period: "2026-Q3", asOf: "2026-10-01", method: "wilson-lower" as const, weights: DEFAULT_WEIGHTS, ...zoneRankings(ranked, new Map([["北片", ["涂岭镇", "峰尾镇"]], ["南片", ["山腰街道"]]])) };
     const r = competitionReport(c, "zh-CN");
-    expect(r.name).toBe("分片竞赛 2026-Q3");
-    expect(r.rows.map((row) => [row[0], row[1], row[2], row[3], row[6]])).toEqual([
+    expect(r.name).toBe("分片竞赛 2026年第三季度");
+    const body = r.rows.slice(r.headerRows!.last + 1, r.headerRows!.last + 5);
+    expect(body.map((row) => [row[0].v, row[1].v, row[2].v, row[3].v, row[6].v])).toEqual([
       ["北片", 1, 1, "涂岭镇", "20/20"],
       ["北片", 2, 4, "峰尾镇", "5/20"],
       ["南片", 1, 2, "山腰街道", "18/20"],
       ["未分片", null, 3, "南埔镇", "10/20"],
     ]);
-    expect(r.fills).toEqual([[0, 1, "#C6EFCE"], [2, 1, "#C6EFCE"]]);
+    // Rates and scores are numbers the office can sort and sum, not text.
+    expect(body[1][5]).toMatchObject({ v: 0.25, format: "0.0%" });
+    expect(typeof body[1][4].v).toBe("number");
+    // 5 of 20 against 80 %: the whole interval lies below the target.
+    expect(body[1][7].v).toBe("未达标");
+    expect(r.rows.some((row) => String(row[0]?.v ?? "").startsWith("判定：比率达到目标为“达标”"))).toBe(true);
   });
 });

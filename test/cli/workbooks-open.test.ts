@@ -8,7 +8,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import type ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { competitionWorkbook } from "../../cli/commands/competition.ts";
+import { competitionGrids } from "../../cli/commands/competition.ts";
 import { courtCasesWorkbook } from "../../cli/commands/court-cases.ts";
 import type { CourtCase } from "../../ledger/api/court.ts";
 import { mentorsWorkbook, type MentorsResponse } from "../../cli/commands/mentors.ts";
@@ -127,14 +127,14 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
 
   it("prints the zone competition with each zone's towns, their zone and district ranks, and the town in no zone", async () => {
     const r = competition();
-    const text = await printedText(competitionWorkbook(r), "competition");
-    expect(text).toContain("分片竞赛排名（2026-Q3）");
+    const text = await printedText(await gridWorkbookBytes(competitionGrids(r, { locale: "zh-CN", filedOn: "2026-10-09" })), "competition");
+    expect(text).toContain("分片竞赛排名（2026年第三季度）");
     const lines = text.split("\n");
     for (const z of r.zones) {
       for (const u of z.units) {
         const line = lines.find((l) => l.includes(u.unit) && l.includes(z.zone));
         expect(line, `${z.zone} ${u.unit}`).toBeDefined();
-        expect(line!.split(/\s+/).filter(Boolean).slice(0, 3)).toEqual([z.zone, String(u.zoneRank ?? "未参评"), String(u.districtRank ?? "—")]);
+        expect(line!.split(/\s+/).filter(Boolean).slice(0, 3)).toEqual([z.zone, String(u.zoneRank ?? "未参评"), String(u.districtRank ?? "未参评")]);
       }
     }
     expect(lines.find((l) => l.includes("涂岭镇"))).toMatch(/^\s*未分片/);

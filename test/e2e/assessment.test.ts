@@ -125,14 +125,16 @@ describe("the assessment office's trend, mediator and competition sheets", () =>
     await step(office, S, "render the mediator sheet", () => renderSheet(page, `调解员考评 ${LAST_YEAR}`, "41b-assessor-mediators-sheet"));
     await step(office, S, "create the competition sheet", async () => {
       await button(page, "生成片区竞赛表").click();
-      await waitForNote(page, `已生成工作表“分片竞赛 ${LAST_YEAR}”：2 个片区。`);
+      await waitForNote(page, `已生成工作表“分片竞赛 ${LAST_YEAR}年”：2 个片区。`);
     });
     await screenshot(page, "42-assessor-competition");
     await step(office, S, "each zone's towns with zone rank and district rank", async () => {
       const c = await api<{ zones: { zone: string; units: { unit: string; zoneRank: number | null; districtRank: number | null }[] }[] }>(worker.url, assessor, `/api/competition?period=${LAST_YEAR}`);
-      const cells = await excel(page, (x, s) => x.values(s, "A2:D4"), `分片竞赛 ${LAST_YEAR}`);
-      expect(cells).toEqual(c.zones.flatMap((z) => z.units.map((u) => [z.zone, u.zoneRank ?? "未参评", u.districtRank ?? "", u.unit])));
+      // Under the title and the form's two lines, the header; the towns below it.
+      const cells = await excel(page, (x, s) => x.values(s, "A4:D7"), `分片竞赛 ${LAST_YEAR}年`);
+      expect(cells[0]).toEqual(["片区", "片区名次", "全区名次", "单位"]);
+      expect(cells.slice(1)).toEqual(c.zones.flatMap((z) => z.units.map((u) => [z.zone, u.zoneRank ?? "未参评", u.districtRank ?? "未参评", u.unit])));
     });
-    await step(office, S, "render the competition sheet", () => renderSheet(page, `分片竞赛 ${LAST_YEAR}`, "42b-assessor-competition-sheet"));
+    await step(office, S, "render the competition sheet", () => renderSheet(page, `分片竞赛 ${LAST_YEAR}年`, "42b-assessor-competition-sheet"));
   });
 });

@@ -109,7 +109,7 @@ export const rankingsPage: Page = (app) => {
   const makeCompetition = async () => {
     try {
       const c = await app.client()!.competition(select.value);
-      const sheet = await app.workbook!.writeReportSheet(competitionReport(c, app.locale));
+      const sheet = await app.workbook!.writeGridSheet(competitionReport(c, app.locale));
       const notes = [message("success", app.t("competition.done", { sheet, zones: c.zones.length }))];
       if (c.zones.length === 0) notes.push(message("warning", app.t("competition.noZones")));
       status.replaceChildren(...notes);
