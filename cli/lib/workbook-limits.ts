@@ -3,7 +3,7 @@
  * (cli/lib/stream-workbook.ts): any ledger up to 200,000 rows × 40 columns is read in under 400 MB, and a hostile
  * .xlsx of a few kilobytes — describing a sheet of 17 billion cells, one cell of 500 MB, millions of merged areas —
  * is refused before it is held, keeping any reading under 1 GB. A refusal names the cap and how far over the file
- * is. The figures are stated in README.md and SECURITY.md; change them there too.
+ * is. The figures are stated in docs/CLI.md (test/docs/cli-limits.test.ts holds it to them) and SECURITY.md; change them there too.
  */
 import type { Locale } from "../../ledger/messages.ts";
 import { WorkbookError } from "./workbook-error.ts";

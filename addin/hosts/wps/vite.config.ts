@@ -4,7 +4,7 @@
  *
  * Target ES2017: WPS runs its pages in an embedded Chromium whose version differs by WPS release and platform and is
  * not published. ES2017 (async/await) is the newest syntax every Chromium that can run ES modules (61+) parses, so the
- * syntax never decides whether the pane starts; what the pages need at run time is said in README.
+ * syntax never decides whether the pane starts; what the pages need at run time is said in docs/guide-admin.md (WPS 表格).
  *
  * Besides the two pages (pane.html, selftest.html) it writes the add-in's own files: index.html + main.js (the ribbon
  * callbacks as one classic script), ribbon.xml, manifest.xml, publish.xml and jsplugins.xml naming where it is served
