@@ -12,7 +12,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // wrangler refuses to bundle without the assets folder the config names; the size limit concerns the code only.
 if (!existsSync(path.join(ROOT, "dist/addin/index.html"))) {
   process.stderr.write("构建任务窗格 Building the task pane (wrangler needs dist/addin)…\n");
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "addin/vite.config.ts", "--logLevel", "warn"], {
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--config", "addin/hosts/excel/vite.config.ts", "--logLevel", "warn"], {
     cwd: ROOT,
     stdio: "inherit",
   });
