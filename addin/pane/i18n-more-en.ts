@@ -134,7 +134,7 @@ export const EN_MORE: Record<keyof typeof ZH_MORE, string> = {
   "coordinator.dueHint": "Lists open cases whose time limit runs out within N days (0 = today); for cases already past it pick the flag “Overdue”.",
   "rankings.period": "Period",
   "rankings.run": "Create rankings sheet",
-  "rankings.done": "Created the sheet “{sheet}”.",
+  "rankings.done": "Created {count} sheets: {sheets}.",
   "drilldown.unit": "Unit",
   "drilldown.run": "Create detail sheet",
   "drilldown.hint": "The detail sheet lists, per indicator, the unit's n/N and the cases behind it: which concluded late, which commitments are overdue, which were not accepted.",

@@ -135,7 +135,7 @@ export const ZH_MORE = {
   "coordinator.dueHint": "只列出调解期限在 N 天内届满的在办案件（0 = 今天到期）；已超期的案件请选预警类型“案件超期”。",
   "rankings.period": "考评期间",
   "rankings.run": "生成排名工作表",
-  "rankings.done": "已生成工作表“{sheet}”。",
+  "rankings.done": "已生成 {count} 张工作表：{sheets}。",
   "drilldown.unit": "单位",
   "drilldown.run": "生成明细表",
   "drilldown.hint": "明细表列出该单位每项指标的分子/分母及其背后的案件：哪些超期办结、哪些承诺逾期、哪些未受理。",

@@ -8,8 +8,9 @@ import type ExcelJS from "exceljs";
 import type { Period } from "../../ledger/period.ts";
 import { connection, createClient, type Client } from "./client.ts";
 import { commandFailed } from "./command-error.ts";
-import { parseOptions } from "./options.ts";
+import { parseOptions, UsageError } from "./options.ts";
 import { asOfOption, periodOption } from "./period-options.ts";
+import { todayInChina } from "../../ledger/clock.ts";
 
 export interface ReportCommand<R> {
   usage: string;
@@ -20,12 +21,25 @@ export interface ReportCommand<R> {
   fetch(client: Client, period: Period, asOf: string | undefined, unit: string | undefined): Promise<R>;
   /** What --json prints; the response itself when absent. */
   json?(r: R): unknown;
-  text(r: R): string;
+  text(r: R, o: ReportOutput): string;
   /**
    * The workbook --out writes (built with exceljs, or written whole by `write`, e.g. grids with native charts) and
    * the count that the "wrote" line names; no --out when absent.
    */
-  workbook?: ({ build(r: R): ExcelJS.Workbook } | { write(r: R, file: string): Promise<void> }) & { wrote(r: R): string };
+  workbook?: ({ build(r: R, o: ReportOutput): ExcelJS.Workbook } | { write(r: R, file: string, o: ReportOutput): Promise<void> }) & { wrote(r: R, o: ReportOutput): string };
+}
+
+/** How a report is written: its language (--locale; Chinese unless asked for English) and the day it is filed. */
+export interface ReportOutput {
+  locale: "zh-CN" | "en";
+  filedOn: string;
+}
+
+/** --locale: zh-CN (the default) or en; anything else is a usage error naming both. */
+export function localeOption(value: string | undefined): "zh-CN" | "en" {
+  if (value === undefined || value === "zh-CN" || value === "zh") return "zh-CN";
+  if (value === "en") return "en";
+  throw new UsageError(`--locale 须为 zh-CN 或 en：“${value}”`);
 }
 
 /** A command's `run` built from its report: exit 0, or the code `commandFailed` gives. */
@@ -40,18 +54,20 @@ export function reportCommand<R>(spec: ReportCommand<R>): (args: string[]) => Pr
         ...(spec.asOf ? { "as-of": { type: "string" } } : {}),
         ...(spec.unit ? { unit: { type: "string" } } : {}),
         ...(spec.workbook ? { out: { type: "string" } } : {}),
-      }) as { values: { period?: string; json?: boolean; url?: string; token?: string; "as-of"?: string; out?: string; unit?: string } };
+        locale: { type: "string" },
+      }) as { values: { period?: string; json?: boolean; url?: string; token?: string; "as-of"?: string; out?: string; unit?: string; locale?: string } };
+      const output: ReportOutput = { locale: localeOption(values.locale), filedOn: todayInChina() };
       const period = periodOption(values.period);
       const asOf = asOfOption(values["as-of"]);
       const c = connection(values);
       const r = await spec.fetch(createClient(c.url, c.token), period, asOf, values.unit);
       if (values.out && spec.workbook) {
-        if ("write" in spec.workbook) await spec.workbook.write(r, values.out);
-        else await spec.workbook.build(r).xlsx.writeFile(values.out);
-        if (!values.json) process.stdout.write(`已写入 Wrote ${values.out}（${spec.workbook.wrote(r)}）\n`);
+        if ("write" in spec.workbook) await spec.workbook.write(r, values.out, output);
+        else await spec.workbook.build(r, output).xlsx.writeFile(values.out);
+        if (!values.json) process.stdout.write(`已写入 Wrote ${values.out}（${spec.workbook.wrote(r, output)}）\n`);
       }
       if (values.json) process.stdout.write(JSON.stringify(spec.json ? spec.json(r) : r) + "\n");
-      else if (!values.out) process.stdout.write(spec.text(r));
+      else if (!values.out) process.stdout.write(spec.text(r, output));
       return 0;
     } catch (e) {
       return commandFailed(e, spec.usage);
