@@ -87,22 +87,24 @@ function competition(): Competition {
 }
 
 describe("workbooks the CLI writes, opened in LibreOffice", () => {
-  it("prints the rankings with every figure whole, even six-digit counts", async () => {
+  it("prints the rankings on A4 with every figure whole, even six-digit counts, and the judgment in words", async () => {
     const wb = rankingsWorkbook(rankingsFixture("2026", "2026-12-31"));
-    const ws = wb.worksheets[0];
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["考评排名（镇街） 2026年", "得分明细（镇街） 2026年", "考评排名（部门） 2026年", "得分明细（部门） 2026年"]);
+    for (const ws of wb.worksheets) expect(ws.pageSetup.paperSize).toBe(9);
+    const detail = wb.getWorksheet("得分明细（部门） 2026年")!;
     let at = 0;
-    ws.eachRow((row, r) => (row.getCell(2).value === "区市场监督管理局" ? (at = r) : null));
-    const figure = String(ws.getCell(at, 4).value);
-    expect(figure).toBe("97522/100000");
+    detail.eachRow((row, r) => (row.getCell(2).value === "区市场监督管理局" && row.getCell(4).value === "受理率" ? (at = r) : null));
+    expect([detail.getCell(at, 5).value, detail.getCell(at, 6).value]).toEqual([97_522, 100_000]);
     // The column is at least as wide as the figure, so the printer does not cut it.
-    expect(ws.getColumn(4).width).toBeGreaterThanOrEqual(displayWidth(figure));
+    expect(detail.getColumn(6).width).toBeGreaterThanOrEqual(displayWidth("100000"));
     const text = await printedText(wb, "rankings");
-    expect(text).toContain("考评排名（2026）");
+    expect(text).toContain("2026年镇（街道）行政争议调解工作考评排名");
     const flat = text.replace(/\s+/g, "");
-    expect(flat).toContain("97522/100000");
-    expect(flat).toContain("统计截至：2026-12-31");
+    expect(flat).toContain("97522100000");
+    expect(flat).toContain("统计截至：2026年12月31日");
     expect(text).toContain("区市场监督管理局");
     expect(flat).toContain("承诺兑现率：按期兑现的承诺");
+    expect(flat).toContain("低于目标（差异不显著）");
   }, 150_000);
 
   it("prints the drill-down with every section, its n/N and each case", async () => {
