@@ -179,7 +179,7 @@ export const ZH_MORE = {
   "competition.run": "生成片区竞赛表",
   "competition.done": "已生成工作表“{sheet}”：{zones} 个片区。",
   "reviews.run": "生成评查得分表",
-  "reviews.done": "已生成工作表“{sheet}”：{units} 个单位的评查得分和八个方面的失分，红色为各单位失分最多的一项。",
+  "reviews.done": "已生成工作表“{sheet}”：{units} 个单位的评查得分和八个方面的平均得分，红色为各单位失分最多的一项。",
   "reviews.none": "{period} 没有评查记录：先在“上报”页推送案件质量评查表。",
   "competition.noZones": "尚未设置片区：表中只有全区名次。片区由考评办或协调员设置（PUT /api/zones）。",
 } as const;

@@ -150,13 +150,16 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
     expect(text).toMatch(/林志强 合计 total\s+山腰街道\s+2 件 cases\s+600\.00/);
   }, 150_000);
 
-  it("prints the review results with every dimension's mean and the points lost", async () => {
-    const text = await printedText(reviewsWorkbook(reviewReport()), "reviews");
-    expect(text).toContain("案件质量评查得分（2026-Q3）");
-    expect(text).toContain("证据审查和采信");
-    expect(text).toContain("落实司法责任制");
-    expect(text).toMatch(/山腰街道\s+镇街 Town\s+2\s+76\.0\s+34\.2–95\.2\s+0\s+12\.0\s+12\.0\s+12\.0\s+12\.0\s+8\.0\s+7\.0\s+7\.0\s+7\.0/);
-    expect(text).toMatch(/区人社局\s+部门 Dept\.\s+1\s+0\.0\s+7\.0\s+8\.0\s+9\.0\s+6\.0\s+5\.0\s+5\.0\s+5\.0\s+5\.0/);
+  it("prints the review results on A4 in Chinese with every dimension's mean", async () => {
+    const wb = reviewsWorkbook(reviewReport());
+    expect(wb.worksheets[0].pageSetup.paperSize).toBe(9);
+    const text = await printedText(wb, "reviews");
+    expect(text).toContain("2026年第三季度案件质量评查得分");
+    expect(text).toContain("和采信");
+    expect(text).toContain("落实司法");
+    expect(text).not.toMatch(/Town|Dept/);
+    expect(text).toMatch(/山腰街道\s+镇街\s+2\s+76\.0\s+34\.2\s+95\.2\s+0\s+2\s+1\.0\s+12\.0\s+12\.0\s+12\.0\s+12\.0\s+8\.0\s+7\.0\s+7\.0\s+7\.0/);
+    expect(text).toMatch(/区人社局\s+部门\s+1\s+50\.0\s+9\.5\s+90\.6\s+1\s+1\s+0\.0\s+8\.0\s+7\.0\s+6\.0\s+9\.0\s+5\.0\s+5\.0\s+5\.0\s+5\.0/);
   }, 150_000);
 
   it("prints the trend table and draws its line charts: the chart titles, legends and coloured lines are on the page", async () => {
