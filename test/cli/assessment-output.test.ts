@@ -96,6 +96,15 @@ describe("the rankings and flags commands against a server", () => {
     expect(rankings.seen.at(-1)).toBe("GET /api/rankings?period=2026-Q3 Bearer tj_x");
   });
 
+  it("prints the rankings as text in Chinese, or in English with --locale en", async () => {
+    const zh = await rankings.capture(["--period", "2026-Q3", "--token", "tj_x"]);
+    expect(zh.stdout).toContain("镇（街道） — 2026年第三季度");
+    expect(zh.stdout).not.toContain("Towns");
+    const en = await rankings.capture(["--period", "2026-Q3", "--locale", "en", "--token", "tj_x"]);
+    expect(en.stdout).toContain("Towns/streets — Q3 2026");
+    expect(en.stdout).toContain("Under target (not significant): Mediation success rate");
+  });
+
   it("refuses a malformed period before calling the server, with exit code 2", async () => {
     const { code, stderr: printed } = await rankings.capture(["--period", "2026-13", "--token", "tj_x"]);
     expect(code).toBe(2);

@@ -109,7 +109,8 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
 
   it("prints the drill-down with every section, its n/N and each case", async () => {
     const flat = (await printedText(drilldownWorkbook(drilldownFixture()), "drilldown")).replace(/\s+/g, "");
-    expect(flat).toContain("考评明细：山腰街道（2026-Q3，统计截至2026-10-01）");
+    expect(flat).toContain("考评明细：山腰街道（2026年第三季度，统计截至2026年10月1日）");
+    expect(flat).not.toContain("invalid_date");
     for (const heading of ["受理率2/3=66.7%", "调解成功率1/2=50.0%", "按期办结率2/3=66.7%", "承诺兑现率1/3=33.3%", "诉前化解率0/1=0.0%", "台账规范率40/41=97.6%", "评查得分147/200=73.5"]) {
       expect(flat).toContain(heading);
     }

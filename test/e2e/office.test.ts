@@ -156,10 +156,10 @@ describe("the district office's sheets", () => {
       await page.locator("select#drill-unit").selectOption("山腰街道");
       const syncsBefore = await excel(page, (x) => x.syncCount());
       await button(page, "生成明细表").click();
-      await waitForNote(page, /已生成工作表“考评明细 山腰街道 2026”：未受理 \d+、调解未成功 \d+、超期办结 \d+、承诺未按期兑现 \d+、被退回的行 \d+。/);
+      await waitForNote(page, /已生成工作表“考评明细 山腰街道 2026年”：未受理 \d+、调解未成功 \d+、超期办结 \d+、承诺未按期兑现 \d+、被退回的行 \d+。/);
       const kinds = (await excel(page, (x, since) => x.syncs(since), syncsBefore)).map((s) => s.kind);
       expect(kinds).toEqual(["read", "write"]);
-      const d = "考评明细 山腰街道 2026";
+      const d = "考评明细 山腰街道 2026年";
       const size = await excel(page, (x, s) => x.size(s), d);
       const all = await excel(page, (x, a) => x.values(a.s, a.r), { s: d, r: `A1:A${size.rows}` });
       const mine = expected.units.find((u) => u.unit === "山腰街道")!;
@@ -176,7 +176,7 @@ describe("the district office's sheets", () => {
       expect(all.some((r) => String(r[0]).startsWith("SY-"))).toBe(true);
     });
     await screenshot(page, "11c-drilldown");
-    await renderSheet(page, "考评明细 山腰街道 2026", "11c-drilldown-sheet");
+    await renderSheet(page, "考评明细 山腰街道 2026年", "11c-drilldown-sheet");
     await step(office, S, "the subsidy statement for the same year: each mediator's cases, their totals and the district's", async () => {
       const s = await api<{ total: number; lines: unknown[]; mediators: { mediator: string; amount: number }[] }>(worker.url, coordinator, "/api/subsidies?period=2026");
       expect(s.lines.length).toBeGreaterThan(0);
