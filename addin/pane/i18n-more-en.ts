@@ -134,7 +134,7 @@ export const EN_MORE: Record<keyof typeof ZH_MORE, string> = {
   "coordinator.dueHint": "Lists open cases whose time limit runs out within N days (0 = today); for cases already past it pick the flag “Overdue”.",
   "rankings.period": "Period",
   "rankings.run": "Create rankings sheet",
-  "rankings.done": "Created the sheet “{sheet}”.",
+  "rankings.done": "Created {count} sheets: {sheets}.",
   "drilldown.unit": "Unit",
   "drilldown.run": "Create detail sheet",
   "drilldown.hint": "The detail sheet lists, per indicator, the unit's n/N and the cases behind it: which concluded late, which commitments are overdue, which were not accepted.",
@@ -178,7 +178,7 @@ export const EN_MORE: Record<keyof typeof ZH_MORE, string> = {
   "competition.run": "Create zone competition sheet",
   "competition.done": "Created the sheet “{sheet}”: {zones} zones.",
   "reviews.run": "Create review results sheet",
-  "reviews.done": "Created the sheet “{sheet}”: review results of {units} units and the points lost in each of the eight dimensions; red marks each unit's largest loss.",
+  "reviews.done": "Created the sheet “{sheet}”: review results of {units} units and the mean of each of the eight dimensions; red marks each unit's largest loss.",
   "reviews.none": "No reviews in {period}: push a case-file review sheet from the Push page first.",
   "competition.noZones": "No zones set yet: the sheet has district ranks only. The assessment office or coordinator sets zones (PUT /api/zones).",
 };

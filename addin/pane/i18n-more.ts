@@ -135,7 +135,7 @@ export const ZH_MORE = {
   "coordinator.dueHint": "只列出调解期限在 N 天内届满的在办案件（0 = 今天到期）；已超期的案件请选预警类型“案件超期”。",
   "rankings.period": "考评期间",
   "rankings.run": "生成排名工作表",
-  "rankings.done": "已生成工作表“{sheet}”。",
+  "rankings.done": "已生成 {count} 张工作表：{sheets}。",
   "drilldown.unit": "单位",
   "drilldown.run": "生成明细表",
   "drilldown.hint": "明细表列出该单位每项指标的分子/分母及其背后的案件：哪些超期办结、哪些承诺逾期、哪些未受理。",
@@ -179,7 +179,7 @@ export const ZH_MORE = {
   "competition.run": "生成片区竞赛表",
   "competition.done": "已生成工作表“{sheet}”：{zones} 个片区。",
   "reviews.run": "生成评查得分表",
-  "reviews.done": "已生成工作表“{sheet}”：{units} 个单位的评查得分和八个方面的失分，红色为各单位失分最多的一项。",
+  "reviews.done": "已生成工作表“{sheet}”：{units} 个单位的评查得分和八个方面的平均得分，红色为各单位失分最多的一项。",
   "reviews.none": "{period} 没有评查记录：先在“上报”页推送案件质量评查表。",
   "competition.noZones": "尚未设置片区：表中只有全区名次。片区由考评办或协调员设置（PUT /api/zones）。",
 } as const;

@@ -7,17 +7,20 @@ import { INDICATOR_KEYS, INDICATORS, type IndicatorKey } from "../../ledger/api/
 import { drilldownLayout } from "../../ledger/reports/drilldown-layout.ts";
 import { addGridSheet } from "../lib/grid-sheet.ts";
 import { reportCommand } from "../lib/report-command.ts";
+import { dayText, periodText } from "../../ledger/reports/form-text.ts";
+import type { Locale } from "../../ledger/messages.ts";
 
-export const USAGE = `用法 Usage: tiaojie drilldown --unit 山腰街道 --period 2026-Q3 [--json] [--out drilldown.xlsx] [--as-of 2026-10-01]
+export const USAGE = `用法 Usage: tiaojie drilldown --unit 山腰街道 --period 2026-Q3 [--json] [--out drilldown.xlsx] [--as-of 2026-10-01] [--locale en]
   考评明细：每项指标的分子/分母及其背后的案件（超期办结、逾期未兑现的承诺、未受理、调解不成、被退回的行、评查）
   the cases behind each of one unit's indicators (late cases, overdue commitments, not accepted, unsuccessful, rejected rows, reviews)
   --json  打印接口返回的明细 print the drill-down as the API returns it
   --out   写出明细工作簿 write the drill-down workbook
   (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; an assessor or coordinator token names --unit, a clerk's may leave it out)`;
 
-export function drilldownWorkbook(d: Drilldown): ExcelJS.Workbook {
+/** The drill-down sheet on A4, in Chinese or (--locale en) English: ledger/reports/drilldown-layout.ts, as the pane writes it. */
+export function drilldownWorkbook(d: Drilldown, locale: Locale = "zh-CN"): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  addGridSheet(wb, drilldownLayout(d, "both"));
+  addGridSheet(wb, drilldownLayout(d, locale));
   return wb;
 }
 
@@ -35,10 +38,10 @@ export function drilldownText(d: Drilldown): string {
     ledgerQuality: list(i.ledgerQuality.rows.map((r) => `第 ${r.row} 行`)),
     review: list(i.review.cases.map((c) => `${c.caseNo} ${c.score}`)),
   };
-  const lines = [`考评明细 ${d.unit} ${d.period}（统计截至 As of ${d.asOf}）`];
+  const lines = [`考评明细 ${d.unit} ${periodText(d.period)}（统计截至${dayText(d.asOf)}）`];
   for (const k of INDICATOR_KEYS) {
     const { num, den } = i[k];
-    lines.push(`${INDICATORS[k].zh} ${INDICATORS[k].en}  ${Math.round(num * 10) / 10}/${Math.round(den * 10) / 10}${costs[k]}`);
+    lines.push(`${INDICATORS[k].zh}  ${Math.round(num * 10) / 10}/${Math.round(den * 10) / 10}${costs[k]}`);
   }
   return lines.join("\n") + "\n";
 }
@@ -49,5 +52,5 @@ export const run = reportCommand<Drilldown>({
   unit: true,
   fetch: (client, period, asOf, unit) => client.drilldown({ unit, period: period.label, asOf }),
   text: drilldownText,
-  workbook: { build: drilldownWorkbook, wrote: (d) => `${d.unit} ${d.period}` },
+  workbook: { build: (d, o) => drilldownWorkbook(d, o.locale), wrote: (d, o) => `${d.unit} ${periodText(d.period, o.locale)}` },
 });

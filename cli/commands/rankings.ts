@@ -6,8 +6,12 @@ import { PATHS } from "../../ledger/api/paths.ts";
 import { reportCommand } from "../lib/report-command.ts";
 import { addGridSheet } from "../lib/grid-sheet.ts";
 import { rankingsLayout } from "../../ledger/reports/rankings-layout.ts";
+import { periodText } from "../../ledger/reports/form-text.ts";
+import { judge, JUDGMENT_TEXT, type Judgment } from "../../ledger/target-judgment.ts";
+import type { Locale } from "../../ledger/messages.ts";
 
-export const USAGE = `用法 Usage: tiaojie rankings --period 2026-Q3 [--json] [--out rankings.xlsx] [--as-of 2026-10-01]
+export const USAGE = `用法 Usage: tiaojie rankings --period 2026-Q3 [--json] [--out rankings.xlsx] [--as-of 2026-10-01] [--locale en]
+  --locale en  英文工作表 write the sheets and text in English (default: Chinese)
   (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; an assessor or coordinator token)`;
 
 /** GET /api/rankings as the contract describes it. */
@@ -38,26 +42,35 @@ export function rankingsJson(r: RankingsResponse) {
   };
 }
 
-const KIND_ZH = { town: "镇（街道）", department: "区直部门" } as const;
 /**
- * The explained rankings sheet (ledger/reports/rankings-layout.ts, the same layout the task pane writes), in both
- * languages, on A3 landscape: seven indicators of five columns each are too wide for A4 at a readable size.
+ * The rankings workbook (ledger/reports/rankings-layout.ts, the sheets the task pane writes): per kind a summary and
+ * its detail, each on A4 — in Chinese, or English with --locale en.
  */
-export function rankingsWorkbook(r: RankingsResponse): ExcelJS.Workbook {
+export function rankingsWorkbook(r: RankingsResponse, locale: Locale = "zh-CN"): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  addGridSheet(wb, rankingsLayout(r, "both"), { paperSize: 8 });
+  for (const grid of rankingsLayout(r, locale)) addGridSheet(wb, grid);
   return wb;
 }
 
-function rankingsText(r: RankingsResponse): string {
+const KIND_TEXT = { town: { zh: "镇（街道）", en: "Towns/streets" }, department: { zh: "区直部门", en: "Departments" } } as const;
+
+/**
+ * A few lines per unit: rank, score, name, and the indicators judged below target in the judgment's own words
+ * (ledger/target-judgment.ts), so the terminal says what the sheets and the flags say.
+ */
+export function rankingsText(r: RankingsResponse, locale: Locale = "zh-CN"): string {
+  const en = locale === "en";
   const out: string[] = [];
   for (const kind of ["town", "department"] as const) {
     const units = r.units.filter((u) => u.kind === kind);
     if (units.length === 0) continue;
-    out.push(`\n${KIND_ZH[kind]} ${kind === "town" ? "Towns/streets" : "Departments"} — ${r.period}\n`);
+    out.push(`\n${KIND_TEXT[kind][en ? "en" : "zh"]} — ${periodText(r.period, locale)}\n`);
     for (const u of units) {
-      const misses = INDICATOR_KEYS.filter((k) => u.indicators[k].meetsTarget === false).map((k) => INDICATORS[k].zh);
-      out.push(`${String(u.rank ?? "-").padStart(3)}  ${String(u.score ?? "—").padStart(5)}  ${u.unit}${misses.length ? `  未达标 missed: ${misses.join("、")}` : ""}\n`);
+      const judged = (j: Judgment) => INDICATOR_KEYS.filter((k) => judge(u.indicators[k], u.indicators[k].target) === j).map((k) => (en ? INDICATORS[k].en : INDICATORS[k].zh));
+      const said = (["missed", "below"] as const).map((j) => [JUDGMENT_TEXT[j][en ? "en" : "zh"], judged(j)] as const)
+        .filter(([, ks]) => ks.length > 0).map(([words, ks]) => `${words}${en ? ": " : "："}${ks.join(en ? ", " : "、")}`);
+      const rank = u.rank ?? (en ? "—" : "未参评");
+      out.push(`${String(rank).padStart(3)}  ${String(u.score ?? "—").padStart(5)}  ${u.unit}${said.length ? `  ${said.join(en ? "; " : "；")}` : ""}\n`);
     }
   }
   return out.join("");
@@ -68,6 +81,9 @@ export const run = reportCommand<RankingsResponse>({
   asOf: true,
   fetch: (client, period, asOf) => client.request<RankingsResponse>("GET", PATHS.rankings(period.label, asOf)),
   json: rankingsJson,
-  text: rankingsText,
-  workbook: { build: rankingsWorkbook, wrote: (r) => `${r.units.length} 个单位 units` },
+  text: (r, o) => rankingsText(r, o.locale),
+  workbook: {
+    build: (r, o) => rankingsWorkbook(r, o.locale),
+    wrote: (r, o) => (o.locale === "en" ? `${r.units.length} units` : `${r.units.length} 个单位`),
+  },
 });

@@ -6,18 +6,19 @@ import type { ReviewDimensions } from "../../ledger/api/reviews.ts";
 import { reviewDimensionsLayout } from "../../ledger/reports/review-dimensions-layout.ts";
 import { addGridSheet } from "../lib/grid-sheet.ts";
 import { reportCommand } from "../lib/report-command.ts";
+import type { Locale } from "../../ledger/messages.ts";
 
-export const USAGE = `用法 Usage: tiaojie reviews --period 2026-Q3 [--json] [--out reviews.xlsx]
+export const USAGE = `用法 Usage: tiaojie reviews --period 2026-Q3 [--json] [--out reviews.xlsx] [--locale en]
   案件质量评查：各单位评查得分（平均、件数、95% 区间）及八个方面的平均得分、满分和失分
   case-file review results per unit: mean total with n and interval, and per dimension the mean, the max and the points lost
   --json  输出接口返回的 JSON print the API's JSON
   --out   写出评查得分表 write the results sheet
   (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; an assessor or coordinator token, or a clerk's for the own unit)`;
 
-/** One printable sheet in both languages (ledger/reports/review-dimensions-layout.ts, the sheet the task pane writes). */
-export function reviewsWorkbook(r: ReviewDimensions): ExcelJS.Workbook {
+/** One A4 sheet in Chinese, or English with --locale en (ledger/reports/review-dimensions-layout.ts, as the task pane writes it). */
+export function reviewsWorkbook(r: ReviewDimensions, locale: Locale = "zh-CN"): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  addGridSheet(wb, reviewDimensionsLayout(r, "both"));
+  addGridSheet(wb, reviewDimensionsLayout(r, locale));
   return wb;
 }
 
@@ -36,5 +37,5 @@ export const run = reportCommand<ReviewDimensions>({
   asOf: false,
   fetch: (client, period) => client.reviewDimensions(period.label),
   text: reviewsText,
-  workbook: { build: reviewsWorkbook, wrote: (r) => `${r.units.length} 个单位 units` },
+  workbook: { build: (r, o) => reviewsWorkbook(r, o.locale), wrote: (r, o) => (o.locale === "en" ? `${r.units.length} units` : `${r.units.length} 个单位`) },
 });

@@ -6,20 +6,27 @@
 import type { Drilldown } from "../api/drilldown.ts";
 import { INDICATORS, type IndicatorKey } from "../api/indicators.ts";
 import { COLUMN_KEYS, columnName, type ColumnKey } from "../columns.ts";
-import { fitWidths, pct, say, type Grid, type GridCell, type GridMerge, type SheetLocale } from "./grid.ts";
+import type { Locale } from "../messages.ts";
+import { beijingTimeText, dayText, periodText, TIME_ZONE_NOTE } from "./form-text.ts";
+import { fitWidths, pct, type Grid, type GridCell, type GridMerge } from "./grid.ts";
+import { sectionBreaks } from "./page-breaks.ts";
 
 export function drilldownSheetName(unit: string, period: string): string {
-  // Excel sheet names hold at most 31 characters; a unit name is short, but a long one must not break the write.
-  return `考评明细 ${unit} ${period}`.slice(0, 31);
+  // Excel sheet names hold at most 31 characters and none of []:*?/\; a unit name is short, but a long one must not break the write.
+  return `考评明细 ${unit} ${periodText(period)}`.replace(/[[\]:*?/\\]/g, "-").slice(0, 31);
 }
 
 /** Columns of the widest section; the title and headings span them. */
 const WIDTH = 7;
 
-export function drilldownLayout(d: Drilldown, locale: SheetLocale): Grid {
-  // In both languages the English goes on a line of its own: a column is as wide as its longest line.
-  const t = (zh: string, en: string) => say(locale, zh, en, "\n");
+/**
+ * The sheet holds a table per indicator, each under its own header, so the rows repeated on every printed page are the
+ * title (whose unit, which period); each section starts a new page where its heading would otherwise sit at a foot.
+ */
+export function drilldownLayout(d: Drilldown, locale: Locale): Grid {
+  const t = (zh: string, en: string) => (locale === "en" ? en : zh);
   const h = t;
+  const sections: { start: number; keep: number }[] = [];
   const rows: GridCell[][] = [];
   const merges: GridMerge[] = [];
   const line = (text: string, style: GridCell["style"]) => {
@@ -36,7 +43,9 @@ export function drilldownLayout(d: Drilldown, locale: SheetLocale): Grid {
     const ind = INDICATORS[k];
     const rate = den === 0 ? t("无数据", "no data") : k === "review" ? `${((num / den) * 100).toFixed(1)}` : pct(num / den);
     const counts = `${Math.round(num * 10) / 10}/${Math.round(den * 10) / 10}`;
-    line(locale === "en" ? `${ind.en} ${counts} = ${rate} — ${ind.definitionEn}` : `${ind.zh} ${counts} = ${rate}　${ind.definitionZh}${locale === "both" ? `\n${ind.en}: ${ind.definitionEn}` : ""}`, "heading");
+    // The heading, its header and its first three rows (or the note saying there are none) stay on one page.
+    sections.push({ start: rows.length, keep: 2 + Math.max(1, Math.min(3, body.length)) });
+    line(locale === "en" ? `${ind.en} ${counts} = ${rate} — ${ind.definitionEn}` : `${ind.zh} ${counts} = ${rate}　${ind.definitionZh}`, "heading");
     rows.push(cells(headers, "header"));
     if (body.length === 0) line(empty ?? t("本期没有计入的案件", "No cases counted in this period"), "note");
     rows.push(...body);
@@ -44,7 +53,7 @@ export function drilldownLayout(d: Drilldown, locale: SheetLocale): Grid {
   };
 
   const i = d.indicators;
-  line(t(`考评明细：${d.unit}（${d.period}，统计截至 ${d.asOf}）`, `Assessment detail: ${d.unit} (${d.period}, as of ${d.asOf})`), "title");
+  line(t(`考评明细：${d.unit}（${periodText(d.period)}，统计截至${dayText(d.asOf)}）`, `Assessment detail: ${d.unit} (${periodText(d.period, "en")}, as of ${dayText(d.asOf, "en")})`), "title");
   line(t("每项指标列出计入分母的案件，“计入分子”一列说明是否计入分子；对本单位不利的案件排在前面。",
     "Each indicator lists the cases in its denominator; the numerator column says which count in it. Cases that cost the unit come first."), "subtitle");
   rows.push([]);
@@ -89,16 +98,18 @@ export function drilldownLayout(d: Drilldown, locale: SheetLocale): Grid {
 
   const q = i.ledgerQuality;
   const keyName = (key: string) => ((COLUMN_KEYS as readonly string[]).includes(key) ? columnName(key as ColumnKey, locale === "en" ? "en" : "zh-CN") : key);
+  // The message says what is wrong in words; the issue's code is the program's, not the clerk's.
+  const pushed = q.push === null ? "" : beijingTimeText(q.push.completedAt, locale);
   section("ledgerQuality", q.num, q.den,
-    [h("行号", "Row"), h("列", "Column"), h("问题", "Problem"), h("代码", "Code")],
-    q.rows.flatMap((r) => (r.errors.length === 0 ? [cells([r.row, null, t("该行被退回", "row rejected"), null])]
-      : r.errors.map((e) => cells([r.row, e.column ? `${e.column}（${keyName(e.key)}）` : keyName(e.key), e.message, e.code])))),
+    [h("行号", "Row"), h("列", "Column"), h("问题", "Problem")],
+    q.rows.flatMap((r) => (r.errors.length === 0 ? [cells([r.row, null, t("该行被退回", "row rejected")])]
+      : r.errors.map((e) => cells([r.row, e.column ? `${e.column}（${keyName(e.key)}）` : keyName(e.key), e.message])))),
     q.push === null ? t("本期没有完成的上报", "No completed push in this period")
-      : t(`本期最后一次上报（${q.push.completedAt.slice(0, 16).replace("T", " ")} UTC）没有退回的行`, `The period's last push (${q.push.completedAt.slice(0, 16).replace("T", " ")} UTC) had no rejected rows`));
+      : t(`本期最后一次上报（${pushed}）没有退回的行`, `The period's last push (${pushed}) had no rejected rows`));
   if (q.push !== null && q.rows.length > 0) {
     // Which push the row numbers belong to: the clerk's sheet may have moved on since.
-    rows.splice(rows.length - 1, 0, [{ v: t(`行号为本期最后一次上报（${q.push.completedAt.slice(0, 16).replace("T", " ")} UTC）时工作表中的行。`,
-      `Rows as they were in the sheet at the period's last push (${q.push.completedAt.slice(0, 16).replace("T", " ")} UTC).`), style: "note" }]);
+    rows.splice(rows.length - 1, 0, [{ v: t(`行号为本期最后一次上报（${pushed}）时工作表中的行。`,
+      `Rows as they were in the sheet at the period's last push (${pushed}).`), style: "note" }]);
     merges.push({ row: rows.length - 2, col: 0, rows: 1, cols: WIDTH });
   }
 
@@ -111,5 +122,12 @@ export function drilldownLayout(d: Drilldown, locale: SheetLocale): Grid {
     }),
     t("本期没有评查", "No reviews in this period"));
 
-  return { name: drilldownSheetName(d.unit, d.period), rows, merges, widths: fitWidths(rows, merges, { min: 8, max: 26 }) };
+  line(t(TIME_ZONE_NOTE.zh, TIME_ZONE_NOTE.en), "note");
+  const grid: Grid = {
+    name: locale === "en" ? `Detail ${d.unit} ${periodText(d.period, "en")}`.replace(/[[\]:*?/\\]/g, "-").slice(0, 31) : drilldownSheetName(d.unit, d.period),
+    rows, merges, widths: fitWidths(rows, merges, { min: 8, max: 26 }),
+    page: { orientation: "landscape" },
+    headerRows: { first: 0, last: 0 },
+  };
+  return { ...grid, breaksBefore: sectionBreaks(grid, sections) };
 }

@@ -383,25 +383,25 @@ describe("report sheets in Excel", () => {
   it("writes a laid-out sheet in one write sync: merged headers, widths, number formats, red misses, server text as text", async () => {
     const { rankingsReport } = await import("../../addin/pane/logic/report-sheets.ts");
     const { INDICATOR_KEYS } = await import("../../ledger/api/indicators.ts");
-    const value = (rate: number, meets: boolean | null) => ({ num: rate * 100, den: 100, rate, low: rate - 0.05, high: rate + 0.02, target: null, meetsTarget: meets, weight: 20, effectiveWeight: 0.2, basis: rate - 0.05, points: 10 });
+    const value = (rate: number, meets: boolean | null) => ({ num: rate * 100, den: 100, rate, low: rate - 0.05, high: rate + 0.02, target: meets === null ? null : 0.97, meetsTarget: meets, weight: 20, effectiveWeight: 0.2, basis: rate - 0.05, points: 10 });
     const units = [["山腰街道", 81.2, 0.98], ["=南埔镇", 70.5, 0.9]].map(([unit, score, acc], i) => ({
       unit: unit as string, kind: "town" as const, rank: i + 1, score: score as number, missing: [],
       indicators: Object.fromEntries(INDICATOR_KEYS.map((k) => [k, k === "acceptance" ? value(acc as number, (acc as number) >= 0.97) : value(0.8, null)])) as never,
     }));
     const weights = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, 0])) as never;
     const excel = excelWith(ledgerSheet(3));
-    const grid = rankingsReport({ period: "2026-Q3", asOf: "2026-10-01", method: "wilson-lower", weights, weightsSource: "default", units }, "zh-CN");
-    expect(await createExcelWorkbook({ run: excel.run }).writeGridSheet(grid)).toBe("考评排名 2026-Q3");
+    const [grid] = rankingsReport({ period: "2026-Q3", asOf: "2026-10-01", method: "wilson-lower", weights, weightsSource: "default", units }, "zh-CN");
+    expect(await createExcelWorkbook({ run: excel.run }).writeGridSheet(grid)).toBe("考评排名（镇街） 2026年第三季度");
     expect(syncKinds(excel.state.recorder)).toEqual(["read", "write"]);
-    const sheet = excel.sheet("考评排名 2026-Q3");
-    expect(readValues(sheet, parseRect("A5:E6")!)).toEqual([["排名", "单位", "综合得分", "受理率", ""], ["", "", "", "分子/分母", "比率"]]);
-    expect(sheet.merges.map(rectAddress)).toEqual(expect.arrayContaining(["A1:AL1", "D5:H5", "A5:A6", "B5:B6"]));
+    const sheet = excel.sheet("考评排名（镇街） 2026年第三季度");
+    expect(readValues(sheet, parseRect("A5:E6")!)).toEqual([["排名", "单位", "综合得分", "受理率", ""], ["", "", "", "比率", "判定"]]);
+    expect(sheet.merges.map(rectAddress)).toEqual(expect.arrayContaining([`A1:${String.fromCharCode(64 + grid.widths.length)}1`, "D5:F5", "A5:A6", "B5:B6"]));
     // Server text that looks like a formula lands as text, never as a formula.
     expect(readValues(sheet, parseRect("B8")!)).toEqual([["=南埔镇"]]);
     expect(Object.keys(sheet.formulas)).toEqual([]);
-    expect(sheet.formats["6,4"]).toMatchObject({ numberFormat: "0.0%" });
-    expect(sheet.formats["6,4"].fill).toBeUndefined();
-    expect(sheet.formats["7,4"]).toMatchObject({ numberFormat: "0.0%", fill: "#FFC7CE", bold: true });
+    expect(sheet.formats["6,3"]).toMatchObject({ numberFormat: "0.0%" });
+    expect(sheet.formats["6,3"].fill).toBeUndefined();
+    expect(sheet.formats["7,3"]).toMatchObject({ numberFormat: "0.0%", fill: "#FFC7CE", bold: true });
     expect(sheet.formats["4,0"]).toMatchObject({ fill: "#DDEBF7", bold: true });
     expect(Object.keys(sheet.columnWidths ?? {}).length).toBe(grid.widths.length);
     expect(sheet.columnWidths![1]).toBeCloseTo((grid.widths[1] * 7 + 5) * 0.75, 1);

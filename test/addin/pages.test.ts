@@ -202,7 +202,7 @@ const rankings = (period: string, units: RankedUnit[]): Rankings => ({
 
 function unit(name: string, kind: "town" | "department", rank: number, score: number, acceptance: number): RankedUnit {
   const indicators = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, indicator(k === "review" ? null : 0.9, null)])) as RankedUnit["indicators"];
-  indicators.acceptance = indicator(acceptance, acceptance >= 0.97);
+  indicators.acceptance = { ...indicator(acceptance, acceptance >= 0.97), target: 0.97 };
   return { unit: name, kind, rank, score, indicators, missing: [] };
 }
 
@@ -219,36 +219,35 @@ describe("Coordinator and Rankings sheets", () => {
     expect(report.fills?.map((f) => f[2])).toEqual(["#FFC7CE", "#FFEB9C", "#E7E6E6"]);
   });
 
-  it("ranks towns and departments apart under a two-level header, with n/N, rate, interval, weight and points, misses in red", () => {
-    const grid = rankingsReport(rankings("2026-Q3", [
+  it("ranks towns and departments on sheets of their own, a summary and a detail each, 未达标 in red", () => {
+    const grids = rankingsReport(rankings("2026-Q3", [
       unit("区人社局", "department", 1, 88, 0.99), unit("南埔镇", "town", 2, 70.5, 0.9), unit("山腰街道", "town", 1, 81.2, 0.98),
     ]), "zh-CN");
-    expect(grid.name).toBe("考评排名 2026-Q3");
-    const text = (r: number) => grid.rows[r].map((c) => c.v);
-    expect(String(text(0)[0])).toBe("行政争议调解工作考评排名（2026-Q3）");
-    expect(String(text(1)[0])).toContain("统计截至：2026-10-01");
-    expect(String(text(3)[0])).toMatch(/^镇（街道）/);
-    expect(text(4).slice(0, 4)).toEqual(["排名", "单位", "综合得分", "受理率"]);
-    expect(text(5).slice(3, 8)).toEqual(["分子/分母", "比率", "95%区间", "权重", "得分"]);
-    expect(grid.merges).toContainEqual({ row: 4, col: 3, rows: 1, cols: 5 });
-    expect(grid.merges).toContainEqual({ row: 4, col: 1, rows: 2, cols: 1 });
-    // Towns by rank, then a blank row, then the departments' own table.
-    expect([text(6)[1], text(7)[1]]).toEqual(["山腰街道", "南埔镇"]);
-    expect(String(text(9)[0])).toMatch(/^区直部门/);
-    expect(text(12)[1]).toBe("区人社局");
-    // 南埔镇's acceptance 90 % missed its target: its rate cell is red; 山腰街道's is not.
-    expect(grid.rows[7].slice(3, 8).map((c) => c.v)).toEqual(["90/100", 0.9, "85.0–93.0%", 0, 0]);
-    expect(grid.rows[7][4]).toMatchObject({ style: "miss", format: "0.0%" });
-    expect(grid.rows[6][4].style).toBe("cell");
-    // Every column is as wide as its widest figure or header line.
-    expect(grid.widths[1]).toBeGreaterThanOrEqual(8);
-    expect(grid.rows.some((r) => String(r[0]?.v).startsWith("受理率：受理数 ÷ 收案数"))).toBe(true);
+    expect(grids.map((g) => g.name)).toEqual(["考评排名（镇街） 2026年第三季度", "得分明细（镇街） 2026年第三季度", "考评排名（部门） 2026年第三季度", "得分明细（部门） 2026年第三季度"]);
+    const [towns, detail, departments] = grids;
+    const text = (r: number) => towns.rows[r].map((c) => c.v);
+    expect(text(0)[0]).toBe("2026年第三季度镇（街道）行政争议调解工作考评排名");
+    expect(String(text(2)[0])).toContain("统计截至：2026年10月1日");
+    const head = towns.headerRows!.first;
+    expect(text(head).slice(0, 4)).toEqual(["排名", "单位", "综合得分", "受理率"]);
+    expect(text(head + 1).slice(3, 6)).toEqual(["比率", "判定", "得分"]);
+    expect(towns.merges).toContainEqual({ row: head, col: 3, rows: 1, cols: 3 });
+    // Towns by rank; the departments' own sheet ranks them on their own.
+    expect([text(head + 2)[1], text(head + 3)[1]]).toEqual(["山腰街道", "南埔镇"]);
+    expect(departments.rows[head + 2][1].v).toBe("区人社局");
+    // 南埔镇's acceptance 90 % with its interval (85–93 %) wholly below 97 %: 未达标, in red; 山腰街道 meets it.
+    expect(towns.rows[head + 3].slice(3, 5).map((c) => [c.v, c.style])).toEqual([[0.9, "miss"], ["未达标", "miss"]]);
+    expect(towns.rows[head + 2].slice(3, 5).map((c) => [c.v, c.style])).toEqual([[0.98, "cell"], ["达标", "cell"]]);
+    const nanpu = detail.rows.find((r) => r[1]?.v === "南埔镇" && r[3]?.v === "受理率")!;
+    expect(nanpu.slice(4, 11).map((c) => c.v)).toEqual([90, 100, 0.9, 0.85, 0.93, 0.97, "未达标"]);
+    expect(detail.rows.some((r) => String(r[0]?.v).startsWith("受理率：受理数 ÷ 收案数"))).toBe(true);
   });
 
-  it("writes the rankings sheet in English when Office is English", () => {
-    const grid = rankingsReport(rankings("2026-Q3", [unit("山腰街道", "town", 1, 81.2, 0.98)]), "en");
-    expect(grid.rows[0][0].v).toBe("Mediation assessment rankings 2026-Q3");
-    expect(grid.rows[5].slice(3, 8).map((c) => c.v)).toEqual(["n/N", "Rate", "95% CI", "Weight", "Points"]);
+  it("writes the rankings sheets in English when Office is English", () => {
+    const [summary, detail] = rankingsReport(rankings("2026-Q3", [unit("山腰街道", "town", 1, 81.2, 0.98)]), "en");
+    expect(summary.name).toBe("Rankings (towns) Q3 2026");
+    expect(summary.rows[0][0].v).toBe("Mediation assessment rankings: towns/streets, Q3 2026");
+    expect(detail.rows[detail.headerRows!.first].slice(3, 8).map((c) => c.v)).toEqual(["Indicator", "n", "N", "Rate", "95% interval"]);
   });
 
   it("offers recent quarters, months and years to pick from", () => {
@@ -258,7 +257,7 @@ describe("Coordinator and Rankings sheets", () => {
     expect(options).toContain("2025");
     for (const p of options) expect(isPeriod(p)).toBe(true);
     expect(isPeriod("2026-Q5")).toBe(false);
-    expect(rankingsSheetName("2026-Q3").length).toBeLessThanOrEqual(31);
+    expect(rankingsSheetName("2026-Q3", "department", "detail", "en").length).toBeLessThanOrEqual(31);
   });
 });
 

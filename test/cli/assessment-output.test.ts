@@ -4,8 +4,8 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { formatFlags, run as runFlags, type FlagsResponse } from "../../cli/commands/flags.ts";
-import { rankingsJson, rankingsWorkbook, run as runRankings, type RankingsResponse } from "../../cli/commands/rankings.ts";
-import { rankingsFixture } from "../fixtures/rankings.ts";
+import { rankingsJson, rankingsText, rankingsWorkbook, run as runRankings, type RankingsResponse } from "../../cli/commands/rankings.ts";
+import { districtRankings, rankingsFixture } from "../fixtures/rankings.ts";
 import { makeFlag } from "../../worker/assessment/flags/make.ts";
 import { reportStub } from "../support/report-stub.ts";
 
@@ -20,38 +20,45 @@ describe("rankings output", () => {
     expect(j.units[0].indicators.success.meetsTarget).toBe(false);
   });
 
-  it("writes a sheet that explains itself: title with period and as-of, towns and departments apart, five columns per indicator", async () => {
+  it("writes per kind a summary and a long detail on A4: judgment words, red only for 未达标, figures as numbers", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await rankingsWorkbook(response()).xlsx.writeBuffer());
-    const ws = wb.worksheets[0];
-    expect(String(ws.getCell(1, 1).value)).toContain("考评排名（2026-Q3）");
-    expect(String(ws.getCell(2, 1).value)).toContain("考评期间：2026-Q3");
-    expect(String(ws.getCell(2, 1).value)).toContain("统计截至：2026-10-01");
-    expect(String(ws.getCell(4, 1).value)).toContain("镇（街道）");
-    // Two-level header: the indicator over its five columns (merged), the leading columns over both rows.
-    expect(ws.getCell(5, 4).value).toBe("受理率 Acceptance rate");
-    expect(ws.getCell(5, 8).isMerged).toBe(true);
-    expect([4, 5, 6, 7, 8].map((c) => String(ws.getCell(6, c).value))).toEqual(["分子/分母\nn/N", "比率\nRate", "95%区间\n95% CI", "权重\nWeight", "得分\nPoints"]);
-    expect(ws.getCell(5, 2).value).toBe("单位\nUnit");
-    // 山腰街道 ranks first among towns: success (columns 9–13) missed 80 %, its rate cell is red.
-    expect([ws.getCell(7, 1).value, ws.getCell(7, 2).value]).toEqual([1, "山腰街道"]);
-    expect(ws.getCell(7, 9).value).toBe("90/120");
-    expect(ws.getCell(7, 10).value).toBe(0.75);
-    expect(ws.getCell(7, 10).numFmt).toBe("0.0%");
-    expect((ws.getCell(7, 10).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
-    expect((ws.getCell(7, 5).fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
-    expect(ws.getCell(7, 11).value).toMatch(/^\d+\.\d–\d+\.\d%$/);
+    const ws = wb.getWorksheet("考评排名（镇街） 2026年第三季度")!;
+    expect(ws.getCell(1, 1).value).toBe("2026年第三季度镇（街道）行政争议调解工作考评排名");
+    expect(String(ws.getCell(3, 1).value)).toContain("统计截至：2026年10月1日");
+    // Two-level header: the indicator over rate, judgment and points (merged), the leading columns over both rows.
+    expect(ws.getCell(5, 4).value).toBe("受理率");
+    expect(ws.getCell(5, 6).isMerged).toBe(true);
+    expect([4, 5, 6].map((c) => ws.getCell(6, c).value)).toEqual(["比率", "判定", "得分"]);
+    // 山腰街道's success 90 of 120 is under 80 % but its interval reaches it: 低于目标（差异不显著）, not red.
+    expect([ws.getCell(7, 1).value, ws.getCell(7, 2).value, ws.getCell(7, 7).value]).toEqual([1, "山腰街道", 0.75]);
+    expect(ws.getCell(7, 7).numFmt).toBe("0.0%");
+    expect(ws.getCell(7, 8).value).toBe("低于目标\n（差异不显著）");
+    expect((ws.getCell(7, 7).fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9 });
+    const detail = wb.getWorksheet("得分明细（镇街） 2026年第三季度")!;
     const u = response().units.find((x) => x.unit === "山腰街道")!;
-    expect(ws.getCell(7, 12).value).toBe(Math.round(u.indicators.success.effectiveWeight * 1000) / 10);
-    expect(ws.getCell(7, 13).value).toBe(Math.round(u.indicators.success.points * 10) / 10);
-    // Departments in a table of their own, ranked on their own.
-    const deptHeading = [...Array(20).keys()].map((r) => r + 1).find((r) => String(ws.getCell(r, 1).value).startsWith("区直部门"))!;
-    expect(ws.getCell(deptHeading + 3, 1).value).toBe(1);
-    // What each indicator counts, in words, below the tables.
-    const texts: string[] = [];
-    ws.eachRow((row) => texts.push(String(row.getCell(1).value)));
-    expect(texts).toContain("受理率：受理数 ÷ 收案数（按收案日期计入期间）　Acceptance rate: accepted ÷ received (by date received)");
-    expect(ws.pageSetup.orientation).toBe("landscape");
+    let at = 0;
+    detail.eachRow((row, r) => (row.getCell(2).value === "山腰街道" && row.getCell(4).value === "调解成功率" ? (at = r) : null));
+    expect([5, 6, 7, 10, 11].map((c) => detail.getCell(at, c).value)).toEqual([90, 120, 0.75, 0.8, "低于目标（差异不显著）"]);
+    expect(detail.getCell(at, 12).value).toBe(Math.round(u.indicators.success.effectiveWeight * 1000) / 10);
+    expect(detail.getCell(at, 13).value).toBe(Math.round(u.indicators.success.points * 10) / 10);
+  });
+
+  it("writes the sheets in English with --locale en", () => {
+    const names = rankingsWorkbook(response(), "en").worksheets.map((ws) => ws.name);
+    expect(names).toEqual(["Rankings (towns) Q3 2026", "Scores (towns) Q3 2026", "Rankings (departments) Q3 2026", "Scores (departments) Q3 2026"]);
+  });
+
+  it("prints the judgment's own words: 未达标 only when the whole interval lies below the target", () => {
+    const missed = districtRankings();
+    const text = rankingsText(missed);
+    expect(text).toContain("镇（街道） — 2026年第三季度");
+    expect(text).toMatch(/区税务局 {2}未达标：调解成功率/);
+    expect(text).toMatch(/低于目标（差异不显著）：调解成功率/);
+    // 山腰街道: 90 of 120 is under 80 % but not with confidence.
+    expect(rankingsText(response())).toMatch(/山腰街道 {2}低于目标（差异不显著）：调解成功率\n/);
+    expect(rankingsText(missed, "en")).toMatch(/区税务局 {2}Below target: Mediation success rate/);
   });
 });
 
@@ -87,6 +94,15 @@ describe("the rankings and flags commands against a server", () => {
     expect(units.find((u) => u.unit === "区人社局")).toMatchObject({ kind: "department" });
     expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
     expect(rankings.seen.at(-1)).toBe("GET /api/rankings?period=2026-Q3 Bearer tj_x");
+  });
+
+  it("prints the rankings as text in Chinese, or in English with --locale en", async () => {
+    const zh = await rankings.capture(["--period", "2026-Q3", "--token", "tj_x"]);
+    expect(zh.stdout).toContain("镇（街道） — 2026年第三季度");
+    expect(zh.stdout).not.toContain("Towns");
+    const en = await rankings.capture(["--period", "2026-Q3", "--locale", "en", "--token", "tj_x"]);
+    expect(en.stdout).toContain("Towns/streets — Q3 2026");
+    expect(en.stdout).toContain("Under target (not significant): Mediation success rate");
   });
 
   it("refuses a malformed period before calling the server, with exit code 2", async () => {

@@ -51,20 +51,22 @@ describe("tiaojie drilldown", () => {
     expect(r.code).toBe(0);
     expect(seen.at(-1)).toBe("/api/rankings/drilldown?period=2026-Q3");
     expect(r.stdout).toBe(drilldownText(drilldownFixture()));
-    expect(r.stdout).toContain("按期办结率 Concluded on time  2/3  SY-2026-001 用时 49 天 / 期限 30 天");
+    expect(r.stdout).toContain("按期办结率  2/3  SY-2026-001 用时 49 天 / 期限 30 天");
     expect(r.stdout).toContain("SY-2026-090 逾期未兑现（期限 2026-09-30）、SY-2026-091 逾期兑现（期限 2026-08-10，2026-08-15 兑现）");
-    expect(r.stdout).toContain("受理率 Acceptance rate  2/3  SY-2026-005 未受理（不属于行政争议受理范围，已告知向法院起诉）");
-    expect(r.stdout).toContain("台账规范率 Ledger quality  40/41  第 17 行");
+    expect(r.stdout).toContain("受理率  2/3  SY-2026-005 未受理（不属于行政争议受理范围，已告知向法院起诉）");
+    expect(r.stdout).toContain("台账规范率  40/41  第 17 行");
+    expect(r.stdout).not.toMatch(/[A-Za-z]{3,}/);
   });
 
   it("writes the drill-down workbook with --out, one section per indicator", async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), "dd-")), "明细.xlsx");
     const r = await capture(["--unit", "山腰街道", "--period", "2026-Q3", "--out", out, "--url", url, "--token", "tj_x"]);
-    expect(r).toMatchObject({ code: 0, stdout: `已写入 Wrote ${out}（山腰街道 2026-Q3）\n` });
+    expect(r).toMatchObject({ code: 0, stdout: `已写入 Wrote ${out}（山腰街道 2026年第三季度）\n` });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.worksheets[0];
-    expect(ws.name).toBe("考评明细 山腰街道 2026-Q3");
+    expect(ws.name).toBe("考评明细 山腰街道 2026年第三季度");
+    expect(ws.pageSetup.paperSize).toBe(9);
     const first: string[] = [];
     ws.eachRow((row) => first.push(String(row.getCell(1).value ?? "")));
     for (const heading of ["受理率 2/3 = 66.7%", "调解成功率 1/2 = 50.0%", "按期办结率 2/3 = 66.7%", "承诺兑现率 1/3 = 33.3%", "诉前化解率 0/1 = 0.0%", "台账规范率 40/41 = 97.6%", "评查得分 147/200 = 73.5"]) {

@@ -71,7 +71,7 @@ describe("tiaojie push (评查表) and tiaojie reviews", () => {
     expect((await tiaojie(["reviews", "--period", "2026-Q4", "--out", out], clerk)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets[0].name).toBe("评查得分 2026-Q4");
-    expect(wb.worksheets[0].getRow(5).values).toEqual(expect.arrayContaining(["山腰街道", 2, 76]));
+    expect(wb.worksheets[0].name).toBe("评查得分 2026年第四季度");
+    expect(wb.worksheets[0].getRow(6).values).toEqual(expect.arrayContaining(["山腰街道", 2, 76]));
   }, 240_000);
 });

@@ -87,27 +87,30 @@ function competition(): Competition {
 }
 
 describe("workbooks the CLI writes, opened in LibreOffice", () => {
-  it("prints the rankings with every figure whole, even six-digit counts", async () => {
+  it("prints the rankings on A4 with every figure whole, even six-digit counts, and the judgment in words", async () => {
     const wb = rankingsWorkbook(rankingsFixture("2026", "2026-12-31"));
-    const ws = wb.worksheets[0];
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["考评排名（镇街） 2026年", "得分明细（镇街） 2026年", "考评排名（部门） 2026年", "得分明细（部门） 2026年"]);
+    for (const ws of wb.worksheets) expect(ws.pageSetup.paperSize).toBe(9);
+    const detail = wb.getWorksheet("得分明细（部门） 2026年")!;
     let at = 0;
-    ws.eachRow((row, r) => (row.getCell(2).value === "区市场监督管理局" ? (at = r) : null));
-    const figure = String(ws.getCell(at, 4).value);
-    expect(figure).toBe("97522/100000");
+    detail.eachRow((row, r) => (row.getCell(2).value === "区市场监督管理局" && row.getCell(4).value === "受理率" ? (at = r) : null));
+    expect([detail.getCell(at, 5).value, detail.getCell(at, 6).value]).toEqual([97_522, 100_000]);
     // The column is at least as wide as the figure, so the printer does not cut it.
-    expect(ws.getColumn(4).width).toBeGreaterThanOrEqual(displayWidth(figure));
+    expect(detail.getColumn(6).width).toBeGreaterThanOrEqual(displayWidth("100000"));
     const text = await printedText(wb, "rankings");
-    expect(text).toContain("考评排名（2026）");
+    expect(text).toContain("2026年镇（街道）行政争议调解工作考评排名");
     const flat = text.replace(/\s+/g, "");
-    expect(flat).toContain("97522/100000");
-    expect(flat).toContain("统计截至：2026-12-31");
+    expect(flat).toContain("97522100000");
+    expect(flat).toContain("统计截至：2026年12月31日");
     expect(text).toContain("区市场监督管理局");
     expect(flat).toContain("承诺兑现率：按期兑现的承诺");
+    expect(flat).toContain("低于目标（差异不显著）");
   }, 150_000);
 
   it("prints the drill-down with every section, its n/N and each case", async () => {
     const flat = (await printedText(drilldownWorkbook(drilldownFixture()), "drilldown")).replace(/\s+/g, "");
-    expect(flat).toContain("考评明细：山腰街道（2026-Q3，统计截至2026-10-01）");
+    expect(flat).toContain("考评明细：山腰街道（2026年第三季度，统计截至2026年10月1日）");
+    expect(flat).not.toContain("invalid_date");
     for (const heading of ["受理率2/3=66.7%", "调解成功率1/2=50.0%", "按期办结率2/3=66.7%", "承诺兑现率1/3=33.3%", "诉前化解率0/1=0.0%", "台账规范率40/41=97.6%", "评查得分147/200=73.5"]) {
       expect(flat).toContain(heading);
     }
@@ -149,13 +152,16 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
     expect(text).toContain("合计金额（大写）：人民币壹仟壹佰元整");
   }, 150_000);
 
-  it("prints the review results with every dimension's mean and the points lost", async () => {
-    const text = await printedText(reviewsWorkbook(reviewReport()), "reviews");
-    expect(text).toContain("案件质量评查得分（2026-Q3）");
-    expect(text).toContain("证据审查和采信");
-    expect(text).toContain("落实司法责任制");
-    expect(text).toMatch(/山腰街道\s+镇街 Town\s+2\s+76\.0\s+34\.2–95\.2\s+0\s+12\.0\s+12\.0\s+12\.0\s+12\.0\s+8\.0\s+7\.0\s+7\.0\s+7\.0/);
-    expect(text).toMatch(/区人社局\s+部门 Dept\.\s+1\s+0\.0\s+7\.0\s+8\.0\s+9\.0\s+6\.0\s+5\.0\s+5\.0\s+5\.0\s+5\.0/);
+  it("prints the review results on A4 in Chinese with every dimension's mean", async () => {
+    const wb = reviewsWorkbook(reviewReport());
+    expect(wb.worksheets[0].pageSetup.paperSize).toBe(9);
+    const text = await printedText(wb, "reviews");
+    expect(text).toContain("2026年第三季度案件质量评查得分");
+    expect(text).toContain("和采信");
+    expect(text).toContain("落实司法");
+    expect(text).not.toMatch(/Town|Dept/);
+    expect(text).toMatch(/山腰街道\s+镇街\s+2\s+76\.0\s+34\.2\s+95\.2\s+0\s+2\s+1\.0\s+12\.0\s+12\.0\s+12\.0\s+12\.0\s+8\.0\s+7\.0\s+7\.0\s+7\.0/);
+    expect(text).toMatch(/区人社局\s+部门\s+1\s+50\.0\s+9\.5\s+90\.6\s+1\s+1\s+0\.0\s+8\.0\s+7\.0\s+6\.0\s+9\.0\s+5\.0\s+5\.0\s+5\.0\s+5\.0/);
   }, 150_000);
 
   it("prints the trend table and draws its line charts: the chart titles, legends and coloured lines are on the page", async () => {

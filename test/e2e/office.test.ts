@@ -12,6 +12,7 @@ import {
 import { sampleSeed, SAMPLE_DAY } from "./fixtures.ts";
 import { button, excel, openTab, waitForNote } from "./pane-ui.ts";
 import { renderSheet } from "./render-sheet.ts";
+import { dayText } from "../../ledger/reports/form-text.ts";
 import type { WorkbookSeed } from "../support/excel-double/model.ts";
 
 const SLOW = { timeout: 90_000 };
@@ -121,29 +122,32 @@ describe("the district office's sheets", () => {
       await openTab(page, "考评排名");
       await page.locator("select#period").selectOption("2026");
       await button(page, "生成排名工作表").click();
-      await waitForNote(page, "已生成工作表“考评排名 2026”。");
+      // Three towns and no department: the towns' summary and detail.
+      await waitForNote(page, "已生成 2 张工作表：“考评排名（镇街） 2026年”、“得分明细（镇街） 2026年”。");
     });
     await screenshot(page, "11-rankings");
-    const sheet = "考评排名 2026";
-    await step(office, S, "a title line with the period and as-of day, then the towns under a two-level header, one row per unit", async () => {
-      const top = await excel(page, (x, s) => x.values(s, "A1:A2"), sheet);
-      expect(top[0][0]).toBe("行政争议调解工作考评排名（2026）");
-      expect(String(top[1][0])).toContain(`统计截至：${expected.asOf}`);
-      const head = await excel(page, (x, s) => x.values(s, "A5:M6"), sheet);
+    const sheet = "考评排名（镇街） 2026年";
+    await step(office, S, "a title with the period, the as-of day, then the towns under a two-level header, one row per unit; the detail long", async () => {
+      const top = await excel(page, (x, s) => x.values(s, "A1:A3"), sheet);
+      expect(top[0][0]).toBe("2026年镇（街道）行政争议调解工作考评排名");
+      expect(String(top[2][0])).toContain(`统计截至：${dayText(expected.asOf)}`);
+      const head = await excel(page, (x, s) => x.values(s, "A5:I6"), sheet);
       expect(head[0].slice(0, 4)).toEqual(["排名", "单位", "综合得分", "受理率"]);
-      expect(head[1].slice(3, 13)).toEqual(["分子/分母", "比率", "95%区间", "权重", "得分", "分子/分母", "比率", "95%区间", "权重", "得分"]);
+      expect(head[1].slice(3, 9)).toEqual(["比率", "判定", "得分", "比率", "判定", "得分"]);
       const merges = await excel(page, (x, s) => x.merges(s), sheet);
-      expect(merges).toEqual(expect.arrayContaining(["A5:A6", "D5:H5", "I5:M5"]));
+      expect(merges).toEqual(expect.arrayContaining(["A5:A6", "D5:F5", "G5:I5"]));
       const rows = await excel(page, (x, a) => x.values(a.s, a.r), { s: sheet, r: `A7:E${6 + n}` });
       const byRank = [...expected.units].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
       expect(rows.map((r) => r[1])).toEqual(byRank.map((u) => u.unit));
-      expect(rows.map((r) => r[3])).toEqual(byRank.map((u) => `${u.indicators.acceptance.num}/${u.indicators.acceptance.den}`));
-      expect((await excel(page, (x, s) => x.format(s, "E7"), sheet)).numberFormat).toBe("0.0%");
+      expect(rows.map((r) => r[3])).toEqual(byRank.map((u) => u.indicators.acceptance.num / u.indicators.acceptance.den));
+      expect((await excel(page, (x, s) => x.format(s, "D7"), sheet)).numberFormat).toBe("0.0%");
       expect((await excel(page, (x, s) => x.format(s, "C7"), sheet)).numberFormat).toBe("0.0");
       // Widths set in the same write sync as the values: nothing else was written after it.
       const widths = await excel(page, (x, s) => x.columnWidths(s), sheet);
-      expect(Object.keys(widths).length).toBe(3 + 7 * 5);
-      expect(await excel(page, (x) => x.activeSheet())).toBe(sheet);
+      expect(Object.keys(widths).length).toBeGreaterThan(10);
+      const detail = await excel(page, (x, s) => x.values(s, "A4:M6"), "得分明细（镇街） 2026年");
+      expect(detail[0].slice(3, 8)).toEqual(["指标", "分子", "分母", "比率", "95% 区间"]);
+      expect(detail[2].slice(3, 6)).toEqual(["受理率", byRank[0].indicators.acceptance.num, byRank[0].indicators.acceptance.den]);
     });
     const png = await renderSheet(page, sheet, "11-rankings-sheet");
     if (png) expect(png).toMatch(/\.png$/);
@@ -152,10 +156,10 @@ describe("the district office's sheets", () => {
       await page.locator("select#drill-unit").selectOption("山腰街道");
       const syncsBefore = await excel(page, (x) => x.syncCount());
       await button(page, "生成明细表").click();
-      await waitForNote(page, /已生成工作表“考评明细 山腰街道 2026”：未受理 \d+、调解未成功 \d+、超期办结 \d+、承诺未按期兑现 \d+、被退回的行 \d+。/);
+      await waitForNote(page, /已生成工作表“考评明细 山腰街道 2026年”：未受理 \d+、调解未成功 \d+、超期办结 \d+、承诺未按期兑现 \d+、被退回的行 \d+。/);
       const kinds = (await excel(page, (x, since) => x.syncs(since), syncsBefore)).map((s) => s.kind);
       expect(kinds).toEqual(["read", "write"]);
-      const d = "考评明细 山腰街道 2026";
+      const d = "考评明细 山腰街道 2026年";
       const size = await excel(page, (x, s) => x.size(s), d);
       const all = await excel(page, (x, a) => x.values(a.s, a.r), { s: d, r: `A1:A${size.rows}` });
       const mine = expected.units.find((u) => u.unit === "山腰街道")!;
@@ -172,7 +176,7 @@ describe("the district office's sheets", () => {
       expect(all.some((r) => String(r[0]).startsWith("SY-"))).toBe(true);
     });
     await screenshot(page, "11c-drilldown");
-    await renderSheet(page, "考评明细 山腰街道 2026", "11c-drilldown-sheet");
+    await renderSheet(page, "考评明细 山腰街道 2026年", "11c-drilldown-sheet");
     await step(office, S, "the subsidy statement for the same year: each mediator's cases, their totals and the district's", async () => {
       const s = await api<{ total: number; lines: unknown[]; mediators: { mediator: string; amount: number }[] }>(worker.url, coordinator, "/api/subsidies?period=2026");
       expect(s.lines.length).toBeGreaterThan(0);
@@ -240,19 +244,21 @@ describe("the assessment office's weights", () => {
         type Ranked = { unit: string; kind: string; rank: number | null; indicators: Record<string, { effectiveWeight: number; points: number; rate: number | null }> };
         const r = await api<{ weightsSource: string; units: Ranked[] }>(worker.url, assessor, "/api/rankings?period=2026-Q2");
         await button(page, "生成排名工作表").click();
-        await waitForNote(page, "已生成工作表“考评排名 2026-Q2”。");
-        const sheet = "考评排名 2026-Q2";
-        expect(String((await excel(page, (x, s) => x.values(s, "A2"), sheet))[0][0])).toContain("权重（本期设定）：受理率 15、调解成功率 35");
+        await waitForNote(page, "已生成 2 张工作表：“考评排名（镇街） 2026年第二季度”、“得分明细（镇街） 2026年第二季度”。");
+        expect(String((await excel(page, (x, s) => x.values(s, "A3"), "考评排名（镇街） 2026年第二季度"))[0][0])).toContain("权重（本期设定）：受理率 15、调解成功率 35");
+        const sheet = "得分明细（镇街） 2026年第二季度";
         const towns = r.units.filter((u) => u.kind === "town").sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit.localeCompare(b.unit, "zh-CN"));
         expect(towns.length).toBeGreaterThan(0);
-        // Row 7 on: rank, unit, score, then five columns per indicator (n/N, rate, interval, weight, points).
-        const rows = await excel(page, (x, a) => x.values(a.s, a.r), { s: sheet, r: `A7:M${6 + towns.length}` });
+        // The detail from row 6: per unit seven rows (受理率 first, then 调解成功率 …) of rank, unit, score, indicator,
+        // n, N, rate, interval low and high, target, judgment, weight and points.
+        const rows = await excel(page, (x, a) => x.values(a.s, a.r), { s: sheet, r: `A6:M${5 + 7 * towns.length}` });
         towns.forEach((u, i) => {
-          expect(rows[i][1]).toBe(u.unit);
+          const [acceptance, success] = [rows[7 * i], rows[7 * i + 1]];
+          expect([acceptance[1], acceptance[3], success[3]]).toEqual([u.unit, "受理率", "调解成功率"]);
           const scored = u.indicators.acceptance.rate !== null;
-          expect(rows[i][6]).toBe(Math.round(u.indicators.acceptance.effectiveWeight * 1000) / 10);
-          expect(rows[i][7]).toBe(scored ? Math.round(u.indicators.acceptance.points * 10) / 10 : "—");
-          expect(rows[i][11]).toBe(Math.round(u.indicators.success.effectiveWeight * 1000) / 10);
+          expect(acceptance[11]).toBe(Math.round(u.indicators.acceptance.effectiveWeight * 1000) / 10);
+          expect(acceptance[12]).toBe(scored ? Math.round(u.indicators.acceptance.points * 10) / 10 : "—");
+          expect(success[11]).toBe(Math.round(u.indicators.success.effectiveWeight * 1000) / 10);
         });
         // A unit with every indicator scored uses the saved weights themselves.
         const full = towns.find((u) => Object.values(u.indicators).every((x) => x.rate !== null));
@@ -293,11 +299,11 @@ describe("the pane in English", () => {
         await openTab(page, "Rankings");
         await page.locator("select#period").selectOption("2026");
         await button(page, "Create rankings sheet").click();
-        await waitForNote(page, "Created the sheet “考评排名 2026”.");
-        expect(await excel(page, (x) => x.values("考评排名 2026", "A1"))).toEqual([["Mediation assessment rankings 2026"]]);
-        const head = await excel(page, (x) => x.values("考评排名 2026", "A5:H6"));
+        await waitForNote(page, "Created 2 sheets: “Rankings (towns) 2026”, “Scores (towns) 2026”.");
+        expect(await excel(page, (x) => x.values("Rankings (towns) 2026", "A1"))).toEqual([["Mediation assessment rankings: towns/streets, 2026"]]);
+        const head = await excel(page, (x) => x.values("Rankings (towns) 2026", "A5:H6"));
         expect(head[0].slice(0, 4)).toEqual(["Rank", "Unit", "Score", "Acceptance rate"]);
-        expect(head[1].slice(3, 8)).toEqual(["n/N", "Rate", "95% CI", "Weight", "Points"]);
+        expect(head[1].slice(3, 6)).toEqual(["Rate", "Judgment", "Points"]);
       });
       await screenshot(page, "14-english-rankings");
     } finally {

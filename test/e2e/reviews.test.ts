@@ -118,23 +118,20 @@ describe("the assessment office pushes a 案件质量评查表 from the Push pag
       await openTab(page, "考评排名");
       await page.locator("select#period").selectOption("2026-Q3");
       await button(page, "生成评查得分表").click();
-      await waitForNote(page, "已生成工作表“评查得分 2026-Q3”：1 个单位的评查得分和八个方面的失分，红色为各单位失分最多的一项。");
+      await waitForNote(page, "已生成工作表“评查得分 2026年第三季度”：1 个单位的评查得分和八个方面的平均得分，红色为各单位失分最多的一项。");
     });
     await screenshot(page, "62-reviews-results");
-    await step(office, S, "山腰街道's one stored review (88) with its eight scores, and the points it lost marked where most were lost", async () => {
-      const sheet = "评查得分 2026-Q3";
+    await step(office, S, "山腰街道's one stored review (88) with its eight scores, the dimension where it lost most marked", async () => {
+      const sheet = "评查得分 2026年第三季度";
       expect(await excel(page, (x) => x.activeSheet())).toBe(sheet);
-      const rows = await excel(page, (x, s) => x.values(s, "A1:N12"), sheet);
-      expect(rows[0][0]).toBe("案件质量评查得分（2026-Q3）");
-      const api88 = (await api<{ units: { low: number; high: number }[] }>(worker.url, assessor, "/api/reviews/dimensions?period=2026-Q3")).units[0];
-      expect(rows[4]).toEqual(["山腰街道", "镇街", 1, 88, `${api88.low.toFixed(1)}–${api88.high.toFixed(1)}`, 0, 14, 13, 12, 15, 9, 8, 9, 10]);
-      const lost = rows.find((r, i) => i > 5 && r[0] === "山腰街道")!;
-      // 15 − 12 = 3 in 法律适用 is the largest loss; the others lose 0–2.
-      expect(lost.slice(6)).toEqual([1, 2, 3, 0, 1, 2, 1, 0]);
-      const at = rows.indexOf(lost) + 1;
-      expect((await excel(page, (x, a) => x.format(a.s, a.c), { s: sheet, c: `I${at}` })).fill).toBe("#FFC7CE");
-      expect((await excel(page, (x, a) => x.format(a.s, a.c), { s: sheet, c: `H${at}` })).fill ?? null).toBeNull();
+      const rows = await excel(page, (x, s) => x.values(s, "A1:Q6"), sheet);
+      expect(rows[0][0]).toBe("2026年第三季度案件质量评查得分");
+      const api88 = (await api<{ units: { low: number; high: number; scoredReviews: number; meanDeduction: number | null }[] }>(worker.url, assessor, "/api/reviews/dimensions?period=2026-Q3")).units[0];
+      expect(rows[5]).toEqual(["山腰街道", "镇街", 1, 88, api88.low, api88.high, 0, api88.scoredReviews, api88.meanDeduction ?? "—", 14, 13, 12, 15, 9, 8, 9, 10]);
+      // 15 − 12 = 3 in 法律适用 (column L) is the largest loss; the others lose 0–2.
+      expect((await excel(page, (x, a) => x.format(a.s, a.c), { s: sheet, c: "L6" })).fill).toBe("#FFC7CE");
+      expect((await excel(page, (x, a) => x.format(a.s, a.c), { s: sheet, c: "K6" })).fill ?? null).toBeNull();
     });
-    await renderSheet(office.page, "评查得分 2026-Q3", "63-reviews-results-sheet");
+    await renderSheet(office.page, "评查得分 2026年第三季度", "63-reviews-results-sheet");
   });
 });

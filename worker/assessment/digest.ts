@@ -3,6 +3,7 @@
  * rules are the assessment's (ledger/counting.ts) and the flags' (flags/case-rules.ts), so a figure in the digest is
  * the figure the rankings and the flags show for the same cases.
  */
+import { judge } from "../../ledger/target-judgment.ts";
 import { COURT_SOURCES, COURT_STAGES } from "../../ledger/api/court.ts";
 import { TOP_RESPONDENTS, type Digest, type OutcomeCounts, type Rate } from "../../ledger/api/digest.ts";
 import type { Domain, MediationType, Source, Stage, Status } from "../../ledger/choices.ts";
@@ -79,7 +80,9 @@ function addOutcome(o: OutcomeCounts, c: DigestCase): void {
 
 function rate(num: number, den: number, target: number | null): Rate {
   const ci = wilson(num, den);
-  return { num, den, rate: den > 0 ? num / den : null, low: ci?.low ?? null, high: ci?.high ?? null, belowTarget: target !== null && ci !== null && ci.high < target };
+  const r = { num, den, rate: den > 0 ? num / den : null, low: ci?.low ?? null, high: ci?.high ?? null };
+  // The one judgment every sheet and flag uses: below target only when the whole interval lies below it.
+  return { ...r, belowTarget: judge(r, target) === "missed" };
 }
 
 /** Groups by unit, keeping the unit's kind; towns first, then departments, each by name. */

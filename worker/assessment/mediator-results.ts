@@ -12,6 +12,7 @@ import type { Period } from "../../ledger/period.ts";
 import { mediatorsOf } from "../../ledger/subsidies.ts";
 import { DEFAULT_CONFIG, type AssessmentConfig } from "./config.ts";
 import { countCaseIndicators, indicatorValue, type AssessedCase, type IndicatorValue } from "./indicators.ts";
+import { judge } from "../../ledger/target-judgment.ts";
 
 export const MEDIATOR_STANDARD = {
   gold: {
@@ -78,7 +79,7 @@ function standingOf(r: Omit<MediatorResult, "rankInTier" | "standing" | "reasons
   const g = MEDIATOR_STANDARD.gold;
   const b = MEDIATOR_STANDARD.behind;
   const behind: MediatorResult["reasons"] = [];
-  if (r.success.den >= b.minCases && r.success.high! < b.successHigh)
+  if (r.success.den >= b.minCases && judge(r.success, b.successHigh) === "missed")
     behind.push({ zh: `调解成功率 ${pct(r.success.rate)}（${r.success.num}/${r.success.den}），95% 区间上限 ${pct(r.success.high)} 仍低于 80%`, en: `success ${pct(r.success.rate)} (${r.success.num}/${r.success.den}); even the 95 % upper bound ${pct(r.success.high)} is below 80 %` });
   if (r.onTime.den >= b.minCases && r.onTime.rate! < b.onTime)
     behind.push({ zh: `按期办结率 ${pct(r.onTime.rate)}（${r.onTime.num}/${r.onTime.den}）低于 60%`, en: `on time ${pct(r.onTime.rate)} (${r.onTime.num}/${r.onTime.den}) below 60 %` });

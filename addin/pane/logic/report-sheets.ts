@@ -73,10 +73,10 @@ export function periodOptions(today: string): string[] {
 export { rankingsSheetName };
 
 /**
- * The rankings sheet that explains itself (ledger/reports/rankings-layout.ts, the layout `tiaojie rankings --out`
- * writes too): title with period and as-of, towns and departments ranked apart, per indicator n/N, rate, interval,
- * weight and points under a two-level header, and what each indicator counts.
+ * The rankings sheets (ledger/reports/rankings-layout.ts, the layout `tiaojie rankings --out` writes too): towns and
+ * departments each on a summary (rank, score, per indicator rate, judgment and points) and a detail sheet (one row
+ * per unit and indicator: n, N, rate, interval, target, judgment, weight, points), each printing on A4.
  */
-export function rankingsReport(rankings: Rankings, locale: Locale): Grid {
+export function rankingsReport(rankings: Rankings, locale: Locale): Grid[] {
   return rankingsLayout(rankings, locale);
 }

@@ -6,6 +6,7 @@ import { indicatorValue } from "../../../worker/assessment/indicators.ts";
 import { flagCase } from "./case-fixture.ts";
 import { filterFlags } from "../../../worker/assessment/flags/filter.ts";
 import { DEFAULT_CONFIG } from "../../../worker/assessment/config.ts";
+import { judge } from "../../../ledger/target-judgment.ts";
 
 const TODAY = "2026-06-15";
 const codes = (fs: { code: string }[]) => fs.map((f) => f.code).sort();
@@ -158,6 +159,16 @@ describe("unit flags", () => {
     expect(unitFlags(unitInput({ success: indicatorValue("success", { num: 6, den: 10 }) }), TODAY)).toEqual([]);
     // 70/100 = 70 %, high 0.78: flagged
     expect(codes(unitFlags(unitInput({ success: indicatorValue("success", { num: 70, den: 100 }) }), TODAY))).toEqual(["success_below_target"]);
+  });
+
+  it("flags success exactly where the sheets say 未达标, and acceptance wherever they do not say 达标", () => {
+    for (let den = 1; den <= 40; den++) for (let num = 0; num <= den; num++) {
+      const success = indicatorValue("success", { num, den });
+      const acceptance = indicatorValue("acceptance", { num, den });
+      const raised = codes(unitFlags(unitInput({ success, acceptance }), TODAY));
+      expect(raised.includes("success_below_target"), `${num}/${den}`).toBe(judge(success, 0.8) === "missed");
+      expect(raised.includes("acceptance_below_target"), `${num}/${den}`).toBe(judge(acceptance, 0.97) !== "met");
+    }
   });
 
   it("raises no rate flags for a period without data", () => {

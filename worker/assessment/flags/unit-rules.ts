@@ -3,6 +3,7 @@ import type { IndicatorValue } from "../indicators.ts";
 import { daysBetween } from "../../../ledger/period.ts";
 import type { Flag } from "../../../ledger/api/flags.ts";
 import { makeFlag } from "./make.ts";
+import { judge } from "../../../ledger/target-judgment.ts";
 
 export interface UnitFlagInput {
   unit: string;
@@ -23,13 +24,13 @@ export function unitFlags(u: UnitFlagInput, today: string, config: AssessmentCon
   const out: Flag[] = [];
   const f = config.flags;
   const a = u.acceptance;
-  // 受理率 ≥ 97 % is a floor: any shortfall in the period is flagged.
-  if (a.rate != null && a.rate < config.targets.acceptance) {
+  // 受理率 ≥ 97 % is a floor: any shortfall in the period is flagged, 未达标 or not yet significant.
+  if (a.rate != null && judge(a, config.targets.acceptance) !== "met") {
     out.push(makeFlag("acceptance_below_target", u.unit, null, { period: u.period, num: a.num, den: a.den, rate: a.rate, low: a.low, high: a.high, target: config.targets.acceptance }));
   }
-  // 成功率 "about 80 %": flag only when the whole 95 % interval lies below the target.
+  // 成功率 "about 80 %": flag only when the whole 95 % interval lies below the target (未达标, as the sheets say).
   const s = u.success;
-  if (s.rate != null && s.high != null && s.high < config.targets.success) {
+  if (judge(s, config.targets.success) === "missed") {
     out.push(makeFlag("success_below_target", u.unit, null, { period: u.period, num: s.num, den: s.den, rate: s.rate, low: s.low, high: s.high, target: config.targets.success }));
   }
   if (u.lastPush == null) {

@@ -1,5 +1,5 @@
 import { todayInChina } from "../../../../ledger/clock.ts";
-import { flagsReport, periodOptions, rankingsReport, rankingsSheetName } from "../../logic/report-sheets.ts";
+import { flagsReport, periodOptions, rankingsReport } from "../../logic/report-sheets.ts";
 import { codeOptions, describeFlagFilters, flagsQueryFrom, NO_FILTER, severityOptions, type FlagFilterChoice } from "../../logic/flag-filters.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
@@ -66,8 +66,8 @@ export const rankingsPage: Page = (app) => {
   const make = async () => {
     try {
       const rankings = await app.client()!.rankings(select.value);
-      await app.workbook!.writeGridSheet(rankingsReport(rankings, app.locale));
-      status.replaceChildren(message("success", app.t("rankings.done", { sheet: rankingsSheetName(rankings.period) })));
+      const sheets = await app.workbook!.writeGridSheets(rankingsReport(rankings, app.locale));
+      status.replaceChildren(message("success", app.t("rankings.done", { count: sheets.length, sheets: sheets.map((n) => `“${n}”`).join(app.locale === "en" ? ", " : "、") })));
     } catch (e) {
       status.replaceChildren(message("error", app.errorText(e)));
     }
