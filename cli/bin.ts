@@ -27,6 +27,8 @@ const USAGE = `用法 Usage: tiaojie <command> [options]
   competition --period 2026-Q3 [--json] [--out FILE.xlsx]            分片竞赛 zone competition
   subsidies --period 2026-Q3 [--json] [--out FILE.xlsx]              办案补贴 case subsidies
   limits [--set FIELD=VALUE …] [--json]                              时限与预警设置 time limits and thresholds
+  office [--unit 填报单位] [--contact 联系人] [--phone 联系电话] [--json]
+                                                                     报表落款 the office's letterhead on report forms
   reviews --period 2026-Q3 [--json] [--out FILE.xlsx]                案件质量评查 case-file review results
   stats --period 2026-05 [--group G] [--json] [--out FILE.xlsx]      诉源分析与统计月报 statistics and the monthly report
   route FILE.xlsx [--confirm] [--json]                               分流（协调员） route an intake sheet

@@ -71,8 +71,15 @@ export function validationHook(
 }
 
 export function invalidRequestBody(error: z.ZodError) {
-  const issues = error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message, code: i.code }));
+  // A check of the contract may name its refusal with a stable code of its own (ledger/api/office-profile.ts:
+  // invalid_phone …); zod's code ("custom") says nothing a client can act on.
+  const issues = error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message, code: ownCode(i) ?? i.code }));
   const first = issues[0];
   const where = first ? `${first.path || "(body)"}: ${first.message}` : "";
   return errorBody("invalid_request", `请求内容不符合要求 Request does not match the schema — ${where}`, { issues });
+}
+
+function ownCode(issue: z.ZodError["issues"][number]): string | undefined {
+  const code = issue.code === "custom" ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+  return typeof code === "string" ? code : undefined;
 }

@@ -19,6 +19,7 @@ import { DigestSchema } from "../ledger/api/digest.ts";
 import { MediatorResultsSchema } from "../ledger/api/mediator-results.ts";
 import { SubsidiesSchema } from "../ledger/api/subsidies.ts";
 import { LimitsBodySchema, LimitsResponseSchema } from "../ledger/api/limits.ts";
+import { OfficeProfileBodySchema, OfficeProfileSchema } from "../ledger/api/office-profile.ts";
 import { TrendSchema } from "../ledger/api/trend.ts";
 import { StatsSchema } from "../ledger/api/stats.ts";
 import { UnitSchema } from "../ledger/api/units.ts";
@@ -74,6 +75,8 @@ export const Named = {
   ReceiveReceipt: ReceiveReceiptSchema.openapi("ReceiveReceipt"),
   Limits: LimitsResponseSchema.openapi("Limits"),
   LimitsBody: LimitsBodySchema.openapi("LimitsBody"),
+  OfficeProfile: OfficeProfileSchema.openapi("OfficeProfile"),
+  OfficeProfileBody: OfficeProfileBodySchema.openapi("OfficeProfileBody"),
 };
 
 /** Each status's error body (`Error404` …): its `code` is one of that status's codes (ledger/api/errors.ts). */

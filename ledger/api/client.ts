@@ -18,6 +18,7 @@ import type { VisitPush, VisitReceipt, Visits } from "./visits.ts";
 import type { Subsidies } from "./subsidies.ts";
 import type { ReviewDimensions, ReviewPush, ReviewReceipt } from "./reviews.ts";
 import type { LimitsBody, LimitsResponse } from "./limits.ts";
+import type { OfficeProfile, OfficeProfileBody } from "./office-profile.ts";
 import type { Trend } from "./trend.ts";
 import type { Stats } from "./stats.ts";
 import type { MediatorResults } from "./mediator-results.ts";
@@ -125,6 +126,13 @@ export interface ApiClient {
   limits(signal?: AbortSignal): Promise<LimitsResponse>;
   /** Coordinator: save them as a new version; `baseVersion` (the version read) refuses to overwrite a newer one (409). */
   setLimits(body: LimitsBody, signal?: AbortSignal): Promise<LimitsResponse>;
+  /**
+   * Every role: the office's letterhead for report forms (报表落款: filingUnit 填报单位, contact 联系人, phone 联系电话);
+   * version 0 with "" fields when never set. A form takes `letterheadOf(profile)` (ledger/api/office-profile.ts).
+   */
+  officeProfile(signal?: AbortSignal): Promise<OfficeProfile>;
+  /** Coordinator (or admin): save the letterhead as a new version; `baseVersion` (the version read) refuses to overwrite a newer one (409). */
+  setOfficeProfile(body: OfficeProfileBody, signal?: AbortSignal): Promise<OfficeProfile>;
   /** The cases behind one unit's indicators (a clerk: their own unit, `unit` left out or their own). */
   drilldown(query: { unit?: string; period: string; asOf?: string }, signal?: AbortSignal): Promise<Drilldown>;
   /** Assessor or coordinator: a period's subsidy statement (ledger/api/subsidies.ts). */
@@ -220,6 +228,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     setWeights: (period, weights, signal) => request("PUT", PATHS.weights(period), { body: { weights }, signal }),
     limits: (signal) => request("GET", PATHS.limits, { signal }),
     setLimits: (body, signal) => request("PUT", PATHS.limits, { body, signal }),
+    officeProfile: (signal) => request("GET", PATHS.officeProfile, { signal }),
+    setOfficeProfile: (body, signal) => request("PUT", PATHS.officeProfile, { body, signal }),
     pushChunk: (pushId, idempotencyKey, body, signal) =>
       request("POST", PATHS.pushChunk(pushId), { body, signal, headers: { "Idempotency-Key": idempotencyKey } }),
     putRoster: (body, signal) => request("PUT", PATHS.roster, { body, signal }),

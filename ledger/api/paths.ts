@@ -17,6 +17,7 @@ export const PATHS = {
   drilldown: (d: { unit?: string; period: string; asOf?: string }) => `/api/rankings/drilldown${q({ unit: d.unit, period: d.period, asOf: d.asOf })}`,
   weights: (period: string) => `/api/rankings/weights${q({ period })}`,
   limits: "/api/settings/limits",
+  officeProfile: "/api/office-profile",
   roster: "/api/roster",
   mentorAssignments: (period: string, asOf?: string) => `/api/mentors/assignments${q({ period, asOf })}`,
   mediatorResults: (period: string, asOf?: string) => `/api/mediators/results${q({ period, asOf })}`,

@@ -11,7 +11,7 @@ const OFFLINE = { TIAOJIE_URL: "", TIAOJIE_TOKEN: "" };
 
 describe("tiaojie conventions", () => {
   it("knows every command", () => {
-    expect(COMMANDS).toEqual(["competition", "court-cases", "digest", "drilldown", "flags", "incoming", "limits", "mediators", "mentors", "push", "rankings", "reviews", "route", "stats", "subsidies", "token", "trend", "unit", "validate"]);
+    expect(COMMANDS).toEqual(["competition", "court-cases", "digest", "drilldown", "flags", "incoming", "limits", "mediators", "mentors", "office", "push", "rankings", "reviews", "route", "stats", "subsidies", "token", "trend", "unit", "validate"]);
   });
 
   it.each(COMMANDS)("prints the usage of `%s` for --help and -h on stdout and exits 0", async (command) => {

@@ -1,6 +1,7 @@
 // The coordinator's 时限与预警设置 in real Chromium against the real Worker: a value out of range refused in the
 // pane (nothing sent), a changed due-soon threshold and stage limit saved as a new version, and GET /api/flags then
-// marking the case that only the new threshold makes due soon. The assessment office sees the same page read-only.
+// marking the case that only the new threshold makes due soon; the office's 报表落款 refused with a bad phone, then
+// saved. The assessment office sees the same page read-only.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../ledger/period.ts";
@@ -87,6 +88,24 @@ describe("the coordinator's 时限与预警设置", () => {
         expect(await dueSoon()).toEqual(["SY-8LEFT"]);
       });
       await screenshot(page, "42-limits-saved");
+
+      await step(p, S, "报表落款 with a phone that is no phone is refused in the pane; fixed, it is saved as version 1 with the phone normalised", async () => {
+        await page.getByText("尚未设置：报表落款处留空，可手写。").waitFor();
+        await page.locator("#office-filingUnit").fill("某某区司法局");
+        await page.locator("#office-contact").fill("张三");
+        await page.locator("#office-phone").fill("8712345");
+        await button(page, "保存报表落款").click();
+        await waitForNote(page, "联系电话“8712345”不像手机号（11位，1开头）或带区号的固话（如 0571-12345678），请核对。");
+        expect(await page.locator("#office-phone").getAttribute("class")).toContain("invalid");
+        expect((await api<{ version: number }>(worker.url, coordinator, "/api/office-profile")).version).toBe(0);
+        await page.locator("#office-phone").fill("（0571）12345678");
+        await button(page, "保存报表落款").click();
+        await waitForNote(page, "报表落款已保存为第 1 版");
+        expect(await page.locator("#office-phone").inputValue()).toBe("0571-12345678");
+        await page.getByText(/落款为第 1 版，.*保存/).waitFor();
+        expect(await api(worker.url, coordinator, "/api/office-profile")).toMatchObject({ version: 1, filingUnit: "某某区司法局", contact: "张三", phone: "0571-12345678" });
+      });
+      await screenshot(page, "44-office-profile-saved");
     } finally {
       await p.context.close();
     }
@@ -104,6 +123,10 @@ describe("the coordinator's 时限与预警设置", () => {
         expect(await page.locator("[id='limit-flags.dueSoonDays']").inputValue()).toBe("10");
         expect(await page.locator("[id='limit-flags.dueSoonDays']").isDisabled()).toBe(true);
         expect(await button(page, "保存时限与预警设置").count()).toBe(0);
+        await page.getByText("报表落款由区调解中心（协调员）设置，此处只读。").waitFor();
+        expect(await page.locator("#office-filingUnit").inputValue()).toBe("某某区司法局");
+        expect(await page.locator("#office-phone").isDisabled()).toBe(true);
+        expect(await button(page, "保存报表落款").count()).toBe(0);
       });
       await screenshot(page, "43-limits-read-only");
     } finally {

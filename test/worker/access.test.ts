@@ -90,6 +90,9 @@ const MATRIX: Case[] = [
   // PUT sent here is out of range, so the coordinator's 422 stores nothing.
   { name: "GET /api/settings/limits", request: (t) => call("GET", "/api/settings/limits", { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 200, admin: 403, court: 403, ...AUTH_FAIL } },
   { name: "PUT /api/settings/limits (out of range)", request: (t) => call("PUT", "/api/settings/limits", { token: t, body: { settings: { timeLimits: { byStage: {}, byMediationType: {}, fallback: 0 }, flags: {} } } }), expected: { clerkA: 403, coordinator: 422, assessor: 403, admin: 403, court: 403, ...AUTH_FAIL } },
+  // The office's letterhead (报表落款): every role prints it on its forms; the coordinator (or the admin) sets it.
+  { name: "GET /api/office-profile", request: (t) => call("GET", "/api/office-profile", { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 200, admin: 200, court: 200, ...AUTH_FAIL } },
+  { name: "PUT /api/office-profile (not a phone number)", request: (t) => call("PUT", "/api/office-profile", { token: t, body: { filingUnit: "某某区司法局", contact: "张三", phone: "12345678" } }), expected: { clerkA: 403, coordinator: 422, assessor: 403, admin: 422, court: 403, ...AUTH_FAIL } },
   // Drill-down: a clerk reaches their own unit only, and another unit (real or not) answers the same 403.
   { name: "GET /api/rankings/drilldown (own unit, unnamed)", request: (t) => call("GET", "/api/rankings/drilldown?period=2026-Q2", { token: t }), expected: { clerkA: 200, coordinator: 422, assessor: 422, admin: 403, court: 403, ...AUTH_FAIL } },
   { name: "GET /api/rankings/drilldown of unit A", request: (t) => call("GET", `/api/rankings/drilldown?unit=${UNIT_A}&period=2026-Q2`, { token: t }), expected: { clerkA: 200, coordinator: 200, assessor: 200, admin: 403, court: 403, ...AUTH_FAIL } },

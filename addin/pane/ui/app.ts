@@ -1,6 +1,7 @@
 /** The pane's shared state and the tabs. Pages read and update it; Excel and HTTP sit behind interfaces. */
 import type { Locale } from "../../../ledger/messages.ts";
-import { createApiClient, type ApiClient } from "../../../ledger/api/client.ts";
+import { ApiError, createApiClient, type ApiClient } from "../../../ledger/api/client.ts";
+import type { OfficeProfile } from "../../../ledger/api/office-profile.ts";
 import type { Me } from "../../../ledger/api/roles.ts";
 import type { LedgerWorkbook, SheetGrid } from "../../hosts/ledger-workbook.ts";
 import type { RoutingWorkbook } from "../../hosts/routing-workbook.ts";
@@ -8,6 +9,7 @@ import type { HostLimit } from "../../hosts/host.ts";
 import { emptyColumnSettings, type ColumnSettings } from "../logic/columns.ts";
 import { pagesFor, type KeyValueStore } from "../logic/connect.ts";
 import { describeError } from "../logic/errors.ts";
+import { createOfficeProfileCache } from "../logic/office-profile-cache.ts";
 import type { ValidationRun } from "../logic/validate.ts";
 import type { SheetUnit } from "../logic/unit-pick.ts";
 import { clear, h, message } from "./dom.ts";
@@ -36,6 +38,14 @@ export interface App {
   /** The unit the last validation gave rows without one, and how it was found. */
   sheetUnit: SheetUnit | null;
   client(): ApiClient | null;
+  /**
+   * The office's letterhead for report forms (报表落款), read once per token and kept for the session; a form prints
+   * `letterheadOf(await app.officeProfile())` (ledger/api/office-profile.ts): "" where the office has not set it.
+   * Fails (ApiError) when not connected or the Worker cannot be reached.
+   */
+  officeProfile(): Promise<OfficeProfile>;
+  /** After the coordinator saves it: what later reads get. */
+  rememberOfficeProfile(profile: OfficeProfile): void;
   t(key: MessageKey, params?: Record<string, string | number>): string;
   errorText(e: unknown): string;
   show(page: PageId): void;
@@ -81,6 +91,7 @@ export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook
   limitsNote?.setAttribute("data-host-limits", "");
   root.replaceChildren(h("header", {}, h("h1", {}, t(init.locale, "appTitle")), nav), ...(limitsNote ? [limitsNote] : []), body);
 
+  const officeProfiles = createOfficeProfileCache();
   const app: App = {
     ...init,
     me: null,
@@ -92,6 +103,14 @@ export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook
     sheetUnit: null,
     client() {
       return app.token ? createApiClient({ token: app.token }) : null;
+    },
+    officeProfile() {
+      const client = app.client();
+      if (!app.token || !client) return Promise.reject(new ApiError("unauthorized", "尚未连接服务器 Not connected to the server"));
+      return officeProfiles.read(app.token, () => client.officeProfile());
+    },
+    rememberOfficeProfile(profile) {
+      if (app.token) officeProfiles.remember(app.token, profile);
     },
     t: (key, params) => t(app.locale, key, params),
     errorText: (e) => describeError(e, app.locale, host?.name),

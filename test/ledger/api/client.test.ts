@@ -47,6 +47,20 @@ describe("the API client", () => {
     expect((seen?.headers as Record<string, string>).Authorization).toBe("Bearer tj_x");
   });
 
+  it("reads the office's letterhead and saves it with PUT at /api/office-profile", async () => {
+    const seen: [string, string | undefined, unknown][] = [];
+    const client = createApiClient({ token: "t", fetch: async (url, init) => {
+      seen.push([url, init?.method, init?.body === undefined ? undefined : JSON.parse(String(init.body))]);
+      return new Response(JSON.stringify({ version: 1, filingUnit: "某某区司法局", contact: "张三", phone: "0571-12345678", updatedAt: "2026-11-27T00:00:00.000Z", updatedBy: null }));
+    } });
+    expect((await client.officeProfile()).filingUnit).toBe("某某区司法局");
+    await client.setOfficeProfile({ filingUnit: "某某区司法局", contact: "张三", phone: "0571-12345678", baseVersion: 0 });
+    expect(seen).toEqual([
+      ["/api/office-profile", "GET", undefined],
+      ["/api/office-profile", "PUT", { filingUnit: "某某区司法局", contact: "张三", phone: "0571-12345678", baseVersion: 0 }],
+    ]);
+  });
+
   it("sends a push chunk with its idempotency key and the exact body", async () => {
     let seen: RequestInit | undefined;
     const client = createApiClient({ token: "t", baseUrl: "https://x.example/", fetch: async (url, init) => {

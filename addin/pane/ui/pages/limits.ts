@@ -1,11 +1,13 @@
 /**
  * 时限与预警设置: the time limits and flag thresholds in force, with their defaults, who saved them and when. The
- * coordinator edits and saves (checked in the pane first); an assessor sees them read-only.
+ * coordinator edits and saves (checked in the pane first); an assessor sees them read-only. Below them, 报表落款
+ * (office-form.ts), the letterhead every report form prints.
  */
 import { LIMIT_FIELDS, fieldText, type LimitField, type LimitsResponse } from "../../../../ledger/api/limits.ts";
 import { changedFromDefaults, checkLimits, chinaMinute, typedFrom } from "../../logic/limits-form.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
+import { officeProfileForm } from "./office-form.ts";
 
 export const limitsPage: Page = (app) => {
   const en = app.locale === "en";
@@ -85,5 +87,7 @@ export const limitsPage: Page = (app) => {
     h("fieldset", {}, h("legend", {}, app.t("limits.flags")), ...byGroup("flags").map(fieldRow)),
     canSave ? h("p", { class: "hint" }, app.t("limits.versionNote")) : null,
     canSave ? h("div", { class: "actions" }, h("fluent-button", { id: "limits-save", appearance: "primary", onclick: save }, app.t("limits.save"))) : h("p", { class: "hint" }, app.t("limits.readOnly")),
-    status);
+    status,
+    // The office's letterhead for report forms: set by the same coordinator, on the same page as the district's rules.
+    officeProfileForm(app));
 };
