@@ -14,7 +14,7 @@ export const USAGE = `用法 Usage: tiaojie competition --period 2026-Q3 [--json
 
 /** One printable sheet (ledger/reports/competition-layout.ts, the sheet the pane writes too). */
 export function competitionGrids(r: Competition, o: ReportOutput): Grid[] {
-  return [competitionLayout(r, o.locale, { filedOn: o.filedOn })];
+  return [competitionLayout(r, o.locale, { filedOn: o.filedOn, office: o.office })];
 }
 
 function competitionText(r: Competition): string {

@@ -24,7 +24,7 @@ export function subsidiesJson(r: Subsidies) {
  * (ledger/reports/subsidies-layout.ts): payment documents with the total in capitals and the 经办人 / 审核 lines.
  */
 export function subsidiesGrids(r: Subsidies, o: ReportOutput): Grid[] {
-  return subsidiesLayout(r, o.locale, { filedOn: o.filedOn });
+  return subsidiesLayout(r, o.locale, { filedOn: o.filedOn, office: o.office });
 }
 
 function subsidiesText(r: Subsidies): string {

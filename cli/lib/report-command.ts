@@ -11,6 +11,7 @@ import { commandFailed } from "./command-error.ts";
 import { parseOptions, UsageError } from "./options.ts";
 import { asOfOption, periodOption } from "./period-options.ts";
 import { todayInChina } from "../../ledger/clock.ts";
+import { letterheadOf, type OfficeLetterhead } from "../../ledger/api/office-profile.ts";
 
 export interface ReportCommand<R> {
   usage: string;
@@ -33,6 +34,20 @@ export interface ReportCommand<R> {
 export interface ReportOutput {
   locale: "zh-CN" | "en";
   filedOn: string;
+  /** The office's letterhead (填报单位, 联系人, 联系电话) as the coordinator set it; forms leave lines to fill when absent. */
+  office?: OfficeLetterhead;
+}
+
+/**
+ * The letterhead for a workbook's forms. A Worker that cannot answer (older, or offline for this one read) leaves the
+ * lines blank to fill by hand rather than failing a report the office can still print.
+ */
+async function letterhead(client: Client): Promise<OfficeLetterhead | undefined> {
+  try {
+    return letterheadOf(await client.officeProfile());
+  } catch {
+    return undefined;
+  }
 }
 
 /** --locale: zh-CN (the default) or en; anything else is a usage error naming both. */
@@ -60,7 +75,9 @@ export function reportCommand<R>(spec: ReportCommand<R>): (args: string[]) => Pr
       const period = periodOption(values.period);
       const asOf = asOfOption(values["as-of"]);
       const c = connection(values);
-      const r = await spec.fetch(createClient(c.url, c.token), period, asOf, values.unit);
+      const client = createClient(c.url, c.token);
+      if (values.out && spec.workbook) output.office = await letterhead(client);
+      const r = await spec.fetch(client, period, asOf, values.unit);
       if (values.out && spec.workbook) {
         if ("write" in spec.workbook) await spec.workbook.write(r, values.out, output);
         else await spec.workbook.build(r, output).xlsx.writeFile(values.out);

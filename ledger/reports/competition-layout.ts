@@ -8,7 +8,7 @@ import type { RankedUnit } from "../api/assessment.ts";
 import { judge, JUDGMENT_NOTE, JUDGMENT_TEXT } from "../target-judgment.ts";
 import { dayText, periodText } from "./form-text.ts";
 import { fitWidths, pct, type Grid, type GridCell, type GridMerge } from "./grid.ts";
-import type { OfficeLines } from "./office-lines.ts";
+import type { OfficeLetterhead } from "../api/office-profile.ts";
 
 type Locale = "zh-CN" | "en";
 const SIGN = "＿＿＿＿＿＿";
@@ -19,7 +19,7 @@ export function competitionSheetName(period: string, locale: Locale = "zh-CN"): 
 
 export interface CompetitionLayoutOptions {
   filedOn: string;
-  office?: OfficeLines;
+  office?: OfficeLetterhead;
 }
 
 export function competitionLayout(c: Competition, locale: Locale, o: CompetitionLayoutOptions): Grid {

@@ -6,7 +6,7 @@
 import { COMPLEXITIES } from "../choices.ts";
 import type { Subsidies } from "../api/subsidies.ts";
 import { dayText, periodText, yuanInCapitals } from "./form-text.ts";
-import type { OfficeLines } from "./office-lines.ts";
+import type { OfficeLetterhead } from "../api/office-profile.ts";
 import { fitWidths, type Grid, type GridCell, type GridMerge } from "./grid.ts";
 
 type Locale = "zh-CN" | "en";
@@ -22,7 +22,7 @@ export interface SubsidiesLayoutOptions {
   /** The day the sheets are filed (Beijing date, YYYY-MM-DD). */
   filedOn: string;
   /** The office's letterhead; blank lines to fill by hand when absent. */
-  office?: OfficeLines;
+  office?: OfficeLetterhead;
 }
 
 const yuanCell = (v: number, style: GridCell["style"] = "cell"): GridCell => ({ v, style, format: YUAN, shown: v.toFixed(2) });

@@ -3,11 +3,11 @@ import type { Competition } from "../../../ledger/api/competition.ts";
 import type { Locale } from "../../../ledger/messages.ts";
 import { todayInChina } from "../../../ledger/clock.ts";
 import type { Grid } from "../../../ledger/reports/grid.ts";
-import type { OfficeLines } from "../../../ledger/reports/office-lines.ts";
+import type { OfficeLetterhead } from "../../../ledger/api/office-profile.ts";
 import { competitionLayout } from "../../../ledger/reports/competition-layout.ts";
 
 export { competitionSheetName } from "../../../ledger/reports/competition-layout.ts";
 
-export function competitionReport(c: Competition, locale: Locale, office?: OfficeLines): Grid {
+export function competitionReport(c: Competition, locale: Locale, office?: OfficeLetterhead): Grid {
   return competitionLayout(c, locale === "en" ? "en" : "zh-CN", { filedOn: todayInChina(), office });
 }

@@ -6,11 +6,11 @@ import type { Subsidies } from "../../../ledger/api/subsidies.ts";
 import type { Locale } from "../../../ledger/messages.ts";
 import { todayInChina } from "../../../ledger/clock.ts";
 import type { Grid } from "../../../ledger/reports/grid.ts";
-import type { OfficeLines } from "../../../ledger/reports/office-lines.ts";
+import type { OfficeLetterhead } from "../../../ledger/api/office-profile.ts";
 import { subsidiesLayout } from "../../../ledger/reports/subsidies-layout.ts";
 
 export { subsidySheetNames } from "../../../ledger/reports/subsidies-layout.ts";
 
-export function subsidyReport(s: Subsidies, locale: Locale, office?: OfficeLines): Grid[] {
+export function subsidyReport(s: Subsidies, locale: Locale, office?: OfficeLetterhead): Grid[] {
   return subsidiesLayout(s, locale === "en" ? "en" : "zh-CN", { filedOn: todayInChina(), office });
 }

@@ -1,7 +1,7 @@
 /** The pane's shared state and the tabs. Pages read and update it; Excel and HTTP sit behind interfaces. */
 import type { Locale } from "../../../ledger/messages.ts";
 import { ApiError, createApiClient, type ApiClient } from "../../../ledger/api/client.ts";
-import type { OfficeProfile } from "../../../ledger/api/office-profile.ts";
+import type { OfficeLetterhead, OfficeProfile } from "../../../ledger/api/office-profile.ts";
 import type { Me } from "../../../ledger/api/roles.ts";
 import type { LedgerWorkbook, SheetGrid } from "../../hosts/ledger-workbook.ts";
 import type { RoutingWorkbook } from "../../hosts/routing-workbook.ts";
@@ -44,6 +44,8 @@ export interface App {
    * Fails (ApiError) when not connected or the Worker cannot be reached.
    */
   officeProfile(): Promise<OfficeProfile>;
+  /** What a report form prints (填报单位, 联系人, 联系电话); undefined when it cannot be read, so the form leaves lines to fill. */
+  letterhead(): Promise<OfficeLetterhead | undefined>;
   /** After the coordinator saves it: what later reads get. */
   rememberOfficeProfile(profile: OfficeProfile): void;
   t(key: MessageKey, params?: Record<string, string | number>): string;
@@ -108,6 +110,10 @@ export function startApp(root: HTMLElement, init: Pick<App, "locale" | "workbook
       const client = app.client();
       if (!app.token || !client) return Promise.reject(new ApiError("unauthorized", "尚未连接服务器 Not connected to the server"));
       return officeProfiles.read(app.token, () => client.officeProfile());
+    },
+    letterhead() {
+      // Just the three lines (letterheadOf's shape), without importing the contract's zod into the first load.
+      return app.officeProfile().then((p) => ({ filingUnit: p.filingUnit, contact: p.contact, phone: p.phone }), () => undefined);
     },
     rememberOfficeProfile(profile) {
       if (app.token) officeProfiles.remember(app.token, profile);

@@ -75,7 +75,7 @@ export const rankingsPage: Page = (app) => {
   const makeSubsidies = async () => {
     try {
       const s = await app.client()!.subsidies(select.value);
-      const [sheet] = await app.workbook!.writeGridSheets(subsidyReport(s, app.locale));
+      const [sheet] = await app.workbook!.writeGridSheets(subsidyReport(s, app.locale, await app.letterhead()));
       const notes = [message("success", app.t("subsidies.done", { sheet, mediators: s.mediators.length, total: s.total.toFixed(2) }))];
       if (s.unpriced.length > 0) notes.push(message("warning", app.t("subsidies.unpriced", { cases: s.unpriced.map((u) => `${u.unit} ${u.caseNo}`).join("、") })));
       status.replaceChildren(...notes);
@@ -109,7 +109,7 @@ export const rankingsPage: Page = (app) => {
   const makeCompetition = async () => {
     try {
       const c = await app.client()!.competition(select.value);
-      const sheet = await app.workbook!.writeGridSheet(competitionReport(c, app.locale));
+      const sheet = await app.workbook!.writeGridSheet(competitionReport(c, app.locale, await app.letterhead()));
       const notes = [message("success", app.t("competition.done", { sheet, zones: c.zones.length }))];
       if (c.zones.length === 0) notes.push(message("warning", app.t("competition.noZones")));
       status.replaceChildren(...notes);
