@@ -56,11 +56,11 @@ export function courtTableCounts(cases: readonly CourtCase[], period: string | n
 }
 
 /**
- * The table's total said with what it counts, then by status: "2026年第三季度收案或结案的法院相关案件共 37 件：其中本期
- * 新收 25 件，本期办结 19 件（本期收案并办结的 7 件两项都计），截至2026年11月25日仍在办 12 件；按办理状态：调解成功 9，…；
- * 申请司法确认 9 件". `today` is the day the cases were read (what 仍在办 is as of).
+ * The table's total said with what it counts, then by status, as two sentences: "2026年第三季度收案或结案的法院相关
+ * 案件共 37 件：其中本期新收 25 件，本期办结 19 件（本期收案并办结的 7 件两项都计），截至2026年11月25日仍在办 12 件" and
+ * "按办理状态：调解成功 9，…；申请司法确认 9 件". `today` is the day the cases were read (what 仍在办 is as of).
  */
-export function courtTableSummary(cases: readonly CourtCase[], locale: Locale, period: string | null, today: string): string {
+export function courtTableSummaryParts(cases: readonly CourtCase[], locale: Locale, period: string | null, today: string): [string, string] {
   const en = locale === "en";
   const n = courtTableCounts(cases, period);
   const byStatus = new Map<string, number>();
@@ -73,11 +73,17 @@ export function courtTableSummary(cases: readonly CourtCase[], locale: Locale, p
   if (en) {
     const scope = period ? `Court cases received or closed in ${periodText(period, "en")}` : "Court cases of all periods";
     const split = period ? `: ${n.received} received in the period, ${n.closed} closed in it (the ${n.both} received and closed in it counted in both), ${n.open} still open on ${day}` : `: ${n.open} still open on ${day}`;
-    return `${scope}, ${n.total} in all${split}${parts ? `; by status: ${parts}` : ""}; ${n.confirmed} taken to judicial confirmation`;
+    return [`${scope}, ${n.total} in all${split}`, `${parts ? `By status: ${parts}; ` : ""}${n.confirmed} taken to judicial confirmation`];
   }
   const scope = period ? `${periodText(period)}收案或结案的法院相关案件共 ${n.total} 件` : `全部期间的法院相关案件共 ${n.total} 件`;
   const split = period
     ? `：其中本期新收 ${n.received} 件，本期办结 ${n.closed} 件（本期收案并办结的 ${n.both} 件两项都计），截至${day}仍在办 ${n.open} 件`
     : `：截至${day}仍在办 ${n.open} 件`;
-  return `${scope}${split}${parts ? `；按办理状态：${parts}` : ""}；申请司法确认 ${n.confirmed} 件`;
+  return [`${scope}${split}`, `${parts ? `按办理状态：${parts}；` : ""}申请司法确认 ${n.confirmed} 件`];
+}
+
+/** The two sentences as one line (the pane's message, the CLI's text output). */
+export function courtTableSummary(cases: readonly CourtCase[], locale: Locale, period: string | null, today: string): string {
+  const [totals, byStatus] = courtTableSummaryParts(cases, locale, period, today);
+  return locale === "en" ? `${totals}; ${byStatus.charAt(0).toLowerCase()}${byStatus.slice(1)}` : `${totals}；${byStatus}`;
 }

@@ -5,7 +5,7 @@
  * (the Worker masks them); the sheet shows them as it gets them.
  */
 import type { CourtCase } from "../api/court.ts";
-import { AMOUNT_COLUMN, CLOSED_COLUMN, COURT_TABLE_HEADERS, RECEIVED_COLUMN, courtTableRows, courtTableSummary } from "../court-table.ts";
+import { AMOUNT_COLUMN, CLOSED_COLUMN, COURT_TABLE_HEADERS, RECEIVED_COLUMN, courtTableRows, courtTableSummaryParts } from "../court-table.ts";
 import { dayText, periodText } from "./form-text.ts";
 import { fitWidths, type Grid, type GridCell, type GridMerge } from "./grid.ts";
 import { FILL_IN as BLANK, type OfficeProfile } from "./office-lines.ts";
@@ -47,11 +47,14 @@ export function courtCasesLayout(cases: readonly CourtCase[], period: string | n
     `${t("填报日期", "Filed on")}${c}${dayText(o.filedOn, locale)}`,
     t("单位：件；金额：元", "Counts in cases; amounts in yuan"),
   ].join(gap), "subtitle");
+  // One sentence a row: a merged row the pane's hosts do not grow still shows each whole.
   line(t(
-    `本表列出${period ? `${periodSaid}收案或结案的` : "全部期间的"}法院相关案件：法院委派（诉前）、法院委托（诉中），处于立案 / 审判 / 执行阶段，或申请司法确认的案件，全部单位。当事人为个人的只写姓氏加“某”，不含证件号码和联系电话。府院联席会议材料第 1 部分只计本期新收的法院委派、委托及诉讼阶段案件（不含仅申请司法确认的），件数因此可能少于本表。`,
-    `The court cases of every unit${period ? ` received or closed in ${periodSaid}` : ""}: referred by the court (委派 before suit, 委托 during it), at filing, trial or enforcement, or taken to judicial confirmation. A person is written surname + 某; no ID numbers or phones. Section 1 of the joint-meeting digest counts only cases received in the period that the court referred or that are at a court stage (not those only taken to confirmation), so it may count fewer.`,
+    `本表列出${period ? `${periodSaid}收案或结案的` : "全部期间的"}法院相关案件：法院委派（诉前）、法院委托（诉中），处于立案 / 审判 / 执行阶段，或申请司法确认的案件，全部单位。`,
+    `The court cases of every unit${period ? ` received or closed in ${periodSaid}` : ""}: referred by the court (委派 before suit, 委托 during it), at filing, trial or enforcement, or taken to judicial confirmation.`,
   ), "note");
-  line(`${courtTableSummary(cases, locale, period, o.filedOn)}${t("。", ".")}`, "note");
+  line(t("当事人为个人的只写姓氏加“某”，不含证件号码和联系电话。府院联席会议材料第 1 部分只计本期新收的法院委派、委托及诉讼阶段案件，不含仅申请司法确认的，件数因此可能少于本表。",
+    "A person is written surname + 某; no ID numbers or phones. Section 1 of the joint-meeting digest counts only court-referred cases received in the period, not those only taken to confirmation, so it may count fewer."), "note");
+  for (const sentence of courtTableSummaryParts(cases, locale, period, o.filedOn)) line(`${sentence}${t("。", ".")}`, "note");
   const header = rows.length;
   rows.push(headers.map((v) => ({ v, style: "header" as const })));
   if (cases.length === 0) line(t("没有符合条件的法院相关案件。", "No court cases match."), "note");

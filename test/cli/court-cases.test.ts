@@ -93,12 +93,12 @@ describe("tiaojie court-cases", () => {
     const ws = wb.getWorksheet("法院案件 2026")!;
     expect(ws.getCell("A1").value).toBe("法院相关案件表（2026年）");
     expect(String(ws.getCell("A2").value)).toMatch(/^填报单位：＿+（盖章）　　填报日期：\d{4}年\d{1,2}月\d{1,2}日/);
-    expect(ws.getCell("A5").value).toBe("单位");
-    expect(ws.getCell("B6").value).toBe("NP-001");
-    expect(ws.getCell("C6").value).toBe("2026年7月2日");
-    expect(ws.getCell("K7").value).toBe("是");
-    expect(ws.getCell("J7").value).toBe(20000);
-    expect(ws.getCell("J7").numFmt).toBe("#,##0.00");
+    expect(ws.getCell("A7").value).toBe("单位");
+    expect(ws.getCell("B8").value).toBe("NP-001");
+    expect(ws.getCell("C8").value).toBe("2026年7月2日");
+    expect(ws.getCell("K9").value).toBe("是");
+    expect(ws.getCell("J9").value).toBe(20000);
+    expect(ws.getCell("J9").numFmt).toBe("#,##0.00");
     expect(JSON.stringify(ws.getSheetValues())).not.toMatch(/陈明|13912345678/);
   }, 30_000);
 

@@ -36,7 +36,9 @@ describe("the court case sheet", () => {
     expect(courtTableCounts(cases, "2026-Q3")).toEqual({ total: 4, received: 3, closed: 2, both: 1, open: 1, confirmed: 2 });
     const summary = "2026年第三季度收案或结案的法院相关案件共 4 件：其中本期新收 3 件，本期办结 2 件（本期收案并办结的 1 件两项都计），截至2026年11月25日仍在办 1 件；按办理状态：调解成功 1，调解中 1，调解不成 1，不予受理 1；申请司法确认 2 件";
     expect(courtTableSummary(cases, "zh-CN", "2026-Q3", "2026-11-25")).toBe(summary);
-    expect(allText(g)).toContain(`${summary}。`);
+    // On the sheet, one sentence a row.
+    const [totals, byStatus] = summary.split("；按办理状态");
+    expect(allText(g)).toContain(`\n${totals}。\n按办理状态${byStatus}。\n`);
     expect(allText(g)).toContain("府院联席会议材料第 1 部分只计本期新收的法院委派、委托及诉讼阶段案件");
     expect(courtTableSummary(cases, "zh-CN", null, "2026-11-25")).toMatch(/^全部期间的法院相关案件共 4 件：截至2026年11月25日仍在办 1 件；/);
   });
