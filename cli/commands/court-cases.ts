@@ -1,15 +1,16 @@
 // `tiaojie court-cases [--period P] [--json] [--out FILE.xlsx]`: the court liaison's list (法院联络员) of the cases the
 // court referred or will confirm, across all units, with their outcomes. Which cases: ledger/api/court.ts.
-import ExcelJS from "exceljs";
 import type { CourtCase } from "../../ledger/api/court.ts";
-import { COURT_TABLE_HEADERS, CONFIRMATION_COLUMN, courtTableRows, courtTableSummary } from "../../ledger/court-table.ts";
+import { todayInChina } from "../../ledger/clock.ts";
+import { COURT_TABLE_HEADERS, courtTableRows, courtTableSummary } from "../../ledger/court-table.ts";
+import { courtCasesLayout, type CourtSheetLocale } from "../../ledger/reports/court-cases-layout.ts";
+import type { OfficeLetterhead } from "../../ledger/reports/office-lines.ts";
+import type { Grid } from "../../ledger/reports/grid.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { commandFailed } from "../lib/command-error.ts";
+import { writeGridWorkbook } from "../lib/grid-workbook.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { periodOption } from "../lib/period-options.ts";
-import { fitColumnWidths, widenForTitle } from "../lib/sheet-fit.ts";
-import { THIN, headerRow } from "../lib/sheet-style.ts";
-import { footerCodes, PAGE_FOOTER } from "../../ledger/reports/page-footer.ts";
 
 export const USAGE = `用法 Usage: tiaojie court-cases [--period 2026-Q3] [--locale zh-CN|en] [--json] [--out FILE.xlsx]
   法院委派（诉前）、法院委托（诉中）、立案 / 审判 / 执行阶段及申请司法确认的案件，全部单位（法院联络员令牌）
@@ -29,44 +30,9 @@ export function courtCasesJson(period: string | null, cases: readonly CourtCase[
   };
 }
 
-const CONFIRMED_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE2EFDA" } };
-
-/** One landscape A4 sheet: title, what it covers, the table with its header repeated on every printed page. */
-export function courtCasesWorkbook(period: string | null, cases: readonly CourtCase[], locale: "zh-CN" | "en" = "zh-CN"): ExcelJS.Workbook {
-  const en = locale === "en";
-  const headers = en ? COURT_TABLE_HEADERS.en : COURT_TABLE_HEADERS.zh;
-  const cols = headers.length;
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(period ? `法院案件 ${period}` : "法院案件", {
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    headerFooter: { oddFooter: footerCodes(PAGE_FOOTER) },
-  });
-  const title = en ? `Court cases (${period ?? "all periods"})` : `法院案件表（${period ?? "全部期间"}）`;
-  ws.mergeCells(1, 1, 1, cols);
-  ws.getCell(1, 1).value = title;
-  ws.getCell(1, 1).font = { bold: true, size: 15 };
-  ws.getCell(1, 1).alignment = { horizontal: "center" };
-  ws.mergeCells(2, 1, 2, cols);
-  ws.getCell(2, 1).value = (en
-    ? "Referred by the court (委派/委托), at 立案/审判/执行, or with judicial confirmation. "
-    : "法院委派（诉前）、法院委托（诉中），立案 / 审判 / 执行阶段，及申请司法确认的案件。") + courtTableSummary(cases, locale);
-  ws.getCell(2, 1).alignment = { horizontal: "center", wrapText: true };
-  ws.getRow(2).height = 30;
-  headerRow(ws, 4, headers);
-  ws.views = [{ state: "frozen", ySplit: 4 }];
-  ws.pageSetup.printTitlesRow = "4:4";
-  courtTableRows(cases, locale).forEach((values, i) => {
-    const row = ws.getRow(5 + i);
-    row.values = values.map((v) => v ?? "");
-    row.getCell(10).numFmt = "#,##0.00";
-    row.eachCell({ includeEmpty: true }, (c) => {
-      c.border = THIN;
-    });
-    if (cases[i].judicialConfirmation === true) row.getCell(CONFIRMATION_COLUMN + 1).fill = CONFIRMED_FILL;
-  });
-  fitColumnWidths(ws, { fromRow: 4, min: 8, max: 40 });
-  widenForTitle(ws, cols, title, 15);
-  return wb;
+/** The sheet --out writes (the pane's 法院案件 page writes the same): filed today, by the office when it is known. */
+export function courtCasesGrid(period: string | null, cases: readonly CourtCase[], locale: CourtSheetLocale = "zh-CN", office?: OfficeLetterhead): Grid {
+  return courtCasesLayout(cases, period, locale, { filedOn: todayInChina(), office });
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -86,14 +52,14 @@ export async function run(args: string[]): Promise<number> {
     const c = connection(values);
     const cases = await createClient(c.url, c.token).courtCases({ period: period ?? undefined });
     if (values.out) {
-      await courtCasesWorkbook(period, cases, locale).xlsx.writeFile(values.out);
+      await writeGridWorkbook([courtCasesGrid(period, cases, locale)], values.out);
       if (!values.json) process.stdout.write(`已写入 Wrote ${values.out}（${cases.length} 件 cases）\n`);
     }
     if (values.json) process.stdout.write(JSON.stringify(courtCasesJson(period, cases)) + "\n");
     else if (!values.out) {
       const headers = locale === "en" ? COURT_TABLE_HEADERS.en : COURT_TABLE_HEADERS.zh;
       const rows = courtTableRows(cases, locale).map((r) => r.map((v) => (v === null ? "—" : String(v))).join("\t"));
-      process.stdout.write([headers.join("\t"), ...rows, courtTableSummary(cases, locale)].join("\n") + "\n");
+      process.stdout.write([headers.join("\t"), ...rows, courtTableSummary(cases, locale, period, todayInChina())].join("\n") + "\n");
     }
     return 0;
   } catch (e) {

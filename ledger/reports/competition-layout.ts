@@ -8,10 +8,10 @@ import type { RankedUnit } from "../api/assessment.ts";
 import { judge, JUDGMENT_NOTE, JUDGMENT_TEXT } from "../target-judgment.ts";
 import { dayText, periodText } from "./form-text.ts";
 import { fitWidths, pct, type Grid, type GridCell, type GridMerge } from "./grid.ts";
-import type { OfficeLetterhead } from "../api/office-profile.ts";
+import { FILL_IN, type OfficeLetterhead } from "./office-lines.ts";
 
 type Locale = "zh-CN" | "en";
-const SIGN = "＿＿＿＿＿＿";
+const SIGN = FILL_IN;
 
 export function competitionSheetName(period: string, locale: Locale = "zh-CN"): string {
   return locale === "en" ? `Zone competition ${periodText(period, "en")}` : `分片竞赛 ${periodText(period)}`;

@@ -6,12 +6,12 @@
 import { COMPLEXITIES } from "../choices.ts";
 import type { Subsidies } from "../api/subsidies.ts";
 import { dayText, periodText, yuanInCapitals } from "./form-text.ts";
-import type { OfficeLetterhead } from "../api/office-profile.ts";
+import { FILL_IN, type OfficeLetterhead } from "./office-lines.ts";
 import { fitWidths, type Grid, type GridCell, type GridMerge } from "./grid.ts";
 
 type Locale = "zh-CN" | "en";
 const YUAN = "#,##0.00";
-const SIGN = "＿＿＿＿＿＿";
+const SIGN = FILL_IN;
 
 export function subsidySheetNames(period: string, locale: Locale = "zh-CN"): { summary: string; detail: string } {
   const p = periodText(period, locale);

@@ -79,10 +79,10 @@ describe("tiaojie court-cases", () => {
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines[0]).toBe("单位\t案件编号\t收案日期\t案件来源\t所处阶段\t申请人\t被申请行政机关\t办理状态\t结案日期\t协议金额（元）\t司法确认");
     expect(lines.slice(1, -1).map((l) => l.split("\t").slice(0, 2).join(" "))).toEqual(["南埔镇 NP-001", "山腰街道 SY-001"]);
-    expect(lines.at(-1)).toBe("共 2 件：调解中 1，调解成功 1；司法确认 1 件");
+    expect(lines.at(-1)).toMatch(/^2026年第三季度收案或结案的法院相关案件共 2 件：其中本期新收 2 件，本期办结 1 件（本期收案并办结的 1 件两项都计），截至\d{4}年\d{1,2}月\d{1,2}日仍在办 1 件；按办理状态：调解中 1，调解成功 1；申请司法确认 1 件$/);
   }, 30_000);
 
-  it("writes the court case table to an .xlsx", async () => {
+  it("writes the court case sheet to an .xlsx as a form: 填报单位, 填报日期, the table with days as forms write them", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "tiaojie-court-"));
     const out = path.join(dir, "court.xlsx");
     const r = await tiaojie(["court-cases", "--period", "2026", "--out", out], court);
@@ -91,9 +91,15 @@ describe("tiaojie court-cases", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet("法院案件 2026")!;
-    expect(ws.getCell("A1").value).toBe("法院案件表（2026）");
-    expect(ws.getCell("B5").value).toBe("NP-001");
-    expect(ws.getCell("K6").value).toBe("是");
+    expect(ws.getCell("A1").value).toBe("法院相关案件表（2026年）");
+    expect(String(ws.getCell("A2").value)).toMatch(/^填报单位：＿+（盖章）　　填报日期：\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(ws.getCell("A7").value).toBe("单位");
+    expect(ws.getCell("B8").value).toBe("NP-001");
+    expect(ws.getCell("C8").value).toBe("2026年7月2日");
+    expect(ws.getCell("K9").value).toBe("是");
+    expect(ws.getCell("J9").value).toBe(20000);
+    expect(ws.getCell("J9").numFmt).toBe("#,##0.00");
+    expect(JSON.stringify(ws.getSheetValues())).not.toMatch(/陈明|13912345678/);
   }, 30_000);
 
   it("refuses a clerk token with exit 3 and a wrong period with exit 2 before asking the server", async () => {

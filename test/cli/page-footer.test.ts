@@ -5,7 +5,7 @@ import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { competitionGrids } from "../../cli/commands/competition.ts";
-import { courtCasesWorkbook } from "../../cli/commands/court-cases.ts";
+import { courtCasesGrid } from "../../cli/commands/court-cases.ts";
 import { drilldownWorkbook } from "../../cli/commands/drilldown.ts";
 import { mentorsWorkbook } from "../../cli/commands/mentors.ts";
 import { rankingsWorkbook } from "../../cli/commands/rankings.ts";
@@ -37,7 +37,7 @@ const workbooks: [string, () => Promise<Uint8Array>][] = [
   ["digest", () => gridWorkbookBytes(digestLayout(sampleDigest(), "zh-CN"))],
   ["stats", () => gridWorkbookBytes(statsGrids(sampleStats(3), { filer: "泉港区司法局", filedOn: "2026-06-03" }))],
   ["competition", () => gridWorkbookBytes(competitionGrids({ period: "2026-Q3", asOf: "2026-09-30", method: "wilson-lower", weights: DEFAULT_WEIGHTS, zones: [], unzoned: [], district: [] }, { locale: "zh-CN", filedOn: "2026-10-09" }))],
-  ["court cases", () => bytes(courtCasesWorkbook("2026-Q3", []))],
+  ["court cases", () => gridWorkbookBytes([courtCasesGrid("2026-Q3", [])])],
   ["mentors", () => bytes(mentorsWorkbook({ period: "2026-Q3", computedAt: "2026-10-01T08:00:00Z", asOf: "2026-09-30", objective: 0, summary: {}, scope: null, assignments: [], unassigned: [] }))],
 ];
 

@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import type ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { competitionGrids } from "../../cli/commands/competition.ts";
-import { courtCasesWorkbook } from "../../cli/commands/court-cases.ts";
+import { courtCasesGrid } from "../../cli/commands/court-cases.ts";
 import type { CourtCase } from "../../ledger/api/court.ts";
 import { mentorsWorkbook, type MentorsResponse } from "../../cli/commands/mentors.ts";
 import { rankingsWorkbook } from "../../cli/commands/rankings.ts";
@@ -193,27 +193,29 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
       { ...base, unit: "区市场监督管理局", caseNo: "SJ-2026-00012", source: "法院委托（诉中）", stage: "审判", status: "调解成功", closedOn: "2026-08-30", amount: 1_234_567.5, judicialConfirmation: true },
       { ...base, unit: "山腰街道", caseNo: "SY-2026-00003", source: "法院委派（诉前）", stage: "诉前", status: "调解中", closedOn: null, amount: null, judicialConfirmation: null },
     ];
-    const text = await printedText(courtCasesWorkbook("2026-Q3", cases), "court-cases");
-    expect(text).toContain("法院案件表（2026-Q3）");
-    expect(text).toContain("共 2 件：调解成功 1，调解中 1；司法确认 1 件");
+    const text = await printedText(await gridWorkbookBytes([courtCasesGrid("2026-Q3", cases)]), "court-cases");
     const flat = text.replace(/\s+/g, "");
+    expect(flat).toContain("法院相关案件表（2026年第三季度）");
+    expect(flat).toContain("2026年第三季度收案或结案的法院相关案件共2件：其中本期新收2件，本期办结1件");
     expect(flat).toContain("区市场监督管理局SJ-2026-00012");
     expect(flat).toContain("1,234,567.50是");
-    expect(flat).toContain("区自然资源局及区住房和城乡建设局");
+    // The long agency name wraps inside its column, printed whole: its last character on the next line.
+    expect(text).toMatch(/区自然资源局及区住房和城乡建设[^\n]*\n\s+局/);
     expect(flat).toContain("山腰街道SY-2026-00003");
   }, 150_000);
   it("prints the joint-meeting digest: every section's sheet, its figures and its charts' titles", async () => {
     const text = await printedText(await gridWorkbookBytes(digestLayout(sampleDigest(), "zh-CN")), "digest");
     const flat = text.replace(/\s+/g, "");
-    for (const title of ["府院联席会议材料（2026-Q3）", "法院委派、委托案件及办理结果", "调解成功率", "司法确认", "超期未结案件", "行政机关履行承诺情况", "重复纠纷（判后上访风险）", "被申请行政机关"]) {
+    for (const title of ["府院联席会议材料（2026年第三季度）", "法院委派、委托案件及办理结果", "调解成功率", "司法确认", "超期未结案件", "行政机关履行承诺情况", "重复纠纷（判后上访风险）", "被申请行政机关"]) {
       expect(flat).toContain(title);
     }
     for (const chart of ["各单位法院委派委托案件办理结果", "各单位调解成功率", "各单位调解协议司法确认情况", "各单位在办及超期案件", "各单位承诺兑现情况", "被申请机关案件及办理结果"]) {
       expect(flat).toContain(chart);
     }
-    expect(flat).toContain("涂岭镇镇（街道）21216.7%4.7%–44.8%明显低于目标");
-    expect(flat).toContain("区人社局D42026-05-26当事人申请诉前劳动人事争议区人社局302026-06-25112");
-    expect(flat).toContain("第8页，共8页");
+    expect(flat).toContain("涂岭镇镇（街道）21216.7%4.7%44.8%未达标");
+    expect(flat).toContain("山腰街道镇（街道）3475.0%30.1%95.4%低于目标（差异不显著）");
+    expect(flat).toContain("区人社局D42026年5月26日当事人申请诉前劳动人事争议区人社局302026年6月25日112");
+    expect(flat).toContain("第11页，共11页");
   }, 150_000);
 
   it("prints the statistics workbook: every cross-table with its totals, the trend and the 月报, charts titled", async () => {

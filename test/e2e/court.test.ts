@@ -74,11 +74,12 @@ describe("the court liaison in the task pane", () => {
     await step(courtPane, S, "create the sheet for every period", async () => {
       await button(page, "生成法院案件表").click();
       const text = await waitForNote(page, "已生成工作表");
-      expect(text).toBe("已生成工作表“法院案件 (2)”：共 3 件：调解中 1，调解不成 1，调解成功 1；司法确认 1 件。");
+      expect(text).toMatch(/^已生成工作表“法院案件 \(2\)”：全部期间的法院相关案件共 3 件：截至\d{4}年\d{1,2}月\d{1,2}日仍在办 1 件；按办理状态：调解中 1，调解不成 1，调解成功 1；申请司法确认 1 件。$/);
     });
     await screenshot(page, "court-03-written");
     await step(courtPane, S, "the sheet holds exactly the court cases, without phone numbers; the liaison's sheet is untouched", async () => {
-      const values = await excel(page, (x) => x.values("法院案件 (2)", "A1:K4"));
+      expect((await excel(page, (x) => x.values("法院案件 (2)", "A1:A1")))[0][0]).toBe("法院相关案件表（全部期间）");
+      const values = await excel(page, (x) => x.values("法院案件 (2)", "A7:K10"));
       expect(values[0]).toEqual(["单位", "案件编号", "收案日期", "案件来源", "所处阶段", "申请人", "被申请行政机关", "办理状态", "结案日期", "协议金额（元）", "司法确认"]);
       expect(values.slice(1).map((r) => [r[0], r[1], r[4], r[5], r[7], r[10]])).toEqual([
         [NANPU, "NP-2026-00001", "审判", "陈某", "调解中", ""],

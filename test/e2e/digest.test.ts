@@ -12,8 +12,8 @@ const SHANYAO = "山腰街道";
 const NANPU = "南埔镇";
 const SLOW = { timeout: 120_000 };
 const SHEETS = [
-  "目录 2026-Q3", "1 法院委派委托案件 2026-Q3", "2 调解成功率 2026-Q3", "3 司法确认 2026-Q3", "4 超期未结案件 2026-Q3", "5 履行承诺 2026-Q3",
-  "6 重复纠纷 2026-Q3", "7 被申请机关 2026-Q3",
+  "目录 2026-Q3", "1 法院委派委托案件 2026-Q3", "2 调解成功率 2026-Q3", "3 司法确认 2026-Q3", "3-1 待申请司法确认 2026-Q3", "4 超期未结案件 2026-Q3",
+  "4-1 超期案件清单 2026-Q3", "5 履行承诺 2026-Q3", "5-1 逾期未兑现承诺 2026-Q3", "6 重复纠纷 2026-Q3", "7 被申请机关 2026-Q3",
 ];
 
 let worker: TestWorker;
@@ -62,7 +62,7 @@ async function connect(p: OpenPane, token: string, firstTab: string): Promise<vo
 }
 
 describe("the joint-meeting digest from the task pane", () => {
-  it("the court liaison writes the digest's eight sheets from 法院案件 in one read and one write, with its charts", SLOW, async () => {
+  it("the court liaison writes the digest's eleven sheets from 法院案件 in one read and one write, with its charts", SLOW, async () => {
     const p = await openPane(browser, pane, { seed: "blank" });
     const { page } = p;
     const S = "digest-court";
@@ -75,21 +75,24 @@ describe("the joint-meeting digest from the task pane", () => {
     const syncsBefore = await excel(page, (x) => x.syncCount());
     await step(p, S, "create the digest", async () => {
       await button(page, "生成府院联席会议材料").click();
-      const text = await waitForNote(page, "已生成 8 张工作表");
+      const text = await waitForNote(page, "已生成 11 张工作表");
       // Three court cases received in Q3 (SY-1 委派, SY-3 at 执行, NP-1 委托); open since July and September,
-      // SY-2 and NP-1 are past 30 days; 陈明 came back to NP after NP-2.
-      expect(text).toBe("已生成 8 张工作表（从“目录 2026-Q3”起）：法院委派委托 3 件，超期未结 2 件，重复纠纷 1 件。");
+      // SY-2 and NP-1 are past 30 days; 陈明 came back to NP after NP-2. Each figure says what it counts.
+      expect(text).toBe("已生成 11 张工作表（从“目录 2026-Q3”起）：本期新收的法院委派委托案件 3 件；全区超期未结 2 件；本期新收的重复纠纷 1 件。");
     });
     await screenshot(page, "digest-02-court-written");
     await step(p, S, "the sheets, their figures and charts; one read and one write; no phone number", async () => {
-      expect(await excel(page, (x) => x.values("目录 2026-Q3", "A1:B3"))).toEqual([["府院联席会议材料（2026-Q3）", ""], ["统计期间", "2026-Q3"], ["统计截至", expect.stringMatching(/^2026-\d\d-\d\d$/)]]);
-      const listed = (await excel(page, (x) => x.values("目录 2026-Q3", "B7:B13"))).map((r) => r[0]);
+      expect(await excel(page, (x) => x.values("目录 2026-Q3", "A1:B4"))).toEqual([
+        ["府院联席会议材料（2026年第三季度）", ""], ["填报单位", expect.stringMatching(/^＿+（盖章）$/)], ["统计期间", "2026年第三季度"], ["统计截至", expect.stringMatching(/^2026年\d+月\d+日$/)],
+      ]);
+      const listed = (await excel(page, (x) => x.values("目录 2026-Q3", "B10:B19"))).map((r) => `${r[0]} 2026-Q3`);
       expect(listed).toEqual(SHEETS.slice(1));
-      const court = await excel(page, (x) => x.values("1 法院委派委托案件 2026-Q3", "A5:I7"));
+      // Outcomes no case reached this quarter (不予受理, 撤回, 终止, 移送裁判) are left out of the table and its chart.
+      const court = await excel(page, (x) => x.values("1 法院委派委托案件 2026-Q3", "A4:E6"));
       expect(court).toEqual([
-        ["单位", "收案", "不予受理", "调解中", "调解成功", "调解不成", "撤回", "终止", "移送裁判"],
-        [NANPU, 1, 0, 1, 0, 0, 0, 0, 0],
-        [SHANYAO, 2, 0, 0, 1, 1, 0, 0, 0],
+        ["单位", "本期新收", "调解中", "调解成功", "调解不成"],
+        [NANPU, 1, 1, 0, 0],
+        [SHANYAO, 2, 0, 1, 1],
       ]);
       const rates = await excel(page, (x) => x.charts("2 调解成功率 2026-Q3"));
       expect(rates).toHaveLength(1);
@@ -98,8 +101,8 @@ describe("the joint-meeting digest from the task pane", () => {
         expect((await excel(page, (x, s) => x.charts(s), name)).length, name).toBe(1);
       }
       // 陈明's repeat follows NP-2, not a court case: the court liaison's list leaves it out and says so.
-      const repeats = await excel(page, (x) => x.values("6 重复纠纷 2026-Q3", "A5:A6"));
-      expect(repeats.map((r) => r[0])).toEqual(["单位", "本期重复纠纷 1 件，均不涉及法院案件，本表不列出。"]);
+      const repeats = await excel(page, (x) => x.values("6 重复纠纷 2026-Q3", "A4:A5"));
+      expect(repeats.map((r) => r[0])).toEqual(["单位", "本期重复纠纷 1 件，均不涉及法院相关案件，本表不列出。"]);
       let all = "";
       for (const name of SHEETS) all += JSON.stringify(await excel(page, (x, s) => x.values(s, "A1:L40"), name));
       expect(all).not.toContain("13912345678");
@@ -125,17 +128,17 @@ describe("the joint-meeting digest from the task pane", () => {
     });
     await step(p, S, "create the digest", async () => {
       await button(page, "生成府院联席会议材料").click();
-      await waitForNote(page, "已生成 8 张工作表");
+      await waitForNote(page, "已生成 11 张工作表");
     });
     await screenshot(page, "digest-05-coordinator-written");
-    expect((await excel(page, (x) => x.values("3 司法确认 2026-Q3", "A5:F7")))).toEqual([
-      ["单位", "达成协议", "已申请", "期限内未申请", "逾期未申请", "申请率"],
-      [NANPU, 1, 0, 0, 1, 0],
-      [SHANYAO, 2, 1, 0, 1, 0.5],
+    expect((await excel(page, (x) => x.values("3 司法确认 2026-Q3", "A4:E6")))).toEqual([
+      ["单位", "达成协议", "已申请", "逾期未申请", "申请率"],
+      [NANPU, 1, 0, 1, 0],
+      [SHANYAO, 2, 1, 1, 0.5],
     ]);
     // The coordinator's lists name every unit's cases, the applicant as surname + 某.
-    const repeats = await excel(page, (x) => x.values("6 重复纠纷 2026-Q3", "A5:L6"));
-    expect(repeats[1].slice(0, 4)).toEqual([NANPU, "NP-3", "2026-09-01", "陈某"]);
+    const repeats = await excel(page, (x) => x.values("6 重复纠纷 2026-Q3", "A4:L5"));
+    expect(repeats[1].slice(0, 4)).toEqual([NANPU, "NP-3", "2026年9月1日", "陈某"]);
     expect(p.errors).toEqual([]);
     await p.context.close();
   });

@@ -1,23 +1,16 @@
-/** Court page (法院联络员): the court's cases as a report sheet we own, the same columns as `tiaojie court-cases --out`. */
-import type { Locale } from "../../../ledger/messages.ts";
+/**
+ * Court page (法院联络员): the court's cases as the sheet `tiaojie court-cases --out` writes
+ * (ledger/reports/court-cases-layout.ts), filed today, by the office when its profile is known.
+ */
 import type { CourtCase } from "../../../ledger/api/court.ts";
-import { COURT_TABLE_HEADERS, CONFIRMATION_COLUMN, courtTableRows } from "../../../ledger/court-table.ts";
-import type { ReportSheet } from "../../hosts/ledger-workbook.ts";
+import { todayInChina } from "../../../ledger/clock.ts";
+import type { Locale } from "../../../ledger/messages.ts";
+import { courtCasesLayout } from "../../../ledger/reports/court-cases-layout.ts";
+import type { OfficeLetterhead } from "../../../ledger/reports/office-lines.ts";
+import type { Grid } from "../../../ledger/reports/grid.ts";
 
-const CONFIRMED_FILL = "#E2EFDA";
+export { courtSheetName } from "../../../ledger/reports/court-cases-layout.ts";
 
-/** "法院案件 2026-Q3", or "法院案件" for every period. */
-export function courtSheetName(period: string | null): string {
-  return period ? `法院案件 ${period}` : "法院案件";
-}
-
-export function courtReport(cases: readonly CourtCase[], period: string | null, locale: Locale): ReportSheet {
-  return {
-    name: courtSheetName(period),
-    tableName: "TiaojieCourtCases",
-    headers: locale === "en" ? COURT_TABLE_HEADERS.en : COURT_TABLE_HEADERS.zh,
-    rows: courtTableRows(cases, locale),
-    fills: cases.flatMap((c, i) => (c.judicialConfirmation === true ? [[i, CONFIRMATION_COLUMN, CONFIRMED_FILL] as const] : [])),
-    numberFormats: { 9: "#,##0.00" },
-  };
+export function courtReport(cases: readonly CourtCase[], period: string | null, locale: Locale, office?: OfficeLetterhead): Grid {
+  return courtCasesLayout(cases, period, locale, { filedOn: todayInChina(), office });
 }

@@ -1,5 +1,6 @@
-/** The court liaison's page (法院联络员): read-only; writes the court's cases of every unit as a sheet we own. */
+/** The court liaison's page (法院联络员): read-only; writes the court's cases of every unit as a sheet we own (法院相关案件表). */
 import { courtTableSummary } from "../../../../ledger/court-table.ts";
+import { periodText } from "../../../../ledger/reports/form-text.ts";
 import { courtReport } from "../../logic/court-sheet.ts";
 import { periodOptions } from "../../logic/report-sheets.ts";
 import type { Page } from "../app.ts";
@@ -12,14 +13,14 @@ export const courtPage: Page = (app) => {
   const all = "";
   const select = h("select", { id: "court-period" },
     h("option", { value: all, selected: true }, app.t("court.allPeriods")),
-    ...periodOptions(todayInChina()).map((p) => h("option", { value: p }, p))) as HTMLSelectElement;
+    ...periodOptions(todayInChina()).map((p) => h("option", { value: p }, periodText(p, app.locale)))) as HTMLSelectElement;
   const make = async () => {
     status.replaceChildren(message("info", app.t("court.loading")));
     try {
       const period = select.value === all ? null : select.value;
       const cases = await app.client()!.courtCases({ period: period ?? undefined });
-      const sheet = await app.workbook!.writeReportSheet(courtReport(cases, period, app.locale));
-      status.replaceChildren(message("success", app.t("court.done", { sheet, summary: courtTableSummary(cases, app.locale) })));
+      const sheet = await app.workbook!.writeGridSheet(courtReport(cases, period, app.locale));
+      status.replaceChildren(message("success", app.t("court.done", { sheet, summary: courtTableSummary(cases, app.locale, period, todayInChina()) })));
     } catch (e) {
       status.replaceChildren(message("error", app.errorText(e)));
     }
