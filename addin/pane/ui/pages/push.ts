@@ -16,7 +16,14 @@ export const pushPage: Page = (app) => {
   const cancelButton = h("fluent-button", { hidden: true }, app.t("push.cancel"));
   // After a stop: sends the chunks without a receipt, under their same keys (the other button starts over).
   const resumeButton = h("fluent-button", { appearance: "primary", hidden: true }, app.t("push.resume"));
+  const runButton = h("fluent-button", { appearance: "primary" }, app.t(app.me?.role === "assessor" ? "push.runReviews" : "push.run"));
   const intro = firstSight(app, "push.first");
+  // One primary button at a time: after a stop, resuming is the next step, starting over the other choice.
+  const offerResume = (offer: boolean) => {
+    resumeButton.hidden = !offer;
+    if (offer) runButton.removeAttribute("appearance");
+    else runButton.setAttribute("appearance", "primary");
+  };
   const bar = (n: Note) => message(n.intent, n.text);
   let controller: AbortController | null = null;
   let plan: PushPlan | null = null;
@@ -27,7 +34,7 @@ export const pushPage: Page = (app) => {
     if (!client || !plan) return;
     controller = new AbortController();
     cancelButton.hidden = false;
-    resumeButton.hidden = true;
+    offerResume(false);
     progress.hidden = false;
     const outcome = await runPush(client, plan, {
       signal: controller.signal,
@@ -44,7 +51,7 @@ export const pushPage: Page = (app) => {
     cancelButton.hidden = true;
     if (outcome.status !== "done") {
       // The bar keeps the share that landed; the notes say how many rows and which button resumes.
-      resumeButton.hidden = false;
+      offerResume(true);
       status.replaceChildren(...pushStoppedNotes(plan, outcome, app.locale, app.errorText).map(bar));
       return;
     }
@@ -143,11 +150,12 @@ export const pushPage: Page = (app) => {
     intro.refresh();
   };
 
+  runButton.addEventListener("click", () => void start());
   cancelButton.addEventListener("click", () => controller?.abort());
   resumeButton.addEventListener("click", () => void send(true));
   return h("section", {},
     // The assessment office's button names the one sheet it pushes; the line is for a ledger's push.
     app.me?.role === "assessor" ? null : intro.element,
-    h("div", { class: "actions" }, h("fluent-button", { appearance: "primary", onclick: start }, app.t(app.me?.role === "assessor" ? "push.runReviews" : "push.run")), cancelButton, resumeButton),
+    h("div", { class: "actions" }, runButton, cancelButton, resumeButton),
     progress, status);
 };
