@@ -89,6 +89,11 @@ export interface LineChartSpec {
 
 export interface LedgerWorkbook {
   /**
+   * The active sheet's name alone (one sync, no cells), so a page can say which sheet its button will read before
+   * the clerk clicks it.
+   */
+  activeSheetName(): Promise<string>;
+  /**
    * Reads the active sheet's used range (from A1) in ≤ 4 MB chunks, one sync per chunk, after one size sync that
    * also lists our marks on the sheet for a following markIssues.
    */

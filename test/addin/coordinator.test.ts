@@ -12,7 +12,7 @@ import { classifySheet, SUMMARY_SHEET, summaryReport, validateWorkbook } from ".
 import { runValidation } from "../../addin/pane/logic/validate.ts";
 import { detectHeader } from "../../ledger/header.ts";
 import { PATHS } from "../../ledger/api/paths.ts";
-import type { Facts } from "../../ledger/api/flags.ts";
+import { FLAG_CODES, FLAG_NAMES, FLAG_SEVERITY, type Facts } from "../../ledger/api/flags.ts";
 import { excelDouble } from "../support/excel-double/node.ts";
 import { syncKinds } from "../support/excel-double/recorder.ts";
 
@@ -54,8 +54,24 @@ describe("flag filters", () => {
       { code: "due_soon", severity: "medium", scope: "case", unit: "南埔镇", caseNo: "=NP-1", facts: { daysLeft: 3, dueOn: "2026-06-18" }, message: { zh: "即将到期", en: "due" } },
       { code: "commitment_overdue", severity: "high", scope: "case", unit: "南埔镇", caseNo: "NP-2", facts: { commitmentDue: "2026-06-01" }, message: { zh: "承诺逾期", en: "late" } },
     ], "zh-CN");
-    expect(report.headers).toEqual(["级别", "单位", "案件编号", "预警内容", "代码", "到期日"]);
+    expect(report.headers).toEqual(["级别", "单位", "案件编号", "预警类型", "预警内容", "到期日"]);
     expect(report.rows.map((r) => [r[2], r[5]])).toEqual([["NP-2", "2026-06-01"], ["=NP-1", "2026-06-18"]]);
+  });
+
+  it("names each flag's kind in words (即将到期, not due_soon): no flag code in any cell, in either language", () => {
+    const flags = FLAG_CODES.map((code, i) => ({
+      code, severity: FLAG_SEVERITY[code], scope: "case" as const, unit: "南埔镇", caseNo: `NP-${i}`, facts: {}, message: { zh: "说明", en: "note" },
+    }));
+    for (const locale of ["zh-CN", "en"] as const) {
+      const report = flagsReport(flags, locale);
+      const cells = [...report.headers, ...report.rows.flat()].map(String);
+      // "overdue" is also English for 案件超期; a cell that is a code, or holds one with its underscore, is a code.
+      expect(cells.filter((c) => FLAG_CODES.some((code) => c === code || (code.includes("_") && c.includes(code))))).toEqual([]);
+      const kinds = new Set(report.rows.map((r) => r[3]));
+      expect(kinds).toEqual(new Set(FLAG_CODES.map((c) => FLAG_NAMES[c][locale === "en" ? "en" : "zh"])));
+    }
+    const dueSoon = flagsReport([flags[FLAG_CODES.indexOf("due_soon")]], "zh-CN");
+    expect(dueSoon.rows[0].slice(3, 5)).toEqual(["即将到期", "说明"]);
   });
 
   it("puts what runs out soonest first within a severity and unit, flags without a due day last", () => {
@@ -169,11 +185,11 @@ describe("validating every ledger of a workbook", () => {
     expect(v.rows.some((r) => r.unit === null)).toBe(false);
   });
 
-  it("writes a summary sheet with Chinese headers, issue names with their codes, notes for skipped sheets and fills", () => {
+  it("writes a summary sheet with Chinese headers, issue names without codes, notes for skipped sheets and fills", () => {
     const report = summaryReport(validateWorkbook(workbook(), emptyColumnSettings(), ctx), "zh-CN");
     expect(report.name).toBe(SUMMARY_SHEET);
     expect(report.headers).toEqual(["单位", "工作表", "行数", "错误", "警告", "最常见问题", "说明"]);
-    expect(report.rows[0]).toEqual(["南埔镇", "南埔镇", 3, 4, 1, "缺少结案日期（close_date_missing）×1；案件编号重复（duplicate_case_no）×1；日期无法识别（invalid_date）×1", "未填单位的行按标题中的单位"]);
+    expect(report.rows[0]).toEqual(["南埔镇", "南埔镇", 3, 4, 1, "缺少结案日期 ×1；案件编号重复 ×1；日期无法识别 ×1", "未填单位的行按标题中的单位"]);
     expect(report.rows[1].slice(0, 2)).toEqual(["（未填单位）", "山腰"]);
     expect(String(report.rows[1][6])).toContain("请填写，或在“校验”页选择本表所属单位");
     expect(report.rows.slice(4).map((r) => [r[1], r[6]])).toEqual([
@@ -182,6 +198,10 @@ describe("validating every ledger of a workbook", () => {
       ["备忘", "没有找到台账表头（需要至少 3 个可识别的列名，如 案件编号、收案日期、申请人），未校验"],
     ]);
     expect(report.fills).toContainEqual([0, 3, "#FFC7CE"]);
+    // English words only when Office speaks English; never the code in brackets.
+    const en = summaryReport(validateWorkbook(workbook(), emptyColumnSettings(), { ...ctx, locale: "en" }), "en");
+    expect(en.rows[0][5]).not.toMatch(/[（(]/);
+    expect(String(report.rows[0][5])).not.toMatch(/[A-Za-z]/);
   });
 
   it("replaces only a summary it wrote: a sheet of the coordinator's with the same name is kept, the summary goes beside it, and only ours is skipped as a report", async () => {

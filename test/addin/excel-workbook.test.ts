@@ -121,6 +121,13 @@ describe("reading the ledger sheet", () => {
     expect(excel.valueReads()[0].address).toBe("A1:Y51");
   });
 
+  it("names the active sheet in one sync without reading any cell, so a page can say which sheet it will read", async () => {
+    const excel = excelDouble({ sheets: [seedSheet(ledgerSheet(50, "说明")), seedSheet(ledgerSheet(50, "南埔镇台账"))], activeSheet: "南埔镇台账" });
+    expect(await createExcelWorkbook({ run: excel.run }).activeSheetName()).toBe("南埔镇台账");
+    expect(excel.state.recorder.syncs).toHaveLength(1);
+    expect(syncKinds(excel.state.recorder)).toEqual(["read"]);
+  });
+
   it("returns an empty grid for an empty sheet without reading values", async () => {
     const excel = excelWith({ name: "Sheet1", rows: 0, columns: 0, cell: () => "" });
     const grid = await createExcelWorkbook({ run: excel.run }).readSheet();

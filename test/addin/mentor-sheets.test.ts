@@ -36,7 +36,7 @@ describe("the 导师 tab's sheets", () => {
     ]);
   });
 
-  it("writes the assignments with Chinese headers, the team's second mentor, the cost terms in words and the unassigned in red", () => {
+  it("writes the assignments with Chinese headers, the team's second mentor, the reason in words (no solver cost) and the unassigned in red", () => {
     const m: MentorAssignments = {
       period: "2026-11", computedAt: "", asOf: "2026-11-27", objective: -2_000_000, summary: {}, scope: null,
       assignments: [
@@ -47,9 +47,15 @@ describe("the 导师 tab's sheets", () => {
     };
     const r = mentorsReport(m, "zh-CN");
     expect(r.name).toBe("导师安排 2026-11");
-    expect(r.headers).toEqual(["类别", "导师", "导师单位", "帮扶对象", "对象单位", "序次", "成本", "成本构成", "安排理由"]);
-    expect(r.rows[0]).toEqual(["复杂案件帮扶", "蔡国华", "区司法局", "TL-1", "涂岭镇", "团队第 2 名", -6_000, "团队帮带 -6000", "团队帮带（多带一）：与许明辉共同指导"]);
-    expect(r.rows[1][7]).toBe("必须覆盖 -1000000；上期未到访 -20000");
+    expect(r.headers).toEqual(["类别", "导师", "导师单位", "帮扶对象", "对象单位", "序次", "安排理由"]);
+    expect(r.rows[0]).toEqual(["复杂案件帮扶", "蔡国华", "区司法局", "TL-1", "涂岭镇", "团队第 2 名", "团队帮带（多带一）：与许明辉共同指导"]);
+    expect(r.rows[1]).toEqual(["巡回指导", "许明辉", "区自然资源局", "涂岭镇", "涂岭镇", "第 1 次", "巡回指导"]);
+    // What the solver weighed (−1000000 必须覆盖) is not in any cell, in either language.
+    for (const sheet of [r, mentorsReport(m, "en")]) {
+      const cells = [...sheet.headers, ...sheet.rows.flat()];
+      expect(cells.filter((c) => typeof c === "number")).toEqual([]);
+      expect(cells.map(String).filter((c) => /成本|必须覆盖|-1000000|[Cc]ost/.test(c))).toEqual([]);
+    }
     expect(r.rows[2].slice(0, 4)).toEqual(["复杂案件帮扶", "（未安排）", "", "TL-9"]);
     expect(r.fills).toEqual([[2, 1, "#FFC7CE"]]);
   });

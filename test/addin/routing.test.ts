@@ -268,7 +268,7 @@ describe("签收: appending incoming cases to the clerk's ledger", () => {
     const settings = { version: 1 as const, override: { notes: 8 } };
     const plan = planAppend({ sheetName: "台账", values, selectedRows: [], setting: null }, settings, [incomingCase("ZX-002", { values: { ...incomingCase("ZX-002").values, notes: "转入" } })]);
     expect(plan.firstRow).toBe(5);
-    expect(plan.rows).toEqual([[null, "ZX-002", "2026-11-03", "李四", "涂岭镇人民政府", "其他", "是", "涂岭镇", "转入"]]);
+    expect(plan.rows).toEqual([[3, "ZX-002", "2026-11-03", "李四", "涂岭镇人民政府", "其他", "是", "涂岭镇", "转入"]]);
     expect(plan.unmapped).toEqual(["summary", "partyCount", "place"]);
     expect(unmappedText(plan, "zh-CN")).toEqual({
       fields: "争议概要、涉及人数、纠纷发生地",
@@ -283,7 +283,7 @@ describe("签收: appending incoming cases to the clerk's ledger", () => {
     const r = await receiver.receive([incomingCase("ZX-002"), incomingCase("ZX-009", { receivedAt: "2026-11-26T00:00:00Z" })]);
     expect(r.appendedRows).toEqual([5, 5]);
     expect(x.cells("A1:I4")).toEqual(townLedger().map((row) => row.map((v) => v ?? "")));
-    expect(x.cells("B5:H5")).toEqual([["ZX-002", "2026-11-03", "李四", "涂岭镇人民政府", "其他", "是", "涂岭镇"]]);
+    expect(x.cells("A5:H5")).toEqual([[3, "ZX-002", "2026-11-03", "李四", "涂岭镇人民政府", "其他", "是", "涂岭镇"]]);
     expect(received).toEqual([["ZX-002"]]);
   });
 
@@ -310,6 +310,24 @@ describe("签收: appending incoming cases to the clerk's ledger", () => {
     expect(again.appendedRows).toBeNull();
     expect(received).toEqual([["ZX-002"]]);
     expect(x.sheet().values.filter((row) => row?.[1] === "ZX-002")).toHaveLength(1);
+  });
+
+  it("numbers received cases on from the ledger's highest 序号, skipping numbers a clerk typed out of order", () => {
+    const values = townLedger();
+    values.push(["7", "TL-003", "2026-10-03", "郑三", "区住建局", "物业纠纷", "是", "涂岭镇", null], ["", "TL-004", "2026-10-04", "王四", "区住建局", "物业纠纷", "是", "涂岭镇", null]);
+    const plan = planAppend({ sheetName: "台账", values, selectedRows: [], setting: null }, emptyColumnSettings(), [incomingCase("ZX-002"), incomingCase("TL-004"), incomingCase("ZX-003")]);
+    expect(plan.already).toEqual(["TL-004"]);
+    expect(plan.rows.map((r) => r[0])).toEqual([8, 9]);
+    expect(plan.rows.map((r) => r[1])).toEqual(["ZX-002", "ZX-003"]);
+  });
+
+  it("received cases continue the 序号 in the sheet, the clerk's numbers untouched; a ledger without 序号 gets none", async () => {
+    const x = workbookWith(townLedger(), "台账");
+    await new Receiver({ workbook: x.wb, client: stubClient([]) }).receive([incomingCase("ZX-002"), incomingCase("ZX-003")]);
+    expect(x.cells("A3:B6")).toEqual([[1, "TL-001"], [2, "TL-002"], [3, "ZX-002"], [4, "ZX-003"]]);
+    const noSerial = townLedger().map((r) => r.slice(1));
+    const plan = planAppend({ sheetName: "台账", values: noSerial, selectedRows: [], setting: null }, emptyColumnSettings(), [incomingCase("ZX-002")]);
+    expect(plan.rows[0][0]).toBe("ZX-002");
   });
 
   it("writes nothing when someone typed below the ledger after it was read", async () => {

@@ -43,6 +43,12 @@ describe("the WPS 表格 workbook", () => {
     expect(double.state.calls.filter((c) => c.member === "Value2")).toHaveLength(1);
   });
 
+  it("names the active sheet without reading its cells", async () => {
+    const double = wpsDouble({ sheets: [ledger(5, "说明"), ledger(20, "南埔镇台账")], activeSheet: "南埔镇台账" });
+    expect(await createWpsWorkbook(double.app).activeSheetName()).toBe("南埔镇台账");
+    expect(double.state.calls.filter((c) => c.member === "Value2")).toEqual([]);
+  });
+
   it("fills a merged block with its top-left value and lists it, in calls that grow with merged areas, not cells", async () => {
     const sheet = ledger(2000);
     // 承办单位 merged down rows 3–10, a heading merged across row 12.

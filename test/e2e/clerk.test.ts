@@ -50,8 +50,13 @@ describe("a clerk's session in the task pane, in Excel only", () => {
     const mediatorCol = STANDARD_COLUMNS.findIndex((c) => c.key === "mediator");
     const select = page.locator(`select[aria-label="调解员"]`);
     try {
-      await step(p, S, "read the header: 调解员 is not found", async () => {
+      await step(p, S, "the Columns page names the sheet whose header it will read and the button to click first", async () => {
         await openTab(page, "列映射");
+        await page.getByText("将读取当前工作表“").waitFor();
+        await page.getByText("先点“读取表头”").waitFor();
+      });
+      await screenshot(page, "06a-columns-first-sight");
+      await step(p, S, "read the header: 调解员 is not found", async () => {
         await button(page, "读取表头").click();
         await page.locator("table.mapping").waitFor();
         expect(await select.inputValue()).toBe("");
@@ -78,7 +83,7 @@ describe("a clerk's session in the task pane, in Excel only", () => {
     }
   });
 
-  it("when the server goes away mid-push the clerk gets a clear error; Retry finishes and D1 has each row exactly once", { timeout: 150_000 }, async () => {
+  it("when the server goes away mid-push the clerk gets a clear error and the progress kept; 继续上报 finishes and D1 has each row exactly once", { timeout: 150_000 }, async () => {
     const clerk = await createToken(ctx.worker.url, "clerk", SHANYAO);
     const p = await openPane(ctx.browser, ctx.pane, { seed: "shanyao-2500" });
     const { page } = p;
@@ -112,17 +117,20 @@ describe("a clerk's session in the task pane, in Excel only", () => {
         expect(await page.locator("fluent-progress-bar").first().getAttribute("value")).toBe("4");
       });
       await screenshot(page, "07-server-gone-retrying");
-      await step(p, S, "after the automatic retries the push stops with a clear error and a Retry button", async () => {
+      await step(p, S, "after the automatic retries the push stops with a clear error, keeps its progress and says which button resumes", async () => {
         await waitForNote(page, "上报中断：连不上服务器。请检查网络后重试。", 40_000);
-        await button(page, "重试").waitFor({ state: "visible" });
+        await waitForNote(page, "已上报 90 / 2500 行（1 / 28 批），这部分已保存在服务器上。");
+        await waitForNote(page, "点“继续上报”从中断处接着上报其余 2410 行（已上报的不会重复写入）；点“上报全部案件行”则重新读取当前工作表，从第一行起全部重报。");
+        expect(await page.locator("fluent-progress-bar").first().getAttribute("value")).toBe("4");
+        await button(page, "继续上报").waitFor({ state: "visible" });
       });
       await screenshot(page, "08-server-gone-failed");
-      await step(p, S, "the server comes back; Retry completes the push", async () => {
+      await step(p, S, "the server comes back; 继续上报 completes the push", async () => {
         ctx.worker = await ctx.worker.restart();
         ctx.pane.target = ctx.worker.url;
         down = false;
         ctx.pane.fault = null;
-        await button(page, "重试").click();
+        await button(page, "继续上报").click();
         await waitForNote(page, "新增 2500，更新 0，未变 0，退回 0。", 60_000);
       });
       await screenshot(page, "09-server-back-done");

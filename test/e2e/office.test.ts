@@ -4,6 +4,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emptyColumnSettings } from "../../addin/pane/logic/columns.ts";
 import { runValidation } from "../../addin/pane/logic/validate.ts";
+import { FLAG_NAMES, type FlagCode } from "../../ledger/api/flags.ts";
 import { generateCases } from "../fixtures/case-generator.ts";
 import {
   addUnit, api, createToken, ensureAddinBuilt, launchBrowser, openPane, screenshot, startPaneServer, startWorker, step,
@@ -81,7 +82,7 @@ describe("the district office's sheets", () => {
   it("a coordinator pulls every unit's flags into the 预警清单 sheet, one table row per flag, coloured by severity", SLOW, async () => {
     const { page } = office;
     const S = "coordinator-flags";
-    const expected = (await api<{ flags: { severity: string; unit: string; caseNo: string | null; code: string }[] }>(worker.url, coordinator, "/api/flags")).flags;
+    const expected = (await api<{ flags: { severity: string; unit: string; caseNo: string | null; code: FlagCode }[] }>(worker.url, coordinator, "/api/flags")).flags;
     expect(expected.length).toBeGreaterThan(0);
     await step(office, S, "connect as coordinator", () => connect(office, coordinator, "连接", "已连接：全部单位（协调员）"));
     await step(office, S, "pull the flags", async () => {
@@ -95,11 +96,12 @@ describe("the district office's sheets", () => {
       const tables = await excel(page, (x) => x.tables("预警清单"));
       expect(tables).toEqual([{ name: "TiaojieFlags", address: `A1:F${expected.length + 1}`, style: "TableStyleMedium2", hasHeaders: true }]);
       const cells = await excel(page, (x, a) => x.values("预警清单", a), `A1:F${expected.length + 1}`);
-      expect(cells[0]).toEqual(["级别", "单位", "案件编号", "预警内容", "代码", "到期日"]);
+      expect(cells[0]).toEqual(["级别", "单位", "案件编号", "预警类型", "预警内容", "到期日"]);
       const rank = { 高: 0, 中: 1, 低: 2 } as Record<string, number>;
       const severities = cells.slice(1).map((r) => rank[String(r[0])]);
       expect(severities).toEqual([...severities].sort((a, b) => a - b));
-      expect(cells.slice(1).map((r) => r[4]).sort()).toEqual(expected.map((f) => f.code).sort());
+      // Each flag's kind by its Chinese name, never its code.
+      expect(cells.slice(1).map((r) => r[3]).sort()).toEqual(expected.map((f) => FLAG_NAMES[f.code].zh).sort());
       const high = cells.findIndex((r, i) => i > 0 && r[0] === "高");
       if (high > 0) expect((await excel(page, (x, a) => x.format("预警清单", a), `A${high + 1}`)).fill).toBe("#FFC7CE");
     });

@@ -98,6 +98,15 @@ export function createExcelWorkbook(options: ExcelWorkbookOptions = {}): LedgerW
   }
 
   return {
+    activeSheetName(): Promise<string> {
+      return run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.load("name");
+        await context.sync();
+        return sheet.name;
+      });
+    },
+
     readSheet(onProgress?: (p: ReadProgress) => void): Promise<SheetGrid> {
       return run(async (context) => {
         markList = null;

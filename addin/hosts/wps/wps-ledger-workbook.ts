@@ -285,6 +285,10 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
   }
 
   return {
+    async activeSheetName(): Promise<string> {
+      return activeSheetOf(app).Name;
+    },
+
     async readSheet(onProgress?: (p: ReadProgress) => void): Promise<SheetGrid> {
       const sheet = activeSheetOf(app);
       const sheetName = sheet.Name;

@@ -38,13 +38,35 @@ export class NoLedgerError extends Error {
 
 const ORDER: readonly ColumnKey[] = COLUMNS.map((col) => col.key);
 
+/** Headers a ledger's running number goes under (序号, 序 号, No.): not a field of the case, so no column key. */
+const SERIAL_HEADER = /^(序号|序|编序|No\.?)$/i;
+
+/**
+ * The ledger's 序号 column (not mapped to any field) and the highest number in it among the case rows, so received
+ * cases carry on from it. A cell that is not a whole number (“一”, “3-1”) does not count.
+ */
+function serialColumn(values: readonly (readonly unknown[])[], header: NonNullable<ReturnType<typeof detectWithSettings>>, rows: readonly number[]): { column: number; highest: number } | null {
+  const mapped = new Set(Object.values(header.columns));
+  const column = header.labels.findIndex((label, c) => !mapped.has(c) && SERIAL_HEADER.test(cleanText(label).split("/").pop()!.replace(/\s+/g, "")));
+  if (column === -1) return null;
+  let highest = 0;
+  for (const r of rows) {
+    const v = values[r]?.[column];
+    const n = typeof v === "number" ? v : /^\d+$/.test(cleanText(v)) ? Number(cleanText(v)) : NaN;
+    if (Number.isInteger(n) && n > highest) highest = n;
+  }
+  return { column, highest };
+}
+
 /** The new rows for `cases` not yet in the ledger, each value in the column the clerk's mapping gives its key. */
 export function planAppend(sheet: ActiveSheet, settings: ColumnSettings, cases: readonly IncomingCase[]): AppendPlan {
   const header = detectWithSettings(sheet.values, settings);
   if (!header) throw new NoLedgerError("header");
   const caseCol = header.columns.caseNo;
   if (caseCol === undefined) throw new NoLedgerError("caseNo");
-  const have = new Set(dataRowIndexes(sheet.values, header).map((r) => cleanText(sheet.values[r]?.[caseCol])).filter(Boolean));
+  const dataRows = dataRowIndexes(sheet.values, header);
+  const have = new Set(dataRows.map((r) => cleanText(sheet.values[r]?.[caseCol])).filter(Boolean));
+  const serial = serialColumn(sheet.values, header, dataRows);
   const rows: CellValue[][] = [];
   const append: IncomingCase[] = [];
   const already: string[] = [];
@@ -69,6 +91,11 @@ export function planAppend(sheet: ActiveSheet, settings: ColumnSettings, cases: 
       }
       while (row.length < col) row.push(null);
       row[col] = value;
+    }
+    // The next 序号 after the ledger's highest, in a new row's empty cell: never over a value the case brought.
+    if (serial && (row[serial.column] ?? null) === null) {
+      while (row.length < serial.column) row.push(null);
+      row[serial.column] = serial.highest + rows.length + 1;
     }
     rows.push(row);
     append.push(c);

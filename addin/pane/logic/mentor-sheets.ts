@@ -63,25 +63,11 @@ const KIND_TEXT = {
   pairing: { zh: "金牌带星牌", en: "Star pairing" },
 } as const;
 
-/** The engine's cost terms (worker/mentors/costs.ts) in words. */
-const TERM_TEXT: Record<string, { zh: string; en: string }> = {
-  cover: { zh: "必须覆盖", en: "coverage" },
-  major: { zh: "重大案件", en: "major case" },
-  pairing: { zh: "结对", en: "pairing" },
-  weakness: { zh: "薄弱程度", en: "weakness" },
-  extraVisit: { zh: "薄弱加访", en: "extra visit" },
-  stability: { zh: "延续原安排", en: "stability" },
-  rotation: { zh: "轮换扣分", en: "rotation" },
-  team: { zh: "团队帮带", en: "team" },
-  unvisited: { zh: "上期未到访", en: "unvisited last period" },
-};
-
-const termsText = (terms: readonly { name: string; value: number }[], en: boolean) =>
-  terms.map((t) => `${(en ? TERM_TEXT[t.name]?.en : TERM_TEXT[t.name]?.zh) ?? t.name} ${t.value}`).join(en ? "; " : "；");
-
 /**
  * One row per assignment (cases, visits, pairings as the API orders them), then the targets nobody could take,
- * filled red: mentor, target, kind, which one (visit number or team member), cost and its terms, the reason.
+ * filled red: mentor, target, kind, which one (visit number or team member), the reason. The columns of `tiaojie
+ * mentors --out`: the solver's costs (−1000000 "必须覆盖") are how it chose, not something a bureau reads, so the
+ * sheet says why in words (the reason) and leaves the numbers out.
  */
 export function mentorsReport(m: MentorAssignments, locale: Locale): ReportSheet {
   const en = locale === "en";
@@ -97,8 +83,6 @@ export function mentorsReport(m: MentorAssignments, locale: Locale): ReportSheet
     a.target.name,
     a.target.unit ?? "",
     slotText(a.kind, a.slot),
-    a.cost,
-    termsText(a.terms, en),
     en ? a.reason.en : a.reason.zh,
   ]);
   const firstUnassigned = rows.length;
@@ -110,8 +94,6 @@ export function mentorsReport(m: MentorAssignments, locale: Locale): ReportSheet
       u.target.name,
       u.target.unit ?? "",
       "",
-      null,
-      "",
       en ? u.reason.en : u.reason.zh,
     ]);
   }
@@ -119,8 +101,8 @@ export function mentorsReport(m: MentorAssignments, locale: Locale): ReportSheet
     name: mentorsSheetName(m.period),
     tableName: `TiaojieMentors_${m.period.replace(/-/g, "_")}`,
     headers: en
-      ? ["Kind", "Mentor", "Mentor's unit", "Target", "Target's unit", "Which", "Cost", "Cost terms", "Reason"]
-      : ["类别", "导师", "导师单位", "帮扶对象", "对象单位", "序次", "成本", "成本构成", "安排理由"],
+      ? ["Kind", "Mentor", "Mentor's unit", "Target", "Target's unit", "Which", "Reason"]
+      : ["类别", "导师", "导师单位", "帮扶对象", "对象单位", "序次", "安排理由"],
     rows,
     fills: m.unassigned.map((_, i) => [firstUnassigned + i, 1, SEVERITY_FILL.error] as const),
   };

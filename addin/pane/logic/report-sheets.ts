@@ -1,7 +1,7 @@
 /** Coordinator and Rankings pages: the server's flags and rankings as sheets we own. */
 import type { Locale } from "../../../ledger/messages.ts";
 import type { Rankings } from "../../../ledger/api/assessment.ts";
-import type { Flag } from "../../../ledger/api/flags.ts";
+import { FLAG_NAMES, type Flag } from "../../../ledger/api/flags.ts";
 import type { Grid } from "../../../ledger/reports/grid.ts";
 import { rankingsLayout, rankingsSheetName } from "../../../ledger/reports/rankings-layout.ts";
 import { parsePeriod } from "../../../ledger/period.ts";
@@ -25,14 +25,15 @@ export function flagsReport(flags: readonly Flag[], locale: Locale): ReportSheet
     en ? SEVERITY_TEXT[f.severity].en : SEVERITY_TEXT[f.severity].zh,
     f.unit,
     f.caseNo ?? (en ? "(unit)" : "（单位）"),
+    // The flag's kind by its name, never its code (due_soon): the sheet is printed for people, not programs.
+    en ? FLAG_NAMES[f.code].en : FLAG_NAMES[f.code].zh,
     en ? f.message.en : f.message.zh,
-    f.code,
     dueDay(f),
   ]);
   return {
     name: FLAGS_SHEET,
     tableName: "TiaojieFlags",
-    headers: en ? ["Severity", "Unit", "Case no.", "Flag", "Code", "Due"] : ["级别", "单位", "案件编号", "预警内容", "代码", "到期日"],
+    headers: en ? ["Severity", "Unit", "Case no.", "Kind", "Flag", "Due"] : ["级别", "单位", "案件编号", "预警类型", "预警内容", "到期日"],
     rows,
     fills: sorted.map((f, i) => [i, 0, SEVERITY_COLOUR[f.severity]] as const),
   };

@@ -145,7 +145,8 @@ export function summaryReport(v: WorkbookValidation, locale: Locale): ReportShee
   const rows: CellValue[][] = [];
   const fills: [number, number, string][] = [];
   for (const r of v.rows) {
-    const top = r.topCodes.map((c) => `${codeName(c.code, locale)}（${c.code}）×${c.count}`).join(en ? "; " : "；");
+    // Issue kinds by name only: a code (required) in a cell means nothing to the clerk who prints it.
+    const top = r.topCodes.map((c) => `${codeName(c.code, locale)} ×${c.count}`).join(en ? "; " : "；");
     const note = r.unit === null
       ? (en ? "Rows without a unit: fill 承办单位 or pick the unit on the Validate page" : "这些行未填承办单位：请填写，或在“校验”页选择本表所属单位")
       : r.unitSource && r.unitSource !== "column" ? pick(SOURCE_NOTE[r.unitSource]) : "";

@@ -16,7 +16,7 @@ import {
   type OpenPane, type PaneHost, type PaneServer, type TestWorker,
 } from "../harness.ts";
 import { sampleSeed, SAMPLE_DAY } from "../fixtures.ts";
-import { button, excel, openTab, waitForNote, workbook, workbookActivity } from "../pane-ui.ts";
+import { button, excel, note, openTab, waitForNote, workbook, workbookActivity } from "../pane-ui.ts";
 import type { WorkbookSeed } from "../../support/excel-double/model.ts";
 
 export const NANPU = "南埔镇";
@@ -99,8 +99,12 @@ export function clerkFlow(host: PaneHost): ClerkContext {
       const groups = planMarkGroups(marksFromIssues(expected.result.issues));
       const activityBefore = await workbookActivity(page);
       const cellsBefore = await workbook(page, (x, a) => x.values("南埔镇台账", a), ledgerRange());
-      await step(ctx.clerkPane, S, "open Validate and run it", async () => {
+      await step(ctx.clerkPane, S, "open Validate: before any click it names the sheet it will read and the button to click first", async () => {
         await openTab(page, "校验");
+        await page.getByText("将校验当前工作表“南埔镇台账”").waitFor();
+        await page.getByText("先点“校验当前工作表”").waitFor();
+      });
+      await step(ctx.clerkPane, S, "run it", async () => {
         await button(page, "校验当前工作表").click();
         await waitForNote(page, `${expected.result.dataRows} 行案件：${expected.errors} 个错误，${expected.warnings} 个警告。`);
         await waitForNote(page, `已标记 ${markedCellCount(groups)} 个单元格`);
@@ -163,12 +167,21 @@ export function clerkFlow(host: PaneHost): ClerkContext {
       const S = "push";
       const expected = expectedNanpu();
       let summary = "";
-      await step(ctx.clerkPane, S, "push from the Push page", async () => {
+      await step(ctx.clerkPane, S, "the Push page names the sheet it will push and says to fix errors on Validate first", async () => {
         await openTab(page, "上报");
+        await page.getByText("将上报当前工作表“南埔镇台账”的全部案件行").waitFor();
+      });
+      await step(ctx.clerkPane, S, "push from the Push page", async () => {
         await button(page, "上报全部案件行").click();
         summary = await waitForNote(page, /新增 \d+，更新 \d+，未变 \d+，退回 \d+。/);
         await waitForNote(page, "结果已写入台账右侧");
         expect(await page.locator("fluent-progress-bar").first().getAttribute("value")).toBe("100");
+      });
+      await step(ctx.clerkPane, S, "with rows refused the bar is a warning, not a success, and points at the 校验结果 column", async () => {
+        const bar = note(page, /新增 \d+，更新 \d+，未变 \d+，退回 [1-9]\d*。/).first();
+        expect(await bar.getAttribute("intent")).toBe("warning");
+        expect(await bar.innerText()).toMatch(/退回的 \d+ 行没有入库：原因已写在台账右侧的“校验结果”列/);
+        expect(await page.locator(`fluent-message-bar[intent="success"]`).count()).toBe(0);
       });
       await screenshot(page, shot + "03-pushed");
       const [, inserted, updated, unchanged, rejected] = /新增 (\d+)，更新 (\d+)，未变 (\d+)，退回 (\d+)/.exec(summary)!.map(Number);

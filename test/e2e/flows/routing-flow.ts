@@ -247,6 +247,9 @@ export function routingFlow(host: PaneHost): RoutingContext {
           const at = (k: string) => STANDARD_COLUMNS.findIndex((c) => c.key === k);
           expect(all[lastRow][at("respondent")]).toBe("涂岭镇人民政府");
           expect(all[lastRow][at("unit")]).toBe(TULING);
+          // The received rows carry on the ledger's 序号 (its highest, then one more each).
+          const highest = Math.max(...all.slice(0, lastRow).map((r) => Number(r[at("seq")])).filter(Number.isInteger));
+          expect([all[lastRow][at("seq")], all[lastRow + 1][at("seq")]]).toEqual([highest + 1, highest + 2]);
           expect(all[lastRow + 2].every((v) => v === "")).toBe(true);
           const incoming = await api<Incoming>(ctx.worker.url, ctx.clerk, "/api/transfers/incoming");
           expect(incoming.cases.every((c) => c.receivedAt !== null)).toBe(true);

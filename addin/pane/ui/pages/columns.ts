@@ -1,9 +1,11 @@
 import { chooseColumn, COLUMN_SETTINGS_KEY, columnOptions, detectWithSettings, headerRowNumber, mappingRows, readColumnSettings } from "../../logic/columns.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
+import { firstSight } from "../first-sight.ts";
 
 export const columnsPage: Page = (app) => {
   const out = h("div", { "aria-live": "polite" });
+  const intro = firstSight(app, "columns.first");
   const render = () => {
     const grid = app.grid;
     if (!grid) return;
@@ -44,7 +46,8 @@ export const columnsPage: Page = (app) => {
     } catch (e) {
       out.replaceChildren(message("error", app.errorText(e)));
     }
+    intro.refresh();
   };
   render();
-  return h("section", {}, h("div", { class: "actions" }, h("fluent-button", { onclick: read }, app.t("columns.read"))), out);
+  return h("section", {}, intro.element, h("div", { class: "actions" }, h("fluent-button", { onclick: read }, app.t("columns.read"))), out);
 };

@@ -1,9 +1,11 @@
 import { runPush, type PushOutcome, type PushPlan, type PushSummary } from "../../../../ledger/api/push-engine.ts";
 import { missingPercent } from "../../../../ledger/api/push.ts";
 import { planLedgerPush } from "../../logic/push-rows.ts";
+import { pushDoneNote, pushStoppedNotes, type Note } from "../../logic/push-messages.ts";
 import { buildWriteBack } from "../../logic/write-back.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
+import { firstSight } from "../first-sight.ts";
 import { readActiveSheet, validateActiveSheet } from "../read-and-validate.ts";
 import { isReviewSheet, pushReviewSheetGrid } from "../../logic/review-sheet-push.ts";
 import { todayInChina } from "../../../../ledger/clock.ts";
@@ -12,7 +14,17 @@ export const pushPage: Page = (app) => {
   const status = h("div", { "aria-live": "polite" });
   const progress = h("fluent-progress-bar", { max: 100, value: 0, hidden: true });
   const cancelButton = h("fluent-button", { hidden: true }, app.t("push.cancel"));
-  const retryButton = h("fluent-button", { hidden: true }, app.t("push.retry"));
+  // After a stop: sends the chunks without a receipt, under their same keys (the other button starts over).
+  const resumeButton = h("fluent-button", { appearance: "primary", hidden: true }, app.t("push.resume"));
+  const runButton = h("fluent-button", { appearance: "primary" }, app.t(app.me?.role === "assessor" ? "push.runReviews" : "push.run"));
+  const intro = firstSight(app, "push.first");
+  // One primary button at a time: after a stop, resuming is the next step, starting over the other choice.
+  const offerResume = (offer: boolean) => {
+    resumeButton.hidden = !offer;
+    if (offer) runButton.removeAttribute("appearance");
+    else runButton.setAttribute("appearance", "primary");
+  };
+  const bar = (n: Note) => message(n.intent, n.text);
   let controller: AbortController | null = null;
   let plan: PushPlan | null = null;
   let last: PushOutcome | null = null;
@@ -22,7 +34,7 @@ export const pushPage: Page = (app) => {
     if (!client || !plan) return;
     controller = new AbortController();
     cancelButton.hidden = false;
-    retryButton.hidden = true;
+    offerResume(false);
     progress.hidden = false;
     const outcome = await runPush(client, plan, {
       signal: controller.signal,
@@ -38,20 +50,20 @@ export const pushPage: Page = (app) => {
     last = outcome;
     cancelButton.hidden = true;
     if (outcome.status !== "done") {
-      retryButton.hidden = false;
-      status.replaceChildren(message(outcome.status === "cancelled" ? "warning" : "error",
-        outcome.status === "cancelled" ? app.t("push.cancelled") : app.t("push.failed", { reason: app.errorText(outcome.error) })));
+      // The bar keeps the share that landed; the notes say how many rows and which button resumes.
+      offerResume(true);
+      status.replaceChildren(...pushStoppedNotes(plan, outcome, app.locale, app.errorText).map(bar));
       return;
     }
     const s = outcome.summary;
-    const notes = [message("success", app.t("push.summary", { inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected })), ...markingNotes(s)];
+    let written: Note;
     try {
       await app.workbook!.writeBack(buildWriteBack(app.grid!.sheetName, app.grid!.values, app.run!, app.locale, s));
-      notes.push(message("info", app.t("push.writeBack")));
+      written = { intent: "info", text: app.t("push.writeBack") };
     } catch (e) {
-      notes.push(message("error", app.errorText(e)));
+      written = { intent: "error", text: app.errorText(e) };
     }
-    status.replaceChildren(...notes);
+    status.replaceChildren(bar(pushDoneNote(s, app.locale, { wroteBack: written.intent === "info" })), ...markingNotes(s), bar(written));
   };
 
   /** What became of the stored cases the ledger lacks, in words; before marking more than a fifth, a question. */
@@ -135,11 +147,15 @@ export const pushPage: Page = (app) => {
     } catch (e) {
       status.replaceChildren(message("error", app.errorText(e)));
     }
+    intro.refresh();
   };
 
+  runButton.addEventListener("click", () => void start());
   cancelButton.addEventListener("click", () => controller?.abort());
-  retryButton.addEventListener("click", () => void send(true));
+  resumeButton.addEventListener("click", () => void send(true));
   return h("section", {},
-    h("div", { class: "actions" }, h("fluent-button", { appearance: "primary", onclick: start }, app.t(app.me?.role === "assessor" ? "push.runReviews" : "push.run")), cancelButton, retryButton),
+    // The assessment office's button names the one sheet it pushes; the line is for a ledger's push.
+    app.me?.role === "assessor" ? null : intro.element,
+    h("div", { class: "actions" }, runButton, cancelButton, resumeButton),
     progress, status);
 };

@@ -4,6 +4,7 @@ import { skippedRowsMessage } from "../../../../ledger/messages.ts";
 import { codeName, groupByCode, groupByRow, issueCell, marksFromIssues } from "../../logic/validate.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
+import { firstSight } from "../first-sight.ts";
 import { readAndValidate } from "../read-and-validate.ts";
 import { validateAllPart } from "./validate-all.ts";
 
@@ -13,6 +14,7 @@ const SHOW = 200;
 export const validatePage: Page = (app) => {
   const status = h("div", { "aria-live": "polite" });
   const list = h("div", { class: "issues" });
+  const intro = firstSight(app, "validate.first");
   let view: "row" | "code" = "row";
 
   const goTo = (issue: Issue) => {
@@ -95,6 +97,7 @@ export const validatePage: Page = (app) => {
     } catch (e) {
       status.replaceChildren(message("error", app.errorText(e)));
     }
+    intro.refresh();
   };
 
   const clearMarks = async () => {
@@ -111,6 +114,7 @@ export const validatePage: Page = (app) => {
     renderList();
   }
   return h("section", {},
+    intro.element,
     unitPicker,
     h("div", { class: "actions" },
       h("fluent-button", { appearance: "primary", onclick: validate }, app.t("validate.run")),
