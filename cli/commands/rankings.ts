@@ -40,12 +40,12 @@ export function rankingsJson(r: RankingsResponse) {
 
 const KIND_ZH = { town: "镇（街道）", department: "区直部门" } as const;
 /**
- * The explained rankings sheet (ledger/reports/rankings-layout.ts, the same layout the task pane writes), in both
- * languages, on A3 landscape: seven indicators of five columns each are too wide for A4 at a readable size.
+ * The explained rankings sheet (ledger/reports/rankings-layout.ts, the same layout the task pane writes), on A4 as
+ * every sheet (the layout keeps it readable there).
  */
 export function rankingsWorkbook(r: RankingsResponse): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  addGridSheet(wb, rankingsLayout(r, "both"), { paperSize: 8 });
+  addGridSheet(wb, rankingsLayout(r, "both"));
   return wb;
 }
 
