@@ -91,18 +91,22 @@ export interface Grid {
 export const isBarChart = (kind: GridChart["kind"]): boolean => kind === "bar" || kind === "stackedBar";
 
 /**
- * The rows printed at the top of every page: the grid's header rows, else (a layout that does not say yet) the
- * rows from the top through its first block of header cells, as the pane has always printed them. 0-based,
- * inclusive; null when the sheet has no table header.
+ * The rows printed at the top of every page: the grid's header rows, else (a layout that does not say yet) its first
+ * block of rows made of header cells only (a row of names down a header-styled first column is a data row). 0-based,
+ * inclusive; null when the sheet has no such row.
  */
 export function printTitleRows(grid: Grid): { first: number; last: number } | null {
   if (grid.headerRows) return grid.headerRows;
-  const isHeader = (r: number) => grid.rows[r]?.some((g) => g.style === "header") ?? false;
-  let r = 0;
-  while (r < grid.rows.length && !isHeader(r)) r++;
-  if (r === grid.rows.length) return null;
-  while (r + 1 < grid.rows.length && isHeader(r + 1)) r++;
-  return { first: 0, last: r };
+  const isHeader = (r: number) => {
+    const cells = (grid.rows[r] ?? []).filter((g) => g.v !== null && g.v !== "");
+    return cells.length > 0 && cells.every((g) => g.style === "header");
+  };
+  let first = 0;
+  while (first < grid.rows.length && !isHeader(first)) first++;
+  if (first === grid.rows.length) return null;
+  let last = first;
+  while (last + 1 < grid.rows.length && isHeader(last + 1)) last++;
+  return { first, last };
 }
 
 /** Rows a grid's text needs at a font size: a line is about 1.36 times the font (15 pt rows for 11 pt text). */
