@@ -77,6 +77,8 @@ export interface ReportSheet {
    * points the columns after it up to `lastValueColumn`, against those columns' headers (the periods).
    */
   lineCharts?: readonly LineChartSpec[];
+  /** The language of the printed page's footer (the pane's language); Chinese when absent. */
+  locale?: "zh-CN" | "en";
 }
 
 export interface LineChartSpec {

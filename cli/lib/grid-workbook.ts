@@ -8,7 +8,10 @@ import { addCharts, type XlsxChart } from "./xlsx-charts.ts";
 
 const numberOrNull = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
-/** A grid's chart in the .xlsx's terms: 1-based cells, labels and values cached from the grid's cells. */
+/**
+ * A grid's chart in the .xlsx's terms: 1-based cells, labels and values cached from the grid's cells. A series with
+ * no figure at all is left out (an empty entry in the legend says nothing).
+ */
 export function xlsxChart(grid: Grid, chart: GridChart): XlsxChart {
   const at = (r: number, c: number) => grid.rows[r]?.[c]?.v ?? null;
   const text = (r: number, c: number) => String(at(r, c) ?? "");
@@ -23,9 +26,10 @@ export function xlsxChart(grid: Grid, chart: GridChart): XlsxChart {
     categories: byColumns
       ? { first: cell(chart.firstRow, chart.labelCol), labels: rows.map((r) => text(r, chart.labelCol)), down: true }
       : { first: cell(chart.headerRow, chart.firstValueCol), labels: cols.map((c) => text(chart.headerRow, c)) },
-    series: byColumns
+    series: (byColumns
       ? cols.map((c) => ({ name: text(chart.headerRow, c), nameCell: cell(chart.headerRow, c), first: cell(chart.firstRow, c), down: true, values: rows.map((r) => numberOrNull(at(r, c))) }))
-      : rows.map((r) => ({ name: text(r, chart.labelCol), nameCell: cell(r, chart.labelCol), first: cell(r, chart.firstValueCol), values: cols.map((c) => numberOrNull(at(r, c))) })),
+      : rows.map((r) => ({ name: text(r, chart.labelCol), nameCell: cell(r, chart.labelCol), first: cell(r, chart.firstValueCol), values: cols.map((c) => numberOrNull(at(r, c))) })))
+      .filter((s) => s.values.some((v) => v !== null)),
     from: cell(chart.at.row, chart.at.col),
     to: cell(chart.at.row + chart.at.rows, chart.at.col + chart.at.cols),
     valueAxis: chart.valueFormat ? { format: chart.valueFormat } : undefined,
@@ -34,8 +38,9 @@ export function xlsxChart(grid: Grid, chart: GridChart): XlsxChart {
 
 /** The .xlsx bytes of `grids`, a sheet each in order, with their charts. */
 export async function gridWorkbookBytes(grids: readonly Grid[]): Promise<Uint8Array> {
+  // A sheet whose every series is empty draws no chart rather than an empty frame.
   const wb = new ExcelJS.Workbook();
-  const sheets = grids.map((g) => ({ sheet: addGridSheet(wb, g).name, charts: (g.charts ?? []).map((c) => xlsxChart(g, c)) }));
+  const sheets = grids.map((g) => ({ sheet: addGridSheet(wb, g).name, charts: (g.charts ?? []).map((c) => xlsxChart(g, c)).filter((c) => c.series.length > 0) }));
   return addCharts(new Uint8Array(await wb.xlsx.writeBuffer()), sheets);
 }
 

@@ -28,8 +28,8 @@ export interface ChartSeries {
 }
 
 export interface XlsxChart {
-  /** "bar" lies horizontally, "column" stands; a line when absent. */
-  kind?: "line" | "bar" | "column" | "pie";
+  /** "bar" lies horizontally, "column" stands, the stacked kinds stack their series; a line when absent. */
+  kind?: "line" | "bar" | "column" | "pie" | "stackedColumn" | "stackedBar";
   title: string;
   /** The category labels: cells from `first` along a row (down a column when `down`), as many as each series has values. */
   categories: { first: Cell; labels: readonly string[]; down?: boolean };
@@ -61,8 +61,10 @@ const last = (first: Cell, n: number, down?: boolean): Cell => (down ? { row: fi
 
 /**
  * The chart part. Line: markers, categories below, values left. Bar: categories down the left in the sheet's order
- * (the first row on top), values below. Column: like a line. Pie: one series, each slice labelled with its share.
- * The legend sits on the right unless there is a single bar/column series, whose name the title already says.
+ * (the first row on top), values below. Column: like a line. Stacked bar / column: the series one on another, parts
+ * of a whole. Pie: one series, each slice labelled with its share. The legend sits on the right unless there is a
+ * single bar/column series, whose name the title already says. Every category is labelled (no label skipped when
+ * they crowd), and an empty cell is a gap, never 0.
  */
 export function chartXml(sheet: string, chart: XlsxChart): string {
   const kind = chart.kind ?? "line";
@@ -86,17 +88,18 @@ export function chartXml(sheet: string, chart: XlsxChart): string {
       (kind === "line" ? `<c:smooth val="0"/>` : "") + `</c:ser>`;
   }).join("");
   const scaling = `<c:scaling><c:orientation val="minMax"/>${ax.max != null ? `<c:max val="${ax.max}"/>` : ""}${ax.min != null ? `<c:min val="${ax.min}"/>` : ""}</c:scaling>`;
-  const bar = kind === "bar";
+  const bar = kind === "bar" || kind === "stackedBar";
+  const stacked = kind === "stackedBar" || kind === "stackedColumn";
   const plot = kind === "line"
     ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/><c:axId val="500100"/><c:axId val="500200"/></c:lineChart>`
     : kind === "pie"
       ? `<c:pieChart><c:varyColors val="1"/>${series}<c:firstSliceAng val="0"/></c:pieChart>`
-      : `<c:barChart><c:barDir val="${bar ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/><c:axId val="500100"/><c:axId val="500200"/></c:barChart>`;
+      : `<c:barChart><c:barDir val="${bar ? "bar" : "col"}"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/>${stacked ? `<c:overlap val="100"/>` : ""}<c:axId val="500100"/><c:axId val="500200"/></c:barChart>`;
   // Bars list the categories bottom-up unless the axis is reversed; reversed, the value axis must cross at its max to stay below.
   const axes = kind === "pie" ? "" :
     `<c:catAx><c:axId val="500100"/><c:scaling><c:orientation val="${bar ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/><c:axPos val="${bar ? "l" : "b"}"/>` +
     `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
-    `<c:crossAx val="500200"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:crossAx val="500200"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="500200"/>${scaling}<c:delete val="0"/><c:axPos val="${bar ? "b" : "l"}"/><c:majorGridlines/>` +
     (ax.title ? `<c:title>${richText(ax.title, 1000, false)}<c:overlay val="0"/></c:title>` : "") +
     `<c:numFmt formatCode="${esc(format)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +

@@ -35,10 +35,12 @@ export interface GridMerge {
  * A native chart drawn from a block of the grid's own cells, so it redraws when a figure is edited: a header row
  * directly above the data rows, a label column left of contiguous value columns (directly left when by rows: the
  * pane's source range takes the names from it). "bar" lies horizontally (long unit names
- * read well), "column" stands, "line" is for periods, "pie" draws one series' shares.
+ * read well), "column" stands, "line" is for periods, "pie" draws one series' shares; "stackedColumn" and
+ * "stackedBar" stack the series as parts of a whole (成功 + 不成功 = 办结). Every renderer draws an empty cell (null)
+ * as a gap, never as 0, labels every category, and leaves out a series with no figure at all.
  */
 export interface GridChart {
-  kind: "bar" | "column" | "line" | "pie";
+  kind: "bar" | "column" | "line" | "pie" | "stackedColumn" | "stackedBar";
   title: string;
   /** 0-based grid row of the block's header (series names when by columns, categories when by rows). */
   headerRow: number;
@@ -78,7 +80,37 @@ export interface Grid {
   frozenCols?: number;
   /** 0-based rows that begin a new printed page: a section starts a page rather than leaving its heading at a foot. */
   breaksBefore?: number[];
+  /**
+   * The language of the sheet's own words, for what the renderers add around it (the page footer): Chinese when
+   * absent. What users typed is never translated.
+   */
+  locale?: "zh-CN" | "en";
 }
+
+/** Horizontal bars: categories listed down the left, in the sheet's order. */
+export const isBarChart = (kind: GridChart["kind"]): boolean => kind === "bar" || kind === "stackedBar";
+
+/**
+ * The rows printed at the top of every page: the grid's header rows, else (a layout that does not say yet) its first
+ * block of rows made of header cells only (a row of names down a header-styled first column is a data row). 0-based,
+ * inclusive; null when the sheet has no such row.
+ */
+export function printTitleRows(grid: Grid): { first: number; last: number } | null {
+  if (grid.headerRows) return grid.headerRows;
+  const isHeader = (r: number) => {
+    const cells = (grid.rows[r] ?? []).filter((g) => g.v !== null && g.v !== "");
+    return cells.length > 0 && cells.every((g) => g.style === "header");
+  };
+  let first = 0;
+  while (first < grid.rows.length && !isHeader(first)) first++;
+  if (first === grid.rows.length) return null;
+  let last = first;
+  while (last + 1 < grid.rows.length && isHeader(last + 1)) last++;
+  return { first, last };
+}
+
+/** Rows a grid's text needs at a font size: a line is about 1.36 times the font (15 pt rows for 11 pt text). */
+export const linePoints = (fontPoints: number): number => Math.ceil(fontPoints * 1.36);
 
 /** Font sizes in points of each style: body text at 11 pt prints at ≥ 8 pt down to a scale of 73 %. */
 export const GRID_FONT_POINTS: Record<GridStyle, number> = { title: 16, subtitle: 11, heading: 12, header: 11, cell: 11, miss: 11, note: 11 };

@@ -1,8 +1,21 @@
 /**
- * The page footer of every printed report sheet, the same from the CLI and the task pane: the page number, centred,
- * in Excel's codes (&P this page, &N pages). The wording is the reports'; where it sits is said here once.
+ * The page footer of every printed report sheet, the same from the CLI and the task pane: the sheet's name on the
+ * left (a loose page says which sheet it belongs to) and the page number centred, in Excel's codes (&A the sheet's
+ * name, &P this page, &N pages). Chinese sheets say it in Chinese only, English sheets in English.
  */
-export const PAGE_FOOTER = { centre: "第 &P 页，共 &N 页 Page &P of &N" } as const;
+export type FooterLocale = "zh-CN" | "en";
+
+export interface PageFooter {
+  left: string;
+  centre: string;
+}
+
+export function pageFooter(locale: FooterLocale = "zh-CN"): PageFooter {
+  return { left: "&A", centre: locale === "en" ? "Page &P of &N" : "第 &P 页，共 &N 页" };
+}
+
+/** The Chinese footer, for sheets the CLI still builds cell by cell (they are Chinese). */
+export const PAGE_FOOTER: PageFooter = pageFooter("zh-CN");
 
 /**
  * The footer as an xlsx file stores it (ExcelJS `headerFooter.oddFooter`): each section behind its code, &L, &C or

@@ -434,7 +434,7 @@ describe("report sheets in Excel", () => {
     expect(excel.sheet("法院委派").charts).toHaveLength(2);
   });
 
-  it("prints the page number centred under every page of a report sheet, as the CLI's sheets do, in the same write sync", async () => {
+  it("prints the sheet's name and the page number under every page of a report sheet, as the CLI's sheets do, in the same write sync", async () => {
     const { PAGE_FOOTER } = await import("../../ledger/reports/page-footer.ts");
     const cell = (v: string | number) => ({ v, style: "cell" as const });
     const grid = (name: string) => ({ name, rows: [[cell("单位"), cell("件数")], [cell("山腰街道"), cell(3)]], merges: [], widths: [12, 8] });
@@ -443,7 +443,10 @@ describe("report sheets in Excel", () => {
     expect(await wb.writeGridSheets([grid("法院委派"), grid("月度趋势")])).toEqual(["法院委派", "月度趋势"]);
     expect(await wb.writeReportSheet({ name: "导师安排 2026-Q3", tableName: "TiaojieMentors_2026_Q3", headers: ["导师"], rows: [["蔡国华"]] })).toBe("导师安排 2026-Q3");
     expect(syncKinds(excel.state.recorder)).toEqual(["read", "write", "read", "write"]);
-    for (const name of ["法院委派", "月度趋势", "导师安排 2026-Q3"]) expect(excel.sheet(name).footer, name).toEqual({ center: PAGE_FOOTER.centre });
+    for (const name of ["法院委派", "月度趋势", "导师安排 2026-Q3"]) expect(excel.sheet(name).footer, name).toEqual({ left: "&A", center: PAGE_FOOTER.centre });
+    // The table report prints like the laid-out ones: A4 landscape, its header row on every page and frozen.
+    expect(excel.sheet("导师安排 2026-Q3").print).toEqual({ paper: "A4", orientation: "landscape", fitWide: 1, fitTall: 0, titleRows: "$1:$1" });
+    expect(excel.sheet("导师安排 2026-Q3").frozen).toEqual({ rows: 1, columns: 0 });
     // The clerk's own sheet keeps whatever footer it has: none was set on it.
     expect(excel.sheet("台账").footer).toBeUndefined();
   });

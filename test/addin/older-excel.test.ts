@@ -40,7 +40,7 @@ const TREND: Trend = {
 
 describe("what an older Excel can do", () => {
   it("follows the requirement sets it claims: Office 2019 (1.7) lacks merged cells, Ctrl-click areas, axis formats and page numbers", () => {
-    expect(excelCapabilities(claims("1.7"))).toEqual({ workbook: true, marks: true, charts: true, chartNumberFormat: false, rangeAreas: false, mergedAreas: false });
+    expect(excelCapabilities(claims("1.7"))).toEqual({ workbook: true, marks: true, charts: true, chartNumberFormat: false, rangeAreas: false, freezePanes: true, pageLayout: false, mergedAreas: false });
     expect(excelLimits(excelCapabilities(claims("1.7")))).toEqual(["mergedCells", "multiAreaSelection", "chartNumberFormat", "pageNumbers"]);
     expect(excelLimits(excelCapabilities(claims("1.13")))).toEqual([]);
     expect(excelLimits(excelCapabilities(claims("1.9")))).toEqual(["mergedCells"]);

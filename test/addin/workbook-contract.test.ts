@@ -21,6 +21,7 @@ import { wpsDouble } from "../support/wps-double/node.ts";
 import { settingsOf } from "../support/wps-double/settings.ts";
 import { BLOCKS_UNIT, blocksLedger } from "../fixtures/blocks-ledger.ts";
 import { reportGrids } from "../fixtures/report-grids.ts";
+import { GRID_FONT_POINTS, type Grid, type GridStyle } from "../../ledger/reports/grid.ts";
 
 const BLOCKS = path.resolve(import.meta.dirname, "../../samples/houlong-2026-blocks.xlsx");
 const TODAY = "2026-11-25";
@@ -208,6 +209,63 @@ describe.each(HOSTS)("the workbook contract in $name", (host) => {
       { type: "Line", seriesBy: "Rows", title: "受理趋势", legendVisible: true, position: "A5:H19", valueFormat: null, reversed: false,
         series: [["群众申请", "B2:C2", "B1:C1"], ["=法院委派", "B3:C3", "B1:C1"]] },
     ]);
+  });
+
+  it("prints a laid-out sheet on A4 fitted to the width, its header rows repeated and frozen, a new page before each section", async () => {
+    const cell = (v: string | number | null, style: GridStyle = "cell") => ({ v, style });
+    const grid: Grid = {
+      name: "法院委派明细",
+      rows: [
+        [cell("法院委派委托案件明细", "title")],
+        [cell("单位", "header"), cell("成功", "header"), cell("不成功", "header"), cell("备注", "header")],
+        [cell("单位", "header"), cell("件", "header"), cell("件", "header"), cell("", "header")],
+        ...Array.from({ length: 40 }, (_, i) => [cell(`单位${i + 1}`), cell(i), cell(i % 3), cell(null)]),
+        [cell("二、区直部门", "heading")],
+        [cell("说明：空白为本期没有案件。", "note")],
+      ],
+      merges: [{ row: 0, col: 0, rows: 1, cols: 4 }],
+      widths: [14, 8, 8, 10],
+      page: { orientation: "portrait" },
+      headerRows: { first: 1, last: 2 },
+      frozenCols: 1,
+      breaksBefore: [43],
+      locale: "zh-CN",
+    };
+    const opened = host.open(ledgerSeed(3));
+    await opened.workbook.writeGridSheets([grid]);
+    const sheet = sheetByName(opened.model(), "法院委派明细")!;
+    expect(sheet.print).toEqual({ paper: "A4", orientation: "portrait", fitWide: 1, fitTall: 0, titleRows: "$2:$3", breaksBefore: [43] });
+    expect(sheet.frozen).toEqual({ rows: 3, columns: 1 });
+    expect(sheet.footer).toEqual({ left: "&A", center: "第 &P 页，共 &N 页" });
+    // Fonts as the layout's print scale assumes them: body 11 pt, the title larger, notes in italics.
+    expect(sheet.formats["0,0"]?.fontSize).toBe(GRID_FONT_POINTS.title);
+    expect(sheet.formats["43,0"]?.fontSize).toBe(GRID_FONT_POINTS.heading);
+    expect(sheet.formats["5,1"]?.fontSize).toBe(GRID_FONT_POINTS.cell);
+    expect(sheet.formats["44,0"]?.italic).toBe(true);
+    // The ledger the clerk keeps is not touched.
+    expect(sheetByName(opened.model(), "台账")!.print).toBeUndefined();
+    expect(sheetByName(opened.model(), "台账")!.frozen).toBeUndefined();
+  });
+
+  it("draws parts of a whole stacked, empty cells as gaps, every category labelled and a series without figures left out", async () => {
+    const cell = (v: string | number | null, style: GridStyle = "cell") => ({ v, style });
+    const grid: Grid = {
+      name: "办结结果",
+      rows: [
+        [cell("单位", "header"), cell("成功", "header"), cell("不成功", "header"), cell("撤回", "header")],
+        [cell("山腰街道"), cell(12), cell(3), cell(null)],
+        [cell("峰尾镇"), cell(null), cell(5), cell(null)],
+      ],
+      merges: [], widths: [12, 8, 8, 8], headerRows: { first: 0, last: 0 }, locale: "en",
+      charts: [{ kind: "stackedBar", title: "办结结果", headerRow: 0, firstRow: 1, lastRow: 2, labelCol: 0, firstValueCol: 1, lastValueCol: 3, seriesIn: "columns", at: { row: 4, col: 0, rows: 15, cols: 6 } }],
+    };
+    const opened = host.open(ledgerSeed(3));
+    await opened.workbook.writeGridSheets([grid]);
+    const sheet = sheetByName(opened.model(), "办结结果")!;
+    const [chart] = sheet.charts;
+    expect(chart).toMatchObject({ type: "BarStacked", blanksAs: "NotPlotted", labelSpacing: 1, categoriesReversed: true, legendVisible: true });
+    expect(chart.series.map((x) => [x.name, rectAddress(x.values)])).toEqual([["成功", "B2:B3"], ["不成功", "C2:C3"]]);
+    expect(sheet.footer).toEqual({ left: "&A", center: "Page &P of &N" });
   });
 
   it("keeps settings in the workbook across a reopen of the pane", async () => {

@@ -204,7 +204,7 @@ describe("the WPS 表格 workbook", () => {
     expect(model.formats["2,1"]).toMatchObject({ numberFormat: "0.0%", fill: "#FFC7CE" });
     expect(model.formats["1,0"]).toMatchObject({ bold: true, fill: "#DDEBF7" });
     expect(double.state.columnWidths[model.id]).toEqual({ 0: 12, 1: 8 });
-    expect(double.state.pageSetup[model.id]).toMatchObject({ PaperSize: 9, Orientation: 2, PrintTitleRows: "$1:$2", FitToPagesWide: 1 });
+    expect(double.state.pageSetup[model.id]).toMatchObject({ PaperSize: 9, Orientation: 2, PrintTitleRows: "$2:$2", FitToPagesWide: 1 });
     expect(model.footer?.center).toContain("&P");
     expect(double.state.workbook.activeSheetId).toBe(model.id);
   });

@@ -1,6 +1,7 @@
-// Every sheet the CLI writes prints its page number centred, in a footer stored as Excel's sections (&L, &C, &R):
-// read section by section, as openpyxl, WPS and other readers read it, the page line is the centre section, and not
-// text before any section code, which such readers drop.
+// Every sheet the CLI writes prints its sheet's name on the left and its page number centred, in a footer stored as
+// Excel's sections (&L, &C, &R): read section by section, as openpyxl, WPS and other readers read it, the page line is
+// the centre section, and not text before any section code, which such readers drop. Chinese sheets say it in
+// Chinese only; a sheet in English says it in English.
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
@@ -15,7 +16,7 @@ import { trendXlsx } from "../../cli/commands/trend.ts";
 import { statsGrids } from "../../cli/commands/stats.ts";
 import { gridWorkbookBytes } from "../../cli/lib/grid-workbook.ts";
 import { digestLayout } from "../../ledger/reports/digest-layout.ts";
-import { PAGE_FOOTER } from "../../ledger/reports/page-footer.ts";
+import { PAGE_FOOTER, pageFooter } from "../../ledger/reports/page-footer.ts";
 import { DEFAULT_WEIGHTS } from "../../worker/assessment/config.ts";
 import { drilldownFixture } from "../fixtures/drilldown.ts";
 import { sampleDigest } from "../fixtures/digest.ts";
@@ -51,16 +52,28 @@ function sections(footer: string): { left: string; centre: string; right: string
   return out;
 }
 
+async function footers(bytes: Uint8Array): Promise<[string, ReturnType<typeof sections>][]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+  return Promise.all(sheets.map(async (sheet) => {
+    const footer = /<oddFooter>([^<]*)<\/oddFooter>/.exec(await zip.file(sheet)!.async("string"))?.[1];
+    return [sheet, sections(unescapeXml(footer ?? ""))] as [string, ReturnType<typeof sections>];
+  }));
+}
+
 describe("the page footer of the CLI's workbooks", () => {
-  it.each(workbooks)("puts the page line in the centre section of every sheet of the %s workbook", async (_name, make) => {
-    const zip = await JSZip.loadAsync(await make());
-    const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
-    expect(sheets.length).toBeGreaterThan(0);
-    for (const sheet of sheets) {
-      const xml = await zip.file(sheet)!.async("string");
-      const footer = /<oddFooter>([^<]*)<\/oddFooter>/.exec(xml)?.[1];
-      expect(footer, sheet).toBeDefined();
-      expect(sections(unescapeXml(footer!)), sheet).toEqual({ left: "", centre: PAGE_FOOTER.centre, right: "" });
+  it.each(workbooks)("puts the sheet's name on the left and the page line, in Chinese only, in the centre of every sheet of the %s workbook", async (_name, make) => {
+    const found = await footers(await make());
+    expect(found.length).toBeGreaterThan(0);
+    for (const [sheet, footer] of found) {
+      expect(footer, sheet).toEqual({ left: "&A", centre: "第 &P 页，共 &N 页", right: "" });
+      expect(footer.centre, sheet).toBe(PAGE_FOOTER.centre);
     }
+  });
+
+  it("says the page line in English on a sheet laid out in English", async () => {
+    const grid = { name: "Summary", rows: [[{ v: "Unit", style: "header" as const }]], merges: [], widths: [10], locale: "en" as const };
+    expect((await footers(await gridWorkbookBytes([grid])))[0][1]).toEqual({ left: "&A", centre: pageFooter("en").centre, right: "" });
+    expect(pageFooter("en").centre).toBe("Page &P of &N");
   });
 });

@@ -7,10 +7,12 @@
  * |----------|---------------------------------------------------------------|------------------------------------------------|
  * | 1.4      | workbook settings, `…OrNullObject` (used range, sheets, items) | no workbook: the pane opens as outside Excel   |
  * | 1.6      | conditional formats, `customOrNullObject` (issue marks)         | no marks; issues are listed in the pane only   |
- * | 1.7      | chart series x values (`setXAxisValues`), reversed bar order   | report sheets without charts                   |
+ * | 1.7      | chart series x values (`setXAxisValues`), reversed bar order,  | report sheets without charts; header rows not  |
+ * |          | frozen panes                                                  | frozen on screen                               |
  * | 1.8      | chart axis number format                                      | Excel's own axis format                        |
  * | 1.9      | RangeAreas (`getRanges`, `getSelectedRanges`), page layout     | one mark format per area; first selected area; |
- * |          |                                                               | no page number in report footers               |
+ * |          | (A4, fitted to the width, header rows on every page, breaks)   | reports print as this Excel's defaults, without |
+ * |          |                                                               | page numbers or repeated header rows           |
  * | 1.13     | merged areas (`getMergedAreasOrNullObject`)                    | merged cells read as stored                    |
  */
 import type { HostLimit } from "../host.ts";
@@ -24,8 +26,12 @@ export interface ExcelCapabilities {
   charts: boolean;
   /** ExcelApi 1.8: a chart axis's number format. */
   chartNumberFormat: boolean;
-  /** ExcelApi 1.9: RangeAreas (marks in few formats, Ctrl-click selections) and page layout (footers). */
+  /** ExcelApi 1.9: RangeAreas (marks in few formats, Ctrl-click selections). */
   rangeAreas: boolean;
+  /** ExcelApi 1.7: frozen panes (a report's header rows stay in view). */
+  freezePanes: boolean;
+  /** ExcelApi 1.9: page layout (A4, fit to width, print titles, page breaks, footers). */
+  pageLayout: boolean;
   /** ExcelApi 1.13: merged areas. */
   mergedAreas: boolean;
 }
@@ -41,6 +47,8 @@ export function excelCapabilities(isSetSupported: SetSupported): ExcelCapabiliti
     charts: has(7),
     chartNumberFormat: has(8),
     rangeAreas: has(9),
+    freezePanes: has(7),
+    pageLayout: has(9),
     mergedAreas: has(13),
   };
 }
@@ -49,7 +57,7 @@ export function excelCapabilities(isSetSupported: SetSupported): ExcelCapabiliti
  * Without office.js there is no Excel to ask (Node tests driving the workbooks through their own runner): the
  * workbooks then use what Excel on the web has, except merged areas, as they did before this check existed.
  */
-export const WITHOUT_OFFICE: ExcelCapabilities = { workbook: true, marks: true, charts: true, chartNumberFormat: true, rangeAreas: true, mergedAreas: false };
+export const WITHOUT_OFFICE: ExcelCapabilities = { workbook: true, marks: true, charts: true, chartNumberFormat: true, rangeAreas: true, freezePanes: true, pageLayout: true, mergedAreas: false };
 
 /** What the running Excel supports; asked of office.js each time (cheap), so a test can change its answer. */
 export function officeCapabilities(): ExcelCapabilities {
@@ -67,6 +75,6 @@ export function excelLimits(c: ExcelCapabilities): HostLimit[] {
   if (!c.rangeAreas) limits.push("multiAreaSelection");
   if (!c.charts) limits.push("charts");
   else if (!c.chartNumberFormat) limits.push("chartNumberFormat");
-  if (!c.rangeAreas) limits.push("pageNumbers");
+  if (!c.pageLayout) limits.push("pageNumbers");
   return limits;
 }

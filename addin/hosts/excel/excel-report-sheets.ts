@@ -2,13 +2,15 @@
  * Report sheets over Office.js: a table report with its chart (writeReportSheet) and laid-out sheets with native charts
  * (writeGridSheets), each on a sheet this add-in owns. Not on the pane's first page, so excel-ledger-workbook.ts fetches
  * this module when a report is first written. One read sync (which names are free or ours) and one write sync.
- * Charts (series categories ExcelApi 1.7, axis number format 1.8) and report footers (page layout 1.9) are left out
- * where this Excel lacks them (`can`, from capabilities.ts).
+ * Every report sheet prints on A4 fitted to the page width, its header rows repeated on every page and frozen on
+ * screen, a new page where a section begins, the sheet's name and page number in the footer. Charts (series
+ * categories ExcelApi 1.7, axis number format and gaps for empty cells 1.8), frozen panes (1.7) and page layout (1.9)
+ * are left out where this Excel lacks them (`can`, from capabilities.ts): the sheet is written all the same.
  */
 import { rangeAddress, toCellText } from "../shared/cells.ts";
 import type { ReportSheet } from "../ledger-workbook.ts";
-import { GRID_FILL, type Grid, type GridCell, type GridChart } from "../../../ledger/reports/grid.ts";
-import { PAGE_FOOTER } from "../../../ledger/reports/page-footer.ts";
+import { GRID_FILL, GRID_FONT_POINTS, MISS_FONT, isBarChart, printTitleRows, type Grid, type GridCell, type GridChart } from "../../../ledger/reports/grid.ts";
+import { pageFooter, type FooterLocale } from "../../../ledger/reports/page-footer.ts";
 import type { ExcelCapabilities } from "./capabilities.ts";
 import { REPORT_SHEETS_KEY, SETTINGS_PREFIX, parseSetting } from "./excel-ledger-workbook.ts";
 
@@ -72,7 +74,7 @@ export async function writeReportSheet(context: Excel.RequestContext, report: Re
   for (const [r, c, colour] of report.fills ?? []) {
     sheet.getRange(rangeAddress(r + 2, c, r + 2, c)).format.fill.color = colour;
   }
-  const { charts, rangeAreas: pageLayout } = can;
+  const { charts } = can;
   if (charts && report.chart && report.rows.length > 0) {
     const { labelColumn, valueColumn } = report.chart;
     const values = sheet.getRange(rangeAddress(1, valueColumn, lastRow, valueColumn));
@@ -95,7 +97,9 @@ export async function writeReportSheet(context: Excel.RequestContext, report: Re
     top += 19;
   }
   all.format.autofitColumns();
-  if (pageLayout) queuePageFooter(sheet);
+  // A table on A4 landscape, its header row on every printed page and frozen on screen.
+  if (can.freezePanes) sheet.freezePanes.freezeRows(1);
+  if (can.pageLayout) queuePageSetup(sheet, { orientation: "landscape", titleRows: { first: 0, last: 0 }, breaksBefore: [], locale: report.locale });
   sheet.activate();
   await context.sync();
   return name;
@@ -129,9 +133,11 @@ function queueGrid(sheet: Excel.Worksheet, grid: Grid, can: ExcelCapabilities): 
     return typeof v === "string" ? toCellText(v) : v ?? "";
   }) as unknown[][] as string[][];
   if (grid.rows.some((row) => row.some((g) => g.format))) all.numberFormat = matrix((r, c) => cell(r, c)?.format ?? "General");
-  // Long reasons and messages wrap within their column; Excel then sizes the rows.
+  // Long reasons and messages wrap within their column; Excel then sizes the rows. Body text at the size the layout's
+  // print scale was worked out for (GRID_FONT_POINTS), whatever this workbook's default font is.
   all.format.wrapText = true;
   all.format.horizontalAlignment = "Center";
+  all.format.font.size = GRID_FONT_POINTS.cell;
   grid.rows.forEach((row, r) => {
     const runs = (key: (g: GridCell | undefined) => string | null, apply: (range: Excel.Range, k: string) => void) => {
       let start = 0;
@@ -146,29 +152,58 @@ function queueGrid(sheet: Excel.Worksheet, grid: Grid, can: ExcelCapabilities): 
     runs((g) => (g && g.style && g.style !== "cell" && g.style !== "note" && g.style !== "subtitle" ? "bold" : null), (range) => (range.format.font.bold = true));
     runs((g) => (g && g.align !== "center" && (g.align === "left" || g.style === "title" || g.style === "subtitle" || g.style === "heading" || g.style === "note") ? "left" : null),
       (range) => (range.format.horizontalAlignment = "Left"));
+    runs((g) => {
+      const size = GRID_FONT_POINTS[g?.style ?? "cell"];
+      return size === GRID_FONT_POINTS.cell ? null : String(size);
+    }, (range, size) => (range.format.font.size = Number(size)));
+    runs((g) => (g?.style === "note" ? "italic" : null), (range) => (range.format.font.italic = true));
+    runs((g) => (g?.style === "miss" ? "miss" : null), (range) => (range.format.font.color = MISS_FONT));
   });
   for (const m of grid.merges) sheet.getRange(rangeAddress(m.row + 1, m.col, m.row + m.rows, m.col + m.cols - 1)).merge(false);
   grid.widths.forEach((w, c) => (sheet.getRange(rangeAddress(1, c, 1, c)).format.columnWidth = widthToPoints(w)));
-  if (can.charts) for (const chart of grid.charts ?? []) queueGridChart(sheet, chart, can.chartNumberFormat);
-  if (can.rangeAreas) queuePageFooter(sheet);
+  if (can.charts) for (const chart of grid.charts ?? []) queueGridChart(sheet, grid, chart, can.chartNumberFormat);
+  // Frozen through the header rows (and the name columns), so scrolling keeps what each column is in view.
+  const rows = grid.headerRows ? grid.headerRows.last + 1 : 0;
+  const cols = grid.frozenCols ?? 0;
+  if (can.freezePanes && rows > 0 && cols > 0) sheet.freezePanes.freezeAt(sheet.getRange(rangeAddress(1, 0, rows, cols - 1)));
+  else if (can.freezePanes && rows > 0) sheet.freezePanes.freezeRows(rows);
+  else if (can.freezePanes && cols > 0) sheet.freezePanes.freezeColumns(cols);
+  if (can.pageLayout) {
+    queuePageSetup(sheet, { orientation: grid.page?.orientation ?? "landscape", titleRows: printTitleRows(grid), breaksBefore: grid.breaksBefore ?? [], locale: grid.locale });
+  }
 }
 
 /**
- * The report's page number under every printed page, as the CLI's sheets have it (ledger/reports/page-footer.ts).
- * Office.js names the section, so the text goes in without its &C; Excel stores it as the centre section. PageLayout
- * is ExcelApi 1.9: older Excel prints the report without it.
+ * How a report prints, as the CLI's sheets do: A4 in the layout's orientation, fitted to one page wide (as many
+ * tall as it takes), the header rows at the top of every page, a new page before each section, and the sheet's
+ * name and page number in the footer (ledger/reports/page-footer.ts; Office.js names each section, so the text goes
+ * in without its &L / &C). PageLayout is ExcelApi 1.9: older Excel prints the report at its own defaults.
  */
-function queuePageFooter(sheet: Excel.Worksheet): void {
-  sheet.pageLayout.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER.centre;
+function queuePageSetup(sheet: Excel.Worksheet, o: { orientation: "portrait" | "landscape"; titleRows: { first: number; last: number } | null; breaksBefore: readonly number[]; locale?: FooterLocale }): void {
+  const layout = sheet.pageLayout;
+  layout.paperSize = "A4";
+  layout.orientation = o.orientation === "portrait" ? "Portrait" : "Landscape";
+  // 0 pages tall: as many as the rows take (Excel's own "fit all columns on one page").
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (o.titleRows) layout.setPrintTitleRows(`$${o.titleRows.first + 1}:$${o.titleRows.last + 1}`);
+  for (const r of new Set(o.breaksBefore)) if (r > 0) sheet.horizontalPageBreaks.add(rangeAddress(r + 1, 0, r + 1, 0));
+  const footer = pageFooter(o.locale);
+  layout.headersFooters.defaultForAllPages.leftFooter = footer.left;
+  layout.headersFooters.defaultForAllPages.centerFooter = footer.centre;
 }
 
-const CHART_TYPES: Record<GridChart["kind"], "BarClustered" | "ColumnClustered" | "Line" | "Pie"> = { bar: "BarClustered", column: "ColumnClustered", line: "Line", pie: "Pie" };
+type ChartKind = "BarClustered" | "ColumnClustered" | "Line" | "Pie" | "BarStacked" | "ColumnStacked";
+const CHART_TYPES: Record<GridChart["kind"], ChartKind> = {
+  bar: "BarClustered", column: "ColumnClustered", line: "Line", pie: "Pie", stackedBar: "BarStacked", stackedColumn: "ColumnStacked",
+};
 
 /**
  * A native chart over the grid's cells. By columns the source takes the header row (series names) above the values;
- * by rows it takes the label column (series names) left of them; the categories are set on every series.
+ * by rows it takes the label column (series names) left of them; the categories are set on every series. An empty
+ * cell is a gap (ExcelApi 1.8), every category is labelled, and a series without any figure is deleted (its
+ * legend entry would say nothing).
  */
-function queueGridChart(sheet: Excel.Worksheet, g: GridChart, axisFormat: boolean): void {
+function queueGridChart(sheet: Excel.Worksheet, grid: Grid, g: GridChart, since18: boolean): void {
   const byColumns = g.seriesIn === "columns";
   const source = byColumns
     ? sheet.getRange(rangeAddress(g.headerRow + 1, g.firstValueCol, g.lastRow + 1, g.lastValueCol))
@@ -179,10 +214,19 @@ function queueGridChart(sheet: Excel.Worksheet, g: GridChart, axisFormat: boolea
     : sheet.getRange(rangeAddress(g.headerRow + 1, g.firstValueCol, g.headerRow + 1, g.lastValueCol));
   const count = byColumns ? g.lastValueCol - g.firstValueCol + 1 : g.lastRow - g.firstRow + 1;
   for (let s = 0; s < count; s++) chart.series.getItemAt(s).setXAxisValues(categories);
+  const figure = (r: number, c: number) => typeof grid.rows[r]?.[c]?.v === "number";
+  const hasFigure = (s: number) => byColumns
+    ? Array.from({ length: g.lastRow - g.firstRow + 1 }, (_, i) => g.firstRow + i).some((r) => figure(r, g.firstValueCol + s))
+    : Array.from({ length: g.lastValueCol - g.firstValueCol + 1 }, (_, i) => g.firstValueCol + i).some((c) => figure(g.firstRow + s, c));
+  // From the last, so the indexes of those still to delete stay put.
+  let kept = count;
+  for (let s = count - 1; s >= 0; s--) if (!hasFigure(s) && kept > 1) { chart.series.getItemAt(s).delete(); kept--; }
   chart.title.text = g.title;
-  if (g.kind === "bar") chart.axes.categoryAxis.reversePlotOrder = true;
-  if (axisFormat && g.valueFormat && g.kind !== "pie") chart.axes.valueAxis.numberFormat = g.valueFormat;
+  if (isBarChart(g.kind)) chart.axes.categoryAxis.reversePlotOrder = true;
+  if (g.kind !== "pie") chart.axes.categoryAxis.tickLabelSpacing = 1;
+  if (since18) chart.displayBlanksAs = "NotPlotted";
+  if (since18 && g.valueFormat && g.kind !== "pie") chart.axes.valueAxis.numberFormat = g.valueFormat;
   // One bar or column series needs no legend: the title names it.
-  if (count === 1 && g.kind !== "pie") chart.legend.visible = false;
+  if (kept === 1 && g.kind !== "pie") chart.legend.visible = false;
   chart.setPosition(rangeAddress(g.at.row + 1, g.at.col, g.at.row + 1, g.at.col), rangeAddress(g.at.row + g.at.rows, g.at.col + g.at.cols - 1, g.at.row + g.at.rows, g.at.col + g.at.cols - 1));
 }

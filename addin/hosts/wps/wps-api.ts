@@ -24,6 +24,11 @@ export interface WpsInterior {
 
 export interface WpsFont {
   Bold: unknown;
+  /** Points. */
+  Size: unknown;
+  Italic: unknown;
+  /** A BGR number, as Interior.Color. */
+  Color: unknown;
 }
 
 export interface WpsFormatCondition {
@@ -44,6 +49,7 @@ export interface WpsFormatConditions {
 }
 
 export interface WpsPageSetup {
+  LeftFooter: string;
   CenterFooter: string;
   PaperSize: number;
   Orientation: number;
@@ -55,6 +61,8 @@ export interface WpsPageSetup {
 
 export interface WpsAxis {
   ReversePlotOrder: boolean;
+  /** Categories between two labels: 1 labels every one. */
+  TickLabelSpacing: number;
   readonly TickLabels: { NumberFormat: string };
 }
 
@@ -64,7 +72,9 @@ export interface WpsChart {
   /** PlotBy: xlColumns 2 (a series per column), xlRows 1. */
   SetSourceData(source: WpsRange, plotBy?: number): void;
   /** 1-based series. */
-  SeriesCollection(index: number): { XValues: unknown };
+  SeriesCollection(index: number): { XValues: unknown; Delete(): unknown };
+  /** xlNotPlotted 1: an empty cell is a gap. */
+  DisplayBlanksAs: number;
   HasTitle: unknown;
   readonly ChartTitle: { Text: string };
   HasLegend: unknown;
@@ -129,6 +139,20 @@ export interface WpsWorksheet {
   Delete(): void;
   /** The sheet's charts (a method in COM: without an index, the collection). */
   ChartObjects(): WpsChartObjects;
+  /** Page breaks between rows: Add(cell) begins a new printed page at the cell's row. */
+  readonly HPageBreaks: { Add(before: WpsRange): unknown };
+}
+
+/**
+ * The window of the active sheet: frozen panes are the window's, not the sheet's, so a sheet is activated before its
+ * header rows are frozen (SplitRow rows and SplitColumn columns from the top-left the window shows).
+ */
+export interface WpsWindow {
+  ScrollRow: number;
+  ScrollColumn: number;
+  SplitRow: number;
+  SplitColumn: number;
+  FreezePanes: boolean;
 }
 
 export interface WpsSheets {
@@ -162,6 +186,8 @@ export interface WpsApplication {
   readonly Build?: unknown;
   /** One range of the areas of up to 30 ranges of a sheet. */
   Union(...ranges: WpsRange[]): WpsRange;
+  /** The active sheet's window (frozen panes); older add-in hosts may not hand it out. */
+  readonly ActiveWindow?: WpsWindow | null;
 }
 
 // Every member name above is WPS's own (see the header): these fail to compile if one is not.
@@ -185,6 +211,8 @@ export const namesChecked: true[] = [
   true satisfies SameNames<WpsChartObjects, Et.EtChartObjects>,
   true satisfies SameNames<ReturnType<WpsChartObjects["Add"]>, Et.EtChartObject>,
   true satisfies SameNames<WpsApplication, Et.EtApplication>,
+  true satisfies SameNames<WpsWindow, Et.EtWindow>,
+  true satisfies SameNames<WpsWorksheet["HPageBreaks"], Et.EtHPageBreaks>,
 ];
 
 /** Enumeration values used, typed by the wps-jsapi enums they come from. */
@@ -205,6 +233,9 @@ export const XL_BY_COLUMNS: Et.EtXlSearchOrder = 2;
 export const XL_PREVIOUS: Et.EtXlSearchDirection = 2;
 export const XL_BAR_CLUSTERED: Kso.KsoXlChartType = 57;
 export const XL_COLUMN_CLUSTERED: Kso.KsoXlChartType = 51;
+export const XL_BAR_STACKED: Kso.KsoXlChartType = 58;
+export const XL_COLUMN_STACKED: Kso.KsoXlChartType = 52;
+export const XL_NOT_PLOTTED: Kso.KsoXlDisplayBlanksAs = 1;
 export const XL_LINE: Kso.KsoXlChartType = 4;
 export const XL_PIE: Kso.KsoXlChartType = 5;
 export const XL_COLUMNS: Kso.KsoXlRowCol = 2;

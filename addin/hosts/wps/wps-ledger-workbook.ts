@@ -20,15 +20,15 @@
  */
 import { MAX_CHUNK_BYTES, markedCellCount, parseA1Range, planMarkGroups, planWorkbookRead, rangeAddress, lineRuns, rowsPerChunk, toCellText, valuesBytes, writeBackLines } from "../shared/cells.ts";
 import { MAX_SHEET_CELLS, SheetTooLargeError, type CellMark, type LedgerWorkbook, type MarkResult, type ReadProgress, type ReportSheet, type SheetGrid, type WriteBackBlock } from "../ledger-workbook.ts";
-import { GRID_FILL, type Grid, type GridCell, type GridChart } from "../../../ledger/reports/grid.ts";
+import { GRID_FILL, GRID_FONT_POINTS, MISS_FONT, isBarChart, printTitleRows, type Grid, type GridCell, type GridChart } from "../../../ledger/reports/grid.ts";
 import type { MergedArea } from "../../../ledger/merged-areas.ts";
-import { PAGE_FOOTER } from "../../../ledger/reports/page-footer.ts";
+import { pageFooter, type FooterLocale } from "../../../ledger/reports/page-footer.ts";
 import { SEVERITY_FILL } from "../shared/colours.ts";
 import { MARK_FORMULA, isMarkFormula } from "../shared/mark-rule.ts";
 import { fillMergedAreas } from "../shared/merged-areas.ts";
 import {
   activeSheetOf, activeWorkbook, bgr, pause, rangeOfAreas, sheetOrThrow as sheetNamedOrThrow, valueExtent, sheetNamed, valueRows, XL_BAR_CLUSTERED, XL_CATEGORY, XL_CENTER, XL_COLUMN_CLUSTERED, XL_COLUMNS, XL_EXPRESSION,
-  XL_LANDSCAPE, XL_LEFT, XL_LINE, XL_PAPER_A4, XL_PIE, XL_PORTRAIT, XL_ROWS, XL_VALUE,
+  XL_BAR_STACKED, XL_COLUMN_STACKED, XL_LANDSCAPE, XL_LEFT, XL_LINE, XL_NOT_PLOTTED, XL_PAPER_A4, XL_PIE, XL_PORTRAIT, XL_ROWS, XL_VALUE,
   type WpsApplication, type WpsWorkbook, type WpsWorksheet,
 } from "./wps-api.ts";
 import { loadSettingNow, saveSettingNow, SETTINGS_SHEET } from "./wps-settings.ts";
@@ -419,15 +419,15 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
         });
         top += 19;
       }
-      setUpPage(sheet, { titleRows: 1, orientation: "landscape" });
+      setUpPage(sheet, { titleRows: { first: 0, last: 0 }, orientation: "landscape", breaksBefore: [], locale: report.locale });
       sheet.Activate();
+      freezePanes(app, { rows: 1, columns: 0 });
       return name;
     },
 
     async writeGridSheet(grid: Grid): Promise<string> {
       const [{ sheet, name }] = claimReportSheets([grid.name]);
       writeGrid(app, sheet, grid);
-      sheet.Activate();
       return name;
     },
 
@@ -435,7 +435,8 @@ export function createWpsWorkbook(app: WpsApplication, options: WpsWorkbookOptio
       if (grids.length === 0) return [];
       const claimed = claimReportSheets(grids.map((g) => g.name));
       claimed.forEach(({ sheet }, i) => writeGrid(app, sheet, grids[i]));
-      claimed[0].sheet.Activate();
+      // writeGrid activates each sheet to freeze its panes: the report opens at its first sheet.
+      if (claimed.length > 1) claimed[0].sheet.Activate();
       return claimed.map((c) => c.name);
     },
 
@@ -502,6 +503,8 @@ interface ChartSpec {
   to: string;
   reverseCategories?: boolean;
   valueFormat?: string;
+  /** 1-based series to delete (no figure at all), after the categories are set. */
+  dropSeries?: readonly number[];
 }
 
 /** A native chart over the sheet's own cells (it redraws when a figure is edited), placed over the cells `from`–`to`. */
@@ -515,19 +518,40 @@ function addChart(sheet: WpsWorksheet, spec: ChartSpec): void {
   chart.SetSourceData(sheet.Range(spec.source), spec.plotBy);
   const categories = sheet.Range(spec.categories);
   for (let s = 1; s <= spec.series; s++) chart.SeriesCollection(s).XValues = categories;
+  // From the last, so the numbers of those still to delete stay put.
+  for (const s of [...(spec.dropSeries ?? [])].sort((a, b) => b - a)) chart.SeriesCollection(s).Delete();
   chart.HasTitle = true;
   chart.ChartTitle.Text = spec.title;
-  if (spec.reverseCategories) chart.Axes(XL_CATEGORY).ReversePlotOrder = true;
+  // An empty cell is a gap, never 0.
+  chart.DisplayBlanksAs = XL_NOT_PLOTTED;
+  if (spec.type !== XL_PIE) {
+    const categoryAxis = chart.Axes(XL_CATEGORY);
+    if (spec.reverseCategories) categoryAxis.ReversePlotOrder = true;
+    // Every category labelled, however crowded.
+    categoryAxis.TickLabelSpacing = 1;
+  }
   if (spec.valueFormat) chart.Axes(XL_VALUE).TickLabels.NumberFormat = spec.valueFormat;
   if (!spec.legend) chart.HasLegend = false;
 }
 
-const CHART_TYPES: Record<GridChart["kind"], number> = { bar: XL_BAR_CLUSTERED, column: XL_COLUMN_CLUSTERED, line: XL_LINE, pie: XL_PIE };
+const CHART_TYPES: Record<GridChart["kind"], number> = {
+  bar: XL_BAR_CLUSTERED, column: XL_COLUMN_CLUSTERED, line: XL_LINE, pie: XL_PIE, stackedBar: XL_BAR_STACKED, stackedColumn: XL_COLUMN_STACKED,
+};
 
-/** A Grid's chart as the Excel host draws it: by columns the header row names the series, by rows the label column. */
-function addGridChart(sheet: WpsWorksheet, g: GridChart): void {
+/**
+ * A Grid's chart as the Excel host draws it: by columns the header row names the series, by rows the label column;
+ * a series without any figure is left out.
+ */
+function addGridChart(sheet: WpsWorksheet, grid: Grid, g: GridChart): void {
   const byColumns = g.seriesIn === "columns";
   const series = byColumns ? g.lastValueCol - g.firstValueCol + 1 : g.lastRow - g.firstRow + 1;
+  const figure = (r: number, c: number) => typeof grid.rows[r]?.[c]?.v === "number";
+  const empty = Array.from({ length: series }, (_, s) => s).filter((s) => !(byColumns
+    ? Array.from({ length: g.lastRow - g.firstRow + 1 }, (_, i) => figure(g.firstRow + i, g.firstValueCol + s)).some(Boolean)
+    : Array.from({ length: g.lastValueCol - g.firstValueCol + 1 }, (_, i) => figure(g.firstRow + s, g.firstValueCol + i)).some(Boolean)));
+  // A chart keeps one series, even an empty one: a frame with its title says there was nothing to draw.
+  const dropSeries = (empty.length === series ? empty.slice(1) : empty).map((s) => s + 1);
+  const kept = series - dropSeries.length;
   addChart(sheet, {
     type: CHART_TYPES[g.kind],
     source: byColumns ? rangeAddress(g.headerRow + 1, g.firstValueCol, g.lastRow + 1, g.lastValueCol) : rangeAddress(g.firstRow + 1, g.labelCol, g.lastRow + 1, g.lastValueCol),
@@ -536,18 +560,19 @@ function addGridChart(sheet: WpsWorksheet, g: GridChart): void {
     categories: byColumns ? rangeAddress(g.firstRow + 1, g.labelCol, g.lastRow + 1, g.labelCol) : rangeAddress(g.headerRow + 1, g.firstValueCol, g.headerRow + 1, g.lastValueCol),
     title: g.title,
     // One bar or column series needs no legend: the title names it.
-    legend: !(series === 1 && g.kind !== "pie"),
+    legend: !(kept === 1 && g.kind !== "pie"),
     from: rangeAddress(g.at.row + 1, g.at.col, g.at.row + 1, g.at.col),
     to: rangeAddress(g.at.row + g.at.rows, g.at.col + g.at.cols - 1, g.at.row + g.at.rows, g.at.col + g.at.cols - 1),
-    reverseCategories: g.kind === "bar",
+    reverseCategories: isBarChart(g.kind),
     ...(g.valueFormat && g.kind !== "pie" ? { valueFormat: g.valueFormat } : {}),
+    dropSeries,
   });
 }
 
 /**
  * A laid-out sheet (ledger/reports/grid.ts): values in one Value2 write (server text starting with = + - @ written as
- * text), then number formats, fills, bold and alignment by rectangles of equal cells, merges, widths, native charts,
- * page setup.
+ * text), then number formats, fills, bold, font sizes and alignment by rectangles of equal cells, merges, widths,
+ * native charts, page setup, and the header rows frozen (the sheet is left active: panes are the window's).
  */
 function writeGrid(app: WpsApplication, sheet: WpsWorksheet, grid: Grid): void {
   const width = Math.max(1, grid.widths.length, ...grid.rows.map((r) => r.length));
@@ -566,36 +591,57 @@ function writeGrid(app: WpsApplication, sheet: WpsWorksheet, grid: Grid): void {
   }
   const bold = (g: GridCell | undefined) => (g && g.style && g.style !== "cell" && g.style !== "note" && g.style !== "subtitle" ? "bold" : null);
   for (const areas of rectanglesByKey(height, width, (r, c) => bold(cell(r, c))).values()) rangeOfAreas(app, sheet, areas).Font.Bold = true;
+  // Body text at the size the layout's print scale was worked out for, whatever the workbook's default font is.
+  all.Font.Size = GRID_FONT_POINTS.cell;
+  const size = (g: GridCell | undefined) => {
+    const points = GRID_FONT_POINTS[g?.style ?? "cell"];
+    return points === GRID_FONT_POINTS.cell ? null : String(points);
+  };
+  for (const [points, areas] of rectanglesByKey(height, width, (r, c) => size(cell(r, c)))) rangeOfAreas(app, sheet, areas).Font.Size = Number(points);
+  for (const areas of rectanglesByKey(height, width, (r, c) => (cell(r, c)?.style === "note" ? "italic" : null)).values()) rangeOfAreas(app, sheet, areas).Font.Italic = true;
+  for (const areas of rectanglesByKey(height, width, (r, c) => (cell(r, c)?.style === "miss" ? "miss" : null)).values()) rangeOfAreas(app, sheet, areas).Font.Color = bgr(MISS_FONT);
   const left = (g: GridCell | undefined) =>
     g && g.align !== "center" && (g.align === "left" || g.style === "title" || g.style === "subtitle" || g.style === "heading" || g.style === "note") ? "left" : null;
   for (const areas of rectanglesByKey(height, width, (r, c) => left(cell(r, c))).values()) rangeOfAreas(app, sheet, areas).HorizontalAlignment = XL_LEFT;
   for (const m of grid.merges) sheet.Range(rangeAddress(m.row + 1, m.col, m.row + m.rows, m.col + m.cols - 1)).Merge(false);
   grid.widths.forEach((w, c) => (sheet.Range(rangeAddress(1, c, 1, c)).ColumnWidth = w));
-  for (const chart of grid.charts ?? []) addGridChart(sheet, chart);
-  setUpPage(sheet, { titleRows: headerRowsOf(grid), orientation: grid.page?.orientation ?? "landscape" });
-}
-
-/** The rows to print on every page: through the grid's first block of header rows (none when it has none). */
-function headerRowsOf(grid: Grid): number {
-  const isHeader = (r: number) => grid.rows[r]?.some((g) => g.style === "header") ?? false;
-  let r = 0;
-  while (r < grid.rows.length && !isHeader(r)) r++;
-  if (r === grid.rows.length) return 0;
-  while (r < grid.rows.length && isHeader(r)) r++;
-  return r;
+  for (const chart of grid.charts ?? []) addGridChart(sheet, grid, chart);
+  setUpPage(sheet, { titleRows: printTitleRows(grid), orientation: grid.page?.orientation ?? "landscape", breaksBefore: grid.breaksBefore ?? [], locale: grid.locale });
+  sheet.Activate();
+  freezePanes(app, { rows: grid.headerRows ? grid.headerRows.last + 1 : 0, columns: grid.frozenCols ?? 0 });
 }
 
 /**
  * A4 like the CLI's sheets: landscape fitted to the page width (portrait for a form filed upward), header rows repeated
- * on every printed page, the page number in the centre footer (ledger/reports/page-footer.ts, COM's own codes).
+ * on every printed page, a page break before each section, the sheet's name and the page number in the footer
+ * (ledger/reports/page-footer.ts, COM's own codes).
  */
-function setUpPage(sheet: WpsWorksheet, o: { titleRows: number; orientation: "portrait" | "landscape" }): void {
+function setUpPage(sheet: WpsWorksheet, o: { titleRows: { first: number; last: number } | null; orientation: "portrait" | "landscape"; breaksBefore: readonly number[]; locale?: FooterLocale }): void {
   const page = sheet.PageSetup;
   page.PaperSize = XL_PAPER_A4;
   page.Orientation = o.orientation === "portrait" ? XL_PORTRAIT : XL_LANDSCAPE;
   page.Zoom = false;
   page.FitToPagesWide = 1;
   page.FitToPagesTall = false;
-  if (o.titleRows > 0) page.PrintTitleRows = `$1:$${o.titleRows}`;
-  page.CenterFooter = PAGE_FOOTER.centre;
+  if (o.titleRows) page.PrintTitleRows = `$${o.titleRows.first + 1}:$${o.titleRows.last + 1}`;
+  const footer = pageFooter(o.locale);
+  page.LeftFooter = footer.left;
+  page.CenterFooter = footer.centre;
+  for (const r of new Set(o.breaksBefore)) if (r > 0) sheet.HPageBreaks.Add(sheet.Range(rangeAddress(r + 1, 0, r + 1, 0)));
+}
+
+/**
+ * Freezes the active sheet's top `rows` rows and left `columns` columns: panes belong to the window, counted from
+ * the top-left cell it shows, so the window is scrolled home first. A WPS that hands out no window keeps the sheet
+ * unfrozen (it prints the same).
+ */
+function freezePanes(app: WpsApplication, o: { rows: number; columns: number }): void {
+  if (o.rows <= 0 && o.columns <= 0) return;
+  const window = app.ActiveWindow;
+  if (!window) return;
+  window.ScrollRow = 1;
+  window.ScrollColumn = 1;
+  window.SplitRow = o.rows;
+  window.SplitColumn = o.columns;
+  window.FreezePanes = true;
 }

@@ -342,11 +342,21 @@ class WorksheetCollection {
   }
 }
 
+type Footers = { leftFooter: string; centerFooter: string; rightFooter: string };
+type PrintModel = NonNullable<SheetModel["print"]>;
+
 class Worksheet extends ClientObject<SheetModel> {
   readonly tables: TableCollection;
   readonly charts: ChartCollection;
-  /** PageLayout (ExcelApi 1.9): only the footers of every page, each section set on its own. */
-  readonly pageLayout: { headersFooters: { defaultForAllPages: { leftFooter: string; centerFooter: string; rightFooter: string } } };
+  /**
+   * PageLayout (ExcelApi 1.9): paper, orientation, zoom (fit to pages), print title rows and the footers of every
+   * page, each footer section set on its own.
+   */
+  readonly pageLayout: { headersFooters: { defaultForAllPages: Footers }; paperSize: string; orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }; setPrintTitleRows(rows: Range | string): void };
+  /** Page breaks above a range's first row (ExcelApi 1.9). */
+  readonly horizontalPageBreaks: { add(range: Range | string): void };
+  /** Frozen panes (ExcelApi 1.7). */
+  readonly freezePanes: { freezeAt(range: Range | string): void; freezeRows(count?: number): void; freezeColumns(count?: number): void };
   constructor(ctx: RequestContext, resolve: (() => SheetModel | null) | null) {
     super(ctx, "Worksheet", resolve);
     this.tables = new TableCollection(ctx, this);
@@ -365,7 +375,79 @@ class Worksheet extends ClientObject<SheetModel> {
     });
     const page = {};
     Object.defineProperties(page, { leftFooter: footer("left"), centerFooter: footer("center"), rightFooter: footer("right") });
-    this.pageLayout = { headersFooters: { defaultForAllPages: page as { leftFooter: string; centerFooter: string; rightFooter: string } } };
+    const printing = (label: string, patch: (sheet: SheetModel) => Partial<PrintModel>) => {
+      requireSet(this.ctx, 9, `Worksheet.pageLayout.${label}`);
+      this.set(`pageLayout.${label}`, (sheet) => {
+        const change = patch(sheet);
+        sheet.print = { ...sheet.print, ...change };
+        this.ctx.write("pageLayout", sheet, undefined, change);
+      });
+    };
+    const notLoaded = (p: string) => () => {
+      throw propertyNotLoaded(p, "PageLayout");
+    };
+    const rowsOf = (x: Range | string): Rect => {
+      if (typeof x !== "string") return x.ref().rect;
+      const rows = /^\$?(\d+):\$?(\d+)$/.exec(x);
+      const rect = rows ? { r1: Number(rows[1]) - 1, r2: Number(rows[2]) - 1, c1: 0, c2: MAX_COLUMNS - 1 } : parseRect(x);
+      if (!rect) throw new ExcelDoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: "${x}".`);
+      return rect;
+    };
+    const layout = {
+      headersFooters: { defaultForAllPages: page as Footers },
+      setPrintTitleRows: (rows: Range | string) => printing("setPrintTitleRows", () => {
+        const rect = rowsOf(rows);
+        return { titleRows: `$${rect.r1 + 1}:$${rect.r2 + 1}` };
+      }),
+    };
+    Object.defineProperties(layout, {
+      paperSize: {
+        get: notLoaded("paperSize"),
+        set: (v: string) => printing("paperSize", () => ({ paper: v })),
+      },
+      orientation: {
+        get: notLoaded("orientation"),
+        set: (v: string) => printing("orientation", () => {
+          if (v !== "Portrait" && v !== "Landscape") throw new ExcelDoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: orientation ${v}.`);
+          return { orientation: v === "Portrait" ? "portrait" : "landscape" };
+        }),
+      },
+      zoom: {
+        get: notLoaded("zoom"),
+        set: (z: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) => printing("zoom", () => {
+          if (z.scale !== undefined && (z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined)) {
+            throw new ExcelDoubleError("InvalidArgument", "The argument is invalid or missing or has an incorrect format: zoom has both a scale and pages to fit.");
+          }
+          return { fitWide: z.horizontalFitToPages, fitTall: z.verticalFitToPages };
+        }),
+      },
+    });
+    this.pageLayout = layout as Worksheet["pageLayout"];
+    this.horizontalPageBreaks = {
+      add: (range: Range | string) => {
+        requireSet(this.ctx, 9, "Worksheet.horizontalPageBreaks.add");
+        this.set("horizontalPageBreaks.add", (sheet) => {
+          const row = rowsOf(range).r1;
+          sheet.print = { ...sheet.print, breaksBefore: [...new Set([...(sheet.print?.breaksBefore ?? []), row])].sort((a, b) => a - b) };
+          this.ctx.write("pageBreak", sheet, undefined, { before: row });
+        });
+      },
+    };
+    const freeze = (label: string, frozen: (sheet: SheetModel) => { rows: number; columns: number }) => {
+      requireSet(this.ctx, 7, `Worksheet.freezePanes.${label}`);
+      this.set(`freezePanes.${label}`, (sheet) => {
+        sheet.frozen = frozen(sheet);
+        this.ctx.write("freeze", sheet, undefined, sheet.frozen);
+      });
+    };
+    this.freezePanes = {
+      freezeAt: (range: Range | string) => freeze("freezeAt", () => {
+        const rect = rowsOf(range);
+        return { rows: rect.r2 + 1, columns: rect.c2 === MAX_COLUMNS - 1 ? 0 : rect.c2 + 1 };
+      }),
+      freezeRows: (count = 1) => freeze("freezeRows", (sheet) => ({ rows: count, columns: sheet.frozen?.columns ?? 0 })),
+      freezeColumns: (count = 1) => freeze("freezeColumns", (sheet) => ({ rows: sheet.frozen?.rows ?? 0, columns: count })),
+    };
   }
   attach(sheet: SheetModel): void {
     this.bindTo(sheet);
@@ -634,7 +716,7 @@ class Range extends ClientObject<RangeRef> {
 
 class RangeFormat {
   readonly fill: { color: string; clear(): void };
-  readonly font: { bold: boolean };
+  readonly font: { bold: boolean; size: number; italic: boolean; color: string };
   private readonly ctx: RequestContext;
   private readonly range: Range;
   constructor(ctx: RequestContext, range: Range) {
@@ -666,6 +748,34 @@ class RangeFormat {
         op("font.bold", ({ sheet, rect }) => {
           setFormat(sheet, rect, { bold });
           ctx.write("bold", sheet, rect, bold);
+        });
+      },
+      get size(): number {
+        throw propertyNotLoaded("size", "RangeFont");
+      },
+      set size(points: number) {
+        op("font.size", ({ sheet, rect }) => {
+          if (!(points >= 1 && points <= 409)) throw new ExcelDoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: font size ${points}.`);
+          setFormat(sheet, rect, { fontSize: points });
+          ctx.write("font", sheet, rect, { size: points });
+        });
+      },
+      get italic(): boolean {
+        throw propertyNotLoaded("italic", "RangeFont");
+      },
+      set italic(italic: boolean) {
+        op("font.italic", ({ sheet, rect }) => {
+          setFormat(sheet, rect, { italic });
+          ctx.write("font", sheet, rect, { italic });
+        });
+      },
+      get color(): string {
+        throw propertyNotLoaded("color", "RangeFont");
+      },
+      set color(color: string) {
+        op("font.color", ({ sheet, rect }) => {
+          setFormat(sheet, rect, { fontColor: color });
+          ctx.write("font", sheet, rect, { color });
         });
       },
     };
@@ -1025,8 +1135,8 @@ interface ChartRef {
 class Chart extends ClientObject<ChartRef> {
   readonly title: { text: string };
   readonly legend: { visible: boolean };
-  readonly series: { getItemAt(i: number): { setXAxisValues(r: Range): void } };
-  readonly axes: { valueAxis: { numberFormat: string }; categoryAxis: { reversePlotOrder: boolean } };
+  readonly series: { getItemAt(i: number): { setXAxisValues(r: Range): void; delete(): void } };
+  readonly axes: { valueAxis: { numberFormat: string }; categoryAxis: { reversePlotOrder: boolean; tickLabelSpacing: number } };
   constructor(ctx: RequestContext, resolve: (() => ChartRef | null) | null) {
     super(ctx, "Chart", resolve);
     const self = this;
@@ -1077,6 +1187,17 @@ class Chart extends ClientObject<ChartRef> {
             ctx.write("chart", sheet, chart.source, { categoriesReversed: v });
           });
         },
+        get tickLabelSpacing(): number {
+          throw propertyNotLoaded("tickLabelSpacing", "ChartAxis");
+        },
+        set tickLabelSpacing(n: number) {
+          requireSet(ctx, 7, "ChartAxis.tickLabelSpacing");
+          op("axes.categoryAxis.tickLabelSpacing", ({ sheet, chart }) => {
+            if (!(Number.isInteger(n) && n >= 1 && n <= 31999)) throw new ExcelDoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: tickLabelSpacing ${n}.`);
+            chart.labelSpacing = n;
+            ctx.write("chart", sheet, chart.source, { labelSpacing: n });
+          });
+        },
       },
     };
     this.series = {
@@ -1090,11 +1211,31 @@ class Chart extends ClientObject<ChartRef> {
             ctx.write("chart", sheet, chart.source, { series: i, xValues: rectAddress(s.xValues) });
           });
         },
+        delete: () => {
+          requireSet(ctx, 7, "ChartSeries.delete");
+          op(`series(${i}).delete`, ({ sheet, chart }) => {
+            if (!chart.series[i]) throw new ExcelDoubleError("ItemNotFound", `The requested resource doesn't exist: chart series ${i}.`);
+            chart.series.splice(i, 1);
+            ctx.write("chart", sheet, chart.source, { deletedSeries: i });
+          });
+        },
       }),
     };
   }
   attach(ref: ChartRef): void {
     this.bindTo(ref);
+  }
+  /** How empty cells are drawn (ExcelApi 1.8): "NotPlotted" leaves a gap. */
+  get displayBlanksAs(): string {
+    throw propertyNotLoaded("displayBlanksAs", "Chart");
+  }
+  set displayBlanksAs(v: string) {
+    requireSet(this.ctx, 8, "Chart.displayBlanksAs");
+    this.set("displayBlanksAs", ({ sheet, chart }) => {
+      if (!["NotPlotted", "Zero", "Interplotted"].includes(v)) throw new ExcelDoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: displayBlanksAs ${v}.`);
+      chart.blanksAs = v;
+      this.ctx.write("chart", sheet, chart.source, { blanksAs: v });
+    });
   }
   setPosition(start: Range | string, end?: Range | string): void {
     this.set("setPosition", ({ sheet, chart }) => {

@@ -42,11 +42,19 @@ export interface ChartModel {
   valueFormat?: string;
   /** Categories listed top-down (a bar chart in the sheet's order). */
   categoriesReversed?: boolean;
+  /** How empty cells are drawn ("NotPlotted": a gap), when the pane set it. */
+  blanksAs?: string;
+  /** Categories between two labels on the category axis (1: every category labelled), when the pane set it. */
+  labelSpacing?: number;
 }
 
 export interface CellFormat {
   fill?: string;
   bold?: boolean;
+  /** Font size in points, italic and colour ("#9C0006"), when the host set them. */
+  fontSize?: number;
+  italic?: boolean;
+  fontColor?: string;
   numberFormat?: string;
   wrapText?: boolean;
   horizontalAlignment?: string;
@@ -70,6 +78,13 @@ export interface SheetModel {
   columnWidths?: Record<number, number>;
   /** The printed page's footer by section, as PageLayout.headersFooters.defaultForAllPages sets it (ExcelApi 1.9). */
   footer?: { left?: string; center?: string; right?: string };
+  /**
+   * How the sheet prints, as the host set it (either double): the paper ("A4"), orientation, the pages it is fitted to
+   * (0 tall: as many as it takes), the rows repeated on every page ("$3:$4") and the 0-based rows a page begins at.
+   */
+  print?: { paper?: string; orientation?: "portrait" | "landscape"; fitWide?: number; fitTall?: number; titleRows?: string; breaksBefore?: number[] };
+  /** Rows and columns frozen on screen (top and left), as freeze panes set them. */
+  frozen?: { rows: number; columns: number };
 }
 
 export interface WorkbookModel {

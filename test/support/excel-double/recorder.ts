@@ -31,7 +31,7 @@ export type WriteKind =
   | "values" | "numberFormat" | "fill" | "bold" | "autofit" | "addConditionalFormat" | "conditionalFormatRule"
   | "conditionalFormatFill" | "deleteConditionalFormat" | "setting" | "addSheet" | "deleteSheet" | "activate" | "select"
   | "addTable" | "tableName" | "tableStyle" | "addChart" | "chart" | "merge" | "columnWidth" | "wrapText" | "horizontalAlignment"
-  | "footer";
+  | "footer" | "font" | "pageLayout" | "pageBreak" | "freeze";
 
 export interface WriteRecord {
   sync: number;

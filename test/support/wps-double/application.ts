@@ -46,6 +46,8 @@ export interface WpsState {
   /** msoLanguageIDUI answer: 2052 简体中文, 1033 English. */
   languageId: number;
   calls: WpsCall[];
+  /** Sheet id → its window's scroll position and split, once the add-in asked for ActiveWindow on that sheet. */
+  windows?: Record<string, { scrollRow: number; scrollColumn: number; splitRow: number; splitColumn: number }>;
 }
 
 export class WpsDoubleError extends Error {
@@ -191,6 +193,26 @@ function makeRange(state: WpsState, sheetId: string, areas: Rect[], path: string
     },
     set Bold(v: boolean) {
       for (const a of areas) setFormat(sheet(), a, { bold: Boolean(v) });
+    },
+    get Size(): number {
+      return sheet().formats[`${first.r1},${first.c1}`]?.fontSize ?? 11;
+    },
+    set Size(v: number) {
+      if (!(Number(v) >= 1 && Number(v) <= 409)) throw new WpsDoubleError(`Font.Size = ${v}`);
+      for (const a of areas) setFormat(sheet(), a, { fontSize: Number(v) });
+    },
+    get Italic(): boolean {
+      return sheet().formats[`${first.r1},${first.c1}`]?.italic === true;
+    },
+    set Italic(v: boolean) {
+      for (const a of areas) setFormat(sheet(), a, { italic: Boolean(v) });
+    },
+    get Color(): number {
+      const c = sheet().formats[`${first.r1},${first.c1}`]?.fontColor;
+      return c ? bgrOf(c) : 0;
+    },
+    set Color(v: number) {
+      for (const a of areas) setFormat(sheet(), a, { fontColor: hexOf(Number(v)) });
     },
   };
   const range = {
@@ -392,7 +414,7 @@ function makeFormatCondition(state: WpsState, sheetId: string, id: string, path:
   });
 }
 
-const CHART_TYPES: Record<number, string> = { 57: "BarClustered", 51: "ColumnClustered", 4: "Line", 5: "Pie" };
+const CHART_TYPES: Record<number, string> = { 57: "BarClustered", 51: "ColumnClustered", 4: "Line", 5: "Pie", 58: "BarStacked", 52: "ColumnStacked" };
 /** The double's own handle on a range's sheet and rectangle, read without counting a call. */
 const RANGE_REF = Symbol("rangeRef");
 
@@ -454,6 +476,10 @@ function makeChart(state: WpsState, sheetId: string, model: ChartModel, path: st
         set XValues(r: unknown) {
           series.xValues = rangeRef(r).rect;
         },
+        Delete(): boolean {
+          model.series = model.series.filter((x) => x !== series);
+          return true;
+        },
       });
     },
     get HasTitle(): boolean {
@@ -480,31 +506,97 @@ function makeChart(state: WpsState, sheetId: string, model: ChartModel, path: st
     set HasLegend(v: boolean) {
       model.legendVisible = Boolean(v);
     },
+    /** xlNotPlotted 1, xlZero 2, xlInterpolated 3: kept by Excel's name, as the Excel double keeps it. */
+    set DisplayBlanksAs(v: number) {
+      const name = ({ 1: "NotPlotted", 2: "Zero", 3: "Interplotted" } as Record<number, string>)[v];
+      if (!name) throw new WpsDoubleError(`DisplayBlanksAs = ${v}`);
+      model.blanksAs = name;
+    },
     Axes(type: number): unknown {
       if (type !== 1 && type !== 2) throw new WpsDoubleError(`Axes(${type})`);
       if (model.type === "Pie") throw new WpsDoubleError("a pie chart has no axes");
       return counted(state, `${path}.Axes`, type === 1
-        ? { set ReversePlotOrder(v: boolean) { model.categoriesReversed = Boolean(v); } }
+        ? {
+          set ReversePlotOrder(v: boolean) { model.categoriesReversed = Boolean(v); },
+          set TickLabelSpacing(n: number) {
+            if (!(Number.isInteger(n) && n >= 1)) throw new WpsDoubleError(`TickLabelSpacing = ${n}`);
+            model.labelSpacing = n;
+          },
+        }
         : { get TickLabels() { return counted(state, `${path}.Axes.TickLabels`, { set NumberFormat(f: string) { model.valueFormat = f; } }); } });
     },
   });
+}
+
+/** PageSetup's values as the shared model's `print` states them (what both doubles are asserted over). */
+function printModel(setup: WpsPageSetupModel): NonNullable<SheetModel["print"]> {
+  const pages = (v: unknown) => (v === false ? 0 : typeof v === "number" ? v : undefined);
+  return {
+    ...(setup.PaperSize !== undefined ? { paper: setup.PaperSize === 9 ? "A4" : setup.PaperSize === 8 ? "A3" : String(setup.PaperSize) } : {}),
+    ...(setup.Orientation !== undefined ? { orientation: setup.Orientation === 1 ? "portrait" as const : "landscape" as const } : {}),
+    // Fitting to pages counts only with Zoom off, as in COM.
+    ...(setup.Zoom === false && pages(setup.FitToPagesWide) !== undefined ? { fitWide: pages(setup.FitToPagesWide) } : {}),
+    ...(setup.Zoom === false && pages(setup.FitToPagesTall) !== undefined ? { fitTall: pages(setup.FitToPagesTall) } : {}),
+    ...(setup.PrintTitleRows !== undefined ? { titleRows: setup.PrintTitleRows } : {}),
+  };
 }
 
 function makePageSetup(state: WpsState, sheetId: string, path: string): unknown {
   const setup = () => (state.pageSetup[sheetId] ??= {});
   const target: Record<string, unknown> = {};
   for (const key of ["PaperSize", "Orientation", "PrintTitleRows", "Zoom", "FitToPagesWide", "FitToPagesTall"] as const) {
-    Object.defineProperty(target, key, { get: () => setup()[key], set: (v) => (setup()[key] = v), enumerable: true });
+    Object.defineProperty(target, key, {
+      get: () => setup()[key],
+      set: (v) => {
+        if (key === "PrintTitleRows" && !/^\$\d+:\$\d+$/.test(String(v))) throw new WpsDoubleError(`PrintTitleRows = ${String(v)}`);
+        setup()[key] = v;
+        const s = sheetOf(state, sheetId);
+        s.print = { ...s.print, ...printModel(setup()) };
+      },
+      enumerable: true,
+    });
   }
-  Object.defineProperty(target, "CenterFooter", {
-    get: () => sheetOf(state, sheetId).footer?.center ?? "",
-    set: (v: string) => {
-      const s = sheetOf(state, sheetId);
-      s.footer = { ...s.footer, center: v };
-    },
-    enumerable: true,
-  });
+  for (const [key, section] of [["LeftFooter", "left"], ["CenterFooter", "center"]] as const) {
+    Object.defineProperty(target, key, {
+      get: () => sheetOf(state, sheetId).footer?.[section] ?? "",
+      set: (v: string) => {
+        const s = sheetOf(state, sheetId);
+        s.footer = { ...s.footer, [section]: v };
+      },
+      enumerable: true,
+    });
+  }
   return counted(state, path, target);
+}
+
+/**
+ * The active sheet's window: SplitRow / SplitColumn split it (counted from the top-left cell shown, ScrollRow /
+ * ScrollColumn), FreezePanes freezes the split. Frozen panes land on the sheet active at that moment, as in WPS.
+ */
+function makeWindow(state: WpsState): unknown {
+  const sheet = activeSheet(state.workbook);
+  const win = ((state.windows ??= {})[sheet.id] ??= { scrollRow: 1, scrollColumn: 1, splitRow: 0, splitColumn: 0 });
+  const freezeNow = () => {
+    if (state.workbook.activeSheetId !== sheet.id) throw new WpsDoubleError("ActiveWindow: the window shows another sheet now");
+    sheet.frozen = { rows: Math.max(0, win.splitRow + win.scrollRow - 1), columns: Math.max(0, win.splitColumn + win.scrollColumn - 1) };
+  };
+  let frozen = sheet.frozen !== undefined;
+  return counted(state, "ActiveWindow", {
+    get ScrollRow(): number { return win.scrollRow; },
+    set ScrollRow(v: number) { win.scrollRow = Number(v); },
+    get ScrollColumn(): number { return win.scrollColumn; },
+    set ScrollColumn(v: number) { win.scrollColumn = Number(v); },
+    get SplitRow(): number { return win.splitRow; },
+    set SplitRow(v: number) { win.splitRow = Number(v); if (frozen) freezeNow(); },
+    get SplitColumn(): number { return win.splitColumn; },
+    set SplitColumn(v: number) { win.splitColumn = Number(v); if (frozen) freezeNow(); },
+    get FreezePanes(): boolean { return frozen; },
+    set FreezePanes(v: boolean) {
+      frozen = Boolean(v);
+      if (frozen) freezeNow();
+      else delete sheet.frozen;
+    },
+  });
 }
 
 const BAD_NAME = /[:\\/?*[\]]/;
@@ -548,6 +640,17 @@ function makeWorksheet(state: WpsState, sheetId: string, path: string): unknown 
     },
     ChartObjects(): unknown {
       return makeChartObjects(state, sheetId, `${path}.ChartObjects`);
+    },
+    get HPageBreaks() {
+      return counted(state, `${path}.HPageBreaks`, {
+        Add(before: unknown): boolean {
+          const ref = (before as { [RANGE_REF]?: { sheetId: string; rect: Rect } } | null)?.[RANGE_REF];
+          if (!ref || ref.sheetId !== sheetId) throw new WpsDoubleError("HPageBreaks.Add: not a cell of this sheet");
+          const s = sheet();
+          s.print = { ...s.print, breaksBefore: [...new Set([...(s.print?.breaksBefore ?? []), ref.rect.r1])].sort((a, b) => a - b) };
+          return true;
+        },
+      });
     },
     Activate(): void {
       if ((state.visibility[sheetId] ?? -1) !== -1) throw new WpsDoubleError("Worksheet 类的 Activate 方法无效 (the sheet is hidden)");
@@ -634,6 +737,9 @@ export function wpsApplication(state: WpsState): unknown {
     },
     set DisplayAlerts(v: boolean) {
       state.displayAlerts = Boolean(v);
+    },
+    get ActiveWindow() {
+      return makeWindow(state);
     },
     Union(...ranges: unknown[]): unknown {
       if (ranges.length < 2 || ranges.length > 30) throw new WpsDoubleError(`Union takes 2 to 30 ranges, not ${ranges.length}`);
