@@ -3,6 +3,9 @@
 #   chromium             the browser tests drive /usr/bin/chromium (playwright cannot download browsers here)
 #   libxml2-utils        xmllint, for the manifest's schema check
 #   fonts-wqy-microhei   a Chinese font, so the screenshots show characters rather than boxes
+#   fonts-crosextra-carlito
+#                        Calibri's metrics (the font our .xlsx files name): without it LibreOffice sizes columns in a
+#                        wider font and prints every sheet smaller than Excel and WPS do
 #   libreoffice-calc-nogui, poppler-utils
 #                        soffice and pdftotext: every workbook the CLI writes is opened and printed as a person would
 # Present → silent and quick (no apt call). Missing → installed with apt-get when root; otherwise stop with the one
@@ -13,6 +16,7 @@ missing() {
   command -v chromium >/dev/null 2>&1 || printf ' chromium'
   command -v xmllint >/dev/null 2>&1 || printf ' libxml2-utils'
   fc-list :lang=zh 2>/dev/null | grep -q . || printf ' fonts-wqy-microhei'
+  fc-list 2>/dev/null | grep -qi carlito || printf ' fonts-crosextra-carlito'
   command -v soffice >/dev/null 2>&1 || printf ' libreoffice-calc-nogui'
   command -v pdftotext >/dev/null 2>&1 || printf ' poppler-utils'
 }
