@@ -89,7 +89,7 @@ describe("the assessment office's trend, mediator and competition sheets", () =>
       expect(cells[1][0]).toBe("镇（街道）");
       expect(cells.slice(2).map((r) => r[0])).toEqual(expected.units.map((u) => u.unit));
       expect(cells[2].slice(1)).toEqual(expected.units[0].points.map((p) => p.score ?? ""));
-      expect((await excel(page, (x, s) => x.format(s, `B${first}`), sheet)).numberFormat).toBe("0.0");
+      expect((await excel(page, (x, a) => x.format(a.sheet, a.cell), { sheet, cell: `B${first}` })).numberFormat).toBe("0.0");
     });
     await step(office, S, "a line chart by rows: each town a series named by its unit, against the month headers", async () => {
       const charts = await excel(page, (x, s) => x.charts(s), sheet);

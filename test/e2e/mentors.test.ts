@@ -192,7 +192,7 @@ describe("a 巡回指导记录 pushed from the pane", () => {
       await step(office, S, "this month's assignments change: another mentor for a town just visited, unvisited towns first", async () => {
         await page.locator("select#mentor-period").selectOption(THIS_MONTH);
         await button(page, "计算并生成导师安排工作表").click();
-        await waitForNote(page, `已生成工作表“导师安排 ${THIS_MONTH}”`);
+        await waitForNote(page, `已生成工作表“导师安排 ${periodText(THIS_MONTH)}”`);
         const stored = await api<{ assignments: Line[] }>(worker.url, coordinator, `/api/mentors/assignments?period=${THIS_MONTH}`);
         const visitOf = (town: string) => stored.assignments.filter((a) => a.kind === "visit" && a.target.name === town);
         expect(visitOf("涂岭镇").map((a) => a.mentor.name)).not.toContain("蔡国华");
