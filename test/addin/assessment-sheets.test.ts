@@ -6,6 +6,7 @@ import { mediatorReport } from "../../addin/pane/logic/mediator-sheet.ts";
 import { trendRanges, trendReport } from "../../addin/pane/logic/trend-sheet.ts";
 import { createExcelWorkbook } from "../../addin/hosts/excel/excel-ledger-workbook.ts";
 import type { Trend } from "../../ledger/api/trend.ts";
+import type { Grid } from "../../ledger/reports/grid.ts";
 import { parsePeriod } from "../../ledger/period.ts";
 import { periodSpan } from "../../ledger/period-span.ts";
 import { zoneRankings } from "../../worker/assessment/competition.ts";
@@ -35,46 +36,44 @@ const TREND: Trend = {
 };
 
 describe("the trend sheet", () => {
-  it("has a row per unit with its score per period (blank without data), its kind and its rank of how many", () => {
-    const r = trendReport(TREND, "zh-CN");
-    expect(r.name).toBe("考评趋势 2026-01至2026-03");
-    expect(r.headers).toEqual(["单位", "2026-01", "2026-02", "2026-03", "类别", "名次 2026-01", "名次 2026-02", "名次 2026-03"]);
-    expect(r.rows).toEqual([
-      ["南埔镇", 15, 51, 20.7, "镇街", "2/2", "1/2", "1/1"],
-      ["山腰街道", 51, 30.1, null, "镇街", "1/2", "2/2", ""],
-      ["区人社局", 9.5, null, 34.2, "区直部门", "1/1", "", "1/1"],
-    ]);
-    expect(r.lineCharts).toEqual([
-      { title: "综合得分趋势 — 镇（街道）", firstRow: 0, lastRow: 1, labelColumn: 0, lastValueColumn: 3 },
-      { title: "综合得分趋势 — 区直部门", firstRow: 2, lastRow: 2, labelColumn: 0, lastValueColumn: 3 },
-    ]);
-    expect(trendReport(TREND, "en").headers.slice(4, 6)).toEqual(["Kind", "Rank 2026-01"]);
+  const body = (g: Grid) => g.rows.slice(g.headerRows!.last + 1).filter((r) => r.length > 1).map((r) => r.map((c) => c.v));
+
+  it("writes the scores, ranks and indicators sheets of the layout the CLI writes, scores as numbers, blank without data", () => {
+    const [scores, ranks, indicators] = trendReport(TREND, "zh-CN");
+    expect([scores.name, ranks.name, indicators.name]).toEqual(["考评趋势 2026年1月至3月", "各期名次 2026年1月至3月", "各期指标 2026年1月至3月"]);
+    expect(scores.rows[scores.headerRows!.first].map((c) => c.v)).toEqual(["单位", "2026年\n1月", "2月", "3月"]);
+    expect(body(scores)).toEqual([["南埔镇", 15, 51, 20.7], ["山腰街道", 51, 30.1, null], ["区人社局", 9.5, null, 34.2]]);
+    expect(body(ranks)).toEqual([["南埔镇", 2, 1, 1], ["山腰街道", 1, 2, null], ["参评单位数", 2, 2, 1], ["区人社局", 1, null, 1], ["参评单位数", 1, null, 1]]);
+    expect(scores.charts!.map((c) => [c.title, c.firstRow, c.lastRow])).toEqual([["镇（街道）综合得分趋势（2026年1月至3月）", 5, 6], ["区直部门综合得分趋势（2026年1月至3月）", 8, 8]]);
   });
 
   it("is written in one read and one write sync, with a native line chart per kind: series by rows, named by unit, against the period headers", async () => {
     const { state, run } = excelDouble({ sheets: [{ name: "台账", values: [["案件编号"]] }] });
-    const name = await createExcelWorkbook({ run }).writeReportSheet(trendReport(TREND, "zh-CN"));
-    expect(name).toBe("考评趋势 2026-01至2026-03");
+    const names = await createExcelWorkbook({ run }).writeGridSheets(trendReport(TREND, "zh-CN"));
+    expect(names[0]).toBe("考评趋势 2026年1月至3月");
     expect(syncKinds(state.recorder)).toEqual(["read", "write"]);
-    const sheet = sheetByName(state.workbook, name)!;
-    expect(readValues(sheet, { r1: 0, r2: 3, c1: 0, c2: 3 })).toEqual([
-      ["单位", "2026-01", "2026-02", "2026-03"], ["南埔镇", 15, 51, 20.7], ["山腰街道", 51, 30.1, ""], ["区人社局", 9.5, "", 34.2],
+    const sheet = sheetByName(state.workbook, names[0])!;
+    expect(readValues(sheet, { r1: 3, r2: 8, c1: 0, c2: 3 })).toEqual([
+      ["单位", "2026年\n1月", "2月", "3月"], ["镇（街道）", "", "", ""], ["南埔镇", 15, 51, 20.7], ["山腰街道", 51, 30.1, ""], ["区直部门", "", "", ""], ["区人社局", 9.5, "", 34.2],
     ]);
     expect(sheet.charts.map((c) => ({
-      type: c.type, seriesBy: c.seriesBy, source: rectAddress(c.source), title: c.title, position: c.position,
+      type: c.type, seriesBy: c.seriesBy, source: rectAddress(c.source), title: c.title,
       series: c.series.map((s) => ({ name: s.name, values: rectAddress(s.values), x: s.xValues && rectAddress(s.xValues) })),
     }))).toEqual([
       {
-        type: "Line", seriesBy: "Rows", source: "A2:D3", title: "综合得分趋势 — 镇（街道）", position: "J1:Q18",
-        series: [{ name: "南埔镇", values: "B2:D2", x: "B1:D1" }, { name: "山腰街道", values: "B3:D3", x: "B1:D1" }],
+        type: "Line", seriesBy: "Rows", source: "A6:D7", title: "镇（街道）综合得分趋势（2026年1月至3月）",
+        series: [{ name: "南埔镇", values: "B6:D6", x: "B4:D4" }, { name: "山腰街道", values: "B7:D7", x: "B4:D4" }],
       },
-      { type: "Line", seriesBy: "Rows", source: "A4:D4", title: "综合得分趋势 — 区直部门", position: "J20:Q37", series: [{ name: "区人社局", values: "B4:D4", x: "B1:D1" }] },
+      { type: "Line", seriesBy: "Rows", source: "A9:D9", title: "区直部门综合得分趋势（2026年1月至3月）", series: [{ name: "区人社局", values: "B9:D9", x: "B4:D4" }] },
     ]);
   });
 
-  it("draws no chart for a kind without units (a clerk's own line, or no departments)", async () => {
-    const r = trendReport({ ...TREND, units: TREND.units.slice(2) }, "zh-CN");
-    expect(r.lineCharts!.map((c) => c.title)).toEqual(["综合得分趋势 — 区直部门"]);
+  it("draws no chart for a kind without units (a clerk's own line, or no departments), and no series for a unit with nothing to score", () => {
+    expect(trendReport({ ...TREND, units: TREND.units.slice(2) }, "zh-CN")[0].charts!.map((c) => c.title)).toEqual(["区直部门综合得分趋势（2026年1月至3月）"]);
+    const empty = { ...TREND.units[2], unit: "区侨联", points: TREND.units[2].points.map((p) => ({ ...p, score: null, rank: null })) };
+    const [scores] = trendReport({ ...TREND, units: [...TREND.units, empty] }, "zh-CN");
+    expect(scores.charts![1].lastRow - scores.charts![1].firstRow).toBe(0);
+    expect(scores.rows.some((r) => r[0]?.v === "以下单位各期均无可计分的数据，未列入表和图：区侨联。")).toBe(true);
   });
 
   it("offers ranges the Worker accepts: recent months, this year, recent quarters and last year", () => {
@@ -82,7 +81,8 @@ describe("the trend sheet", () => {
     expect(ranges.map((r) => [r.from, r.to, r.by])).toEqual([
       ["2026-06", "2026-11", "month"], ["2025-12", "2026-11", "month"], ["2026-01", "2026-11", "month"], ["2026-Q1", "2026-Q4", "quarter"], ["2025-Q1", "2025-Q4", "quarter"],
     ]);
-    expect(ranges[3].zh).toBe("最近 4 个季度（2026-Q1 至 2026-Q4）");
+    expect(ranges[3].zh).toBe("最近 4 个季度（2026年第一季度至第四季度）");
+    expect(ranges[0].zh).toBe("最近 6 个月（2026年6月至11月）");
     for (const r of [...ranges, ...trendRanges("2026-02-03")]) expect(() => periodSpan(r.from, r.to, r.by)).not.toThrow();
     expect(trendRanges("2026-02-03")[3].from).toBe("2025-Q2");
   });
@@ -105,15 +105,20 @@ describe("the mediator results sheet", () => {
     const roster = [{ name: "王芳", unit: "山腰街道", tier: "星牌调解员" }, { name: "林志强", unit: "山腰街道", tier: "星牌调解员" }, { name: "庄丽君", unit: "山腰街道", tier: "金牌调解员" }];
     const mediators = mediatorResults(roster, cases, [], parsePeriod("2026-Q3"), "2026-10-01");
     const r = mediatorReport({ period: "2026-Q3", asOf: "2026-10-01", standard: MEDIATOR_STANDARD as never, mediators }, "zh-CN");
-    expect(r.name).toBe("调解员考评 2026-Q3");
-    expect(r.rows.map((row) => [row[0], row[1], row[2], row[4], row[7], row[13]])).toEqual([
-      ["金牌调解员", 1, "庄丽君", 3, "3/3", ""],
+    expect(r.name).toBe("调解员考评 2026年第三季度");
+    const header = r.rows[r.headerRows!.first].map((c) => c.v);
+    const col = (name: string) => header.indexOf(name);
+    const rows = r.rows.slice(r.headerRows!.last + 1, r.headerRows!.last + 4);
+    expect(rows.map((row) => [row[0].v, row[1].v, row[2].v, row[4].v, row[7].v, row[col("考评结论")].v])).toEqual([
+      ["金牌调解员", 1, "庄丽君", 3, "3/3", null],
       ["星牌调解员", 1, "林志强", 12, "12/12", "达金牌标准"],
       ["星牌调解员", 2, "王芳", 10, "2/10", "落后"],
     ]);
-    expect(r.rows[2][6]).toBe(0.2);
-    expect(String(r.rows[2][14])).toMatch(/^调解成功率 20%（2\/10），95% 区间上限 \d+% 仍低于 80%/);
-    expect(r.fills).toEqual([[1, 13, "#FFEB9C"], [2, 13, "#FFC7CE"]]);
+    // The success rate is a number, judged by the one rule: 2 of 10 against 80 % lies wholly below it.
+    expect(rows[2][6]).toMatchObject({ v: 0.2, format: "0.0%", style: "miss" });
+    expect(rows[2][col("成功率\n判定")]).toMatchObject({ v: "未达标", style: "miss" });
+    expect(String(rows[2][col("依据")].v)).toMatch(/^调解成功率 20%（2\/10），95% 区间上限 \d+% 仍低于 80%/);
+    expect(r.rows.some((row) => String(row[0]?.v ?? "").startsWith("判定："))).toBe(true);
   });
 });
 

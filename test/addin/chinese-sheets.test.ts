@@ -1,5 +1,6 @@
 // The sheets the pane writes are Chinese only when Office speaks Chinese: no English word, code or solver number in
 // any cell but what the clerk typed (here all typed values are Chinese, so any Latin word is the pane's).
+import type { Grid } from "../../ledger/reports/grid.ts";
 import { describe, expect, it } from "vitest";
 import { FLAG_CODES, FLAG_SEVERITY } from "../../ledger/api/flags.ts";
 import type { MentorAssignments } from "../../ledger/api/mentors.ts";
@@ -9,7 +10,9 @@ import { mentorsReport } from "../../addin/pane/logic/mentor-sheets.ts";
 import { flagsReport } from "../../addin/pane/logic/report-sheets.ts";
 import { summaryReport, validateWorkbook } from "../../addin/pane/logic/validate-all.ts";
 
-const latinWords = (sheet: ReportSheet) => [...sheet.headers, ...sheet.rows.flat()].map(String).filter((c) => /[A-Za-z]{2,}/.test(c));
+const cellTexts = (sheet: ReportSheet | Grid): string[] =>
+  "headers" in sheet ? [...sheet.headers, ...sheet.rows.flat()].map(String) : sheet.rows.flat().map((c) => String(c.v ?? ""));
+const latinWords = (sheet: ReportSheet | Grid) => cellTexts(sheet).filter((c) => /[A-Za-z]{2,}/.test(c));
 
 describe("sheets the pane writes in Chinese Office", () => {
   it("预警清单, 导师安排 and 校验汇总 hold no English word or code", () => {

@@ -38,7 +38,7 @@ describe("the 导师 tab's sheets", () => {
 
   it("writes the assignments with Chinese headers, the team's second mentor, the reason in words (no solver cost) and the unassigned in red", () => {
     const m: MentorAssignments = {
-      period: "2026-11", computedAt: "", asOf: "2026-11-27", objective: -2_000_000, summary: {}, scope: null,
+      period: "2026-11", computedAt: "2026-11-27T06:05:00Z", asOf: "2026-11-27", objective: -2_000_000, summary: {}, scope: null,
       assignments: [
         { period: "2026-11", kind: "case", mentor: { id: 1, name: "蔡国华", unit: "区司法局" }, target: { id: "涂岭镇/TL-1", name: "TL-1", unit: "涂岭镇", caseNo: "TL-1" }, slot: 2, cost: -6_000, terms: [{ name: "team", value: -6_000 }], reason: { zh: "团队帮带（多带一）：与许明辉共同指导", en: "Team mentoring" } },
         { period: "2026-11", kind: "visit", mentor: { id: 2, name: "许明辉", unit: "区自然资源局" }, target: { id: "涂岭镇", name: "涂岭镇", unit: "涂岭镇", caseNo: null }, slot: 1, cost: -1_020_000, terms: [{ name: "cover", value: -1_000_000 }, { name: "unvisited", value: -20_000 }], reason: { zh: "巡回指导", en: "visit" } },
@@ -46,17 +46,22 @@ describe("the 导师 tab's sheets", () => {
       unassigned: [{ period: "2026-11", kind: "case", target: { id: "x", name: "TL-9", unit: "涂岭镇", caseNo: "TL-9" }, reason: { zh: "没有擅长「教育」领域的在岗金牌调解员", en: "none" } }],
     };
     const r = mentorsReport(m, "zh-CN");
-    expect(r.name).toBe("导师安排 2026-11");
-    expect(r.headers).toEqual(["类别", "导师", "导师单位", "帮扶对象", "对象单位", "序次", "安排理由"]);
-    expect(r.rows[0]).toEqual(["复杂案件帮扶", "蔡国华", "区司法局", "TL-1", "涂岭镇", "团队第 2 名", "团队帮带（多带一）：与许明辉共同指导"]);
-    expect(r.rows[1]).toEqual(["巡回指导", "许明辉", "区自然资源局", "涂岭镇", "涂岭镇", "第 1 次", "巡回指导"]);
-    // What the solver weighed (−1000000 必须覆盖) is not in any cell, in either language.
+    expect(r.name).toBe("导师安排 2026年11月");
+    const h = r.headerRows!.first;
+    const values = (row: number) => r.rows[row].map((c) => c.v);
+    expect(values(h)).toEqual(["类别", "导师", "导师单位", "帮扶对象", "对象单位", "序次", "安排理由"]);
+    expect(values(h + 1)).toEqual(["复杂案件帮扶", "蔡国华", "区司法局", "TL-1", "涂岭镇", "团队第 2 名", "团队帮带（多带一）：与许明辉共同指导"]);
+    // A visit's target is the town itself: its unit is not said twice.
+    expect(values(h + 2)).toEqual(["巡回指导", "许明辉", "区自然资源局", "涂岭镇", null, "第 1 次", "巡回指导"]);
+    expect(values(h + 3).slice(0, 4)).toEqual(["复杂案件帮扶", "（未能安排）", null, "TL-9"]);
+    expect(r.rows[h + 3].every((c) => c.style === "miss")).toBe(true);
+    // What the solver weighed (−1000000 必须覆盖) is not in any cell, in either language; the time is Beijing time.
     for (const sheet of [r, mentorsReport(m, "en")]) {
-      const cells = [...sheet.headers, ...sheet.rows.flat()];
+      const cells = sheet.rows.flat().map((c) => c.v);
       expect(cells.filter((c) => typeof c === "number")).toEqual([]);
       expect(cells.map(String).filter((c) => /成本|必须覆盖|-1000000|[Cc]ost/.test(c))).toEqual([]);
     }
-    expect(r.rows[2].slice(0, 4)).toEqual(["复杂案件帮扶", "（未安排）", "", "TL-9"]);
-    expect(r.fills).toEqual([[2, 1, "#FFC7CE"]]);
+    expect(r.rows.some((row) => String(row[0]?.v).includes("计算时间：2026年11月27日 14:05"))).toBe(true);
+    expect(r.rows.some((row) => row[0]?.v === "时间均为北京时间。")).toBe(true);
   });
 });

@@ -32,10 +32,12 @@ const MARKS: CellMark[] = [
   { row: 4, column: 3, severity: "warning" }, { row: 5, column: 3, severity: "warning" },
 ];
 
+const none = { num: 0, den: 0, rate: null };
+const NO_INDICATORS = { acceptance: none, success: none, onTime: none, commitments: none, preSuit: none, ledgerQuality: none, review: none };
 const TREND: Trend = {
   from: "2026-01", to: "2026-02", by: "month", asOf: "2026-03-01", method: "wilson-lower",
   periods: ["2026-01", "2026-02"].map((period) => ({ period, weights: DEFAULT_WEIGHTS, weightsSource: "default" as const })),
-  units: [{ unit: "南埔镇", kind: "town", points: ["2026-01", "2026-02"].map((period) => ({ period, score: 50, rank: 1, ranked: 1, indicators: {} as never })) }],
+  units: [{ unit: "南埔镇", kind: "town", points: ["2026-01", "2026-02"].map((period) => ({ period, score: 50, rank: 1, ranked: 1, indicators: NO_INDICATORS })) }],
 };
 
 describe("what an older Excel can do", () => {
@@ -108,10 +110,11 @@ describe("the Excel workbooks on Office 2019 (ExcelApi 1.7)", () => {
     const excel = ledger("1.7");
     await excel.workbook.saveSetting("columns", { 调解员: "D" });
     expect(await excel.workbook.loadSetting("columns")).toEqual({ 调解员: "D" });
-    const name = await excel.workbook.writeReportSheet(trendReport(TREND, "zh-CN"));
+    const [name] = await excel.workbook.writeGridSheets(trendReport(TREND, "zh-CN"));
     const sheet = sheetByName(excel.state.workbook, name)!;
     expect(sheet.charts).toHaveLength(1);
-    expect(sheet.charts[0].series[0].xValues && rectAddress(sheet.charts[0].series[0].xValues)).toBe("B1:C1");
+    // The months' header sits under the title, 填报单位 and the period (row 4).
+    expect(sheet.charts[0].series[0].xValues && rectAddress(sheet.charts[0].series[0].xValues)).toBe("B4:C4");
     expect(sheet.footer).toBeUndefined();
     expect(excel.state.recorder.aboveSet).toEqual([]);
   });
@@ -135,7 +138,7 @@ describe("the Excel workbooks below conditional formats (ExcelApi 1.5) and chart
       const excel = ledger(version);
       await excel.workbook.readSheet();
       const marked = await excel.workbook.markIssues("台账", MARKS);
-      const name = await excel.workbook.writeReportSheet(trendReport(TREND, "zh-CN"));
+      const [name] = await excel.workbook.writeGridSheets(trendReport(TREND, "zh-CN"));
       expect(sheetByName(excel.state.workbook, name)!.charts).toHaveLength(0);
       expect(excel.state.recorder.aboveSet).toEqual([]);
       if (version === "1.5") {

@@ -51,7 +51,7 @@ describe("tiaojie push (roster) and tiaojie mentors", () => {
 
     const mine = await tiaojie(["mentors", "--period", "2026-q4"], clerk);
     expect(mine.code).toBe(0);
-    expect(mine.stdout).toContain("导师安排 2026-Q4（山腰街道）");
+    expect(mine.stdout).toContain("导师安排 2026年第四季度（山腰街道）");
     expect(mine.stdout).toContain("SY-2026-00006 ← 庄丽君");
     expect(mine.stdout).not.toContain("峰尾镇 #");
 
@@ -61,11 +61,28 @@ describe("tiaojie push (roster) and tiaojie mentors", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile(out)) as unknown as ExcelJS.Buffer);
     const ws = wb.worksheets[0];
-    expect(String(ws.getCell(1, 1).value)).toContain("2026-Q4");
-    expect(String(ws.getCell(4, 6).value)).toContain("理由");
-    expect(ws.rowCount).toBeGreaterThanOrEqual(4 + all.assignments.length);
-    // Each reason is a Chinese line over an English one: a row at the default height would draw it over the next.
-    for (let r = 5; r < 5 + all.assignments.length; r++) expect(ws.getRow(r).height, `row ${r}`).toBeGreaterThanOrEqual(30);
+    expect(ws.name).toBe("导师安排 2026年第四季度");
+    expect(String(ws.getCell(1, 1).value)).toBe("金牌调解员巡回导师团工作安排（2026年第四季度）");
+    // Under the title, 填报单位, the period with 计算时间 in Beijing time and the counts: the header, then a row per assignment.
+    expect(String(ws.getCell(3, 1).value)).toMatch(/计算时间：2026年\d+月\d+日 \d\d:\d\d/);
+    expect(ws.getRow(5).values).toEqual([undefined, "类别", "导师", "导师单位", "帮扶对象", "对象单位", "序次", "安排理由"]);
+    const body = Array.from({ length: all.assignments.length }, (_, i) => ws.getRow(6 + i).values as unknown[]);
+    expect(body.every((r) => String(r[7]).length > 0)).toBe(true);
+    // Reasons in Chinese only, and nothing of the solver's costs, in any cell.
+    const cells = ws.getSheetValues().flatMap((r) => (Array.isArray(r) ? r : [])).filter((v) => v != null).map(String);
+    expect(cells.filter((v) => /[A-Za-z]{3,}/.test(v) && !/^[A-Z]{2}-\d{4}-\d+$/.test(v))).toEqual([]);
+    expect(cells.filter((v) => /成本|必须覆盖|-1000000/.test(v))).toEqual([]);
+
+    const en = path.join(dir, "mentors-en.xlsx");
+    expect((await tiaojie(["mentors", "--period", "2026-Q4", "--out", en, "--locale", "en"], coordinator)).code).toBe(0);
+    const wbEn = new ExcelJS.Workbook();
+    await wbEn.xlsx.load((await readFile(en)) as unknown as ExcelJS.Buffer);
+    const reasons = wbEn.worksheets[0].getColumn(7).values.map(String);
+    expect(wbEn.worksheets[0].name).toBe("Mentor assignments Q4 2026");
+    expect(reasons.some((v) => /^Circuit visit 1 this period \(required\): the town('s success rate \d+%| has no closed cases yet)/.test(v))).toBe(true);
+    // English only (names and domains as typed), in grammatical English.
+    const enReasons = reasons.slice(6, 6 + all.assignments.length + all.unassigned.length);
+    expect(enReasons.filter((v) => !/^[A-Z]/.test(v) || /town's has|mediator's has/.test(v))).toEqual([]);
   }, 90_000);
 
   it("refuses --compute for a clerk, a malformed period, and a period never computed, each with its exit code", async () => {

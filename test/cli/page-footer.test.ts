@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { competitionGrids } from "../../cli/commands/competition.ts";
 import { courtCasesGrid } from "../../cli/commands/court-cases.ts";
 import { drilldownWorkbook } from "../../cli/commands/drilldown.ts";
-import { mentorsWorkbook } from "../../cli/commands/mentors.ts";
+import { mediatorsGrids } from "../../cli/commands/mediators.ts";
+import { mentorsGrids } from "../../cli/commands/mentors.ts";
 import { rankingsWorkbook } from "../../cli/commands/rankings.ts";
 import { reviewsWorkbook } from "../../cli/commands/reviews.ts";
 import { subsidiesGrids } from "../../cli/commands/subsidies.ts";
@@ -34,12 +35,13 @@ const workbooks: [string, () => Promise<Uint8Array>][] = [
   ["drilldown", () => bytes(drilldownWorkbook(drilldownFixture()))],
   ["reviews", () => bytes(reviewsWorkbook(reviewReport()))],
   ["subsidies", () => gridWorkbookBytes(subsidiesGrids(statement(), { locale: "zh-CN", filedOn: "2026-10-09" }))],
-  ["trend", () => trendXlsx(sampleTrend())],
+  ["trend", () => trendXlsx(sampleTrend(), { locale: "zh-CN", filedOn: "2026-07-02" })],
   ["digest", () => gridWorkbookBytes(digestLayout(sampleDigest(), "zh-CN"))],
   ["stats", () => gridWorkbookBytes(statsGrids(sampleStats(3), { filer: "泉港区司法局", filedOn: "2026-06-03" }))],
   ["competition", () => gridWorkbookBytes(competitionGrids({ period: "2026-Q3", asOf: "2026-09-30", method: "wilson-lower", weights: DEFAULT_WEIGHTS, zones: [], unzoned: [], district: [] }, { locale: "zh-CN", filedOn: "2026-10-09" }))],
   ["court cases", () => gridWorkbookBytes([courtCasesGrid("2026-Q3", [])])],
-  ["mentors", () => bytes(mentorsWorkbook({ period: "2026-Q3", computedAt: "2026-10-01T08:00:00Z", asOf: "2026-09-30", objective: 0, summary: {}, scope: null, assignments: [], unassigned: [] }))],
+  ["mentors", () => gridWorkbookBytes(mentorsGrids({ period: "2026-Q3", computedAt: "2026-10-01T08:00:00Z", asOf: "2026-09-30", objective: 0, summary: {}, scope: null, assignments: [], unassigned: [] }, { locale: "zh-CN", filedOn: "2026-10-09" }))],
+  ["mediators", () => gridWorkbookBytes(mediatorsGrids({ period: "2026-Q3", asOf: "2026-09-30", standard: {}, mediators: [] }, { locale: "zh-CN", filedOn: "2026-10-09" }))],
 ];
 
 const unescapeXml = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");

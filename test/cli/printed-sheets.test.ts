@@ -16,7 +16,8 @@ import path from "node:path";
 import { competitionGrids } from "../../cli/commands/competition.ts";
 import { courtCasesGrid } from "../../cli/commands/court-cases.ts";
 import { drilldownWorkbook } from "../../cli/commands/drilldown.ts";
-import { mentorsWorkbook } from "../../cli/commands/mentors.ts";
+import { mentorsGrids } from "../../cli/commands/mentors.ts";
+import { mediatorsGrids } from "../../cli/commands/mediators.ts";
 import { rankingsWorkbook } from "../../cli/commands/rankings.ts";
 import { reviewsWorkbook } from "../../cli/commands/reviews.ts";
 import { statsGrids } from "../../cli/commands/stats.ts";
@@ -113,11 +114,13 @@ async function workbooks(): Promise<WorkbookToCheck[]> {
     en("cli-stats-en", await gridWorkbookBytes(statsGrids(stats, { ...FILED, locale: "en" }))),
     zh("cli-digest", await gridWorkbookBytes(digestLayout(sampleDigest(), "zh-CN"))),
     en("cli-digest-en", await gridWorkbookBytes(digestLayout(sampleDigest(), "en"))),
-    zh("cli-trend", await trendXlsx(sampleTrend())),
+    zh("cli-trend", await trendXlsx(sampleTrend(), ZH)),
+    en("cli-trend-en", await trendXlsx(sampleTrend(), { ...ZH, locale: "en" })),
     zh("cli-competition", await gridWorkbookBytes(competitionGrids(competitionFixture(), ZH))),
     zh("cli-court-cases", await gridWorkbookBytes([courtCasesGrid("2026-Q3", courtCasesFixture(), "zh-CN")])),
     en("cli-court-cases-en", await gridWorkbookBytes([courtCasesGrid("2026-Q3", courtCasesFixture(), "en")])),
-    zh("cli-mentors", await bytes(mentorsWorkbook(mentorsFixture()))),
+    zh("cli-mentors", await gridWorkbookBytes(mentorsGrids(mentorsFixture(), ZH))),
+    zh("cli-mediators", await gridWorkbookBytes(mediatorsGrids(mediatorResultsFixture(), ZH))),
     zh("cli-subsidies", await gridWorkbookBytes(subsidiesGrids(statement(), ZH))),
     en("cli-subsidies-en", await gridWorkbookBytes(subsidiesGrids(statement(), { ...ZH, locale: "en" }))),
     // The pane in Chinese (the digest and the 月报 are the CLI's own layouts in the same language: printed above).

@@ -64,32 +64,42 @@ describe("tiaojie trend", () => {
     expect(seen.at(-1)).toBe("GET /api/rankings/trend?from=2026-Q1&to=2026-Q2&by=quarter Bearer tj_assessor");
   });
 
-  it("writes the units × periods sheet with a native line chart per kind, and the ranks and indicators, with --out", async () => {
+  it("writes the scores with a native line chart per kind, the ranks and the indicators as numbers, with --out", async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), "trend-")), "trend.xlsx");
     const r = await capture(["--from", "2026-01", "--to", "2026-02", "--out", out, "--token", "tj_assessor"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`已写入 Wrote ${out}（2 个单位 units × 2 期 periods）`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(out) as unknown as ExcelJS.Buffer);
-    const [sheet, detail] = wb.worksheets;
-    expect(sheet.name).toBe("考评趋势 2026-01至2026-02");
+    const [sheet, ranks, detail] = wb.worksheets;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["考评趋势 2026年1月至2月", "各期名次 2026年1月至2月", "各期指标 2026年1月至2月"]);
     const rows = sheet.getSheetValues().filter(Boolean).map((v) => (v as unknown[]).slice(1));
-    expect(rows).toContainEqual(["单位\nUnit", "类别\nKind", "2026-01", "2026-02"]);
-    expect(rows).toContainEqual(["山腰街道", "镇（街道）", 51, 30.1]);
-    // No score in February: the cell stays empty (a gap in the line), never 0.
-    expect(rows.find((r) => r[0] === "区人社局")!.slice(0, 3)).toEqual(["区人社局", "区直部门", 9.5]);
-    expect(rows.find((r) => r[0] === "区人社局")![3]).toBeUndefined();
+    expect(rows).toContainEqual(["单位", "2026年\n1月", "2月"]);
+    expect(rows).toContainEqual(["山腰街道", 51, 30.1]);
+    // No score in February: the cell stays empty (a gap in the line), never 0 or a dash.
+    expect(rows.find((r) => r[0] === "区人社局")).toEqual(["区人社局", 9.5]);
+    expect(ranks.getSheetValues().filter(Boolean).map((v) => (v as unknown[]).slice(1))).toContainEqual(["山腰街道", 1, 1]);
     const lines = detail.getSheetValues().filter(Boolean).map((v) => (v as unknown[]).slice(1));
-    expect(lines).toContainEqual(["山腰街道", "2026-02", "30.1", "1/1", "100.0%（4/4）", "75.0%（3/4）", "—", "—", "—", "—", "—"]);
-    expect(lines).toContainEqual(["区人社局", "2026-02", "—", "未参评", "—", "—", "—", "—", "—", "—", "—"]);
+    // Rates are numbers beside their counts; indicators nobody had data for are left out (a note names them).
+    expect(lines).toContainEqual(["山腰街道", "2026年2月", 30.1, 1, 1, "4/4", 0.75, "3/4"]);
+    expect(lines).toContainEqual(["区人社局", "2026年1月", 9.5, 1, 1, "2/2", 0.5, "1/2"]);
+    expect(lines.flat().some((v) => String(v).startsWith("按期办结率、承诺兑现率、诉前化解率、台账规范率、评查得分：所选期间各单位均无数据"))).toBe(true);
 
     const zip = await JSZip.loadAsync(readFileSync(out));
     const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
     expect(chart).toContain("<c:lineChart>");
-    expect(chart).toContain("<c:f>'考评趋势 2026-01至2026-02'!$C$4:$D$4</c:f>");
-    expect(chart).toContain("<c:f>'考评趋势 2026-01至2026-02'!$C$5:$D$5</c:f>");
+    expect(chart).toContain("<c:f>'考评趋势 2026年1月至2月'!$B$4:$C$4</c:f>");
+    expect(chart).toContain("<c:f>'考评趋势 2026年1月至2月'!$B$6:$C$6</c:f>");
     expect(await zip.file("xl/charts/chart2.xml")!.async("string")).toContain("区人社局");
     expect(await zip.file("[Content_Types].xml")!.async("string")).toContain('PartName="/xl/charts/chart2.xml"');
+  });
+
+  it("writes the sheets in English with --locale en", async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "trend-")), "trend-en.xlsx");
+    expect((await capture(["--from", "2026-01", "--to", "2026-02", "--out", out, "--locale", "en", "--token", "tj_assessor"])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(out) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Trend Jan 2026 to Feb 2026", "Ranks Jan 2026 to Feb 2026", "Indicators Jan 2026 to Feb 2026"]);
   });
 
   it("refuses more than 24 months, a reversed span, or --by other than month|quarter with exit code 2 before sending anything", async () => {

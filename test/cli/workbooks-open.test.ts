@@ -11,7 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { competitionGrids } from "../../cli/commands/competition.ts";
 import { courtCasesGrid } from "../../cli/commands/court-cases.ts";
 import type { CourtCase } from "../../ledger/api/court.ts";
-import { mentorsWorkbook, type MentorsResponse } from "../../cli/commands/mentors.ts";
+import { mediatorsGrids } from "../../cli/commands/mediators.ts";
+import { mentorsGrids, type MentorsResponse } from "../../cli/commands/mentors.ts";
+import { parsePeriod } from "../../ledger/period.ts";
+import { MEDIATOR_STANDARD, mediatorResults, type MediatorCase } from "../../worker/assessment/mediator-results.ts";
 import { rankingsWorkbook } from "../../cli/commands/rankings.ts";
 import { drilldownWorkbook } from "../../cli/commands/drilldown.ts";
 import { drilldownFixture } from "../fixtures/drilldown.ts";
@@ -120,12 +123,33 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
     expect(flat).toContain("不属于行政争议受理范围");
   }, 150_000);
 
-  it("prints the mentor assignments with both lines of each reason and the unassigned town", async () => {
-    const text = await printedText(mentorsWorkbook(mentors()), "mentors");
-    expect(text).toContain("金牌调解员巡回导师团工作安排（2026-Q3）");
+  it("prints the mentor assignments with each reason in the sheet's language only, the unassigned town, and the time in Beijing time", async () => {
+    const text = await printedText(await gridWorkbookBytes(mentorsGrids(mentors(), { locale: "zh-CN", filedOn: "2026-10-09" })), "mentors");
+    expect(text).toContain("金牌调解员巡回导师团工作安排（2026年第三季度）");
     expect(text).toContain("导师单位（区法院）不是被申请人");
-    expect(text).toContain("is not the respondent");
+    expect(text).not.toContain("is not the respondent");
     expect(text).toContain("峰尾镇");
+    expect(text).toContain("计算时间：2026年10月1日 16:00");
+    expect(text).toContain("时间均为北京时间。");
+    const en = await printedText(await gridWorkbookBytes(mentorsGrids(mentors(), { locale: "en", filedOn: "2026-10-09" })), "mentors-en");
+    expect(en).toContain("is not the respondent");
+    expect(en).not.toContain("不是被申请人");
+  }, 150_000);
+
+  it("prints the mediator results tier by tier with the success rate, its judgment and the note saying what the judgment means", async () => {
+    let n = 0;
+    const closed = (mediator: string, status: MediatorCase["status"]): MediatorCase => ({
+      unit: "山腰街道", caseNo: `C-${++n}`, mediator, receivedOn: "2026-07-01", accepted: true, status, closedOn: "2026-07-10",
+      stage: "诉前", mediationType: "人民调解", commitmentDue: null, commitmentMetOn: null,
+    });
+    const cases = [...Array.from({ length: 12 }, () => closed("林志强", "调解成功")), ...Array.from({ length: 2 }, () => closed("王芳", "调解成功")), ...Array.from({ length: 8 }, () => closed("王芳", "调解不成"))];
+    const roster = [{ name: "王芳", unit: "山腰街道", tier: "星牌调解员" }, { name: "林志强", unit: "山腰街道", tier: "星牌调解员" }];
+    const r = { period: "2026-Q3", asOf: "2026-10-01", standard: MEDIATOR_STANDARD as never, mediators: mediatorResults(roster, cases, [], parsePeriod("2026-Q3"), "2026-10-01") };
+    const text = await printedText(await gridWorkbookBytes(mediatorsGrids(r, { locale: "zh-CN", filedOn: "2026-10-09" })), "mediators");
+    expect(text).toContain("调解员考评（2026年第三季度）");
+    expect(text).toMatch(/星牌调解员\s+1\s+林志强\s+山腰街道\s+12\s+12\s+100\.0%\s+12\/12/);
+    expect(text).toMatch(/星牌调解员\s+2\s+王芳\s+山腰街道\s+10\s+10\s+20\.0%\s+2\/10\s+[\d.]+%\s+[\d.]+%\s+未达标/);
+    expect(text).toContain("判定：比率达到目标为“达标”");
   }, 150_000);
 
   it("prints the zone competition with each zone's towns, their zone and district ranks, and the town in no zone", async () => {
@@ -165,11 +189,15 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
   }, 150_000);
 
   it("prints the trend table and draws its line charts: the chart titles, legends and coloured lines are on the page", async () => {
-    const text = await printedText(await trendXlsx(sampleTrend()), "trend");
-    expect(text).toContain("考评趋势（2026-01 至 2026-06，按月）");
-    expect(text).toContain("综合得分趋势 — 镇（街道） Towns/streets");
-    expect(text).toContain("综合得分趋势 — 区直部门 Departments");
-    expect(text).toContain("得分 Score");
+    const text = await printedText(await trendXlsx(sampleTrend(), { locale: "zh-CN", filedOn: "2026-07-02" }), "trend");
+    expect(text).toContain("考评趋势：各单位综合得分（2026年1月至6月，按月）");
+    // LibreOffice spaces a chart title's digits from the Chinese around them.
+    const flat = text.replace(/\s+/g, "");
+    expect(flat).toContain("镇（街道）综合得分趋势（2026年1月至6月）");
+    expect(flat).toContain("区直部门综合得分趋势（2026年1月至6月）");
+    expect(text).toContain("考评趋势：各期名次（2026年1月至6月，按月）");
+    // Chinese only: no English word on any page of the Chinese workbook.
+    expect(text.replace(/Page \d+ of \d+/g, "").match(/[A-Za-z]{3,}/g) ?? []).toEqual([]);
     // The first page as pixels (PPM: a header, then RGB bytes): the table is black on white or pale blue, so
     // strongly coloured pixels can only be the chart's lines and markers.
     await run("pdftoppm", ["-r", "40", "-f", "1", "-l", "1", path.join(dir, "trend.pdf"), path.join(dir, "trend-page")]);

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInChina } from "../../ledger/clock.ts";
 import { addDays } from "../../ledger/period.ts";
 import { trendRanges, trendSheetName } from "../../addin/pane/logic/trend-sheet.ts";
+import { periodSpanText, periodText } from "../../ledger/reports/form-text.ts";
+import { periodHeader } from "../../ledger/reports/trend-layout.ts";
 import { generateCases } from "../fixtures/case-generator.ts";
 import {
   addUnit, api, createToken, openPane, screenshot, startPaneSession, step, stopPaneSession,
@@ -71,27 +73,31 @@ describe("the assessment office's trend, mediator and competition sheets", () =>
     expect(n).toBe(Number(TODAY.slice(5, 7)));
     const last = String.fromCharCode("A".charCodeAt(0) + n);
     const sheet = trendSheetName(range);
-    expect(sheet).toBe(`考评趋势 ${TODAY.slice(0, 4)}-01至${TODAY.slice(0, 7)}`);
-    await step(office, S, "choose this year by month and create the sheet", async () => {
+    expect(sheet).toBe(`考评趋势 ${n === 1 ? periodText(range.from) : periodSpanText(range.from, range.to)}`);
+    await step(office, S, "choose this year by month and create the sheets", async () => {
       await page.locator("select#trend-range").selectOption({ label: `${TODAY.slice(0, 4)} 年各月` });
       await button(page, "生成趋势表").click();
-      await waitForNote(page, `已生成工作表“${sheet}”：3 个单位 × ${n} 期，附折线图（镇街、区直部门各一张）。`);
+      await waitForNote(page, new RegExp(`^已生成工作表“${sheet}”、“各期名次 [^”]+”、“各期指标 [^”]+”：3 个单位 × ${n} 期，综合得分附折线图。`));
     });
     await screenshot(page, "40-assessor-trend");
-    await step(office, S, "one row per unit with its score per month, as the Worker computed it", async () => {
-      const cells = await excel(page, (x, a) => x.values(a.sheet, a.range), { sheet, range: `A1:${last}4` });
-      expect(cells[0]).toEqual(["单位", ...expected.periods.map((p) => p.period)]);
-      expect(cells.slice(1).map((r) => r[0])).toEqual(expected.units.map((u) => u.unit));
-      expect(cells[1].slice(1)).toEqual(expected.units[0].points.map((p) => p.score ?? ""));
-      expect((await excel(page, (x, s) => x.format(s, "B2"), sheet)).numberFormat).toBe("0.0");
+    // Title, 填报单位, the period; the header (row 4), the towns' heading (row 5), one row per town.
+    const first = 6;
+    const lastRow = first + expected.units.length - 1;
+    await step(office, S, "one row per unit with its score per month as a number, as the Worker computed it", async () => {
+      const cells = await excel(page, (x, a) => x.values(a.sheet, a.range), { sheet, range: `A4:${last}${lastRow}` });
+      expect(cells[0]).toEqual(["单位", ...expected.periods.map((p, i) => periodHeader(p.period, expected.periods[i - 1]?.period, "zh-CN"))]);
+      expect(cells[1][0]).toBe("镇（街道）");
+      expect(cells.slice(2).map((r) => r[0])).toEqual(expected.units.map((u) => u.unit));
+      expect(cells[2].slice(1)).toEqual(expected.units[0].points.map((p) => p.score ?? ""));
+      expect((await excel(page, (x, a) => x.format(a.sheet, a.cell), { sheet, cell: `B${first}` })).numberFormat).toBe("0.0");
     });
     await step(office, S, "a line chart by rows: each town a series named by its unit, against the month headers", async () => {
       const charts = await excel(page, (x, s) => x.charts(s), sheet);
       expect(charts).toHaveLength(1);
-      expect(charts[0]).toMatchObject({ type: "Line", seriesBy: "Rows", title: "综合得分趋势 — 镇（街道）", source: `A2:${last}4` });
+      expect(charts[0]).toMatchObject({ type: "Line", seriesBy: "Rows", title: `镇（街道）综合得分趋势（${sheet.slice(5)}）`, source: `A${first}:${last}${lastRow}` });
       // Excel names a one-cell range by its cell (on 1 January the year has one month).
       const span = (a: string, z: string) => (a === z ? a : `${a}:${z}`);
-      expect(charts[0].series).toEqual(expected.units.map((u, i) => ({ name: u.unit, values: span(`B${i + 2}`, `${last}${i + 2}`), xValues: span("B1", `${last}1`) })));
+      expect(charts[0].series).toEqual(expected.units.map((u, i) => ({ name: u.unit, values: span(`B${first + i}`, `${last}${first + i}`), xValues: span("B4", `${last}4`) })));
       expect(await excel(page, (x) => x.activeSheet())).toBe(sheet);
     });
     await step(office, S, "render the trend sheet with its chart", () => renderSheet(page, sheet, "40b-assessor-trend-sheet"));
@@ -107,22 +113,26 @@ describe("the assessment office's trend, mediator and competition sheets", () =>
       const gold = m.mediators.filter((x) => x.standing === "gold").length;
       const behind = m.mediators.filter((x) => x.standing === "behind").length;
       expect(behind).toBeGreaterThan(0);
-      await waitForNote(page, `已生成工作表“调解员考评 ${LAST_YEAR}”：${m.mediators.length} 名调解员，${gold} 名达金牌标准，${behind} 名落后。`);
-      await waitForNote(page, "达金牌标准（黄）和落后（红）的调解员，依据的数字见表中“依据”列。");
+      await waitForNote(page, `已生成工作表“调解员考评 ${LAST_YEAR}年”：${m.mediators.length} 名调解员，${gold} 名达金牌标准，${behind} 名落后。`);
+      await waitForNote(page, "达金牌标准和落后的调解员，依据的数字见表中“依据”列。");
     });
     await screenshot(page, "41-assessor-mediators");
-    await step(office, S, "the gold mediator first, then the stars in rank order", async () => {
-      const cells = await excel(page, (x, s) => x.values(s, "A1:O6"), `调解员考评 ${LAST_YEAR}`);
-      expect(cells[0].slice(0, 4)).toEqual(["级别", "级别内名次", "调解员", "单位"]);
+    await step(office, S, "the gold mediator first, then the stars in rank order, the success rate judged by the one rule", async () => {
+      // Title, 填报单位, the period; the header on row 4.
+      const cells = await excel(page, (x, s) => x.values(s.sheet, s.range), { sheet: `调解员考评 ${LAST_YEAR}年`, range: `A4:Q${4 + MEDIATORS.length}` });
+      expect(cells[0].slice(0, 4)).toEqual(["级别", "级别内\n名次", "调解员", "单位"]);
+      const why = cells[0].indexOf("依据");
+      const standing = cells[0].indexOf("考评结论");
       expect(cells[1][2]).toBe("陈美华");
-      expect(cells.slice(1).map((r) => r[2]).sort()).toEqual([...MEDIATORS].sort());
-      // 郑国庆 carries 南埔镇's weak year: falling behind, filled red, with the success figures behind it.
+      expect(cells.slice(1).map((r) => r[2]).filter(Boolean).sort()).toEqual([...MEDIATORS].sort());
+      // 郑国庆 carries 南埔镇's weak year: falling behind, the whole interval under 80 % (未达标), with the figures behind it.
       const i = cells.findIndex((r) => r[2] === "郑国庆");
-      expect(cells[i][13]).toBe("落后");
-      expect(String(cells[i][14])).toMatch(/^调解成功率 \d+%（\d+\/\d+），95% 区间上限 \d+% 仍低于 80%/);
-      expect((await excel(page, (x, a) => x.format(a.sheet, a.cell), { sheet: `调解员考评 ${LAST_YEAR}`, cell: `N${i + 1}` })).fill).toBe("#FFC7CE");
+      expect(cells[i][standing]).toBe("落后");
+      expect(cells[i][10]).toBe("未达标");
+      expect(typeof cells[i][6]).toBe("number");
+      expect(String(cells[i][why])).toMatch(/^调解成功率 \d+%（\d+\/\d+），95% 区间上限 \d+% 仍低于 80%/);
     });
-    await step(office, S, "render the mediator sheet", () => renderSheet(page, `调解员考评 ${LAST_YEAR}`, "41b-assessor-mediators-sheet"));
+    await step(office, S, "render the mediator sheet", () => renderSheet(page, `调解员考评 ${LAST_YEAR}年`, "41b-assessor-mediators-sheet"));
     await step(office, S, "create the competition sheet", async () => {
       await button(page, "生成片区竞赛表").click();
       await waitForNote(page, `已生成工作表“分片竞赛 ${LAST_YEAR}年”：2 个片区。`);

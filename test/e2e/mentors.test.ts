@@ -5,6 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DEPARTMENTS, DEMO_TOWNS } from "../../scripts/start/demo-seed.ts";
 import { todayInChina } from "../../ledger/clock.ts";
+import { periodText } from "../../ledger/reports/form-text.ts";
 import {
   addUnit, api, createToken, ensureAddinBuilt, launchBrowser, openPane, screenshot, startPaneServer, startWorker, step,
   type OpenPane, type PaneServer, type TestWorker,
@@ -140,26 +141,27 @@ describe("the coordinator's 导师 tab", () => {
   it("computes this month's assignments into a sheet of their own with Chinese headers and reasons, no solver costs", SLOW, async () => {
     const { page } = office;
     const S = "mentors-sheet";
-    const sheet = `导师安排 ${THIS_MONTH}`;
+    const sheet = `导师安排 ${periodText(THIS_MONTH)}`;
     await step(office, S, "pick the period and compute", async () => {
       await page.locator("select#mentor-period").selectOption(THIS_MONTH);
       await button(page, "计算并生成导师安排工作表").click();
       await waitForNote(page, new RegExp(`已生成工作表“${sheet}”：\\d+ 项安排`));
     });
     await screenshot(page, "21-mentors-assignments-sheet");
-    await step(office, S, "one table row per assignment, every town visited, the roster sheet untouched", async () => {
+    await step(office, S, "one row per assignment under the form's lines, every town visited, the roster sheet untouched", async () => {
       const stored = await api<{ assignments: Line[]; unassigned: unknown[] }>(worker.url, coordinator, `/api/mentors/assignments?period=${THIS_MONTH}`);
       const n = stored.assignments.length + stored.unassigned.length;
-      const tables = await excel(page, (x, s) => x.tables(s), sheet);
-      expect(tables).toEqual([{ name: `TiaojieMentors_${THIS_MONTH.replace("-", "_")}`, address: `A1:G${n + 1}`, style: "TableStyleMedium2", hasHeaders: true }]);
-      const cells = await excel(page, (x, a) => x.values(a[0], a[1]), [sheet, `A1:G${n + 1}`]);
-      expect(cells[0]).toEqual(["类别", "导师", "导师单位", "帮扶对象", "对象单位", "序次", "安排理由"]);
-      expect(new Set(cells.filter((r) => r[0] === "巡回指导").map((r) => r[3]))).toEqual(new Set(DEMO_TOWNS));
-      expect(cells.slice(1).every((r) => String(r[6]).length > 0)).toBe(true);
+      // Title, 填报单位, the period with 计算时间 in Beijing time, the counts; then the header and the rows.
+      const cells = await excel(page, (x, a) => x.values(a[0], a[1]), [sheet, `A1:G${n + 5}`]);
+      expect(String(cells[0][0])).toBe(`金牌调解员巡回导师团工作安排（${periodText(THIS_MONTH)}）`);
+      expect(cells[4]).toEqual(["类别", "导师", "导师单位", "帮扶对象", "对象单位", "序次", "安排理由"]);
+      const body = cells.slice(5);
+      expect(new Set(body.filter((r) => r[0] === "巡回指导").map((r) => r[3]))).toEqual(new Set(DEMO_TOWNS));
+      expect(body.every((r) => String(r[6]).length > 0)).toBe(true);
       // The solver's weights (−1000000 必须覆盖) are not for a bureau: no number and no 成本 in any cell.
       expect(cells.flat().filter((v) => typeof v === "number" || /成本|必须覆盖/.test(String(v)))).toEqual([]);
       expect(await excel(page, (x) => x.activeSheet())).toBe(sheet);
-      await photographSheet(office, sheet, `A1:G${n + 1}`, "21b-mentors-assignments-sheet-contents");
+      await photographSheet(office, sheet, `A1:G${n + 5}`, "21b-mentors-assignments-sheet-contents");
     });
   });
 });
@@ -190,16 +192,16 @@ describe("a 巡回指导记录 pushed from the pane", () => {
       await step(office, S, "this month's assignments change: another mentor for a town just visited, unvisited towns first", async () => {
         await page.locator("select#mentor-period").selectOption(THIS_MONTH);
         await button(page, "计算并生成导师安排工作表").click();
-        await waitForNote(page, `已生成工作表“导师安排 ${THIS_MONTH}”`);
+        await waitForNote(page, `已生成工作表“导师安排 ${periodText(THIS_MONTH)}”`);
         const stored = await api<{ assignments: Line[] }>(worker.url, coordinator, `/api/mentors/assignments?period=${THIS_MONTH}`);
         const visitOf = (town: string) => stored.assignments.filter((a) => a.kind === "visit" && a.target.name === town);
         expect(visitOf("涂岭镇").map((a) => a.mentor.name)).not.toContain("蔡国华");
         expect(visitOf("后龙镇").map((a) => a.mentor.name)).not.toContain("郭振宇");
-        expect(visitOf("南埔镇")[0].reason.zh).toContain(`上期（${LAST_MONTH}）无巡回指导记录，优先安排`);
+        expect(visitOf("南埔镇")[0].reason.zh).toContain(`上期（${periodText(LAST_MONTH)}）无巡回指导记录，优先安排`);
         expect(visitOf("涂岭镇")[0].reason.zh).not.toContain("无巡回指导记录");
       });
       await screenshot(page, "23-mentors-after-visits");
-      await photographSheet(office, `导师安排 ${THIS_MONTH}`, "A1:G15", "23b-mentors-sheet-after-visits");
+      await photographSheet(office, `导师安排 ${periodText(THIS_MONTH)}`, "A1:G15", "23b-mentors-sheet-after-visits");
       await photographSheet(office, "巡回指导记录", "A1:F6", "22b-visit-sheet-marked", 1);
       await step(office, S, "last month's flags name exactly the towns nobody visited", async () => {
         const flags = await api<{ flags: { unit: string }[] }>(worker.url, coordinator, `/api/flags?period=${LAST_MONTH}&code=town_not_visited`);

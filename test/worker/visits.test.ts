@@ -92,7 +92,7 @@ describe("visits that happened feed the next period's rotation", () => {
     const other = planned === "蔡国华" ? "庄丽君" : "蔡国华";
     expect(visitOf(after, UNIT_A).mentor.name).toBe(other);
     expect(visitOf(after, UNIT_B).terms).toContainEqual({ name: "unvisited", value: -20_000 });
-    expect(visitOf(after, UNIT_B).reason.zh).toContain("上期（2026-10）无巡回指导记录，优先安排");
+    expect(visitOf(after, UNIT_B).reason.zh).toContain("上期（2026年10月）无巡回指导记录，优先安排");
     expect(visitOf(after, UNIT_A).terms.map((t: any) => t.name)).not.toContain("unvisited");
   });
 });

@@ -1,4 +1,5 @@
 /** Reasons in words (zh-CN first, English second) built from an assignment's cost terms and its target. */
+import { periodText } from "../../ledger/reports/form-text.ts";
 import type { Network, Row } from "./build-network.ts";
 import type { Bilingual, CostConfig, CostTerm, Mentor, Ratio } from "./types.ts";
 
@@ -6,6 +7,7 @@ function percent(rate: Ratio): number {
   return Math.round((100 * rate.num) / rate.den);
 }
 
+/** subjectEn is a noun ("the town"): "the town has no closed cases yet", "the town's success rate 62% is below 80%". */
 function rateText(rate: Ratio, overdue: number, config: CostConfig, subjectZh: string, subjectEn: string): Bilingual {
   let zh: string;
   let en: string;
@@ -16,7 +18,7 @@ function rateText(rate: Ratio, overdue: number, config: CostConfig, subjectZh: s
     const p = percent(rate);
     const below = p < config.weakRatePercent;
     zh = `${subjectZh}调解成功率 ${p}%${below ? ` 低于 ${config.weakRatePercent}%` : ""}`;
-    en = `${subjectEn} success rate ${p}%${below ? ` is below ${config.weakRatePercent}%` : ""}`;
+    en = `${subjectEn}'s success rate ${p}%${below ? ` is below ${config.weakRatePercent}%` : ""}`;
   }
   if (overdue > 0) {
     zh += `，超期 ${overdue} 件`;
@@ -50,7 +52,7 @@ export function assignmentReason(net: Network, row: Row, mentor: Mentor, terms: 
     }
   } else if (row.kind === "pairing") {
     const s = net.stars[row.target];
-    const rate = rateText(s.successRate, s.overdueCases, config, "该星牌调解员", "the star mediator's");
+    const rate = rateText(s.successRate, s.overdueCases, config, "该星牌调解员", "the star mediator");
     zh.push(`金牌带星牌：${rate.zh}`);
     en.push(`Gold mentors star: ${rate.en}`);
     if (has(terms, "stability")) {
@@ -59,13 +61,13 @@ export function assignmentReason(net: Network, row: Row, mentor: Mentor, terms: 
     }
   } else {
     const t = net.towns[row.target];
-    const rate = rateText(t.successRate, t.overdueCases, config, "该镇", "the town's");
+    const rate = rateText(t.successRate, t.overdueCases, config, "该镇", "the town");
     const required = row.slot <= t.minVisits;
     zh.push(`巡回指导（本期第 ${row.slot} 次${required ? "，必访" : "，薄弱加访"}）：${rate.zh}`);
     en.push(`Circuit visit ${row.slot} this period (${required ? "required" : "extra, for weak spots"}): ${rate.en}`);
     if (has(terms, "unvisited")) {
-      zh.push(`上期（${net.visitPeriod}）无巡回指导记录，优先安排`);
-      en.push(`no circuit visit recorded last period (${net.visitPeriod}), so it comes first`);
+      zh.push(`上期（${periodText(net.visitPeriod!)}）无巡回指导记录，优先安排`);
+      en.push(`no circuit visit recorded last period (${periodText(net.visitPeriod!, "en")}), so it comes first`);
     }
     if (has(terms, "rotation")) {
       zh.push("上期同一导师已安排或到访，轮换扣分，但无更优人选");

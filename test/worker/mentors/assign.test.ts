@@ -263,6 +263,6 @@ describe("assignMentors rules", () => {
     const visit = result.assignments.find((a) => a.kind === "visit")!;
     expect(visit.targetId).toBe("乙镇");
     expect(visit.terms).toContainEqual({ name: "unvisited", value: -20_000 });
-    expect(visit.reason.zh).toContain("上期（2026-10）无巡回指导记录，优先安排");
+    expect(visit.reason.zh).toContain("上期（2026年10月）无巡回指导记录，优先安排");
   });
 });
