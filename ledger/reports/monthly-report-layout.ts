@@ -219,6 +219,7 @@ export function monthlyReportLayout(d: MonthlyReportData, locale: Locale, o: Mon
     { v: signed(t("联系电话", "Phone"), phone), style: "subtitle" }]);
   return {
     name: monthlyReportSheetName(s.period, locale), rows, merges, widths: [...WIDTHS], page: { orientation: "portrait" },
+    locale,
     // One page; the form's head (title, 填报单位, 统计期间, 单位) is what a second page would repeat, and stays in view.
     headerRows: { first: 0, last: HEAD_ROWS - 1 },
   };

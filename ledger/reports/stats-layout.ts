@@ -160,6 +160,7 @@ function tableGrid(s: Stats, spec: TableSheet, locale: Locale): Grid {
     widths: place.widths,
     charts,
     page: { orientation: "landscape" },
+    locale,
     headerRows: { first: headerRow, last: headerRow },
     frozenCols: 1,
     ...(place.breaksBefore.length ? { breaksBefore: place.breaksBefore } : {}),
@@ -281,6 +282,7 @@ function trendGrid(s: Stats, locale: Locale): Grid {
   return {
     name: statsSheetName(t("月度趋势", "Trend"), s.period, locale), rows, merges, widths: place.widths, charts,
     page: { orientation: "landscape" },
+    locale,
     headerRows: { first: headerRow, last: headerRow },
     frozenCols: 1,
     ...(place.breaksBefore.length ? { breaksBefore: place.breaksBefore } : {}),
