@@ -3,9 +3,12 @@
 // the month-by-month trend, and the 月报 as offices file it upward (A4 portrait). Counted as the rankings count.
 import { todayInChina } from "../../ledger/clock.ts";
 import type { Stats } from "../../ledger/api/stats.ts";
+import type { Locale } from "../../ledger/messages.ts";
+import { monthlyReportData, type MonthlyReportData } from "../../ledger/reports/monthly-report-data.ts";
 import { monthlyReportLayout } from "../../ledger/reports/monthly-report-layout.ts";
+import { letterheadOf, type OfficeLetterhead } from "../../ledger/api/office-profile.ts";
 import { groupLabel, statsLayouts } from "../../ledger/reports/stats-layout.ts";
-import { pct, type SheetLocale } from "../../ledger/reports/grid.ts";
+import { pct } from "../../ledger/reports/grid.ts";
 import { connection, createClient } from "../lib/client.ts";
 import { commandFailed } from "../lib/command-error.ts";
 import { writeGridWorkbook } from "../lib/grid-workbook.ts";
@@ -17,17 +20,17 @@ export const USAGE = `用法 Usage: tiaojie stats --period 2026-05 [--group town
   cross-tables with totals and charts, the month-by-month trend, and the monthly report (月报) to file upward
   --period  统计期间：2026-05（月）、2026-Q2（季度）或 2026（年） month, quarter or year
   --group   单位范围：town 镇街、department 区直部门、zone:北片 某片区；不写为全区 units: towns, departments or a zone (default: the district)
-  --filer   月报的填报单位（不写则留空待填） the 填报单位 of the report (blank line when left out)
-  --locale  en：工作表用英文 sheets in English (default: Chinese, tables with English beside)
+  --filer   月报的填报单位（不写则用报表落款，未设则留空待填） the 填报单位 (default: the office's letterhead, else a line to fill)
+  --locale  en：工作表用英文 sheets in English (default: Chinese)
   --json    输出接口返回的 JSON print the API's JSON
-  --out     写出统计工作簿：四张交叉表、趋势表和月报 write the cross-tables, the trend and the 月报
+  --out     写出统计工作簿：交叉表、趋势表和月报（月报另取本年累计和上年同期的数字）
+            write the cross-tables, the trend and the 月报 (which also fetches the year so far and last year's period)
   (--url URL --token TOKEN, or TIAOJIE_URL / TIAOJIE_TOKEN; a coordinator or assessor token, or a clerk's for the own unit)`;
 
 /** The sheets --out writes: the cross-tables and the trend, then the 月报 (dated today, China time). */
-export function statsGrids(s: Stats, o: { locale?: "en" | "zh-CN"; filer?: string; filedOn?: string } = {}) {
-  const tables: SheetLocale = o.locale ?? "both";
-  const report: SheetLocale = o.locale ?? "zh-CN";
-  return [...statsLayouts(s, tables), monthlyReportLayout(s, report, { filer: o.filer, filedOn: o.filedOn ?? todayInChina() })];
+export function statsGrids(d: MonthlyReportData, o: { locale?: Locale; filer?: string; filedOn?: string; office?: OfficeLetterhead } = {}) {
+  const locale = o.locale ?? "zh-CN";
+  return [...statsLayouts(d.stats, locale), monthlyReportLayout(d, locale, { filer: o.filer, office: o.office, filedOn: o.filedOn ?? todayInChina() })];
 }
 
 function statsText(s: Stats): string {
@@ -61,9 +64,15 @@ export async function run(args: string[]): Promise<number> {
     }
     if (values.locale !== undefined && values.locale !== "en" && values.locale !== "zh-CN") throw new UsageError(`--locale 须为 zh-CN 或 en：“${values.locale}” --locale must be zh-CN or en`);
     const c = connection(values);
-    const s = await createClient(c.url, c.token).stats(period.label, values.group?.trim());
+    const client = createClient(c.url, c.token);
+    const group = values.group?.trim();
+    const s = await client.stats(period.label, group);
     if (values.out) {
-      const grids = statsGrids(s, { locale: values.locale as "en" | "zh-CN" | undefined, filer: values.filer });
+      // The 月报's 本年累计 and 同比 need the year so far and last year's period: a few more requests of the same kind.
+      const data = await monthlyReportData(s, (p) => client.stats(p, group));
+      // 填报单位, 填表人 and 联系电话 as the coordinator set them; a Worker that cannot say leaves lines to fill by hand.
+      const office = await client.officeProfile().then(letterheadOf, () => undefined);
+      const grids = statsGrids(data, { locale: values.locale as Locale | undefined, filer: values.filer, office });
       await writeGridWorkbook(grids, values.out);
       if (!values.json) process.stdout.write(`已写入 Wrote ${values.out}（${grids.length} 张工作表 sheets：${grids.map((g) => g.name).join("、")}）\n`);
     }

@@ -63,6 +63,11 @@ export const StatsSchema = z.object({
   /** The group asked for and the units it covers (towns/streets and departments, as the rankings). */
   group: z.object({ kind: z.enum(["district", "town", "department", "zone", "unit"]), name: z.string().nullable() }),
   units: z.array(z.string()),
+  /**
+   * Which of `units` are towns/streets (镇/街道); the others are departments (区直部门). The domain × unit table prints
+   * towns and departments as separate sheets, as the rankings rank them separately.
+   */
+  towns: z.array(z.string()),
   totals: StatsFiguresSchema,
   tables: z.object({
     domainByUnit: CrossTableSchema,

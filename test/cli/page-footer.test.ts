@@ -23,7 +23,7 @@ import { drilldownFixture } from "../fixtures/drilldown.ts";
 import { sampleDigest } from "../fixtures/digest.ts";
 import { rankingsFixture } from "../fixtures/rankings.ts";
 import { reviewReport } from "../fixtures/review-dimensions.ts";
-import { sampleStats } from "../fixtures/stats.ts";
+import { sampleReportData, sampleStats } from "../fixtures/stats.ts";
 import { statement } from "../fixtures/subsidy-statement.ts";
 import { sampleTrend } from "../fixtures/trend.ts";
 
@@ -37,7 +37,7 @@ const workbooks: [string, () => Promise<Uint8Array>][] = [
   ["subsidies", () => gridWorkbookBytes(subsidiesGrids(statement(), { locale: "zh-CN", filedOn: "2026-10-09" }))],
   ["trend", () => trendXlsx(sampleTrend(), { locale: "zh-CN", filedOn: "2026-07-02" })],
   ["digest", () => gridWorkbookBytes(digestLayout(sampleDigest(), "zh-CN"))],
-  ["stats", () => gridWorkbookBytes(statsGrids(sampleStats(3), { filer: "泉港区司法局", filedOn: "2026-06-03" }))],
+  ["stats", () => gridWorkbookBytes(statsGrids(sampleReportData(sampleStats(3)), { filer: "泉港区司法局", filedOn: "2026-06-03" }))],
   ["competition", () => gridWorkbookBytes(competitionGrids({ period: "2026-Q3", asOf: "2026-09-30", method: "wilson-lower", weights: DEFAULT_WEIGHTS, zones: [], unzoned: [], district: [] }, { locale: "zh-CN", filedOn: "2026-10-09" }))],
   ["court cases", () => gridWorkbookBytes([courtCasesGrid("2026-Q3", [])])],
   ["mentors", () => gridWorkbookBytes(mentorsGrids({ period: "2026-Q3", computedAt: "2026-10-01T08:00:00Z", asOf: "2026-09-30", objective: 0, summary: {}, scope: null, assignments: [], unassigned: [] }, { locale: "zh-CN", filedOn: "2026-10-09" }))],

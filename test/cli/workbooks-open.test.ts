@@ -35,7 +35,7 @@ import { statement } from "../fixtures/subsidy-statement.ts";
 import { reviewReport } from "../fixtures/review-dimensions.ts";
 import { statsGrids } from "../../cli/commands/stats.ts";
 import { monthlyReportLayout } from "../../ledger/reports/monthly-report-layout.ts";
-import { sampleStats } from "../fixtures/stats.ts";
+import { sampleReportData, sampleStats } from "../fixtures/stats.ts";
 
 const run = promisify(execFile);
 let dir = "";
@@ -246,22 +246,26 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
     expect(flat).toContain("第11页，共11页");
   }, 150_000);
 
-  it("prints the statistics workbook: every cross-table with its totals, the trend and the 月报, charts titled", async () => {
-    const s = sampleStats(24);
-    const text = await printedText(await gridWorkbookBytes(statsGrids(s, { filer: "泉港区司法局", filedOn: "2026-06-03" })), "stats");
+  it("prints the statistics workbook: the towns' and departments' tables, the other cross-tables, the trend and the 月报, charts titled", async () => {
+    const text = await printedText(await gridWorkbookBytes(statsGrids(sampleReportData(sampleStats(24)), { filer: "泉港区司法局", filedOn: "2026-06-03" })), "stats");
     const flat = text.replace(/\s+/g, "");
-    for (const title of ["纠纷领域×承办单位Domain×unit（2026-05，全区wholedistrict）", "被申请行政机关×纠纷领域", "案件来源×办结结果", "所处阶段×办结结果", "逐月趋势", "行政争议调解工作统计月报"]) {
+    for (const title of ["纠纷领域×镇（街道）（2026年5月，全区）", "纠纷领域×区直部门", "被申请行政机关×纠纷领域", "案件来源×办结结果", "所处阶段×办结结果", "逐月趋势", "行政争议调解工作统计月报"]) {
       expect(flat).toContain(title);
     }
-    expect(flat).toContain("区自然资源局");
     expect(flat).toContain("其余4个机关");
-    expect(flat).toContain("填报单位：泉港区司法局");
-    expect(flat).toContain("审核人：__________填表人：__________联系电话：__________");
+    expect(flat).toContain("填报单位：泉港区司法局（盖章）");
+    expect(flat).toContain("单位负责人：________审核人：________填表人：________联系电话：________");
+    // The sheets' own words are Chinese only (the page footer is the renderer's).
+    expect(flat).not.toMatch(/Total|Domain|Received|Source/);
   }, 150_000);
 
-  it("prints the 月报 on one A4 portrait page", async () => {
-    await printedText(await gridWorkbookBytes([monthlyReportLayout(sampleStats(), "zh-CN", { filedOn: "2026-06-03" })]), "monthly-report");
-    const { stdout } = await run("pdfinfo", [path.join(dir, "monthly-report.pdf")]);
+  it.each(["zh-CN", "en"] as const)("prints the 月报 (%s) on one A4 portrait page, even with a （未填） row in both sections", async (locale) => {
+    const s = sampleStats();
+    const blank = { label: "（未填）", ...s.totals };
+    const d = sampleReportData({ ...s, bySource: [...s.bySource, blank], byDomain: [...s.byDomain, blank] });
+    const name = `monthly-report-${locale}`;
+    await printedText(await gridWorkbookBytes([monthlyReportLayout(d, locale, { filedOn: "2026-06-03", office: { filingUnit: "泉港区司法局", contact: "陈美华", phone: "0595-87771234" } })]), name);
+    const { stdout } = await run("pdfinfo", [path.join(dir, `${name}.pdf`)]);
     expect(stdout).toMatch(/Pages:\s+1\n/);
     // A4 portrait: 595 × 842 points.
     expect(stdout).toMatch(/Page size:\s+595(\.\d+)? x 841\.\d+|Page size:\s+595(\.\d+)? x 842/);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Stats } from "../../ledger/api/stats.ts";
 import { todayInChina } from "../../ledger/clock.ts";
 import { addDays } from "../../ledger/period.ts";
+import { periodText } from "../../ledger/reports/form-text.ts";
 import { generateCases } from "../fixtures/case-generator.ts";
 import {
   addUnit, api, createToken, openPane, screenshot, startPaneSession, step, stopPaneSession,
@@ -62,7 +63,8 @@ describe("the coordinator's 统计分析 and 月报", () => {
     const S = "stats";
     const expected = await api<Stats>(worker.url, coordinator, `/api/stats?period=${MONTH}&group=${encodeURIComponent("zone:北片")}`);
     expect(expected.totals.received).toBeGreaterThan(0);
-    const names = ["领域×单位", "被申请人×领域", "来源×结果", "阶段×结果", "月度趋势"].map((n) => `${n} ${MONTH}`);
+    // The zone has towns only: the towns' sheet, no departments' sheet.
+    const names = ["领域×镇街", "被申请人×领域", "来源×结果", "阶段×结果", "月度趋势"].map((n) => `${n} ${periodText(MONTH)}`);
     await step(office, S, "choose the month and the zone, create the sheets", async () => {
       await expect.poll(() => page.locator("select#stats-group option").count()).toBe(5);
       expect(await page.locator("select#stats-period").inputValue()).toBe(MONTH);
@@ -71,7 +73,7 @@ describe("the coordinator's 统计分析 and 月报", () => {
       await waitForNote(page, `已生成 5 张工作表：${names.join("、")}。每张交叉表带行列合计和图表；${expected.totals.received} 件收案，${expected.totals.concluded} 件办结。`);
     });
     await screenshot(page, "60-coordinator-stats");
-    await step(office, S, "domain × unit: the zone's towns as columns, a 合计 row and column equal to the API's", async () => {
+    await step(office, S, "domain × town: the zone's towns as columns, a 合计 row and column equal to the API's", async () => {
       const t = expected.tables.domainByUnit;
       expect(t.cols).toEqual(["山腰街道", "界山镇"]);
       const cells = await excel(page, (x, a) => x.values(a.sheet, a.address), { sheet: names[0], address: `A4:D${5 + t.rows.length}` });
@@ -83,12 +85,15 @@ describe("the coordinator's 统计分析 and 月报", () => {
     });
     await step(office, S, "a chart on every sheet, drawn from the sheet's own cells", async () => {
       const charts = await Promise.all(names.map((n) => excel(page, (x, s) => x.charts(s), n)));
-      expect(charts.map((c) => c.map((x) => x.type))).toEqual([["BarClustered"], ["BarClustered"], ["ColumnClustered"], ["ColumnClustered"], ["Line", "Line"]]);
-      expect(charts[0][0]).toMatchObject({ title: "各领域收案数", seriesBy: "Columns" });
-      expect(charts[2][0].series.map((s) => s.name)).toEqual(["调解成功", "调解不成", "终止", "撤回", "移送裁判"]);
+      // Each source's outcomes are the parts of its whole: stacked bars (report-renderers draws the stacked kinds).
+      expect(charts.map((c) => c.map((x) => x.type))).toEqual([["BarClustered"], ["BarClustered"], ["BarStacked"], ["BarStacked"], ["Line", "Line"]]);
+      expect(charts[0][0]).toMatchObject({ title: "各领域收案数（镇（街道））", seriesBy: "Columns" });
+      // An outcome no case had is left out of the table and the chart.
+      const so = expected.tables.sourceByOutcome;
+      expect(charts[2][0].series.map((s) => s.name)).toEqual(so.cols.filter((_, j) => so.colTotals[j] > 0));
       expect(charts[4][1]).toMatchObject({ title: "调解成功率", valueFormat: "0%" });
       const trend = await excel(page, (x, s) => x.values(s, "A5:B16"), names[4]);
-      expect(trend.map((r) => r[0])).toEqual(expected.trend.map((m) => m.month));
+      expect(trend.map((r) => r[0])).toEqual(expected.trend.map((m) => periodText(m.month)));
       expect(trend.map((r) => r[1])).toEqual(expected.trend.map((m) => m.received));
     });
     await step(office, S, "render the domain × unit sheet", () => renderSheet(page, names[0], "60b-stats-domain-unit-sheet"));
@@ -96,11 +101,11 @@ describe("the coordinator's 统计分析 and 月报", () => {
     await step(office, S, "render the trend sheet", () => renderSheet(page, names[4], "60d-stats-trend-sheet"));
   });
 
-  it("生成统计月报 writes the 月报 form: title, 填报单位, 统计期间, the month's figures and the lines to sign", SLOW, async () => {
+  it("生成统计月报 writes the 月报 form: title, 填报单位（盖章）, 统计期间, 本期 / 上年同期 / 同比 / 本年累计 and the lines to sign", SLOW, async () => {
     const { page } = office;
     const S = "monthly-report";
     const expected = await api<Stats>(worker.url, coordinator, `/api/stats?period=${MONTH}`);
-    const sheet = `月报 ${MONTH}`;
+    const sheet = `月报 ${periodText(MONTH)}`;
     await step(office, S, "whole district, a filer typed, create the report", async () => {
       await page.locator("select#stats-group").selectOption({ label: "全区" });
       await page.locator("fluent-text-input#stats-filer input").fill("泉港区司法局");
@@ -110,14 +115,16 @@ describe("the coordinator's 统计分析 and 月报", () => {
     await screenshot(page, "61-coordinator-monthly-report");
     await step(office, S, "the form's lines and the period's figures as the API gives them", async () => {
       const size = await excel(page, (x, s) => x.size(s), sheet);
-      const cells = await excel(page, (x, a) => x.values(a.s, `A1:H${a.rows}`), { s: sheet, rows: size.rows });
+      const cells = await excel(page, (x, a) => x.values(a.s, `A1:I${a.rows}`), { s: sheet, rows: size.rows });
       expect(cells[0][0]).toBe("行政争议调解工作统计月报");
-      expect(cells[1][0]).toBe("填报单位：泉港区司法局");
+      expect(cells[1][0]).toBe("填报单位：泉港区司法局（盖章）");
       expect(String(cells[1][5])).toMatch(/^填报日期：\d{4}年\d{1,2}月\d{1,2}日$/);
-      expect(String(cells[2][0])).toMatch(/^统计期间：\d{4}年\d{1,2}月1日至/);
+      expect(cells[2][0]).toBe(`统计期间：${periodText(MONTH)}`);
       const f = expected.totals;
-      expect(cells.find((r) => r[0] === "本期")!.slice(1, 7)).toEqual([f.received, f.accepted, f.concluded, f.successes, f.failures, f.open]);
-      expect(cells.at(-1)!.filter((v) => v !== "")).toEqual(["审核人：__________", "填表人：__________", "联系电话：__________"]);
+      // 本期 in column B, 上年同期 D, 同比 F, 本年累计 H: each figure two columns wide.
+      expect(cells.find((r) => r[0] === "收案数")![1]).toBe(f.received);
+      expect(cells.find((r) => r[0] === "期末在办数")![1]).toBe(f.open);
+      expect(cells.at(-1)!.filter((v) => v !== "")).toEqual(["单位负责人：________", "审核人：________", "填表人：________", "联系电话：________"]);
       expect(await excel(page, (x, s) => x.charts(s), sheet)).toEqual([]);
     });
     await step(office, S, "render the 月报", () => renderSheet(page, sheet, "61b-monthly-report-sheet"));

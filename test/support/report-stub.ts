@@ -10,7 +10,8 @@ export interface ReportStub {
   capture(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
 }
 
-export function reportStub(o: { run: (args: string[]) => Promise<number>; answer: () => unknown; refused: { token: string; role: string } }): ReportStub {
+/** `answer` gets the request's path and query (a command asking for several periods gets each its own). */
+export function reportStub(o: { run: (args: string[]) => Promise<number>; answer: (url: string) => unknown; refused: { token: string; role: string } }): ReportStub {
   let server: Server;
   let url = "";
   const seen: string[] = [];
@@ -21,7 +22,7 @@ export function reportStub(o: { run: (args: string[]) => Promise<number>; answer
       if (req.headers.authorization === `Bearer ${o.refused.token}`) {
         res.statusCode = 403;
         res.end(JSON.stringify({ error: { code: "forbidden", message: `角色 ${o.refused.role} 无权使用此功能 Role ${o.refused.role} may not use this route` } }));
-      } else res.end(JSON.stringify(o.answer()));
+      } else res.end(JSON.stringify(o.answer(req.url ?? "")));
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

@@ -54,6 +54,8 @@ describe("诉源分析 cross-tables", () => {
     const { status, body } = await stats(w.coordinator, "period=2026-05");
     expect(status).toBe(200);
     expect(body.units).toEqual([UNIT_A, UNIT_B, DEPT]);
+    // Which units are towns, so the sheets print the towns and the departments apart.
+    expect(body.towns).toEqual([UNIT_A, UNIT_B]);
     const du = body.tables.domainByUnit;
     expect(du.cols).toEqual([UNIT_A, UNIT_B, DEPT]);
     expect(nonZero(du)).toEqual({
@@ -135,6 +137,7 @@ describe("诉源分析 cross-tables", () => {
     expect(status).toBe(200);
     expect(body.group).toEqual({ kind: "unit", name: UNIT_B });
     expect(body.units).toEqual([UNIT_B]);
+    expect(body.towns).toEqual([UNIT_B]);
     expect(body.tables.domainByUnit.cols).toEqual([UNIT_B]);
     expect(body.totals).toMatchObject({ received: 2, open: 2 });
     expect(JSON.stringify(body)).not.toContain(UNIT_A);

@@ -34,7 +34,7 @@ async function resolveScope(db: D1Database, who: Principal, group: string | unde
   const units = (await listUnits(db)).filter((u) => u.kind === "town" || u.kind === "department");
   // Towns first, then departments, each in the order they were configured (as the rankings list them).
   units.sort((a, b) => (a.kind === b.kind ? a.id - b.id : a.kind === "town" ? -1 : 1));
-  if (who.role === "clerk") return { group: { kind: "unit", name: who.unit }, units: [{ id: who.unitId!, name: who.unit! }] };
+  if (who.role === "clerk") return { group: { kind: "unit", name: who.unit }, units: [{ id: who.unitId!, name: who.unit!, kind: units.find((u) => u.id === who.unitId)?.kind }] };
   if (group === undefined) return { group: { kind: "district", name: null }, units };
   if (group === "town" || group === "department") return { group: { kind: group, name: null }, units: units.filter((u) => u.kind === group) };
   const zone = group.slice("zone:".length).trim();

@@ -40,7 +40,7 @@ const FAILURES: readonly string[] = ["调解不成", "终止"];
 
 export interface StatsScope {
   group: Stats["group"];
-  units: { id: number; name: string }[];
+  units: { id: number; name: string; kind?: string }[];
 }
 
 /** `months` are the trend's months ("2026-05"), the last being the period's (or its last) month. */
@@ -82,6 +82,7 @@ export function buildStats(period: { label: string; months: readonly string[]; m
     period: period.label,
     group: scope.group,
     units: scope.units.map((u) => u.name),
+    towns: scope.units.filter((u) => u.kind === "town").map((u) => u.name),
     totals: figures(totals),
     tables: {
       domainByUnit: crossTable("received", DOMAINS, scope.units.map((u) => u.name), rows.received.map((r) => ({ row: label(r.domain), col: unitName.get(r.unitId) ?? String(r.unitId), n: r.received }))),

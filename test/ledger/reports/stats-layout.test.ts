@@ -1,134 +1,157 @@
 import { describe, expect, it } from "vitest";
-import type { CrossTable, Stats, StatsFigures } from "../../../ledger/api/stats.ts";
-import { DOMAINS, SOURCES } from "../../../ledger/choices.ts";
+import type { Stats } from "../../../ledger/api/stats.ts";
+import { DOMAINS } from "../../../ledger/choices.ts";
+import { MIN_PRINT_SCALE, printScale, type Grid } from "../../../ledger/reports/grid.ts";
 import { RESPONDENT_ROWS, statsLayouts } from "../../../ledger/reports/stats-layout.ts";
-import { monthlyReportLayout, monthlyReportSheetName } from "../../../ledger/reports/monthly-report-layout.ts";
-import type { Grid } from "../../../ledger/reports/grid.ts";
-
-const table = (measure: CrossTable["measure"], rows: string[], cols: string[], cells: number[][]): CrossTable => {
-  const rowTotals = cells.map((r) => r.reduce((a, b) => a + b, 0));
-  const colTotals = cols.map((_, j) => cells.reduce((a, r) => a + r[j], 0));
-  return { measure, rows, cols, cells, rowTotals, colTotals, total: rowTotals.reduce((a, b) => a + b, 0) };
-};
-const fig = (received: number, successes = 0, failures = 0): StatsFigures => ({
-  received, accepted: received, concluded: successes + failures, successes, failures, open: 1, successRate: successes + failures ? successes / (successes + failures) : null,
-});
-const OUTCOMES = ["调解成功", "调解不成", "终止", "撤回", "移送裁判"];
-
-function sample(respondents = 3): Stats {
-  return {
-    period: "2026-05",
-    group: { kind: "district", name: null },
-    units: ["山腰街道", "南埔镇"],
-    totals: fig(6, 2, 1),
-    tables: {
-      domainByUnit: table("received", ["征地拆迁", "教育"], ["山腰街道", "南埔镇"], [[3, 1], [0, 2]]),
-      respondentByDomain: table("received", Array.from({ length: respondents }, (_, i) => `机关${i}`), ["征地拆迁", "教育"], Array.from({ length: respondents }, (_, i) => [i % 2, 1])),
-      sourceByOutcome: table("concluded", ["当事人申请", "信访转办"], OUTCOMES, [[2, 0, 0, 1, 0], [0, 1, 0, 0, 0]]),
-      stageByOutcome: table("concluded", ["诉前"], OUTCOMES, [[2, 1, 0, 1, 0]]),
-    },
-    trend: [{ month: "2026-04", ...fig(1) }, { month: "2026-05", ...fig(6, 2, 1) }],
-    bySource: SOURCES.map((label, i) => ({ label, ...fig(i === 0 ? 6 : 0, i === 0 ? 2 : 0, i === 0 ? 1 : 0) })),
-    byDomain: DOMAINS.map((label, i) => ({ label, ...fig(i === 3 ? 6 : 0) })),
-  };
-}
+import { crossTable, figures, sampleStats, STATS_UNITS } from "../../fixtures/stats.ts";
 
 const text = (g: Grid) => g.rows.map((r) => r.map((c) => c.v ?? "").join("|")).join("\n");
-const row = (g: Grid, first: string) => g.rows.find((r) => r[0]?.v === first)!.map((c) => c.v);
+const row = (g: Grid, first: string) => g.rows.find((r) => r[0]?.v === first)?.map((c) => c.v);
+const header = (g: Grid) => g.rows[g.headerRows!.first].map((c) => c.v);
+const sheet = (grids: Grid[], name: string) => grids.find((g) => g.name.startsWith(name))!;
+/** Every word a sheet shows of its own: cells, sheet name, chart titles. */
+const words = (g: Grid) => [g.name, text(g), ...(g.charts ?? []).map((c) => c.title)].join("\n");
+
+/** A district of 7 towns and `departments` departments, each department with cases in one domain, the last with none. */
+function district(departments: number): Stats {
+  const s = sampleStats();
+  const towns = STATS_UNITS.slice(0, 7);
+  const depts = Array.from({ length: departments }, (_, i) => `区第${i + 1}局`);
+  const units = [...towns, ...depts];
+  const cells = DOMAINS.map((_, i) => units.map((_, j) => (j === units.length - 1 ? 0 : (i + j) % 3 === 0 ? 2 : 0)));
+  return { ...s, units, towns, tables: { ...s.tables, domainByUnit: crossTable("received", DOMAINS, units, cells) } };
+}
 
 describe("诉源分析 sheets", () => {
-  it("lays out each cross-table with its row totals, a 合计 row of column totals and a chart over its own cells", () => {
-    const grids = statsLayouts(sample(), "zh-CN");
-    expect(grids.map((g) => g.name)).toEqual(["领域×单位 2026-05", "被申请人×领域 2026-05", "来源×结果 2026-05", "阶段×结果 2026-05", "月度趋势 2026-05"]);
-    const du = grids[0];
-    expect(text(du)).toContain("纠纷领域 × 承办单位（2026-05，全区）");
-    expect(row(du, "征地拆迁")).toEqual(["征地拆迁", 3, 1, 4]);
-    expect(row(du, "合计")).toEqual(["合计", 3, 3, 6]);
-    const [chart] = du.charts!;
-    expect(chart.kind).toBe("bar");
-    // The chart draws the totals column of the data rows, labelled by the first column, and sits right of the table.
-    expect(du.rows[chart.headerRow][chart.firstValueCol].v).toBe("合计");
-    expect(du.rows[chart.firstRow][chart.labelCol].v).toBe("征地拆迁");
-    expect(du.rows[chart.lastRow][chart.labelCol].v).toBe("教育");
-    expect(chart.at.col).toBeGreaterThan(3);
+  it("prints domain × unit as a towns' sheet and a departments' sheet, each with its own totals", () => {
+    const s = sampleStats();
+    const grids = statsLayouts(s, "zh-CN");
+    expect(grids.map((g) => g.name)).toEqual(["领域×镇街 2026年5月", "领域×部门 2026年5月", "被申请人×领域 2026年5月", "来源×结果 2026年5月", "阶段×结果 2026年5月", "月度趋势 2026年5月"]);
+    const towns = grids[0];
+    const depts = grids[1];
+    expect(text(towns)).toContain("纠纷领域 × 镇（街道）（2026年5月，全区）");
+    expect(header(towns)).toEqual(["纠纷领域", ...s.towns, "合计"]);
+    expect(header(depts)).toEqual(["纠纷领域", "区人社局", "区住建局", "区自然资源局", "合计"]);
+    const t = s.tables.domainByUnit;
+    const townTotal = (i: number) => t.cells[i].slice(0, 7).reduce((a, b) => a + b, 0);
+    expect(row(towns, "劳动人事争议")).toEqual(["劳动人事争议", ...t.cells[4].slice(0, 7), townTotal(4)]);
+    // The two sheets' 合计 add up to the district's.
+    expect((row(towns, "合计")!.at(-1) as number) + (row(depts, "合计")!.at(-1) as number)).toBe(t.total);
+  });
 
-    const so = grids[2];
-    expect(row(so, "合计")).toEqual(["合计", 2, 1, 0, 1, 0, 4]);
-    const outcomes = so.charts![0];
-    expect(outcomes.kind).toBe("column");
-    expect([outcomes.firstValueCol, outcomes.lastValueCol].map((c) => so.rows[outcomes.headerRow][c].v)).toEqual(["调解成功", "移送裁判"]);
+  it("leaves out the units that received nothing and names them, so no column is all zeros", () => {
+    const grids = statsLayouts(district(5), "zh-CN");
+    const depts = sheet(grids, "领域×部门");
+    expect(header(depts)).not.toContain("区第5局");
+    expect(text(depts)).toContain("本期无收案、未列出的单位：区第5局。");
+    for (const g of grids.slice(0, 2)) {
+      const h = g.headerRows!.first;
+      const totals = row(g, "合计")!;
+      g.rows[h].forEach((_, c) => c > 0 && expect([g.name, c, totals[c]]).not.toEqual([g.name, c, 0]));
+    }
+  });
+
+  it("says so when no town received a case, and draws no chart of zeros", () => {
+    const s = district(3);
+    const t = s.tables.domainByUnit;
+    const cells = t.cells.map((r) => r.map((n, j) => (j < 7 ? 0 : n)));
+    const grids = statsLayouts({ ...s, tables: { ...s.tables, domainByUnit: crossTable("received", t.rows, t.cols, cells) } }, "zh-CN");
+    const towns = grids[0];
+    expect(text(towns)).toContain("本期镇（街道）均无收案。");
+    expect(header(towns)).toEqual(["纠纷领域", "合计"]);
+    expect(towns.charts).toEqual([]);
+  });
+
+  it("splits forty departments over sheets that each print at a readable size, each with its subtotal", () => {
+    const grids = statsLayouts(district(41), "zh-CN");
+    const depts = grids.filter((g) => g.name.startsWith("领域×部门"));
+    expect(depts.length).toBeGreaterThan(1);
+    expect(depts[0].name).toBe("领域×部门（1） 2026年5月");
+    expect(text(depts[0])).toContain(`区直部门共 ${depts.length} 张表，本表为第 1 张`);
+    expect(header(depts[0]).at(-1)).toBe("小计");
+    // Every department with a case is on exactly one sheet.
+    const shown = depts.flatMap((g) => header(g).slice(1, -1));
+    expect(shown).toEqual(Array.from({ length: 40 }, (_, i) => `区第${i + 1}局`));
+  });
+
+  it("prints every sheet on A4 landscape at a readable scale, its header row repeated and the label column frozen", () => {
+    for (const s of [sampleStats(25), district(17), district(41)]) {
+      for (const locale of ["zh-CN", "en"] as const) {
+        for (const g of statsLayouts(s, locale)) {
+          expect([g.name, g.page]).toEqual([g.name, { orientation: "landscape" }]);
+          expect([g.name, printScale(g.widths, "landscape") >= MIN_PRINT_SCALE]).toEqual([g.name, true]);
+          expect(g.frozenCols).toBe(1);
+          const { first, last } = g.headerRows!;
+          expect(first).toBe(last);
+          expect(g.rows[first].every((c) => c.style === "header")).toBe(true);
+          // Nothing, chart included, lies right of the columns the sheet sets: what prints is what was measured.
+          expect(Math.max(...g.rows.map((r) => r.length))).toBeLessThanOrEqual(g.widths.length);
+          for (const c of g.charts ?? []) expect(c.at.col + c.at.cols).toBeLessThanOrEqual(g.widths.length);
+        }
+      }
+    }
+  });
+
+  it("draws charts that read true: numbers only in their ranges, every category named, no empty series, outcomes stacked", () => {
+    for (const g of [...statsLayouts(sampleStats(25), "zh-CN"), ...statsLayouts(district(17), "en")]) {
+      for (const c of g.charts ?? []) {
+        for (let r = c.firstRow; r <= c.lastRow; r++) {
+          expect(typeof g.rows[r][c.labelCol].v).toBe("string");
+          expect(g.rows[r][c.labelCol].v).not.toBe("");
+          for (let col = c.firstValueCol; col <= c.lastValueCol; col++) expect([g.name, c.title, r, col, g.rows[r][col].v === null || typeof g.rows[r][col].v === "number"]).toEqual([g.name, c.title, r, col, true]);
+        }
+        for (let col = c.firstValueCol; col <= c.lastValueCol; col++) {
+          const values = Array.from({ length: c.lastRow - c.firstRow + 1 }, (_, i) => g.rows[c.firstRow + i][col].v as number | null);
+          expect([g.name, c.title, col, values.some((v) => v !== null && v !== 0)]).toEqual([g.name, c.title, col, true]);
+        }
+      }
+    }
+    const grids = statsLayouts(sampleStats(), "zh-CN");
+    const so = sheet(grids, "来源×结果");
+    expect(so.charts!.map((c) => c.kind)).toEqual(["stackedBar"]);
+    expect(sheet(grids, "阶段×结果").charts!.map((c) => c.kind)).toEqual(["stackedBar"]);
+    expect(sheet(grids, "领域×镇街").charts![0]).toMatchObject({ kind: "bar", title: "各领域收案数（镇（街道））" });
+  });
+
+  it("leaves out an outcome no case had, naming it, so the stacked chart has no empty series", () => {
+    const s = sampleStats();
+    const t = s.tables.sourceByOutcome;
+    const cells = t.cells.map((r) => r.map((n, j) => (j === 4 ? 0 : n)));
+    const so = sheet(statsLayouts({ ...s, tables: { ...s.tables, sourceByOutcome: crossTable("concluded", t.rows, t.cols, cells) } }, "zh-CN"), "来源×结果");
+    expect(header(so)).toEqual(["案件来源", "调解成功", "调解不成", "终止", "撤回", "合计"]);
+    expect(text(so)).toContain("本期无此结果的案件、未列出：移送裁判。");
   });
 
   it("folds respondent agencies beyond the first twenty into one row, so the table still adds up", () => {
-    const rd = statsLayouts(sample(25), "zh-CN")[1];
+    const rd = sheet(statsLayouts(sampleStats(25), "zh-CN"), "被申请人×领域");
     const labels = rd.rows.map((r) => r[0]?.v);
     expect(labels).toContain(`机关${RESPONDENT_ROWS - 1}`);
     expect(labels).not.toContain(`机关${RESPONDENT_ROWS}`);
     expect(row(rd, "其余 5 个机关")).toEqual(["其余 5 个机关", 2, 5, 7]);
-    expect(row(rd, "合计").at(-1)).toBe(25 + 12);
+    expect(row(rd, "合计")!.at(-1)).toBe(25 + 12);
   });
 
-  it("draws the trend as lines: the counts on one chart and the success rate as a percentage on another", () => {
-    const trend = statsLayouts(sample(), "zh-CN")[4];
-    expect(row(trend, "2026-05")).toEqual(["2026-05", 6, 6, 3, 2, 1, 1, 2 / 3]);
-    expect(row(trend, "2026-04").at(-1)).toBe("—");
-    expect(trend.charts!.map((c) => [c.kind, c.valueFormat])).toEqual([["line", undefined], ["line", "0%"]]);
-    // The flows of each month are lines; 在办 (a stock) is left out of the chart.
+  it("writes the trend's months as forms do, a month without a rate as a gap, and lines of 收案 and 办结 and of the rate", () => {
+    const s = sampleStats();
+    const trend = statsLayouts({ ...s, trend: s.trend.map((m, i) => (i === 0 ? { ...m, ...figures(3), month: m.month } : m)) }, "zh-CN").at(-1)!;
+    expect(trend.name).toBe("月度趋势 2026年5月");
+    expect(row(trend, "2026年5月")).toEqual(["2026年5月", 5, 5, 5, 4, 1, 1, 0.8]);
+    expect(row(trend, "2025年6月")!.at(-1)).toBeNull();
+    expect(trend.charts!.map((c) => [c.kind, c.title, c.valueFormat])).toEqual([["line", "收案与办结", undefined], ["line", "调解成功率", "0%"]]);
     const [flows] = trend.charts!;
-    expect(trend.rows[flows.headerRow].slice(flows.firstValueCol, flows.lastValueCol + 1).map((c) => c.v)).toEqual(["收案", "受理", "办结", "调解成功", "调解不成功"]);
+    expect(trend.rows[flows.headerRow].slice(flows.firstValueCol, flows.lastValueCol + 1).map((c) => c.v)).toEqual(["收案", "办结"]);
   });
 
-  it("writes English headings when the locale is English, keeping the ledger's own choice words", () => {
-    const du = statsLayouts(sample(), "en")[0];
-    expect(text(du)).toContain("Domain × unit (2026-05, whole district)");
-    expect(row(du, "Total")).toEqual(["Total", 3, 3, 6]);
-    expect(row(du, "征地拆迁")).toBeDefined();
-  });
-});
-
-describe("月报", () => {
-  const report = (locale: "zh-CN" | "en" = "zh-CN", filer?: string) => monthlyReportLayout(sample(), locale, { filedOn: "2026-06-03", filer });
-
-  it("is an A4 portrait form: title, 填报单位, 填报日期, 统计期间, the figures, and the lines to sign at the bottom", () => {
-    const g = report();
-    expect(g.page).toEqual({ orientation: "portrait" });
-    expect(g.name).toBe("月报 2026-05");
-    expect(g.rows[0][0]).toMatchObject({ v: "行政争议调解工作统计月报", style: "title", align: "center" });
-    expect(g.merges).toContainEqual({ row: 0, col: 0, rows: 1, cols: g.widths.length });
-    const all = text(g);
-    expect(all).toContain("填报单位：____________（盖章）");
-    expect(all).toContain("填报日期：2026年6月3日");
-    expect(all).toContain("统计期间：2026年5月1日至2026年5月31日");
-    expect(all).toContain("统计范围：全区");
-    expect(g.rows.at(-1)!.map((c) => c.v).filter(Boolean)).toEqual(["审核人：__________", "填表人：__________", "联系电话：__________"]);
-    // Fits A4 portrait's printable width (about 90 character widths at 100 %).
-    expect(g.widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(90);
-    expect(Math.max(...g.rows.map((r) => r.length))).toBeLessThanOrEqual(g.widths.length);
-    expect(g.charts ?? []).toEqual([]);
-  });
-
-  it("gives the period's figures overall, a row per source and per domain, each section with its 合计", () => {
-    const g = report();
-    expect(row(g, "本期")).toEqual(["本期", 6, 6, 3, 2, 1, 1, 2 / 3]);
-    expect(row(g, "当事人申请")).toEqual(["当事人申请", 6, 6, 3, 2, 1, 1, 2 / 3]);
-    expect(row(g, "海洋渔业")).toEqual(["海洋渔业", 0, 0, 0, 0, 0, 1, "—"]);
-    expect(g.rows.filter((r) => r[0]?.v === "合计")).toHaveLength(2);
-    expect(text(g)).toContain("二、按案件来源");
-    expect(text(g)).toContain("三、按纠纷领域");
-  });
-
-  it("names the filer when given or when a clerk files for their unit, and calls a quarter a 季报", () => {
-    expect(text(report("zh-CN", "区司法局"))).toContain("填报单位：区司法局");
-    const clerk = monthlyReportLayout({ ...sample(), group: { kind: "unit", name: "山腰街道" } }, "zh-CN", { filedOn: "2026-06-03" });
-    expect(text(clerk)).toContain("填报单位：山腰街道");
-    expect(monthlyReportSheetName("2026-Q2")).toBe("季报 2026-Q2");
-    expect(monthlyReportLayout({ ...sample(), period: "2026-Q2" }, "zh-CN", { filedOn: "2026-07-02" }).rows[0][0].v).toBe("行政争议调解工作统计季报");
-  });
-
-  it("says everything in English when the locale is English", () => {
-    const all = text(report("en"));
-    expect(all).toContain("Administrative dispute mediation: monthly statistics");
-    expect(all).toContain("Period: 2026-05-01 to 2026-05-31");
-    expect(all).toContain("Reviewed by: __________");
+  it("writes Chinese sheets in Chinese only and English sheets in English, keeping the ledger's own words", () => {
+    for (const g of statsLayouts(district(17), "zh-CN")) expect([g.name, words(g).match(/[A-Za-z]+/g)]).toEqual([g.name, null]);
+    const en = statsLayouts(district(17), "en");
+    expect(en.map((g) => g.name)).toEqual(["Domain × town May 2026", "Domain × department May 2026", "Respondent × domain May 2026", "Source × outcome May 2026", "Stage × outcome May 2026", "Trend May 2026"]);
+    for (const g of en) {
+      // The title, the notes and the header's own words: no Chinese but the units', domains' and outcomes' names.
+      const own = [g.name, String(g.rows[0][0].v), g.rows[g.headerRows!.first][0].v, ...(g.charts ?? []).map((c) => c.title)].join(" ");
+      expect([g.name, own.match(/[\u4e00-\u9fff]/)]).toEqual([g.name, null]);
+    }
+    expect(row(en[0], "Total")).toBeDefined();
+    expect(row(en[0], "征地拆迁")).toBeDefined();
   });
 });

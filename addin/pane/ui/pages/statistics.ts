@@ -1,13 +1,12 @@
 /**
- * 统计分析: the 诉源分析 sheets (four cross-tables with charts and the monthly trend) and, on its own button, the
- * 月报 to print and file upward. Coordinator and assessment office pick the units (district, towns, departments or a
+ * 统计分析: the 诉源分析 sheets (the cross-tables with charts and the monthly trend) and, on its own button, the
+ * 月报 to print and file upward, with 本年累计 and 同比 (it asks for the year so far and last year's period too). Coordinator and assessment office pick the units (district, towns, departments or a
  * 片区); a clerk gets their own unit, as the server decides.
  */
 import { todayInChina } from "../../../../ledger/clock.ts";
-import type { Stats } from "../../../../ledger/api/stats.ts";
-import { statsLayouts } from "../../../../ledger/reports/stats-layout.ts";
-import { monthlyReportLayout } from "../../../../ledger/reports/monthly-report-layout.ts";
+import { periodText } from "../../../../ledger/reports/form-text.ts";
 import { periodOptions } from "../../logic/report-sheets.ts";
+import { monthlyReportSheet, statsSheets } from "../../logic/stats-sheets.ts";
 import type { Page } from "../app.ts";
 import { h, message } from "../dom.ts";
 
@@ -17,7 +16,7 @@ export const statsPage: Page = (app) => {
   const options = periodOptions(today);
   // Offices file the month just ended: the second month in the list (the first is the month under way).
   const months = options.filter((p) => /^\d{4}-\d{2}$/.test(p));
-  const period = h("select", { id: "stats-period" }, ...options.map((p) => h("option", { value: p, selected: p === months[1] }, p))) as HTMLSelectElement;
+  const period = h("select", { id: "stats-period" }, ...options.map((p) => h("option", { value: p, selected: p === months[1] }, periodText(p, app.locale)))) as HTMLSelectElement;
   const clerk = app.me?.role === "clerk";
   const group = h("select", { id: "stats-group" },
     h("option", { value: "" }, app.t("stats.district")),
@@ -30,11 +29,11 @@ export const statsPage: Page = (app) => {
   }
   const filer = h("fluent-text-input", { id: "stats-filer", value: clerk ? app.me?.unit ?? undefined : undefined }, app.t("stats.filer")) as HTMLElement & { value?: string };
 
-  const load = (): Promise<Stats> => app.client()!.stats(period.value, clerk || group.value === "" ? undefined : group.value);
+  const chosenGroup = () => (clerk || group.value === "" ? undefined : group.value);
   const makeTables = async () => {
     try {
-      const s = await load();
-      const names = await app.workbook!.writeGridSheets(statsLayouts(s, app.locale));
+      const { stats: s, grids } = await statsSheets(app.client()!, period.value, chosenGroup(), app.locale);
+      const names = await app.workbook!.writeGridSheets(grids);
       const notes = [message("success", app.t("stats.done", { count: names.length, sheets: names.join("、"), received: s.totals.received, concluded: s.totals.concluded }))];
       if (s.totals.received + s.totals.concluded === 0) notes.push(message("warning", app.t("stats.empty", { period: s.period })));
       status.replaceChildren(...notes);
@@ -44,9 +43,9 @@ export const statsPage: Page = (app) => {
   };
   const makeReport = async () => {
     try {
-      const s = await load();
       const name = (filer.value ?? "").trim();
-      const [sheet] = await app.workbook!.writeGridSheets([monthlyReportLayout(s, app.locale, { filer: name || undefined, filedOn: todayInChina() })]);
+      const grid = await monthlyReportSheet(app.client()!, period.value, chosenGroup(), app.locale, { filer: name || undefined, filedOn: todayInChina(), office: await app.letterhead() });
+      const [sheet] = await app.workbook!.writeGridSheets([grid]);
       status.replaceChildren(message("success", app.t("stats.reportDone", { sheet })));
     } catch (e) {
       status.replaceChildren(message("error", app.errorText(e)));
