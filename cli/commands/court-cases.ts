@@ -7,6 +7,7 @@ import { courtCasesLayout, type CourtSheetLocale } from "../../ledger/reports/co
 import type { OfficeLetterhead } from "../../ledger/reports/office-lines.ts";
 import type { Grid } from "../../ledger/reports/grid.ts";
 import { connection, createClient } from "../lib/client.ts";
+import { letterheadOf } from "../../ledger/api/office-profile.ts";
 import { commandFailed } from "../lib/command-error.ts";
 import { writeGridWorkbook } from "../lib/grid-workbook.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
@@ -50,9 +51,12 @@ export async function run(args: string[]): Promise<number> {
     const locale = values.locale === "en" ? "en" : "zh-CN";
     const period = values.period === undefined ? null : periodOption(values.period).label;
     const c = connection(values);
-    const cases = await createClient(c.url, c.token).courtCases({ period: period ?? undefined });
+    const client = createClient(c.url, c.token);
+    // The letterhead for the form's lines; blank lines when the Worker cannot say.
+    const office = values.out ? await client.officeProfile().then(letterheadOf, () => undefined) : undefined;
+    const cases = await client.courtCases({ period: period ?? undefined });
     if (values.out) {
-      await writeGridWorkbook([courtCasesGrid(period, cases, locale)], values.out);
+      await writeGridWorkbook([courtCasesGrid(period, cases, locale, office)], values.out);
       if (!values.json) process.stdout.write(`已写入 Wrote ${values.out}（${cases.length} 件 cases）\n`);
     }
     if (values.json) process.stdout.write(JSON.stringify(courtCasesJson(period, cases)) + "\n");

@@ -61,7 +61,7 @@ const command = (locale: DigestLocale) => reportCommand<Digest>({
   asOf: true,
   fetch: (client, period, asOf) => client.digest(period.label, asOf),
   text: (d) => digestText(d, locale),
-  workbook: { write: (d, file) => writeGridWorkbook(digestLayout(d, locale), file), wrote: (d) => `${digestLayout(d, locale).length} 张工作表 sheets` },
+  workbook: { write: (d, file, o) => writeGridWorkbook(digestLayout(d, locale, { office: o.office }), file), wrote: (d) => `${digestLayout(d, locale).length} 张工作表 sheets` },
 });
 
 /** --locale is this command's own; the rest of the options are every report's (cli/lib/report-command.ts). */

@@ -15,7 +15,7 @@ export const USAGE = `用法 Usage: tiaojie mediators --period 2026-Q3 [--json] 
 
 /** One printable sheet (ledger/reports/mediators-layout.ts, the sheet the pane writes too). */
 export function mediatorsGrids(r: MediatorResults, o: ReportOutput): Grid[] {
-  return [mediatorsLayout(r, o.locale, { filedOn: o.filedOn })];
+  return [mediatorsLayout(r, o.locale, { filedOn: o.filedOn, office: o.office })];
 }
 
 const pct = (x: number | null) => (x == null ? "  —" : `${Math.round(x * 100)}%`.padStart(4));

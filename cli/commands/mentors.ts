@@ -29,7 +29,7 @@ const targetText = (kind: Kind, t: Target, en: boolean) =>
 
 /** One printable sheet (ledger/reports/mentors-layout.ts, the sheet the pane writes too). */
 export function mentorsGrids(r: MentorsResponse, o: ReportOutput): Grid[] {
-  return [mentorsLayout(r, o.locale, { filedOn: o.filedOn })];
+  return [mentorsLayout(r, o.locale, { filedOn: o.filedOn, office: o.office })];
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -7,6 +7,7 @@ import { periodSpan, PeriodSpanError, TREND_GRANULARITIES, type TrendGranularity
 import type { Grid } from "../../ledger/reports/grid.ts";
 import { trendLayout } from "../../ledger/reports/trend-layout.ts";
 import { connection, createClient } from "../lib/client.ts";
+import { letterheadOf } from "../../ledger/api/office-profile.ts";
 import { commandFailed } from "../lib/command-error.ts";
 import { gridWorkbookBytes, writeGridWorkbook } from "../lib/grid-workbook.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
@@ -27,7 +28,7 @@ const KIND = { town: "镇（街道） Towns/streets", department: "区直部门 
  * and every indicator per unit and period; more than 12 months come as one set per run of months.
  */
 export function trendGrids(t: Trend, o: ReportOutput): Grid[] {
-  return trendLayout(t, o.locale, { filedOn: o.filedOn });
+  return trendLayout(t, o.locale, { filedOn: o.filedOn, office: o.office });
 }
 
 /** The .xlsx bytes: exceljs writes the cells, xlsx-charts adds the charts. */
@@ -76,7 +77,10 @@ export async function run(args: string[]): Promise<number> {
     const asOf = asOfOption(values["as-of"]);
     const output: ReportOutput = { locale: localeOption(values.locale), filedOn: todayInChina() };
     const c = connection(values);
-    const t = await createClient(c.url, c.token).trend({ from: periods[0].label, to: periods.at(-1)!.label, by: periods[0].kind === "quarter" ? "quarter" : "month", asOf });
+    const client = createClient(c.url, c.token);
+    // The letterhead for the sheets' form lines; blank lines when the Worker cannot say.
+    if (values.out) output.office = await client.officeProfile().then(letterheadOf, () => undefined);
+    const t = await client.trend({ from: periods[0].label, to: periods.at(-1)!.label, by: periods[0].kind === "quarter" ? "quarter" : "month", asOf });
     if (values.out) {
       await writeGridWorkbook(trendGrids(t, output), values.out);
       if (!values.json) process.stdout.write(`已写入 Wrote ${values.out}（${t.units.length} 个单位 units × ${t.periods.length} 期 periods）\n`);

@@ -49,18 +49,6 @@ import { sampleReportData, sampleStats } from "../fixtures/stats.ts";
 import { statement } from "../fixtures/subsidy-statement.ts";
 import { sampleTrend } from "../fixtures/trend.ts";
 
-/**
- * Sheets that do not print as they should yet, "workbook / sheet": each is expected to fail (it.fails) until its
- * layout (ledger/reports/, issue #26) lands; then it passes, it.fails fails, and it comes off this list. TEMPORARY:
- * the lead empties this list as the layouts land; nothing is added to it to make a new failure go away.
- */
-const KNOWN_UNFIT = new Set<string>([
-  "cli-trend / 考评趋势 2026-01至2026-06",
-  "cli-trend / 名次与指标 Ranks",
-  "cli-mentors / 导师安排 2026-Q3",
-  "pane-mediators / 调解员考评 2026-Q3",
-]);
-
 const bytes = async (wb: ExcelJS.Workbook) => new Uint8Array(await wb.xlsx.writeBuffer());
 
 /** A pane table (ReportSheet) as the Grid of its header row and rows, to print through the CLI's writer. */
@@ -159,8 +147,7 @@ describe("every sheet a clerk can print", () => {
 
   for (const [workbook, sheet] of PAIRS) {
     const key = `${workbook} / ${sheet}`;
-    const test = KNOWN_UNFIT.has(key) ? it.fails : it;
-    test(`${key} prints on A4, readable, headers repeated and frozen, no codes, numbers as numbers`, () => {
+    it(`${key} prints on A4, readable, headers repeated and frozen, no codes, numbers as numbers`, () => {
       const printed = check.sheets.find((s) => s.workbook === workbook && s.sheet === sheet)!;
       // One finding a line, so the failure reads as a list of what is wrong where.
       expect(printed.findings.join("\n"), `${key} (${printed.pages} pages, ${printed.pdf})`).toBe("");

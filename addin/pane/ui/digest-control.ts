@@ -21,7 +21,7 @@ export function digestControl(app: App, status: HTMLElement, period?: () => stri
     status.replaceChildren(message("info", app.t("digest.loading")));
     try {
       const d = await app.client()!.digest(chosen());
-      const sheets = await app.workbook!.writeGridSheets(digestLayout(d, app.locale));
+      const sheets = await app.workbook!.writeGridSheets(digestLayout(d, app.locale, { office: await app.letterhead() }));
       // Each figure said with what it counts: court cases received in the period; overdue and repeats of the whole district.
       status.replaceChildren(message("success", app.t("digest.done", {
         count: sheets.length, first: sheets[0] ?? "", court: d.courtReferred.total.received, overdue: d.overdue.units.reduce((n, u) => n + u.overdue, 0), repeats: d.repeats.total,

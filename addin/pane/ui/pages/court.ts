@@ -19,7 +19,7 @@ export const courtPage: Page = (app) => {
     try {
       const period = select.value === all ? null : select.value;
       const cases = await app.client()!.courtCases({ period: period ?? undefined });
-      const sheet = await app.workbook!.writeGridSheet(courtReport(cases, period, app.locale));
+      const sheet = await app.workbook!.writeGridSheet(courtReport(cases, period, app.locale, await app.letterhead()));
       status.replaceChildren(message("success", app.t("court.done", { sheet, summary: courtTableSummary(cases, app.locale, period, todayInChina()) })));
     } catch (e) {
       status.replaceChildren(message("error", app.errorText(e)));

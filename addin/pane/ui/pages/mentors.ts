@@ -78,7 +78,7 @@ export const mentorsPage: Page = (app) => {
     try {
       status.replaceChildren(message("info", app.t("mentors.computing", { period: select.value })));
       const result = await app.client()!.mentorAssignments(select.value, { compute: true });
-      const sheet = await app.workbook!.writeGridSheet(mentorsReport(result, app.locale));
+      const sheet = await app.workbook!.writeGridSheet(mentorsReport(result, app.locale, await app.letterhead()));
       const counts = { sheet, assigned: result.assignments.length, unassigned: result.unassigned.length };
       status.replaceChildren(message("success", app.t(counts.unassigned > 0 ? "mentors.computed" : "mentors.computedAll", counts)));
     } catch (e) {

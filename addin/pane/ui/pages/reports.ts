@@ -86,7 +86,7 @@ export const rankingsPage: Page = (app) => {
   const makeMediators = async () => {
     try {
       const r = await app.client()!.mediatorResults(select.value);
-      const sheet = await app.workbook!.writeGridSheet(mediatorReport(r, app.locale));
+      const sheet = await app.workbook!.writeGridSheet(mediatorReport(r, app.locale, await app.letterhead()));
       const count = (s: string) => r.mediators.filter((m) => m.standing === s).length;
       const notes = [message("success", app.t("mediators.done", { sheet, mediators: r.mediators.length, gold: count("gold"), behind: count("behind") }))];
       if (count("gold") + count("behind") > 0) notes.push(message("info", app.t("mediators.why")));
@@ -123,7 +123,7 @@ export const rankingsPage: Page = (app) => {
     const range = ranges[Number(rangeSelect.value)];
     try {
       const t = await app.client()!.trend({ from: range.from, to: range.to, by: range.by });
-      const sheets = await app.workbook!.writeGridSheets(trendReport(t, app.locale));
+      const sheets = await app.workbook!.writeGridSheets(trendReport(t, app.locale, await app.letterhead()));
       status.replaceChildren(message("success", app.t("trend.done", { sheets: sheets.map((s) => `“${s}”`).join(app.locale === "en" ? ", " : "、"), units: t.units.length, periods: t.periods.length })));
     } catch (e) {
       status.replaceChildren(message("error", app.errorText(e)));
