@@ -8,6 +8,8 @@ import { GRID_FILL, GRID_FONT_POINTS, linePoints, MISS_FONT, printTitleRows, typ
 import { wrappedRowHeight } from "./sheet-fit.ts";
 import { footerCodes, pageFooter } from "../../ledger/reports/page-footer.ts";
 
+/** The workbook's own font (ExcelJS's default, Calibri): a font without a name leaves each program to pick its own, and LibreOffice picks a wider one that turns figures into ###. */
+const FONT = "Calibri";
 const thin: Partial<ExcelJS.Borders> = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
 /** ExcelJS's (and the file format's) number for A4: the only paper an office's printer is sure to hold. */
@@ -18,18 +20,18 @@ function styleCell(cell: ExcelJS.Cell, g: GridCell): void {
   if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(fill) } };
   const size = GRID_FONT_POINTS[g.style ?? "cell"];
   switch (g.style) {
-    case "title": cell.font = { bold: true, size }; cell.alignment = { horizontal: g.align ?? "left", vertical: "middle" }; break;
-    case "subtitle": cell.font = { size }; cell.alignment = { wrapText: true, vertical: "top" }; break;
-    case "heading": cell.font = { bold: true, size }; break;
-    case "header": cell.font = { bold: true, size }; cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true }; cell.border = thin; break;
+    case "title": cell.font = { name: FONT, bold: true, size }; cell.alignment = { horizontal: g.align ?? "left", vertical: "middle" }; break;
+    case "subtitle": cell.font = { name: FONT, size }; cell.alignment = { wrapText: true, vertical: "top" }; break;
+    case "heading": cell.font = { name: FONT, bold: true, size }; break;
+    case "header": cell.font = { name: FONT, bold: true, size }; cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true }; cell.border = thin; break;
     case "miss":
     case "cell":
-      cell.font = g.style === "miss" ? { bold: true, size, color: { argb: argb(MISS_FONT) } } : { size };
+      cell.font = g.style === "miss" ? { name: FONT, bold: true, size, color: { argb: argb(MISS_FONT) } } : { name: FONT, size };
       cell.border = thin;
       cell.alignment = { vertical: "top", wrapText: true, horizontal: g.align ?? "center" };
       break;
-    case "note": cell.font = { size, italic: true }; cell.alignment = { wrapText: true, vertical: "top" }; break;
-    default: cell.font = { size };
+    case "note": cell.font = { name: FONT, size, italic: true }; cell.alignment = { wrapText: true, vertical: "top" }; break;
+    default: cell.font = { name: FONT, size };
   }
   if (g.format) cell.numFmt = g.format;
 }

@@ -239,6 +239,9 @@ function checkSheet(ws: ExcelJS.Worksheet, facts: SheetFacts, pages: Page[], o: 
     const examples = small.slice(0, 4).map((s) => `“${s.w.text}” (page ${s.page})`).join(", ");
     findings.push(`${name}: ${small.length} words print under 8 pt, the smallest at ${((8 * smallest) / o.minHeight).toFixed(1)} pt: ${examples}`);
   }
+  // A figure wider than its column prints as ### in place of the number.
+  const cut = pages.flatMap((p, i) => p.words.filter((w) => /^#{2,}$/.test(w.text)).map(() => i + 1));
+  if (cut.length > 0) findings.push(`${name}: ${cut.length} figures print as ### (too wide for their column), on page ${[...new Set(cut)].join(", ")}`);
   // Header rows: set, frozen, repeated.
   const shown = (r: number, c: number): string | null => {
     const cell = ws.getCell(r, c);
