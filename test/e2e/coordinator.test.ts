@@ -280,12 +280,12 @@ describe("a clerk's pane", () => {
         expect(await button(p.page, "生成办案补贴表").count()).toBe(0);
         await p.page.locator("select#period").selectOption(TODAY.slice(0, 4));
         await button(p.page, "生成明细表").click();
-        await waitForNote(p.page, `已生成工作表“考评明细 南埔镇 ${TODAY.slice(0, 4)}”`);
-        const first = await excel(p.page, (x, s) => x.values(s, "A1"), `考评明细 南埔镇 ${TODAY.slice(0, 4)}`);
+        await waitForNote(p.page, `已生成工作表“考评明细 南埔镇 ${TODAY.slice(0, 4)}年”`);
+        const first = await excel(p.page, (x, s) => x.values(s, "A1"), `考评明细 南埔镇 ${TODAY.slice(0, 4)}年`);
         expect(String(first[0][0])).toContain("考评明细：南埔镇");
         // Received this year: the five cases pushed for 南埔镇, all accepted; nothing of 山腰街道.
-        const size = await excel(p.page, (x, s) => x.size(s), `考评明细 南埔镇 ${TODAY.slice(0, 4)}`);
-        const col = await excel(p.page, (x, a) => x.values(a.s, a.r), { s: `考评明细 南埔镇 ${TODAY.slice(0, 4)}`, r: `A1:A${size.rows}` });
+        const size = await excel(p.page, (x, s) => x.size(s), `考评明细 南埔镇 ${TODAY.slice(0, 4)}年`);
+        const col = await excel(p.page, (x, a) => x.values(a.s, a.r), { s: `考评明细 南埔镇 ${TODAY.slice(0, 4)}年`, r: `A1:A${size.rows}` });
         expect(col.some((r) => String(r[0]).startsWith("SY-"))).toBe(false);
       });
       await screenshot(p.page, "26-clerk-drilldown");

@@ -185,8 +185,8 @@ describe("the district office's sheets", () => {
       await button(page, "生成办案补贴表").click();
       await waitForNote(page, `已生成工作表“补贴汇总 2026年”：${s.mediators.length} 名调解员，合计 ${s.total.toFixed(2)} 元。`);
       const rows = s.lines.length + s.mediators.length + 1;
-      // Title and the form's two lines above the table.
-      const cells = await excel(page, (x, a) => x.values("补贴明细 2026年", a), `A4:H${rows + 4}`);
+      // The title and the form's three lines (letterhead, period, tiers) above the table.
+      const cells = await excel(page, (x, a) => x.values("补贴明细 2026年", a), `A5:H${rows + 5}`);
       expect(cells[0]).toEqual(["调解员", "单位", "案件编号", "难易程度", "案件金额（元）", "本人应得（元）", "应付日期", "备注"]);
       expect(cells[rows][0]).toBe("全区合计");
       expect(cells[rows][5]).toBe(s.total);
