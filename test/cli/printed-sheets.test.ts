@@ -30,6 +30,8 @@ import { courtReport } from "../../addin/pane/logic/court-sheet.ts";
 import { mediatorReport } from "../../addin/pane/logic/mediator-sheet.ts";
 import { mentorsReport } from "../../addin/pane/logic/mentor-sheets.ts";
 import { flagsReport, rankingsReport } from "../../addin/pane/logic/report-sheets.ts";
+import { emptyColumnSettings } from "../../addin/pane/logic/columns.ts";
+import { summaryReport, validateWorkbook } from "../../addin/pane/logic/validate-all.ts";
 import { subsidyReport } from "../../addin/pane/logic/subsidy-sheet.ts";
 import { trendReport } from "../../addin/pane/logic/trend-sheet.ts";
 import type { Grid, GridCell } from "../../ledger/reports/grid.ts";
@@ -63,11 +65,22 @@ function reportGrid(r: ReportSheet): Grid {
   return { name: r.name, rows: [header, ...rows], merges: [], widths, headerRows: { first: 0, last: 0 }, locale: r.locale };
 }
 
+/** A clerk's ledger with a wrong date, a missing applicant and an unreadable yes/no: the 校验汇总 has something to say. */
+const LEDGER = {
+  sheetName: "南埔镇", rowCount: 4, columnCount: 7, chunks: 1,
+  values: [
+    ["案件编号", "收案日期", "承办单位", "申请人", "被申请行政机关", "是否受理", "办理状态"],
+    ["南埔-1", "2026-13-40", "南埔镇", "张三", "区人社局", "是", "调解中"],
+    ["南埔-1", "2026-05-03", "南埔镇", "", "区住建局", "是", "调解成功"],
+    ["南埔-2", "2026-05-03", "南埔镇", "王六", "区住建局", "也许", "调解中"],
+  ],
+};
+
 const stats = sampleStats(24);
 const FILED = { filer: "泉港区司法局", filedOn: "2026-06-03" };
 const ZH = { locale: "zh-CN", filedOn: "2026-06-03" } as const;
 const typed = typedStrings(rankingsFixture(), drilldownFixture(), reviewReport(), stats, sampleDigest(), sampleTrend(), competitionFixture(), mentorsFixture(),
-  courtCasesFixture(), statement(), flagsFixture(), mediatorResultsFixture(), FILED);
+  courtCasesFixture(), statement(), flagsFixture(), mediatorResultsFixture(), FILED, LEDGER);
 
 /** Every workbook a clerk can print, from the fixtures the commands' and pages' own tests use. */
 async function workbooks(): Promise<WorkbookToCheck[]> {
@@ -99,6 +112,7 @@ async function workbooks(): Promise<WorkbookToCheck[]> {
     zh("pane-reviews", await pane(reviewDimensionsLayout(reviewReport(), "zh-CN"))),
     zh("pane-drilldown", await pane(drilldownLayout(drilldownFixture(), "zh-CN"))),
     zh("pane-flags", await pane(flagsReport(flagsFixture(), "zh-CN"))),
+    zh("pane-summary", await pane(summaryReport(validateWorkbook([LEDGER], emptyColumnSettings(), { locale: "zh-CN", today: "2026-06-03", units: ["南埔镇"] }), "zh-CN"))),
     zh("pane-subsidies", await pane(subsidyReport(statement(), "zh-CN"))),
     zh("pane-mediators", await pane(mediatorReport(mediatorResultsFixture(), "zh-CN"))),
     zh("pane-competition", await pane(competitionReport(competitionFixture(), "zh-CN"))),
