@@ -5,7 +5,7 @@
 // the sheet's language with the sheet's name.
 import type ExcelJS from "exceljs";
 import { GRID_FILL, GRID_FONT_POINTS, linePoints, MISS_FONT, printTitleRows, type Grid, type GridCell } from "../../ledger/reports/grid.ts";
-import { wrappedRowHeight } from "./sheet-fit.ts";
+import { gridRowHeights } from "../../ledger/reports/row-heights.ts";
 import { footerCodes, pageFooter } from "../../ledger/reports/page-footer.ts";
 
 /** The workbook's own font (ExcelJS's default, Calibri): a font without a name leaves each program to pick its own, and LibreOffice picks a wider one that turns figures into ###. */
@@ -60,19 +60,8 @@ export function addGridSheet(wb: ExcelJS.Workbook, grid: Grid): ExcelJS.Workshee
     });
   });
   for (const m of grid.merges) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
-  const spanWidth = (col: number, cols: number) => grid.widths.slice(col, col + cols).reduce((a, b) => a + b, 0);
-  // A row left at the default height shows one line of a wrapped cell: size each row from what it holds, at its font.
-  grid.rows.forEach((cells, r) => {
-    const merge = grid.merges.find((m) => m.row === r && m.rows === 1 && m.col === 0);
-    const texts = cells.map((g) => (g.v === null ? "" : g.shown ?? String(g.v)));
-    const widths = merge ? [spanWidth(0, merge.cols)] : grid.widths;
-    const lines = merge ? [texts[0]] : texts;
-    const points = Math.max(...cells.map((g) => GRID_FONT_POINTS[g.style ?? "cell"]), GRID_FONT_POINTS.cell);
-    // Wider text at a larger font: measure a 16 pt title as 16/11 of its width at 11 pt.
-    const scaled = widths.map((w) => (w * GRID_FONT_POINTS.cell) / points);
-    const height = wrappedRowHeight(lines, scaled, linePoints(points));
-    if (height > 17 || points > GRID_FONT_POINTS.cell) ws.getRow(r + 1).height = height;
-  });
+  // A row left at the default height shows one line of a wrapped cell (ledger/reports/row-heights.ts).
+  for (const [r, height] of gridRowHeights(grid)) ws.getRow(r + 1).height = height;
   // A page break goes after the row before the one that begins the new page.
   for (const r of new Set(grid.breaksBefore ?? [])) if (r > 0 && r < grid.rows.length) ws.getRow(r).addPageBreak();
   return ws;

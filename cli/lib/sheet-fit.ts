@@ -7,17 +7,7 @@ import { displayWidth } from "../../ledger/display-width.ts";
 
 export { displayWidth };
 
-/** Lines a wrapped cell takes in a column `width` units wide (one unit kept for the cell's padding). */
-export function wrappedLines(text: string, width: number): number {
-  const room = Math.max(1, width - 1);
-  return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(displayWidth(part) / room)), 0);
-}
-
-/** Points for a row whose cells hold `texts` in columns `widths` wide, at the default 11-point font. */
-export function wrappedRowHeight(texts: readonly string[], widths: readonly number[], linePoints = 15): number {
-  const lines = Math.max(1, ...texts.map((t, i) => wrappedLines(t, widths[i] ?? 8.43)));
-  return lines * linePoints + 2;
-}
+export { wrappedLines, wrappedRowHeight } from "../../ledger/reports/row-heights.ts";
 
 /** The text a cell shows, line by line (a number as written, a wrapped cell's lines apart). */
 function shownLines(value: unknown): string[] {

@@ -221,9 +221,9 @@ describe.each(HOSTS)("the workbook contract in $name", (host) => {
         [cell("单位", "header"), cell("件", "header"), cell("件", "header"), cell("", "header")],
         ...Array.from({ length: 40 }, (_, i) => [cell(`单位${i + 1}`), cell(i), cell(i % 3), cell(null)]),
         [cell("二、区直部门", "heading")],
-        [cell("说明：空白为本期没有案件。", "note")],
+        [cell("说明：空白为本期没有案件。各单位按收案日期计入本期；调解成功、调解不成功按结案日期计入本期；法院委派、委托案件另见第一部分，此处不重复计算。", "note")],
       ],
-      merges: [{ row: 0, col: 0, rows: 1, cols: 4 }],
+      merges: [{ row: 0, col: 0, rows: 1, cols: 4 }, { row: 44, col: 0, rows: 1, cols: 4 }],
       widths: [14, 8, 8, 10],
       page: { orientation: "portrait" },
       headerRows: { first: 1, last: 2 },
@@ -242,6 +242,9 @@ describe.each(HOSTS)("the workbook contract in $name", (host) => {
     expect(sheet.formats["43,0"]?.fontSize).toBe(GRID_FONT_POINTS.heading);
     expect(sheet.formats["5,1"]?.fontSize).toBe(GRID_FONT_POINTS.cell);
     expect(sheet.formats["44,0"]?.italic).toBe(true);
+    // The merged note is as tall as its wrapped lines (a host grows no merged row itself); a one-line row is left alone.
+    expect(sheet.rowHeights?.[44]).toBeGreaterThanOrEqual(3 * 15);
+    expect(sheet.rowHeights?.[5]).toBeUndefined();
     // The ledger the clerk keeps is not touched.
     expect(sheetByName(opened.model(), "台账")!.print).toBeUndefined();
     expect(sheetByName(opened.model(), "台账")!.frozen).toBeUndefined();

@@ -7,6 +7,7 @@
  * categories ExcelApi 1.7, axis number format and gaps for empty cells 1.8), frozen panes (1.7) and page layout (1.9)
  * are left out where this Excel lacks them (`can`, from capabilities.ts): the sheet is written all the same.
  */
+import { gridRowHeights } from "../../../ledger/reports/row-heights.ts";
 import { rangeAddress, toCellText } from "../shared/cells.ts";
 import type { ReportSheet } from "../ledger-workbook.ts";
 import { GRID_FILL, GRID_FONT_POINTS, MISS_FONT, isBarChart, printTitleRows, type Grid, type GridCell, type GridChart } from "../../../ledger/reports/grid.ts";
@@ -161,6 +162,8 @@ function queueGrid(sheet: Excel.Worksheet, grid: Grid, can: ExcelCapabilities): 
   });
   for (const m of grid.merges) sheet.getRange(rangeAddress(m.row + 1, m.col, m.row + m.rows, m.col + m.cols - 1)).merge(false);
   grid.widths.forEach((w, c) => (sheet.getRange(rangeAddress(1, c, 1, c)).format.columnWidth = widthToPoints(w)));
+  // Excel grows a row for wrapped text in a plain cell but never for a merged one (a note, a form line): state it.
+  for (const [r, points] of gridRowHeights(grid)) sheet.getRange(rangeAddress(r + 1, 0, r + 1, 0)).format.rowHeight = points;
   if (can.charts) for (const chart of grid.charts ?? []) queueGridChart(sheet, grid, chart, can.chartNumberFormat);
   // Frozen through the header rows (and the name columns), so scrolling keeps what each column is in view.
   const rows = grid.headerRows ? grid.headerRows.last + 1 : 0;

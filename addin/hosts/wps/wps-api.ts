@@ -107,6 +107,8 @@ export interface WpsRange {
   NumberFormat: unknown;
   /** In characters of "0", as the Grid gives widths. */
   ColumnWidth: unknown;
+  /** In points, for every row of the range. */
+  RowHeight: unknown;
   WrapText: unknown;
   /** xlLeft -4131, xlCenter -4108. */
   HorizontalAlignment: unknown;

@@ -18,6 +18,7 @@
  * Marks are conditional formats with the same recognisable rule as Excel's (../shared/mark-rule.ts), so they colour
  * cells without touching values or the clerk's own fills, and "clear marks" removes exactly ours — in either program.
  */
+import { gridRowHeights } from "../../../ledger/reports/row-heights.ts";
 import { MAX_CHUNK_BYTES, markedCellCount, parseA1Range, planMarkGroups, planWorkbookRead, rangeAddress, lineRuns, rowsPerChunk, toCellText, valuesBytes, writeBackLines } from "../shared/cells.ts";
 import { MAX_SHEET_CELLS, SheetTooLargeError, type CellMark, type LedgerWorkbook, type MarkResult, type ReadProgress, type ReportSheet, type SheetGrid, type WriteBackBlock } from "../ledger-workbook.ts";
 import { GRID_FILL, GRID_FONT_POINTS, MISS_FONT, isBarChart, printTitleRows, type Grid, type GridCell, type GridChart } from "../../../ledger/reports/grid.ts";
@@ -605,6 +606,8 @@ function writeGrid(app: WpsApplication, sheet: WpsWorksheet, grid: Grid): void {
   for (const areas of rectanglesByKey(height, width, (r, c) => left(cell(r, c))).values()) rangeOfAreas(app, sheet, areas).HorizontalAlignment = XL_LEFT;
   for (const m of grid.merges) sheet.Range(rangeAddress(m.row + 1, m.col, m.row + m.rows, m.col + m.cols - 1)).Merge(false);
   grid.widths.forEach((w, c) => (sheet.Range(rangeAddress(1, c, 1, c)).ColumnWidth = w));
+  // WPS grows a row for wrapped text in a plain cell but never for a merged one (a note, a form line): state it.
+  for (const [r, points] of gridRowHeights(grid)) sheet.Range(rangeAddress(r + 1, 0, r + 1, 0)).RowHeight = points;
   for (const chart of grid.charts ?? []) addGridChart(sheet, grid, chart);
   setUpPage(sheet, { titleRows: printTitleRows(grid), orientation: grid.page?.orientation ?? "landscape", breaksBefore: grid.breaksBefore ?? [], locale: grid.locale });
   sheet.Activate();

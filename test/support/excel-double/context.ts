@@ -792,6 +792,18 @@ class RangeFormat {
       },
     });
   }
+  set rowHeight(points: number) {
+    this.ctx.enqueue({
+      label: "RangeFormat.rowHeight",
+      run: () => {
+        const { sheet, rect } = this.range.ref();
+        if (!(points >= 0 && points <= 409)) throw new ExcelDoubleError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: row height ${points}.`);
+        sheet.rowHeights ??= {};
+        for (let r = rect.r1; r <= rect.r2; r++) sheet.rowHeights[r] = points;
+        this.ctx.write("rowHeight", sheet, rect, points);
+      },
+    });
+  }
   set wrapText(wrap: boolean) {
     this.ctx.enqueue({
       label: "RangeFormat.wrapText",

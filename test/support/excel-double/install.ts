@@ -112,6 +112,8 @@ const inspector = {
   merges: (sheetName: string) => sheet(sheetName).merges.map(rectAddress),
   /** Column widths the pane set, in points, by 0-based column. */
   columnWidths: (sheetName: string) => ({ ...(sheet(sheetName).columnWidths ?? {}) }),
+  /** Row heights the pane set, in points, by 0-based row. */
+  rowHeights: (sheetName: string) => ({ ...(sheet(sheetName).rowHeights ?? {}) }),
   /** The sheet's extent: its last row and column holding a value (1-based counts). */
   size(sheetName: string) {
     const s = sheet(sheetName);

@@ -76,6 +76,8 @@ export interface SheetModel {
   merges: Rect[];
   /** Column widths set by the pane, in points (Excel's RangeFormat.columnWidth); a column not set has Excel's default. */
   columnWidths?: Record<number, number>;
+  /** 0-based row → height in points, as RangeFormat.rowHeight sets it. */
+  rowHeights?: Record<number, number>;
   /** The printed page's footer by section, as PageLayout.headersFooters.defaultForAllPages sets it (ExcelApi 1.9). */
   footer?: { left?: string; center?: string; right?: string };
   /**

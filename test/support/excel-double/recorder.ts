@@ -30,7 +30,7 @@ export interface ReadRecord {
 export type WriteKind =
   | "values" | "numberFormat" | "fill" | "bold" | "autofit" | "addConditionalFormat" | "conditionalFormatRule"
   | "conditionalFormatFill" | "deleteConditionalFormat" | "setting" | "addSheet" | "deleteSheet" | "activate" | "select"
-  | "addTable" | "tableName" | "tableStyle" | "addChart" | "chart" | "merge" | "columnWidth" | "wrapText" | "horizontalAlignment"
+  | "addTable" | "tableName" | "tableStyle" | "addChart" | "chart" | "merge" | "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment"
   | "footer" | "font" | "pageLayout" | "pageBreak" | "freeze";
 
 export interface WriteRecord {

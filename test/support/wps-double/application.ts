@@ -292,6 +292,11 @@ function makeRange(state: WpsState, sheetId: string, areas: Rect[], path: string
       const widths = (state.columnWidths[sheetId] ??= {});
       for (const a of areas) for (let c = a.c1; c <= a.c2; c++) widths[c] = Number(v);
     },
+    set RowHeight(v: number) {
+      // On the shared model, as the Excel double keeps them, so one contract test reads both.
+      const heights = (sheet().rowHeights ??= {});
+      for (const a of areas) for (let r = a.r1; r <= a.r2; r++) heights[r] = Number(v);
+    },
     set WrapText(v: boolean) {
       for (const a of areas) setFormat(sheet(), a, { wrapText: Boolean(v) });
     },

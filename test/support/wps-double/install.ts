@@ -86,6 +86,8 @@ const inspector = {
   merges: (sheetName: string) => sheet(sheetName).merges.map(rectAddress),
   /** Column widths the pane set, in characters (Range.ColumnWidth), by 0-based column. */
   columnWidths: (sheetName: string) => ({ ...(state.columnWidths[sheet(sheetName).id] ?? {}) }),
+  /** Row heights the pane set, in points, by 0-based row (Range.RowHeight). */
+  rowHeights: (sheetName: string) => ({ ...(sheet(sheetName).rowHeights ?? {}) }),
   pageSetup: (sheetName: string) => ({ ...(state.pageSetup[sheet(sheetName).id] ?? {}), CenterFooter: sheet(sheetName).footer?.center ?? "" }),
   autofits: (sheetName: string) => sheet(sheetName).autofitCount,
   size(sheetName: string) {
