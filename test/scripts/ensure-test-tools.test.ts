@@ -35,7 +35,7 @@ describe("ensure-test-tools", () => {
       xmllint: "exit 0",
       soffice: "exit 0",
       pdftotext: "exit 0",
-      "fc-list": "echo '/usr/share/fonts/wqy-microhei.ttc: WenQuanYi Micro Hei'",
+      "fc-list": "echo '/usr/share/fonts/wqy-microhei.ttc: WenQuanYi Micro Hei'; echo '/usr/share/fonts/Carlito-Regular.ttf: Carlito:style=Regular'",
       "apt-get": "echo apt-get was called >&2; exit 9",
     });
     expect(run(PATH)).toMatchObject({ status: 0, stdout: "", stderr: "" });
@@ -44,7 +44,7 @@ describe("ensure-test-tools", () => {
   it("names only the missing packages and the command to install them, and fails, when not root", () => {
     const r = run(fakePath({ id: "echo 1000", chromium: "exit 0", pdftotext: "exit 0", "fc-list": "exit 0", "apt-get": "exit 9" }));
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("sudo apt-get update && sudo apt-get install -y libxml2-utils fonts-wqy-microhei libreoffice-calc-nogui\n");
+    expect(r.stderr).toContain("sudo apt-get update && sudo apt-get install -y libxml2-utils fonts-wqy-microhei fonts-crosextra-carlito libreoffice-calc-nogui\n");
     expect(r.stderr).not.toContain("install -y chromium");
   });
 
@@ -54,9 +54,9 @@ describe("ensure-test-tools", () => {
     chmodSync(path.join(dir, "apt-get"), 0o755);
     const r = run(dir);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("Still missing after apt-get install: fonts-wqy-microhei");
+    expect(r.stderr).toContain("Still missing after apt-get install: fonts-wqy-microhei fonts-crosextra-carlito");
     expect(readFileSync(path.join(dir, "apt.log"), "utf8")).toBe(
-      "apt-get update -qq\napt-get install -y -qq fonts-wqy-microhei\n",
+      "apt-get update -qq\napt-get install -y -qq fonts-wqy-microhei fonts-crosextra-carlito\n",
     );
   });
 });
