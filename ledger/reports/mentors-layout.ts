@@ -49,9 +49,11 @@ export function mentorsLayout(m: MentorAssignments, locale: Locale, o: MentorsLa
   const targetUnit = (x: { name: string; unit: string | null }) => (x.unit && x.unit !== x.name ? x.unit : null);
   const text = (v: string | null, style: GridCell["style"] = "cell"): GridCell => ({ v: v || null, style, align: "left" });
 
+  // A plan not computed yet has no time to show (computedAt empty): the line leaves it out rather than fail.
+  const computed = Number.isFinite(Date.parse(m.computedAt)) ? `　　${t("计算时间", "Computed")}${colon}${beijingTimeText(m.computedAt, locale)}` : "";
   line(t(`金牌调解员巡回导师团工作安排（${periodText(m.period)}）`, `Gold mediator mentor programme: assignments, ${periodText(m.period, "en")}`), "title", "center");
   line(`${t("填报单位", "Filed by")}${colon}${o.office?.filingUnit || SIGN}　　${t("填报日期", "Filed on")}${colon}${dayText(o.filedOn, locale)}`, "subtitle");
-  line(`${t("安排期间", "Period")}${colon}${periodText(m.period, locale)}　　${t("统计截至", "As of")}${colon}${dayText(m.asOf, locale)}　　${t("计算时间", "Computed")}${colon}${beijingTimeText(m.computedAt, locale)}${m.scope ? `　　${t("范围", "Scope")}${colon}${m.scope}` : ""}`, "subtitle");
+  line(`${t("安排期间", "Period")}${colon}${periodText(m.period, locale)}　　${t("统计截至", "As of")}${colon}${dayText(m.asOf, locale)}${computed}${m.scope ? `　　${t("范围", "Scope")}${colon}${m.scope}` : ""}`, "subtitle");
   line(t(`共安排 ${m.assignments.length} 项，未能安排 ${m.unassigned.length} 项（红色标出，附原因）。`,
     `${m.assignments.length} assignments; ${m.unassigned.length} not covered (in red, with the reason).`), "subtitle");
   const headerRow = rows.length;
