@@ -8,7 +8,7 @@ import type { RankedUnit } from "../api/assessment.ts";
 import { judge, JUDGMENT_NOTE, JUDGMENT_TEXT } from "../target-judgment.ts";
 import { dayText, periodText } from "./form-text.ts";
 import { fitWidths, pct, type Grid, type GridCell, type GridMerge } from "./grid.ts";
-import { FILL_IN, type OfficeLetterhead } from "./office-lines.ts";
+import { FILL_IN, filedByLine, type FormOptions } from "./office-lines.ts";
 
 type Locale = "zh-CN" | "en";
 const SIGN = FILL_IN;
@@ -17,10 +17,7 @@ export function competitionSheetName(period: string, locale: Locale = "zh-CN"): 
   return locale === "en" ? `Zone competition ${periodText(period, "en")}` : `分片竞赛 ${periodText(period)}`;
 }
 
-export interface CompetitionLayoutOptions {
-  filedOn: string;
-  office?: OfficeLetterhead;
-}
+export type CompetitionLayoutOptions = FormOptions;
 
 export function competitionLayout(c: Competition, locale: Locale, o: CompetitionLayoutOptions): Grid {
   const en = locale === "en";
@@ -55,7 +52,7 @@ export function competitionLayout(c: Competition, locale: Locale, o: Competition
   };
 
   line(t(`分片竞赛排名（${periodText(c.period)}）`, `Zone competition, ${periodText(c.period, "en")}`), "title", "center");
-  line(`${t("填报单位", "Filed by")}${colon}${o.office?.filingUnit || SIGN}　　${t("填报日期", "Filed on")}${colon}${dayText(o.filedOn, locale)}`, "subtitle");
+  line(filedByLine(o, locale), "subtitle");
   line(`${t("考评期间", "Period")}${colon}${periodText(c.period, locale)}　　${t("统计截至", "As of")}${colon}${dayText(c.asOf, locale)}`, "subtitle");
   const headerRow = rows.length;
   rows.push(header.map((v) => ({ v, style: "header" as const })));

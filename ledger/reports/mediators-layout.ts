@@ -8,10 +8,10 @@ import type { MediatorResult, MediatorResults } from "../api/mediator-results.ts
 import { judge, JUDGMENT_NOTE, JUDGMENT_TEXT } from "../target-judgment.ts";
 import { dayText, periodText } from "./form-text.ts";
 import { fitWidths, pct, printScale, type Grid, type GridCell, type GridMerge } from "./grid.ts";
-import type { OfficeLetterhead } from "./office-lines.ts";
+import { FILL_IN, filedByLine, type FormOptions } from "./office-lines.ts";
 
 type Locale = "zh-CN" | "en";
-const SIGN = "＿＿＿＿＿＿";
+const SIGN = FILL_IN;
 /** The roster's tiers in the order the policy names them; any other tier after them. */
 const TIER_ORDER = ["金牌调解员", "星牌调解员", "普通调解员", "特邀调解员"];
 const TIER_EN: Record<string, string> = { 金牌调解员: "Gold", 星牌调解员: "Star", 普通调解员: "Regular", 特邀调解员: "Specially invited" };
@@ -21,11 +21,7 @@ export function mediatorSheetName(period: string, locale: Locale = "zh-CN"): str
   return locale === "en" ? `Mediator results ${periodText(period, "en")}` : `调解员考评 ${periodText(period)}`;
 }
 
-export interface MediatorsLayoutOptions {
-  /** The day the sheet is filed (Beijing date, YYYY-MM-DD). */
-  filedOn: string;
-  office?: OfficeLetterhead;
-}
+export type MediatorsLayoutOptions = FormOptions;
 
 export function mediatorsLayout(r: MediatorResults, locale: Locale, o: MediatorsLayoutOptions): Grid {
   const en = locale === "en";
@@ -52,7 +48,7 @@ export function mediatorsLayout(r: MediatorResults, locale: Locale, o: Mediators
   const standing = (m: MediatorResult) => (m.standing === "gold" ? t("达金牌标准", "Meets gold standard") : m.standing === "behind" ? t("落后", "Falling behind") : null);
 
   line(t(`调解员考评（${periodText(r.period)}）`, `Mediator results, ${periodText(r.period, "en")}`), "title", "center");
-  line(`${t("填报单位", "Filed by")}${colon}${o.office?.filingUnit || SIGN}　　${t("填报日期", "Filed on")}${colon}${dayText(o.filedOn, locale)}`, "subtitle");
+  line(filedByLine(o, locale), "subtitle");
   line(`${t("考评期间", "Period")}${colon}${periodText(r.period, locale)}　　${t("统计截至", "As of")}${colon}${dayText(r.asOf, locale)}　　${t("单位：件", "Counts: cases")}`, "subtitle");
   const headerRow = rows.length;
   rows.push(header.map((v) => ({ v, style: "header" as const })));

@@ -7,11 +7,11 @@
 import type { MentorAssignments } from "../api/mentors.ts";
 import { beijingTimeText, dayText, periodText, TIME_ZONE_NOTE } from "./form-text.ts";
 import { fitWidths, type Grid, type GridCell, type GridMerge } from "./grid.ts";
-import type { OfficeLetterhead } from "./office-lines.ts";
+import { FILL_IN, filedByLine, type FormOptions } from "./office-lines.ts";
 
 type Locale = "zh-CN" | "en";
 type Kind = MentorAssignments["assignments"][number]["kind"];
-const SIGN = "＿＿＿＿＿＿";
+const SIGN = FILL_IN;
 const KINDS: Kind[] = ["case", "visit", "pairing"];
 export const MENTOR_KIND_TEXT: Record<Kind, { zh: string; en: string }> = {
   case: { zh: "复杂案件帮扶", en: "Complex case" },
@@ -23,11 +23,7 @@ export function mentorsSheetName(period: string, locale: Locale = "zh-CN"): stri
   return locale === "en" ? `Mentor assignments ${periodText(period, "en")}` : `导师安排 ${periodText(period)}`;
 }
 
-export interface MentorsLayoutOptions {
-  /** The day the sheet is filed (Beijing date, YYYY-MM-DD). */
-  filedOn: string;
-  office?: OfficeLetterhead;
-}
+export type MentorsLayoutOptions = FormOptions;
 
 export function mentorsLayout(m: MentorAssignments, locale: Locale, o: MentorsLayoutOptions): Grid {
   const en = locale === "en";
@@ -52,7 +48,7 @@ export function mentorsLayout(m: MentorAssignments, locale: Locale, o: MentorsLa
   // A plan not computed yet has no time to show (computedAt empty): the line leaves it out rather than fail.
   const computed = Number.isFinite(Date.parse(m.computedAt)) ? `　　${t("计算时间", "Computed")}${colon}${beijingTimeText(m.computedAt, locale)}` : "";
   line(t(`金牌调解员巡回导师团工作安排（${periodText(m.period)}）`, `Gold mediator mentor programme: assignments, ${periodText(m.period, "en")}`), "title", "center");
-  line(`${t("填报单位", "Filed by")}${colon}${o.office?.filingUnit || SIGN}　　${t("填报日期", "Filed on")}${colon}${dayText(o.filedOn, locale)}`, "subtitle");
+  line(filedByLine(o, locale), "subtitle");
   line(`${t("安排期间", "Period")}${colon}${periodText(m.period, locale)}　　${t("统计截至", "As of")}${colon}${dayText(m.asOf, locale)}${computed}${m.scope ? `　　${t("范围", "Scope")}${colon}${m.scope}` : ""}`, "subtitle");
   line(t(`共安排 ${m.assignments.length} 项，未能安排 ${m.unassigned.length} 项（红色标出，附原因）。`,
     `${m.assignments.length} assignments; ${m.unassigned.length} not covered (in red, with the reason).`), "subtitle");

@@ -6,7 +6,7 @@
 import { COMPLEXITIES } from "../choices.ts";
 import type { Subsidies } from "../api/subsidies.ts";
 import { dayText, periodText, yuanInCapitals } from "./form-text.ts";
-import { FILL_IN, type OfficeLetterhead } from "./office-lines.ts";
+import { FILL_IN, filedByLine, type FormOptions } from "./office-lines.ts";
 import { fitWidths, type Grid, type GridCell, type GridMerge } from "./grid.ts";
 
 type Locale = "zh-CN" | "en";
@@ -18,12 +18,7 @@ export function subsidySheetNames(period: string, locale: Locale = "zh-CN"): { s
   return locale === "en" ? { summary: `Subsidy summary ${p}`, detail: `Subsidy statements ${p}` } : { summary: `补贴汇总 ${p}`, detail: `补贴明细 ${p}` };
 }
 
-export interface SubsidiesLayoutOptions {
-  /** The day the sheets are filed (Beijing date, YYYY-MM-DD). */
-  filedOn: string;
-  /** The office's letterhead; blank lines to fill by hand when absent. */
-  office?: OfficeLetterhead;
-}
+export type SubsidiesLayoutOptions = FormOptions;
 
 const yuanCell = (v: number, style: GridCell["style"] = "cell"): GridCell => ({ v, style, format: YUAN, shown: v.toFixed(2) });
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -58,7 +53,7 @@ export function subsidiesLayout(r: Subsidies, locale: Locale, o: SubsidiesLayout
   const tiers = COMPLEXITIES.map((k) => `${k} ${r.tiers[k]} ${t("元", "yuan")}`).join(t("、", ", "));
   const source = r.tiersSource === "period" ? t("本期设定", "set for the period") : t("默认标准", "default");
   const formLines = [
-    `${t("填报单位", "Filed by")}${c}${o.office?.filingUnit || SIGN}　　${t("填报日期", "Filed on")}${c}${dayText(o.filedOn, locale)}`,
+    filedByLine(o, locale),
     `${t("补贴期间", "Period")}${c}${period}　　${t("单位：元", "Amounts in yuan")}`,
     t(`补贴标准（${source}）：${tiers}。调解成功且协议已履行的案件计发补贴，同一纠纷只补一次，多名调解员平分。`,
       `Tiers (${source}): ${tiers}. Paid for cases mediated successfully whose agreement was performed; one dispute is paid once, shared equally among its mediators.`),

@@ -8,7 +8,7 @@ import { INDICATOR_KEYS, INDICATORS } from "../api/indicators.ts";
 import type { Trend, TrendPoint } from "../api/trend.ts";
 import { dayText, periodSpanText, periodText } from "./form-text.ts";
 import { fitWidths, MIN_PRINT_SCALE, pct, printScale, type Grid, type GridCell, type GridChart, type GridMerge } from "./grid.ts";
-import type { OfficeLetterhead } from "./office-lines.ts";
+import { filedByLine, type FormOptions } from "./office-lines.ts";
 
 type Locale = "zh-CN" | "en";
 type Kind = Trend["units"][number]["kind"];
@@ -18,12 +18,7 @@ const KINDS: Kind[] = ["town", "department"];
 const KIND_TEXT: Record<Kind, { zh: string; en: string }> = { town: { zh: "镇（街道）", en: "Towns and streets" }, department: { zh: "区直部门", en: "Departments" } };
 /** Rows a chart takes (about 8 cm at the default row height). */
 const CHART_ROWS = 18;
-export interface TrendLayoutOptions {
-  /** The day the sheets are filed (Beijing date, YYYY-MM-DD). */
-  filedOn: string;
-  /** The office's letterhead; a line to fill by hand when absent. */
-  office?: OfficeLetterhead;
-}
+export type TrendLayoutOptions = FormOptions;
 
 /** The score sheet's name (the first sheet written): 考评趋势 2026年1月至11月. */
 export function trendSheetName(t: Pick<Trend, "from" | "to">, locale: Locale = "zh-CN"): string {
@@ -103,7 +98,7 @@ export function trendLayout(t: Trend, locale: Locale, o: TrendLayoutOptions): Gr
   const units = KINDS.flatMap((k) => t.units.filter((u) => u.kind === k));
   const shown = units.filter(scored);
   const unscored = units.filter((u) => !scored(u)).map((u) => u.unit);
-  const filed = `${say("填报单位", "Filed by")}${colon}${o.office?.filingUnit || SIGN}　　${say("填报日期", "Filed on")}${colon}${dayText(o.filedOn, locale)}`;
+  const filed = filedByLine(o, locale);
   const span = (from: string, to: string) => en
     ? `Period: ${spanText(from, to, locale)} (${by})　　As of: ${dayText(t.asOf, locale)}`
     : `考评期间：${spanText(from, to)}（${by}）　　统计截至：${dayText(t.asOf)}`;

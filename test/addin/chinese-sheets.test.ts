@@ -9,6 +9,7 @@ import { emptyColumnSettings } from "../../addin/pane/logic/columns.ts";
 import { mentorsReport } from "../../addin/pane/logic/mentor-sheets.ts";
 import { flagsReport } from "../../addin/pane/logic/report-sheets.ts";
 import { summaryReport, validateWorkbook } from "../../addin/pane/logic/validate-all.ts";
+import { ledgerWithErrorsFixture } from "../fixtures/report-fixtures.ts";
 
 const cellTexts = (sheet: ReportSheet | Grid): string[] =>
   "headers" in sheet ? [...sheet.headers, ...sheet.rows.flat()].map(String) : sheet.rows.flat().map((c) => String(c.v ?? ""));
@@ -24,15 +25,7 @@ describe("sheets the pane writes in Chinese Office", () => {
       assignments: [{ period: "2026-11", kind: "visit", mentor: { id: 2, name: "许明辉", unit: "区自然资源局" }, target: { id: "涂岭镇", name: "涂岭镇", unit: "涂岭镇", caseNo: null }, slot: 1, cost: -1_020_000, terms: [{ name: "cover", value: -1_000_000 }], reason: { zh: "巡回指导", en: "visit" } }],
       unassigned: [{ period: "2026-11", kind: "pairing", target: { id: "x", name: "黄秀英", unit: "界山镇", caseNo: null }, reason: { zh: "没有可带的金牌调解员", en: "none" } }],
     };
-    const ledger = {
-      sheetName: "南埔镇", rowCount: 4, columnCount: 7, chunks: 1,
-      values: [
-        ["案件编号", "收案日期", "承办单位", "申请人", "被申请行政机关", "是否受理", "办理状态"],
-        ["南埔-1", "2026-13-40", "南埔镇", "张三", "区人社局", "是", "调解中"],
-        ["南埔-1", "2026-05-03", "南埔镇", "", "区住建局", "是", "调解成功"],
-        ["南埔-2", "2026-05-03", "南埔镇", "王六", "区住建局", "也许", "调解中"],
-      ],
-    };
+    const ledger = ledgerWithErrorsFixture();
     const summary = summaryReport(validateWorkbook([ledger], emptyColumnSettings(), { locale: "zh-CN", today: "2026-11-25", units: ["南埔镇"] }), "zh-CN");
     expect(summary.rows[0][5]).not.toBe("");
     for (const sheet of [flags, mentorsReport(m, "zh-CN"), summary]) expect(latinWords(sheet), sheet.name).toEqual([]);

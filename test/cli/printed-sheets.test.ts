@@ -45,7 +45,7 @@ import { printCheck, typedStrings, type PrintCheck, type WorkbookToCheck } from 
 import { sampleDigest } from "../fixtures/digest.ts";
 import { drilldownFixture } from "../fixtures/drilldown.ts";
 import { rankingsFixture } from "../fixtures/rankings.ts";
-import { competitionFixture, courtCasesFixture, flagsFixture, mediatorResultsFixture, mentorsFixture } from "../fixtures/report-fixtures.ts";
+import { competitionFixture, courtCasesFixture, flagsFixture, ledgerWithErrorsFixture, mediatorResultsFixture, mentorsFixture } from "../fixtures/report-fixtures.ts";
 import { reviewReport } from "../fixtures/review-dimensions.ts";
 import { sampleReportData, sampleStats } from "../fixtures/stats.ts";
 import { statement } from "../fixtures/subsidy-statement.ts";
@@ -65,16 +65,7 @@ function reportGrid(r: ReportSheet): Grid {
   return { name: r.name, rows: [header, ...rows], merges: [], widths, headerRows: { first: 0, last: 0 }, locale: r.locale };
 }
 
-/** A clerk's ledger with a wrong date, a missing applicant and an unreadable yes/no: the 校验汇总 has something to say. */
-const LEDGER = {
-  sheetName: "南埔镇", rowCount: 4, columnCount: 7, chunks: 1,
-  values: [
-    ["案件编号", "收案日期", "承办单位", "申请人", "被申请行政机关", "是否受理", "办理状态"],
-    ["南埔-1", "2026-13-40", "南埔镇", "张三", "区人社局", "是", "调解中"],
-    ["南埔-1", "2026-05-03", "南埔镇", "", "区住建局", "是", "调解成功"],
-    ["南埔-2", "2026-05-03", "南埔镇", "王六", "区住建局", "也许", "调解中"],
-  ],
-};
+const LEDGER = ledgerWithErrorsFixture();
 
 const stats = sampleStats(24);
 const FILED = { filer: "泉港区司法局", filedOn: "2026-06-03" };

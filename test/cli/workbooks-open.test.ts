@@ -10,9 +10,8 @@ import type ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { competitionGrids } from "../../cli/commands/competition.ts";
 import { courtCasesGrid } from "../../cli/commands/court-cases.ts";
-import type { CourtCase } from "../../ledger/api/court.ts";
 import { mediatorsGrids } from "../../cli/commands/mediators.ts";
-import { mentorsGrids, type MentorsResponse } from "../../cli/commands/mentors.ts";
+import { mentorsGrids } from "../../cli/commands/mentors.ts";
 import { parsePeriod } from "../../ledger/period.ts";
 import { MEDIATOR_STANDARD, mediatorResults, type MediatorCase } from "../../worker/assessment/mediator-results.ts";
 import { rankingsWorkbook } from "../../cli/commands/rankings.ts";
@@ -26,11 +25,8 @@ import { gridWorkbookBytes } from "../../cli/lib/grid-workbook.ts";
 import { digestLayout } from "../../ledger/reports/digest-layout.ts";
 import { sampleDigest } from "../fixtures/digest.ts";
 import { displayWidth } from "../../cli/lib/sheet-fit.ts";
-import { DEFAULT_WEIGHTS } from "../../worker/assessment/config.ts";
-import { emptyCounts } from "../../worker/assessment/indicators.ts";
-import { rankUnits } from "../../worker/assessment/ranking.ts";
-import type { Competition } from "../../ledger/api/competition.ts";
 import { rankingsFixture } from "../fixtures/rankings.ts";
+import { competitionFixture, courtCasesFixture, mentorsFixture } from "../fixtures/report-fixtures.ts";
 import { statement } from "../fixtures/subsidy-statement.ts";
 import { reviewReport } from "../fixtures/review-dimensions.ts";
 import { statsGrids } from "../../cli/commands/stats.ts";
@@ -56,37 +52,6 @@ async function printedText(wb: ExcelJS.Workbook | Uint8Array, name: string): Pro
   expect((await readFile(pdf)).subarray(0, 5).toString()).toBe("%PDF-");
   const { stdout } = await run("pdftotext", ["-layout", pdf, "-"]);
   return stdout;
-}
-
-function mentors(): MentorsResponse {
-  const target = { id: "山腰街道/SY-2026-00006", name: "SY-2026-00006", unit: "山腰街道", caseNo: "SY-2026-00006" };
-  return {
-    period: "2026-Q3", computedAt: "2026-10-01T08:00:00Z", asOf: "2026-09-30", objective: 12, summary: {}, scope: null,
-    assignments: [{
-      period: "2026-Q3", kind: "case", mentor: { id: 1, name: "庄丽君", unit: "区法院" }, target, slot: 1, cost: 12, terms: [],
-      reason: { zh: "领域匹配：物业纠纷；复杂案件；导师单位（区法院）不是被申请人", en: "Domain match: 物业纠纷; complex case; the mentor's unit (区法院) is not the respondent" },
-    }],
-    unassigned: [{ period: "2026-Q3", kind: "visit", target: { id: "峰尾镇", name: "峰尾镇", unit: null, caseNo: null }, reason: { zh: "没有可派的金牌调解员", en: "No gold mediator left to send" } }],
-  };
-}
-
-/** Two zones of two towns each and a town in no zone, ranked as the Worker ranks them. */
-function competition(): Competition {
-  const town = (unit: string, num: number, den: number) => {
-    const c = emptyCounts();
-    c.acceptance = { num: den, den };
-    c.success = { num, den };
-    return { unit, kind: "town" as const, counts: c };
-  };
-  const district = rankUnits([town("山腰街道", 45, 50), town("南埔镇", 30, 40), town("界山镇", 9, 20), town("峰尾镇", 60, 64), town("涂岭镇", 20, 30)], DEFAULT_WEIGHTS);
-  const zone = (name: string, units: string[]) => {
-    const members = district.filter((u) => units.includes(u.unit));
-    return { zone: name, units: members.map((u, i) => ({ ...u, zoneRank: u.rank == null ? null : i + 1, districtRank: u.rank })) };
-  };
-  return {
-    period: "2026-Q3", asOf: "2026-09-30", method: "wilson-lower", weights: DEFAULT_WEIGHTS,
-    zones: [zone("北片", ["山腰街道", "界山镇"]), zone("南片", ["南埔镇", "峰尾镇"])], unzoned: ["涂岭镇"], district,
-  };
 }
 
 describe("workbooks the CLI writes, opened in LibreOffice", () => {
@@ -124,14 +89,14 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
   }, 150_000);
 
   it("prints the mentor assignments with each reason in the sheet's language only, the unassigned town, and the time in Beijing time", async () => {
-    const text = await printedText(await gridWorkbookBytes(mentorsGrids(mentors(), { locale: "zh-CN", filedOn: "2026-10-09" })), "mentors");
+    const text = await printedText(await gridWorkbookBytes(mentorsGrids(mentorsFixture(), { locale: "zh-CN", filedOn: "2026-10-09" })), "mentors");
     expect(text).toContain("金牌调解员巡回导师团工作安排（2026年第三季度）");
     expect(text).toContain("导师单位（区法院）不是被申请人");
     expect(text).not.toContain("is not the respondent");
     expect(text).toContain("峰尾镇");
     expect(text).toContain("计算时间：2026年10月1日 16:00");
     expect(text).toContain("时间均为北京时间。");
-    const en = await printedText(await gridWorkbookBytes(mentorsGrids(mentors(), { locale: "en", filedOn: "2026-10-09" })), "mentors-en");
+    const en = await printedText(await gridWorkbookBytes(mentorsGrids(mentorsFixture(), { locale: "en", filedOn: "2026-10-09" })), "mentors-en");
     expect(en).toContain("is not the respondent");
     expect(en).not.toContain("不是被申请人");
   }, 150_000);
@@ -153,7 +118,7 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
   }, 150_000);
 
   it("prints the zone competition with each zone's towns, their zone and district ranks, and the town in no zone", async () => {
-    const r = competition();
+    const r = competitionFixture();
     const text = await printedText(await gridWorkbookBytes(competitionGrids(r, { locale: "zh-CN", filedOn: "2026-10-09" })), "competition");
     expect(text).toContain("分片竞赛排名（2026年第三季度）");
     const lines = text.split("\n");
@@ -215,15 +180,7 @@ describe("workbooks the CLI writes, opened in LibreOffice", () => {
   }, 150_000);
 
   it("prints the court case table with every unit, case number, outcome and 司法确认", async () => {
-    const base = {
-      receivedOn: "2026-07-02", domain: "征地拆迁" as const, mediationType: "行政调解" as const, applicant: "陈明", respondent: "区自然资源局及区住房和城乡建设局",
-      summary: null, accepted: true, rejectReason: null, mediator: "林志强", commitment: null, commitmentDue: null, commitmentMetOn: null,
-      complexity: null, partyCount: 1, inLedger: true,
-    };
-    const cases: CourtCase[] = [
-      { ...base, unit: "区市场监督管理局", caseNo: "SJ-2026-00012", source: "法院委托（诉中）", stage: "审判", status: "调解成功", closedOn: "2026-08-30", amount: 1_234_567.5, judicialConfirmation: true },
-      { ...base, unit: "山腰街道", caseNo: "SY-2026-00003", source: "法院委派（诉前）", stage: "诉前", status: "调解中", closedOn: null, amount: null, judicialConfirmation: null },
-    ];
+    const cases = courtCasesFixture();
     const text = await printedText(await gridWorkbookBytes([courtCasesGrid("2026-Q3", cases)]), "court-cases");
     const flat = text.replace(/\s+/g, "");
     expect(flat).toContain("法院相关案件表（2026年第三季度）");
