@@ -92,11 +92,12 @@ class Sheet {
   /**
    * A bar chart of rows [first, last] and value columns [firstCol, lastCol] (contiguous, every one with data):
    * beside the table when both fit across the page, else below it, on a page of its own when the table is long.
+   * Parts of a whole (how a unit's cases ended) are stacked, so each bar is the unit's total.
    */
-  chart(title: string, first: number, last: number, firstCol: number, lastCol: number, o: { valueFormat?: string; tableUnits: number }): void {
+  chart(title: string, first: number, last: number, firstCol: number, lastCol: number, o: { valueFormat?: string; tableUnits: number; parts?: boolean }): void {
     const bars = last - first + 1;
     const besideFits = o.tableUnits + 2 + CHART_COLS * CHART_COL_WIDTH <= PAGE_UNITS;
-    const base = { kind: "bar" as const, title, headerRow: this.headerRow!, firstRow: first, lastRow: last, labelCol: 0, firstValueCol: firstCol, lastValueCol: lastCol, seriesIn: "columns" as const, ...(o.valueFormat ? { valueFormat: o.valueFormat } : {}) };
+    const base = { kind: o.parts ? ("stackedBar" as const) : ("bar" as const), title, headerRow: this.headerRow!, firstRow: first, lastRow: last, labelCol: 0, firstValueCol: firstCol, lastValueCol: lastCol, seriesIn: "columns" as const, ...(o.valueFormat ? { valueFormat: o.valueFormat } : {}) };
     if (besideFits) {
       this.charts.push({ ...base, at: { row: this.headerRow!, col: this.width + 1, rows: Math.max(14, Math.min(30, bars * 2 + 6)), cols: CHART_COLS } });
       return;
@@ -214,7 +215,7 @@ export function digestLayout(d: Digest, locale: DigestLocale, o: DigestOptions =
     leftOut(s, OUTCOME_KEYS.filter((k) => !keys.includes(k)).map((k) => OUTCOME_LABEL[k]));
     // Outcomes only (not 本期新收): the bars then add up to what became of each unit's referrals.
     if (c.units.length > 0 && keys.length > 1) {
-      s.chart(s.t("各单位法院委派委托案件办理结果", "Court-referred cases: outcomes by unit"), top + 1, top + c.units.length, 2, width - 1, { tableUnits: unitsOf(s, width) });
+      s.chart(s.t("各单位法院委派委托案件办理结果", "Court-referred cases: outcomes by unit"), top + 1, top + c.units.length, 2, width - 1, { tableUnits: unitsOf(s, width), parts: true });
     }
     out.push(s.grid(name("court")));
   }
@@ -263,7 +264,7 @@ export function digestLayout(d: Digest, locale: DigestLocale, o: DigestOptions =
     s.row([{ v: s.t("合计", "Total"), style: "header" }, c.total.agreements, ...keys.map((k) => c.total[k]), share(c.total.applied, c.total.agreements)]);
     leftOut(s, (["applied", "windowOpen", "lapsed"] as const).filter((k) => !keys.includes(k)).map((k) => labels[k]));
     if (c.units.length > 0 && keys.length > 0) {
-      s.chart(s.t("各单位调解协议司法确认情况", "Agreements and judicial confirmation by unit"), top + 1, top + c.units.length, 2, 1 + keys.length, { tableUnits: unitsOf(s, width) });
+      s.chart(s.t("各单位调解协议司法确认情况", "Agreements and judicial confirmation by unit"), top + 1, top + c.units.length, 2, 1 + keys.length, { tableUnits: unitsOf(s, width), parts: true });
     }
     out.push(s.grid(name("confirmation")));
   }
@@ -345,7 +346,7 @@ export function digestLayout(d: Digest, locale: DigestLocale, o: DigestOptions =
     s.row([{ v: s.t("合计", "Total"), style: "header" }, c.total.due, ...keys.map((k) => c.total[k])]);
     leftOut(s, all.filter((k) => !keys.includes(k)).map((k) => labels[k]));
     if (c.units.length > 0 && keys.length > 0) {
-      s.chart(s.t("各单位承诺兑现情况", "Commitments by unit"), top + 1, top + c.units.length, 2, width - 1, { tableUnits: unitsOf(s, width) });
+      s.chart(s.t("各单位承诺兑现情况", "Commitments by unit"), top + 1, top + c.units.length, 2, width - 1, { tableUnits: unitsOf(s, width), parts: true });
     }
     out.push(s.grid(name("commitments")));
   }
@@ -414,7 +415,7 @@ export function digestLayout(d: Digest, locale: DigestLocale, o: DigestOptions =
     if (c.others.received > 0) s.row([{ v: s.t("其他机关", "Other agencies"), style: "header" }, ...values(c.others)]);
     leftOut(s, OUTCOME_KEYS.filter((k) => !keys.includes(k)).map((k) => OUTCOME_LABEL[k]));
     if (c.top.length > 0 && keys.length > 1) {
-      s.chart(s.t("被申请机关案件及办理结果", "Disputes by agency and how they ended"), top + 1, top + c.top.length, 2, width - 1, { tableUnits: unitsOf(s, width) });
+      s.chart(s.t("被申请机关案件及办理结果", "Disputes by agency and how they ended"), top + 1, top + c.top.length, 2, width - 1, { tableUnits: unitsOf(s, width), parts: true });
     }
     out.push(s.grid(name("respondents")));
   }

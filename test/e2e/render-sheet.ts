@@ -64,7 +64,7 @@ export async function renderSheet(page: Page, sheet: string, name: string): Prom
   mkdirSync(dir, { recursive: true });
   const xlsx = path.join(dir, `${name}.xlsx`);
   // The double's charts, drawn as the same native charts the CLI writes, from the cells they point at.
-  const kinds: Record<string, XlsxChart["kind"]> = { Line: "line", BarClustered: "bar", ColumnClustered: "column", Pie: "pie" };
+  const kinds: Record<string, XlsxChart["kind"]> = { Line: "line", BarClustered: "bar", BarStacked: "stackedBar", ColumnClustered: "column", ColumnStacked: "stackedColumn", Pie: "pie" };
   const cellsOf = (r: { r1: number; r2: number; c1: number; c2: number }) =>
     r.r1 === r.r2 ? values[r.r1].slice(r.c1, r.c2 + 1) : values.slice(r.r1, r.r2 + 1).map((row) => row[r.c1]);
   const charts: XlsxChart[] = (await excel(page, (x, s) => x.charts(s), sheet)).filter((c) => kinds[c.type]).map((c) => {
