@@ -7,7 +7,7 @@ import { courtCasesLayout, type CourtSheetLocale } from "../../ledger/reports/co
 import type { OfficeLetterhead } from "../../ledger/reports/office-lines.ts";
 import type { Grid } from "../../ledger/reports/grid.ts";
 import { connection, createClient } from "../lib/client.ts";
-import { letterheadOf } from "../../ledger/api/office-profile.ts";
+import { letterhead } from "../lib/report-command.ts";
 import { commandFailed } from "../lib/command-error.ts";
 import { writeGridWorkbook } from "../lib/grid-workbook.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
@@ -53,7 +53,7 @@ export async function run(args: string[]): Promise<number> {
     const c = connection(values);
     const client = createClient(c.url, c.token);
     // The letterhead for the form's lines; blank lines when the Worker cannot say.
-    const office = values.out ? await client.officeProfile().then(letterheadOf, () => undefined) : undefined;
+    const office = values.out ? await letterhead(client) : undefined;
     const cases = await client.courtCases({ period: period ?? undefined });
     if (values.out) {
       await writeGridWorkbook([courtCasesGrid(period, cases, locale, office)], values.out);

@@ -6,7 +6,8 @@ import type { Stats } from "../../ledger/api/stats.ts";
 import type { Locale } from "../../ledger/messages.ts";
 import { monthlyReportData, type MonthlyReportData } from "../../ledger/reports/monthly-report-data.ts";
 import { monthlyReportLayout } from "../../ledger/reports/monthly-report-layout.ts";
-import { letterheadOf, type OfficeLetterhead } from "../../ledger/api/office-profile.ts";
+import type { OfficeLetterhead } from "../../ledger/api/office-profile.ts";
+import { letterhead } from "../lib/report-command.ts";
 import { groupLabel, statsLayouts } from "../../ledger/reports/stats-layout.ts";
 import { pct } from "../../ledger/reports/grid.ts";
 import { connection, createClient } from "../lib/client.ts";
@@ -71,7 +72,7 @@ export async function run(args: string[]): Promise<number> {
       // The 月报's 本年累计 and 同比 need the year so far and last year's period: a few more requests of the same kind.
       const data = await monthlyReportData(s, (p) => client.stats(p, group));
       // 填报单位, 填表人 and 联系电话 as the coordinator set them; a Worker that cannot say leaves lines to fill by hand.
-      const office = await client.officeProfile().then(letterheadOf, () => undefined);
+      const office = await letterhead(client);
       const grids = statsGrids(data, { locale: values.locale as Locale | undefined, filer: values.filer, office });
       await writeGridWorkbook(grids, values.out);
       if (!values.json) process.stdout.write(`已写入 Wrote ${values.out}（${grids.length} 张工作表 sheets：${grids.map((g) => g.name).join("、")}）\n`);

@@ -7,12 +7,11 @@ import { periodSpan, PeriodSpanError, TREND_GRANULARITIES, type TrendGranularity
 import type { Grid } from "../../ledger/reports/grid.ts";
 import { trendLayout } from "../../ledger/reports/trend-layout.ts";
 import { connection, createClient } from "../lib/client.ts";
-import { letterheadOf } from "../../ledger/api/office-profile.ts";
 import { commandFailed } from "../lib/command-error.ts";
 import { gridWorkbookBytes, writeGridWorkbook } from "../lib/grid-workbook.ts";
 import { parseOptions, UsageError } from "../lib/options.ts";
 import { asOfOption } from "../lib/period-options.ts";
-import { localeOption, type ReportOutput } from "../lib/report-command.ts";
+import { letterhead, localeOption, type ReportOutput } from "../lib/report-command.ts";
 
 export const USAGE = `用法 Usage: tiaojie trend --from 2026-01 --to 2026-06 [--by month|quarter] [--json] [--out trend.xlsx] [--as-of 2026-07-01] [--locale en]
   考评趋势：各单位每月（或每季度）的综合得分和名次，每期按该期权重计算；最长 24 个月
@@ -79,7 +78,7 @@ export async function run(args: string[]): Promise<number> {
     const c = connection(values);
     const client = createClient(c.url, c.token);
     // The letterhead for the sheets' form lines; blank lines when the Worker cannot say.
-    if (values.out) output.office = await client.officeProfile().then(letterheadOf, () => undefined);
+    if (values.out) output.office = await letterhead(client);
     const t = await client.trend({ from: periods[0].label, to: periods.at(-1)!.label, by: periods[0].kind === "quarter" ? "quarter" : "month", asOf });
     if (values.out) {
       await writeGridWorkbook(trendGrids(t, output), values.out);

@@ -42,7 +42,7 @@ export interface ReportOutput {
  * The letterhead for a workbook's forms. A Worker that cannot answer (older, or offline for this one read) leaves the
  * lines blank to fill by hand rather than failing a report the office can still print.
  */
-async function letterhead(client: Client): Promise<OfficeLetterhead | undefined> {
+export async function letterhead(client: Client): Promise<OfficeLetterhead | undefined> {
   try {
     return letterheadOf(await client.officeProfile());
   } catch {
