@@ -57,7 +57,7 @@ export function mediatorsLayout(r: MediatorResults, locale: Locale, o: Mediators
   for (const m of sorted) {
     const j = judge(m.success, m.success.target);
     rows.push([
-      { v: en ? TIER_EN[m.tier] ?? m.tier : m.tier, style: "cell" }, { v: m.rankInTier ?? t("未排名", "not ranked"), style: "cell" },
+      { v: en && Object.hasOwn(TIER_EN, m.tier) ? TIER_EN[m.tier] : m.tier, style: "cell" }, { v: m.rankInTier ?? t("未排名", "not ranked"), style: "cell" },
       { v: m.name, style: "cell", align: "left" }, { v: m.unit, style: "cell", align: "left" }, { v: m.cases, style: "cell" }, { v: m.concluded, style: "cell" },
       rate(m.success.rate, j === "missed" ? "miss" : "cell"), counts(m.success), rate(m.success.low), rate(m.success.high),
       { v: j === "none" ? null : en ? JUDGMENT_TEXT[j].en : JUDGMENT_TEXT[j].zh, style: j === "missed" ? "miss" : "cell" },

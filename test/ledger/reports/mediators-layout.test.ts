@@ -63,4 +63,11 @@ describe("the mediator results sheet", () => {
     expect(g.frozenCols).toBe(3);
     expect(printScale(g.widths, "landscape")).toBeGreaterThanOrEqual(MIN_PRINT_SCALE);
   });
+
+  it("shows a tier it has no English name for as it was typed, even one named like an object's own property", () => {
+    const odd = { ...results, mediators: results.mediators.map((m) => ({ ...m, tier: "constructor" })) };
+    const en = mediatorsLayout(odd, "en", { filedOn: "2026-10-09" });
+    expect(en.rows.flat().every((c) => typeof c.v !== "function")).toBe(true);
+    expect(texts(en)).toContain("constructor");
+  });
 });
