@@ -23,8 +23,10 @@ export function wrappedRowHeight(texts: readonly string[], widths: readonly numb
 export function gridRowHeights(grid: Grid): Map<number, number> {
   const heights = new Map<number, number>();
   const spanWidth = (col: number, cols: number) => grid.widths.slice(col, col + cols).reduce((a, b) => a + b, 0);
+  // The one-row merges that start a row (notes, form lines), found once rather than searched for every row.
+  const lineMerges = new Map(grid.merges.filter((m) => m.rows === 1 && m.col === 0).map((m) => [m.row, m]));
   grid.rows.forEach((cells, r) => {
-    const merge = grid.merges.find((m) => m.row === r && m.rows === 1 && m.col === 0);
+    const merge = lineMerges.get(r);
     const texts = cells.map((g) => (g.v === null ? "" : g.shown ?? String(g.v)));
     const widths = merge ? [spanWidth(0, merge.cols)] : grid.widths;
     const lines = merge ? [texts[0] ?? ""] : texts;
